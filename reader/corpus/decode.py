@@ -1,0 +1,44 @@
+"""Turning a file's bytes into text: UTF-8 first, then charset detection, binaries refused.
+
+Why: users point the reader at folders of scraped pages in every encoding. Guessing wrong loses
+accents (``Café``); treating a binary as text floods the index with garbage.
+"""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+from reader.text import normalise
+
+_TEXT_CONTROLS = {9, 10, 12, 13}
+
+
+class NotText(ValueError):
+    """The bytes are not text in any encoding we can trust."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is mostly control bytes, like images, archives and executables."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte order mark
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    return controls / len(sample) > 0.10
+
+
+def decode(data: bytes) -> str:
+    """Decode ``data`` and normalise it (NFC, no controls or escapes, ``\\n`` line ends)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if looks_binary(data):
+        raise NotText("binary file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise NotText("unknown text encoding") from None
+        text = str(best)
+    return normalise(text)

@@ -1,0 +1,94 @@
+"""Text hygiene shared by every layer: normalisation at ingestion, sanitising at output.
+
+Articles come from folders nobody on this project wrote. Terminal escape sequences, C0/C1 control
+characters and odd Unicode forms are removed once, here, so offsets stay consistent everywhere;
+output paths call :func:`safe` again so nothing from a file can reach a terminal as a control code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
+# (ESC P|X|^|_ ... ST) and two-character escapes. The 8-bit C1 forms are covered as well.
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]            # CSI
+  | (?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, terminated by BEL or ST
+  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?  # DCS, SOS, PM, APC
+  | \x1b[@-Z\\-_]?                               # other two-character escapes, or a lone ESC
+    """,
+    re.VERBOSE,
+)
+# Every C0 and C1 control except tab and newline; DEL too.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Zero-width and bidirectional formatting characters that can disguise text in a terminal.
+_INVISIBLES = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SENTENCE_END = re.compile(r"""[.!?…]+["”’»)\]]*\s+(?=["“‘«(\[]?[A-Z0-9])""")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` as the core stores it: NFC, ``\\n`` line ends, no controls or escapes.
+
+    All offsets in records point into text that went through this function.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    text = _INVISIBLES.sub("", text)
+    text = text.replace("\u00a0", " ")
+    return unicodedata.normalize("NFC", text)
+
+
+def safe(text: str) -> str:
+    """Make text from an article safe to print: no escapes or control characters, one line ends."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\r", "")))
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """Collapse whitespace so a value fits on one line, optionally cut at ``limit`` characters."""
+    flat = " ".join(safe(text).split())
+    if limit is not None and len(flat) > limit:
+        return flat[: max(limit - 1, 0)].rstrip() + "…"
+    return flat
+
+
+def split_passages(text: str, start: int = 0, end: int | None = None, limit: int = 1200) -> list[
+    tuple[int, int]
+]:
+    """Split ``text[start:end]`` into sentence-aligned passages of at most about ``limit`` chars.
+
+    Returns ``(start, end)`` offsets into ``text`` with surrounding whitespace trimmed. A sentence
+    longer than ``limit`` is cut at a word boundary so no passage grows without bound.
+    """
+    end = len(text) if end is None else end
+    start, end = _trim(text, start, end)
+    if end - start <= limit:
+        return [(start, end)] if end > start else []
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    passages: list[tuple[int, int]] = []
+    piece_start = start
+    last_cut = start
+    for cut in [*cuts, end]:
+        if cut - piece_start > limit and last_cut > piece_start:
+            passages.append((piece_start, last_cut))
+            piece_start = last_cut
+        while cut - piece_start > limit:  # one sentence longer than the limit
+            space = text.rfind(" ", piece_start + limit // 2, piece_start + limit)
+            hard = space if space > piece_start else piece_start + limit
+            passages.append((piece_start, hard))
+            piece_start = hard
+        last_cut = cut
+    if piece_start < end:
+        passages.append((piece_start, end))
+    trimmed = [_trim(text, a, b) for a, b in passages]
+    return [(a, b) for a, b in trimmed if b > a]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
