@@ -1,0 +1,409 @@
+"""The on-disk Whoosh index: schema, incremental and atomic updates, schema versions.
+
+One Whoosh document per unique paragraph (``kind=para``), one per article holding what is needed
+to render it without re-reading the file (``kind=article``), and one per corpus file with its
+size, time and content hash (``kind=file``) so updates touch only what changed. Every update is
+one Whoosh commit, which swaps a new table of contents in with a rename: a killed update leaves
+the previous generation readable. A schema change rebuilds into a sibling folder and swaps it in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.index import LockError
+from whoosh.query import Term
+
+from reader.analysis import analyzer, name_analyzer
+from reader.corpus import CorpusFile, Skipped, discover, doc_ids, read_file
+from reader.quotes import find_quotes
+from reader.records import Article, ArticleSummary, Paragraph, Quote
+
+SCHEMA_VERSION = 1
+VERSION_FILE = "READER_SCHEMA"
+INDEX_NAME = "reader"
+
+
+class IndexProblem(Exception):
+    """The index cannot be opened, written or repaired; the message is one line for the user."""
+
+
+def build_schema() -> Schema:
+    text_analyzer = analyzer()
+    return Schema(
+        kind=ID(stored=True),
+        path=ID(stored=True),
+        doc=ID(stored=True),
+        para=NUMERIC(int, bits=32, stored=True, signed=False),
+        title=TEXT(analyzer=text_analyzer, stored=True),
+        source=TEXT(analyzer=name_analyzer(), stored=True),
+        text=TEXT(analyzer=text_analyzer, stored=True, phrase=True, spelling=True),
+        quote=TEXT(analyzer=text_analyzer, phrase=True),
+        speaker=TEXT(analyzer=name_analyzer()),
+        repeats=STORED,
+        data=STORED,
+    )
+
+
+@dataclass
+class UpdateReport:
+    """What an update did, for the progress line and the tests."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+    warnings: list[str] = field(default_factory=list)
+    rebuilt: str | None = None  # why the whole index was rebuilt, if it was
+    seconds: float = 0.0
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.rebuilt)
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def article_to_json(article: Article) -> str:
+    return json.dumps(asdict(article), ensure_ascii=False, separators=(",", ":"))
+
+
+def article_from_json(data: str) -> Article:
+    raw = json.loads(data)
+    paragraphs = [
+        Paragraph(
+            number=p["number"], text=p["text"], start=p["start"], end=p["end"],
+            repeat_of=p.get("repeat_of"), quotes=[Quote(**q) for q in p.get("quotes", [])],
+        )
+        for p in raw.pop("paragraphs", [])
+    ]
+    return Article(paragraphs=paragraphs, **raw)
+
+
+def attach_quotes(article: Article) -> None:
+    """Find quotes in the article's unique paragraphs; repeats do not repeat their quotes."""
+    unique = [p for p in article.paragraphs if p.repeat_of is None]
+    for paragraph, quotes in zip(unique, find_quotes([p.text for p in unique]), strict=False):
+        paragraph.quotes = quotes
+
+
+def paragraph_documents(article: Article, relative: str) -> Iterable[dict]:
+    """The Whoosh documents of one article: its record and each unique paragraph."""
+    repeats: dict[int, list[int]] = {}
+    for p in article.paragraphs:
+        if p.repeat_of is not None:
+            repeats.setdefault(p.repeat_of, []).append(p.number)
+    yield {
+        "kind": "article", "path": relative, "doc": article.doc, "title": article.title,
+        "source": article.source or "", "data": article_to_json(article),
+    }
+    for p in article.paragraphs:
+        if p.repeat_of is not None:
+            continue
+        statements = p.quotes
+        yield {
+            "kind": "para", "path": relative, "doc": article.doc, "para": p.number,
+            "title": article.title, "source": article.source or "", "text": p.text,
+            "quote": "\n".join(q.text for q in statements),
+            "speaker": "\n".join(
+                " ".join(filter(None, (q.speaker, q.via))) for q in statements if q.speaker
+            ),
+            "repeats": repeats.get(p.number, []),
+        }
+
+
+class CorpusIndex:
+    """A corpus and its index folder. Opening is cheap; :meth:`update` brings it up to date."""
+
+    def __init__(self, corpus: Path, index_dir: Path) -> None:
+        self.corpus = Path(corpus)
+        self.index_dir = Path(index_dir)
+        self._ix = None
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return whoosh_index.exists_in(str(self.index_dir), indexname=INDEX_NAME)
+
+    def version_ok(self) -> bool:
+        try:
+            return (self.index_dir / VERSION_FILE).read_text().strip() == str(SCHEMA_VERSION)
+        except OSError:
+            return False
+
+    def open(self):
+        """The Whoosh index, opened once. Raises :class:`IndexProblem` when it is unreadable."""
+        if self._ix is None:
+            try:
+                ix = whoosh_index.open_dir(str(self.index_dir), indexname=INDEX_NAME)
+                with ix.searcher() as searcher:  # touch every segment's files
+                    searcher.doc_count()
+                    searcher.reader().field_length("text")
+            except Exception as exc:  # whoosh raises many types on damaged files
+                raise IndexProblem(f"index at {self.index_dir} is damaged ({_why(exc)})") from exc
+            self._ix = ix
+        return self._ix
+
+    def refresh(self) -> None:
+        """See the latest commit (after an update by this or another process)."""
+        if self._ix is not None:
+            self._ix = self._ix.refresh() if hasattr(self._ix, "refresh") else None
+
+    # -- updating ------------------------------------------------------------------------------
+
+    def update(self, progress: ProgressFn | None = None, rebuild: bool = False,
+               wait: Callable[[], None] | None = None) -> UpdateReport:
+        """Make the index match the corpus: read added and changed files, drop removed ones."""
+        started = time.perf_counter()
+        report = UpdateReport()
+        try:
+            files = discover(self.corpus, report.warnings)
+        except OSError as exc:
+            raise IndexProblem(f"cannot read the corpus at {self.corpus}: {_why(exc)}") from exc
+        self._recover_swap()
+        reason = None
+        if rebuild:
+            reason = "asked to rebuild"
+        elif not self.exists():
+            reason = "new index" if not self.index_dir.exists() or not any(
+                self.index_dir.iterdir()) else "no index found"
+        elif not self.version_ok():
+            reason = "index from another schema version"
+        else:
+            try:
+                self.open()
+            except IndexProblem as exc:
+                reason = str(exc)
+        if reason:
+            report.rebuilt = reason
+            self._rebuild(files, report, progress)
+        else:
+            self._incremental(files, report, progress, wait)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _incremental(self, files: list[CorpusFile], report: UpdateReport,
+                     progress: ProgressFn | None, wait: Callable[[], None] | None) -> None:
+        ix = self.open()
+        known = self.file_states()
+        current = {f.relative: f for f in files}
+        todo: list[CorpusFile] = []
+        for f in files:
+            state = known.get(f.relative)
+            if state is None:
+                todo.append(f)
+                report.added.append(f.relative)
+            elif (state["size"], state["mtime_ns"]) != (f.size, f.mtime_ns):
+                if state.get("sha256") != _sha256(f.path):
+                    todo.append(f)
+                    report.changed.append(f.relative)
+                else:  # touched but identical: only remember the new time
+                    todo.append(f)
+        report.removed = sorted(set(known) - set(current))
+        if not todo and not report.removed:
+            return
+        writer = self._writer(ix, wait)
+        try:
+            for relative in report.removed:
+                writer.delete_by_term("path", relative)
+            ids = doc_ids(files)
+            for done, f in enumerate(todo, start=1):
+                writer.delete_by_term("path", f.relative)
+                report.paragraphs += self._add_file(writer, f, ids[f.relative], report)
+                if progress:
+                    progress(done, len(todo), f.relative)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        self._ix = None
+
+    def _rebuild(self, files: list[CorpusFile], report: UpdateReport,
+                 progress: ProgressFn | None) -> None:
+        """Build a whole new index beside the old one, then swap the folders."""
+        parent = self.index_dir.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            fresh = parent / f".{self.index_dir.name}.new-{os.getpid()}"
+            shutil.rmtree(fresh, ignore_errors=True)
+            fresh.mkdir()
+        except OSError as exc:
+            raise IndexProblem(f"cannot write the index at {self.index_dir}: {_why(exc)}") from exc
+        try:
+            ix = whoosh_index.create_in(str(fresh), build_schema(), indexname=INDEX_NAME)
+            writer = ix.writer(limitmb=256)
+            ids = doc_ids(files)
+            for done, f in enumerate(files, start=1):
+                report.paragraphs += self._add_file(writer, f, ids[f.relative], report)
+                report.added.append(f.relative)
+                if progress:
+                    progress(done, len(files), f.relative)
+            writer.commit()
+            ix.close()
+            (fresh / VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n")
+            self._swap_in(fresh)
+        except OSError as exc:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise IndexProblem(f"cannot write the index at {self.index_dir}: {_why(exc)}") from exc
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+        self._ix = None
+
+    def _swap_in(self, fresh: Path) -> None:
+        old = self.index_dir.parent / f".{self.index_dir.name}.old-{os.getpid()}"
+        if self.index_dir.exists():
+            os.replace(self.index_dir, old)
+        os.replace(fresh, self.index_dir)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _recover_swap(self) -> None:
+        """Finish or undo a swap that a killed process left half done."""
+        parent = self.index_dir.parent
+        if not parent.exists():
+            return
+        prefix = f".{self.index_dir.name}."
+        for leftover in parent.glob(prefix + "*"):
+            if not leftover.name.startswith((prefix + "new-", prefix + "old-")):
+                continue
+            pid = leftover.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and _alive(int(pid)):
+                continue  # another process is building right now
+            if leftover.name.startswith(prefix + "old-") and not self.index_dir.exists():
+                os.replace(leftover, self.index_dir)  # killed between the two renames
+            else:
+                shutil.rmtree(leftover, ignore_errors=True)
+
+    def _writer(self, ix, wait: Callable[[], None] | None):
+        try:
+            return ix.writer(limitmb=256)
+        except LockError:
+            if wait:
+                wait()
+            try:
+                return ix.writer(limitmb=256, timeout=120.0, delay=0.25)
+            except LockError:
+                raise IndexProblem(
+                    f"another process is updating the index at {self.index_dir}; try again"
+                ) from None
+
+    def _add_file(self, writer, f: CorpusFile, doc: str, report: UpdateReport) -> int:
+        try:
+            articles = read_file(f.path, doc)
+            sha = _sha256(f.path)
+        except Skipped as reason:
+            report.warnings.append(f"{f.relative}: skipped ({reason})")
+            articles, sha = [], None
+        except OSError as exc:
+            report.warnings.append(f"{f.relative}: skipped ({_why(exc)})")
+            articles, sha = [], None
+        count = 0
+        for article in articles:
+            attach_quotes(article)
+            for document in paragraph_documents(article, f.relative):
+                writer.add_document(**document)
+                count += document["kind"] == "para"
+        writer.add_document(
+            kind="file", path=f.relative,
+            data=json.dumps({"size": f.size, "mtime_ns": f.mtime_ns, "sha256": sha,
+                             "docs": [a.doc for a in articles]}),
+        )
+        return count
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def file_states(self) -> dict[str, dict]:
+        with self.open().searcher() as searcher:
+            return {
+                fields["path"]: json.loads(fields["data"])
+                for fields in searcher.documents(kind="file")
+            }
+
+    def is_stale(self) -> bool:
+        """True when files were added, changed or removed since the last update (stat only)."""
+        if not self.exists() or not self.version_ok():
+            return True
+        try:
+            known = self.file_states()
+            files = discover(self.corpus)
+        except (IndexProblem, OSError):
+            return True
+        if set(known) != {f.relative for f in files}:
+            return True
+        return any((known[f.relative]["size"], known[f.relative]["mtime_ns"])
+                   != (f.size, f.mtime_ns) for f in files)
+
+    def article(self, doc: str) -> Article | None:
+        with self.open().searcher() as searcher:
+            fields = searcher.document(kind="article", doc=doc)
+        return article_from_json(fields["data"]) if fields else None
+
+    def articles(self) -> Iterable[Article]:
+        with self.open().searcher() as searcher:
+            for fields in searcher.documents(kind="article"):
+                yield article_from_json(fields["data"])
+
+    def summaries(self) -> list[ArticleSummary]:
+        out = []
+        for article in self.articles():
+            out.append(ArticleSummary(
+                doc=article.doc, title=article.title, source=article.source, date=article.date,
+                paragraphs=len(article.paragraphs), quotes=article.quote_count, path=article.path,
+            ))
+        out.sort(key=lambda s: s.doc)
+        return out
+
+    def counts(self) -> dict[str, int]:
+        with self.open().searcher() as searcher:
+            return {
+                "articles": searcher.doc_frequency("kind", "article"),
+                "paragraphs": searcher.doc_frequency("kind", "para"),
+                "files": searcher.doc_frequency("kind", "file"),
+                "terms": sum(1 for _ in searcher.reader().lexicon("text")),
+            }
+
+    def close(self) -> None:
+        if self._ix is not None:
+            self._ix.close()
+            self._ix = None
+
+
+def para_filter() -> Term:
+    return Term("kind", "para")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror + (f": {exc.filename}" if exc.filename else "")
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
