@@ -314,6 +314,81 @@ def cite_cmd(
     guarded(body)
 
 
+@app.command("related")
+def related_cmd(
+    target: Annotated[str, typer.Argument(metavar="DOC:N", help="The paragraph to look for.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=500)] = 20,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Paragraphs and quotes elsewhere in the corpus that tell the same thing, best first."""
+
+    def body() -> int:
+        doc, para = parse_target(target, need_para=True)
+        library = open_library(corpus, index)
+        found = library.related(doc, para, limit=limit)
+        if as_json:
+            emit_json([r.to_dict() for r in found])
+            return EXIT_OK
+        console = out()
+        if not found:
+            console.print(Text(f"Nothing elsewhere tells what {doc}:{para} tells."))
+        for r in found:
+            line = Text(f"{r.score:.2f} ", style="dim")
+            line.append(f"{r.doc} ¶{r.para}", style="bold cyan")
+            line.append("  " + one_line(r.title, 60), style="bold")
+            if r.source:
+                line.append(" · " + one_line(r.source, 30), style="dim")
+            console.print(line)
+            if r.quote is not None:
+                label = f"  quote {r.quote} matches quote {r.matches_quote}: "
+                console.print(Text(label, style="magenta") + Text(
+                    "“" + one_line(r.quote_text or "", 200) + "”", style=QUOTE_STYLE))
+            else:
+                console.print(Text("  " + one_line(r.text, 200)))
+        return EXIT_OK
+
+    guarded(body)
+
+
+@app.command("compare")
+def compare_cmd(
+    doc_a: Annotated[str, typer.Argument(metavar="DOC_A")],
+    doc_b: Annotated[str, typer.Argument(metavar="DOC_B")],
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Align two articles paragraph by paragraph and match the statements they share."""
+
+    def body() -> int:
+        library = open_library(corpus, index)
+        alignment = library.compare(doc_a, doc_b)
+        if as_json:
+            emit_json(alignment.to_dict())
+            return EXIT_OK
+        a, b = library.article(doc_a), library.article(doc_b)
+        console = out()
+        console.print(Text(f"A  {doc_a}  {one_line(a.title if a else '', 70)}", style="bold"))
+        console.print(Text(f"B  {doc_b}  {one_line(b.title if b else '', 70)}", style="bold"))
+        console.print()
+        for pair in alignment.pairs:
+            line = Text(f"A¶{pair.a:<3} ~ B¶{pair.b:<3} {pair.score:.2f}  ", style="bold cyan")
+            line.append(", ".join(pair.shared), style="dim")
+            console.print(line)
+        if alignment.only_a:
+            console.print(Text("only in A: " + ", ".join(f"¶{n}" for n in alignment.only_a)))
+        if alignment.only_b:
+            console.print(Text("only in B: " + ", ".join(f"¶{n}" for n in alignment.only_b)))
+        for q in alignment.quotes:
+            console.print(Text(f"same statement: A¶{q.a} quote {q.a_quote} ~ B¶{q.b} quote "
+                               f"{q.b_quote} ({q.score:.2f})", style="magenta"))
+        return EXIT_OK
+
+    guarded(body)
+
+
 @app.command("stats")
 def stats_cmd(
     corpus: CorpusOption = None,

@@ -25,7 +25,6 @@ from whoosh.query import Term
 
 from reader.analysis import analyzer, name_analyzer
 from reader.corpus import CorpusFile, Skipped, discover, doc_ids, read_file
-from reader.quotes import find_quotes
 from reader.records import Article, ArticleSummary, Paragraph, Quote
 
 SCHEMA_VERSION = 1
@@ -92,6 +91,8 @@ def article_from_json(data: str) -> Article:
 
 def attach_quotes(article: Article) -> None:
     """Find quotes in the article's unique paragraphs; repeats do not repeat their quotes."""
+    from reader.quotes import find_quotes  # only indexing needs it; keeps searching light
+
     unique = [p for p in article.paragraphs if p.repeat_of is None]
     for paragraph, quotes in zip(unique, find_quotes([p.text for p in unique]), strict=False):
         paragraph.quotes = quotes

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from reader.compare import Alignment, Related
 from reader.index import CorpusIndex, IndexProblem, ProgressFn, UpdateReport
 from reader.records import Article, ArticleSummary, QuoteRecord, SearchResult
 from reader.search import SearchOptions, make_parser, run
@@ -113,6 +114,58 @@ class Library:
             raise CitationError(f"no article '{doc}' in this corpus")
         return cite(article, para, quote, style)
 
+    def compare(self, doc_a: str, doc_b: str) -> Alignment:
+        """Align two articles paragraph by paragraph and match their statements."""
+        from reader.compare import align
+
+        a, b = self._need(doc_a), self._need(doc_b)
+        with self.store.open().searcher() as searcher:
+            df, total = _doc_freq(searcher)
+            return align(a, b, df, total)
+
+    def related(self, doc: str, para: int, limit: int = 20) -> list[Related]:
+        """Paragraphs and quotes elsewhere that tell what ``DOC:para`` tells, best first.
+
+        The index proposes candidates (an OR of the paragraph's most telling stems); only those
+        are scored, so the cost does not grow with the corpus.
+        """
+        from whoosh.query import And, Or, Term
+
+        from reader.compare import query_terms, rank_related
+
+        article = self._need(doc)
+        paragraph = article.paragraph(para)
+        if paragraph is None:
+            raise ValueError(f"{doc} has paragraphs 1 to {len(article.paragraphs)}, not {para}")
+        if paragraph.repeat_of is not None:
+            paragraph = article.paragraph(paragraph.repeat_of) or paragraph
+        ix = self.store.open()
+        with ix.searcher() as searcher:
+            df, total = _doc_freq(searcher)
+            words = query_terms(paragraph, df, total)
+            if not words:
+                return []
+            q = And([Or([Term("text", w) for w in words] + [Term("quote", w) for w in words]),
+                     Term("kind", "para")])
+            hits = searcher.search(q, limit=60)
+            wanted = [(h["doc"], h["para"]) for h in hits if h["doc"] != doc]
+            articles: dict[str, Article | None] = {}
+            candidates = []
+            for other_doc, other_para in wanted:
+                if other_doc not in articles:
+                    articles[other_doc] = self.article(other_doc)
+                other = articles[other_doc]
+                found = other.paragraph(other_para) if other else None
+                if other and found:
+                    candidates.append((other, found))
+            return rank_related(paragraph, candidates, df, total)[:limit]
+
+    def _need(self, doc: str) -> Article:
+        article = self.article(doc)
+        if article is None:
+            raise ValueError(f"no article '{doc}' in this corpus")
+        return article
+
     def stats(self) -> dict:
         counts = self.store.counts()
         quotes = sum(s.quotes for s in self.articles())
@@ -122,6 +175,16 @@ class Library:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _doc_freq(searcher):
+    """Document frequencies of stems in the ``text`` field, for IDF weights."""
+    total = searcher.doc_frequency("kind", "para")
+
+    def df(term: str) -> int:
+        return searcher.doc_frequency("text", term)
+
+    return df, total
 
 
 def _fold(text: str | None) -> str:

@@ -7,8 +7,9 @@ and the reader must never invent them.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 from reader.text import one_line
 

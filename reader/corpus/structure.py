@@ -161,7 +161,12 @@ def _unwrapped(text: str) -> tuple[int, int]:
     first mark inside it opens a quote (space before, word after) or there is none.
     """
     lo, hi = _trim(text, 0, len(text))
-    if hi - lo < 2 or text[lo] not in "\"“" or text[hi - 1] not in "\"”":
+    if hi - lo < 2:
+        return 0, len(text)
+    starts, ends = text[lo] in "\"“", text[hi - 1] in "\"”"
+    if starts != ends and text.count('"', lo, hi) % 2:  # a stray mark at one end only
+        return (lo + 1, hi) if starts else (lo, hi - 1)
+    if not (starts and ends):
         return 0, len(text)
     inner = re.search(r"[\"“”]", text[lo + 1 : hi - 1])
     if inner is None:
