@@ -65,7 +65,13 @@ def out() -> Console:
 
 
 def err() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def say_error(message: str) -> None:
+    """One line on stderr, never wrapped, never styled."""
+    sys.stderr.write("reader: " + one_line(message) + "\n")
+    sys.stderr.flush()
 
 
 def emit_json(data: object) -> None:
@@ -110,26 +116,26 @@ def guarded(fn: Callable[[], int | None]) -> None:
     try:
         code = fn() or EXIT_OK
     except Fail as exc:
-        err().print(f"reader: {exc}", markup=False)
+        say_error(str(exc))
         code = exc.code
     except (IndexProblem, CorpusError) as exc:
-        err().print(f"reader: {safe(str(exc))}", markup=False)
+        say_error(str(exc))
         code = EXIT_CORPUS
     except (QueryError, ValueError) as exc:  # QueryError, CitationError: the user's to fix
-        err().print(f"reader: {safe(str(exc))}", markup=False)
+        say_error(str(exc))
         code = EXIT_USAGE
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:
         code = EXIT_OK
     except OSError as exc:
-        err().print(f"reader: {safe(exc.strerror or str(exc))}", markup=False)
+        say_error(exc.strerror or str(exc))
         code = EXIT_CORPUS
     except Exception as exc:  # a bug: still one line; READER_DEBUG=1 shows the traceback
         if os.environ.get("READER_DEBUG"):
             raise
-        err().print(f"reader: internal error: {safe(type(exc).__name__)}: "
-                    f"{one_line(str(exc), 200)} (set READER_DEBUG=1 for details)", markup=False)
+        say_error(f"internal error: {type(exc).__name__}: {one_line(str(exc), 200)} "
+                  "(set READER_DEBUG=1 for details)")
         code = EXIT_CORPUS
     raise typer.Exit(code)
 

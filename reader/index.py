@@ -134,7 +134,11 @@ class CorpusIndex:
     # -- opening -------------------------------------------------------------------------------
 
     def exists(self) -> bool:
-        return whoosh_index.exists_in(str(self.index_dir), indexname=INDEX_NAME)
+        """True when a table of contents is there (readable or not: :meth:`open` checks)."""
+        try:
+            return any(self.index_dir.glob(f"_{INDEX_NAME}_*.toc"))
+        except OSError:
+            return False
 
     def version_ok(self) -> bool:
         try:

@@ -32,13 +32,16 @@ def decode(data: bytes) -> str:
     """Decode ``data`` and normalise it (NFC, no controls or escapes, ``\\n`` line ends)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if looks_binary(data):
-        raise NotText("binary file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if looks_binary(data):
+            raise NotText("binary file") from None
         best = from_bytes(data).best()
         if best is None:
             raise NotText("unknown text encoding") from None
         text = str(best)
+    else:  # valid UTF-8 can still be a binary: mostly NULs or other controls
+        if text.count("\x00") > len(text) // 100 + 1 and looks_binary(data):
+            raise NotText("binary file")
     return normalise(text)
