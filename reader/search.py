@@ -68,7 +68,7 @@ def check_query(query: str) -> str:
                 raise QueryError("unbalanced parenthesis: ')' without '('")
     if depth:
         raise QueryError("unbalanced parenthesis: '(' without ')'")
-    outside = re.sub(r'"[^"]*"', " ", query)
+    outside = re.sub(r'"[^"]*"', " phrase ", query)
     words = outside.replace("(", " ").replace(")", " ").split()
     if words and (words[0] in _OPERATORS - {"NOT"} or words[-1] in _OPERATORS):
         raise QueryError(f"'{words[0] if words[0] in _OPERATORS else words[-1]}' needs a word "

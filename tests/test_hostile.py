@@ -38,7 +38,7 @@ def make_hostile_corpus(root: Path) -> dict[str, str]:
         path.write_bytes(data)
         cases[name] = what
 
-    put("good.txt", "Judul Baik\n\nTokayev bertemu Trump di Gedung Putih.\n".encode(), "good")
+    put("good.txt", b"Judul Baik\n\nTokayev bertemu Trump di Gedung Putih.\n", "good")
     put("empty.txt", b"", "empty")
     put("spaces.txt", b"   \n\n\t\n", "blank")
     put("binary.txt", bytes(range(256)) * 64, "binary")

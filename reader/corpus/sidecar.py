@@ -7,9 +7,8 @@ and the reader must never invent them.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 from reader.text import one_line
 
