@@ -160,6 +160,20 @@ class Library:
                     candidates.append((other, found))
             return rank_related(paragraph, candidates, df, total)[:limit]
 
+    def quote_counterparts(self, doc: str) -> dict[tuple[int, int], list[Related]]:
+        """For each statement of an article, ``(para, quote)``, where else it is reported."""
+        article = self._need(doc)
+        found: dict[tuple[int, int], list[Related]] = {}
+        for paragraph in article.paragraphs:
+            if paragraph.repeat_of is not None:
+                continue
+            if not any(q.kind == "statement" for q in paragraph.quotes):
+                continue
+            for match in self.related(doc, paragraph.number, limit=50):
+                if match.quote is not None and match.matches_quote is not None:
+                    found.setdefault((paragraph.number, match.matches_quote), []).append(match)
+        return found
+
     def _need(self, doc: str) -> Article:
         article = self.article(doc)
         if article is None:

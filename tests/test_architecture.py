@@ -46,6 +46,7 @@ def test_import_linter_contract_forbids_core_to_tui_imports():
 def test_ruff_is_clean():
     from .conftest import ROOT
 
-    done = subprocess.run([sys.executable, "-m", "ruff", "check", "reader", "tests", "bench"],
+    targets = [name for name in ("reader", "tests", "bench") if (ROOT / name).is_dir()]
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", *targets],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -71,3 +71,11 @@ def test_related_cli_json(seeds_library):
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data[0]["doc"] == DOC_001 and data[0]["para"] == 2
+
+
+def test_quote_counterparts_for_also_in(seeds_library):
+    found = seeds_library.quote_counterparts(DOC_000)
+    assert (8, 1) in found
+    assert [(r.doc, r.para, r.quote) for r in found[(8, 1)]] == [(DOC_001, 2, 1)]
+    back = seeds_library.quote_counterparts(DOC_001)
+    assert [(r.doc, r.para) for r in back[(2, 1)]] == [(DOC_000, 8)]
