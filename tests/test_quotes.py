@@ -1,0 +1,371 @@
+"""Quotation spans, statement vs term, speakers, roles and media on small Indonesian examples,
+the seeds, hostile input, and hand labels for real news."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.corpus.formats import read_file
+from reader.index import attach_quotes
+from reader.quotes import find_quotes
+from reader.records import STATEMENT, TERM
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+LABELS = Path(__file__).parent / "fixtures" / "quote_labels.json"
+HOAX_CSV = Path(__file__).parents[1].parent / "shared" / "corpora" / "berita_hoax_indonesia.csv"
+
+
+def one(*paragraphs: str):
+    """All quotes of an article, flattened, as (kind, speaker, role, via, text)."""
+    return [(q.kind, q.speaker, q.role, q.via, q.text)
+            for quotes in find_quotes(list(paragraphs)) for q in quotes]
+
+
+def speakers(*paragraphs: str):
+    return [q[1] for q in one(*paragraphs)]
+
+
+# -- the seeds ---------------------------------------------------------------------------------
+
+
+def seed_quotes(name: str):
+    article = read_file(SEEDS / f"{name}.txt", name)[0]
+    attach_quotes(article)
+    return {p.number: p.quotes for p in article.paragraphs if p.quotes}
+
+
+def test_seed_000():
+    quotes = seed_quotes("000_eb477a4d0f924bfa")
+    kazakh = quotes[3][0]
+    assert (kazakh.kind, kazakh.speaker, kazakh.via) == (
+        STATEMENT, "Kementerian Luar Negeri Kazakh", "Agensi Anadolu")
+    assert (quotes[4][0].speaker, quotes[4][0].via) == ("Kementerian Luar Negeri", None)
+    term = quotes[5][0]
+    assert (term.kind, term.text, term.speaker) == (TERM, "dua negara", None)
+    trump = quotes[8][0]
+    assert (trump.kind, trump.speaker, trump.role, trump.via) == (
+        STATEMENT, "Trump", None, "Reuters")
+
+
+def test_seed_001():
+    quotes = seed_quotes("001_5c215c6b1a4db355")
+    assert (quotes[2][0].speaker, quotes[2][0].via) == ("Trump", None)
+    rubio = quotes[4][0]
+    assert (rubio.speaker, rubio.role) == ("Marco Rubio", "Menteri Luar Negeri AS")
+    assert rubio.text.startswith("Ini bukan sekedar peningkatan")
+
+
+# -- attribution after the quote ---------------------------------------------------------------
+
+
+def test_verb_and_name_after():
+    assert one('"Kami akan segera mengumumkan hasilnya," kata Joko Widodo di Jakarta.') == [
+        (STATEMENT, "Joko Widodo", None, None, "Kami akan segera mengumumkan hasilnya,")]
+
+
+@pytest.mark.parametrize("verb", ["kata", "ujar", "tulis", "ucap", "ungkap", "tegas", "jelas",
+                                  "tutur", "terang", "lanjut", "imbuh", "tambah", "tukas",
+                                  "pungkas"])
+def test_each_after_verb_with_a_name_and_with_nya(verb):
+    text = f'Budi Santoso menjelaskan hal itu. "Kami sudah memeriksa semua saksi," {verb} Andi.'
+    assert speakers(text) == ["Andi"]
+    text = f'Budi Santoso menjelaskan hal itu. "Kami sudah memeriksa semua saksi," {verb}nya.'
+    assert speakers(text) == ["Budi Santoso"]
+
+
+def test_nya_points_to_the_sentence_subject_with_its_role():
+    text = ('Menteri Luar Negeri AS Marco Rubio menyebut keputusan itu penting. '
+            '"Ini bukan sekadar hubungan diplomatik," ujarnya.')
+    assert one(text)[0][1:3] == ("Marco Rubio", "Menteri Luar Negeri AS")
+
+
+def test_nya_skips_names_that_are_objects():
+    text = ('Luhut menjelaskan bahwa perintah Presiden Jokowi sangat tegas. '
+            '"Kita punya kapal belum cukup," tandasnya.')
+    assert speakers(text) == ["Luhut"]
+
+
+def test_pronoun_across_paragraphs():
+    assert speakers('Kristomei menjelaskan peristiwa itu terjadi pada Kamis.',
+                    '"Itu kita lagi telusuri apa penyebabnya," imbuh dia.') == ["Kristomei"]
+
+
+def test_pronoun_continues_the_last_speaker():
+    text = ('"Yang terdengar ucapan pramugari," kata Lambertus Maenkom, salah seorang penumpang, '
+            'saat berbincang dengan wartawan. "Saya yakin itu bukan dari penumpang," imbuh dia.')
+    assert speakers(text) == ["Lambertus Maenkom", "Lambertus Maenkom"]
+
+
+def test_sentence_starters_are_not_names():
+    text = ('Wa Ode menempuh kuliah selama tujuh tahun. Usai menyelesaikan skripsi, ia lulus. '
+            '"Motivasi saya kuliah karena anak-anak saya," ucap kakek 15 cucu tersebut.')
+    assert speakers(text) == ["Wa Ode"]
+    text = ('Namun, Siti Zubaidah yakin sang suami tidak mencuri. '
+            '"Ya katanya suami saya nyuri ampli," ungkapnya.')
+    assert speakers(text) == ["Siti Zubaidah"]
+
+
+def test_a_description_points_back():
+    text = ('Gus Yahya hadir di Vatikan. "Dialog antaragama tidak boleh berhenti di kata-kata," '
+            'kata mantan Anggota Dewan Pertimbangan Presiden ini.')
+    assert speakers(text) == ["Gus Yahya"]
+
+
+def test_speech_nouns_after_the_quote():
+    assert one('"Pernyataan itu sangat disayangkan," demikian pernyataan kantor kepresidenan '
+               'Brasil.')[0][1] == "kantor kepresidenan Brasil"
+    assert speakers('"Microsoft memperingatkan risiko yang lebih besar," demikian pengumuman '
+                    'Microsoft.') == ["Microsoft"]
+
+
+def test_an_unlisted_verb_and_a_name_after_speech():
+    assert speakers('"Tidak ada toleransi," cerita Dodi.') == ["Dodi"]
+    assert speakers('"Korban mengalami luka-luka," Yusri menandaskan.') == ["Yusri"]
+
+
+def test_question_and_answer():
+    text = ('"Kenapa di Thamrin?" tanya jaksa Mayasari ke Dodi. "Saya tidak tahu rencananya," '
+            'jawab Dodi. "Lalu di mana?" tanya jaksa. "Di DPR," ucapnya.')
+    assert speakers(text) == ["Mayasari", "Dodi", "Mayasari", "Dodi"]
+
+
+# -- attribution before the quote --------------------------------------------------------------
+
+
+def test_verb_before():
+    assert one('Rudiantara mengatakan, "Pembatasan ini bersifat sementara dan bertahap."') == [
+        (STATEMENT, "Rudiantara", None, None, "Pembatasan ini bersifat sementara dan bertahap.")]
+    assert speakers('Sutopo bilang "tidak ada dampak merusak dari kedua erupsi itu."') == [
+        "Sutopo"]
+    assert speakers('Pastor Bob Roberts atas nama Multi-Faith Network menulis, "Kepemimpinan '
+                    'Anda akan memperkaya inisiatif ini."') == ["Bob Roberts"]
+
+
+def test_lead_in_sentence_before_an_unattributed_quote():
+    text = ('Trump mengatakan penandatanganan akan segera diumumkan. '
+            '"Kami akan mengumumkan upacara penandatanganan untuk meresmikannya."')
+    assert speakers(text) == ["Trump"]
+
+
+def test_split_quote_continues_the_speaker():
+    text = '"Sudah kami tangkap 71 orang," kata Irjen Iqbal. "Mereka akan kami periksa hari ini."'
+    assert [(q[1], q[2]) for q in one(text)] == [("Iqbal", "Irjen"), ("Iqbal", "Irjen")]
+
+
+# -- media -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, via", [
+    ('"Keputusan ini demi kepentingan kami," kata Trump, seperti dikutip Reuters.', "Reuters"),
+    ('"Kami menolak tuduhan itu," kata Ali Khamenei, dilansir AFP.', "AFP"),
+    ('"Saya belum membaca unggahan itu," kata Mahin Farhadizadeh, Wakil Menteri Olahraga Iran, '
+     'kepada kantor berita ISNA.', "kantor berita ISNA"),
+    ('"Layanan akan pulih malam ini," kata Budi melalui keterangan tertulis, Senin.',
+     "keterangan tertulis"),
+])
+def test_via(text, via):
+    assert one(text)[0][3] == via
+
+
+def test_via_stays_in_its_sentence():
+    text = ('"Saya merasa bangga," ucap Jokowi di Ambon. Ia lalu berterima kasih kepada Maluku.')
+    assert one(text)[0][3] is None
+
+
+# -- roles and names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('"Ditemukan kerangka manusia," ucap Kabid Humas Polda Jabar Kombes Saptono Erlangga '
+     'Waskitoroso dalam keterangannya.', "Saptono Erlangga Waskitoroso",
+     "Kabid Humas Polda Jabar Kombes"),
+    ('"Kami tanda tangani berita acara," kata Ketua KPU DKI Jakarta, Sumarno, di Jakarta.',
+     "Sumarno", "Ketua KPU DKI Jakarta"),
+    ('"Sudah diberhentikan semua," kata Imran, Ketua Bawaslu Kabupaten Aceh Tamiang kepada '
+     'wartawan.', "Imran", "Ketua Bawaslu Kabupaten Aceh Tamiang"),
+    ('"Fakta itu tidak membuat kami puas," kata Chief Food Officer Gojek Group, Catherine Hindra '
+     'Sutjahyo, dalam keterangan resminya.', "Catherine Hindra Sutjahyo",
+     "Chief Food Officer Gojek Group"),
+    ('"Ya benar, telah terjadi penusukan," kata Kapendam Jaya Kolonel (Inf) Kristomei Sianturi '
+     'kepada wartawan.', "Kristomei Sianturi", "Kapendam Jaya Kolonel (Inf)"),
+    ('"Terbuktilah sudah," kata ayah korban, Darmawan usai sidang.', "Darmawan", "ayah korban"),
+    ('"Menyatakan terdakwa bersalah," kata hakim ketua Dwiarso Budi Santiarto.',
+     "Dwiarso Budi Santiarto", "hakim ketua"),
+])
+def test_role_and_name(text, name, role):
+    assert one(text)[0][1:3] == (name, role)
+
+
+def test_a_bare_title_names_the_person_introduced_with_it():
+    quotes = one('Kapolrestabes Semarang Kombes Pol Abioso Seno Aji mengatakan pelaku sudah '
+                 'ditangkap.', '"Penangkapan ini tidak ada kaitannya dengan pemilu," ungkap '
+                 'Kapolrestabes.')
+    assert quotes[0][1] == "Abioso Seno Aji"
+    quotes = one('Menteri Komunikasi dan Informatika Rudiantara menggelar konferensi pers. '
+                 'Menteri Kominfo menjelaskan modus penyebaran hoaks. "Kita tahu modusnya," '
+                 'jelasnya.')
+    assert quotes[0][1] == "Rudiantara"
+
+
+def test_a_sentence_running_into_a_name_is_cut():
+    text = ('"Kami masih berkoordinasi," jelas Rudiantara Pembatasan itu menurut pemerintah '
+            'didasarkan pada pembatasan undang-undang.')
+    assert speakers(text) == ["Rudiantara"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We will announce it soon," said Donald Trump.', "Donald Trump"),
+    ('"We will announce it soon," Donald Trump said.', "Donald Trump"),
+    ('According to Reuters, "the deal is done and will be signed next week."', "Reuters"),
+])
+def test_english_verbs(text, name):
+    assert speakers(text) == [name]
+
+
+# -- spans -------------------------------------------------------------------------------------
+
+
+def test_open_quote_continues_into_the_next_paragraph():
+    out = find_quotes(['Jokowi berpantun. "Panah Gurita di ujung Tanjong. Cari bia di ujung meti.',
+                       'Orang Maluku selalu di hati," tutur Jokowi.'])
+    assert [q.text for q in out[0]] == ["Panah Gurita di ujung Tanjong. Cari bia di ujung meti."]
+    assert [q.text for q in out[1]] == ["Orang Maluku selalu di hati,"]
+    assert out[0][0].speaker == out[1][0].speaker == "Jokowi"  # the closing part names both
+
+
+def test_single_quotes_inside_double_are_one_quote():
+    text = '"Setelah itu dia bilang, \'Saya ini orang Mahkamah Agung\', lalu pergi," kata Argo.'
+    quotes = one(text)
+    assert len(quotes) == 1 and quotes[0][1] == "Argo"
+    assert "'Saya ini orang Mahkamah Agung'" in quotes[0][4]
+
+
+def test_guillemets_and_curly_quotes():
+    assert one('Ia menyebut «perdamaian harus dijaga bersama oleh semua pihak,» kata Paus '
+               'Fransiskus.')[0][1:3] == ("Fransiskus", "Paus")
+    assert one('“Kami siap,” kata Anies.')[0][1] == "Anies"
+    assert one('Ia bertanya. ”Siapa yang ciptakan agama kayak begini?” Ahok tertawa.')[0][4] == (
+        "Siapa yang ciptakan agama kayak begini?")
+    assert one('Ia menegaskan hal itu."Satu hal yang paling penting adalah keamanan," kata '
+               'Leo.')[0][1] == "Leo"
+
+
+def test_apostrophes_in_words_are_not_quotes():
+    assert one("Salat Jum'at digelar di masjid itu. Warga ber'doa sejak pagi.") == []
+    assert one("Mohon ma'af, Jum'at depan kami libur.") == []
+
+
+def test_terms_and_titles():
+    assert one('Kazakhstan mendukung prinsip “dua negara” di Timur Tengah.') == [
+        (TERM, None, None, None, "dua negara")]
+    assert one('Pasangan "Brangelina" resmi bercerai tahun ini.')[0][0] == TERM
+    assert one('Ia mengunggah video berjudul, "Trump: One more thing, do they like me in '
+               'Indonesia?"')[0][0] == TERM
+    assert one("Ia menulis skripsi berjudul 'Mengkaji Sastra Indonesia dalam Puisi Wolio'.")[0][
+        0] == TERM
+
+
+def test_a_stray_mark_is_not_a_quotation():
+    assert one('"') == [] and one('Tanda " sendirian.') == []
+
+
+def test_odd_input_never_raises():
+    assert find_quotes([]) == []
+    assert find_quotes(["", " ", "\n"]) == [[], [], []]
+    assert find_quotes(None) == []  # type: ignore[arg-type]
+    assert find_quotes(["“" * 500, "”" * 500, '"' * 999, "'" * 999]) is not None
+
+
+PIECES = list("ab AB.,:;?!-'\"“”‘’«»„\n()") + ["kata ", "ujarnya", "Trump ", "dia ", "Menteri ",
+                                                 "mengatakan, ", "Kombes ", "(Inf) ", "Jum'at"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(TEXT, st.text(max_size=80)), max_size=6))
+def test_property_never_raises_and_offsets_are_valid(paragraphs):
+    out = find_quotes(paragraphs)
+    assert len(out) == len(paragraphs)
+    for text, quotes in zip(paragraphs, out, strict=True):
+        for q in quotes:
+            assert 0 <= q.start <= q.end <= len(text)
+            assert text[q.start:q.end] == q.text
+            assert q.kind in (STATEMENT, TERM)
+
+
+def test_a_long_single_line_text_is_fast():
+    words = ('kata dia "Saya tidak tahu," ujar Menteri Luar Negeri AS Marco Rubio. Trump '
+             'mengatakan, “Kami akan” ').split()
+    text = " ".join(words[i % len(words)] for i in range(1_000_000))[:10_000_000]
+    passages = [text[i:i + 1110] for i in range(0, len(text), 1110)]
+    began = time.perf_counter()
+    out = find_quotes(passages)
+    assert len(out) == len(passages) and time.perf_counter() - began < 10
+
+
+# -- measured on hand-labelled real news -------------------------------------------------------
+
+
+def _norm(s):
+    return " ".join(re.findall(r"\w+", (s or "").lower()))
+
+
+def _same_speaker(got, want):
+    if want is None:
+        return True
+    g = _norm(got)
+    if not g:
+        return False
+    for w in want if isinstance(want, list) else [want]:
+        w = _norm(w)
+        if w in g or g in w or g.split()[-1] == w.split()[-1]:
+            return True
+    return False
+
+
+def test_labelled_corpus_recall_and_speakers():
+    if not HOAX_CSV.is_file():
+        pytest.skip("the shared real-news corpus is not beside this checkout")
+    from reader.corpus import load
+
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    articles = {a.doc: a for a in load(HOAX_CSV)}
+    total = found = right = extracted = true_extracted = 0
+    for entry in labels["articles"]:
+        article = articles[f"berita_hoax_indonesia-{entry['row'] + 1:04d}"]
+        attach_quotes(article)
+        quotes = [q for p in article.paragraphs for q in p.quotes]
+        used: set[int] = set()
+        for label in entry["quotes"]:
+            if label["kind"] != "statement":
+                continue
+            total += 1
+            key = _norm(label["text"])[:30]
+            hit = next((i for i, q in enumerate(quotes) if i not in used and (
+                _norm(q.text).startswith(key) or key in _norm(q.text))), None)
+            if hit is None:
+                continue
+            used.add(hit)
+            found += 1
+            if quotes[hit].kind == STATEMENT and _same_speaker(quotes[hit].speaker,
+                                                               label["speaker"]):
+                right += 1
+        keys = {_norm(label["text"])[:30] for label in entry["quotes"]}
+        for q in quotes:
+            if q.kind == STATEMENT:
+                extracted += 1
+                true_extracted += any(k in _norm(q.text) for k in keys)
+    recall, accuracy = found / total, right / max(found, 1)
+    precision = true_extracted / max(extracted, 1)
+    print(f"\nrecall {found}/{total}={recall:.3f} speaker {right}/{found}={accuracy:.3f} "
+          f"precision {true_extracted}/{extracted}={precision:.3f} "
+          f"({len(labels['articles'])} articles)")
+    assert recall >= 0.9 and accuracy >= 0.9
