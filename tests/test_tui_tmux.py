@@ -1,0 +1,136 @@
+"""The real app in a real terminal: tmux runs ``python -m reader`` on its own server socket.
+
+The copy path is checked end to end: with ``set-clipboard on``, the OSC 52 sequence the app
+writes lands in tmux's paste buffer (the 80x24 run hides the ``tmux`` command from the app, so
+only OSC 52 can fill the buffer there); with ``set-clipboard off`` the app's
+``tmux load-buffer`` fills it.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLE_001 = "Kazakhstan Terpilih Menjadi Anggota Abraham Accords"
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def reader_command() -> list[str]:
+    """How to start the reader: this interpreter with ``-m reader`` when it can import it."""
+    probe = subprocess.run([sys.executable, "-c", "import reader.cli, reader.tui.app"],
+                           cwd=ROOT, capture_output=True)
+    if probe.returncode == 0:
+        return [sys.executable, "-m", "reader"]
+    found = shutil.which("reader")
+    if found is None:
+        pytest.skip("the reader command is not installed")
+    return [found]
+
+
+class Tmux:
+    """A tmux server of our own (its own socket, no user config)."""
+
+    def __init__(self, width: int, height: int, set_clipboard: str = "on") -> None:
+        self.socket = f"reader-test-{uuid.uuid4().hex[:12]}"
+        self.width, self.height = width, height
+        # a dummy session first, so options can be set before the app starts
+        self.run("-f", "/dev/null", "new-session", "-d", "-s", "idle", "-x", str(width),
+                 "-y", str(height), "sleep 600")
+        self.run("set-option", "-g", "set-clipboard", set_clipboard)
+
+    def run(self, *args: str, check: bool = True) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                              text=True, timeout=20)
+        if check and done.returncode != 0:
+            raise AssertionError(f"tmux {' '.join(args)}: {done.stderr.strip()}")
+        return done.stdout
+
+    def start(self, command: str) -> None:
+        self.run("new-session", "-d", "-s", "app", "-x", str(self.width), "-y",
+                 str(self.height), "-c", str(ROOT), command)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "app", check=False)
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "app", *keys)
+
+    def wait_for(self, what, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        seen = ""
+        while time.monotonic() < deadline:
+            seen = what()
+            if seen:
+                return seen
+            time.sleep(0.05)
+        raise AssertionError(f"timed out; the screen shows:\n{self.screen()}")
+
+    def buffer(self) -> str:
+        return self.run("show-buffer", check=False)
+
+    def kill(self) -> None:
+        self.run("kill-server", check=False)
+
+
+def launch(tmp_path: Path, width: int, height: int, osc52_only: bool = False,
+           set_clipboard: str = "on") -> Tmux:
+    command = [*reader_command(), "--index", str(tmp_path / "ix")]
+    env: dict[str, str] = {}
+    if osc52_only:  # no tmux (or any clipboard tool) on PATH: only OSC 52 can reach tmux
+        env["PATH"] = str(tmp_path / "empty-bin")
+        (tmp_path / "empty-bin").mkdir()
+    exports = "".join(f"{k}={shlex.quote(v)} " for k, v in env.items())
+    tmux = Tmux(width, height, set_clipboard)
+    tmux.start(f"env {exports}{shlex.join(command)}; sleep 30")
+    return tmux
+
+
+@pytest.mark.parametrize(("width", "height", "osc52_only", "set_clipboard"), [
+    (120, 35, False, "on"),  # OSC 52 and tmux load-buffer
+    (80, 24, True, "on"),  # OSC 52 alone
+    (100, 30, False, "off"),  # tmux ignores OSC 52 from the app: load-buffer alone
+])
+def test_search_and_cite_lands_in_the_tmux_buffer(tmp_path, width, height, osc52_only,
+                                                  set_clipboard):
+    tmux = launch(tmp_path, width, height, osc52_only, set_clipboard)
+    try:
+        tmux.wait_for(lambda: "articles ·" in tmux.screen() or "Articles" in tmux.screen())
+        tmux.wait_for(lambda: "Berita Kazakhstan" in tmux.screen())
+        tmux.keys("/", "T", "o", "k", "a", "y", "e", "v")
+        tmux.wait_for(lambda: "2 paragraphs" in tmux.screen())
+        tmux.keys("Enter")
+        tmux.wait_for(lambda: "of 13" in tmux.screen())  # the source pane's ¶N of 13
+        tmux.keys("c")
+        copied = tmux.wait_for(
+            lambda: (lambda b: b if TITLE_001 in b and ("¶ 2" in b or "¶ 5" in b) else "")(
+                tmux.buffer()))
+        assert "\x1b" not in copied
+        tmux.wait_for(lambda: "Copied a plain citation" in tmux.screen())
+        tmux.keys("q")
+        tmux.wait_for(lambda: "palette" not in tmux.screen())  # the app has quit
+    finally:
+        tmux.kill()
+
+
+def test_opens_and_builds_a_new_index_in_a_real_terminal(tmp_path):
+    """The screen paints at once; the index (new here) is built after the first frame."""
+    started = time.monotonic()
+    tmux = launch(tmp_path, 120, 35)
+    try:
+        tmux.wait_for(lambda: "Source" in tmux.screen())
+        painted = time.monotonic() - started
+        tmux.wait_for(lambda: "Berita Kazakhstan" in tmux.screen())
+        assert painted < 5.0
+        assert (tmp_path / "ix").is_dir()
+    finally:
+        tmux.kill()
+
