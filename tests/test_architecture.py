@@ -6,7 +6,8 @@ import subprocess
 import sys
 
 CORE = ["reader.records", "reader.text", "reader.corpus", "reader.analysis", "reader.quotes",
-        "reader.cite", "reader.index", "reader.search", "reader.library", "reader.cli"]
+        "reader.cite", "reader.index", "reader.search", "reader.library", "reader.cli",
+        "reader.commands"]
 
 
 def test_core_modules_never_import_textual():
