@@ -100,7 +100,8 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 8) -> list[str]:
-    common = sorted(set(a) & set(b), key=lambda t: -(a[t] * b[t]))
+    # Ties (and float noise) are broken by the word so every process shows the same words.
+    common = sorted(set(a) & set(b), key=lambda t: (-round(a[t] * b[t], 9), t))
     return common[:limit]
 
 

@@ -22,16 +22,26 @@ from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
+from reader.compare import Related
 from reader.library import Library
 from reader.records import Article, QuoteRecord
 from reader.text import safe
 from reader.tui import clipboard
-from reader.tui.messages import IndexFailed, IndexProgress, IndexReady, MatchesReady, SearchDone
+from reader.tui.messages import (
+    CounterpartsReady,
+    IndexFailed,
+    IndexProgress,
+    IndexReady,
+    MatchesReady,
+    SearchDone,
+)
+from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
+from reader.tui.screens.picker import ArticlePicker
 from reader.tui.screens.quotes import QuotesPanel
 from reader.tui.screens.styles import StylePicker
-from reader.tui.widgets.lists import RESULT_LIMIT
+from reader.tui.widgets.lists import RESULT_LIMIT, ArticleList, clip
 from reader.tui.widgets.source_view import SourceView
 
 STYLES_FALLBACK = ("plain", "markdown", "apa", "chicago", "mla", "bibtex", "csl-json")
@@ -41,7 +51,7 @@ _SIMPLE_DOC = re.compile(r"[\w.]+(?:-[\w.]+)*")
 
 # the app's own actions work on the main screen only (a panel has keys of its own)
 MAIN_ACTIONS = {"search", "cite", "copy_text", "next_match", "prev_match", "next_quote",
-                "prev_quote", "quotes", "choose_style", "help"}
+                "prev_quote", "quotes", "choose_style", "help", "compare", "also_in"}
 
 
 def citation_styles() -> tuple[str, ...]:
@@ -72,6 +82,8 @@ class ReaderApp(App[None]):
         Binding("left_square_bracket", "prev_quote", "Previous quote", show=False,
                 key_display="["),
         Binding("Q", "quotes", "Quotes", key_display="Q"),
+        Binding("v", "compare", "Compare"),
+        Binding("a", "also_in", "Also in", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
@@ -83,6 +95,9 @@ class ReaderApp(App[None]):
         self.index_ready = False
         self.index_error: str | None = None
         self._articles: OrderedDict[str, Article] = OrderedDict()
+        self._counterparts: dict[str, dict[tuple[int, int], list[Related]]] = {}
+        # "a" cycles through [where it started, *its counterparts]: (ring, position)
+        self._also: tuple[list[tuple[str, int, int]], int] | None = None
         self._last_progress = 0.0
 
     def get_default_screen(self) -> Screen:
@@ -138,6 +153,7 @@ class ReaderApp(App[None]):
     def on_index_ready(self, message: IndexReady) -> None:
         self.index_ready = True
         self._articles.clear()
+        self._counterparts.clear()
         self.main.index_ready(message.articles)
         if message.warnings:
             shown = "\n".join(safe(w) for w in message.warnings[:5])
@@ -223,6 +239,31 @@ class ReaderApp(App[None]):
         else:
             self._articles.move_to_end(doc)
         return article
+
+    # -- "also in" ---------------------------------------------------------------------------------
+
+    def find_counterparts(self, doc: str) -> None:
+        """Look up where else each statement of ``doc`` is reported (in a worker)."""
+        if not self.index_ready:
+            return
+        found = self._counterparts.get(doc)
+        if found is not None:
+            self.main.counterparts_ready(doc, found)
+            return
+        self._find_counterparts(doc)
+
+    @work(thread=True, exclusive=True, group="counterparts", exit_on_error=False)
+    def _find_counterparts(self, doc: str) -> None:
+        try:
+            found = self.library.quote_counterparts(doc)
+        except Exception:
+            return  # the links are a help, not a feature to fail loudly
+        if not get_current_worker().is_cancelled:
+            self.post_message(CounterpartsReady(doc, found))
+
+    def on_counterparts_ready(self, message: CounterpartsReady) -> None:
+        self._counterparts[message.doc] = message.counterparts
+        self.main.counterparts_ready(message.doc, message.counterparts)
 
     # -- copying ----------------------------------------------------------------------------------
 
@@ -331,6 +372,102 @@ class ReaderApp(App[None]):
         main.open_doc(record.doc, record.para, quote=record.index)
         main.source.focus()
 
+    def action_compare(self) -> None:
+        """Compare the open (or selected) article with one chosen in a fuzzy picker."""
+        main = self.main
+        if not self.index_ready:
+            self.notify("The index is still being built; compare when it is ready.",
+                        severity="warning", timeout=4)
+            return
+        articles = main.article_list.articles
+        if len(articles) < 2:
+            self.bell()
+            self.notify("No articles to compare: this corpus is empty." if not articles else
+                        "Only one article in this corpus: there is nothing to compare it with.",
+                        severity="warning", timeout=5)
+            return
+        doc_a = None
+        if isinstance(self.focused, ArticleList) and main.article_list.selected is not None:
+            doc_a = main.article_list.selected.doc
+        elif main.source.article is not None:
+            doc_a = main.source.article.doc
+        elif main.article_list.selected is not None:
+            doc_a = main.article_list.selected.doc
+        if doc_a is None:
+            doc_a = articles[0].doc
+        first = next((a for a in articles if a.doc == doc_a), None)
+        title = clip(first.title or first.doc, 50) if first else doc_a
+        others = [a for a in articles if a.doc != doc_a]
+
+        def chosen(doc_b: str | None) -> None:
+            if doc_b:
+                self.push_screen(CompareScreen(doc_a, doc_b), self._open_compared)
+
+        self.push_screen(ArticlePicker(others, f"Compare “{title}” with…"), chosen)
+
+    def _open_compared(self, target: tuple[str, int] | None) -> None:
+        if target is None:
+            return
+        main = self.main
+        main.open_doc(*target)
+        main.source.focus()
+
+    def action_also_in(self) -> None:
+        """Go to where the selected statement is also reported; again: the next place, then back."""
+        source = self.source
+        article, paragraph = source.article, source.current_paragraph
+        if article is None or paragraph is None:
+            self.notify("Open an article first: search with / or pick one on the left.",
+                        severity="warning", timeout=4)
+            return
+        selected = source.selected_quote
+        here = (article.doc, paragraph.number, selected[0] if selected else 0)
+        if self._also is not None:
+            ring, position = self._also
+            if ring[position] == here:
+                position = (position + 1) % len(ring)
+                self._also = (ring, position)
+                self._go_also(ring, position)
+                return
+        if article.doc not in self._counterparts:
+            self.notify("Still looking for other reports of these statements…", timeout=3)
+            return
+        numbers = [k for k in range(1, len(paragraph.quotes) + 1)
+                   if source.counterparts(paragraph.number, k)]
+        if selected and selected[0] in numbers:
+            quote = selected[0]
+        elif numbers:
+            quote = numbers[0]
+        else:
+            self.bell()
+            elsewhere = sorted({p for p, _k in source.quotes_with_counterparts()})
+            text = f"No statement of ¶{paragraph.number} is reported in another article."
+            if elsewhere:
+                text += " Statements that are: " + ", ".join(f"¶{p}" for p in elsewhere) + "."
+            self.notify(text, timeout=4)
+            return
+        found = source.counterparts(paragraph.number, quote)
+        ring = [(article.doc, paragraph.number, quote)]
+        ring += [(r.doc, r.para, r.quote or 0) for r in found]
+        self._also = (ring, 1)
+        self._go_also(ring, 1)
+
+    def _go_also(self, ring: list[tuple[str, int, int]], position: int) -> None:
+        doc, para, quote = ring[position]
+        main = self.main
+        if main.open_doc(doc, para, quote=quote or None) is None:
+            self._also = None
+            return
+        main.source.focus()
+        article = main.source.article
+        title = clip(article.title or doc, 60) if article else doc
+        if position == 0:
+            text = f"Back to ¶{para} of {title}."
+        else:
+            text = f"¶{para} of {title} ({position} of {len(ring) - 1}). a again: " + (
+                "the next report" if position < len(ring) - 1 else "back")
+        self.notify(text, title="Also in", markup=False, timeout=3)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -350,6 +487,10 @@ class ReaderApp(App[None]):
                                 lambda s=style: self._set_style(s), discover=False)
         yield SystemCommand("Quotes", "Every quote with its speaker and article (Q)",
                             self.action_quotes)
+        yield SystemCommand("Compare with…", "Two articles side by side, paragraphs aligned (v)",
+                            self.action_compare)
+        yield SystemCommand("Also in", "Go to where the selected statement is also reported (a)",
+                            self.action_also_in)
         yield SystemCommand("Next match", "Jump to the next match in the source (n)",
                             self.action_next_match)
         yield SystemCommand("Previous match", "Jump to the previous match in the source (N)",

@@ -17,6 +17,9 @@ KEYS: list[tuple[str, str]] = [
     ("C", "choose the citation style"),
     ("y", "copy the plain text of the current paragraph, or of the selected quote"),
     ("Q", "the quotes panel: every quote with its speaker and article"),
+    ("v", "compare the open (or selected) article with another, chosen in a fuzzy picker"),
+    ("a", "also in: go to where the selected statement (or the first one of this paragraph "
+          "reported elsewhere) is also reported; again: the next report, then back"),
     ("?", "this help"),
     ("ctrl+p", "command palette: every action, and the theme switcher"),
     ("escape", "leave the search box; drop the selected quote; close a panel; "
@@ -35,3 +38,15 @@ QUOTES_PANEL_KEYS: list[tuple[str, str]] = [
 
 MOUSE = ("mouse", "click a result or article to open it, a paragraph or quote to select it; "
                   "the wheel scrolls")
+
+COMPARE_KEYS: list[tuple[str, str]] = [
+    ("down / up, j / k", "move row by row; a row is a paragraph and its counterpart"),
+    ("home / end, g / G", "first / last row"),
+    ("tab, left / right", "switch to the other article's side (h / l too)"),
+    ("n / N", "next / previous paragraph with no counterpart"),
+    ("enter, o", "open the focused side's paragraph in the source pane"),
+    ("s", "swap the two articles"),
+    ("v", "compare with another article (the right-hand side)"),
+    ("c / y", "copy a citation / the text of the focused paragraph"),
+    ("escape, q", "close the comparison"),
+]

@@ -47,3 +47,11 @@ class MatchesReady(Message):
     def __init__(self, doc: str, query: str, matches: dict[int, list[tuple[int, int]]]) -> None:
         super().__init__()
         self.doc, self.query, self.matches = doc, query, matches
+
+
+class CounterpartsReady(Message):
+    """Where else each statement of article ``doc`` is reported: (para, quote) -> related."""
+
+    def __init__(self, doc: str, counterparts: dict) -> None:
+        super().__init__()
+        self.doc, self.counterparts = doc, counterparts

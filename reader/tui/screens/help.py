@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.tui.keys import KEYS, MOUSE, QUOTES_PANEL_KEYS
+from reader.tui.keys import COMPARE_KEYS, KEYS, MOUSE, QUOTES_PANEL_KEYS
 
 
 def key_rows(rows: list[tuple[str, str]]) -> list[Static]:
@@ -36,6 +36,8 @@ class HelpScreen(ModalScreen[None]):
             yield Grid(*key_rows([*KEYS, MOUSE]), classes="help-table")
             yield Static(Content("In the quotes panel (Q)"), classes="help-heading")
             yield Grid(*key_rows(QUOTES_PANEL_KEYS), classes="help-table")
+            yield Static(Content("Comparing two articles (v)"), classes="help-heading")
+            yield Grid(*key_rows(COMPARE_KEYS), classes="help-table")
             yield Static(Content(
                 "Search: words must all match; \"a phrase\"; OR; NOT or -word; (groups); "
                 "prefix*; word~ (fuzzy); fields title:, source:, speaker:, quote:."),

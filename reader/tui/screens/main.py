@@ -64,6 +64,10 @@ class MainScreen(Screen[None]):
             yield SourceView(id="source")
         yield Footer()
 
+    def on_resize(self) -> None:
+        # below 100 columns the footer drops its padding so every key still fits
+        self.query_one(Footer).compact = self.size.width < 100
+
     def on_mount(self) -> None:
         source = self.query_one(SourceView)
         source.border_title = "Source"
@@ -280,6 +284,7 @@ class MainScreen(Screen[None]):
                 source.goto(para, quote=quote, top=True)
         else:
             source.show_article(article, para, quote=quote, matches=matches)
+            self.reader.find_counterparts(doc)
         query = self.search_box.value.strip()
         if query and self._result is not None and not self._result.error:
             self.reader.find_matches(query)
@@ -293,6 +298,16 @@ class MainScreen(Screen[None]):
         if query != self.search_box.value.strip():
             return
         source.set_matches(matches)
+
+    def counterparts_ready(self, doc: str, counterparts: dict) -> None:
+        source = self.source
+        if source.article is not None and source.article.doc == doc:
+            source.set_counterparts(counterparts)
+
+    @on(SourceView.AlsoIn)
+    def _also_in_clicked(self, event: SourceView.AlsoIn) -> None:
+        event.stop()
+        self.reader.action_also_in()
 
     @on(SourceView.Moved)
     def _source_moved(self, event: SourceView.Moved) -> None:

@@ -4,7 +4,8 @@ A line-API widget (like Toolong's log view): the article is laid out once per wi
 of lines that hold only offsets into paragraph text, and :meth:`render_line` styles just the
 lines on screen. Paragraph numbers sit in a gutter, the current paragraph is marked, search
 matches and quotations are highlighted, each statement's speaker is shown under its paragraph
-and repeated paragraphs are dimmed with the number of the paragraph they repeat.
+(with "also in …" when another article reports the same statement) and repeated paragraphs are
+dimmed with the number of the paragraph they repeat.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.compare import Related
 from reader.records import TERM, Article, Paragraph, Quote
 
 # Length-preserving: every control character becomes a space so offsets stay valid and nothing
@@ -84,12 +86,12 @@ class _Line:
     """One screen line: a slice of a paragraph's text, or a piece of decoration."""
 
     para: int  # index into article.paragraphs; -1 for the header and footer
-    kind: str  # "body", "speaker", "repeat", "title", "meta", "blank", "credit", "empty"
+    kind: str  # "body", "speaker", "also", "repeat", "title", "meta", "blank", "empty"
     start: int = 0  # body: offsets into the paragraph text
     end: int = 0
     first: bool = False  # body: the paragraph's first line (carries the number)
     text: str = ""  # decoration lines: what to show
-    quote: int = -1  # speaker lines: index into paragraph.quotes
+    quote: int = -1  # speaker and "also in" lines: index into paragraph.quotes
 
 
 class SourceView(ScrollView, can_focus=True):
@@ -118,6 +120,7 @@ class SourceView(ScrollView, can_focus=True):
         "source-view--quote-selected",
         "source-view--speaker",
         "source-view--speaker-selected",
+        "source-view--also",
         "source-view--repeat",
         "source-view--title",
         "source-view--meta",
@@ -143,6 +146,7 @@ class SourceView(ScrollView, can_focus=True):
         & > .source-view--quote-selected { color: $background; background: $success;
                                            text-style: italic bold; }
         & > .source-view--speaker { color: $text-success; text-style: dim italic; }
+        & > .source-view--also { color: $text-accent; text-style: italic; }
         & > .source-view--repeat { color: $text-disabled; }
         & > .source-view--title { color: $text-primary; text-style: bold; }
         & > .source-view--meta { color: $text-muted; }
@@ -157,6 +161,13 @@ class SourceView(ScrollView, can_focus=True):
             super().__init__()
             self.view = view
 
+    class AlsoIn(Message):
+        """An "also in" line was clicked: its quote is selected; go to the counterpart."""
+
+        def __init__(self, view: SourceView) -> None:
+            super().__init__()
+            self.view = view
+
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -166,6 +177,7 @@ class SourceView(ScrollView, can_focus=True):
         self._matches: dict[int, list[tuple[int, int]]] = {}  # paragraph index -> spans
         self._match_list: list[tuple[int, int, int]] = []  # (paragraph index, start, end)
         self._match_index: int | None = None
+        self._counterparts: dict[tuple[int, int], list[Related]] = {}  # (number, quote from 1)
         self._current = 0  # paragraph index
         self._quote: int | None = None  # selected quote index within the current paragraph
         self._lines: list[_Line] = []
@@ -205,6 +217,7 @@ class SourceView(ScrollView, can_focus=True):
         """Show ``article`` at paragraph number ``para`` (and its ``quote``-th quote, from 1)."""
         self.article = article
         self._texts = [display_text(p.text) for p in article.paragraphs] if article else []
+        self._counterparts = {}
         self._current = 0
         self._quote = None
         self._layout_width = -1
@@ -215,6 +228,25 @@ class SourceView(ScrollView, can_focus=True):
             self.goto(para, quote=quote, top=True)
         else:
             self._announce()
+
+    def set_counterparts(self, counterparts: dict[tuple[int, int], list[Related]]) -> None:
+        """Where else each statement is reported: ``(paragraph number, quote from 1)`` -> list."""
+        self._counterparts = {key: list(found) for key, found in counterparts.items() if found}
+        if self.article is not None:
+            self._reflow()
+        self._announce()
+
+    def counterparts(self, para: int, quote: int) -> list[Related]:
+        """The other reports of quote ``quote`` (from 1) of paragraph number ``para``."""
+        return self._counterparts.get((para, quote), [])
+
+    @property
+    def has_counterparts(self) -> bool:
+        return bool(self._counterparts)
+
+    def quotes_with_counterparts(self) -> list[tuple[int, int]]:
+        """``(paragraph number, quote from 1)`` of every statement reported elsewhere."""
+        return sorted(self._counterparts)
 
     def matches_by_number(self) -> dict[int, list[tuple[int, int]]]:
         """The highlighted spans by paragraph number."""
@@ -391,6 +423,11 @@ class SourceView(ScrollView, can_focus=True):
                 label = speaker_label(quote)
                 for start, end in wrap_offsets(label, text_width):
                     lines.append(_Line(index, "speaker", text=label[start:end], quote=k))
+                found = self._counterparts.get((paragraph.number, k + 1))
+                if found:
+                    label = also_label(found)
+                    for start, end in wrap_offsets(label, text_width):
+                        lines.append(_Line(index, "also", text=label[start:end], quote=k))
             self._para_last.append(len(lines) - 1)
             lines.append(_Line(index, "blank"))
         if article.credit:
@@ -480,7 +517,7 @@ class SourceView(ScrollView, can_focus=True):
         self._set_current(line.para)
         paragraph = self.article.paragraphs[line.para] if self.article else None
         if paragraph is not None:
-            if line.kind == "speaker":
+            if line.kind in ("speaker", "also"):
                 self._quote = line.quote
             elif line.kind == "body":
                 offset = self._offset_at(line, event.x - self._gutter - 1)
@@ -488,6 +525,8 @@ class SourceView(ScrollView, can_focus=True):
                                     if q.start <= offset < q.end), None)
         self.refresh()
         self._announce()
+        if line.kind == "also":
+            self.post_message(self.AlsoIn(self))
 
     def _offset_at(self, line: _Line, column: int) -> int:
         text = self._texts[line.para]
@@ -529,9 +568,10 @@ class SourceView(ScrollView, can_focus=True):
                 segments.extend(self._body_segments(line, row))
             elif line.kind == "repeat":
                 segments.append(Segment(line.text, self._style(*row, "repeat")))
-            elif line.kind == "speaker":
+            elif line.kind in ("speaker", "also"):
                 selected = current and self._quote == line.quote
-                names = (*row, "speaker", "speaker-selected") if selected else (*row, "speaker")
+                kind = line.kind
+                names = (*row, kind, "speaker-selected") if selected else (*row, kind)
                 segments.append(Segment(line.text, self._style(*names)))
         fill = self._style(*row) if line.kind != "blank" else base
         return Strip(segments).extend_cell_length(width, fill).crop(0, width)
@@ -597,6 +637,9 @@ class SourceView(ScrollView, can_focus=True):
         parts = [f"¶{paragraph.number} of {self.article.paragraphs[-1].number}"]
         if self._quote is not None:
             parts.append(f"quote {self._quote + 1}")
+            found = self._counterparts.get((paragraph.number, self._quote + 1))
+            if found:
+                parts.append(f"also in {len(found)} · a")
         if self._match_list:
             if self._match_index is not None:
                 parts.append(f"match {self._match_index + 1}/{len(self._match_list)}")
@@ -613,6 +656,21 @@ class SourceView(ScrollView, can_focus=True):
         if position < 0 or numbers[position] != para:
             return None
         return self._para_first[position] if self._para_first else None
+
+
+def also_label(found: list[Related]) -> str:
+    """``↪ also in: Title ¶2 (+1 more)`` for a statement reported elsewhere."""
+    first = found[0]
+    title = " ".join(display_text(first.title or first.doc).split())
+    if len(title) > 60:
+        cut = title[:60].rsplit(" ", 1)[0] if " " in title[20:60] else title[:59]
+        title = cut.rstrip(" ,;:") + "…"
+    if first.source:
+        title += f" ({' '.join(display_text(first.source).split())[:40]})"
+    label = f"↪ also in: {title} ¶{first.para}"
+    if len(found) > 1:
+        label += f" (+{len(found) - 1} more)"
+    return label
 
 
 def speaker_label(quote: Quote) -> str:
