@@ -24,7 +24,7 @@ from reader.index import IndexProblem
 from reader.library import Library
 from reader.records import Article, Hit, SearchResult
 from reader.search import QueryError
-from reader.text import one_line, safe
+from reader.text import excerpt_bounds, one_line, safe
 
 EXIT_OK, EXIT_NO_HITS, EXIT_USAGE, EXIT_CORPUS = 0, 1, 2, 3
 HIGHLIGHT = "bold black on yellow"
@@ -448,14 +448,7 @@ def show_json(article: Article, paragraphs) -> dict:
 def snippet(hit: Hit, width: int = 240) -> Text:
     """The hit text around its first highlight, highlights styled (never parsed as markup)."""
     text = hit.text
-    start = 0
-    if hit.highlights and len(text) > width:
-        first = hit.highlights[0][0]
-        start = max(0, text.rfind(" ", 0, max(first - width // 3, 0)) + 1)
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start + width // 2 else end
+    start, end = excerpt_bounds(text, hit.highlights, width)
     piece = Text(("…" if start else "") + safe(text[start:end].replace("\n", " ")))
     shift = 1 if start else 0
     for a, b in hit.highlights:

@@ -63,7 +63,7 @@ def split_passages(text: str, start: int = 0, end: int | None = None, limit: int
     longer than ``limit`` is cut at a word boundary so no passage grows without bound.
     """
     end = len(text) if end is None else end
-    start, end = _trim(text, start, end)
+    start, end = trim(text, start, end)
     if end - start <= limit:
         return [(start, end)] if end > start else []
     cuts = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
@@ -82,11 +82,30 @@ def split_passages(text: str, start: int = 0, end: int | None = None, limit: int
         last_cut = cut
     if piece_start < end:
         passages.append((piece_start, end))
-    trimmed = [_trim(text, a, b) for a, b in passages]
+    trimmed = [trim(text, a, b) for a, b in passages]
     return [(a, b) for a, b in trimmed if b > a]
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def excerpt_bounds(text: str, highlights: list[tuple[int, int]], width: int,
+                   lead: float = 1 / 3) -> tuple[int, int]:
+    """Where to cut ``text`` to show about ``width`` characters around its first highlight.
+
+    The window starts at a word boundary about ``lead`` of the width before the first match and
+    ends at a word boundary, so a snippet never opens or closes mid-word when it can help it.
+    """
+    start = 0
+    if highlights and len(text) > width:
+        first = highlights[0][0]
+        start = max(0, text.rfind(" ", 0, max(first - int(width * lead), 0)) + 1)
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    return start, end
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

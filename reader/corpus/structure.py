@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.text import one_line, split_passages
+from reader.text import one_line, split_passages, trim
 
 PASSAGE_LIMIT = 1200
 
@@ -160,7 +160,7 @@ def _unwrapped(text: str) -> tuple[int, int]:
     Scraped corpora often store an article as ``"…"``. It is a wrapper, not a quotation, when the
     first mark inside it opens a quote (space before, word after) or there is none.
     """
-    lo, hi = _trim(text, 0, len(text))
+    lo, hi = trim(text, 0, len(text))
     if hi - lo < 2:
         return 0, len(text)
     starts, ends = text[lo] in "\"“", text[hi - 1] in "\"”"
@@ -175,14 +175,6 @@ def _unwrapped(text: str) -> tuple[int, int]:
     before, after = text[at - 1], text[at + 1 : at + 2]
     opens = text[at] == "“" or (before.isspace() or before in "([") and after[:1].isalnum()
     return (lo + 1, hi - 1) if opens else (0, len(text))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _lines(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:

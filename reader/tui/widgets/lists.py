@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.records import ArticleSummary, Hit
+from reader.text import excerpt_bounds
 from reader.tui.widgets.source_view import display_text
 
 MATCH_STYLE = "bold $text-warning on $warning-muted"
@@ -37,14 +38,7 @@ def clip(text: str, limit: int) -> str:
 def snippet(hit: Hit, width: int) -> Content:
     """About ``width`` characters of the hit around its first match, matches highlighted."""
     text = display_text(hit.text).replace("\n", " ")
-    start = 0
-    if hit.highlights and len(text) > width:
-        first = hit.highlights[0][0]
-        start = max(0, text.rfind(" ", 0, max(first - width // 4, 0)) + 1)
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start + width // 2 else end
+    start, end = excerpt_bounds(text, hit.highlights, width, lead=1 / 4)
     prefix = "…" if start else ""
     content = Content(prefix + text[start:end] + ("…" if end < len(text) else ""))
     shift = len(prefix) - start
