@@ -146,8 +146,37 @@ def terms(text: str) -> list[str]:
 
 
 def surface_tokens(text: str) -> list[tuple[str, int, int]]:
-    """``(term, start, end)`` for every token of ``text``: the stem and where its word stands."""
-    return [(t.text, t.startchar, t.endchar) for t in _shared_analyzer()(text, chars=True)]
+    """``(term, start, end)`` for every token of ``text``: the stem and where its word stands.
+
+    The same tokens as :func:`analyzer` with ``chars=True`` (tests check this on real text),
+    computed without Whoosh's chain of generators and Token objects: highlighting 20 hits this
+    way costs a quarter of what the chain costs, and it runs on every search.
+    """
+    out = []
+    append = out.append
+    stops = STOP_WORDS
+    fold = accent_map
+    stem_of = _cached_stem
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        start = match.start()
+        if "-" in word and not _is_reduplication(word):
+            offset = 0
+            for part in word.split("-"):
+                if part:
+                    folded = part.lower() if part.isascii() else part.lower().translate(fold)
+                    if folded not in stops:
+                        append((stem_of(folded), start + offset, start + offset + len(part)))
+                offset += len(part) + 1
+            continue
+        folded = word.lower() if word.isascii() else word.lower().translate(fold)
+        if folded not in stops:
+            append((stem_of(folded), start, match.end()))
+    return out
+
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
+_cached_stem = lru_cache(maxsize=200_000)(stem)
 
 
 @lru_cache(maxsize=1)

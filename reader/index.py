@@ -12,11 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
@@ -123,6 +126,86 @@ def paragraph_documents(article: Article, relative: str) -> Iterable[dict]:
         }
 
 
+class SharedIndex:
+    """The Whoosh index, handing out one long-lived searcher per thread.
+
+    Opening a searcher opens every segment's files (~4 ms at 100k paragraphs, far more than a
+    rare-word query); reusing it makes repeated searches cheap. Before each use the searcher is
+    checked against the latest commit (one directory listing) and refreshed when the index
+    changed, so answers are as current as with a new searcher. Searchers are per thread
+    (Whoosh's readers seek shared file objects), and those of threads that have ended are
+    closed, so short-lived worker threads do not pile up open files. Everything else is the
+    index's.
+    """
+
+    MAX_IDLE = 4  # searchers kept before those of finished threads are closed
+
+    def __init__(self, ix) -> None:
+        self._ix = ix
+        self._lock = threading.Lock()
+        self._by_thread: dict[int, object] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._ix, name)
+
+    def searcher(self, **kwargs):
+        if kwargs:
+            return self._ix.searcher(**kwargs)
+        ident = threading.get_ident()
+        with self._lock:
+            current = self._by_thread.get(ident)
+        if current is None:
+            current = self._ix.searcher()
+        else:
+            try:
+                if not current.up_to_date():
+                    current = current.refresh()
+            except Exception:  # a vanished generation: start again
+                current = self._ix.searcher()
+        with self._lock:
+            self._by_thread[ident] = current
+            if len(self._by_thread) > self.MAX_IDLE:
+                alive = {thread.ident for thread in threading.enumerate()}
+                for other in [t for t in self._by_thread if t not in alive]:
+                    _close_quietly(self._by_thread.pop(other))
+        return _Borrowed(current)
+
+    def close(self) -> None:
+        with self._lock:
+            searchers, self._by_thread = list(self._by_thread.values()), {}
+        for searcher in searchers:
+            _close_quietly(searcher)
+        self._ix.close()
+
+
+def _close_quietly(searcher) -> None:
+    try:
+        searcher.close()
+    except Exception:
+        pass
+
+
+class _Borrowed:
+    """A shared searcher lent for one ``with`` block: leaving it (or close()) keeps it open."""
+
+    __slots__ = ("_searcher",)
+
+    def __init__(self, searcher) -> None:
+        self._searcher = searcher
+
+    def __getattr__(self, name):
+        return getattr(self._searcher, name)
+
+    def __enter__(self):
+        return self._searcher
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
 class CorpusIndex:
     """A corpus and its index folder. Opening is cheap; :meth:`update` brings it up to date."""
 
@@ -150,19 +233,18 @@ class CorpusIndex:
         """The Whoosh index, opened once. Raises :class:`IndexProblem` when it is unreadable."""
         if self._ix is None:
             try:
-                ix = whoosh_index.open_dir(str(self.index_dir), indexname=INDEX_NAME)
+                ix = _open_dir(self.index_dir)
                 with ix.searcher() as searcher:  # touch every segment's files
                     searcher.doc_count()
                     searcher.reader().field_length("text")
             except Exception as exc:  # whoosh raises many types on damaged files
                 raise IndexProblem(f"index at {self.index_dir} is damaged ({_why(exc)})") from exc
-            self._ix = ix
+            self._ix = SharedIndex(ix)
         return self._ix
 
     def refresh(self) -> None:
         """See the latest commit (after an update by this or another process)."""
-        if self._ix is not None:
-            self._ix = self._ix.refresh() if hasattr(self._ix, "refresh") else None
+        self._ix = None  # shared searchers check the latest commit before each use anyway
 
     # -- updating ------------------------------------------------------------------------------
 
@@ -171,8 +253,13 @@ class CorpusIndex:
         """Make the index match the corpus: read added and changed files, drop removed ones."""
         started = time.perf_counter()
         report = UpdateReport()
+        scan = None if rebuild else _safe_scan(self.corpus)
+        if scan is not None and self._unchanged(scan):
+            report.seconds = time.perf_counter() - started
+            return report
         try:
-            files = discover(self.corpus, report.warnings)
+            files = _scanned_files(self.corpus, scan) if scan is not None else discover(
+                self.corpus, report.warnings)
         except OSError as exc:
             raise IndexProblem(f"cannot read the corpus at {self.corpus}: {_why(exc)}") from exc
         self._recover_swap()
@@ -218,13 +305,15 @@ class CorpusIndex:
         if not todo and not report.removed:
             return
         writer = self._writer(ix, wait)
+        states = dict(known)
         try:
             for relative in report.removed:
                 writer.delete_by_term("path", relative)
+                states.pop(relative, None)
             ids = doc_ids(files)
             for done, f in enumerate(todo, start=1):
                 writer.delete_by_term("path", f.relative)
-                report.paragraphs += self._add_file(writer, f, ids[f.relative], report)
+                report.paragraphs += self._add_file(writer, f, ids[f.relative], report, states)
                 if progress:
                     progress(done, len(todo), f.relative)
             writer.commit()
@@ -232,6 +321,7 @@ class CorpusIndex:
             writer.cancel()
             raise
         self._ix = None
+        _write_manifest(self.index_dir, states)
 
     def _rebuild(self, files: list[CorpusFile], report: UpdateReport,
                  progress: ProgressFn | None) -> None:
@@ -246,15 +336,17 @@ class CorpusIndex:
             raise IndexProblem(f"cannot write the index at {self.index_dir}: {_why(exc)}") from exc
         try:
             ix = whoosh_index.create_in(str(fresh), build_schema(), indexname=INDEX_NAME)
-            writer = ix.writer(limitmb=256)
+            writer = _bulk_writer(ix, len(files))
             ids = doc_ids(files)
+            states: dict[str, dict] = {}
             for done, f in enumerate(files, start=1):
-                report.paragraphs += self._add_file(writer, f, ids[f.relative], report)
+                report.paragraphs += self._add_file(writer, f, ids[f.relative], report, states)
                 report.added.append(f.relative)
                 if progress:
                     progress(done, len(files), f.relative)
             writer.commit()
             ix.close()
+            _write_manifest(fresh, states)
             (fresh / VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n")
             self._swap_in(fresh)
         except OSError as exc:
@@ -302,7 +394,8 @@ class CorpusIndex:
                     f"another process is updating the index at {self.index_dir}; try again"
                 ) from None
 
-    def _add_file(self, writer, f: CorpusFile, doc: str, report: UpdateReport) -> int:
+    def _add_file(self, writer, f: CorpusFile, doc: str, report: UpdateReport,
+                  states: dict | None = None) -> int:
         try:
             articles = read_file(f.path, doc)
             sha = _sha256(f.path)
@@ -318,26 +411,63 @@ class CorpusIndex:
             for document in paragraph_documents(article, f.relative):
                 writer.add_document(**document)
                 count += document["kind"] == "para"
-        writer.add_document(
-            kind="file", path=f.relative,
-            data=json.dumps({"size": f.size, "mtime_ns": f.mtime_ns, "sha256": sha,
-                             "docs": [a.doc for a in articles]}),
-        )
+        state = {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": sha,
+                 "docs": [a.doc for a in articles]}
+        writer.add_document(kind="file", path=f.relative, data=json.dumps(state))
+        if states is not None:
+            states[f.relative] = state
         return count
 
     # -- reading -------------------------------------------------------------------------------
 
     def file_states(self) -> dict[str, dict]:
-        with self.open().searcher() as searcher:
-            return {
+        """What the index knows of each corpus file: size, time, hash, document ids.
+
+        Read from the manifest written beside the commit it describes (one file load) when
+        there is one, else from the index's file records (one stored document per file).
+        """
+        ix = self.open()
+        states = _read_manifest(self.index_dir, ix)
+        if states is not None:
+            return states
+        with ix.searcher() as searcher:
+            states = {
                 fields["path"]: json.loads(fields["data"])
                 for fields in searcher.documents(kind="file")
             }
+        _write_manifest(self.index_dir, states, ix)
+        return states
+
+    def _unchanged(self, current: dict[str, tuple[int, int]] | None = None) -> bool:
+        """True when the index exists and every corpus file has the size and time it records.
+
+        A stat of each file (``os.scandir``, the same rules as :func:`discover`) against the
+        stamps saved with the commit: an up-to-date corpus is confirmed without building file
+        records or reading the index's.
+        """
+        try:
+            if not self.exists() or not self.version_ok():
+                return False
+            if any(self.index_dir.parent.glob(f".{self.index_dir.name}.*")):
+                return False  # a swap to finish first
+            ix = self.open()
+            known = _read_stamps(self.index_dir, ix)
+            if known is None:  # an index written before stamps were saved: save them now
+                states = self.file_states()
+                _write_manifest(self.index_dir, states, ix)
+                known = {rel: (st["size"], st["mtime_ns"]) for rel, st in states.items()}
+            if current is None:
+                current = _quick_scan(self.corpus)
+        except Exception:
+            return False
+        return current is not None and current == known
 
     def is_stale(self) -> bool:
         """True when files were added, changed or removed since the last update (stat only)."""
         if not self.exists() or not self.version_ok():
             return True
+        if self._unchanged():
+            return False
         try:
             known = self.file_states()
             files = discover(self.corpus)
@@ -381,6 +511,159 @@ class CorpusIndex:
         if self._ix is not None:
             self._ix.close()
             self._ix = None
+
+
+def _open_dir(directory: Path):
+    """Open the index without memory maps.
+
+    Whoosh 3 reads a memory-mapped segment through ``BytesIO(memoryview)``, which copies every
+    file of every segment into the process on open: ~150 ms and the index's size in RSS at
+    100k paragraphs, ten times that at 1M. Plain file reads cost a system call per posting
+    block instead, which the page cache makes cheap.
+    """
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(directory), supports_mmap=False).open_index(INDEX_NAME)
+
+
+MANIFEST_PREFIX = "files-"
+MANIFEST_SUFFIX = ".pickle"
+
+
+def _manifest_path(directory: Path, generation: int) -> Path:
+    return Path(directory) / f"{MANIFEST_PREFIX}{generation}{MANIFEST_SUFFIX}"
+
+
+def _write_manifest(directory: Path, states: dict, ix=None) -> None:
+    """Save the file records of the latest commit in one file (best effort: a read-only index
+    or a full disk only makes the next check slower)."""
+    try:
+        if ix is None:
+            ix = _open_dir(directory)
+        generation = ix.latest_generation()
+        target = _manifest_path(directory, generation)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump((generation, states), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        stamps = {rel: (st["size"], st["mtime_ns"]) for rel, st in states.items()}
+        target = _stamps_path(directory, generation)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump((generation, stamps), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        for old in Path(directory).glob(f"{MANIFEST_PREFIX}*"):
+            number = old.name[len(MANIFEST_PREFIX):].split(".", 1)[0]
+            if number.isdigit() and int(number) < generation:
+                old.unlink(missing_ok=True)
+    except Exception:
+        pass
+
+
+def _stamps_path(directory: Path, generation: int) -> Path:
+    return Path(directory) / f"{MANIFEST_PREFIX}{generation}.stamps"
+
+
+def _read_stamps(directory: Path, ix) -> dict | None:
+    """``{relative: (size, mtime_ns)}`` saved with the latest commit (a quarter of the
+    manifest's load time: the freshness check of every command reads only this)."""
+    try:
+        generation = ix.latest_generation()
+        with open(_stamps_path(directory, generation), "rb") as handle:
+            stored, stamps = pickle.load(handle)
+        return stamps if stored == generation and isinstance(stamps, dict) else None
+    except Exception:
+        return None
+
+
+def _safe_scan(root: Path) -> dict[str, tuple[int, int]] | None:
+    try:
+        return _quick_scan(root)
+    except Exception:  # unreadable folders and the like: discover() reports them
+        return None
+
+
+def _scanned_files(root: Path, scan: dict[str, tuple[int, int]]) -> list[CorpusFile]:
+    """The files of a quick scan as :func:`discover` lists them (sorted, absolute paths)."""
+    root = Path(root).expanduser().resolve()
+    if root.is_file():
+        return [CorpusFile(root, rel, size, mtime) for rel, (size, mtime) in scan.items()]
+    return [CorpusFile(root / rel, rel, size, mtime)
+            for rel, (size, mtime) in sorted(scan.items())]
+
+
+def _read_manifest(directory: Path, ix) -> dict | None:
+    try:
+        generation = ix.latest_generation()
+        with open(_manifest_path(directory, generation), "rb") as handle:
+            stored, states = pickle.load(handle)
+        return states if stored == generation and isinstance(states, dict) else None
+    except Exception:
+        return None
+
+
+def _quick_scan(root: Path) -> dict[str, tuple[int, int]] | None:
+    """``{relative: (size, mtime_ns)}`` of the files :func:`discover` would list, or None
+    when the corpus cannot be read this way (then the full discovery decides)."""
+    from reader.corpus import IGNORED_DIRS
+    from reader.corpus.formats import SUFFIXES
+
+    root = Path(root).expanduser()
+    if not root.exists():
+        return None
+    root = root.resolve()
+    if root.is_file():
+        stat = root.stat()
+        return {root.name: (stat.st_size, stat.st_mtime_ns)}
+    found: dict[str, tuple[int, int]] = {}
+    seen: set[tuple[int, int]] = set()
+    stack = [(str(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        stat = os.stat(folder)
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            continue
+        seen.add(key)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                if entry.is_dir():  # follows links, as discover does
+                    if name not in IGNORED_DIRS:
+                        stack.append((entry.path, prefix + name + "/"))
+                    continue
+                if name.endswith(".meta.toml"):
+                    continue
+                dot = name.rfind(".")
+                if dot <= 0 or name[dot:].lower() not in SUFFIXES:
+                    continue
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    return None  # e.g. a dangling link: discover() warns about it
+                if not S_ISREG(stat.st_mode):
+                    continue
+                found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+PARALLEL_MIN_FILES = int(os.environ.get("READER_PARALLEL_MIN_FILES", "200"))
+
+
+def _bulk_writer(ix, files: int):
+    """The writer of a full build: one analysing process per core for big corpora.
+
+    The parent reads files and finds quotes while ``procs`` children analyse and write a segment
+    each (``multisegment`` skips the final merge, which would cost as much again); small
+    corpora are not worth the process start-up. ``limitmb`` is per process, so memory stays
+    bounded at any corpus size.
+    """
+    procs = min(os.cpu_count() or 1, int(os.environ.get("READER_INDEX_PROCS", "4")))
+    if procs > 1 and files >= PARALLEL_MIN_FILES:
+        return ix.writer(procs=procs, multisegment=True, limitmb=96, batchsize=256)
+    return ix.writer(limitmb=256)
 
 
 def para_filter() -> Term:

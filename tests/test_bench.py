@@ -1,0 +1,119 @@
+"""The benchmark runs and prints its JSON schema (never timed: no assertion on any figure).
+
+Also checks the two shortcuts the benchmarks led to: highlight tokens computed without Whoosh's
+filter chain, and term-at-a-time scoring, each against the Whoosh code it replaces.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "bench"
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402
+
+
+def test_generator_is_deterministic(tmp_path):
+    one = generate.generate(tmp_path / "a", 120, seed=7)
+    two = generate.generate(tmp_path / "b", 120, seed=7)
+    assert one["paragraphs"] == two["paragraphs"] == 120
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.txt"))
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.txt"))
+    assert files_a == files_b
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+    title, outlet, paras = generate.read_generated(tmp_path / "a" / files_a[0])
+    assert title and outlet and paras
+
+
+@pytest.fixture(scope="module")
+def bench_json(tmp_path_factory):
+    work = tmp_path_factory.mktemp("bench")
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--paragraphs", "300", "--json", "--work",
+         str(work), "--query-budget", "0.02", "--cold-runs", "1", "--no-tui"],
+        capture_output=True, text=True, cwd=REPO, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout)
+
+
+def test_run_prints_the_schema(bench_json):
+    doc = bench_json
+    assert doc["schema"] == "reader-bench/1"
+    for key in ("machine", "corpus", "index", "queries", "cold", "tui", "summary", "targets"):
+        assert key in doc
+    assert {"cpu", "cores", "versions"} <= set(doc["machine"])
+    assert doc["corpus"]["paragraphs"] == 300
+    index = doc["index"]
+    for engine in ("reader", "fts5"):
+        assert {"seconds", "paragraphs", "paragraphs_per_s", "peak_rss_mb"} <= set(index[engine])
+    assert index["same_paragraphs"] is True
+    assert {"noop_s", "one_changed_article_s", "one_changed_article_found"} <= set(
+        index["update"])
+    assert "ratio_rate" in index
+    classes = {"rare", "common", "and", "phrase", "prefix3", "prefix2", "prefix1", "fuzzy",
+               "field"}
+    assert set(doc["queries"]) == classes
+    for spec in doc["queries"].values():
+        for engine in ("reader", "fts5"):
+            assert {"median_ms", "p95_ms", "runs", "hits"} <= set(spec[engine])
+        assert {"query", "fts5_query", "counts_comparable", "counts_equal", "ratio_median",
+                "ratio_p95"} <= set(spec)
+        assert spec["reader"]["error"] is None
+    assert {"reader", "rg", "ratio_median", "query"} <= set(doc["cold"])
+    assert "meets" in doc["summary"]
+
+
+def test_names_count_the_same_in_both_engines(bench_json):
+    # Names are not stemmed, so both engines must agree exactly on them.
+    for name in ("rare", "field"):
+        spec = bench_json["queries"][name]
+        assert spec["counts_comparable"] and spec["counts_equal"], spec
+
+
+def test_highlight_tokens_match_the_analyzer():
+    from reader.analysis import _shared_analyzer, surface_tokens
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    texts.append("negara-negara Kassym-Jomart Jum'at-an --x-- a-b- Café ÉLAN bangsa-bangsanya "
+                 "tarik-menarik 2020-2021 ke-3 İstanbul ŞEHİR Ærø")
+    for text in texts:
+        chain = [(t.text, t.startchar, t.endchar) for t in _shared_analyzer()(text, chars=True)]
+        assert surface_tokens(text) == chain
+
+
+def test_fast_scoring_matches_whoosh(tmp_path):
+    from whoosh import collectors
+    from whoosh.query import And, Term
+
+    from reader import search as S
+    from reader.library import Library
+
+    generate.generate(tmp_path / "c", 400, seed=3)
+    lib = Library(tmp_path / "c", tmp_path / "i")
+    lib.update()
+    ix = lib.store.open()
+    queries = ["tidak", "tidak orang", '"salah satu"', "ti*", "tidak -orang", "tidak OR orang",
+               "title:Manyo", "Manyo~"]
+    with ix.searcher() as searcher:
+        parser = S.make_parser(ix.schema)
+        for text in queries:
+            q, _ = S.bounded(S.parse(parser, text), searcher.reader())
+            para_only = S._para_only(q)
+            top, total, _ = S.fast_search(searcher, q, 10, None, para_filter=not para_only)
+            filtered = q if para_only else And([q, Term("kind", "para")])
+            collector = collectors.TopCollector(limit=10)
+            searcher.search_with_collector(filtered, collector)
+            expected = [(h.score, h.docnum) for h in collector.results()]
+            assert [d for _, d in top] == [d for _, d in expected], text
+            assert [round(s, 9) for s, _ in top] == [round(s, 9) for s, _ in expected], text
+            assert total == S.count(searcher, filtered), text
+    lib.close()
