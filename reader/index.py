@@ -14,10 +14,12 @@ import json
 import os
 import pickle
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
 
@@ -30,7 +32,7 @@ from reader.analysis import analyzer, name_analyzer
 from reader.corpus import CorpusFile, Skipped, discover, doc_ids, read_file
 from reader.records import Article, ArticleSummary, Paragraph, Quote
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # bump when the schema, the analyzer or the quote rules change
 VERSION_FILE = "READER_SCHEMA"
 INDEX_NAME = "reader"
 
@@ -662,8 +664,50 @@ def _bulk_writer(ix, files: int):
     """
     procs = min(os.cpu_count() or 1, int(os.environ.get("READER_INDEX_PROCS", "4")))
     if procs > 1 and files >= PARALLEL_MIN_FILES:
-        return ix.writer(procs=procs, multisegment=True, limitmb=96, batchsize=256)
+        return _orphan_safe_writer()(ix, procs=procs, multisegment=True, limitmb=96,
+                                     batchsize=256)
     return ix.writer(limitmb=256)
+
+
+@lru_cache(maxsize=1)
+def _orphan_safe_writer():
+    """Whoosh's multiprocess writer whose children die with their parent.
+
+    When ``reader index`` is killed (SIGKILL), its analysing children would otherwise wait for
+    work on their queue forever. On Linux the kernel sends them SIGKILL too (PR_SET_PDEATHSIG).
+    Imported on demand: only big full builds need multiprocessing.
+    """
+    from whoosh.multiproc import MpWriter, SubWriterTask
+
+    class ChildWriterTask(SubWriterTask):
+        def run(self) -> None:
+            _die_with_parent()
+            super().run()
+
+    class OrphanSafeMpWriter(MpWriter):
+        def _new_task(self):
+            task = ChildWriterTask(self.storage, self.indexname, self.jobqueue,
+                                   self.resultqueue, self.subargs, self.multisegment)
+            self.tasks.append(task)
+            task.start()
+            return task
+
+    return OrphanSafeMpWriter
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before the line above ran
+            os._exit(1)
+    except (OSError, AttributeError):
+        pass
 
 
 def para_filter() -> Term:

@@ -215,17 +215,37 @@ def test_killed_indexing_leaves_a_usable_index(tmp_path):
     assert Library(corpus, index).search("kata39").total == 2  # a0039 and more/a0039
 
 
+def processes_mentioning(text: str) -> list[int]:
+    """Live processes whose command line mentions ``text`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            state = (entry / "stat").read_text().split(") ", 1)[1][:1]
+        except (OSError, IndexError):
+            continue
+        if text in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def test_killed_rebuild_keeps_the_old_index(tmp_path):
     corpus, index = tmp_path / "corpus", tmp_path / "ix"
-    make_corpus(corpus, 300)
+    make_corpus(corpus, 600)  # big enough for a two-process build
     assert run_cli("index", corpus=corpus, index=index).returncode == 0
     process = subprocess.Popen(
         [sys.executable, "-m", "reader", "index", "--rebuild", "--corpus", str(corpus),
          "--index", str(index)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
+    deadline = time.monotonic() + 20
+    while len(processes_mentioning(str(index))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait for the analysing children to start
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert Library(corpus, index).search("kata7").total == 1
+    deadline = time.monotonic() + 5
+    while processes_mentioning(str(index)) and time.monotonic() < deadline:
+        time.sleep(0.1)  # the analysing children die with their parent
+    assert not processes_mentioning(str(index)), "indexing children outlived the killed parent"
     assert run_cli("index", corpus=corpus, index=index).returncode == 0
     leftovers = [p.name for p in index.parent.iterdir() if p.name.startswith(".ix.")]
     assert leftovers == []

@@ -46,6 +46,7 @@ from reader.tui.widgets.source_view import SourceView
 
 STYLES_FALLBACK = ("plain", "markdown", "apa", "chicago", "mla", "bibtex", "csl-json")
 MATCH_LIMIT = 500  # hits asked for when highlighting the open article
+SEARCH_BUDGET = 0.08  # seconds a search-as-you-type query may take before answering partially
 NOTIFY_LIMIT = 1200  # characters of a copied text shown in full in the notification
 _SIMPLE_DOC = re.compile(r"[\w.]+(?:-[\w.]+)*")
 
@@ -180,7 +181,8 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, serial: int) -> None:
         try:
-            result = self.library.search(query, limit=RESULT_LIMIT)
+            # A typing budget: an expensive shape answers with its best hits, flagged partial.
+            result = self.library.search(query, limit=RESULT_LIMIT, time_budget=SEARCH_BUDGET)
         except Exception as exc:  # an index problem: show it where hits would be
             from reader.records import SearchResult
 

@@ -20,7 +20,7 @@ from reader.tui.widgets.lists import RESULT_LIMIT, clip
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
-DEBOUNCE = 0.12  # seconds between the last keystroke and the search
+DEBOUNCE = 0.05  # seconds between the last keystroke and the search (a burst is one search)
 
 
 class MainScreen(Screen[None]):

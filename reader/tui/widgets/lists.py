@@ -22,7 +22,7 @@ MATCH_STYLE = "bold $text-warning on $warning-muted"
 TITLE_STYLE = "bold"
 META_STYLE = "$text-muted"
 NUMBER_STYLE = "bold $text-accent"
-RESULT_LIMIT = 200
+RESULT_LIMIT = 100
 
 
 def flat(text: str) -> str:
