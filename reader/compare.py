@@ -214,7 +214,7 @@ def rank_related(paragraph: Paragraph, candidates: list[tuple[Article, Paragraph
 
 
 def query_terms(paragraph: Paragraph, df: DocFreq | None = None, total: int = 0,
-                limit: int = 12) -> list[str]:
+                limit: int = 10) -> list[str]:
     """The paragraph's most telling stems, to find candidates through the index."""
     own = bag(paragraph.text)
     for _, q in statements(paragraph):

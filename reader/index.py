@@ -32,7 +32,7 @@ from reader.analysis import analyzer, name_analyzer
 from reader.corpus import CorpusFile, Skipped, discover, doc_ids, read_file
 from reader.records import Article, ArticleSummary, Paragraph, Quote
 
-SCHEMA_VERSION = 2  # bump when the schema, the analyzer or the quote rules change
+SCHEMA_VERSION = 3  # bump when the schema, the analyzer or the quote rules change
 VERSION_FILE = "READER_SCHEMA"
 INDEX_NAME = "reader"
 
@@ -54,6 +54,7 @@ def build_schema() -> Schema:
         quote=TEXT(analyzer=text_analyzer, phrase=True),
         speaker=TEXT(analyzer=name_analyzer()),
         repeats=STORED,
+        quotes=STORED,  # the paragraph's quotes as JSON, so related() needs no article loads
         data=STORED,
     )
 
@@ -125,6 +126,7 @@ def paragraph_documents(article: Article, relative: str) -> Iterable[dict]:
                 " ".join(filter(None, (q.speaker, q.via))) for q in statements if q.speaker
             ),
             "repeats": repeats.get(p.number, []),
+            "quotes": json.dumps([asdict(q) for q in p.quotes], ensure_ascii=False),
         }
 
 

@@ -8,6 +8,8 @@ imports Textual; the TUI is a shell around this class.
 from __future__ import annotations
 
 import hashlib
+import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,12 +17,13 @@ from platformdirs import user_cache_dir
 
 from reader.compare import Alignment, Related
 from reader.index import CorpusIndex, IndexProblem, ProgressFn, UpdateReport
-from reader.records import Article, ArticleSummary, QuoteRecord, SearchResult
+from reader.records import Article, ArticleSummary, Paragraph, Quote, QuoteRecord, SearchResult
 from reader.search import SearchOptions, make_parser, run
 
 APP_NAME = "kabar-reader"
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
+CANDIDATES = 40  # paragraphs the index proposes to related(); only these are scored
 
 
 def bundled_seeds() -> Path:
@@ -129,7 +132,7 @@ class Library:
         The index proposes candidates (an OR of the paragraph's most telling stems); only those
         are scored, so the cost does not grow with the corpus.
         """
-        from whoosh.query import And, Or, Term
+        from whoosh.query import Or, Term
 
         from reader.compare import query_terms, rank_related
 
@@ -142,22 +145,21 @@ class Library:
         ix = self.store.open()
         with ix.searcher() as searcher:
             df, total = _doc_freq(searcher)
-            words = query_terms(paragraph, df, total)
+            words = query_terms(paragraph, df, total, limit=10)
             if not words:
                 return []
-            q = And([Or([Term("text", w) for w in words] + [Term("quote", w) for w in words]),
-                     Term("kind", "para")])
-            hits = searcher.search(q, limit=60)
-            wanted = [(h["doc"], h["para"]) for h in hits if h["doc"] != doc]
-            articles: dict[str, Article | None] = {}
+            # Only paragraph documents have text and quote terms: no filter on kind needed.
+            q = Or([Term("text", w) for w in words] + [Term("quote", w) for w in words])
             candidates = []
-            for other_doc, other_para in wanted:
-                if other_doc not in articles:
-                    articles[other_doc] = self.article(other_doc)
-                other = articles[other_doc]
-                found = other.paragraph(other_para) if other else None
-                if other and found:
-                    candidates.append((other, found))
+            for hit in _top_fields(searcher, q, CANDIDATES):
+                if hit["doc"] == doc:
+                    continue
+                text = hit.get("text") or ""
+                quotes = [Quote(**raw) for raw in json.loads(hit.get("quotes") or "[]")]
+                other = Article(doc=hit["doc"], path="", title=hit.get("title", ""),
+                                source=hit.get("source") or None)
+                candidates.append((other, Paragraph(hit["para"], text, 0, len(text),
+                                                    quotes=quotes)))
             return rank_related(paragraph, candidates, df, total)[:limit]
 
     def quote_counterparts(self, doc: str) -> dict[tuple[int, int], list[Related]]:
@@ -191,14 +193,48 @@ class Library:
         self.store.close()
 
 
+def _top_fields(searcher, q, limit: int) -> list[dict]:
+    """Stored fields of the ``limit`` best matches, through the block-at-a-time scorer."""
+    from reader.search import fast_search
+
+    try:
+        top, _, _ = fast_search(searcher, q, limit, deadline=time.perf_counter() + 1.0)
+        return [searcher.stored_fields(docnum) for _, docnum in top]
+    except Exception:  # a shape the fast path does not take: Whoosh's own collector
+        return [hit.fields() for hit in searcher.search(q, limit=limit)]
+
+
+_DF_CACHE: dict[tuple[str, int], dict[str, int]] = {}
+
+
 def _doc_freq(searcher):
-    """Document frequencies of stems in the ``text`` field, for IDF weights."""
+    """Document frequencies of stems in the ``text`` field, for IDF weights.
+
+    Whoosh looks each one up on disk (~0.1 ms a term on a many-segment index), and comparing
+    two long articles needs thousands, so they are remembered per index generation: a second
+    comparison or the "also in" links of a whole article reuse them.
+    """
     total = searcher.doc_frequency("kind", "para")
+    key = (repr(getattr(searcher, "_ix", searcher)), _generation(searcher))
+    known = _DF_CACHE.get(key)
+    if known is None:
+        _DF_CACHE.clear()  # one index generation at a time
+        known = _DF_CACHE[key] = {}
 
     def df(term: str) -> int:
-        return searcher.doc_frequency("text", term)
+        found = known.get(term)
+        if found is None:
+            found = known[term] = searcher.doc_frequency("text", term)
+        return found
 
     return df, total
+
+
+def _generation(searcher) -> int:
+    try:
+        return int(searcher._ix.latest_generation())
+    except Exception:
+        return id(searcher)
 
 
 def _fold(text: str | None) -> str:
