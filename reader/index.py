@@ -571,11 +571,16 @@ def _stamps_path(directory: Path, generation: int) -> Path:
 def _read_stamps(directory: Path, ix) -> dict | None:
     """``{relative: (size, mtime_ns)}`` saved with the latest commit (a quarter of the
     manifest's load time: the freshness check of every command reads only this)."""
+    return _read_for_generation(_stamps_path, directory, ix)
+
+
+def _read_for_generation(path_of, directory: Path, ix) -> dict | None:
+    """A dict pickled beside the index for its latest commit, or None (missing, stale, bad)."""
     try:
         generation = ix.latest_generation()
-        with open(_stamps_path(directory, generation), "rb") as handle:
-            stored, stamps = pickle.load(handle)
-        return stamps if stored == generation and isinstance(stamps, dict) else None
+        with open(path_of(directory, generation), "rb") as handle:
+            stored, value = pickle.load(handle)
+        return value if stored == generation and isinstance(value, dict) else None
     except Exception:
         return None
 
@@ -597,13 +602,7 @@ def _scanned_files(root: Path, scan: dict[str, tuple[int, int]]) -> list[CorpusF
 
 
 def _read_manifest(directory: Path, ix) -> dict | None:
-    try:
-        generation = ix.latest_generation()
-        with open(_manifest_path(directory, generation), "rb") as handle:
-            stored, states = pickle.load(handle)
-        return states if stored == generation and isinstance(states, dict) else None
-    except Exception:
-        return None
+    return _read_for_generation(_manifest_path, directory, ix)
 
 
 def _quick_scan(root: Path) -> dict[str, tuple[int, int]] | None:
