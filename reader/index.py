@@ -30,10 +30,11 @@ from whoosh.query import Term
 
 from reader.analysis import analyzer, name_analyzer
 from reader.corpus import CorpusFile, Skipped, discover, doc_ids, read_file
+from reader.index_folder import MARKER, IndexFolder, NotAnIndexFolder, has_marker
 from reader.records import Article, ArticleSummary, Paragraph, Quote
 
-SCHEMA_VERSION = 3  # bump when the schema, the analyzer or the quote rules change
-VERSION_FILE = "READER_SCHEMA"
+SCHEMA_VERSION = 4  # bump when the schema, the analyzer, the quote rules or the layout change
+VERSION_FILE = MARKER  # the folder's marker holds the schema version
 INDEX_NAME = "reader"
 
 
@@ -216,39 +217,60 @@ class CorpusIndex:
     def __init__(self, corpus: Path, index_dir: Path) -> None:
         self.corpus = Path(corpus)
         self.index_dir = Path(index_dir)
+        self.folder = IndexFolder(self.index_dir)
         self._ix = None
+        self._ix_dir: Path | None = None
 
     # -- opening -------------------------------------------------------------------------------
 
     def exists(self) -> bool:
-        """True when a table of contents is there (readable or not: :meth:`open` checks)."""
+        """True when a live generation with a table of contents is there (readable or not:
+        :meth:`open` checks)."""
+        live = self.folder.live_dir()
         try:
-            return any(self.index_dir.glob(f"_{INDEX_NAME}_*.toc"))
+            return live is not None and any(live.glob(f"_{INDEX_NAME}_*.toc"))
         except OSError:
             return False
 
     def version_ok(self) -> bool:
-        try:
-            return (self.index_dir / VERSION_FILE).read_text().strip() == str(SCHEMA_VERSION)
-        except OSError:
-            return False
+        marker = self.folder.marker()
+        return marker is not None and marker.schema == SCHEMA_VERSION
+
+    def live_dir(self) -> Path:
+        live = self.folder.live_dir()
+        if live is None:
+            raise IndexProblem(f"no index at {self.index_dir}; run: reader index")
+        return live
 
     def open(self):
-        """The Whoosh index, opened once. Raises :class:`IndexProblem` when it is unreadable."""
+        """The Whoosh index of the live generation, opened once per generation. Raises
+        :class:`IndexProblem` when it is missing or unreadable."""
+        live = self.live_dir()
+        if self._ix is not None and live != self._ix_dir:
+            self.close()  # a rebuild by this or another process published a new generation
         if self._ix is None:
             try:
-                ix = _open_dir(self.index_dir)
+                ix = _open_dir(live)
                 with ix.searcher() as searcher:  # touch every segment's files
                     searcher.doc_count()
                     searcher.reader().field_length("text")
             except Exception as exc:  # whoosh raises many types on damaged files
                 raise IndexProblem(f"index at {self.index_dir} is damaged ({_why(exc)})") from exc
-            self._ix = SharedIndex(ix)
+            self._ix, self._ix_dir = SharedIndex(ix), live
         return self._ix
 
     def refresh(self) -> None:
         """See the latest commit (after an update by this or another process)."""
         self._ix = None  # shared searchers check the latest commit before each use anyway
+
+    def claim(self) -> None:
+        """Make sure the index folder is the reader's to write (see :mod:`reader.index_folder`)."""
+        try:
+            self.folder.claim(SCHEMA_VERSION)
+        except NotAnIndexFolder as exc:
+            raise IndexProblem(str(exc)) from None
+        except OSError as exc:
+            raise IndexProblem(f"cannot write the index at {self.index_dir}: {_why(exc)}") from exc
 
     # -- updating ------------------------------------------------------------------------------
 
@@ -257,22 +279,41 @@ class CorpusIndex:
         """Make the index match the corpus: read added and changed files, drop removed ones."""
         started = time.perf_counter()
         report = UpdateReport()
+        self.claim()
         scan = None if rebuild else _safe_scan(self.corpus)
         if scan is not None and self._unchanged(scan):
             report.seconds = time.perf_counter() - started
             return report
         try:
+            lock = self.folder.update_lock(wait)
+            lock.__enter__()
+        except OSError as exc:
+            raise IndexProblem(f"cannot write the index at {self.index_dir}: {_why(exc)}") from exc
+        try:
+            if not rebuild and self._unchanged(scan):  # another process did it while we waited
+                report.seconds = time.perf_counter() - started
+                return report
+            self._update_locked(report, scan, rebuild, progress, wait)
+        finally:
+            lock.__exit__(None, None, None)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _update_locked(self, report: UpdateReport, scan, rebuild: bool,
+                       progress: ProgressFn | None, wait: Callable[[], None] | None) -> None:
+        try:
             files = _scanned_files(self.corpus, scan) if scan is not None else discover(
                 self.corpus, report.warnings)
         except OSError as exc:
             raise IndexProblem(f"cannot read the corpus at {self.corpus}: {_why(exc)}") from exc
-        self._recover_swap()
+        self.folder.clean_leftovers()
         reason = None
         if rebuild:
             reason = "asked to rebuild"
         elif not self.exists():
-            reason = "new index" if not self.index_dir.exists() or not any(
-                self.index_dir.iterdir()) else "no index found"
+            reason = "new index" if self.folder.marker() is not None and not any(
+                p.name.startswith(("gen-", "_reader_")) for p in self.index_dir.iterdir()
+            ) else "no index found"
         elif not self.version_ok():
             reason = "index from another schema version"
         else:
@@ -285,8 +326,6 @@ class CorpusIndex:
             self._rebuild(files, report, progress)
         else:
             self._incremental(files, report, progress, wait)
-        report.seconds = time.perf_counter() - started
-        return report
 
     def _incremental(self, files: list[CorpusFile], report: UpdateReport,
                      progress: ProgressFn | None, wait: Callable[[], None] | None) -> None:
@@ -325,17 +364,13 @@ class CorpusIndex:
             writer.cancel()
             raise
         self._ix = None
-        _write_manifest(self.index_dir, states)
+        _write_manifest(self.live_dir(), states)
 
     def _rebuild(self, files: list[CorpusFile], report: UpdateReport,
                  progress: ProgressFn | None) -> None:
-        """Build a whole new index beside the old one, then swap the folders."""
-        parent = self.index_dir.parent
+        """Build a whole new generation inside the index folder, then make it the live one."""
         try:
-            parent.mkdir(parents=True, exist_ok=True)
-            fresh = parent / f".{self.index_dir.name}.new-{os.getpid()}"
-            shutil.rmtree(fresh, ignore_errors=True)
-            fresh.mkdir()
+            fresh = self.folder.new_build_dir()
         except OSError as exc:
             raise IndexProblem(f"cannot write the index at {self.index_dir}: {_why(exc)}") from exc
         try:
@@ -351,8 +386,8 @@ class CorpusIndex:
             writer.commit()
             ix.close()
             _write_manifest(fresh, states)
-            (fresh / VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n")
-            self._swap_in(fresh)
+            self.close()
+            self.folder.publish(fresh, SCHEMA_VERSION)
         except OSError as exc:
             shutil.rmtree(fresh, ignore_errors=True)
             raise IndexProblem(f"cannot write the index at {self.index_dir}: {_why(exc)}") from exc
@@ -360,30 +395,6 @@ class CorpusIndex:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
         self._ix = None
-
-    def _swap_in(self, fresh: Path) -> None:
-        old = self.index_dir.parent / f".{self.index_dir.name}.old-{os.getpid()}"
-        if self.index_dir.exists():
-            os.replace(self.index_dir, old)
-        os.replace(fresh, self.index_dir)
-        shutil.rmtree(old, ignore_errors=True)
-
-    def _recover_swap(self) -> None:
-        """Finish or undo a swap that a killed process left half done."""
-        parent = self.index_dir.parent
-        if not parent.exists():
-            return
-        prefix = f".{self.index_dir.name}."
-        for leftover in parent.glob(prefix + "*"):
-            if not leftover.name.startswith((prefix + "new-", prefix + "old-")):
-                continue
-            pid = leftover.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and _alive(int(pid)):
-                continue  # another process is building right now
-            if leftover.name.startswith(prefix + "old-") and not self.index_dir.exists():
-                os.replace(leftover, self.index_dir)  # killed between the two renames
-            else:
-                shutil.rmtree(leftover, ignore_errors=True)
 
     def _writer(self, ix, wait: Callable[[], None] | None):
         try:
@@ -431,7 +442,8 @@ class CorpusIndex:
         there is one, else from the index's file records (one stored document per file).
         """
         ix = self.open()
-        states = _read_manifest(self.index_dir, ix)
+        live = self.live_dir()
+        states = _read_manifest(live, ix)
         if states is not None:
             return states
         with ix.searcher() as searcher:
@@ -439,7 +451,7 @@ class CorpusIndex:
                 fields["path"]: json.loads(fields["data"])
                 for fields in searcher.documents(kind="file")
             }
-        _write_manifest(self.index_dir, states, ix)
+        _write_manifest(live, states, ix)
         return states
 
     def _unchanged(self, current: dict[str, tuple[int, int]] | None = None) -> bool:
@@ -452,13 +464,14 @@ class CorpusIndex:
         try:
             if not self.exists() or not self.version_ok():
                 return False
-            if any(self.index_dir.parent.glob(f".{self.index_dir.name}.*")):
-                return False  # a swap to finish first
+            if self.folder.has_leftovers():
+                return False  # a killed build to clean up first
             ix = self.open()
-            known = _read_stamps(self.index_dir, ix)
+            live = self.live_dir()
+            known = _read_stamps(live, ix)
             if known is None:  # an index written before stamps were saved: save them now
                 states = self.file_states()
-                _write_manifest(self.index_dir, states, ix)
+                _write_manifest(live, states, ix)
                 known = {rel: (st["size"], st["mtime_ns"]) for rel, st in states.items()}
             if current is None:
                 current = _quick_scan(self.corpus)
@@ -520,6 +533,7 @@ class CorpusIndex:
         if self._ix is not None:
             self._ix.close()
             self._ix = None
+            self._ix_dir = None
 
 
 def _open_dir(directory: Path):
@@ -633,27 +647,30 @@ def _quick_scan(root: Path) -> dict[str, tuple[int, int]] | None:
         if key in seen:
             continue
         seen.add(key)
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                if entry.is_dir():  # follows links, as discover does
-                    if name not in IGNORED_DIRS:
-                        stack.append((entry.path, prefix + name + "/"))
-                    continue
-                if name.endswith(".meta.toml"):
-                    continue
-                dot = name.rfind(".")
-                if dot <= 0 or name[dot:].lower() not in SUFFIXES:
-                    continue
-                try:
-                    stat = entry.stat()
-                except OSError:
-                    return None  # e.g. a dangling link: discover() warns about it
-                if not S_ISREG(stat.st_mode):
-                    continue
-                found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        if has_marker(entry.name for entry in entries):
+            continue  # an index folder inside the corpus: never read as articles
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir():  # follows links, as discover does
+                if name not in IGNORED_DIRS:
+                    stack.append((entry.path, prefix + name + "/"))
+                continue
+            if name.endswith(".meta.toml"):
+                continue
+            dot = name.rfind(".")
+            if dot <= 0 or name[dot:].lower() not in SUFFIXES:
+                continue
+            try:
+                stat = entry.stat()
+            except OSError:
+                return None  # e.g. a dangling link: discover() warns about it
+            if not S_ISREG(stat.st_mode):
+                continue
+            found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 
@@ -726,18 +743,6 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _why(exc: BaseException) -> str:

@@ -247,8 +247,9 @@ def test_killed_rebuild_keeps_the_old_index(tmp_path):
         time.sleep(0.1)  # the analysing children die with their parent
     assert not processes_mentioning(str(index)), "indexing children outlived the killed parent"
     assert run_cli("index", corpus=corpus, index=index).returncode == 0
-    leftovers = [p.name for p in index.parent.iterdir() if p.name.startswith(".ix.")]
+    leftovers = [p.name for p in index.iterdir() if p.name.startswith("build-")]
     assert leftovers == []
+    assert sorted(p.name for p in index.parent.iterdir()) == ["corpus", "ix"]
 
 
 def test_two_index_runs_at_once_do_not_corrupt(tmp_path):
@@ -274,8 +275,8 @@ def test_garbage_in_index_files_is_reported_and_rebuilt(tmp_path):
     corpus, index = tmp_path / "corpus", tmp_path / "ix"
     make_corpus(corpus, 5)
     assert run_cli("index", corpus=corpus, index=index).returncode == 0
-    for path in index.iterdir():
-        if path.is_file() and path.name != "READER_SCHEMA":
+    for path in index.rglob("*"):
+        if path.is_file() and path.name not in ("READER_INDEX", "update.lock"):
             data = path.read_bytes()
             path.write_bytes(data[: len(data) // 2] + b"\xde\xad\xbe\xef" * 8)
     done = run_cli("search", "kata3", "--json", corpus=corpus, index=index)
@@ -288,7 +289,7 @@ def test_truncated_index_is_rebuilt(tmp_path):
     corpus, index = tmp_path / "corpus", tmp_path / "ix"
     make_corpus(corpus, 5)
     assert run_cli("index", corpus=corpus, index=index).returncode == 0
-    for path in index.iterdir():
+    for path in index.rglob("*.toc"):
         if path.suffix == ".toc":
             path.write_bytes(b"")
     done = run_cli("search", "kata2", "--json", corpus=corpus, index=index)

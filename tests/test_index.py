@@ -70,7 +70,8 @@ def test_article_is_rendered_from_the_index_alone(seeds_copy, tmp_path):
 
 def test_schema_version_change_rebuilds(seeds_copy, tmp_path):
     library, _ = build(seeds_copy, tmp_path)
-    (tmp_path / "ix" / VERSION_FILE).write_text("0\n")
+    marker = tmp_path / "ix" / VERSION_FILE
+    marker.write_text(marker.read_text().replace("schema = ", "schema = 1"))
     report = Library(seeds_copy, tmp_path / "ix").update()
     assert report.rebuilt == "index from another schema version"
     assert Library(seeds_copy, tmp_path / "ix").search("Tokayev").total == 2
@@ -78,8 +79,8 @@ def test_schema_version_change_rebuilds(seeds_copy, tmp_path):
 
 def test_damaged_index_is_detected_and_rebuilt(seeds_copy, tmp_path):
     build(seeds_copy, tmp_path)
-    for path in (tmp_path / "ix").iterdir():
-        if path.name != VERSION_FILE:
+    for path in (tmp_path / "ix").rglob("*"):
+        if path.is_file() and path.name not in (VERSION_FILE, "update.lock"):
             path.write_bytes(b"garbage" * 10)
     report = Library(seeds_copy, tmp_path / "ix").update()
     assert report.rebuilt and "damaged" in report.rebuilt

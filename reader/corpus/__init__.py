@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.corpus.formats import SUFFIXES, Skipped, read_file
+from reader.index_folder import has_marker
 from reader.records import Article
 
 __all__ = ["CorpusFile", "Skipped", "discover", "doc_ids", "read_file", "load"]
@@ -64,6 +65,9 @@ def discover(root: Path, warnings: list[str] | None = None) -> list[CorpusFile]:
             dirs[:] = []
             continue
         seen_dirs.add(key)
+        if has_marker(files):  # an index folder inside the corpus: never read as articles
+            dirs[:] = []
+            continue
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in IGNORED_DIRS)
         for name in sorted(files):
             path = Path(folder, name)
