@@ -398,7 +398,7 @@ def pick_queries(con: sqlite3.Connection, corpus: Path, paragraphs: int) -> dict
     ``comparable`` says whether both engines should count the same hits (names are not stemmed,
     ordinary words are stemmed by the reader only).
     """
-    from reader.analysis import STOP_WORDS
+    from reader.language.analysis import STOP_WORDS
 
     con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, p, 'row')")
     con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vc USING fts5vocab(main, p, 'col')")
@@ -516,7 +516,7 @@ def reader_exact_count(lib, query: str) -> int:
     """Every matching paragraph, counted without scoring (not part of the timed search)."""
     from whoosh.query import And, Term
 
-    from reader.search import bounded, check_query, count, make_parser, parse
+    from reader.search.whoosh.query import bounded, check_query, count, make_parser, parse
 
     ix = lib.store.open()
     with ix.searcher() as searcher:

@@ -19,11 +19,11 @@ from rich.console import Console
 from rich.text import Text
 
 from reader.cli import COMMANDS
-from reader.corpus import CorpusError
-from reader.index import IndexProblem
+from reader.ingest import CorpusError
 from reader.library import Library
 from reader.records import Article, Hit, SearchResult
-from reader.search import QueryError
+from reader.search.whoosh.query import QueryError
+from reader.search.whoosh.store import IndexProblem
 from reader.text import excerpt_bounds, one_line, safe
 
 EXIT_OK, EXIT_NO_HITS, EXIT_USAGE, EXIT_CORPUS = 0, 1, 2, 3

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reader.analysis import terms
+from reader.language.analysis import terms
 from reader.records import Article, Paragraph, Quote
 
 THRESHOLD = 0.2

@@ -16,9 +16,9 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 from reader.compare import Alignment, Related
-from reader.index import CorpusIndex, IndexProblem, ProgressFn, UpdateReport
 from reader.records import Article, ArticleSummary, Paragraph, Quote, QuoteRecord, SearchResult
-from reader.search import SearchOptions, make_parser, run
+from reader.search.whoosh.query import SearchOptions, make_parser, run
+from reader.search.whoosh.store import CorpusIndex, IndexProblem, ProgressFn, UpdateReport
 
 APP_NAME = "kabar-reader"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -195,7 +195,7 @@ class Library:
 
 def _top_fields(searcher, q, limit: int) -> list[dict]:
     """Stored fields of the ``limit`` best matches, through the block-at-a-time scorer."""
-    from reader.search import fast_search
+    from reader.search.whoosh.query import fast_search
 
     try:
         top, _, _ = fast_search(searcher, q, limit, deadline=time.perf_counter() + 1.0)

@@ -80,7 +80,7 @@ def test_names_count_the_same_in_both_engines(bench_json):
 
 
 def test_highlight_tokens_match_the_analyzer():
-    from reader.analysis import _shared_analyzer, surface_tokens
+    from reader.language.analysis import _shared_analyzer, surface_tokens
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
     texts.append("negara-negara Kassym-Jomart Jum'at-an --x-- a-b- Café ÉLAN bangsa-bangsanya "

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from reader.compare import align
-from reader.corpus import load
+from reader.ingest import load
 
 from .conftest import DOC_000, DOC_001, ROOT, SEEDS
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.corpus import discover, doc_ids, load
-from reader.corpus.decode import NotText, decode
-from reader.corpus.formats import Skipped, article_from_text, read_file
-from reader.corpus.structure import parse_structure
+from reader.ingest import discover, doc_ids, load
+from reader.ingest.decode import NotText, decode
+from reader.ingest.formats import Skipped, article_from_text, read_file
+from reader.ingest.structure import parse_structure
 from reader.text import normalise, split_passages
 
 from .conftest import DOC_000, DOC_001, SEEDS, SHARED

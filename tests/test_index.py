@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import time
 
-from reader.index import VERSION_FILE
 from reader.library import Library
+from reader.search.whoosh.store import VERSION_FILE
 
 from .conftest import DOC_000, DOC_001
 

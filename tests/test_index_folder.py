@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.index_folder import MARKER, IndexFolder, NotAnIndexFolder
 from reader.library import Library
+from reader.search.whoosh.folder import MARKER, IndexFolder, NotAnIndexFolder
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -173,7 +173,8 @@ def test_a_second_writer_waits_for_the_first(tmp_path):
     with folder.update_lock():
         child = subprocess.Popen(
             [sys.executable, "-c",
-             "import sys; from pathlib import Path; from reader.index_folder import IndexFolder\n"
+             "from pathlib import Path\n"
+             "from reader.search.whoosh.folder import IndexFolder\n"
              f"f = IndexFolder(Path({str(index)!r}))\n"
              "with f.update_lock(lambda: print('waiting', flush=True)):\n"
              "    print('got it', flush=True)\n"],

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.corpus.formats import read_file
-from reader.index import attach_quotes
-from reader.quotes import find_quotes
+from reader.ingest.formats import read_file
+from reader.language.quotes import find_quotes
 from reader.records import STATEMENT, TERM
+from reader.search.whoosh.store import attach_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -334,7 +334,7 @@ def _same_speaker(got, want):
 def test_labelled_corpus_recall_and_speakers():
     if not HOAX_CSV.is_file():
         pytest.skip("the shared real-news corpus is not beside this checkout")
-    from reader.corpus import load
+    from reader.ingest import load
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     articles = {a.doc: a for a in load(HOAX_CSV)}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis import stem, surface_tokens, terms
-from reader.search import QueryError, check_query
+from reader.language.analysis import stem, surface_tokens, terms
+from reader.search.whoosh.query import QueryError, check_query
 
 from .conftest import DOC_000, DOC_001
 

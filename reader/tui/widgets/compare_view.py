@@ -26,7 +26,7 @@ from textual.strip import Strip
 
 from reader.compare import Alignment
 from reader.records import TERM, Article, Paragraph
-from reader.search import highlight_offsets
+from reader.search.whoosh.query import highlight_offsets
 from reader.tui.widgets.source_view import display_text, speaker_label, wrap_offsets
 
 MID = 7  # the middle column: the score

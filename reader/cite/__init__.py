@@ -60,6 +60,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from reader.errors import CitationError
 from reader.records import Article, Quote
 from reader.text import safe
 
@@ -119,10 +120,6 @@ _MARKDOWN_SPECIALS = set("\\`*_[]<>|~#&")
 _WORD_EDGES = re.compile(r"([^\w]*)(.*?)([^\w]*)", re.DOTALL)
 _DATE_PARTS = re.compile(r"\[\n\s+\[\n\s+([\d,\s]+?)\n\s+\]\n\s+\]")
 _TITLE_BREAKS = re.compile(r"(?<=\w)(?:\s*:\s+|,\s+|\s+[–—-]\s+)")
-
-
-class CitationError(ValueError):
-    """An unknown style, paragraph or quote; the message is one line for the user."""
 
 
 @dataclass(frozen=True)

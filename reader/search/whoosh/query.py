@@ -55,7 +55,8 @@ from whoosh.query import (
 from whoosh.spelling import Corrector
 from whoosh.util.numeric import byte_to_length
 
-from reader.analysis import surface_tokens
+from reader.errors import QueryError
+from reader.language.analysis import surface_tokens
 from reader.records import Hit, SearchResult
 
 FIELDS = {"text": "text", "title": "title", "source": "source", "speaker": "speaker",
@@ -76,10 +77,6 @@ PARA_ONLY_FIELDS = frozenset({"text", "quote", "speaker"})
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _FIELD_TOKEN = re.compile(r"(?<![\w\"])([A-Za-z_]+):(\S*)")
-
-
-class QueryError(ValueError):
-    """A malformed query; the message is one line a user can act on."""
 
 
 @dataclass

@@ -26,8 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-MARKER = "READER_INDEX"
-LEGACY_MARKER = "READER_SCHEMA"  # the marker of indexes written before generation folders
+from reader.ingest import INDEX_MARKERS
+
+MARKER, LEGACY_MARKER = INDEX_MARKERS  # LEGACY: indexes written before generation folders
 FORMAT = "kabar-reader index"
 LOCK_FILE = "update.lock"
 _LEGACY_FILES = re.compile(r"^(_?reader_.*|files-\d+\.(pickle|stamps)|READER_SCHEMA|\..*\.tmp)$")
@@ -186,11 +187,6 @@ class IndexFolder:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def has_marker(names: Iterator[str] | list[str] | set[str]) -> bool:
-    """True when a folder listing holds an index marker (the corpus walk skips such folders)."""
-    return any(name in (MARKER, LEGACY_MARKER) for name in names)
 
 
 def _pairs(text: str) -> Iterator[tuple[str, str]]:

@@ -7,17 +7,25 @@ holds and read only what changed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.corpus.formats import SUFFIXES, Skipped, read_file
-from reader.index_folder import has_marker
+from reader.errors import CorpusError
+from reader.ingest.formats import SUFFIXES, Skipped, read_file
 from reader.records import Article
 
 __all__ = ["CorpusFile", "Skipped", "discover", "doc_ids", "read_file", "load"]
 
 IGNORED_DIRS = {"index", "__pycache__", "node_modules"}
+# A folder holding one of these files is a reader index (see reader.search.whoosh.folder):
+# never read as articles, even when it sits inside the corpus.
+INDEX_MARKERS = ("READER_INDEX", "READER_SCHEMA")
+
+
+def has_marker(names: Iterable[str]) -> bool:
+    """True when a folder listing holds an index marker."""
+    return any(name in INDEX_MARKERS for name in names)
 
 
 @dataclass(frozen=True)
@@ -28,10 +36,6 @@ class CorpusFile:
     relative: str  # posix path relative to the corpus root (the file name for a single file)
     size: int
     mtime_ns: int
-
-
-class CorpusError(Exception):
-    """The corpus path itself cannot be used (missing, unreadable)."""
 
 
 def discover(root: Path, warnings: list[str] | None = None) -> list[CorpusFile]:

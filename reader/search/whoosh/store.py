@@ -28,18 +28,15 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.query import Term
 
-from reader.analysis import analyzer, name_analyzer
-from reader.corpus import CorpusFile, Skipped, discover, doc_ids, read_file
-from reader.index_folder import MARKER, IndexFolder, NotAnIndexFolder, has_marker
+from reader.errors import IndexProblem
+from reader.ingest import CorpusFile, Skipped, discover, doc_ids, has_marker, read_file
+from reader.language.analysis import analyzer, name_analyzer
 from reader.records import Article, ArticleSummary, Paragraph, Quote
+from reader.search.whoosh.folder import MARKER, IndexFolder, NotAnIndexFolder
 
 SCHEMA_VERSION = 4  # bump when the schema, the analyzer, the quote rules or the layout change
 VERSION_FILE = MARKER  # the folder's marker holds the schema version
 INDEX_NAME = "reader"
-
-
-class IndexProblem(Exception):
-    """The index cannot be opened, written or repaired; the message is one line for the user."""
 
 
 def build_schema() -> Schema:
@@ -98,7 +95,7 @@ def article_from_json(data: str) -> Article:
 
 def attach_quotes(article: Article) -> None:
     """Find quotes in the article's unique paragraphs; repeats do not repeat their quotes."""
-    from reader.quotes import find_quotes  # only indexing needs it; keeps searching light
+    from reader.language.quotes import find_quotes  # only indexing needs it; keeps searching light
 
     unique = [p for p in article.paragraphs if p.repeat_of is None]
     for paragraph, quotes in zip(unique, find_quotes([p.text for p in unique]), strict=False):
@@ -264,7 +261,7 @@ class CorpusIndex:
         self._ix = None  # shared searchers check the latest commit before each use anyway
 
     def claim(self) -> None:
-        """Make sure the index folder is the reader's to write (see :mod:`reader.index_folder`)."""
+        """Make sure the index folder is the reader's to write (see :mod:`.folder`)."""
         try:
             self.folder.claim(SCHEMA_VERSION)
         except NotAnIndexFolder as exc:
@@ -627,8 +624,8 @@ def _read_manifest(directory: Path, ix) -> dict | None:
 def _quick_scan(root: Path) -> dict[str, tuple[int, int]] | None:
     """``{relative: (size, mtime_ns)}`` of the files :func:`discover` would list, or None
     when the corpus cannot be read this way (then the full discovery decides)."""
-    from reader.corpus import IGNORED_DIRS
-    from reader.corpus.formats import SUFFIXES
+    from reader.ingest import IGNORED_DIRS
+    from reader.ingest.formats import SUFFIXES
 
     root = Path(root).expanduser()
     if not root.exists():

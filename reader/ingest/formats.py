@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.corpus.decode import NotText, decode
-from reader.corpus.sidecar import iso_date, read_sidecar
-from reader.corpus.structure import derived_title, parse_structure
+from reader.ingest.decode import NotText, decode
+from reader.ingest.sidecar import iso_date, read_sidecar
+from reader.ingest.structure import derived_title, parse_structure
 from reader.records import Article, Paragraph
 from reader.text import normalise, one_line
 

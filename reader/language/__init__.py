@@ -1,0 +1,1 @@
+"""Language: how words are analysed for the index, and quotations with who said them."""

@@ -1,0 +1,1 @@
+"""Search engines behind one interface (:mod:`reader.search.backend`); Whoosh is the default."""

@@ -1,0 +1,159 @@
+"""The search-backend interface: what an engine must do for the reader, and nothing more.
+
+The data path reads one way: files → :mod:`reader.ingest` → :mod:`reader.language` (analysis,
+quotes) → :mod:`reader.sync` (what changed) → a :class:`SearchBackend` → :class:`Library` → the
+CLI and the TUI. Only a backend package imports its engine; everything past the facade speaks
+in the records of :mod:`reader.records` and the dataclasses below.
+
+Contracts are written on the methods. Every method may raise :class:`reader.errors.ReaderError`
+subclasses (``IndexProblem`` for an index that is missing, damaged, locked or unreachable;
+``QueryError`` for a malformed query) with a one-line message; anything else is a bug and must
+not be swallowed. Optional abilities are flags on :class:`Capabilities`, so callers ask instead
+of catching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from reader.records import Article, ArticleSummary, Paragraph, SearchResult
+
+ProgressFn = Callable[[int, int, str], None]  # (done, total, what) for long updates
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """One search. ``query`` is the reader's query language (see README, "Searching")."""
+
+    query: str
+    limit: int = 20
+    offset: int = 0
+    time_budget: float | None = 2.0  # seconds; None = run to completion
+    suggest: bool = True  # "did you mean" when nothing matches
+    doc: str | None = None  # only paragraphs of this article
+    filters: tuple[tuple[str, str], ...] = ()  # extra field filters, (field, value), ANDed
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the index remembers of one corpus file, to tell whether it changed."""
+
+    size: int
+    mtime_ns: int
+    sha256: str | None  # None when the file could not be read (it is retried when it changes)
+    docs: tuple[str, ...] = ()  # the article ids the file produced
+
+
+@dataclass
+class IndexedFile:
+    """One added or changed corpus file, read and analysed: its articles replace all the
+    documents the index held for ``relative`` (if any)."""
+
+    relative: str
+    state: FileState
+    articles: list[Article] = field(default_factory=list)  # quotes already attached
+
+
+@dataclass
+class Changes:
+    """One update, applied as one atomic commit. ``files`` may be a lazy iterator (a full
+    build of a big corpus does not fit in memory); ``total`` is its length, for progress."""
+
+    files: Iterable[IndexedFile]
+    total: int
+    removed: list[str] = field(default_factory=list)  # relative paths no longer in the corpus
+
+
+@dataclass(frozen=True)
+class TermStats:
+    """Document frequencies of stems in paragraph text, for TF-IDF in compare/related."""
+
+    paragraphs: int
+    df: Callable[[str], int]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A paragraph proposed by :meth:`SearchBackend.candidates`: enough to score and show it
+    without loading its article."""
+
+    doc: str
+    title: str
+    source: str | None
+    paragraph: Paragraph  # with its quotes; offsets relative to its own text
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What an engine can do beyond the contract's core."""
+
+    fuzzy: bool = True  # word~ and word~N
+    shared: bool = False  # several machines use one index (a server)
+    parallel_build: bool = False  # a full build uses more than one core
+
+
+@runtime_checkable
+class SearchBackend(Protocol):
+    """An index of paragraphs and articles that answers the reader's questions."""
+
+    name: str
+    capabilities: Capabilities
+
+    def describe(self) -> str:
+        """Where the index lives, safe to print (never a password)."""
+
+    def needs_rebuild(self) -> str | None:
+        """Why the index cannot be updated incrementally ("new index", "index from another
+        schema version", "index ... is damaged (...)"), or None when it can. Never raises for
+        a missing or damaged index: that is what it reports."""
+
+    def open(self) -> None:
+        """Open (or reopen after another process's commit) for reading. Raises
+        ``IndexProblem`` when there is no usable index."""
+
+    def close(self) -> None:
+        """Release files, connections and threads. Idempotent."""
+
+    def generation(self) -> str:
+        """A key that changes on every commit (by any process): callers cache per generation."""
+
+    def file_states(self) -> dict[str, FileState]:
+        """Every corpus file the index holds, by relative path."""
+
+    def apply(self, changes: Changes, rebuild: bool = False,
+              progress: ProgressFn | None = None,
+              wait: Callable[[], None] | None = None) -> int:
+        """Commit ``changes`` atomically and return the number of paragraphs written.
+
+        Readers see the old state or the new one, never a mix; a process killed part way
+        leaves the old state answering. ``rebuild`` replaces the whole index with ``changes``
+        (the old one answers until the new one is complete). One writer at a time: a second
+        one calls ``wait`` once and blocks until the first is done.
+        """
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Ranked paragraph hits (BM25F over text, title, source, speaker, quote), repeats
+        collapsed, highlight offsets of every matched word, ``total`` exact unless
+        ``partial`` says the time budget or an expansion cap cut it short. A malformed query
+        raises ``QueryError``."""
+
+    def article(self, doc: str) -> Article | None:
+        """The whole article as indexed, or None."""
+
+    def articles(self) -> Iterator[Article]:
+        """Every article, in no particular order."""
+
+    def summaries(self) -> list[ArticleSummary]:
+        """One summary per article, sorted by doc id; cheap enough for a list at start-up."""
+
+    def counts(self) -> dict[str, int]:
+        """``articles``, ``paragraphs``, ``files`` and ``terms`` (distinct words of text)."""
+
+    def term_stats(self) -> TermStats:
+        """Document frequencies for TF-IDF; cached by the backend per generation."""
+
+    def candidates(self, stems: list[str], limit: int, exclude_doc: str | None = None
+                   ) -> list[Candidate]:
+        """The best ``limit`` paragraphs matching any of ``stems`` in text or quotes."""
