@@ -63,6 +63,8 @@ class Article:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD) where known; never guessed
     url: str | None = None
     language: str | None = None  # BCP 47, e.g. "id"
+    title_derived: bool = False  # no title in the source: made from the first sentence
+    fields: dict[str, str] = field(default_factory=dict)  # extra columns / sidecar keys
 
     def paragraph(self, number: int) -> Paragraph | None:
         if 1 <= number <= len(self.paragraphs):
