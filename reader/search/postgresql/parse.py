@@ -1,0 +1,448 @@
+"""The reader's query language, parsed without any search engine.
+
+The same language the Whoosh index reads (README, "Searching"), with the same precedence and
+the same analysis of words, so another engine can match the same paragraphs: words (all must
+match), ``"phrases"`` (``"…"~N`` for N words apart), ``OR``, ``AND``, ``NOT``, ``ANDNOT``,
+``ANDMAYBE``, ``-word`` and ``+word``, ``(…)``, ``prefix*``, wildcards ``?``/``*``, ``word~``,
+``word~N`` and ``word~N/P`` (fuzzy, at most N edits, the first P letters kept), ``word^2``
+(boost) and the fields ``title:``, ``source:``, ``speaker:``, ``quote:``, ``doc:``.
+
+Precedence, tightest first: ``NOT``, ``AND``, ``OR``, ``ANDNOT``, ``ANDMAYBE``, then what is
+left side by side is ANDed. ``-word``/``+word`` apply to the whole query: ``a -b c`` is "a and
+c, not b", ``+a b`` is "a, ranked higher with b". Words are analysed like the indexed field
+(stop words dropped, Indonesian stems), so ``gabung`` and ``bergabung`` are one term; a word
+that analyses to several terms (``Kassym-Jomart``, ``U.S.``) needs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.errors import QueryError
+from reader.search.postgresql.documents import FIELDS, tokens
+
+FIELD_NAMES = {"text", "title", "source", "speaker", "quote", "doc"}
+STEMMED = {name: stemming for name, stemming in FIELDS}
+MAX_QUERY_CHARS = 1000
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+# -- the tree ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Term:
+    field: str
+    text: str
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Phrase:
+    field: str
+    words: tuple[str, ...]
+    slop: int = 1
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Prefix:
+    field: str
+    text: str
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Wildcard:
+    field: str
+    pattern: str  # * any run of characters, ? one character
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Fuzzy:
+    field: str
+    text: str
+    maxdist: int = 1
+    prefixlength: int = 0
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Not:
+    item: object
+
+
+@dataclass(frozen=True)
+class AndNot:
+    positive: object
+    negative: object
+
+
+@dataclass(frozen=True)
+class AndMaybe:
+    required: object
+    optional: object
+
+
+Leaf = Term | Phrase | Prefix | Wildcard | Fuzzy
+EXPANDING = (Prefix, Wildcard, Fuzzy)
+
+
+# -- checking ----------------------------------------------------------------------------------
+
+_FIELD_TOKEN = re.compile(r"(?<![\w\"])([A-Za-z_]+):(\S*)")
+
+
+def check(query: str) -> str:
+    """The query without control characters, or :class:`QueryError` naming what is wrong."""
+    query = "".join(ch for ch in query if ch.isprintable() or ch == " ").strip()
+    if not query:
+        raise QueryError("empty query: type a word to search for")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    if query.count('"') % 2:
+        raise QueryError('unbalanced quotation mark: close the phrase with "')
+    depth = 0
+    in_phrase = False
+    for ch in query:
+        if ch == '"':
+            in_phrase = not in_phrase
+        elif not in_phrase and ch == "(":
+            depth += 1
+        elif not in_phrase and ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("unbalanced parenthesis: ')' without '('")
+    if depth:
+        raise QueryError("unbalanced parenthesis: '(' without ')'")
+    outside = re.sub(r'"[^"]*"', " phrase ", query)
+    words = outside.replace("(", " ").replace(")", " ").split()
+    if words and (words[0] in _OPERATORS - {"NOT"} or words[-1] in _OPERATORS):
+        raise QueryError(f"'{words[0] if words[0] in _OPERATORS else words[-1]}' needs a word "
+                         "on each side")
+    if words and all(w in _OPERATORS for w in words):
+        raise QueryError("the query has operators but no words")
+    for match in _FIELD_TOKEN.finditer(outside):
+        name, value = match.group(1), match.group(2)
+        if name.lower() not in FIELD_NAMES:
+            raise QueryError(f"unknown field '{name}:' (fields: title, source, speaker, quote)")
+        if not value:
+            raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:Tokayev")
+    if re.search(r"(?:^|\s)[*?]+(?:\s|$)", outside):
+        raise QueryError("a wildcard needs at least one letter before it, e.g. Kaz*")
+    return query
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+_LEX = re.compile(r"""
+    (?P<space>\s+)
+  | (?P<open>\()
+  | (?P<close>\))
+  | (?P<phrase>"(?P<ptext>[^"]*)"(?:~(?P<slop>[1-9][0-9]*))?(?:\^(?P<pboost>[0-9]*(?:\.[0-9]+)?))?)
+  | (?P<field>(?P<fname>\w+):(?=[^\s]))
+  | (?P<mark>(?<!\S)[+-](?=\S))
+  | (?P<word>[^\s()"]+)
+""", re.VERBOSE)
+_FUZZY = re.compile(r"(?<=\S)~(?P<maxdist>[0-9])?(?:/(?P<prefix>[1-9][0-9]*))?$")
+_BOOST = re.compile(r"\^(?P<boost>[0-9]*(?:\.[0-9]+)?)$")
+
+
+@dataclass
+class _Op:
+    name: str  # AND OR NOT ANDNOT ANDMAYBE PLUS MINUS
+
+
+@dataclass
+class _Group:
+    items: list
+    field: str | None = None
+
+
+def parse(query: str, default_field: str = "text"):
+    """The tree of a checked query; :class:`QueryError` when nothing searchable is left."""
+    group = _read(check(query))
+    tree = _top(group, default_field)
+    if tree is None:
+        raise QueryError("the query has only common words (such as 'yang', 'dan'); add another")
+    return tree
+
+
+def _read(query: str) -> _Group:
+    stack = [_Group([])]
+    field = None
+    previous_space = True
+    for match in _LEX.finditer(query):
+        kind = match.lastgroup
+        text = match.group()
+        if kind == "space":
+            previous_space = True
+            continue
+        current = stack[-1]
+        if kind in ("open", "close"):
+            field = None if kind == "close" else field
+        if kind == "open":
+            group = _Group([], field)
+            field = None
+            current.items.append(group)
+            stack.append(group)
+        elif kind == "close":
+            if len(stack) > 1:
+                stack.pop()
+            previous_space = True  # NOT may follow a parenthesis
+            continue
+        elif kind == "phrase":
+            boost = float(match.group("pboost")) if match.group("pboost") else 1.0
+            current.items.append(("phrase", field, match.group("ptext"),
+                                  int(match.group("slop") or 1), boost))
+            field = None
+        elif kind == "field":
+            name = match.group("fname").lower()
+            if name in FIELD_NAMES:
+                field = name
+            else:  # not a field after all (12:30): its name is a word
+                current.items.append(("word", field, match.group("fname")))
+                field = None
+        elif kind == "mark" and field is None:
+            current.items.append(_Op("PLUS" if text == "+" else "MINUS"))
+        else:
+            spaced_after = match.end() < len(query) and query[match.end()].isspace()
+            if (text in _OPERATORS and field is None and spaced_after and (
+                    previous_space if text == "NOT" else _space_before(query, match.start()))):
+                current.items.append(_Op(text))
+            else:
+                current.items.append(("word", field, text))
+            field = None
+        previous_space = kind == "open"
+    return stack[0]
+
+
+def _space_before(query: str, start: int) -> bool:
+    return start > 0 and query[start - 1].isspace()
+
+
+def _top(group: _Group, default: str):
+    """The whole query: ``+``/``-`` sort the top level into required, optional, banned."""
+    required, optional, banned = [], [], []
+    target = optional
+    for item in group.items:
+        if isinstance(item, _Op) and item.name in ("PLUS", "MINUS"):
+            target = required if item.name == "PLUS" else banned
+            continue
+        target.append(item)
+        target = optional
+    node = _combine(optional, default)
+    if required:
+        must = _combine(required, default)
+        node = must if node is None else (None if must is None else AndMaybe(must, node))
+    if banned:
+        negative = _or([_item(b, default) for b in banned])
+        if negative is not None and node is not None:
+            node = AndNot(node, negative)
+    return node
+
+
+def _combine(items: list, default: str):
+    """Operators by precedence (NOT, AND, OR, ANDNOT, ANDMAYBE), the rest ANDed."""
+    nodes: list = [it if isinstance(it, _Op) else ("node", _item(it, default)) for it in items]
+    nodes = _prefix_not(nodes)
+    for name in ("AND", "OR", "ANDNOT", "ANDMAYBE"):
+        nodes = _infix(nodes, (name,))
+    parts = [n[1] for n in nodes if not isinstance(n, _Op)]
+    return _and(parts)
+
+
+def _infix(nodes: list, names: tuple[str, ...]) -> list:
+    out: list = []
+    i = 0
+    while i < len(nodes):
+        node = nodes[i]
+        if isinstance(node, _Op) and node.name in names and out and not isinstance(
+                out[-1], _Op) and i + 1 < len(nodes) and not isinstance(nodes[i + 1], _Op):
+            left, right = out.pop()[1], nodes[i + 1][1]
+            out.append(("node", _join(node.name, left, right)))
+            i += 2
+            continue
+        if isinstance(node, _Op) and node.name in names:
+            i += 1  # an operator without a word on one side is dropped, as Whoosh does
+            continue
+        out.append(node)
+        i += 1
+    return out
+
+
+def _join(name: str, left, right):
+    if name == "AND":
+        return _and([left, right])
+    if name == "OR":
+        return _or([left, right])
+    if left is None or right is None:
+        return left
+    return AndNot(left, right) if name == "ANDNOT" else AndMaybe(left, right)
+
+
+def _prefix_not(nodes: list) -> list:
+    out: list = []
+    i = 0
+    while i < len(nodes):
+        node = nodes[i]
+        if isinstance(node, _Op) and node.name == "NOT":
+            negate = True
+            j = i + 1
+            while j < len(nodes) and isinstance(nodes[j], _Op) and nodes[j].name == "NOT":
+                negate = not negate
+                j += 1
+            if j < len(nodes) and not isinstance(nodes[j], _Op):
+                inner = nodes[j][1]
+                out.append(("node", (Not(inner) if inner is not None else None)
+                            if negate else inner))
+                i = j + 1
+                continue
+            i = j
+            continue
+        out.append(node)
+        i += 1
+    return out
+
+
+def _and(parts: list):
+    flat = []
+    for part in parts:
+        if part is None:
+            continue
+        flat.extend(part.items if isinstance(part, And) else (part,))
+    flat = list(dict.fromkeys(flat))  # a repeated word counts once
+    if not flat:
+        return None
+    return flat[0] if len(flat) == 1 else And(tuple(flat))
+
+
+def _or(parts: list):
+    flat = []
+    for part in parts:
+        if part is None:
+            continue
+        flat.extend(part.items if isinstance(part, Or) else (part,))
+    flat = list(dict.fromkeys(flat))  # a repeated word counts once
+    if not flat:
+        return None
+    return flat[0] if len(flat) == 1 else Or(tuple(flat))
+
+
+def _item(item, default: str):
+    if isinstance(item, _Group):
+        return _combine(item.items, item.field or default) if item.field is None else _combine(
+            [_with_field(i, item.field) for i in item.items], item.field)
+    kind, field, text, *rest = item
+    field = field or default
+    if kind == "phrase":
+        slop, boost = rest
+        words = _analyse(field, text)
+        if not words:
+            return None
+        if len(words) == 1:
+            return Term(field, words[0], boost)
+        return Phrase(field, tuple(words), slop, boost)
+    return _word(field, text)
+
+
+def _with_field(item, field: str):
+    if isinstance(item, tuple) and item[1] is None:
+        return (item[0], field, *item[2:])
+    if isinstance(item, _Group) and item.field is None:
+        return _Group(item.items, field)
+    return item
+
+
+def _analyse(field: str, text: str, stop_words: bool = True) -> list[str]:
+    if field == "doc":
+        return [text] if text else []
+    stemming = STEMMED.get(field, True)
+    if stemming and not stop_words:
+        return [term for term, _pos, _word in tokens(text, True, keep_stop_words=True)]
+    return [term for term, _pos, _word in tokens(text, stemming)]
+
+
+def _word(field: str, text: str):
+    boost = 1.0
+    match = _BOOST.search(text)
+    if match and match.start() > 0:
+        boost = float(match.group("boost")) if match.group("boost") else 1.0
+        text = text[:match.start()]
+    fuzzy = _FUZZY.search(text)
+    if fuzzy:
+        maxdist = int(fuzzy.group("maxdist")) if fuzzy.group("maxdist") else 1
+        prefix = int(fuzzy.group("prefix")) if fuzzy.group("prefix") else 0
+        words = _analyse(field, text[:fuzzy.start()], stop_words=False)
+        return _and([Fuzzy(field, w, maxdist, prefix, boost) for w in words])
+    if "*" in text or "?" in text:
+        return _pattern(field, text, boost)
+    words = _analyse(field, text)
+    return _and([Term(field, w, boost) for w in words])
+
+
+def _pattern(field: str, text: str, boost: float):
+    """``Tokay*`` is a prefix; anything else with ``*`` or ``?`` a wildcard. The text is
+    folded (and stemmed, when it is a plain word) like an indexed word, but not split into
+    words: only a hyphen splits it, as in the index."""
+    is_prefix = text.endswith("*") and text.count("*") == 1 and "?" not in text and len(
+        text) > 1
+    body = text[:-1] if is_prefix else text
+    parts = body.split("-") if "-" in body and not _reduplication(body) else [body]
+    out = []
+    for part in parts:
+        if not part:
+            continue
+        folded = _fold_pattern(field, part)
+        if is_prefix:
+            out.append(Prefix(field, folded, boost))
+        elif "*" in folded or "?" in folded:
+            out.append(Wildcard(field, folded, boost))
+        else:
+            out.append(Term(field, folded, boost))
+    return _and(out)
+
+
+def _reduplication(word: str) -> bool:
+    from reader.language.analysis import _is_reduplication
+
+    return _is_reduplication(word)
+
+
+def _fold_pattern(field: str, text: str) -> str:
+    if field == "doc":
+        return text
+    from reader.language.analysis import _cached_stem
+    from reader.search.postgresql.documents import _fold
+
+    folded = _fold(text)
+    return _cached_stem(folded) if STEMMED.get(field, True) else folded
+
+
+def leaves(node, positive: bool = True):
+    """``(leaf, positive)`` of every word, phrase and pattern of the tree; ``positive`` is
+    False under a NOT (those words are excluded, never scored or highlighted)."""
+    if isinstance(node, (And, Or)):
+        for item in node.items:
+            yield from leaves(item, positive)
+    elif isinstance(node, Not):
+        yield from leaves(node.item, not positive)
+    elif isinstance(node, AndNot):
+        yield from leaves(node.positive, positive)
+        yield from leaves(node.negative, not positive)
+    elif isinstance(node, AndMaybe):
+        yield from leaves(node.required, positive)
+        yield from leaves(node.optional, positive)
+    elif node is not None:
+        yield node, positive

@@ -1,0 +1,112 @@
+"""The tables of the reader's PostgreSQL index, in one schema (``reader``) of any database.
+
+- ``paragraphs``: one row per unique paragraph: what a hit shows, one ``tsvector`` per field
+  (GIN-indexed) in the ``simple`` sense (the lexemes are the reader's own terms, never
+  re-analysed by PostgreSQL), field lengths and term frequencies for BM25F;
+- ``articles``: one row per article with the whole article as JSON (the source view needs no
+  file); ``files``: size, time and hash of every corpus file, for change detection;
+- ``terms``: each field's distinct terms with their document frequency (BM25F's idf, prefix
+  and fuzzy expansion through a ``pg_trgm`` index, "did you mean"); ``stats``: paragraph count
+  and total field lengths; ``meta``: schema version and a generation bumped by every commit.
+
+On a cluster the coordinator holds the same tables, ``paragraphs`` and ``articles`` hash
+partitioned by article across the shards (see :mod:`.cluster`); everything else stays small and
+local to the coordinator.
+"""
+
+from __future__ import annotations
+
+from reader.search.postgresql.documents import FIELD_NAMES
+
+SCHEMA = "reader"
+SCHEMA_VERSION = "1"
+
+EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
+
+
+def paragraph_columns() -> str:
+    vectors = ",\n    ".join(f"{name}_tsv tsvector NOT NULL" for name in FIELD_NAMES)
+    lengths = ",\n    ".join(f"{name}_len integer NOT NULL" for name in FIELD_NAMES)
+    return f"""
+    doc text NOT NULL,
+    para integer NOT NULL,
+    path text NOT NULL,
+    title text NOT NULL,
+    source text,
+    text text NOT NULL,
+    repeats integer[] NOT NULL,
+    quotes text NOT NULL,
+    {vectors},
+    {lengths},
+    tf jsonb"""
+
+
+ARTICLE_COLUMNS_SQL = """
+    doc text NOT NULL,
+    path text NOT NULL,
+    title text NOT NULL,
+    source text,
+    date text,
+    paragraphs integer NOT NULL,
+    quotes integer NOT NULL,
+    data text NOT NULL"""
+
+
+def paragraph_indexes(table: str) -> list[str]:
+    """The indexes a table holding paragraph rows needs (a shard's partition or the single
+    instance's table)."""
+    name = table.split(".")[-1]
+    out = [f"CREATE INDEX IF NOT EXISTS {name}_{field}_gin ON {table} USING gin ({field}_tsv)"
+           for field in FIELD_NAMES]
+    out.append(f"CREATE INDEX IF NOT EXISTS {name}_path ON {table} (path)")
+    return out
+
+
+def article_indexes(table: str) -> list[str]:
+    name = table.split(".")[-1]
+    return [f"CREATE INDEX IF NOT EXISTS {name}_path ON {table} (path)"]
+
+
+def local_tables() -> list[str]:
+    """The tables that always live where the index is opened (the coordinator of a cluster)."""
+    return [
+        f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}",
+        f"CREATE TABLE IF NOT EXISTS {SCHEMA}.meta (key text PRIMARY KEY, value text NOT NULL)",
+        f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.files (
+            path text PRIMARY KEY, size bigint NOT NULL, mtime_ns bigint NOT NULL,
+            sha256 text, docs text[] NOT NULL)""",
+        f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.terms (
+            field text NOT NULL, term text COLLATE "C" NOT NULL, df integer NOT NULL,
+            PRIMARY KEY (field, term))""",
+        f"CREATE INDEX IF NOT EXISTS terms_trgm ON {SCHEMA}.terms USING gin (term gin_trgm_ops)",
+        f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.stats (
+            field text PRIMARY KEY, docs bigint NOT NULL, length bigint NOT NULL)""",
+    ]
+
+
+def single_instance() -> list[str]:
+    """Every statement that creates the index in one database."""
+    return [
+        *[f"CREATE EXTENSION IF NOT EXISTS {ext}" for ext in EXTENSIONS],
+        *local_tables(),
+        f"CREATE TABLE IF NOT EXISTS {SCHEMA}.paragraphs ({paragraph_columns()},\n"
+        f"    PRIMARY KEY (doc, para))",
+        *paragraph_indexes(f"{SCHEMA}.paragraphs"),
+        f"CREATE TABLE IF NOT EXISTS {SCHEMA}.articles ({ARTICLE_COLUMNS_SQL},\n"
+        f"    PRIMARY KEY (doc))",
+        *article_indexes(f"{SCHEMA}.articles"),
+        *grants(),
+    ]
+
+
+def grants() -> list[str]:
+    """Read access for anyone the owner grants the ``reader_search`` role (see README)."""
+    return [
+        """DO $$ BEGIN
+             IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reader_search') THEN
+               CREATE ROLE reader_search NOLOGIN;
+             END IF;
+           END $$""",
+        f"GRANT USAGE ON SCHEMA {SCHEMA} TO reader_search",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO reader_search",
+    ]
