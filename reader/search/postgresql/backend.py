@@ -1,0 +1,264 @@
+"""The PostgreSQL search backend: an index in a database that a whole team shares.
+
+``PostgresBackend("postgresql://user:pw@host/db")`` speaks the :class:`SearchBackend` protocol
+over one connection (psycopg 3, imported on first use). Every reader process asks the server,
+so all of them see each commit at their next search (:meth:`generation` is read per search);
+statistics for ranking are cached per generation. The database may be a single server or the
+coordinator of a cluster (:mod:`reader.search.postgresql.cluster`): the same tables, with
+paragraphs and articles spread over shards.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from reader.errors import IndexProblem, QueryError, ReaderError
+from reader.records import Article, ArticleSummary, Paragraph, Quote, SearchResult
+from reader.search.backend import (
+    Candidate,
+    Capabilities,
+    Changes,
+    FileState,
+    ProgressFn,
+    SearchRequest,
+    TermStats,
+)
+from reader.search.postgresql import db
+from reader.search.postgresql.documents import FIELD_NAMES, article_from_json
+from reader.search.postgresql.schema import SCHEMA, SCHEMA_VERSION, single_instance
+from reader.search.postgresql.translate import Statistics
+
+MIN_STATEMENT_TIMEOUT = 0.05  # seconds: below this a search could not even be planned
+
+
+class PostgresBackend:
+    """An index of paragraphs in PostgreSQL (see the module docstring)."""
+
+    name = "postgresql"
+    capabilities = Capabilities(fuzzy=True, shared=True, parallel_build=False)
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        self._conn = None
+        self._lock = threading.RLock()
+        self._generation: str | None = None
+        self._stats: Statistics | None = None
+        self._expansions: dict = {}
+        self._df_cache: dict[str, int] = {}
+        self._sharded: bool | None = None
+
+    # -- connection ----------------------------------------------------------------------------
+
+    def describe(self) -> str:
+        return db.redact(self.dsn)
+
+    def _connection(self):
+        if self._conn is None or self._conn.closed or self._conn.broken:
+            self._conn = db.connect(self.dsn)
+        return self._conn
+
+    @contextmanager
+    def _session(self):
+        """The connection, one caller at a time; database errors become one-line problems."""
+        pg = db.psycopg()
+        with self._lock:
+            try:
+                yield self._connection()
+            except ReaderError:
+                raise
+            except pg.Error as exc:
+                if self._conn is not None and self._conn.broken:
+                    self._conn = None
+                raise db.problem(exc, self.dsn) from None
+
+    def open(self) -> None:
+        with self._session() as conn:
+            if not self._exists(conn):
+                raise IndexProblem(f"no reader index at {self.describe()}; run: reader index")
+            self._refresh(conn)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _exists(conn) -> bool:
+        return conn.execute("SELECT to_regclass(%s) IS NOT NULL",
+                            [f"{SCHEMA}.meta"]).fetchone()[0]
+
+    def needs_rebuild(self) -> str | None:
+        try:
+            with self._session() as conn:
+                if not self._exists(conn):
+                    return "new index"
+                row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'version'"
+                                   ).fetchone()
+        except IndexProblem as exc:
+            return str(exc)
+        if row is None or row[0] != SCHEMA_VERSION:
+            return "index from another schema version"
+        return None
+
+    def generation(self) -> str:
+        with self._session() as conn:
+            return self._read_generation(conn)
+
+    def _read_generation(self, conn) -> str:
+        row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'generation'"
+                           ).fetchone()
+        return row[0] if row else "0"
+
+    def _refresh(self, conn) -> Statistics:
+        """Statistics of the current generation (read again only after a commit)."""
+        generation = self._read_generation(conn)
+        if self._stats is None or generation != self._generation:
+            rows = dict((f, (d, n)) for f, d, n in conn.execute(
+                f"SELECT field, docs, length FROM {SCHEMA}.stats").fetchall())
+            self._stats = Statistics(
+                paragraphs=rows.get("paragraphs", (0, 0))[0],
+                lengths={f: rows.get(f, (0, 0))[1] for f in FIELD_NAMES})
+            self._generation = generation
+            self._expansions = {}
+            self._df_cache = {}
+        return self._stats
+
+    def sharded(self, conn) -> bool:
+        if self._sharded is None:
+            self._sharded = conn.execute(
+                "SELECT EXISTS (SELECT FROM pg_partitioned_table t JOIN pg_class c "
+                "ON c.oid = t.partrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relname = 'paragraphs')", [SCHEMA]).fetchone()[0]
+        return self._sharded
+
+    def file_states(self) -> dict[str, FileState]:
+        with self._session() as conn:
+            if not self._exists(conn):
+                return {}
+            return {path: FileState(size, mtime, sha, tuple(docs)) for path, size, mtime, sha, docs
+                    in conn.execute(f"SELECT path, size, mtime_ns, sha256, docs FROM "
+                                    f"{SCHEMA}.files").fetchall()}
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def create(self) -> None:
+        """Create the tables in the database (a single server) if they are not there."""
+        with self._session() as conn:
+            if self._exists(conn):
+                return
+            with conn.transaction():
+                for statement in single_instance():
+                    conn.execute(statement)
+                conn.execute(f"INSERT INTO {SCHEMA}.meta VALUES ('version', %s), "
+                             "('generation', '0') ON CONFLICT DO NOTHING", [SCHEMA_VERSION])
+
+    def apply(self, changes: Changes, rebuild: bool = False,
+              progress: ProgressFn | None = None,
+              wait: Callable[[], None] | None = None) -> int:
+        from reader.search.postgresql.write import apply
+
+        self.create()
+        with self._session() as conn:
+            written = apply(conn, changes, rebuild, progress, wait, self.sharded(conn))
+            self._stats = None
+            return written
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        from reader.search.postgresql.search import run
+
+        with self._session() as conn:
+            stats = self._refresh(conn)
+            with conn.transaction():
+                if request.time_budget is not None:
+                    budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)
+                    conn.execute("SELECT set_config('statement_timeout', %s, true)",
+                                 [f"{int(budget * 1000)}ms"])
+                try:
+                    return run(conn, request, stats, self._expansions, self.sharded(conn))
+                except QueryError:
+                    raise
+
+    def article(self, doc: str) -> Article | None:
+        with self._session() as conn:
+            row = conn.execute(f"SELECT data FROM {SCHEMA}.articles WHERE doc = %s",
+                               [doc]).fetchone()
+        return article_from_json(row[0]) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        with self._session() as conn:
+            rows = conn.execute(f"SELECT data FROM {SCHEMA}.articles").fetchall()
+        for (data,) in rows:
+            yield article_from_json(data)
+
+    def summaries(self) -> list[ArticleSummary]:
+        with self._session() as conn:
+            rows = conn.execute(f"SELECT doc, title, source, date, paragraphs, quotes, path "
+                                f"FROM {SCHEMA}.articles ORDER BY doc").fetchall()
+        return [ArticleSummary(*row) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        with self._session() as conn:
+            articles, files = conn.execute(
+                f"SELECT (SELECT count(*) FROM {SCHEMA}.articles), "
+                f"(SELECT count(*) FROM {SCHEMA}.files)").fetchone()
+            paragraphs = self._refresh(conn).paragraphs
+            terms = conn.execute(f"SELECT count(*) FROM {SCHEMA}.terms WHERE field = 'text'"
+                                 ).fetchone()[0]
+        return {"articles": articles, "paragraphs": paragraphs, "files": files, "terms": terms}
+
+    def term_stats(self) -> TermStats:
+        with self._session() as conn:
+            stats = self._refresh(conn)
+        known = self._df_cache
+
+        def df(term: str) -> int:
+            found = known.get(term)
+            if found is None:
+                with self._session() as conn:
+                    row = conn.execute(f"SELECT df FROM {SCHEMA}.terms WHERE field = 'text' "
+                                       "AND term = %s", [term]).fetchone()
+                found = known[term] = row[0] if row else 0
+            return found
+
+        return TermStats(paragraphs=stats.paragraphs, df=df)
+
+    def candidates(self, stems: list[str], limit: int, exclude_doc: str | None = None
+                   ) -> list[Candidate]:
+        import json
+
+        from reader.search.postgresql.parse import Or, Term
+        from reader.search.postgresql.translate import score, where
+
+        if not stems:
+            return []
+        tree = Or(tuple(Term(f, s) for s in dict.fromkeys(stems) for f in ("text", "quote")))
+        with self._session() as conn:
+            stats = self._refresh(conn)
+            with conn.cursor() as cur:
+                from reader.search.postgresql.search import _document_frequencies
+
+                _document_frequencies(cur, stats, {(f, s) for f in ("text", "quote")
+                                                   for s in stems})
+                match, rank = where(tree), score(tree, stats)
+                rows = cur.execute(
+                    f"SELECT doc, para, title, source, text, quotes, {rank.text} AS score "
+                    f"FROM {SCHEMA}.paragraphs WHERE ({match.text}) AND doc IS DISTINCT FROM %s "
+                    "ORDER BY score DESC, doc, para LIMIT %s",
+                    [*rank.params, *match.params, exclude_doc, limit]).fetchall()
+        out = []
+        for doc, para, title, source, text, quotes, _score in rows:
+            paragraph = Paragraph(para, text, 0, len(text),
+                                  quotes=[Quote(**q) for q in json.loads(quotes)])
+            out.append(Candidate(doc=doc, title=title or "", source=source or None,
+                                 paragraph=paragraph))
+        return out
+
+
+__all__ = ["PostgresBackend"]

@@ -1,0 +1,135 @@
+"""Prefixes, wildcards and fuzzy words become the index words they stand for, as in the Whoosh
+index: at most a cap of them (64 for a one-letter prefix, 128 for two, 512 otherwise), the most
+frequent first, and the answer says ``partial`` when some were left out.
+
+Words come from the ``terms`` table: a prefix is a range scan of its primary key (the ``C``
+collation keeps it a plain byte range), a wildcard a ``LIKE`` over its literal start, and a
+fuzzy word a ``pg_trgm`` similarity search whose threshold is low enough for every word within
+the allowed edits (one edit changes at most three trigrams), checked exactly with
+``levenshtein_less_equal``; words too short for trigrams to help are scanned by length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.search.postgresql.parse import And, AndMaybe, AndNot, Fuzzy, Not, Or, Prefix, Wildcard
+from reader.search.postgresql.parse import Term as TermNode
+from reader.search.postgresql.schema import SCHEMA
+from reader.search.postgresql.translate import NOTHING
+
+MAX_EXPANSION = 512
+SHORT_PREFIX_EXPANSION = {1: 64, 2: 128}
+
+
+def cap(node) -> int:
+    if isinstance(node, Prefix):
+        literal = len(node.text)
+    elif isinstance(node, Wildcard):
+        literal = len(re.split(r"[*?]", node.pattern, maxsplit=1)[0])
+    else:
+        return MAX_EXPANSION
+    if not literal:
+        return min(SHORT_PREFIX_EXPANSION.values())
+    return SHORT_PREFIX_EXPANSION.get(literal, MAX_EXPANSION)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _upper_bound(prefix: str) -> str | None:
+    """The smallest string after every string starting with ``prefix`` (byte order)."""
+    data = prefix.encode("utf-8")
+    while data and data[-1] == 0xFF:
+        data = data[:-1]
+    if not data:
+        return None
+    bumped = data[:-1] + bytes([data[-1] + 1])
+    return bumped.decode("utf-8", "replace")
+
+
+def words_for(cursor, node) -> tuple[list[str], bool]:
+    """The index words ``node`` stands for, and whether its cap left some out."""
+    limit = cap(node)
+    table = f"{SCHEMA}.terms"
+    if isinstance(node, Prefix):
+        upper = _upper_bound(node.text)
+        sql = (f"SELECT term FROM {table} WHERE field = %s AND term >= %s"
+               + (" AND term < %s" if upper else "") + " ORDER BY df DESC, term LIMIT %s")
+        params = [node.field, node.text, *([upper] if upper else []), limit + 1]
+    elif isinstance(node, Wildcard):
+        literal = re.split(r"[*?]", node.pattern, maxsplit=1)[0]
+        like = _like(node.pattern).replace("*", "%").replace("?", "_")
+        upper = _upper_bound(literal) if literal else None
+        sql = (f"SELECT term FROM {table} WHERE field = %s AND term >= %s"
+               + (" AND term < %s" if upper else "")
+               + " AND term LIKE %s ORDER BY df DESC, term LIMIT %s")
+        params = [node.field, literal, *([upper] if upper else []), like, limit + 1]
+    else:
+        return _fuzzy(cursor, node, limit)
+    found = [row[0] for row in cursor.execute(sql, params).fetchall()]
+    return found[:limit], len(found) > limit
+
+
+def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
+    text, distance = node.text, node.maxdist
+    if distance == 0:
+        return [text], False
+    size = len(text)
+    trigrams = size + 1  # pg_trgm pads a word with two spaces before and one after
+    shared = trigrams - 3 * distance
+    plain = re.fullmatch(r"[0-9a-z]+", text) is not None
+    params: list = [node.field, size - distance, size + distance]
+    sql = (f"SELECT term FROM {SCHEMA}.terms WHERE field = %s"
+           " AND length(term) BETWEEN %s AND %s")
+    threshold = None
+    if plain and shared >= 2:
+        threshold = shared / (trigrams + 4 * distance) * 0.95
+        sql += " AND term %% %s"
+        params.append(text)
+    if node.prefixlength:
+        sql += " AND left(term, %s) = %s"
+        params += [node.prefixlength, text[:node.prefixlength]]
+    sql += (" AND levenshtein_less_equal(term, %s, %s) <= %s"
+            " ORDER BY df DESC, term LIMIT %s")
+    params += [text, distance, distance, limit + 1]
+    if threshold is not None:
+        cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+                       [f"{threshold:.4f}"])
+    found = [row[0] for row in cursor.execute(sql, params).fetchall()]
+    return found[:limit], len(found) > limit
+
+
+def expand(cursor, node, cache: dict) -> tuple[object, bool]:
+    """``node`` with every prefix, wildcard and fuzzy word replaced by an OR of its words."""
+    cut = [False]
+
+    def visit(n):
+        if isinstance(n, (Prefix, Wildcard)) and n.field == "doc":
+            return n
+        if isinstance(n, (Prefix, Wildcard, Fuzzy)):
+            key = n
+            if key not in cache:
+                cache[key] = words_for(cursor, n)
+                if len(cache) > 256:
+                    cache.pop(next(iter(cache)))
+            words, truncated = cache[key]
+            cut[0] = cut[0] or truncated
+            if not words:
+                return NOTHING
+            terms = tuple(TermNode(n.field, w, n.boost) for w in words)
+            return terms[0] if len(terms) == 1 else Or(terms)
+        if isinstance(n, And):
+            return And(tuple(visit(i) for i in n.items))
+        if isinstance(n, Or):
+            return Or(tuple(visit(i) for i in n.items))
+        if isinstance(n, Not):
+            return Not(visit(n.item))
+        if isinstance(n, AndNot):
+            return AndNot(visit(n.positive), visit(n.negative))
+        if isinstance(n, AndMaybe):
+            return AndMaybe(visit(n.required), visit(n.optional))
+        return n
+
+    return visit(node), cut[0]

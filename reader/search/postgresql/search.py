@@ -1,0 +1,200 @@
+"""One search on PostgreSQL: parse, expand, match and rank in SQL, highlight in Python.
+
+The ranked top ``limit`` and the total come from one statement (the score and a window count
+over the matches, then the stored text of the few rows shown). Highlights are computed from the
+hit text with the same analysis that indexed it, so ``gabung`` marks ``bergabung`` exactly as
+the Whoosh index does. A query with no hits gets the same "did you mean" as there: index words
+sharing the first two letters, within one edit (two for words over five letters), fewest edits
+first, then the most frequent.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from reader.errors import QueryError
+from reader.language.analysis import TOKEN_PATTERN, surface_tokens
+from reader.records import Hit, SearchResult
+from reader.search.backend import SearchRequest
+from reader.search.postgresql.documents import SPELL
+from reader.search.postgresql.expand import expand
+from reader.search.postgresql.parse import And, Term, leaves, parse
+from reader.search.postgresql.schema import SCHEMA
+from reader.search.postgresql.translate import (
+    NOTHING,
+    Statistics,
+    highlight_words,
+    query_terms,
+    score,
+    simplify,
+    where,
+)
+
+SUGGEST_MIN_LETTERS = 4
+SUGGEST_PREFIX = 2
+
+
+def tree_of(request: SearchRequest):
+    """The parsed query with the request's article and field filters ANDed in."""
+    tree = parse(request.query)
+    extra = []
+    if request.doc is not None:
+        extra.append(Term("doc", request.doc))
+    for fieldname, value in request.filters:
+        extra.append(parse(value, default_field=fieldname))
+    return And((tree, *extra)) if extra else tree
+
+
+def run(conn, request: SearchRequest, stats: Statistics, cache: dict,
+        sharded: bool = False) -> SearchResult:
+    """Search paragraphs; a malformed query raises :class:`QueryError`."""
+    started = time.perf_counter()
+    result = SearchResult(query=request.query)
+    tree = tree_of(request)
+    with conn.cursor() as cur:
+        expanded, cut = expand(cur, tree, cache)
+        expanded = simplify(expanded)
+        result.partial = cut
+        if expanded is NOTHING:
+            rows = []
+        else:
+            _document_frequencies(cur, stats, query_terms(expanded))
+            rows = _top(cur, expanded, stats, request, sharded)
+    words = highlight_words(expanded) if expanded is not NOTHING else set()
+    for doc, para, title, source, text, repeats, value, total in rows:
+        result.total = total
+        result.hits.append(Hit(doc=doc, para=para, title=title or "", source=source or None,
+                               score=float(value), text=text,
+                               highlights=highlight_offsets(text, words),
+                               repeats=list(repeats or [])))
+    if rows and sharded:
+        result.total = _count(conn, expanded)
+    if not result.hits and request.suggest:
+        result.suggestions = suggestions(conn, tree, request.query)
+    result.elapsed_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def _document_frequencies(cur, stats: Statistics, needed: set[tuple[str, str]]) -> None:
+    missing = [(f, t) for f, t in needed if (f, t) not in stats.df]
+    if not missing:
+        return
+    fields = [f for f, _t in missing]
+    terms = [t for _f, t in missing]
+    for f, t in missing:
+        stats.df[(f, t)] = 0
+    for f, t, df in cur.execute(
+            f"SELECT field, term, df FROM {SCHEMA}.terms WHERE (field, term) IN "
+            "(SELECT * FROM unnest(%s::text[], %s::text[]))", [fields, terms]).fetchall():
+        stats.df[(f, t)] = df
+
+
+def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) -> list:
+    match = where(tree)
+    rank = score(tree, stats)
+    limit = max(1, request.limit)
+    total = "0" if sharded else "count(*) OVER ()"
+    sql = (
+        f"WITH best AS (SELECT doc, para, {rank.text} AS score, {total} AS total "
+        f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
+        "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s) "
+        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total "
+        f"FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
+        "ORDER BY best.score DESC, p.doc, p.para")
+    return cur.execute(sql, [*rank.params, *match.params, limit, request.offset]).fetchall()
+
+
+def _count(conn, tree) -> int:
+    match = where(tree)
+    return conn.execute(f"SELECT count(*) FROM {SCHEMA}.paragraphs WHERE {match.text}",
+                        match.params).fetchone()[0]
+
+
+def highlight_offsets(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Offsets of every word in ``text`` whose stem is one of ``words`` (its surface form)."""
+    if not words:
+        return []
+    return [(start, end) for term, start, end in surface_tokens(text) if term in words]
+
+
+# -- did you mean ------------------------------------------------------------------------------
+
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+def suggestions(conn, tree, query: str) -> list[str]:
+    """The query with each unknown word of paragraph text replaced by its best correction."""
+    words = [leaf.text for leaf, positive in leaves(tree)
+             if isinstance(leaf, Term) and leaf.field == "text"]
+    if not words or max(len(w) for w in words) < SUGGEST_MIN_LETTERS:
+        return []
+    known = {t for (t,) in conn.execute(
+        f"SELECT term FROM {SCHEMA}.terms WHERE field = 'text' AND term = ANY(%s)",
+        [words]).fetchall()}
+    corrected = query
+    changed = False
+    for word in dict.fromkeys(words):
+        if word in known or len(word) < SUGGEST_MIN_LETTERS:
+            continue
+        best = _correction(conn, word)
+        if best is None:
+            continue
+        corrected, n = _replace_word(corrected, word, best)
+        changed = changed or n > 0
+    return [corrected] if changed and corrected != query else []
+
+
+def _correction(conn, word: str) -> str | None:
+    maxdist = 1 if len(word) <= 5 else 2
+    start = word[:SUGGEST_PREFIX]
+    rows = conn.execute(
+        f"SELECT term, df FROM {SCHEMA}.terms WHERE field = %s AND term LIKE %s "
+        "AND length(term) BETWEEN %s AND %s",
+        [SPELL, start.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+         len(word) - maxdist, len(word) + maxdist]).fetchall()
+    best = None
+    for term, df in rows:
+        if term == word:
+            continue
+        dist = edits(word, term, maxdist)
+        if dist <= maxdist:
+            key = (dist + 0.5 / max(df, 1), term)
+            if best is None or key < best[0]:
+                best = (key, term)
+    return best[1] if best else None
+
+
+def _replace_word(query: str, stem_or_word: str, replacement: str) -> tuple[str, int]:
+    """Replace the query's words that analyse to ``stem_or_word`` by ``replacement``."""
+    from reader.search.postgresql.documents import tokens
+
+    def swap(match: re.Match) -> str:
+        found = [t for t, _p, _w in tokens(match.group())]
+        return replacement if found == [stem_or_word] else match.group()
+
+    return _WORD.subn(swap, query)
+
+
+def edits(a: str, b: str, limit: int) -> int:
+    """Edit distance with adjacent transpositions, or ``limit + 1`` once it exceeds ``limit``."""
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        best = i
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (previous2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2]
+                    and a[i - 2] == b[j - 1]):
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+__all__ = ["QueryError", "highlight_offsets", "run", "suggestions", "tree_of"]

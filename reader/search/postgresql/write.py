@@ -1,0 +1,176 @@
+"""Writing an update: one transaction for the whole batch, rows streamed in with COPY.
+
+Every update takes a transaction-scoped advisory lock (one writer at a time; a second one
+waits), deletes what the batch replaces, copies the new rows in batches, moves the document
+frequencies and field lengths by what was removed and added, and bumps the generation. Readers
+see the old state until the commit and the new one after it; a writer killed part way is rolled
+back by the server, so the old state keeps answering. A first build copies into tables without
+their GIN indexes and builds them at the end (several times faster than updating them row by
+row); a rebuild of a live index deletes and copies instead, so searches go on meanwhile.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+
+from reader.records import Article, Paragraph, Quote
+from reader.search.backend import Changes, ProgressFn
+from reader.search.postgresql.documents import (
+    ARTICLE_COLUMNS,
+    FIELD_NAMES,
+    PARAGRAPH_COLUMNS,
+    SPELL,
+    article_record,
+    article_rows,
+    paragraph_row,
+)
+from reader.search.postgresql.schema import SCHEMA, paragraph_indexes
+
+LOCK_KEY = 0x5245_4144  # "READ": the advisory lock of the one writer
+BATCH_FILES = 200  # files whose rows are copied at a time
+
+
+class Writer:
+    """One update of the index through ``conn`` (a connection in a transaction)."""
+
+    def __init__(self, conn, sharded: bool = False) -> None:
+        self.conn = conn
+        self.sharded = sharded
+        self.df: Counter = Counter()
+        self.lengths: Counter = Counter()
+        self.paragraphs = 0  # paragraphs added minus removed
+        self.written = 0
+
+    def lock(self, wait: Callable[[], None] | None) -> None:
+        got = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY]).fetchone()[0]
+        if not got:
+            if wait:
+                wait()
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+
+    def clear(self) -> bool:
+        """Remove everything (a rebuild); True when the index was empty, so indexes can be
+        dropped and built after the copy."""
+        empty = self.conn.execute(f"SELECT NOT EXISTS (SELECT FROM {SCHEMA}.articles)"
+                                  ).fetchone()[0]
+        for table in ("paragraphs", "articles", "files", "terms", "stats"):
+            self.conn.execute(f"DELETE FROM {SCHEMA}.{table}")
+        if empty and not self.sharded:
+            for name in FIELD_NAMES:
+                self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.paragraphs_{name}_gin")
+        return empty
+
+    def remove_paths(self, paths: list[str]) -> None:
+        """Forget every article of these corpus files, and their words' statistics."""
+        if not paths:
+            return
+        rows = self.conn.execute(
+            f"SELECT doc, para, title, source, text, quotes FROM {SCHEMA}.paragraphs "
+            "WHERE path = ANY(%s)", [paths]).fetchall()
+        for doc, para, title, source, text, quotes in rows:
+            article = Article(doc=doc, path="", title=title, source=source)
+            paragraph = Paragraph(para, text, 0, len(text),
+                                  quotes=[Quote(**q) for q in json.loads(quotes)])
+            self._count(paragraph_row(article, paragraph, "", []), -1)
+        for table in ("paragraphs", "articles", "files"):
+            self.conn.execute(f"DELETE FROM {SCHEMA}.{table} WHERE path = ANY(%s)", [paths])
+
+    def _count(self, row, sign: int) -> None:
+        for fieldname, terms in row.terms.items():
+            for term in terms:
+                self.df[(fieldname, term)] += sign
+        for fieldname, length in row.lengths.items():
+            self.lengths[fieldname] += sign * length
+        self.paragraphs += sign
+
+    def add(self, batch: list, progress: ProgressFn | None, done: int, total: int) -> int:
+        """Copy the rows of a batch of :class:`IndexedFile` (their old rows already gone)."""
+        paragraph_rows, article_records, file_rows = [], [], []
+        for indexed in batch:
+            for article in indexed.articles:
+                article_records.append(article_record(article, indexed.relative))
+                for row in article_rows(article, indexed.relative):
+                    self._count(row, +1)
+                    paragraph_rows.append(row.values)
+            state = indexed.state
+            file_rows.append((indexed.relative, state.size, state.mtime_ns, state.sha256,
+                              list(state.docs) or [a.doc for a in indexed.articles]))
+        self._copy("paragraphs", PARAGRAPH_COLUMNS, paragraph_rows)
+        self._copy("articles", ARTICLE_COLUMNS, article_records)
+        self._copy("files", ("path", "size", "mtime_ns", "sha256", "docs"), file_rows)
+        self.written += len(paragraph_rows)
+        if progress:
+            for i, indexed in enumerate(batch, start=done - len(batch) + 1):
+                progress(i, total, indexed.relative)
+        return len(paragraph_rows)
+
+    def _copy(self, table: str, columns: tuple[str, ...], rows: list) -> None:
+        if not rows:
+            return
+        with self.conn.cursor() as cur, cur.copy(
+                f"COPY {SCHEMA}.{table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def finish(self, rebuilt_indexes: bool) -> None:
+        """Statistics moved by this update, indexes back if dropped, a new generation."""
+        if rebuilt_indexes:
+            self.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for statement in paragraph_indexes(f"{SCHEMA}.paragraphs"):
+                self.conn.execute(statement)
+        changed = [(f, t, n) for (f, t), n in self.df.items() if n]
+        if changed:
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS reader_df "
+                              "(field text, term text COLLATE \"C\", df integer) "
+                              "ON COMMIT DROP")
+            with self.conn.cursor() as cur, cur.copy(
+                    "COPY reader_df (field, term, df) FROM STDIN") as copy:
+                for row in changed:
+                    copy.write_row(row)
+            self.conn.execute(
+                f"INSERT INTO {SCHEMA}.terms (field, term, df) SELECT field, term, df "
+                "FROM reader_df ON CONFLICT (field, term) DO UPDATE "
+                f"SET df = {SCHEMA}.terms.df + excluded.df")
+            self.conn.execute(f"DELETE FROM {SCHEMA}.terms WHERE df <= 0")
+        rows = [("paragraphs", self.paragraphs, 0)] + [
+            (f, 0, self.lengths[f]) for f in FIELD_NAMES]
+        for fieldname, docs, length in rows:
+            self.conn.execute(
+                f"INSERT INTO {SCHEMA}.stats (field, docs, length) VALUES (%s, %s, %s) "
+                f"ON CONFLICT (field) DO UPDATE SET docs = {SCHEMA}.stats.docs + excluded.docs, "
+                f"length = {SCHEMA}.stats.length + excluded.length", [fieldname, docs, length])
+        self.conn.execute(
+            f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('generation', %s) "
+            f"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [f"{time.time_ns():x}"])
+
+
+def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
+          wait: Callable[[], None] | None, sharded: bool = False) -> int:
+    """Commit ``changes`` in one transaction on ``conn``; the paragraphs written."""
+    writer = Writer(conn, sharded)
+    with conn.transaction():
+        writer.lock(wait)
+        drop_indexes = writer.clear() if rebuild else False
+        writer.remove_paths(list(changes.removed))
+        batch: list = []
+        done = 0
+        for indexed in changes.files:
+            batch.append(indexed)
+            done += 1
+            if len(batch) >= BATCH_FILES:
+                writer.remove_paths([f.relative for f in batch] if not rebuild else [])
+                writer.add(batch, progress, done, changes.total)
+                batch = []
+        if batch:
+            writer.remove_paths([f.relative for f in batch] if not rebuild else [])
+            writer.add(batch, progress, done, changes.total)
+        writer.finish(drop_indexes)
+    conn.execute(f"ANALYZE {SCHEMA}.terms") if drop_indexes else None
+    return writer.written
+
+
+__all__ = ["SPELL", "apply"]
