@@ -1,0 +1,71 @@
+"""Real PostgreSQL servers for the tests, started in temp folders on free ports and stopped.
+
+Tests that need one skip, saying why, only when the server binaries are not installed and this
+is not CI (``CI`` set): in CI a missing server is a failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.search.backend import Changes, FileState, IndexedFile
+from reader.search.postgresql.instance import LocalServer, find_bindir
+
+FAST = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+
+
+def need_server() -> None:
+    if find_bindir() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing in CI (.ci/run installs them)")
+        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
+
+
+def start_server(folder: Path, **settings) -> LocalServer:
+    need_server()
+    return LocalServer(folder, settings={**FAST, **settings}).init().start()
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    server = start_server(tmp_path_factory.mktemp("pg") / "server")
+    yield server
+    server.remove()
+
+
+_DATABASES = iter(range(1, 10_000))
+
+
+@pytest.fixture()
+def pg_dsn(pg_server) -> str:
+    """A new empty database on the session's server."""
+    import psycopg
+
+    name = f"reader_test_{next(_DATABASES)}"
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return pg_server.dsn(name)
+
+
+def changes_for(root: Path, only: list[str] | None = None) -> Changes:
+    """Every file of a corpus (or those named), read and with quotes, as one batch."""
+    from reader.ingest import discover, doc_ids, read_file
+    from reader.search.whoosh.store import attach_quotes
+
+    files = discover(Path(root))
+    ids = doc_ids(files)
+    out = []
+    for f in files:
+        if only is not None and f.relative not in only:
+            continue
+        articles = read_file(f.path, ids[f.relative])
+        for article in articles:
+            attach_quotes(article)
+        sha = hashlib.sha256(f.path.read_bytes()).hexdigest()
+        state = FileState(f.size, f.mtime_ns, sha, tuple(a.doc for a in articles))
+        out.append(IndexedFile(f.relative, state, articles))
+    return Changes(files=out, total=len(out))

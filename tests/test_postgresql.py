@@ -1,0 +1,134 @@
+"""The PostgreSQL backend on a real server: the same paragraphs as the Whoosh index for the
+query language, ranking, highlights, corrections, updates in one transaction."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.errors import QueryError
+from reader.search.backend import Changes, SearchRequest
+from reader.search.postgresql.backend import PostgresBackend
+from tests.conftest import DOC_001, SEEDS
+from tests.pg_server import changes_for, pg_dsn, pg_server  # noqa: F401  (fixtures)
+
+PARITY_QUERIES = [
+    "Tokayev", "gabung", '"Truth Social"', '"Social Truth"', "Kazakstan~", "title:Terpilih",
+    "source:Pahami.id", "gabung NOT Trump", "gabung -Trump", "Tokayev OR Rubio",
+    "(Tokayev OR Rubio) Trump", "Tokay*", "negara-negara", "speaker:Rubio", "quote:resmi",
+    "Kazakhstan Abraham", "Presiden OR Menteri", "k*", "ka*", "Abraham -Accords", "mengatakan",
+    '"Abraham Accords" -Trump', "title:Kazakhstan Tokayev", "NOT Trump", "Kaz?khstan",
+    "Rubio~1", "Kazakhstan^2 Trump", "+Kazakhstan Trump", "x ANDNOT y", "Kazakhstan ANDMAYBE Rubio",
+]
+
+
+@pytest.fixture(scope="module")
+def seeds_pg(pg_server):  # noqa: F811
+    import psycopg
+
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE reader_seeds")
+    backend = PostgresBackend(pg_server.dsn("reader_seeds"))
+    backend.apply(changes_for(SEEDS), rebuild=True)
+    yield backend
+    backend.close()
+
+
+def _hits(result):
+    return [(h.doc, h.para) for h in result.hits]
+
+
+@pytest.mark.parametrize("query", PARITY_QUERIES)
+def test_same_paragraphs_scores_and_highlights_as_whoosh(seeds_pg, seeds_library, query):
+    ours = seeds_pg.search(SearchRequest(query, limit=100))
+    theirs = seeds_library.search(query, limit=100)
+    assert theirs.error is None
+    assert sorted(_hits(ours)) == sorted(_hits(theirs))
+    assert ours.total == theirs.total
+    for mine, other in zip(sorted(ours.hits, key=lambda h: (h.doc, h.para)),
+                           sorted(theirs.hits, key=lambda h: (h.doc, h.para)), strict=True):
+        assert mine.highlights == other.highlights
+        assert mine.repeats == other.repeats
+        assert mine.text == other.text
+
+
+def test_seed_examples(seeds_pg):
+    result = seeds_pg.search(SearchRequest("Tokayev"))
+    assert sorted(_hits(result)) == [(DOC_001, 2), (DOC_001, 5)]
+    assert {tuple(h.repeats) for h in result.hits} == {(8,), (11,)}
+    gabung = seeds_pg.search(SearchRequest("gabung", limit=50))
+    assert any(h.text[a:b] == "bergabung" for h in gabung.hits for a, b in h.highlights)
+    assert seeds_pg.search(SearchRequest("Tokayef")).suggestions == ["tokayev"]
+    found = {h.text[a:b] for h in seeds_pg.search(SearchRequest("Kazakstan~", limit=50)).hits
+             for a, b in h.highlights}
+    assert {"Kazakhstan", "Kazakstan"} <= found
+
+
+def test_ranking_follows_whoosh(seeds_pg, seeds_library):
+    for query in ("gabung", "Kazakhstan Abraham", "Presiden OR Menteri", "k*"):
+        ours = seeds_pg.search(SearchRequest(query, limit=10))
+        theirs = seeds_library.search(query, limit=10)
+        overlap = len(set(_hits(ours)) & set(_hits(theirs))) / max(1, len(theirs.hits))
+        assert overlap >= 0.8, query
+
+
+def test_filters_and_doc(seeds_pg):
+    only = seeds_pg.search(SearchRequest("Kazakhstan", limit=50, doc=DOC_001))
+    assert only.hits and {h.doc for h in only.hits} == {DOC_001}
+    titled = seeds_pg.search(SearchRequest("Kazakhstan", limit=50,
+                                           filters=(("title", "Terpilih"),)))
+    assert titled.hits and {h.doc for h in titled.hits} == {DOC_001}
+
+
+@pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*",
+                                   "yang dan"])
+def test_malformed_queries_raise_query_errors(seeds_pg, query):
+    with pytest.raises(QueryError):
+        seeds_pg.search(SearchRequest(query))
+
+
+def test_reading_the_index(seeds_pg):
+    assert seeds_pg.counts()["articles"] == 2
+    article = seeds_pg.article(DOC_001)
+    assert article is not None and article.paragraph(8).repeat_of == 2
+    assert seeds_pg.article("nope") is None
+    assert [s.doc for s in seeds_pg.summaries()] == sorted(a.doc for a in seeds_pg.articles())
+    states = seeds_pg.file_states()
+    assert set(states) == {p.name for p in SEEDS.glob("*.txt")}
+    stats = seeds_pg.term_stats()
+    assert stats.paragraphs == seeds_pg.counts()["paragraphs"] and stats.df("tokayev") == 2
+    found = seeds_pg.candidates(["tokayev"], 5, exclude_doc=None)
+    assert {(c.doc, c.paragraph.number) for c in found} == {(DOC_001, 2), (DOC_001, 5)}
+    assert seeds_pg.candidates(["tokayev"], 5, exclude_doc=DOC_001) == []
+
+
+def test_updates_are_atomic_and_bump_the_generation(pg_dsn, seeds_copy):  # noqa: F811
+    backend = PostgresBackend(pg_dsn)
+    assert backend.needs_rebuild() == "new index"
+    backend.apply(changes_for(seeds_copy), rebuild=True)
+    first = backend.generation()
+    names = sorted(p.name for p in seeds_copy.glob("*.txt"))
+    # a change: one article gets a new paragraph
+    target = seeds_copy / names[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\n\nZyxwqvort baru.\n",
+                      encoding="utf-8")
+    backend.apply(changes_for(seeds_copy, only=[names[0]]))
+    assert backend.generation() != first
+    assert backend.search(SearchRequest("Zyxwqvort")).total == 1
+    # a removal takes its words out of the statistics too
+    backend.apply(Changes(files=[], total=0, removed=[names[0]]))
+    assert backend.search(SearchRequest("Zyxwqvort")).total == 0
+    assert backend.term_stats().df("zyxwqvort") == 0
+    assert set(backend.file_states()) == {names[1]}
+
+    # a failure part way leaves the previous state answering
+    def broken():
+        yield from changes_for(seeds_copy, only=[names[0]]).files
+        raise RuntimeError("killed")
+
+    before = backend.generation()
+    with pytest.raises(RuntimeError):
+        backend.apply(Changes(files=broken(), total=1))
+    assert backend.generation() == before
+    assert set(backend.file_states()) == {names[1]}
+    assert backend.search(SearchRequest("Zyxwqvort")).total == 0
+    backend.close()
