@@ -103,7 +103,8 @@ class LocalServer:
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout,
                               cwd=self.folder)
         if check and proc.returncode != 0:
-            tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+            lines = (proc.stderr or proc.stdout).strip().splitlines()
+            tail = [line for line in lines if "error" in line.lower()][:2] or lines[-3:]
             raise IndexProblem(f"{args[0]} failed: {' / '.join(tail)}")
         return proc
 

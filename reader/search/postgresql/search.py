@@ -94,14 +94,18 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
     match = where(tree)
     rank = score(tree, stats)
     limit = max(1, request.limit)
-    total = "0" if sharded else "count(*) OVER ()"
-    sql = (
-        f"WITH best AS (SELECT doc, para, {rank.text} AS score, {total} AS total "
-        f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
-        "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s) "
-        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total "
-        f"FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
-        "ORDER BY best.score DESC, p.doc, p.para")
+    if sharded:  # each shard ranks its own matches; no second trip for the text
+        sql = (f"SELECT doc, para, title, source, text, repeats, {rank.text} AS score, 0 "
+               f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
+               "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s")
+    else:  # the text of the shown rows only, joined after ranking
+        sql = (
+            f"WITH best AS (SELECT doc, para, {rank.text} AS score, count(*) OVER () AS total "
+            f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
+            "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s) "
+            "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total "
+            f"FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
+            "ORDER BY best.score DESC, p.doc, p.para")
     return cur.execute(sql, [*rank.params, *match.params, limit, request.offset]).fetchall()
 
 
