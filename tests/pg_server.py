@@ -25,14 +25,23 @@ def need_server() -> None:
         pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
 
 
-def start_server(folder: Path, **settings) -> LocalServer:
+def server_folder() -> Path:
+    """A new folder for server data outside pytest's temp root: pytest keeps that root
+    private to its user (mode 0700, re-applied by any later pytest run), which would lock
+    out the unprivileged user the servers run as under root."""
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="reader-pg-"))
+
+
+def start_server(folder: Path | None = None, **settings) -> LocalServer:
     need_server()
-    return LocalServer(folder, settings={**FAST, **settings}).init().start()
+    return LocalServer(folder or server_folder(), settings={**FAST, **settings}).init().start()
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory):
-    server = start_server(tmp_path_factory.mktemp("pg") / "server")
+def pg_server():
+    server = start_server()
     yield server
     server.remove()
 

@@ -7,15 +7,17 @@ replica is promoted.
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import pytest
 
+from reader.errors import IndexProblem
 from reader.search.backend import SearchRequest
 from reader.search.postgresql.backend import PostgresBackend
 from reader.search.postgresql.cluster import LocalCluster
 from tests.conftest import SEEDS
-from tests.pg_server import FAST, changes_for, need_server
+from tests.pg_server import FAST, changes_for, need_server, server_folder
 from tests.test_postgresql import PARITY_QUERIES
 
 
@@ -40,12 +42,15 @@ def _caught_up(primary, replica, timeout: float = 30) -> None:
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
+def cluster():
     need_server()
-    local = LocalCluster(tmp_path_factory.mktemp("cluster"), shards=3, replicas=1,
-                         settings=FAST).start()
-    yield local
-    local.stop()
+    folder = server_folder()
+    local = LocalCluster(folder, shards=3, replicas=1, settings=FAST)
+    try:
+        yield local.start()
+    finally:
+        local.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_cluster_answers_like_whoosh_and_survives_a_dead_primary(cluster, seeds_library,
@@ -82,4 +87,14 @@ def test_cluster_answers_like_whoosh_and_survives_a_dead_primary(cluster, seeds_
     found = backend.search(SearchRequest("Zyxwqvort"))
     assert [h.doc for h in found.hits] == ["002_extra"]
     assert backend.search(SearchRequest("Tokayev")).total == 3
+
+    # a shard without a replica down: one line naming the problem, and nothing lost after
+    cluster.primaries[2].kill()
+    with pytest.raises(IndexProblem) as caught:
+        backend.search(SearchRequest("Kazakhstan"))
+    assert "shard" in str(caught.value) and "\n" not in str(caught.value)
+    cluster.primaries[2].start()
+    assert backend.search(SearchRequest("Tokayev")).total == 3
+    assert _hits(backend.search(SearchRequest("Kazakhstan", limit=100))) == sorted(
+        (h.doc, h.para) for h in seeds_library.search("Kazakhstan", limit=100).hits)
     backend.close()

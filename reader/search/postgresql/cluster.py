@@ -178,8 +178,10 @@ class LocalCluster:
         return f"postgresql://{SUPERUSER}:{primary.password}@{where}/postgres"
 
     def stop(self) -> None:
-        for server in [self.coordinator, *self.standbys, *self.primaries]:
-            server.remove()
+        for server in [getattr(self, "coordinator", None), *getattr(self, "standbys", []),
+                       *getattr(self, "primaries", [])]:
+            if server is not None:
+                server.remove()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -149,6 +149,13 @@ class LocalServer:
                 handle.write(f"{key} = {value}\n")
 
     def start(self) -> LocalServer:
+        stale = self.pid()
+        if stale is not None and not _alive(stale):
+            # a killed postmaster whose parent has not reaped it yet: PostgreSQL would take
+            # the zombie for a live server and refuse to start
+            (self.data / "postmaster.pid").unlink(missing_ok=True)
+            for leftover in (f".s.PGSQL.{self.port}.lock", f".s.PGSQL.{self.port}"):
+                (self.folder / leftover).unlink(missing_ok=True)
         self._command("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data), "-l",
                       str(self.log), "-o", f"-p {self.port}")
         return self
@@ -166,13 +173,16 @@ class LocalServer:
             return None
 
     def kill(self) -> None:
-        """SIGKILL the postmaster, as a crash would, and wait until the port is free."""
+        """SIGKILL the postmaster, as a crash would; wait until its children have noticed
+        and exited (they do on their own) and the port is free, so it can start again."""
         pid = self.pid()
         if pid is None:
             return
+        children = _children(pid)
         os.kill(pid, signal.SIGKILL)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and _listening(self.port):
+        while time.monotonic() < deadline and (
+                _listening(self.port) or any(_alive(c) for c in children + [pid])):
             time.sleep(0.05)
 
     def promote(self) -> None:
@@ -201,6 +211,24 @@ class LocalServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(c) for c in task.read_text().split()]
+        except (OSError, ValueError):
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"  # a zombie is gone for our purposes
 
 
 def _listening(port: int) -> bool:
