@@ -16,7 +16,6 @@ from reader.errors import IndexProblem
 from reader.search.backend import SearchRequest
 from reader.search.postgresql.backend import PostgresBackend
 from reader.search.postgresql.cluster import LocalCluster
-from tests.conftest import SEEDS
 from tests.pg_server import FAST, changes_for, need_server, server_folder
 from tests.test_postgresql import PARITY_QUERIES
 

@@ -222,7 +222,7 @@ def score(node, stats: Statistics) -> Sql:
     for fieldname, term, boost, required in scored_terms(node):
         weight = stats.idf(fieldname, term) * boost
         avg = stats.avg_length(fieldname) or 1.0
-        tf = f"coalesce((tf->>%s)::real, 1)"
+        tf = "coalesce((tf->>%s)::real, 1)"
         norm = f"{K1 * (1 - B)!r} + {K1 * B / avg!r} * {fieldname}_len"
         expression = f"{weight * (K1 + 1)!r} * {tf} / ({tf} + {norm})"
         key = f"{fieldname}:{term}"
