@@ -56,7 +56,7 @@ def words_for(cursor, node) -> tuple[list[str], bool]:
     if isinstance(node, Prefix):
         upper = _upper_bound(node.text)
         sql = (f"SELECT term FROM {table} WHERE field = %s AND term >= %s"
-               + (" AND term < %s" if upper else "") + " ORDER BY df DESC, term LIMIT %s")
+               + (" AND term < %s" if upper else "") + " ORDER BY df DESC, term DESC LIMIT %s")
         params = [node.field, node.text, *([upper] if upper else []), limit + 1]
     elif isinstance(node, Wildcard):
         literal = re.split(r"[*?]", node.pattern, maxsplit=1)[0]
@@ -64,7 +64,7 @@ def words_for(cursor, node) -> tuple[list[str], bool]:
         upper = _upper_bound(literal) if literal else None
         sql = (f"SELECT term FROM {table} WHERE field = %s AND term >= %s"
                + (" AND term < %s" if upper else "")
-               + " AND term LIKE %s ORDER BY df DESC, term LIMIT %s")
+               + " AND term LIKE %s ORDER BY df DESC, term DESC LIMIT %s")
         params = [node.field, literal, *([upper] if upper else []), like, limit + 1]
     else:
         return _fuzzy(cursor, node, limit)
@@ -92,7 +92,7 @@ def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
         sql += " AND left(term, %s) = %s"
         params += [node.prefixlength, text[:node.prefixlength]]
     sql += (" AND levenshtein_less_equal(term, %s, %s) <= %s"
-            " ORDER BY df DESC, term LIMIT %s")
+            " ORDER BY df DESC, term DESC LIMIT %s")
     params += [text, distance, distance, limit + 1]
     if threshold is not None:
         cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",

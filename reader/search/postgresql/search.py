@@ -19,7 +19,7 @@ from reader.records import Hit, SearchResult
 from reader.search.backend import SearchRequest
 from reader.search.postgresql.documents import SPELL
 from reader.search.postgresql.expand import expand
-from reader.search.postgresql.parse import And, Term, leaves, parse
+from reader.search.postgresql.parse import And, Or, Term, leaves, parse
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import (
     NOTHING,
@@ -90,7 +90,13 @@ def _document_frequencies(cur, stats: Statistics, needed: set[tuple[str, str]]) 
         stats.df[(f, t)] = df
 
 
+MANY_TERMS = 8  # an OR of more words than this is scored word by word (see _top_by_word)
+
+
 def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) -> list:
+    if (not sharded and isinstance(tree, Or) and len(tree.items) > MANY_TERMS
+            and all(isinstance(i, Term) and i.field != "doc" for i in tree.items)):
+        return _top_by_word(cur, tree, stats, request)
     match = where(tree)
     rank = score(tree, stats)
     limit = max(1, request.limit)
@@ -107,6 +113,28 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
             f"FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
             "ORDER BY best.score DESC, p.doc, p.para")
     return cur.execute(sql, [*rank.params, *match.params, limit, request.offset]).fetchall()
+
+
+def _top_by_word(cur, tree, stats: Statistics, request: SearchRequest) -> list:
+    """An OR of many words (what a short prefix expands to), scored one word at a time: each
+    word's paragraphs come from the GIN index with that word's part of the score, and the
+    parts are summed per paragraph. Testing every word against every matching paragraph
+    instead costs the number of matches times the number of words."""
+    parts, params = [], []
+    for item in tree.items:
+        rank = score(item, stats)
+        match = where(item)
+        parts.append(f"SELECT doc, para, {rank.text} AS s FROM {SCHEMA}.paragraphs "
+                     f"WHERE {match.text}")
+        params += [*rank.params, *match.params]
+    sql = (
+        "WITH best AS (SELECT doc, para, sum(s) AS score, count(*) OVER () AS total FROM ("
+        + " UNION ALL ".join(parts) + ") AS words GROUP BY doc, para "
+        "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s) "
+        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total "
+        f"FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
+        "ORDER BY best.score DESC, p.doc, p.para")
+    return cur.execute(sql, [*params, max(1, request.limit), request.offset]).fetchall()
 
 
 def _count(conn, tree) -> int:

@@ -1,0 +1,196 @@
+"""Benchmark the PostgreSQL backend against the Whoosh index on one generated corpus.
+
+    python bench/pg.py --paragraphs 100000 [--profile realistic] [--work DIR] [--out FILE]
+
+Starts a temporary PostgreSQL server of its own (in ``--work``, removed afterwards), and in the
+same run on the same files measures:
+
+- loading: end to end (files read, quotes found, analysis, COPY in batches of files, GIN
+  indexes built) in paragraphs a second, against the Whoosh build of ``bench/run.py``;
+- queries: median and p95 ms per class of ``bench/run.py`` (the same queries), Whoosh's
+  ``Library.search`` against ``PostgresBackend.search`` (top 20 with text, highlights and an
+  exact total), the hit counts of both, and the overlap of their top 10;
+- ``--cluster N``: the same queries through a coordinator over N local shard servers.
+
+Results go to one JSON document with the machine description (``bench/results/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(REPO))
+
+import run  # noqa: E402  (bench/run.py: corpus, Whoosh build, query choice, machine)
+from generate import generate  # noqa: E402
+
+SERVER_SETTINGS = {"shared_buffers": "'512MB'", "max_wal_size": "'4GB'",
+                   "maintenance_work_mem": "'512MB'", "work_mem": "'64MB'"}
+
+
+def changes(corpus: Path):
+    """The corpus as one lazy batch, read and with quotes, as the sync step hands it over."""
+    from reader.ingest import discover, doc_ids, read_file
+    from reader.search.backend import Changes, FileState, IndexedFile
+    from reader.search.whoosh.store import attach_quotes
+
+    files = discover(corpus)
+    ids = doc_ids(files)
+
+    def each():
+        for f in files:
+            articles = read_file(f.path, ids[f.relative])
+            for article in articles:
+                attach_quotes(article)
+            sha = hashlib.sha256(f.path.read_bytes()).hexdigest()
+            yield IndexedFile(f.relative, FileState(f.size, f.mtime_ns, sha,
+                                                    tuple(a.doc for a in articles)), articles)
+
+    return Changes(files=each(), total=len(files))
+
+
+def load(backend, corpus: Path) -> dict:
+    t0 = time.perf_counter()
+    written = backend.apply(changes(corpus), rebuild=True)
+    seconds = time.perf_counter() - t0
+    return {"seconds": round(seconds, 2), "paragraphs": written,
+            "paragraphs_per_s": round(written / seconds, 1)}
+
+
+def time_queries(lib, backend, queries: dict, budget: float) -> dict:
+    from reader.search.backend import SearchRequest
+
+    out = {}
+    for name in run.CLASSES:
+        query = queries[name]["reader"]
+        last: dict = {}
+
+        def whoosh_once(query=query, last=last):
+            last["w"] = lib.search(query, limit=20)
+
+        def pg_once(query=query, last=last):
+            last["p"] = backend.search(SearchRequest(query, limit=20, time_budget=None))
+
+        w = run.timed_runs(whoosh_once, 5, 200, budget)
+        p = run.timed_runs(pg_once, 5, 200, budget)
+        top_w = [(h.doc, h.para) for h in last["w"].hits[:10]]
+        top_p = [(h.doc, h.para) for h in last["p"].hits[:10]]
+        overlap = len(set(top_w) & set(top_p)) / max(1, len(top_w))
+        out[name] = {
+            "query": query, "whoosh": run.summary(w), "postgresql": run.summary(p),
+            "ratio_p95": run.ratio(run.pct(p, 95), run.pct(w, 95)),
+            "total_whoosh": last["w"].total, "total_postgresql": last["p"].total,
+            "partial": [last["w"].partial, last["p"].partial],
+            "top10_overlap": round(overlap, 3),
+        }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="PostgreSQL backend against the Whoosh index.")
+    ap.add_argument("--paragraphs", type=int, default=10_000)
+    ap.add_argument("--profile", choices=("realistic", "seeds"), default="realistic")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", type=Path, default=HERE / "work")
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--reuse", action="store_true", help="reuse corpus and Whoosh index")
+    ap.add_argument("--query-budget", type=float, default=2.0)
+    ap.add_argument("--cluster", type=int, default=0, help="also through N local shards")
+    args = ap.parse_args(argv)
+
+    from reader.library import Library
+    from reader.search.postgresql.backend import PostgresBackend
+    from reader.search.postgresql.instance import LocalServer
+
+    def log(*parts) -> None:
+        print(*parts, file=sys.stderr, flush=True)
+
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    name = f"{args.profile}-{args.paragraphs}-s{args.seed}"
+    corpus, index, db = work / f"corpus-{name}", work / f"index-{name}", work / f"fts5-{name}.db"
+    doc: dict = {"schema": "reader-bench-postgresql/1", "machine": run.machine(), "notes": []}
+    if not (args.reuse and corpus.exists()):
+        log(f"generating {args.paragraphs} paragraphs in {corpus}")
+        generate(corpus, args.paragraphs, args.profile, args.seed)
+    if args.reuse and index.exists() and db.exists():
+        doc["notes"].append("Whoosh index reused: its build figures omitted")
+        whoosh_build = None
+    else:
+        log("building the Whoosh index")
+        whoosh_build = run.child("index", str(corpus), str(index))
+        run.child("fts5", str(corpus), str(db))
+    folder = Path(tempfile.mkdtemp(prefix="reader-pg-bench-"))
+    server = LocalServer(folder / "server", settings=SERVER_SETTINGS).init().start()
+    doc["machine"]["versions"]["postgresql"] = server.version()
+    try:
+        backend = PostgresBackend(server.dsn())
+        log("loading PostgreSQL")
+        pg_load = load(backend, corpus)
+        doc["load"] = {"postgresql": pg_load}
+        if whoosh_build:
+            rate = whoosh_build["paragraphs"] / whoosh_build["seconds"]
+            doc["load"]["whoosh"] = {"seconds": round(whoosh_build["seconds"], 2),
+                                     "paragraphs": whoosh_build["paragraphs"],
+                                     "paragraphs_per_s": round(rate, 1)}
+            doc["load"]["ratio_rate"] = run.ratio(pg_load["paragraphs_per_s"], rate)
+        import psycopg
+
+        with psycopg.connect(server.dsn(), autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+            doc["load"]["postgresql"]["bytes"] = conn.execute(
+                "SELECT pg_database_size('postgres')").fetchone()[0]
+        import sqlite3
+
+        con = sqlite3.connect(str(db))
+        queries = run.pick_queries(con, corpus, args.paragraphs)
+        lib = Library(corpus, index)
+        log("timing queries")
+        doc["queries"] = time_queries(lib, backend, queries, args.query_budget)
+        backend.close()
+        if args.cluster:
+            from reader.search.postgresql.cluster import LocalCluster
+
+            log(f"cluster of {args.cluster} shards")
+            cluster = LocalCluster(folder / "cluster", shards=args.cluster,
+                                   settings=SERVER_SETTINGS).start()
+            try:
+                sharded = PostgresBackend(cluster.dsn)
+                doc["cluster"] = {"shards": args.cluster, "load": load(sharded, corpus)}
+                doc["cluster"]["queries"] = time_queries(lib, sharded, queries,
+                                                         args.query_budget)
+                sharded.close()
+            finally:
+                cluster.stop()
+        lib.close()
+    finally:
+        server.remove()
+        shutil.rmtree(folder, ignore_errors=True)
+    q = doc["queries"]
+    doc["summary"] = {
+        "load_paragraphs_per_s": doc["load"]["postgresql"]["paragraphs_per_s"],
+        "load_target_5000_met": doc["load"]["postgresql"]["paragraphs_per_s"] >= 5000,
+        "p95_ratio_vs_whoosh": {k: v["ratio_p95"] for k, v in q.items()},
+        "top10_overlap": {k: v["top10_overlap"] for k, v in q.items()},
+        "mean_top10_overlap": round(sum(v["top10_overlap"] for v in q.values()) / len(q), 3),
+    }
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n")
+    print(json.dumps(doc["summary"], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
