@@ -24,7 +24,10 @@ _ESCAPES = re.compile(
 # Every C0 and C1 control except tab and newline; DEL too.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Zero-width and bidirectional formatting characters that can disguise text in a terminal.
-_INVISIBLES = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLES = re.compile(r"[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Lone surrogates (from a JSON ``\\ud800`` escape or a file name that is not UTF-8) cannot be
+# written as UTF-8 anywhere downstream.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"""[.!?…]+["”’»)\]]*\s+(?=["“‘«(\[]?[A-Z0-9])""")
 
 
@@ -37,6 +40,7 @@ def normalise(text: str) -> str:
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     text = _INVISIBLES.sub("", text)
+    text = _SURROGATES.sub("\ufffd", text)
     text = text.replace("\u00a0", " ")
     return unicodedata.normalize("NFC", text)
 
@@ -44,6 +48,26 @@ def normalise(text: str) -> str:
 def safe(text: str) -> str:
     """Make text from an article safe to print: no escapes or control characters, one line ends."""
     return _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\r", "")))
+
+
+def printable(name: str, limit: int = 200) -> str:
+    """A file name or other untrusted label as one printable line.
+
+    Bytes that were not UTF-8 (surrogate escapes) show as ``\\xNN``, control and invisible
+    characters as ``\\uNNNN`` escapes, so a warning names the file without attacking the terminal.
+    """
+    out = []
+    for char in name:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's escape for an undecodable byte
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF or _CONTROLS.match(char) or _INVISIBLES.match(char) \
+                or char in "\t\n":
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    text = "".join(out)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def one_line(text: str, limit: int | None = None) -> str:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.ingest import discover, doc_ids, load
 from reader.ingest.decode import NotText, decode
 from reader.ingest.formats import Skipped, article_from_text, read_file
-from reader.ingest.structure import parse_structure
+from reader.ingest.structure import PASSAGE_LIMIT, parse_structure
 from reader.text import normalise, split_passages
 
 from .conftest import DOC_000, DOC_001, SEEDS, SHARED
@@ -165,7 +165,7 @@ def test_hoax_csv_ingests_into_passages(hoax_csv):
     assert len(articles) == 282
     passages = [p for a in articles for p in a.paragraphs]
     assert len(passages) > 400
-    assert max(len(p.text) for p in passages) <= 1200
+    assert max(len(p.text) for p in passages) <= PASSAGE_LIMIT
     wrapped = [a for a in articles if a.paragraphs and a.paragraphs[0].text.startswith('"Jakarta')]
     assert not wrapped, "a quotation mark wrapping a whole article is not part of its text"
 

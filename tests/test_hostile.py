@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.ingest.structure import PASSAGE_LIMIT
 from reader.library import Library
 
 from .conftest import ROOT, SEEDS
@@ -106,7 +107,7 @@ def test_ten_megabyte_single_line_is_split_into_passages(hostile):
     _, library, report, _ = hostile
     article = library.article("huge")
     assert article is not None and len(article.paragraphs) > 5000
-    assert max(len(p.text) for p in article.paragraphs) <= 1200
+    assert max(len(p.text) for p in article.paragraphs) <= PASSAGE_LIMIT
     assert library.search("anggaran").total > 1
 
 

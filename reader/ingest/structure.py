@@ -1,9 +1,12 @@
-"""Finding an article's parts in plain text: headline, byline, dateline, body, credit line.
+"""Finding an article's parts in its text: headline, byline, dateline, body, credit line.
 
 Why: news text arrives as scraped plain text where the headline is repeated, fused to the lede
 (``Title Case Headline. Lede…``), followed by a lone ``by`` and a dateline (``Jakarta, Pahami.id``
-or ``JAKARTA, KOMPAS.com -``), and ends with an editor's credit (``(BLQ/DNA)``). Those are metadata;
-only the body becomes paragraphs, each with exact offsets into the text.
+or ``JAKARTA, KOMPAS.com -``), interrupted by links and ad slots, and ends with an editor's
+credit (``(BLQ/DNA)``). Those are metadata or boilerplate; only the body becomes paragraphs,
+each with exact offsets into the text. The rules read the text alone: metadata from a sidecar
+never changes which lines are paragraphs, so paragraph numbers (and every citation's ``¶``)
+do not depend on it.
 """
 
 from __future__ import annotations
@@ -11,30 +14,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.ingest import boilerplate
+from reader.ingest.dateline import dateline_line, find_dateline, lone_dash
+from reader.ingest.paragraphs import Span, group_lines, lines_of
 from reader.text import one_line, split_passages, trim
 
-PASSAGE_LIMIT = 1200
+PASSAGE_LIMIT = 2000
+PRE_MATTER_UNITS = 3  # a dateline may follow at most this many caption or kicker lines
+PRE_MATTER_LENGTH = 200
 
-_OUTLET = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,})+|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}"
-# A dateline on a line of its own: "Jakarta, Pahami.id" or "JAKARTA, KOMPAS.com -".
-_DATELINE_LINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z .'-]{{1,40}}),\s*(?P<outlet>{_OUTLET})\s*(?:--|[-–—])?\s*$"
-)
-# A dateline that opens the lede: "JAKARTA, KOMPAS.com - Lede…", "Jakarta, CNN Indonesia -- …".
-_PLACE = r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2}"
-_DATELINE_PREFIX = re.compile(
-    rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_OUTLET})\s*(?:--|[-–—])\s+(?=\S)"
-    r"|(?P<bare>[A-Z][A-Za-z'.]+(?: [A-Z][A-Za-z'.]+){0,2}) (?:--|[-–—]) (?=[A-Z0-9\"“])"
-)
 _BYLINE = re.compile(r"^(?:by|oleh|penulis|reporter)\b[:\s]*(?P<name>.{0,60})$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\(\s*(?P<credit>[^()\n]{1,40}?)\s*\)$")
 # A credit fused to the end of the last paragraph: "… saja. (BLQ/DNA)" or "… (rdk)".
 _CREDIT_TAIL = re.compile(
-    r"\s*\(\s*(?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6})+|[a-z]{2,5}|[A-Z]{2,5})\s*\)\s*$"
+    r"\s*\(\s*(?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z0-9-]{1,6})+|[a-z]{2,5}|[A-Z]{2,5})\s*\)\s*$"
 )
+# End matter on lines of their own: "Editor: Ade Marboen", "Pewarta: Monalisa".
+_END_MATTER = re.compile(
+    r"^(?P<key>editor|pewarta|penulis|reporter|redaktur|penyunting)\s*:\s*(?P<name>.{1,60})$",
+    re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}\s+")
 _FIRST_SENTENCE = re.compile(r"""[.!?](?=\s+["“‘]?[A-Z0-9])""")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Short words that stay lower case in Indonesian and English headlines.
 _MINOR = {
     "dan", "di", "ke", "dari", "yang", "untuk", "dengan", "pada", "atau", "dalam", "oleh",
@@ -44,114 +44,152 @@ _MINOR = {
 
 @dataclass
 class Structure:
-    """What the plain-text rules found. ``spans`` are body paragraph offsets into the text."""
+    """What the rules found. ``spans`` are body paragraph offsets into the text."""
 
     title: str | None = None
     author: str | None = None
     dateline: str | None = None
     source: str | None = None
     credit: str | None = None
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    left_out: int = 0  # boilerplate lines that were not counted as paragraphs
 
 
-def parse_structure(text: str, known_title: str | None = None) -> Structure:
+def parse_structure(text: str, own_title: str | None = None, headline: bool = True) -> Structure:
     """Split ``text`` into metadata and body paragraph spans.
 
-    ``known_title`` comes from a sidecar, an HTML page or a CSV column; it is still removed
-    where the text repeats it at the top.
+    ``own_title`` is a title the same file gives elsewhere (a page's ``<title>``, a record's
+    title column): a line repeating it at the top is not a paragraph. ``headline`` says whether
+    the format can carry a headline in its text (a page's extracted body cannot).
     """
-    found = Structure(title=known_title)
-    lines = _lines(text, *_unwrapped(text))
-    i = 0
+    found = Structure(title=own_title)
+    lines = lines_of(text, *_unwrapped(text))
     if not lines:
         return found
+    lines = _header(text, lines, found, headline)
+    if not lines:
+        return found
+    units = _units(text, lines, found)
+    units = _dateline(text, units, found)
+    units = _end_matter(text, units, found)
+    for a, b in units:
+        found.spans.extend(split_passages(text, a, b, PASSAGE_LIMIT))
+    return found
 
-    # Headline: a short first line, a markdown heading, or a Title Case sentence fused to the lede.
+
+def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> list[Span]:
+    """Take the headline, a byline, a repeat of the headline and a dateline line off the top."""
     first_start, first_end = lines[0]
     first = text[first_start:first_end]
-    body_start = first_start
-    if known_title and _same(first, known_title):
-        i, body_start = 1, first_end
-    elif known_title and _same(first[: len(known_title)], known_title):
-        body_start = _skip_space(text, first_start + len(known_title.rstrip(".")), first_end)
-        if text[body_start : body_start + 1] == ".":
+    i = 0
+    if boilerplate.is_boilerplate(first):
+        pass
+    elif found.title and _same(first, found.title):
+        i = 1
+    elif found.title and _same(first[: len(found.title)], found.title) and len(first) > len(
+            found.title) + 20:
+        body_start = _skip_space(text, first_start + len(found.title.rstrip(".")), first_end)
+        if text[body_start: body_start + 1] == ".":
             body_start = _skip_space(text, body_start + 1, first_end)
         lines[0] = (body_start, first_end)
-    elif known_title is None and not _DATELINE_PREFIX.match(first):
+    elif headline and found.title is None and find_dateline(text, first_start, first_end) is None:
         if _HEADING.match(first) or (_looks_like_headline(first) and len(lines) > 1):
             found.title = one_line(_HEADING.sub("", first))
-            i, body_start = 1, first_end
+            i = 1
         else:
             fused = _fused_headline(first)
             if fused is not None:
                 found.title = one_line(first[:fused].rstrip("."))
-                body_start = _skip_space(text, first_start + fused, first_end)
-                lines[0] = (body_start, first_end)
+                lines[0] = (_skip_space(text, first_start + fused, first_end), first_end)
 
-    # Byline, a repeat of the headline, and a dateline before the body.
     while i < len(lines):
-        line = text[lines[i][0] : lines[i][1]]
+        line = text[lines[i][0]: lines[i][1]]
         byline = _BYLINE.match(line)
-        dateline = _DATELINE_LINE.match(line)
+        own_line = dateline_line(line)
         if found.title and _same(line, found.title):
             pass
         elif byline and len(line) <= 70:
             name = one_line(byline.group("name")).strip(" :-")
             if name and not _same(name, found.title or ""):
                 found.author = found.author or name
-        elif dateline:
-            found.dateline = _place(dateline.group("place"))
-            found.source = dateline.group("outlet").strip()
+        elif own_line and not found.dateline:
+            found.dateline, found.source = own_line.place, own_line.outlet
         else:
             break
         i += 1
-    if i >= len(lines):
-        return found
-    lines = lines[i:]
-
-    # A dateline opening the lede.
-    lede_start, lede_end = lines[0]
-    prefix = _DATELINE_PREFIX.match(text, lede_start, lede_end)
-    if prefix and not found.dateline:
-        outlet, place = prefix.group("outlet"), prefix.group("place") or prefix.group("bare")
-        if outlet is None and "." in place:  # "KOMPAS.com - …": an outlet with no place
-            outlet, place = place, None
-        found.dateline = _place(place) if place else None
-        if outlet:
-            found.source = found.source or outlet.strip()
-        lines[0] = (prefix.end(), lede_end)
-
-    # The credit line at the end, on its own line or fused to the last paragraph.
-    last_start, last_end = lines[-1]
-    credit = _CREDIT_LINE.match(text[last_start:last_end])
-    if credit and len(lines) > 1:
-        found.credit = credit.group("credit").strip()
-        lines = lines[:-1]
-    else:
-        tail = _CREDIT_TAIL.search(text, last_start, last_end)
-        if tail and tail.start() > last_start:
-            found.credit = re.sub(r"\s+", "", tail.group("credit"))
-            lines[-1] = (last_start, tail.start())
-
-    found.spans = _paragraph_spans(text, lines)
-    return found
+    return lines[i:]
 
 
-def _paragraph_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Blank-line separated blocks, else one paragraph per line; long ones split into passages."""
-    start, end = lines[0][0], lines[-1][1]
-    if _BLANK_LINE.search(text, start, end):
-        blocks, cursor = [], start
-        for gap in _BLANK_LINE.finditer(text, start, end):
-            blocks.append((cursor, gap.start()))
-            cursor = gap.end()
-        blocks.append((cursor, end))
-    else:
-        blocks = lines
-    spans: list[tuple[int, int]] = []
-    for a, b in blocks:
-        spans.extend(split_passages(text, a, b, PASSAGE_LIMIT))
-    return spans
+def _units(text: str, lines: list[Span], found: Structure) -> list[Span]:
+    """Paragraph spans of the body: grouped lines, without boilerplate lines or inline links."""
+    units: list[Span] = []
+    for group in group_lines(text, lines):
+        run: list[Span] = []
+        for line in group:
+            if boilerplate.is_boilerplate(text[line[0]:line[1]]):
+                found.left_out += 1
+                if run:
+                    units.append((run[0][0], run[-1][1]))
+                run = []
+            else:
+                run.append(line)
+        if run:
+            units.append((run[0][0], run[-1][1]))
+    if len(units) >= 3:
+        kept = [u for u in units if not boilerplate.is_caption_with_credit(text[u[0]:u[1]])]
+        found.left_out += len(units) - len(kept)
+        units = kept
+    trimmed = [boilerplate.trim_inline(text, a, b) for a, b in units]
+    return [(a, b) for a, b in (trim(text, a, b) for a, b in trimmed) if b > a]
+
+
+def _dateline(text: str, units: list[Span], found: Structure) -> list[Span]:
+    """Take a dateline off the lede; lines before a dateline (captions, kickers) are dropped."""
+    if not units:
+        return units
+    for k, (start, end) in enumerate(units[: PRE_MATTER_UNITS + 1]):
+        if k and any(b - a > PRE_MATTER_LENGTH for a, b in units[:k]):
+            break
+        dateline = find_dateline(text, start, end)
+        if dateline is None or (k and not dateline.strong):
+            continue
+        if not found.dateline:
+            found.dateline = dateline.place
+        found.source = found.source or dateline.outlet
+        found.left_out += k
+        rest = _skip_space(text, dateline.end, end)
+        return ([(rest, end)] if rest < end else []) + units[k + 1:]
+    start, end = units[0]
+    rest = lone_dash(text, start, end)
+    if rest != start and not (len(units) > 1 and lone_dash(text, *units[1]) != units[1][0]):
+        units = [(rest, end), *units[1:]]  # "- Lede …": the exporter cut the dateline away
+    return units
+
+
+def _end_matter(text: str, units: list[Span], found: Structure) -> list[Span]:
+    """Credit, editor and reporter lines at the end; a credit fused to the last paragraph."""
+    while len(units) > 1:
+        a, b = units[-1]
+        line = text[a:b]
+        credit = _CREDIT_LINE.match(line)
+        matter = _END_MATTER.match(line)
+        if credit and not found.credit:
+            found.credit = credit.group("credit").strip()
+        elif matter and matter.group("key").lower() in {"pewarta", "penulis", "reporter"}:
+            found.author = found.author or one_line(matter.group("name"))
+        elif matter:
+            found.credit = found.credit or one_line(matter.group("name"))
+        else:
+            break
+        found.left_out += 1
+        units = units[:-1]
+    if units:
+        a, b = units[-1]
+        tail = _CREDIT_TAIL.search(text, a, b)
+        if tail and tail.start() > a:
+            found.credit = found.credit or re.sub(r"\s+", "", tail.group("credit"))
+            units[-1] = (a, tail.start())
+    return units
 
 
 def _unwrapped(text: str) -> tuple[int, int]:
@@ -168,27 +206,13 @@ def _unwrapped(text: str) -> tuple[int, int]:
         return (lo + 1, hi) if starts else (lo, hi - 1)
     if not (starts and ends):
         return 0, len(text)
-    inner = re.search(r"[\"“”]", text[lo + 1 : hi - 1])
+    inner = re.search(r"[\"“”]", text[lo + 1: hi - 1])
     if inner is None:
         return lo + 1, hi - 1
     at = lo + 1 + inner.start()
-    before, after = text[at - 1], text[at + 1 : at + 2]
+    before, after = text[at - 1], text[at + 1: at + 2]
     opens = text[at] == "“" or (before.isspace() or before in "([") and after[:1].isalnum()
     return (lo + 1, hi - 1) if opens else (0, len(text))
-
-
-def _lines(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """Offsets of the non-blank lines of ``text[lo:hi]``, trimmed."""
-    out = []
-    for match in re.compile(r"[^\n]+").finditer(text, lo, len(text) if hi is None else hi):
-        a, b = match.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -220,24 +244,22 @@ def _same(a: str, b: str) -> bool:
     return bool(a.strip()) and key(a) == key(b)
 
 
-def _place(place: str) -> str:
-    place = place.strip()
-    return place.title() if place.isupper() else place
-
-
 def _skip_space(text: str, pos: int, limit: int) -> int:
     while pos < limit and text[pos].isspace():
         pos += 1
     return pos
 
 
-def derived_title(text: str, spans: list[tuple[int, int]], fallback: str) -> str:
-    """A title for an article that has none: its first sentence, shortened, else ``fallback``."""
+def derived_title(text: str, spans: list[Span], limit: int = 100) -> str | None:
+    """A title for an article that has none: its first sentence, cut at a word if long."""
     if not spans:
-        return fallback
+        return None
     a, b = spans[0]
     first = text[a:b]
     match = _FIRST_SENTENCE.search(first)
     sentence = first[: match.end()] if match else first
-    sentence = sentence.strip().lstrip("\"“‘'«").strip()
-    return one_line(sentence, 100) or fallback
+    sentence = one_line(sentence).lstrip("\"“‘'«").strip()
+    if len(sentence) > limit:
+        cut = sentence.rfind(" ", limit // 2, limit)
+        sentence = sentence[: cut if cut > 0 else limit - 1].rstrip(" ,;:-") + "…"
+    return sentence or None

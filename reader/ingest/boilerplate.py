@@ -1,0 +1,91 @@
+"""Lines that sit inside a news text but are not part of the story.
+
+Why: scraped Indonesian and wire news carries links to other stories (``Baca juga: …``,
+``Simak juga Video '…'``, ``(Baca: …)``), ad slots (``ADVERTISEMENT``, ``SCROLL TO CONTINUE
+WITH CONTENT``), syndication notices, copyright lines and photo captions. Counted as
+paragraphs they shift every paragraph number after them, so a citation's ``¶`` would not be the
+one a reader of the article counts; searched, they match stories that are not this one.
+Each rule here is about one line (or its start or end), so the kept text keeps its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LINE = 300  # boilerplate lines are short; a longer line is a paragraph whatever it starts with
+
+_WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
+    # Links to other stories.
+    r"(?:baca|simak|lihat|tonton|saksikan|cek)\s+(?:juga|pula)\b.*",
+    r"(?:simak|tonton|lihat|saksikan)\s+(?:juga\s+)?(?:video|foto)\b.*",
+    r"baca\s*(?:juga|selengkapnya|berita\s+terkait)?\s*:.*",
+    r"\(\s*baca(?:\s+juga)?\s*:[^()]*\)",
+    r"(?:berita|artikel)\s+terkait\s*:.*",
+    r"(?:read|see)\s+(?:more|also)\s*:.*",
+    r"(?:related|related\s+articles?|related\s+stories)\s*:.*",
+    # Ad slots and reading prompts.
+    r"advertisement|iklan|advertorial|sponsored|scroll\s+to\s+continue(?:\s+with\s+content)?",
+    r"(?:story|article)\s+continues\s+below(?:\s+advertisement)?",
+    r"continue\s+reading(?:\s+below)?",
+    # Syndication and copyright notices.
+    r"(?:berita|artikel)\s+ini\s+(?:telah|sudah)\s+(?:tayang|dimuat|terbit|diterbitkan)\b.*",
+    r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\)|\d{4}).*|©.*|.*all\s+rights\s+reserved\.?",
+    # Photo captions and credits.
+    r"(?:foto|photo|ilustrasi|gambar|image|video|dok\.?|dokumentasi)\s*:.*",
+    r"lihat\s+foto",
+)]
+# A short credit line for a photo: "FG Trade via Getty Images", "ANTARA FOTO/Ali Budiman".
+_PHOTO_AGENCY = re.compile(
+    r"getty\s+images|shutterstock|istock|ap\s+photo|antara\s+foto|reuters/|afp/|/afp\b"
+    r"|/reuters\b|/ap\b|bloomberg/|kompas\.com/|tribunnews/|detikcom/", re.IGNORECASE)
+# A caption ends with its credit in brackets: "(AP)", "(AP Photo/Jane Roe)",
+# "(Rachel Aston/Las Vegas Review-Journal) @handle", "(Foto: Antara)".
+_CAPTION_END = re.compile(
+    r"\((?:AP|AP Photo[^()]*|Reuters|AFP|Getty Images|(?i:foto|photo|dok)\s*:[^()]*"
+    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[^()]*)\)\s*(?:@\w+)?$")
+# A caption's trailing credit after its one sentence: "… earlier this week. Starbucks".
+_TRAILING_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w&'’./-]*)(?:\s[A-Z][\w&'’./-]*){0,2}$")
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
+# "(Baca: …)" or "Baca juga: …" fused to the end of a paragraph, or "(Baca: …)" at its start.
+_BACA_TAIL = re.compile(r"\s*\(\s*baca(?:\s+juga)?\s*:[^()\n]*\)\s*$", re.IGNORECASE)
+_BACA_HEAD = re.compile(r"^\(\s*baca(?:\s+juga)?\s*:[^()\n]*\)\s*", re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is a link, an ad slot, a notice or a photo caption, not the story."""
+    line = line.strip()
+    if not line or len(line) > MAX_LINE:
+        return False
+    if any(p.fullmatch(line) for p in _WHOLE_LINE):
+        return True
+    if _PHOTO_AGENCY.search(line) and (len(line) <= 80 or _CAPTION_END.search(line)):
+        return True
+    return bool(_CAPTION_END.search(line)) and not _quoted_speech(line)
+
+
+def is_caption_with_credit(line: str) -> bool:
+    """A one-sentence caption with its source glued after it (``… this week. Starbucks``).
+
+    Only asked of short lines in articles of several paragraphs: prose ends with punctuation,
+    a caption with its credit does not.
+    """
+    line = line.strip()
+    if len(line) > 250 or _TERMINAL.search(line) or _quoted_speech(line):
+        return False
+    credit = _TRAILING_CREDIT.search(line)
+    return credit is not None and len(line[: credit.start()].split()) >= 4
+
+
+def _quoted_speech(line: str) -> bool:
+    return any(mark in line for mark in "\"“”")
+
+
+def trim_inline(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` of a paragraph without a ``(Baca: …)`` link at its end or start."""
+    tail = _BACA_TAIL.search(text, start, end)
+    if tail and tail.start() > start:
+        end = tail.start()
+    head = _BACA_HEAD.match(text, start, end)
+    if head and head.end() < end:
+        start = head.end()
+    return start, end

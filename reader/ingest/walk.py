@@ -1,0 +1,147 @@
+"""The one walker: which files under a corpus path may hold articles, with their size and time.
+
+Why one: the index compares what it holds with what is on disk before every command, so the
+rules of what counts as a corpus file (suffixes, hidden names, index folders, links) live here
+and nowhere else. The walk is iterative (a folder 1,200 levels deep is no deeper a stack),
+cuts symlink loops by remembering each real folder, and turns every problem with one entry
+into a warning that names it printably, never an exception that stops the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import stat as stat_module
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import CorpusError
+from reader.text import printable
+
+IGNORED_DIRS = {"index", "__pycache__", "node_modules"}
+# A folder holding one of these files is a reader index (see reader.search.whoosh.folder):
+# never read as articles, even when it sits inside the corpus.
+INDEX_MARKERS = ("READER_INDEX", "READER_SCHEMA")
+SIDECAR_SUFFIX = ".meta.toml"
+
+
+def has_marker(names: Iterable[str]) -> bool:
+    """True when a folder listing holds an index marker."""
+    return any(name in INDEX_MARKERS for name in names)
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """A file that may hold articles, as found on disk."""
+
+    path: Path  # absolute
+    relative: str  # posix path relative to the corpus root (the file name for a single file)
+    size: int
+    mtime_ns: int
+
+
+def _undecodable(name: str) -> bool:
+    """True for a name the file system gave as bytes that are not UTF-8 (surrogate escapes)."""
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in name)
+
+
+def discover(root: Path, warnings: list[str] | None = None,
+             suffixes: Iterable[str] | None = None) -> list[CorpusFile]:
+    """Every article file under ``root`` (or ``root`` itself), sorted by relative path.
+
+    ``suffixes`` defaults to those of the format registry. Hidden names, sidecars, ignored and
+    index folders are left out; names that are not valid UTF-8, folders that cannot be listed
+    and entries that vanish become warnings.
+    """
+    if suffixes is None:
+        from reader.ingest.formats import SUFFIXES
+
+        suffixes = SUFFIXES
+    wanted = {s.lower() for s in suffixes}
+    warnings = warnings if warnings is not None else []
+    root = Path(root).expanduser()
+    try:
+        root_stat = root.stat()
+    except OSError as exc:
+        raise CorpusError(f"no such file or folder: {printable(str(root))}"
+                          if isinstance(exc, FileNotFoundError)
+                          else f"cannot read {printable(str(root))}: {exc.strerror or exc}"
+                          ) from None
+    root = root.resolve()
+    if not stat_module.S_ISDIR(root_stat.st_mode):
+        return [CorpusFile(root, root.name, root_stat.st_size, root_stat.st_mtime_ns)]
+
+    found: list[CorpusFile] = []
+    seen: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
+    stack: list[tuple[str, str]] = [(str(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            warnings.append(f"{printable(prefix or str(root))}: skipped "
+                            f"({exc.strerror or type(exc).__name__})")
+            continue
+        if has_marker(e.name for e in entries):  # an index folder inside the corpus
+            continue
+        subfolders: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            relative = prefix + name
+            try:
+                is_dir = entry.is_dir()  # follows links, as a reader of the folder would
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if name in IGNORED_DIRS:
+                    continue
+                if _undecodable(name):
+                    warnings.append(f"{printable(relative)}/: skipped (folder name is not UTF-8)")
+                    continue
+                try:
+                    info = entry.stat()
+                except OSError as exc:
+                    warnings.append(f"{printable(relative)}/: skipped "
+                                    f"({exc.strerror or type(exc).__name__})")
+                    continue
+                key = (info.st_dev, info.st_ino)
+                if key in seen:  # a symlink loop or a second link to the same folder
+                    continue
+                seen.add(key)
+                subfolders.append((entry.path, relative + "/"))
+                continue
+            if name.endswith(SIDECAR_SUFFIX):
+                continue
+            dot = name.rfind(".")
+            if dot <= 0 or name[dot:].lower() not in wanted:
+                continue
+            if _undecodable(name):
+                warnings.append(f"{printable(relative)}: skipped (file name is not UTF-8)")
+                continue
+            try:
+                info = entry.stat()
+            except OSError as exc:
+                warnings.append(f"{printable(relative)}: skipped "
+                                f"({exc.strerror or type(exc).__name__})")
+                continue
+            if not stat_module.S_ISREG(info.st_mode):
+                continue  # FIFOs, sockets and devices are never read
+            found.append(CorpusFile(Path(entry.path), relative, info.st_size, info.st_mtime_ns))
+        stack.extend(reversed(subfolders))
+    found.sort(key=lambda f: f.relative)
+    return found
+
+
+def doc_ids(files: list[CorpusFile]) -> dict[str, str]:
+    """The document id of each file: its stem, or its relative path where stems collide."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for file in files:
+        stem = file.path.stem.replace(":", "_")
+        doc = stem if stem not in taken else file.relative.rsplit(".", 1)[0].replace(":", "_")
+        taken.add(doc)
+        ids[file.relative] = doc
+    return ids
