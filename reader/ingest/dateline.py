@@ -34,9 +34,12 @@ _PATTERNS = [(re.compile(p), strong) for p, strong in (
     (rf"(?P<outlet>{_DOMAIN})\s*(?:,|--|[-–—])\s*(?P<place>{_PLACE}){_DASH}{_AFTER}", True),
     # JAKARTA, KOMPAS.com -  /  Jakarta, CNN Indonesia --
     (rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_DOMAIN}|{_AGENCY}){_DASH}{_AFTER}", True),
-    # ST. PAUL, Minn. -  /  KYIV, Ukraine -
-    (rf"(?P<place>{_PLACE},\s*[A-Z][A-Za-z.]{{1,14}}(?:\s[A-Z][A-Za-z.]{{1,14}})?){_DASH}"
-     r"(?=[A-Z0-9\"“‘'])", True),
+    # ST. PAUL, Minn. -  /  KYIV, Ukraine -  (a wire place in capitals, then its region)
+    (rf"(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){{0,2}},\s*[A-Z][A-Za-z.]{{1,14}}"
+     rf"(?:\s[A-Z][A-Za-z.]{{1,14}})?){_DASH}(?=[A-Z0-9\"“‘'])", True),
+    # Jakarta, HanTer -  (a place as written, then an outlet's name)
+    (rf"(?P<place>{_PLACE}),\s*(?P<outlet>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,2}})"
+     r"\s(?:--|[-–—])\s(?=[A-Z0-9\"“‘])", True),
     # VIVA.co.id -  /  KOMPAS.com -  (an outlet and no place)
     (rf"(?P<outlet>{_DOMAIN}){_DASH}{_AFTER}", True),
     # Jakarta -  /  JAKARTA —  (a place alone, as Detik writes it)
@@ -46,8 +49,9 @@ _PATTERNS = [(re.compile(p), strong) for p, strong in (
 )]
 # A dateline on a line of its own: "Jakarta, Pahami.id" or "JAKARTA, KOMPAS.com -".
 _OWN_LINE = re.compile(
-    rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_DOMAIN}|{_AGENCY}|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)"
-    rf"{{0,2}})\s*(?:--|[-–—])?\s*$"
+    rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_DOMAIN}|{_AGENCY})\s*(?:--|[-–—])?\s*$"
+    rf"|(?P<place3>[A-Z][A-Za-z.'’-]*),\s*(?P<outlet3>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,2}})"
+    r"\s*(?:--|[-–—])?\s*$"
     rf"|(?P<outlet2>{_DOMAIN})\s*(?:,|--|[-–—])\s*(?P<place2>{_PLACE})\s*(?:--|[-–—])?\s*$"
 )
 # A dash left where a dateline was cut away by the exporter: "- Masih ingat …".
@@ -86,8 +90,8 @@ def dateline_line(line: str) -> Dateline | None:
     match = _OWN_LINE.fullmatch(line.strip())
     if match is None:
         return None
-    place = match.group("place") or match.group("place2")
-    outlet = match.group("outlet") or match.group("outlet2")
+    place = match.group("place") or match.group("place2") or match.group("place3")
+    outlet = match.group("outlet") or match.group("outlet2") or match.group("outlet3")
     if place.split()[0].casefold() in _NOT_PLACES:
         return None
     return Dateline(_place(place), _outlet(outlet), len(line), True)

@@ -9,6 +9,7 @@ other short text column is kept in ``Article.fields``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from reader.ingest.article import build_article
@@ -46,8 +47,23 @@ def _key(name: object) -> str:
     return one_line(normalise(str(name)), 60).lower()
 
 
-def to_articles(rows: Iterable[tuple[int, dict]], source: Source) -> Iterator[Article]:
-    """One article per record with text; ``rows`` are ``(record number, row)`` pairs."""
+def to_articles(rows: Iterable[tuple[int, dict]], source: Source) -> list[Article]:
+    """One article per record with text; ``rows`` are ``(record number, row)`` pairs.
+
+    A record too short for its language to be told (a headline alone) takes the language that
+    the file's other records are written in, when at least nine in ten of them agree.
+    """
+    articles = list(_articles(rows, source))
+    languages = Counter(a.language for a in articles if a.language)
+    if languages:
+        language, count = languages.most_common(1)[0]
+        if count >= 0.9 * sum(languages.values()):
+            for article in articles:
+                article.language = article.language or language
+    return articles
+
+
+def _articles(rows: Iterable[tuple[int, dict]], source: Source) -> Iterator[Article]:
     rows = [(n, {_key(k): v for k, v in row.items()}) for n, row in rows]
     dates = [d for _, row in rows if (d := _pick(row, DATE_KEYS))]
     order = numeric_order(dates) or DAY_FIRST

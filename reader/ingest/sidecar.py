@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ KNOWN = ("title", "url", "outlet", "source", "author", "date", "language")
 LIMITS = {"title": 500, "url": 2000, "source": 200, "author": 300, "language": 35}
 FIELD_LIMIT = 1000  # any other key, kept in Article.fields
 MAX_FIELDS = 50
+# A role word some pages put before the name: "Pewarta Monalisa", "By Jane Roe", "Oleh: Budi".
+_AUTHOR_ROLE = re.compile(r"^(?:by|oleh|pewarta|penulis|reporter|wartawan)\b\s*:?\s+",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -70,6 +74,8 @@ def put(meta: Metadata, key: str, value: object, origin: str) -> None:
     if cut:
         meta.warnings.append(f"{origin}: '{one_line(key, 40)}' longer than "
                              f"{LIMITS.get(key, FIELD_LIMIT)} characters; cut")
+    if key == "author":
+        text = _AUTHOR_ROLE.sub("", text) or text
     if key == "date":
         parsed = iso_date(text)
         if parsed is None:  # a date we cannot read is dropped, never guessed

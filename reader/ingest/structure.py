@@ -102,7 +102,7 @@ def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> l
                 found.title = one_line(first[:fused].rstrip("."))
                 lines[0] = (_skip_space(text, first_start + fused, first_end), first_end)
 
-    while i < len(lines):
+    while i < len(lines) - 1:  # the last line left is the body, whatever it looks like
         line = text[lines[i][0]: lines[i][1]]
         byline = _BYLINE.match(line)
         own_line = dateline_line(line)

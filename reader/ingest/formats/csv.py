@@ -31,7 +31,7 @@ def read(source: Source) -> Iterable[Article]:
                                      if k is not None and v is not None}))
     except csv.Error as exc:
         source.warnings.append(f"rows after {len(records)} skipped ({exc})")
-    return list(to_articles(records, source))
+    return to_articles(records, source)
 
 
 FORMAT = Format("csv", (".csv", ".tsv"), read)

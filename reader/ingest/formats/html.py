@@ -17,6 +17,7 @@ from reader.ingest.article import build_article
 from reader.ingest.dateline import find_dateline
 from reader.ingest.dates import iso_date
 from reader.ingest.formats.base import Format, Source
+from reader.ingest.sidecar import put
 from reader.ingest.source import Skipped
 from reader.ingest.structure import PASSAGE_LIMIT
 from reader.records import Article
@@ -63,7 +64,7 @@ def read(source: Source) -> Iterable[Article]:
     for key, theirs in (("source", "sitename"), ("author", "author"), ("url", "url"),
                         ("language", "language")):
         if found.get(theirs) and key not in meta.values:
-            meta.values[key] = one_line(normalise(str(found[theirs])), 300)
+            put(meta, key, str(found[theirs]), "page")
     if found.get("date") and "date" not in meta.values:
         parsed = iso_date(str(found["date"]))
         if parsed:
@@ -74,6 +75,8 @@ def read(source: Source) -> Iterable[Article]:
         title = strip_site(one_line(normalise(str(found["title"])), 500), str(site))
     if title and "title" not in meta.values:
         meta.values["title"] = title
+    source.warnings.extend(meta.warnings)
+    meta.warnings = []
     return [build_article(body, source.path, source.doc, meta, own_title=title, headline=False)]
 
 

@@ -100,7 +100,7 @@ def read(source: Source) -> Iterable[Article]:
             rows = _by_line(text, source, RecursionError())
     except ValueError as whole:  # JSON Lines, or a broken document
         rows = _by_line(text, source, whole)
-    return list(to_articles(rows, source))
+    return to_articles(rows, source)
 
 
 def _by_line(text: str, source: Source, whole: BaseException) -> list[tuple[int, dict]]:
