@@ -19,12 +19,13 @@ from reader.ingest.walk import (
     discover,
     doc_ids,
     has_marker,
+    scan,
 )
 from reader.records import Article
 from reader.text import printable
 
 __all__ = ["IGNORED_DIRS", "INDEX_MARKERS", "SUFFIXES", "CorpusError", "CorpusFile", "Skipped",
-           "discover", "doc_ids", "has_marker", "load", "read_file"]
+           "discover", "doc_ids", "has_marker", "load", "read_file", "scan"]
 
 
 def load(root: Path, warnings: list[str] | None = None) -> Iterator[Article]:

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # an article file bigger than this is skipped, not read
-MAX_SIDECAR_BYTES = 64 * 1024  # a metadata file is small; a bigger one is not read
+MAX_SIDECAR_BYTES = 4 * 1024 * 1024  # a metadata file is small; a bigger one is not read
 
 
 class Skipped(Exception):
@@ -36,7 +36,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise Skipped("not a regular file")
         if info.st_size > limit:
-            raise Skipped(f"larger than {limit // (1024 * 1024)} MB")
+            raise Skipped(f"larger than {_size(limit)}")
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -46,9 +46,13 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # it grew while we read it
-                raise Skipped(f"larger than {limit // (1024 * 1024)} MB")
+                raise Skipped(f"larger than {_size(limit)}")
         return b"".join(chunks)
     except OSError as exc:
         raise Skipped(exc.strerror or type(exc).__name__) from None
     finally:
         os.close(fd)
+
+
+def _size(limit: int) -> str:
+    return f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_module
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +42,13 @@ class CorpusFile:
 
 def _undecodable(name: str) -> bool:
     """True for a name the file system gave as bytes that are not UTF-8 (surrogate escapes)."""
-    return any(0xD800 <= ord(c) <= 0xDFFF for c in name)
+    if name.isascii():
+        return False
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def discover(root: Path, warnings: list[str] | None = None,
@@ -53,6 +59,23 @@ def discover(root: Path, warnings: list[str] | None = None,
     index folders are left out; names that are not valid UTF-8, folders that cannot be listed
     and entries that vanish become warnings.
     """
+    found = [CorpusFile(Path(path), relative, size, mtime)
+             for path, relative, size, mtime in _walk(root, warnings, suffixes)]
+    found.sort(key=lambda f: f.relative)
+    return found
+
+
+def scan(root: Path, warnings: list[str] | None = None) -> dict[str, tuple[int, int]]:
+    """``{relative: (size, mtime_ns)}`` of the files :func:`discover` lists, by the same walk.
+
+    For the check before every command (has anything changed?): no ``Path`` objects are made.
+    """
+    return {relative: (size, mtime) for _, relative, size, mtime in _walk(root, warnings, None)}
+
+
+def _walk(root: Path, warnings: list[str] | None,
+          suffixes: Iterable[str] | None) -> Iterator[tuple[str, str, int, int]]:
+    """``(absolute path, relative path, size, mtime_ns)`` of each corpus file, unsorted."""
     if suffixes is None:
         from reader.ingest.formats import SUFFIXES
 
@@ -69,23 +92,22 @@ def discover(root: Path, warnings: list[str] | None = None,
                           ) from None
     root = root.resolve()
     if not stat_module.S_ISDIR(root_stat.st_mode):
-        return [CorpusFile(root, root.name, root_stat.st_size, root_stat.st_mtime_ns)]
+        yield str(root), root.name, root_stat.st_size, root_stat.st_mtime_ns
+        return
 
-    found: list[CorpusFile] = []
     seen: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
     stack: list[tuple[str, str]] = [(str(root), "")]
     while stack:
         folder, prefix = stack.pop()
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
+                entries = list(listing)
         except OSError as exc:
             warnings.append(f"{printable(prefix or str(root))}: skipped "
                             f"({exc.strerror or type(exc).__name__})")
             continue
         if has_marker(e.name for e in entries):  # an index folder inside the corpus
             continue
-        subfolders: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
@@ -108,10 +130,9 @@ def discover(root: Path, warnings: list[str] | None = None,
                                     f"({exc.strerror or type(exc).__name__})")
                     continue
                 key = (info.st_dev, info.st_ino)
-                if key in seen:  # a symlink loop or a second link to the same folder
-                    continue
-                seen.add(key)
-                subfolders.append((entry.path, relative + "/"))
+                if key not in seen:  # else a symlink loop or a second link to the folder
+                    seen.add(key)
+                    stack.append((entry.path, relative + "/"))
                 continue
             if name.endswith(SIDECAR_SUFFIX):
                 continue
@@ -127,12 +148,8 @@ def discover(root: Path, warnings: list[str] | None = None,
                 warnings.append(f"{printable(relative)}: skipped "
                                 f"({exc.strerror or type(exc).__name__})")
                 continue
-            if not stat_module.S_ISREG(info.st_mode):
-                continue  # FIFOs, sockets and devices are never read
-            found.append(CorpusFile(Path(entry.path), relative, info.st_size, info.st_mtime_ns))
-        stack.extend(reversed(subfolders))
-    found.sort(key=lambda f: f.relative)
-    return found
+            if stat_module.S_ISREG(info.st_mode):  # FIFOs, sockets and devices are never read
+                yield entry.path, relative, info.st_size, info.st_mtime_ns
 
 
 def doc_ids(files: list[CorpusFile]) -> dict[str, str]:

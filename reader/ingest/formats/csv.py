@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from reader.ingest.formats.base import Format, Source
 from reader.ingest.records import to_articles
+from reader.ingest.source import Skipped
 from reader.records import Article
 
 FIELD_LIMIT = 64 * 1024 * 1024  # one cell; the whole file is bounded when it is read
@@ -31,7 +32,10 @@ def read(source: Source) -> Iterable[Article]:
                                      if k is not None and v is not None}))
     except csv.Error as exc:
         source.warnings.append(f"rows after {len(records)} skipped ({exc})")
-    return to_articles(records, source)
+    articles = to_articles(records, source)
+    if not articles:
+        raise Skipped("no records with article text")
+    return articles
 
 
 FORMAT = Format("csv", (".csv", ".tsv"), read)

@@ -100,7 +100,10 @@ def read(source: Source) -> Iterable[Article]:
             rows = _by_line(text, source, RecursionError())
     except ValueError as whole:  # JSON Lines, or a broken document
         rows = _by_line(text, source, whole)
-    return to_articles(rows, source)
+    articles = to_articles(rows, source)
+    if not articles:
+        raise Skipped("no records with article text")
+    return articles
 
 
 def _by_line(text: str, source: Source, whole: BaseException) -> list[tuple[int, dict]]:
