@@ -119,30 +119,32 @@ def test_a_sidecar_nested_deeply_is_ignored_and_the_article_kept(tmp_path):
 
 def test_a_folder_1200_levels_deep_is_walked_without_recursion(tmp_path):
     good(tmp_path, "top.txt", "Atas")
-    fd = os.open(tmp_path, os.O_RDONLY)
     try:
-        for _ in range(1200):
-            os.mkdir("d", dir_fd=fd)
-            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+        fd = os.open(tmp_path, os.O_RDONLY)
+        try:
+            for _ in range(1200):
+                os.mkdir("d", dir_fd=fd)
+                inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+                os.close(fd)
+                fd = inner
+            out = os.open("bottom.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd)
+            os.write(out, b"Judul\n\nJauh di dalam sekali.\n")
+            os.close(out)
+        finally:
             os.close(fd)
-            fd = inner
-        out = os.open("bottom.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd)
-        os.write(out, b"Judul\n\nJauh di dalam sekali.\n")
-        os.close(out)
-    finally:
-        os.close(fd)
-    try:
         found, warnings = articles_of(tmp_path)
         assert {"top", "bottom"} <= set(found), warnings
         assert scan(tmp_path).keys() == {"top.txt", "d/" * 1200 + "bottom.txt"}
-    finally:
-        _remove_deep(tmp_path / "d", 1200)
+    finally:  # shutil.rmtree recurses, so pytest could not clean this up
+        _remove_deep(tmp_path / "d")
 
 
-def _remove_deep(top: Path, depth: int) -> None:
-    """Remove a chain of ``depth`` nested ``d`` folders bottom-up (no recursion)."""
+def _remove_deep(top: Path) -> None:
+    """Remove a chain of nested ``d`` folders bottom-up, without recursion."""
+    if not top.is_dir():
+        return
     chain = [os.open(top, os.O_RDONLY)]
-    for _ in range(depth - 1):
+    while "d" in os.listdir(chain[-1]):
         chain.append(os.open("d", os.O_RDONLY, dir_fd=chain[-1]))
     for name in os.listdir(chain[-1]):
         os.unlink(name, dir_fd=chain[-1])

@@ -34,6 +34,7 @@ _END_MATTER = re.compile(
     r"^(?P<key>editor|pewarta|penulis|reporter|redaktur|penyunting)\s*:\s*(?P<name>.{1,60})$",
     re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}\s+")
+_LIST_ITEM = re.compile(r"^(?:[-•*–—]|\d{1,2}[.)])\s")
 _FIRST_SENTENCE = re.compile(r"""[.!?](?=\s+["“‘]?[A-Z0-9])""")
 # Short words that stay lower case in Indonesian and English headlines.
 _MINOR = {
@@ -216,6 +217,8 @@ def _unwrapped(text: str) -> tuple[int, int]:
 
 
 def _looks_like_headline(line: str) -> bool:
+    if _LIST_ITEM.match(line):
+        return False
     return len(line) <= 200 and (not line.rstrip().endswith((".", "!", "?", '"', "”"))
                                  or _title_case(line))
 

@@ -1,0 +1,314 @@
+"""Article structure rules, one class at a time, on made-up articles in the real shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.ingest import read_file
+from reader.ingest.boilerplate import is_boilerplate, is_caption_with_credit
+from reader.ingest.dateline import find_dateline
+from reader.ingest.formats import article_from_text
+from reader.ingest.formats.html import strip_site
+from reader.ingest.paragraphs import group_lines, lines_of
+from reader.ingest.structure import parse_structure
+from reader.language.detect import detect_language, language_code
+from reader.text import normalise
+
+from .conftest import DOC_000, SEEDS
+
+LEDE = "Pemerintah menaikkan anggaran pendidikan tahun depan."
+P2 = "Menteri mengatakan dana itu untuk sekolah di daerah terpencil."
+P3 = "\u201cKami akan mengawasi penggunaannya,\u201d kata Menteri Budi Santoso."
+
+
+def article(text: str, **meta):
+    text = normalise(text)
+    found = article_from_text(text, Path("x.txt"), "x", meta)
+    for p in found.paragraphs:
+        assert text[p.start:p.end] == p.text
+    return found
+
+
+def texts(found) -> list[str]:
+    return [p.text for p in found.paragraphs]
+
+
+# -- boilerplate --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Baca juga: Harga Beras Naik Lagi di Pasar Induk",
+    "Baca Juga : Gubernur Tinjau Banjir",
+    "BACA JUGA: Polisi Tangkap Dua Orang",
+    "Simak juga Video 'Warga Bersihkan Lumpur Usai Banjir':",
+    "Tonton juga video \"Harga Cabai Turun\" di sini:",
+    "Lihat juga Video 'Rapat Paripurna DPR':",
+    "Simak Video 'Realisasi Anggaran Daerah'",
+    "(Baca: Presiden Lantik Menteri Baru)",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "Advertisement",
+    "Artikel ini telah tayang di Kompas.com dengan judul \"Harga Naik\"",
+    "Berita ini sudah tayang di Kontan.co.id dengan judul:",
+    "COPYRIGHT © ANTARA 2015",
+    "Copyright © 2023 Contoh Media. All rights reserved.",
+    "Foto: Warga antre bantuan di Jakarta (Dok. Istimewa)",
+    "Jane Roe via Getty Images",
+    "Firefighters work at the site on Friday. (AP Photo/John Doe)",
+    "A crowd gathers outside the hall on Sunday. (Jane Roe/Springfield Gazette) @janeroe",
+    "Warga mengungsi ke masjid terdekat. (Foto: Antara)",
+])
+def test_boilerplate_lines(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    LEDE, P3,
+    "Baca selengkapnya laporan itu, kata dia, sebelum mengambil keputusan apa pun tentang rencana "
+    "pembangunan jalan tol yang menghubungkan dua kota besar di pulau itu dan juga berbagai "
+    "proyek lain yang sudah lama tertunda karena masalah anggaran dan pembebasan lahan yang "
+    "tidak kunjung selesai hingga kini, ujarnya kepada wartawan di kantornya pada Senin.",
+    "Copyright infringement cases rose sharply last year, the report said.",
+    "\u201cFoto itu palsu,\u201d kata juru bicara polisi (AP).",
+    "Harga beras naik. (BLQ/DNA)",
+])
+def test_prose_is_not_boilerplate(line):
+    assert not is_boilerplate(line)
+
+
+def test_a_caption_with_its_credit_after_one_sentence():
+    assert is_caption_with_credit("The chief executive visits a store in Seattle on Monday. Acme")
+    assert is_caption_with_credit("Workers protest outside the headquarters on Wednesday. AP")
+    assert not is_caption_with_credit("1. Ambil Sumpah WNI")
+    assert not is_caption_with_credit(LEDE)
+
+
+def test_boilerplate_stays_out_of_numbering_and_offsets_hold():
+    found = article(f"Judul Berita Anggaran\n\n{LEDE}\n\nBaca juga: Harga Beras Naik\n\n{P2}\n\n"
+                    f"ADVERTISEMENT\n\nSCROLL TO CONTINUE WITH CONTENT\n\n{P3}\n\n"
+                    "Simak juga Video 'Sekolah Rusak Diperbaiki':\n")
+    assert texts(found) == [LEDE, P2, P3]
+    assert [p.number for p in found.paragraphs] == [1, 2, 3]
+
+
+def test_boilerplate_inside_a_block_splits_it():
+    found = article(f"Judul Berita Anggaran\n\n{LEDE}\nBaca juga: Harga Beras Naik\n{P2}\n\n{P3}\n")
+    assert texts(found) == [LEDE, P2, P3]
+
+
+def test_an_inline_baca_link_at_a_paragraph_end_is_trimmed():
+    found = article(f"Judul Berita Anggaran\n\n{LEDE} (Baca: Harga Beras Naik)\n\n{P2}\n\n{P3}\n")
+    assert texts(found) == [LEDE, P2, P3]
+
+
+# -- datelines ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("opening, place, outlet", [
+    ("REPUBLIKA.CO.ID, JAKARTA -- ", "Jakarta", "REPUBLIKA.CO.ID"),
+    ("TEMPO.CO, Jakarta - ", "Jakarta", "TEMPO.CO"),
+    ("Jakarta (ANTARA) - ", "Jakarta", "ANTARA"),
+    ("Jakarta (ANTARA News) - ", "Jakarta", "ANTARA News"),
+    ("Mataram, NTB (ANTARA News) - ", "Mataram, NTB", "ANTARA News"),
+    ("jpnn.com - JAKARTA - ", "Jakarta", "jpnn.com"),
+    ("jpnn.com, SURABAYA - ", "Surabaya", "jpnn.com"),
+    ("Liputan6.com, Jakarta - ", "Jakarta", "Liputan6.com"),
+    ("Liputan6.com, Bandung ", "Bandung", "Liputan6.com"),
+    ("JAKARTA, KOMPAS.com - ", "Jakarta", "KOMPAS.com"),
+    ("BANDUNG, KOMPAS.com — ", "Bandung", "KOMPAS.com"),
+    ("Jakarta, CNN Indonesia -- ", "Jakarta", "CNN Indonesia"),
+    ("Jakarta - ", "Jakarta", None),
+    ("Okezone.com, Jakarta - ", "Jakarta", "Okezone.com"),
+    ("Medan, Beritasatu.com - ", "Medan", "Beritasatu.com"),
+    ("VIVA.co.id - ", None, "VIVA.co.id"),
+    ("WASHINGTON (AP) — ", "Washington", "AP"),
+    ("LONDON (Reuters) - ", "London", "Reuters"),
+    ("NEW YORK (AP) — ", "New York", "AP"),
+    ("SPRINGFIELD, Ill. - ", "Springfield, Ill.", None),
+])
+def test_dateline_styles(opening, place, outlet):
+    found = article(f"Judul Berita Anggaran Negara\n\n{opening}{LEDE}\n\n{P2}\n")
+    assert (found.dateline, found.source) == (place, outlet)
+    assert texts(found) == [LEDE, P2]
+
+
+def test_a_sidecar_outlet_wins_over_the_dateline():
+    found = article(f"JAKARTA, KOMPAS.com - {LEDE}\n\n{P2}\n", source="Kompas")
+    assert (found.dateline, found.source) == ("Jakarta", "Kompas")
+
+
+@pytest.mark.parametrize("opening", [
+    "Presiden Jokowi - yang baru tiba - ", "EMIL Audero, Joey Pelupessy, dan Dean James ",
+    "Pemerintah, ", "Baca - ",
+])
+def test_openings_that_are_not_datelines(opening):
+    assert find_dateline(opening + "kata dia.", 0, len(opening) + 9) is None
+
+
+def test_captions_before_a_dateline_are_not_paragraphs():
+    found = article(f"Video: rapat anggaran berlangsung alot\n\nVideo: rapat anggaran berlangsung alot"
+                    f"\n\nSPRINGFIELD, Ill. - {LEDE}\n\n{P2}\n")
+    assert found.dateline == "Springfield, Ill." and texts(found) == [LEDE, P2]
+
+
+def test_a_dash_left_by_a_removed_dateline_is_not_text():
+    found = article(f"Judul Berita Anggaran Negara\n\n- {LEDE}\n\n{P2}\n")
+    assert texts(found) == [LEDE, P2]
+
+
+def test_a_list_of_dashes_keeps_its_dashes():
+    found = article("- satu hal penting\n\n- dua hal penting\n")
+    assert texts(found) == ["- satu hal penting", "- dua hal penting"]
+
+
+def test_end_matter_lines():
+    found = article(f"Judul Berita Anggaran Negara\n\n{LEDE}\n\n{P2}\n\nEditor: Siti Aminah\n\n"
+                    "COPYRIGHT © CONTOH 2016\n")
+    assert texts(found) == [LEDE, P2] and found.credit == "Siti Aminah"
+
+
+# -- paragraphs in records ----------------------------------------------------------------------
+
+
+def test_single_newlines_with_a_stray_blank_line_are_one_paragraph_a_line():
+    body = f"{LEDE}\n{P2}\n{P3}\n\nIa menambahkan rencana itu.\nSemua pihak setuju.\n"
+    spans = group_lines(body, lines_of(body))
+    assert len(spans) == 5
+
+
+def test_hard_wrapped_paragraphs_stay_whole():
+    body = ("Pemerintah menaikkan anggaran pendidikan untuk tahun depan\n"
+            "setelah rapat panjang dengan parlemen.\n\n"
+            "Menteri mengatakan dana itu akan dipakai untuk sekolah\n"
+            "di daerah terpencil yang selama ini kekurangan guru.\n")
+    assert len(group_lines(body, lines_of(body))) == 2
+
+
+def test_jsonl_record_paragraphs(tmp_path):
+    content = f"{LEDE}\n{P2}\nSCROLL TO CONTINUE WITH CONTENT\n{P3}\n\nIa menambahkan.\nSelesai.\n"
+    (tmp_path / "r.jsonl").write_text(json.dumps({"id": "a1", "title": "Judul", "content": content,
+                                                  "kategori": "ekonomi", "views": 12}) + "\n",
+                                      encoding="utf-8")
+    (found,) = read_file(tmp_path / "r.jsonl", "r")
+    assert texts(found) == [LEDE, P2, P3, "Ia menambahkan.", "Selesai."]
+    assert found.fields == {"kategori": "ekonomi", "views": "12"}
+    assert found.title == "Judul" and not found.title_derived
+
+
+def test_record_dates_read_in_the_files_own_order(tmp_path):
+    rows = [{"id": 1, "date": "10/19/2025 21:00", "text": "Satu."},
+            {"id": 2, "date": "6/3/2025 9:01", "text": "Dua."}]
+    (tmp_path / "us.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    rows = [{"id": 1, "date": "19/10/2025", "text": "Satu."},
+            {"id": 2, "date": "6/3/2025", "text": "Dua."}]
+    (tmp_path / "id.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert [a.date for a in read_file(tmp_path / "us.jsonl", "us")] == ["2025-10-19",
+                                                                         "2025-06-03"]
+    assert [a.date for a in read_file(tmp_path / "id.jsonl", "id")] == ["2025-10-19",
+                                                                         "2025-03-06"]
+
+
+# -- metadata never renumbers -------------------------------------------------------------------
+
+
+def test_a_sidecar_title_does_not_renumber_the_seed(tmp_path):
+    source = (SEEDS / f"{DOC_000}.txt").read_bytes()
+    (tmp_path / "a.txt").write_bytes(source)
+    plain = read_file(tmp_path / "a.txt", "a")[0]
+    (tmp_path / "a.meta.toml").write_text('title = "A Different Title"\nauthor = "Budi"\n',
+                                          encoding="utf-8")
+    titled = read_file(tmp_path / "a.txt", "a")[0]
+    assert titled.title == "A Different Title"
+    assert [(p.start, p.end) for p in titled.paragraphs] == [
+        (p.start, p.end) for p in plain.paragraphs]
+    assert len(titled.paragraphs) == 12
+    assert (titled.source, titled.dateline) == ("Pahami.id", "Jakarta")
+    assert titled.paragraph(8).text == plain.paragraph(8).text
+
+
+def test_metadata_of_any_kind_leaves_the_paragraphs_alone():
+    text = f"Judul Berita Anggaran Negara\n\nby\n\nJAKARTA, KOMPAS.com - {LEDE}\n\n{P2}\n\n{P3}\n"
+    bare = article(text)
+    for meta in ({"title": "Lain"}, {"title": "Judul Berita Anggaran Negara"},
+                 {"source": "X", "author": "Y", "date": "2025-01-01", "language": "en"}):
+        assert texts(article(text, **meta)) == texts(bare) == [LEDE, P2, P3]
+
+
+# -- titles -------------------------------------------------------------------------------------
+
+
+def test_a_title_made_from_the_first_sentence_is_marked_derived():
+    found = article(f"{LEDE} {P2}")
+    assert found.title == LEDE and found.title_derived
+    assert not article(f"Judul Berita Anggaran Negara\n\n{LEDE}\n").title_derived
+
+
+def test_a_long_derived_title_is_cut_at_a_word():
+    sentence = "Pemerintah " + "menaikkan anggaran " * 20 + "tahun depan."
+    found = article(sentence)
+    assert found.title_derived and found.title.endswith("…") and len(found.title) <= 101
+    assert found.title[:-1].rstrip() in sentence and sentence[len(found.title) - 1] in " ."
+
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("Harga Beras Naik - Kompas.com", "Kompas.com", "Harga Beras Naik"),
+    ("Harga Beras Naik | Tempo Gaya", "Tempo.co", "Harga Beras Naik"),
+    ("Harga Beras Naik - VIVA", "VIVA.co.id", "Harga Beras Naik"),
+    ("KapanLagi.com: Artis Baru Rilis Lagu", "KapanLagi.com", "Artis Baru Rilis Lagu"),
+    ("Harga Beras Naik - Kompas.com", "", "Harga Beras Naik - Kompas.com"),
+    ("Menteri: Harga Beras Naik", "Kompas.com", "Menteri: Harga Beras Naik"),
+    ("Rapat DPR - Bagian Kedua", "detik.com", "Rapat DPR - Bagian Kedua"),
+])
+def test_html_titles_lose_the_site_name(title, site, expected):
+    assert strip_site(title, site) == expected
+
+
+def test_an_html_lede_outside_any_paragraph_is_kept(tmp_path):
+    paragraphs = "".join(
+        f"<p>\u201cKalimat kutipan nomor {i} yang cukup panjang dari narasumber yang sama,\u201d "
+        f"ujarnya di Jakarta pada Rabu.</p>" for i in range(4))
+    page = ("<html><head><title>Situs: Artis Baru</title>"
+            '<meta property="og:site_name" content="Situs"></head><body>'
+            '<div class="nav"><a href="/">Beranda</a> | <a href="/x">Film</a></div>'
+            '<div class="news"><b>Situs.com</b> - <a href="/a">Artis Baru</a>, putra aktor '
+            "terkenal, rupanya semakin mantap menekuni dunia hiburan tanah air setelah tampil "
+            f"dalam serial web.{paragraphs}</div></body></html>")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (found,) = read_file(tmp_path / "p.html", "p")
+    assert found.title == "Artis Baru"
+    assert found.paragraphs[0].text.startswith("Artis Baru, putra aktor terkenal")
+    assert len(found.paragraphs) == 5 and found.source == "Situs"
+
+
+# -- languages ----------------------------------------------------------------------------------
+
+
+def test_languages_detected_and_declared(tmp_path):
+    assert detect_language("Pemerintah mengatakan bahwa anggaran untuk sekolah akan naik.") == "id"
+    assert detect_language("The minister said that the budget for schools will rise.") == "en"
+    assert detect_language("Tokayev Trump") is None
+    assert [language_code(v) for v in ("Indonesian", "in", "id-ID", "EN", "en-US", "xx-1")] == [
+        "id", "id", "id", "en", "en", None]
+    (tmp_path / "e.txt").write_text("Headline Here\n\nThe minister said the plan was ready and "
+                                    "that it would be debated in the house this week.\n",
+                                    encoding="utf-8")
+    assert read_file(tmp_path / "e.txt", "e")[0].language == "en"
+    (tmp_path / "e.meta.toml").write_text('language = "Indonesian"\n', encoding="utf-8")
+    assert read_file(tmp_path / "e.txt", "e")[0].language == "id"
+
+
+def test_a_short_record_takes_its_files_language(tmp_path):
+    rows = [{"text": "Pemerintah mengatakan bahwa anggaran untuk sekolah akan naik tahun ini."}
+            for _ in range(3)] + [{"text": "Tokayev Bertemu Trump"}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert [a.language for a in read_file(tmp_path / "r.jsonl", "r")] == ["id"] * 4
+
+
+def test_parse_structure_reads_text_alone():
+    text = normalise(f"Judul Berita Anggaran Negara\n\nJAKARTA, KOMPAS.com - {LEDE}\n\n{P2}\n")
+    found = parse_structure(text)
+    assert found.title == "Judul Berita Anggaran Negara"
+    assert [text[a:b] for a, b in found.spans] == [LEDE, P2]
