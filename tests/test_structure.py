@@ -149,8 +149,8 @@ def test_openings_that_are_not_datelines(opening):
 
 
 def test_captions_before_a_dateline_are_not_paragraphs():
-    found = article(f"Video: rapat anggaran berlangsung alot\n\nVideo: rapat anggaran berlangsung alot"
-                    f"\n\nSPRINGFIELD, Ill. - {LEDE}\n\n{P2}\n")
+    kicker = "Budget Talk: what do the two parties plan for the surplus?"
+    found = article(f"{kicker}\n\n{kicker}\n\nSPRINGFIELD, Ill. - {LEDE}\n\n{P2}\n")
     assert found.dateline == "Springfield, Ill." and texts(found) == [LEDE, P2]
 
 
