@@ -34,7 +34,7 @@ from reader.language.analysis import analyzer, name_analyzer
 from reader.records import Article, ArticleSummary, Paragraph, Quote
 from reader.search.whoosh.folder import MARKER, IndexFolder, NotAnIndexFolder
 
-SCHEMA_VERSION = 4  # bump when the schema, the analyzer, the quote rules or the layout change
+SCHEMA_VERSION = 5  # bump when the schema, the analyzer, the quote rules or the layout change
 VERSION_FILE = MARKER  # the folder's marker holds the schema version
 INDEX_NAME = "reader"
 
