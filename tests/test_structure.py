@@ -312,3 +312,16 @@ def test_parse_structure_reads_text_alone():
     found = parse_structure(text)
     assert found.title == "Judul Berita Anggaran Negara"
     assert [text[a:b] for a, b in found.spans] == [LEDE, P2]
+
+
+def test_export_markers_and_signed_end_lines():
+    found = article(f"Judul Berita Anggaran Negara\n\n{LEDE}\n\n[Gambas:Video 20detik]\n\n{P2} "
+                    "(mcr8/jpnn)\n\nRep: Ahmad Jamil/ Red: Indira Rezki\n")
+    assert texts(found) == [LEDE, P2]
+    assert (found.author, found.credit) == ("Ahmad Jamil", "Indira Rezki")
+
+
+@pytest.mark.parametrize("line", ["Illustration: Jane Roe; Photos: Getty", "[Gambas:Instagram]",
+                                  "KOMPAS.com/RAHEL NARDA"])
+def test_more_credit_and_embed_lines(line):
+    assert is_boilerplate(line)

@@ -31,7 +31,9 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:berita|artikel)\s+ini\s+(?:telah|sudah)\s+(?:tayang|dimuat|terbit|diterbitkan)\b.*",
     r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\)|\d{4}).*|©.*|.*all\s+rights\s+reserved\.?",
     # Photo captions and credits.
-    r"(?:foto|photo|ilustrasi|gambar|image|video|dok\.?|dokumentasi)\s*:.*",
+    r"(?:foto|photos?|ilustrasi|illustration|gambar|image|video|dok\.?|dokumentasi)\s*:.*",
+    # Embeds left as markers by an export: "[Gambas:Video 20detik]", "[Gambas:Instagram]".
+    r"\[\s*gambas\s*:[^\]]*\]",
     r"lihat\s+foto",
 )]
 # A short credit line for a photo: "FG Trade via Getty Images", "ANTARA FOTO/Ali Budiman".

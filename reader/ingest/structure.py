@@ -27,12 +27,15 @@ _BYLINE = re.compile(r"^(?:by|oleh|penulis|reporter)\b[:\s]*(?P<name>.{0,60})$",
 _CREDIT_LINE = re.compile(r"^\(\s*(?P<credit>[^()\n]{1,40}?)\s*\)$")
 # A credit fused to the end of the last paragraph: "… saja. (BLQ/DNA)" or "… (rdk)".
 _CREDIT_TAIL = re.compile(
-    r"\s*\(\s*(?P<credit>[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z0-9-]{1,6})+|[a-z]{2,5}|[A-Z]{2,5})\s*\)\s*$"
+    r"\s*\(\s*(?P<credit>[A-Za-z][A-Za-z0-9]{1,5}(?:\s*/\s*[A-Za-z0-9-]{1,6})+|[a-z]{2,5}|[A-Z]{2,5})"
+    r"\s*\)\s*$"
 )
 # End matter on lines of their own: "Editor: Ade Marboen", "Pewarta: Monalisa".
 _END_MATTER = re.compile(
-    r"^(?P<key>editor|pewarta|penulis|reporter|redaktur|penyunting)\s*:\s*(?P<name>.{1,60})$",
+    r"^(?P<key>editor|pewarta|penulis|reporter|wartawan|rep|redaktur|red|penyunting|sumber)"
+    r"\s*:\s*(?P<name>[^:]{1,60}?)(?:\s*/\s*(?P<key2>red|redaktur|editor)\s*:\s*(?P<name2>.{1,60}))?$",
     re.IGNORECASE)
+_AUTHOR_KEYS = {"pewarta", "penulis", "reporter", "wartawan", "rep"}
 _HEADING = re.compile(r"^#{1,6}\s+")
 _LIST_ITEM = re.compile(r"^(?:[-•*–—]|\d{1,2}[.)])\s")
 _FIRST_SENTENCE = re.compile(r"""[.!?](?=\s+["“‘]?[A-Z0-9])""")
@@ -176,8 +179,10 @@ def _end_matter(text: str, units: list[Span], found: Structure) -> list[Span]:
         matter = _END_MATTER.match(line)
         if credit and not found.credit:
             found.credit = credit.group("credit").strip()
-        elif matter and matter.group("key").lower() in {"pewarta", "penulis", "reporter"}:
+        elif matter and matter.group("key").lower() in _AUTHOR_KEYS:
             found.author = found.author or one_line(matter.group("name"))
+            if matter.group("name2"):
+                found.credit = found.credit or one_line(matter.group("name2"))
         elif matter:
             found.credit = found.credit or one_line(matter.group("name"))
         else:
