@@ -325,3 +325,13 @@ def test_export_markers_and_signed_end_lines():
                                   "KOMPAS.com/RAHEL NARDA"])
 def test_more_credit_and_embed_lines(line):
     assert is_boilerplate(line)
+
+
+def test_a_page_the_extractor_finds_nothing_in_falls_back_to_its_prose(tmp_path):
+    para = ("Paragraf nomor {i} tentang rapat anggaran daerah yang berlangsung hingga malam di "
+            "gedung dewan kota bersama warga.")
+    page = "<html><body><footer>" + "".join(
+        f"<p>{para.format(i=i)}</p>" for i in range(3)) + "</footer></body></html>"
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (found,) = read_file(tmp_path / "p.html", "p")
+    assert [p.text for p in found.paragraphs] == [para.format(i=i) for i in range(3)]
