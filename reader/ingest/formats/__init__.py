@@ -1,7 +1,9 @@
 """The format registry: which module reads which file suffix.
 
 Adding a format is one module with a ``FORMAT = Format(name, suffixes, read)`` and one line
-in ``FORMATS`` below; the walker, the index and the README's list follow from it.
+in ``FORMATS`` below: the walker lists its suffixes and :func:`read_file` dispatches to it.
+A record format hands its rows to :func:`reader.ingest.records.to_articles`; a text format
+builds its article with :func:`reader.ingest.article.build_article`.
 """
 
 from __future__ import annotations
