@@ -335,3 +335,22 @@ def test_a_page_the_extractor_finds_nothing_in_falls_back_to_its_prose(tmp_path)
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     (found,) = read_file(tmp_path / "p.html", "p")
     assert [p.text for p in found.paragraphs] == [para.format(i=i) for i in range(3)]
+
+
+def test_bracketed_tails_are_found_from_the_last_bracket():
+    from reader.ingest.boilerplate import _BACA_TAIL, bracket_tail
+
+    text = "Harga naik. (Baca: Harga Turun)  "
+    cut, match = bracket_tail(_BACA_TAIL, text, 0, len(text))
+    assert text[:cut] == "Harga naik." and match.group() == "(Baca: Harga Turun)"
+    assert bracket_tail(_BACA_TAIL, "(Baca: Saja)", 0, 12) is None  # nothing would be left
+    assert bracket_tail(_BACA_TAIL, "Harga (naik) lagi", 0, 17) is None
+
+
+@pytest.mark.parametrize("filler", [" ", "\t ", " \u3000"])
+def test_long_runs_of_spaces_before_a_bracket_are_read_in_one_pass(filler):
+    # A search for "spaces then a bracket" from every position is quadratic on such a line;
+    # 50,000 spaces would take minutes that way.
+    text = normalise("Judul Berita\n\nSatu.\n\nkata dia" + filler * 50_000 + "(BLQ/DNA)\n")
+    found = article(text)
+    assert found.credit == "BLQ/DNA" and found.paragraphs[-1].text == "kata dia"

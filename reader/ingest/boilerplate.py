@@ -49,7 +49,7 @@ _CAPTION_END = re.compile(
 _TRAILING_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w&'’./-]*)(?:\s[A-Z][\w&'’./-]*){0,2}$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
 # "(Baca: …)" or "Baca juga: …" fused to the end of a paragraph, or "(Baca: …)" at its start.
-_BACA_TAIL = re.compile(r"\s*\(\s*baca(?:\s+juga)?\s*:[^()\n]*\)\s*$", re.IGNORECASE)
+_BACA_TAIL = re.compile(r"\(\s*baca(?:\s+juga)?\s*:[^()\n]*\)", re.IGNORECASE)
 _BACA_HEAD = re.compile(r"^\(\s*baca(?:\s+juga)?\s*:[^()\n]*\)\s*", re.IGNORECASE)
 
 
@@ -84,10 +84,32 @@ def _quoted_speech(line: str) -> bool:
 
 def trim_inline(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` of a paragraph without a ``(Baca: …)`` link at its end or start."""
-    tail = _BACA_TAIL.search(text, start, end)
-    if tail and tail.start() > start:
-        end = tail.start()
+    tail = bracket_tail(_BACA_TAIL, text, start, end)
+    if tail is not None:
+        end = tail[0]
     head = _BACA_HEAD.match(text, start, end)
     if head and head.end() < end:
         start = head.end()
     return start, end
+
+
+def bracket_tail(pattern: re.Pattern, text: str, start: int,
+                 end: int) -> tuple[int, re.Match] | None:
+    """A bracketed group that ends ``text[start:end]`` and matches ``pattern`` whole.
+
+    Returns where the paragraph ends without it (before the spaces in front of it) and the
+    match. Found from the last ``(`` rather than by searching for leading spaces, which is
+    quadratic on a line of many spaces.
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    opening = text.rfind("(", start, end)
+    if opening <= start:
+        return None
+    match = pattern.fullmatch(text, opening, end)
+    if match is None:
+        return None
+    cut = opening
+    while cut > start and text[cut - 1].isspace():
+        cut -= 1
+    return (cut, match) if cut > start else None

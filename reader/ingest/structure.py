@@ -27,8 +27,8 @@ _BYLINE = re.compile(r"^(?:by|oleh|penulis|reporter)\b[:\s]*(?P<name>.{0,60})$",
 _CREDIT_LINE = re.compile(r"^\(\s*(?P<credit>[^()\n]{1,40}?)\s*\)$")
 # A credit fused to the end of the last paragraph: "… saja. (BLQ/DNA)" or "… (rdk)".
 _CREDIT_TAIL = re.compile(
-    r"\s*\(\s*(?P<credit>[A-Za-z][A-Za-z0-9]{1,5}(?:\s*/\s*[A-Za-z0-9-]{1,6})+|[a-z]{2,5}|[A-Z]{2,5})"
-    r"\s*\)\s*$"
+    r"\(\s*(?P<credit>[A-Za-z][A-Za-z0-9]{1,5}(?:\s*/\s*[A-Za-z0-9-]{1,6})+|[a-z]{2,5}|[A-Z]{2,5})"
+    r"\s*\)"
 )
 # End matter on lines of their own: "Editor: Ade Marboen", "Pewarta: Monalisa".
 _END_MATTER = re.compile(
@@ -191,10 +191,10 @@ def _end_matter(text: str, units: list[Span], found: Structure) -> list[Span]:
         units = units[:-1]
     if units:
         a, b = units[-1]
-        tail = _CREDIT_TAIL.search(text, a, b)
-        if tail and tail.start() > a:
-            found.credit = found.credit or re.sub(r"\s+", "", tail.group("credit"))
-            units[-1] = (a, tail.start())
+        tail = boilerplate.bracket_tail(_CREDIT_TAIL, text, a, b)
+        if tail is not None:
+            found.credit = found.credit or re.sub(r"\s+", "", tail[1].group("credit"))
+            units[-1] = (a, tail[0])
     return units
 
 
