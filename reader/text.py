@@ -21,10 +21,13 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
+# Any character that can open one of the sequences above.
+_ESCAPE_START = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 # Every C0 and C1 control except tab and newline; DEL too.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Zero-width and bidirectional formatting characters that can disguise text in a terminal.
 _INVISIBLES = re.compile(r"[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROLS_AND_INVISIBLES = re.compile(f"{_CONTROLS.pattern}|{_INVISIBLES.pattern}")
 # Lone surrogates (from a JSON ``\\ud800`` escape or a file name that is not UTF-8) cannot be
 # written as UTF-8 anywhere downstream.
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -37,9 +40,11 @@ def normalise(text: str) -> str:
     All offsets in records point into text that went through this function.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    text = _INVISIBLES.sub("", text)
+    if _ESCAPE_START.search(text):  # the full pattern is slow to scan; most text has no escape
+        text = _ESCAPES.sub("", text)
+    if text.isascii():  # no invisible, surrogate or composable character can be there
+        return _CONTROLS.sub("", text)
+    text = _CONTROLS_AND_INVISIBLES.sub("", text)
     text = _SURROGATES.sub("\ufffd", text)
     text = text.replace("\u00a0", " ")
     return unicodedata.normalize("NFC", text)
@@ -47,7 +52,10 @@ def normalise(text: str) -> str:
 
 def safe(text: str) -> str:
     """Make text from an article safe to print: no escapes or control characters, one line ends."""
-    return _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\r", "")))
+    text = text.replace("\r", "")
+    if _ESCAPE_START.search(text):
+        text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
 
 
 def printable(name: str, limit: int = 200) -> str:

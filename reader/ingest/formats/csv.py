@@ -21,7 +21,8 @@ def read(source: Source) -> Iterable[Article]:
         delimiter = "\t"
     else:
         try:
-            delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0] + "\n", ",;\t|").delimiter
+            header = text[:10_000].split("\n", 1)[0]  # the Sniffer is slow on long samples
+            delimiter = csv.Sniffer().sniff(header + "\n", ",;\t|").delimiter
         except csv.Error:
             delimiter = ","
     rows = csv.DictReader(io.StringIO(text), delimiter=delimiter)
