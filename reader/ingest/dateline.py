@@ -39,7 +39,7 @@ _PATTERNS = [(re.compile(p), strong) for p, strong in (
      rf"(?:\s[A-Z][A-Za-z.]{{1,14}})?){_DASH}(?=[A-Z0-9\"“‘'])", True),
     # Jakarta, HanTer -  (a place as written, then an outlet's name)
     (rf"(?P<place>{_PLACE}),\s*(?P<outlet>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,2}})"
-     r"\s(?:--|[-–—])\s(?=[A-Z0-9\"“‘])", True),
+     r"\s(?:--|[-–—])\s(?=[A-Z0-9\"“‘])", False),
     # VIVA.co.id -  /  KOMPAS.com -  (an outlet and no place)
     (rf"(?P<outlet>{_DOMAIN}){_DASH}{_AFTER}", True),
     # Jakarta -  /  JAKARTA —  (a place alone, as Detik writes it)
