@@ -47,6 +47,7 @@ def texts(found) -> list[str]:
     "Tonton juga video \"Harga Cabai Turun\" di sini:",
     "Lihat juga Video 'Rapat Paripurna DPR':",
     "Simak Video 'Realisasi Anggaran Daerah'",
+    "Baca artikel detiknews, \"Gubernur Tinjau Banjir\" selengkapnya di sini.",
     "(Baca: Presiden Lantik Menteri Baru)",
     "ADVERTISEMENT",
     "SCROLL TO CONTINUE WITH CONTENT",

@@ -19,6 +19,7 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:baca|simak|lihat|tonton|saksikan|cek)\s+(?:juga|pula)\b.*",
     r"(?:simak|tonton|lihat|saksikan)\s+(?:juga\s+)?(?:video|foto)\b.*",
     r"baca\s*(?:juga|selengkapnya|berita\s+terkait)?\s*:.*",
+    r"baca\s+(?:artikel|berita)\s+\S+.*\bselengkapnya\b.*",
     r"\(\s*baca(?:\s+juga)?\s*:[^()]*\)",
     r"(?:berita|artikel)\s+terkait\s*:.*",
     r"(?:read|see)\s+(?:more|also)\s*:.*",
