@@ -64,3 +64,8 @@ def test_news_dev_structure(scored, measure, floor):
     wrong = [f"{doc}: {got}" for doc, ok, got in rows if not ok]
     print(f"\n{measure}: {right}/{len(rows)} = {right / len(rows):.3f}", *wrong, sep="\n  ")
     assert right / len(rows) >= floor, wrong
+
+
+def test_the_hoax_csv_is_all_indonesian(hoax_csv):
+    languages = [a.language for a in load(hoax_csv)]
+    assert len(languages) == 282 and set(languages) == {"id"}
