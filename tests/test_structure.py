@@ -355,3 +355,13 @@ def test_long_runs_of_spaces_before_a_bracket_are_read_in_one_pass(filler):
     text = normalise("Judul Berita\n\nSatu.\n\nkata dia" + filler * 50_000 + "(BLQ/DNA)\n")
     found = article(text)
     assert found.credit == "BLQ/DNA" and found.paragraphs[-1].text == "kata dia"
+
+
+def test_a_title_column_does_not_change_a_records_paragraphs(tmp_path):
+    content = f"Judul Lain Dari Teks\n{LEDE}\n{P2}\n"
+    rows = [{"id": "a", "title": "Judul Kolom", "content": content},
+            {"id": "b", "content": content}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    titled, bare = read_file(tmp_path / "r.jsonl", "r")
+    assert texts(titled) == texts(bare) == [LEDE, P2]
+    assert (titled.title, bare.title) == ("Judul Kolom", "Judul Lain Dari Teks")

@@ -96,14 +96,15 @@ def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> l
         if text[body_start: body_start + 1] == ".":
             body_start = _skip_space(text, body_start + 1, first_end)
         lines[0] = (body_start, first_end)
-    elif headline and found.title is None and find_dateline(text, first_start, first_end) is None:
+    elif headline and find_dateline(text, first_start, first_end) is None:
+        # Whether the file has a title elsewhere does not change what its text looks like.
         if _HEADING.match(first) or (_looks_like_headline(first) and len(lines) > 1):
-            found.title = one_line(_HEADING.sub("", first))
+            found.title = found.title or one_line(_HEADING.sub("", first))
             i = 1
         else:
             fused = _fused_headline(first)
             if fused is not None:
-                found.title = one_line(first[:fused].rstrip("."))
+                found.title = found.title or one_line(first[:fused].rstrip("."))
                 lines[0] = (_skip_space(text, first_start + fused, first_end), first_end)
 
     while i < len(lines) - 1:  # the last line left is the body, whatever it looks like
