@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.ingest import read_file
 from reader.ingest.boilerplate import is_boilerplate, is_caption_with_credit
@@ -365,3 +367,23 @@ def test_a_title_column_does_not_change_a_records_paragraphs(tmp_path):
     titled, bare = read_file(tmp_path / "r.jsonl", "r")
     assert texts(titled) == texts(bare) == [LEDE, P2]
     assert (titled.title, bare.title) == ("Judul Kolom", "Judul Lain Dari Teks")
+
+
+_LINES = [LEDE, P2, P3, "Judul Berita Anggaran Negara", "by", "Oleh Siti Aminah",
+          "Jakarta, Pahami.id", "JAKARTA, KOMPAS.com - " + LEDE, "Baca juga: Harga Naik",
+          "ADVERTISEMENT", "(BLQ/DNA)", "Editor: Siti", "- " + P2, "Tokayev", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(st.sampled_from(_LINES), max_size=12),
+       separator=st.sampled_from(["\n", "\n\n", "\n\n\n"]),
+       title=st.sampled_from(["Judul Berita Anggaran Negara", "Lain", LEDE]))
+def test_property_metadata_never_moves_a_paragraph(lines, separator, title):
+    text = normalise(separator.join(lines))
+    bare = article_from_text(text, Path("x.txt"), "x", {})
+    dressed = article_from_text(text, Path("x.txt"), "x", {"title": title, "source": "S",
+                                                           "date": "2025-01-01"})
+    assert [(p.start, p.end) for p in dressed.paragraphs] == [
+        (p.start, p.end) for p in bare.paragraphs]
+    for p in bare.paragraphs:
+        assert text[p.start:p.end] == p.text and p.text.strip() == p.text
