@@ -61,7 +61,6 @@ def texts(found) -> list[str]:
     "Foto: Warga antre bantuan di Jakarta (Dok. Istimewa)",
     "Jane Roe via Getty Images",
     "Firefighters work at the site on Friday. (AP Photo/John Doe)",
-    "A crowd gathers outside the hall on Sunday. (Jane Roe/Springfield Gazette) @janeroe",
     "Warga mengungsi ke masjid terdekat. (Foto: Antara)",
 ])
 def test_boilerplate_lines(line):
@@ -85,8 +84,19 @@ def test_prose_is_not_boilerplate(line):
 def test_a_caption_with_its_credit_after_one_sentence():
     assert is_caption_with_credit("The chief executive visits a store in Seattle on Monday. Acme")
     assert is_caption_with_credit("Workers protest outside the headquarters on Wednesday. AP")
+    assert is_caption_with_credit(
+        "A crowd gathers outside the hall on Sunday. (Jane Roe/Springfield Gazette) @janeroe")
     assert not is_caption_with_credit("1. Ambil Sumpah WNI")
     assert not is_caption_with_credit(LEDE)
+
+
+def test_a_bracketed_credit_closing_the_last_paragraph_keeps_it():
+    last = "Banjir surut pada Kamis pagi, kata petugas. (Kompas TV/Budi Santoso)"
+    found = article(f"Judul Berita Banjir\n\n{LEDE}\n\n{P2}\n\n{last}\n")
+    assert texts(found) == [LEDE, P2, last]
+    caption = "Warga melihat banjir di Kampung Melayu. (Kompas TV/Budi Santoso)"
+    found = article(f"Judul Berita Banjir\n\n{LEDE}\n\n{caption}\n\n{P2}\n\n{P3}\n")
+    assert texts(found) == [LEDE, P2, P3]
 
 
 def test_boilerplate_stays_out_of_numbering_and_offsets_hold():

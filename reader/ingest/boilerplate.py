@@ -44,8 +44,10 @@ _PHOTO_AGENCY = re.compile(
 # A caption ends with its credit in brackets: "(AP)", "(AP Photo/Jane Roe)",
 # "(Rachel Aston/Las Vegas Review-Journal) @handle", "(Foto: Antara)".
 _CAPTION_END = re.compile(
-    r"\((?:AP|AP Photo[^()]*|Reuters|AFP|Getty Images|(?i:foto|photo|dok)\s*:[^()]*"
-    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[^()]*)\)\s*(?:@\w+)?$")
+    r"\((?:AP|AP Photo[^()]*|Reuters|AFP|Getty Images|(?i:foto|photo|dok)\s*:[^()]*)\)"
+    r"\s*(?:@\w+)?$")
+# A photographer and outlet in brackets: "(Rachel Aston/Las Vegas Review-Journal) @handle".
+_NAMED_CREDIT_END = re.compile(r"\([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[^()]*\)\s*(?:@\w+)?$")
 # A caption's trailing credit after its one sentence: "… earlier this week. Starbucks".
 _TRAILING_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w&'’./-]*)(?:\s[A-Z][\w&'’./-]*){0,2}$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
@@ -67,13 +69,18 @@ def is_boilerplate(line: str) -> bool:
 
 
 def is_caption_with_credit(line: str) -> bool:
-    """A one-sentence caption with its source glued after it (``… this week. Starbucks``).
+    """A caption with its credit: ``… this week. Starbucks`` or ``… (Name Surname/Outlet)``.
 
-    Only asked of short lines in articles of several paragraphs: prose ends with punctuation,
-    a caption with its credit does not.
+    Only asked of paragraphs that are not an article's last (where a credit in brackets closes
+    the story) in articles of several paragraphs: prose ends with punctuation, a caption with
+    its credit does not.
     """
     line = line.strip()
-    if len(line) > 250 or _TERMINAL.search(line) or _quoted_speech(line):
+    if len(line) > 250 or _quoted_speech(line):
+        return False
+    if _NAMED_CREDIT_END.search(line):
+        return True
+    if _TERMINAL.search(line):
         return False
     credit = _TRAILING_CREDIT.search(line)
     return credit is not None and len(line[: credit.start()].split()) >= 4

@@ -141,9 +141,9 @@ def _units(text: str, lines: list[Span], found: Structure) -> list[Span]:
         if run:
             units.append((run[0][0], run[-1][1]))
     if len(units) >= 3:
-        kept = [u for u in units if not boilerplate.is_caption_with_credit(text[u[0]:u[1]])]
-        found.left_out += len(units) - len(kept)
-        units = kept
+        kept = [u for u in units[:-1] if not boilerplate.is_caption_with_credit(text[u[0]:u[1]])]
+        found.left_out += len(units) - 1 - len(kept)
+        units = [*kept, units[-1]]
     trimmed = [boilerplate.trim_inline(text, a, b) for a, b in units]
     return [(a, b) for a, b in (trim(text, a, b) for a, b in trimmed) if b > a]
 
