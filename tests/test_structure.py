@@ -397,3 +397,16 @@ def test_property_metadata_never_moves_a_paragraph(lines, separator, title):
         (p.start, p.end) for p in bare.paragraphs]
     for p in bare.paragraphs:
         assert text[p.start:p.end] == p.text and p.text.strip() == p.text
+
+
+def test_a_photo_caption_above_an_html_story_is_not_taken_for_its_lede(tmp_path):
+    paragraphs = "".join(
+        f"<p>Paragraf nomor {i} tentang banjir yang melanda ibu kota sejak Senin pagi, kata "
+        f"petugas di lokasi.</p>" for i in range(4))
+    caption = ("Petugas mengevakuasi warga yang terjebak banjir di kawasan Kampung Melayu, "
+               "Jakarta, "
+               "Senin pagi (ANTARA FOTO/Budi Santoso)")
+    page = f"<html><body><div><figure>{caption}</figure>{paragraphs}</div></body></html>"
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (found,) = read_file(tmp_path / "p.html", "p")
+    assert found.paragraphs[0].text.startswith("Paragraf nomor 0")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reader.ingest import boilerplate
 from reader.ingest.article import build_article
 from reader.ingest.dateline import find_dateline
 from reader.ingest.dates import iso_date
@@ -156,6 +157,8 @@ def _with_lede(paragraphs: list[str], blocks: list[str]) -> list[str]:
             if i == 0:
                 return paragraphs
             before = blocks[i - 1]
+            if boilerplate.is_boilerplate(before) or boilerplate.is_caption_with_credit(before):
+                return paragraphs  # a photo caption or a link above the story
             opens = find_dateline(before, 0, len(before)) is not None
             if (_is_prose(before) or (opens and len(before.split()) >= 8)) and not any(
                     before in p for p in paragraphs):
