@@ -410,3 +410,13 @@ def test_a_photo_caption_above_an_html_story_is_not_taken_for_its_lede(tmp_path)
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     (found,) = read_file(tmp_path / "p.html", "p")
     assert found.paragraphs[0].text.startswith("Paragraf nomor 0")
+
+
+def test_a_repeated_headline_is_skipped_whatever_the_title_column_says(tmp_path):
+    content = f"Judul Dari Teks\n\nby\nJudul Dari Teks\n\nJakarta, Contoh.id\n\n{LEDE}\n\n{P2}\n"
+    rows = [{"id": "a", "title": "Judul Kolom", "content": content},
+            {"id": "b", "content": content}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    for found in read_file(tmp_path / "r.jsonl", "r"):
+        assert texts(found) == [LEDE, P2]
+        assert (found.dateline, found.source) == ("Jakarta", "Contoh.id")

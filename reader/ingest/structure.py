@@ -86,6 +86,7 @@ def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> l
     first_start, first_end = lines[0]
     first = text[first_start:first_end]
     i = 0
+    own_headline = found.title or ""  # the text's own headline, to skip its repeats
     if boilerplate.is_boilerplate(first):
         pass
     elif found.title and _same(first, found.title):
@@ -99,23 +100,25 @@ def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> l
     elif headline and find_dateline(text, first_start, first_end) is None:
         # Whether the file has a title elsewhere does not change what its text looks like.
         if _HEADING.match(first) or (_looks_like_headline(first) and len(lines) > 1):
-            found.title = found.title or one_line(_HEADING.sub("", first))
+            own_headline = one_line(_HEADING.sub("", first))
+            found.title = found.title or own_headline
             i = 1
         else:
             fused = _fused_headline(first)
             if fused is not None:
-                found.title = found.title or one_line(first[:fused].rstrip("."))
+                own_headline = one_line(first[:fused].rstrip("."))
+                found.title = found.title or own_headline
                 lines[0] = (_skip_space(text, first_start + fused, first_end), first_end)
 
     while i < len(lines) - 1:  # the last line left is the body, whatever it looks like
         line = text[lines[i][0]: lines[i][1]]
         byline = _BYLINE.match(line)
         own_line = dateline_line(line)
-        if found.title and _same(line, found.title):
+        if _same(line, found.title or "") or _same(line, own_headline):
             pass
         elif byline and len(line) <= 70:
             name = one_line(byline.group("name")).strip(" :-")
-            if name and not _same(name, found.title or ""):
+            if name and not _same(name, own_headline) and not _same(name, found.title or ""):
                 found.author = found.author or name
         elif own_line and not found.dateline:
             found.dateline, found.source = own_line.place, own_line.outlet
