@@ -116,6 +116,11 @@ def read_sidecar(article: Path) -> Metadata:
         meta.warnings.append(f"{path.name}: ignored (nested too deeply)")
         return meta
     for key, value in raw.items():
+        if key.lower() == "authors" and not any(k.lower() == "author" for k in raw):
+            key = "author"  # a synonym
+        if key.lower() == "author" and isinstance(value, list):
+            # author = ["A", "B"]: one byline; reader.cite splits names at ";"
+            value = "; ".join(v.strip() for v in value if isinstance(v, str) and v.strip())
         if isinstance(value, (dict, list)):
             meta.warnings.append(f"{path.name}: '{one_line(normalise(key), 40)}' is not text; "
                                  "ignored")
