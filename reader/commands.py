@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from reader.cite import STYLES as CITATION_STYLES
 from reader.cli import COMMANDS
 from reader.ingest import CorpusError
 from reader.library import Library
@@ -304,8 +305,7 @@ def cite_cmd(
     target: Annotated[str, typer.Argument(metavar="DOC:N", help="The paragraph to cite.")],
     quote: Annotated[int | None, typer.Option("--quote", "-q", min=1,
                                               help="Cite the K-th quote of the paragraph.")] = None,
-    style: Annotated[str, typer.Option("--style", help="plain, markdown, apa, chicago, mla, "
-                                       "bibtex or csl-json.")] = "plain",
+    style: Annotated[str, typer.Option("--style", help=", ".join(CITATION_STYLES) + ".")] = "plain",
     corpus: CorpusOption = None,
     index: IndexOption = None,
 ) -> None:

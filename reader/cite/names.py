@@ -133,6 +133,8 @@ def _comma_parts(piece: str, outlet: str | None) -> list[str]:
     """A byline piece split at commas into names, without outlets, degrees or editors."""
     raw = [_strip_label(p) for p in piece.split(",")]
     parts = [p for p in raw if p and not _is_noise(p, outlet)]
+    if not parts:  # a byline that is only an outlet ("Liputan6.com") names the outlet
+        parts = [p for p in raw if p and not _EDITOR.match(p)]
     if parts and len(parts[0].split()) > 1:  # "Budi Santoso, S.H., M.Hum."
         parts = parts[:1] + [p for p in parts[1:] if not _DEGREE.fullmatch(p)]
     if len(parts) <= 1:

@@ -170,6 +170,9 @@ def sentence_case(title: str, usage: Mapping[str, int]) -> str:
     for n, i in enumerate(words):
         lead, word, trail = _WORD_EDGES.fullmatch(tokens[i]).groups()
         starts = n == 0 or bool(_SUBTITLE_START.search(tokens[words[n - 1]])) or "“" in lead
+        if starts and _casable(word):  # the first word of the title and of a subtitle
+            out[i] = lead + word[:1].upper() + word[1:] + trail
+            continue
         if starts or not _casable(word) or not (word[:1].isupper() and word[1:].islower()):
             continue
         folded = word.lower()

@@ -44,7 +44,6 @@ from reader.tui.screens.styles import StylePicker
 from reader.tui.widgets.lists import RESULT_LIMIT, ArticleList, clip
 from reader.tui.widgets.source_view import SourceView
 
-STYLES_FALLBACK = ("plain", "markdown", "apa", "chicago", "mla", "bibtex", "csl-json")
 MATCH_LIMIT = 500  # hits asked for when highlighting the open article
 SEARCH_BUDGET = 0.08  # seconds a search-as-you-type query may take before answering partially
 NOTIFY_LIMIT = 1200  # characters of a copied text shown in full in the notification
@@ -56,11 +55,9 @@ MAIN_ACTIONS = {"search", "cite", "copy_text", "next_match", "prev_match", "next
 
 
 def citation_styles() -> tuple[str, ...]:
-    try:
-        from reader.cite import STYLES
-    except ImportError:
-        return STYLES_FALLBACK
-    return tuple(STYLES)
+    from reader.cite import STYLES
+
+    return STYLES
 
 
 class ReaderApp(App[None]):

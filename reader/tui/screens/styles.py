@@ -12,15 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-DESCRIPTIONS = {
-    "plain": "outlet, title, date, url and ¶ N as plain text",
-    "markdown": "a Markdown line with a link",
-    "apa": "APA 7th edition reference, para. N",
-    "chicago": "Chicago notes and bibliography",
-    "mla": "MLA 9th edition works-cited entry",
-    "bibtex": "a BibTeX @article entry",
-    "csl-json": "CSL-JSON (article-newspaper) that Zotero imports",
-}
+from reader.cite import DESCRIPTIONS
 
 
 class StylePicker(ModalScreen[str | None]):
