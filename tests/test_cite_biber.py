@@ -9,8 +9,6 @@ an author, a date, an outlet or a title. Skipped where biber is not installed (D
 
 from __future__ import annotations
 
-import datetime
-import json
 import re
 import shutil
 import subprocess
@@ -21,22 +19,13 @@ import pytest
 from reader.cite import cite
 from reader.records import Article, Paragraph, Quote
 
-FIXTURES = Path(__file__).parent / "fixtures"
-ACCESSED = datetime.date(2026, 11, 21)
+from .cite_helpers import ACCESSED, case_article, fixture_cases
 
 pytestmark = pytest.mark.skipif(shutil.which("biber") is None, reason="biber is not installed")
 
 
 def fixture_articles() -> list[tuple[Article, int]]:
-    cases = json.loads((FIXTURES / "csl-cases.json").read_text(encoding="utf-8"))["cases"]
-    out = []
-    for case in cases:
-        texts = list(case.get("paragraphs") or [])
-        texts += [f"Paragraf {n}." for n in range(len(texts) + 1, case["para"] + 1)]
-        meta = {k: v for k, v in case.items() if k not in ("para", "paragraphs")}
-        paragraphs = [Paragraph(n, t, 0, len(t)) for n, t in enumerate(texts, 1)]
-        out.append((Article(path="x.txt", paragraphs=paragraphs, **meta), case["para"]))
-    return out
+    return [(case_article(case), case["para"]) for case in fixture_cases()]
 
 
 def awkward_article() -> Article:

@@ -10,7 +10,6 @@ still be needed.
 
 from __future__ import annotations
 
-import datetime
 import html
 import json
 import re
@@ -21,10 +20,9 @@ from pathlib import Path
 import pytest
 
 from reader.cite import cite
-from reader.records import Article, Paragraph
 
-FIXTURES = Path(__file__).parent / "fixtures"
-ACCESSED = datetime.date(2026, 11, 21)
+from .cite_helpers import ACCESSED, FIXTURES, case_article, fixture_cases
+
 CSL_STYLES = {
     "apa": "apa.csl",
     "chicago": "chicago-notes-bibliography-17th-edition.csl",
@@ -32,21 +30,9 @@ CSL_STYLES = {
 }
 
 
-def cases() -> list[dict]:
-    return json.loads((FIXTURES / "csl-cases.json").read_text(encoding="utf-8"))["cases"]
-
-
 def allowlist() -> list[dict]:
     data = json.loads((FIXTURES / "csl-crosscheck-allowlist.json").read_text(encoding="utf-8"))
     return data["rules"]
-
-
-def article(case: dict) -> Article:
-    texts = list(case.get("paragraphs") or [])
-    texts += [f"Paragraf {n}." for n in range(len(texts) + 1, case["para"] + 1)]
-    meta = {k: v for k, v in case.items() if k not in ("para", "paragraphs")}
-    paragraphs = [Paragraph(n, t, 0, len(t)) for n, t in enumerate(texts, 1)]
-    return Article(path=f"{case['doc']}.txt", paragraphs=paragraphs, **meta)
 
 
 def applies(rule: dict, case: dict) -> bool:
@@ -86,8 +72,9 @@ def rendered(pandoc, styles_dir, tmp_path_factory) -> dict[str, dict[str, dict[s
     """citeproc's output per style, per case: the in-text citation or note, and the entry."""
     work = tmp_path_factory.mktemp("citeproc")
     items, lines = [], []
-    for n, case in enumerate(cases()):
-        out = json.loads(cite(article(case), case["para"], style="csl-json", accessed=ACCESSED))
+    for n, case in enumerate(fixture_cases()):
+        text = cite(case_article(case), case["para"], style="csl-json", accessed=ACCESSED)
+        out = json.loads(text)
         items += out["items"]
         cited = out["citation"]["citationItems"][0]
         assert cited["label"] == "paragraph"
@@ -108,7 +95,7 @@ def rendered(pandoc, styles_dir, tmp_path_factory) -> dict[str, dict[str, dict[s
         notes = [_text(m) for m in re.findall(r'<li id="fn\d+"><p>(.*?)<a href="#fnref', page,
                                                 re.S)]
         per_case = {}
-        for n, case in enumerate(cases()):
+        for n, case in enumerate(fixture_cases()):
             if style == "chicago":
                 per_case[case["doc"]] = {"note": notes[n]}
             else:
@@ -119,7 +106,7 @@ def rendered(pandoc, styles_dir, tmp_path_factory) -> dict[str, dict[str, dict[s
 
 
 def ours(case: dict, style: str) -> dict[str, str]:
-    lines = cite(article(case), case["para"], style=style, accessed=ACCESSED).splitlines()
+    lines = cite(case_article(case), case["para"], style=style, accessed=ACCESSED).splitlines()
     if style == "chicago":
         return {"note": re.sub(r"^1\. ", "", lines[-1])}
     return {"in-text": lines[0], "reference": lines[1]}
@@ -146,8 +133,8 @@ def test_the_reader_agrees_with_citeproc_except_where_the_allowlist_says_why(ren
     used: set[int] = set()
     mismatches = []
     compared = 0
-    for case in cases():
-        item = json.loads(cite(article(case), case["para"], style="csl-json",
+    for case in fixture_cases():
+        item = json.loads(cite(case_article(case), case["para"], style="csl-json",
                                accessed=ACCESSED))["items"][0]
         for style in CSL_STYLES:
             theirs = rendered[style][case["doc"]]
@@ -158,7 +145,7 @@ def test_the_reader_agrees_with_citeproc_except_where_the_allowlist_says_why(ren
                     mismatches.append(f"{case['doc']} {style} {part}:\n  reader:   {text}\n"
                                       f"  citeproc: {theirs[part]}\n  allowed:  {expected}")
     assert not mismatches, "\n".join(mismatches)
-    assert compared == len(cases()) * 5
+    assert compared == len(fixture_cases()) * 5
     unused = [rule["reason"] for n, rule in enumerate(allowlist()) if n not in used]
     assert not unused, f"allow-list rules no case needs any more: {unused}"
 
@@ -172,6 +159,6 @@ def test_every_allowlist_rule_gives_its_reason():
 
 def test_citeproc_does_not_title_case_an_indonesian_title(rendered):
     # The item's "language" keeps processors from recasing Indonesian as English.
-    case = next(c for c in cases() if c["doc"] == "001_5c215c6b1a4db355")
+    case = next(c for c in fixture_cases() if c["doc"] == "001_5c215c6b1a4db355")
     assert "dan Keamanan dengan Israel" in rendered["chicago"][case["doc"]]["note"]
     assert "dan Keamanan dengan Israel" in rendered["mla"][case["doc"]]["reference"]
