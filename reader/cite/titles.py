@@ -51,12 +51,13 @@ _MINOR = {
     "apa": _ARTICLES | {w for w in _COORDINATING | _PREPOSITIONS | {"so", "yet", "up"}
                         if len(w) <= 3},
 }
-# English words that sentence case lowercases without asking the article (never proper nouns).
+# English words that sentence case lowercases without asking the article: never names. ("New",
+# "May" and "Will" can be, as in New York, May 2025, Will Smith, so they need the article's word.)
 _FUNCTION = _ARTICLES | _COORDINATING | _PREPOSITIONS | set(
-    "is are was were be been being has have had do does did will would can could should may "
-    "might must shall it its this that these those he she they we you his her their our your "
-    "them us him me my who what when where why how which not no new after before over under up "
-    "down out off if so yet than then there here all more most some any".split()
+    "is are was were be been being has have had do does did would can could should might must "
+    "shall it its this that these those he she they we you his her their our your them him me "
+    "my what when where why how which not no after before over under up down out off if so yet "
+    "than then there here all more most some any".split()
 )
 
 
