@@ -146,16 +146,28 @@ def test_sentence_case_keeps_what_the_article_capitalises_mid_sentence():
     assert sentence_case("Kazakhstan Joins the Abraham Accords", usage) == (
         "Kazakhstan joins the Abraham Accords"
     )
-    # a word the article never uses is left as given: it may be a name
+    # function words need no evidence; other words do
+    assert sentence_case("A Deal With The Gulf", word_usage(["a deal in the Gulf"])) == (
+        "A deal with the Gulf"
+    )
+    # acronyms and inner capitals are never lowered
+    assert sentence_case("NATO Talks On iPhone Ban", {"talks": (1, 0), "ban": (1, 0)}) == (
+        "NATO talks on iPhone ban"
+    )
+
+
+def test_sentence_case_leaves_a_title_alone_when_the_article_cannot_decide_a_word():
+    # A word the article never uses may be a name ("New", "May", "Will" can be): rather than a
+    # title half lowered, the title as given.
     assert sentence_case("Tokayev Meets Rubio", {}) == "Tokayev Meets Rubio"
-    # function words are never names; "New", "May" and "Will" can be, so they need evidence
-    assert sentence_case("A Deal With The Gulf", {}) == "A Deal with the Gulf"
     assert sentence_case("Why New York Will Wait Until May", {}) == (
         "Why New York Will Wait Until May"
     )
-    # acronyms and inner capitals are never lowered
-    assert sentence_case("NATO Talks On iPhone Ban", {"talks": 1, "ban": 1}) == (
-        "NATO talks on iPhone ban"
+    usage = word_usage(["The allergy season is getting worse, doctors say."])
+    title = "Allergy Season Is Getting Worse And Lasting Longer"
+    assert sentence_case(title, usage) == title
+    assert sentence_case("Allergy Season Is Getting Worse", usage) == (
+        "Allergy season is getting worse"
     )
 
 
@@ -236,3 +248,19 @@ def test_an_untitled_articles_opening_is_never_cut_mid_word():
 def test_a_short_first_sentence_is_quoted_whole():
     out = styles(untitled("Kazakhstan bergabung."), para=2)
     assert "[Untitled article beginning “Kazakhstan bergabung”]. (2025" in out["apa"]
+
+
+def test_a_titles_closing_period_gives_way_to_the_comma_but_an_abbreviations_stays():
+    def chicago(title: str) -> str:
+        return styles(article(title, source="Outlet", language="id"))["chicago"]
+
+    assert "“Ini yang Perlu Diketahui,” Outlet," in chicago("Ini yang Perlu Diketahui.")
+    assert "“Produk Buatan U.S.,” Outlet," in chicago("Produk Buatan U.S.")
+    assert "“Laba Astra Tbk.,” Outlet," in chicago("Laba Astra Tbk.")
+
+
+def test_sentence_case_keeps_the_capital_that_opens_a_quotation():
+    usage = {"removes": (1, 0), "sign": (1, 0), "color": (0, 1), "policy": (0, 1)}
+    assert sentence_case("Binion’s Removes ‘No Color Policy’ Sign", usage) == (
+        "Binion’s removes ‘No Color Policy’ sign"
+    )

@@ -45,7 +45,7 @@ class Source:
     role: str | None
     via: str | None
     accessed: datetime.date
-    usage: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    usage: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def english(self) -> bool:

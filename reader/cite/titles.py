@@ -11,9 +11,9 @@ Why each rule:
   case in its in-text citation (§8.14). Indonesian (or unknown) titles stay as given: the
   guides' rules are for English, and Indonesian capitalises differently.
 * Sentence case must not lowercase proper nouns, and a title alone cannot tell ``Accords`` the
-  name from ``accords`` the noun. The article itself can: a word is lowercased only when the
-  article's text uses it in lower case more often than capitalised mid-sentence, or when it is an
-  English function word. Words the article never uses are left as given.
+  name from ``accords`` the noun. The article itself can: a word is lowercased when it is an
+  English function word or when the article's text writes it in lower case and never
+  capitalised mid-sentence. If some word is not in the article at all, the title stays as given.
 * A title made from the article's first sentence is not the article's title. It is cited as an
   untitled work: a description (``Untitled article beginning “…”``) that each style dresses its
   own way (APA 7 §9.21-9.22 brackets it), its quoted opening cut at a word, never mid-word.
@@ -28,6 +28,8 @@ DESCRIPTION = "Untitled article beginning"
 OPENING_WORDS = 8  # words of the first sentence quoted in an untitled work's description
 
 _TERMINAL = ("?", "!")
+_ABBREVIATIONS = {"inc", "co", "corp", "ltd", "jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof",
+                  "no", "vs", "etc", "tbk", "bros"}
 _OPENING_CONTEXT = set(" \t([{—–-/“‘«")
 _QUOTE_SPAN = re.compile(r"“([^“”]*)”")
 _TITLE_BREAKS = re.compile(r"(?<=\w)(?:\s*:\s+|,\s+|\s+[–—-]\s+)")
@@ -126,7 +128,16 @@ def attach(text: str, mark: str, *, keep_comma: bool = False) -> str:
         return text
     if inner.endswith(_TERMINAL) and not (mark == "," and keep_comma):
         return text
+    if inner.endswith(".") and not _abbreviation(inner):
+        inner = inner[:-1]  # a title's closing period gives way to the comma: "…Know,”
     return inner + mark + close
+
+
+def _abbreviation(text: str) -> bool:
+    """Whether ``text`` ends with an abbreviation whose period stays (``U.S.``, ``Inc.``)."""
+    last = text.split()[-1] if text.split() else ""
+    word = last.lstrip("“‘(\"'")
+    return "." in word[:-1] or len(word) <= 2 or word[:-1].lower() in _ABBREVIATIONS
 
 
 # --- capitalisation ----------------------------------------------------------------------------
@@ -142,7 +153,9 @@ def headline_case(title: str, style: str) -> str:
         lead, word, trail = _WORD_EDGES.fullmatch(tokens[i]).groups()
         if not _casable(word):
             continue
-        starts = n == 0 or bool(_SUBTITLE_START.search(tokens[words[n - 1]])) or "“" in lead
+        starts = n == 0 or bool(_SUBTITLE_START.search(tokens[words[n - 1]])) or (
+            "“" in lead or "‘" in lead
+        )
         last = n == len(words) - 1
         parts = word.split("-")
         cased = []
@@ -159,47 +172,54 @@ def headline_case(title: str, style: str) -> str:
     return "".join(out)
 
 
-def sentence_case(title: str, usage: Mapping[str, int]) -> str:
-    """APA sentence case, lowering only words the article (``usage``) shows are not names.
+def sentence_case(title: str, usage: Mapping[str, tuple[int, int]]) -> str:
+    """APA sentence case, decided word by word by the article itself (``usage``).
 
-    ``usage`` maps a lower-cased word to its evidence: positive when the article writes it in
-    lower case more often than capitalised in mid-sentence.
+    A capitalised word is lowered when it is an English function word, or when the article
+    writes it in lower case and never capitalised in mid-sentence; it stays capitalised when the
+    article capitalises it in mid-sentence (a name). When the article says nothing about some
+    word, the whole title is left as given: a half-lowered title is wrong twice, and a lowered
+    name is worse than a capital left standing.
     """
     tokens = _TOKEN.split(title)
     words = [i for i, t in enumerate(tokens) if t and not t.isspace()]
     out = list(tokens)
     for n, i in enumerate(words):
         lead, word, trail = _WORD_EDGES.fullmatch(tokens[i]).groups()
-        starts = n == 0 or bool(_SUBTITLE_START.search(tokens[words[n - 1]])) or "“" in lead
-        if starts and _casable(word):  # the first word of the title and of a subtitle
+        starts = n == 0 or bool(_SUBTITLE_START.search(tokens[words[n - 1]])) or (
+            "“" in lead or "‘" in lead
+        )
+        if starts and _casable(word):  # the first word of the title, a subtitle, a quotation
             out[i] = lead + word[:1].upper() + word[1:] + trail
             continue
         if starts or not _casable(word) or not (word[:1].isupper() and word[1:].islower()):
             continue
         folded = word.lower()
-        if folded in _FUNCTION or usage.get(folded, 0) > 0:
+        lower, capital = usage.get(folded, (0, 0))
+        if folded in _FUNCTION or (lower and not capital):
             out[i] = lead + folded + trail
+        elif not capital:
+            return title  # nothing tells whether this word is a name
     return "".join(out)
 
 
-def word_usage(texts: list[str]) -> dict[str, int]:
-    """Evidence for :func:`sentence_case`: lower-case uses minus capitalised mid-sentence uses."""
-    usage: dict[str, int] = {}
+def word_usage(texts: list[str]) -> dict[str, tuple[int, int]]:
+    """Evidence for :func:`sentence_case`: per lower-cased word, how often the texts write it in
+    lower case and how often capitalised in mid-sentence."""
+    lower: dict[str, int] = {}
+    capital: dict[str, int] = {}
     for text in texts:
         previous = "."
         for token in text.split():
             word = _WORD_EDGES.fullmatch(token).group(2)
             if word and word.isalpha():
-                sentence_start = previous.endswith((".", "?", "!", ":", "“", '"')) or token[:1] in (
-                    "“",
-                    '"',
-                )
+                starts = previous.endswith((".", "?", "!", ":", "“", '"')) or token[:1] in "“\""
                 if word.islower():
-                    usage[word] = usage.get(word, 0) + 1
-                elif word[:1].isupper() and not sentence_start:
-                    usage[word.lower()] = usage.get(word.lower(), 0) - 1
+                    lower[word] = lower.get(word, 0) + 1
+                elif word[:1].isupper() and not starts:
+                    capital[word.lower()] = capital.get(word.lower(), 0) + 1
             previous = token
-    return usage
+    return {w: (lower.get(w, 0), capital.get(w, 0)) for w in lower.keys() | capital.keys()}
 
 
 def _casable(word: str) -> bool:
