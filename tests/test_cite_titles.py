@@ -264,3 +264,25 @@ def test_sentence_case_keeps_the_capital_that_opens_a_quotation():
     assert sentence_case("Binion’s Removes ‘No Color Policy’ Sign", usage) == (
         "Binion’s removes ‘No Color Policy’ sign"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Kazakhstan Terpilih Menjadi Anggota Abraham Accords, Buka Peluang Kerja Sama",
+         "Kazakhstan Terpilih Menjadi Anggota Abraham Accords"),
+        ("2 Dead, 5 Missing in Chocolate Factory Explosion Near the City",
+         "2 Dead, 5 Missing in Chocolate Factory Explosion Near the City"),  # "2 Dead" is too short
+        ("Pemerintah Umumkan Kebijakan Baru untuk Petani.",
+         "Pemerintah Umumkan Kebijakan Baru untuk Petani"),
+        ("Judul Pendek", "Judul Pendek"),
+    ],
+)
+def test_short_titles_for_in_text_citations(title, short):
+    out = styles(article(title, language="id"))
+    assert f"(“{short}”)" == out["mla"].splitlines()[0]
+    item = json.loads(out["csl-json"])["items"][0]
+    if len(short.split()) < len(title.split()):
+        assert item["title-short"] == short
+    else:  # CSL gets a title-short only when it is shorter
+        assert "title-short" not in item

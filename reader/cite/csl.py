@@ -55,7 +55,7 @@ def item(src: Source) -> dict[str, object]:
     if title:
         out["title"] = title
         shortened = short_title(title)
-        if shortened != title:
+        if len(shortened.split()) < len(title.split()):
             out["title-short"] = shortened
     else:
         out["title"] = f"[{description(src)}]"

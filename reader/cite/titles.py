@@ -234,13 +234,15 @@ def _casable(word: str) -> bool:
 
 def short_title(title: str) -> str:
     """A short form for in-text citations and CSL ``title-short``: the words before a colon,
-    comma or dash, if that leaves at least two words (APA 7 §8.14 and MLA 9 shorten long
-    titles to their first words)."""
+    comma or dash when the title is long and that leaves at least three words (APA 7 §8.14 and
+    MLA 9 shorten long titles to their first words); never with a sentence's closing period."""
     match = _TITLE_BREAKS.search(title)
     if match and len(title) > 40:
         head = title[: match.start()].strip()
-        if len(head.split()) >= 2:
-            return head
+        if len(head.split()) >= 3:
+            title = head
+    if title.endswith(".") and not _abbreviation(title):
+        title = title[:-1]
     return title
 
 
