@@ -80,13 +80,14 @@ def test_names_count_the_same_in_both_engines(bench_json):
 
 
 def test_highlight_tokens_match_the_analyzer():
-    from reader.language.analysis import _shared_analyzer, surface_tokens
+    from reader.language.analysis import surface_tokens
+    from reader.search.whoosh.analyzer import text_analyzer
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
     texts.append("negara-negara Kassym-Jomart Jum'at-an --x-- a-b- Café ÉLAN bangsa-bangsanya "
                  "tarik-menarik 2020-2021 ke-3 İstanbul ŞEHİR Ærø")
     for text in texts:
-        chain = [(t.text, t.startchar, t.endchar) for t in _shared_analyzer()(text, chars=True)]
+        chain = [(t.text, t.startchar, t.endchar) for t in text_analyzer()(text, chars=True)]
         assert surface_tokens(text) == chain
 
 

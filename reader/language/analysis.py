@@ -1,4 +1,7 @@
-"""The Indonesian analyzer: what a word becomes in the index and in a query.
+"""The Indonesian analyzer: what a word becomes in the index and in a query, in plain Python.
+
+Every engine indexes the tokens this module makes (the Whoosh backend wraps :func:`tokens` in an
+analyzer of its own), so stemming, stop words and offsets mean the same thing everywhere.
 
 Tokens keep hyphenated reduplication (``negara-negara`` is one word meaning "countries" and stems
 to ``negara``) while other hyphenated names (``Kassym-Jomart``) are split so each part is
@@ -14,16 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from whoosh.analysis import (
-    CharsetFilter,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-)
-from whoosh.support.charset import accent_map
+from typing import NamedTuple
 
 # Words, numbers and hyphenated compounds; an apostrophe inside a word stays (Jum'at, Qur'an).
 TOKEN_PATTERN = r"\w+(?:['’\-]\w+)*"
@@ -39,41 +33,29 @@ STOP_WORDS = frozenset(
 )
 
 
-class HyphenFilter(Filter):
-    """Keep reduplicated words whole (``negara-negara``, ``bangsa-bangsa``), split other compounds.
+class Token(NamedTuple):
+    """One word of a text as the index sees it.
 
-    A reduplication is two halves with the same first letters (``sayur-mayur`` aside, the common
-    plural form repeats the word). Split parts keep their exact character offsets.
+    ``text`` is the folded word (lower case, accents removed), ``stem`` the index term (``text``
+    itself for names, stop words and unstemmed analysis), ``position`` its word number (a split
+    compound takes one per part, stop words keep theirs, so phrases stay in order) and
+    ``start``/``end`` where the word stands in the analysed text.
     """
 
-    def __call__(self, tokens):
-        shift = 0  # positions added by earlier splits, so phrases stay in order
-        for token in tokens:
-            text = token.text
-            if token.positions:
-                token.pos += shift
-            if "-" not in text or _is_reduplication(text):
-                yield token
-                continue
-            base_char = token.startchar if token.chars else 0
-            pos = token.pos if token.positions else 0
-            offset = 0
-            emitted = 0
-            for part in text.split("-"):
-                if part:
-                    token.text = part
-                    if token.chars:
-                        token.startchar = base_char + offset
-                        token.endchar = token.startchar + len(part)
-                    if token.positions:
-                        token.pos = pos + emitted
-                    emitted += 1
-                    yield token
-                offset += len(part) + 1
-            shift += max(emitted - 1, 0)
+    text: str
+    stem: str
+    position: int
+    start: int
+    end: int
+    stop: bool = False  # a stop word, present only when asked for with ``keep_stops``
 
 
 def _is_reduplication(word: str) -> bool:
+    """``negara-negara``, ``berbalas-balasan``, ``tarik-menarik``: one word, not two.
+
+    A reduplication is two halves with the same first letters (``sayur-mayur`` aside, the common
+    plural form repeats the word).
+    """
     halves = word.lower().split("-")
     if len(halves) != 2 or not halves[0] or not halves[1]:
         return False
@@ -82,6 +64,52 @@ def _is_reduplication(word: str) -> bool:
         return True
     # Affixed reduplication: berbalas-balasan, tarik-menarik, bangsa-bangsanya.
     return len(first) >= 3 and (first in second or second in first)
+
+
+# Accent folding: each letter on the right becomes the one on the left. The table the index has
+# always used (Carlos Bueno's "Accent Folding for Auto-Complete", as Whoosh ships it), kept here
+# so analysis needs no engine; a test checks it against Whoosh's own.
+_FOLDS = {
+    "a": "ÀÁÂÃÄÅàáâãäåĀāĂăĄąĹǍǎǞǟǠǡǢǣǺǻǼǽȀȁȂȃȦȧȺḀḁẚẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặⱥａ",
+    "b": "ƀƁƂƃɃɓᵬḂḃḄḅḆḇｂ",
+    "c": "ÇçĆćĈĉĊċČčƇƈȻȼɕḈḉｃ",
+    "d": "ðĎďĐđƉƊƋƌȡɖɗᵭḊḋḌḍḎḏḐḑḒḓｄ",
+    "e": "ÈÉÊËèéêëĒēĔĕĖėĘęĚěƎƏǝȄȅȆȇȨȩɆɇɚɝḔḕḖḗḘḙḚḛḜḝẸẹẺẻẼẽẾếỀềỂểỄễỆệｅ",
+    "f": "ƑƒᵮḞḟｆ",
+    "g": "ĜĝĞğĠġĢģƓǤǥǦǧǴǵɠḠḡｇ",
+    "h": "HĤĥĦħȞȟ\u0331ḢḣḤḥḦḧḨḩḪḫẖⱧⱨｈ",
+    "i": "IiÌÍÎÏìíîïĨĩĪīĬĭĮįİıƗǏǐȈȉȊȋɨḬḭḮḯỈỉỊịｉ",
+    "j": "JĴĵǰȷɈɉɟʄʝ\u030cｊ",
+    "k": "ĶķƘƙǨǩḰḱḲḳḴḵⱩⱪｋ",
+    "l": "ĺĻļĽľĿŀŁłƚȴȽɫɬɭ\u0323ḶḷḸḹḺḻḼḽⱠⱡⱢｌ",
+    "m": "ɱḾḿṀṁṂṃｍ",
+    "n": "NnÑñŃńŅņŇňƝƞǸǹȠȵɲɳṄṅṆṇṈṉṊṋｎ",
+    "o": "ÒÓÔÕÖØòóôõöøŌōŎŏŐőƟƠơǑǒǪǫǬǭǾǿȌȍȎȏȪȫȬȭȮȯȰȱɵṌṍṎṏṐṑṒṓỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợｏ",
+    "p": "PpƤƥ\u0303ṔṕṖṗⱣｐ",
+    "q": "Ɋɋʠｑ",
+    "r": "ŔŕŖŗŘřȐȑȒȓɌɍɼɽɾᵲᵳṘṙṚṛṜṝṞṟⱤｒ",
+    "s": "SsßŚśŜŝŞşŠšȘșʂ\u0329ṠṡṢṣṤṥṦṧṨṩẛｓ",
+    "t": "TÞþŢţŤťŦŧƫƬƭƮȚțȶȾʈ\u0308ᵵṪṫṬṭṮṯṰṱẗⱦｔ",
+    "u": "ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲųƯưǓǔǕǖǗǘǙǚǛǜȔȕȖȗɄʉṲṳṴṵṶṷṸṹṺṻỤụỦủỨứỪừỬửỮữỰựｕ",
+    "v": "ƲʋṼṽṾṿｖ",
+    "w": "WŴŵẀẁẂẃẄẅẆẇẈẉẘｗ",
+    "x": "ẊẋẌẍｘ",
+    "y": "YÝýÿŶŷŸƳƴȲȳɎɏʏ\u030aẎẏẙỲỳỴỵỶỷỸỹｙ",
+    "z": "ŹźŻżŽžƵƶƺǮǯȤȥʐʑẐẑẒẓẔẕⱫⱬｚ",
+
+}
+
+
+def _accent_map() -> dict[int, str]:
+    table = {ord(char): base for base, chars in _FOLDS.items() for char in chars}
+    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B)):  # full-width digits, A-Z
+        table[code] = chr(code - 0xFEE0)
+    return table
+
+
+@lru_cache(maxsize=1)
+def accent_map() -> dict[int, str]:
+    return _accent_map()
 
 
 @lru_cache(maxsize=1)
@@ -109,53 +137,87 @@ _NEEDS_STEM = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
 
 
 def stem(word: str) -> str:
-    """Sastrawi stem of one lower-case token; numbers, short words and non-Latin words unchanged.
-
-    A module-level function, not a bound method, because Whoosh pickles the schema.
-    """
+    """Sastrawi stem of one lower-case token; numbers, short words and non-Latin words unchanged."""
     if len(word) <= 3 or not _NEEDS_STEM.match(word):
         return word
     stemmed = _sastrawi().stem_word(word)
     return stemmed or word
 
 
-def analyzer(stemming: bool = True):
-    """The analyzer of the ``text``, ``title`` and ``quote`` fields (and queries on them)."""
-    chain = (
-        RegexTokenizer(TOKEN_PATTERN)
-        | HyphenFilter()
-        | LowercaseFilter()
-        | CharsetFilter(accent_map)
-        | StopFilter(stoplist=STOP_WORDS, minsize=1, renumber=False)
-    )
-    if stemming:
-        chain = chain | StemFilter(stem, cachesize=200_000)
-    return chain
+_TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
+_cached_stem = lru_cache(maxsize=200_000)(stem)
 
 
-def name_analyzer():
-    """For speaker names and outlets: folded words, no stop words, no stemming."""
-    return RegexTokenizer(TOKEN_PATTERN) | HyphenFilter() | LowercaseFilter() | CharsetFilter(
-        accent_map
-    )
+def fold(word: str) -> str:
+    """Lower case without accents: the form words are compared in."""
+    lowered = word.lower()
+    return lowered if lowered.isascii() else lowered.translate(accent_map())
+
+
+def tokens(text: str, *, stemming: bool = True, stops: bool = True, keep_stops: bool = False,
+           whole: bool = False, first_position: int = 0, first_char: int = 0) -> list[Token]:
+    """The tokens of ``text`` in order.
+
+    ``stemming=False`` leaves words unstemmed (names, outlets, spelling); ``stops=False`` keeps
+    stop words as ordinary words; ``keep_stops`` keeps them flagged ``stop`` (and unstemmed)
+    instead of dropping them. ``whole`` takes the text as one word (a query's wildcard or fuzzy
+    word), which is folded, split at hyphens and stemmed like any other.
+    """
+    out: list[Token] = []
+    append = out.append
+    stoplist = STOP_WORDS if stops else frozenset()
+    stem_of = _cached_stem if stemming else None
+    fold_map = accent_map()
+    shift = 0  # positions taken by the extra parts of split compounds
+    if whole:
+        words = [(text, 0, len(text))]
+    else:
+        words = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    for number, (word, start, end) in enumerate(words):
+        position = first_position + number + shift
+        if "-" in word and not _is_reduplication(word):
+            offset = 0
+            emitted = 0
+            for part in word.split("-"):
+                if part:
+                    at = first_char + start + offset
+                    _add(append, part, position + emitted, at, at + len(part), stoplist,
+                         stem_of, keep_stops, fold_map)
+                    emitted += 1
+                offset += len(part) + 1
+            shift += max(emitted - 1, 0)
+            continue
+        _add(append, word, position, first_char + start, first_char + end, stoplist, stem_of,
+             keep_stops, fold_map)
+    return out
+
+
+def _add(append, word: str, position: int, start: int, end: int, stoplist, stem_of,
+         keep_stops: bool, fold_map) -> None:
+    lowered = word.lower()
+    folded = lowered if lowered.isascii() else lowered.translate(fold_map)
+    if stoplist and (folded in stoplist or not folded):  # an empty word counts as a stop word
+        if keep_stops:
+            append(Token(folded, folded, position, start, end, True))
+        return
+    append(Token(folded, stem_of(folded) if stem_of else folded, position, start, end))
 
 
 def terms(text: str) -> list[str]:
     """The index terms of ``text`` in order (stemmed), for similarity and tests."""
-    return [t.text for t in _shared_analyzer()(text)]
+    return [t[1] for t in tokens(text)]
 
 
 def surface_tokens(text: str) -> list[tuple[str, int, int]]:
     """``(term, start, end)`` for every token of ``text``: the stem and where its word stands.
 
-    The same tokens as :func:`analyzer` with ``chars=True`` (tests check this on real text),
-    computed without Whoosh's chain of generators and Token objects: highlighting 20 hits this
-    way costs a quarter of what the chain costs, and it runs on every search.
+    The same tokens as :func:`tokens` without positions, in the shortest loop: highlighting runs
+    on every search.
     """
     out = []
     append = out.append
     stops = STOP_WORDS
-    fold = accent_map
+    fold_map = accent_map()
     stem_of = _cached_stem
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
@@ -164,21 +226,19 @@ def surface_tokens(text: str) -> list[tuple[str, int, int]]:
             offset = 0
             for part in word.split("-"):
                 if part:
-                    folded = part.lower() if part.isascii() else part.lower().translate(fold)
+                    folded = part.lower() if part.isascii() else part.lower().translate(fold_map)
                     if folded not in stops:
                         append((stem_of(folded), start + offset, start + offset + len(part)))
                 offset += len(part) + 1
             continue
-        folded = word.lower() if word.isascii() else word.lower().translate(fold)
+        folded = word.lower() if word.isascii() else word.lower().translate(fold_map)
         if folded not in stops:
             append((stem_of(folded), start, match.end()))
     return out
 
 
-_TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
-_cached_stem = lru_cache(maxsize=200_000)(stem)
-
-
-@lru_cache(maxsize=1)
-def _shared_analyzer():
-    return analyzer()
+def highlight_offsets(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Offsets of every word in ``text`` whose stem is one of ``words`` (its surface form)."""
+    if not words:
+        return []
+    return [(start, end) for term, start, end in surface_tokens(text) if term in words]

@@ -30,8 +30,8 @@ from whoosh.query import Term
 
 from reader.errors import IndexProblem
 from reader.ingest import CorpusFile, Skipped, discover, doc_ids, has_marker, read_file
-from reader.language.analysis import analyzer, name_analyzer
 from reader.records import Article, ArticleSummary, Paragraph, Quote
+from reader.search.whoosh.analyzer import name_analyzer, text_analyzer
 from reader.search.whoosh.folder import MARKER, IndexFolder, NotAnIndexFolder
 
 SCHEMA_VERSION = 5  # bump when the schema, the analyzer, the quote rules or the layout change
@@ -40,16 +40,16 @@ INDEX_NAME = "reader"
 
 
 def build_schema() -> Schema:
-    text_analyzer = analyzer()
+    text = text_analyzer()
     return Schema(
         kind=ID(stored=True),
         path=ID(stored=True),
         doc=ID(stored=True),
         para=NUMERIC(int, bits=32, stored=True, signed=False),
-        title=TEXT(analyzer=text_analyzer, stored=True),
+        title=TEXT(analyzer=text, stored=True),
         source=TEXT(analyzer=name_analyzer(), stored=True),
-        text=TEXT(analyzer=text_analyzer, stored=True, phrase=True, spelling=True),
-        quote=TEXT(analyzer=text_analyzer, phrase=True),
+        text=TEXT(analyzer=text, stored=True, phrase=True, spelling=True),
+        quote=TEXT(analyzer=text, phrase=True),
         speaker=TEXT(analyzer=name_analyzer()),
         repeats=STORED,
         quotes=STORED,  # the paragraph's quotes as JSON, so related() needs no article loads
