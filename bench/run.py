@@ -205,7 +205,7 @@ def child_index(corpus: str, index: str) -> dict:
     with RssSampler() as sampler:
         report = lib.update()
     build = time.perf_counter() - t0
-    paragraphs = lib.store.counts()["paragraphs"]
+    paragraphs = lib.backend.counts()["paragraphs"]
     lib.close()
     # Up to date already: what every command pays before answering.
     lib = Library(corpus, index)
@@ -514,14 +514,18 @@ class Fts5:
 
 def reader_exact_count(lib, query: str) -> int:
     """Every matching paragraph, counted without scoring (not part of the timed search)."""
+    if lib.backend.name != "whoosh":  # an engine whose totals are always exact
+        return lib.search(query, limit=1, time_budget=None, suggest=False).total
     from whoosh.query import And, Term
 
-    from reader.search.whoosh.query import bounded, check_query, count, make_parser, parse
+    from reader.search.query import check_query
+    from reader.search.whoosh.parse import bounded, make_parser, parse
+    from reader.search.whoosh.search import count
 
-    ix = lib.store.open()
-    with ix.searcher() as searcher:
-        q, _cut = bounded(parse(make_parser(ix.schema), check_query(query)), searcher.reader())
-        return count(searcher, And([q, Term("kind", "para")]))
+    shared = lib.backend.store.open()
+    searcher = shared.searcher()
+    q, _cut = bounded(parse(make_parser(shared.schema), check_query(query)), searcher.reader())
+    return count(searcher, And([q, Term("kind", "para")]))
 
 
 def run_queries(lib, fts: Fts5, queries: dict[str, dict], budget_s: float) -> dict:

@@ -20,11 +20,9 @@ from rich.text import Text
 
 from reader.cite import STYLES as CITATION_STYLES
 from reader.cli import COMMANDS
-from reader.ingest import CorpusError
+from reader.errors import CorpusError, IndexProblem, QueryError, ReaderError
 from reader.library import Library
 from reader.records import Article, Hit, SearchResult
-from reader.search.whoosh.query import QueryError
-from reader.search.whoosh.store import IndexProblem
 from reader.text import excerpt_bounds, one_line, safe
 
 EXIT_OK, EXIT_NO_HITS, EXIT_USAGE, EXIT_CORPUS = 0, 1, 2, 3
@@ -85,13 +83,20 @@ def emit_json(data: object) -> None:
 
 
 def open_library(corpus: Path | None, index: Path | None, quiet: bool = False) -> Library:
-    """A library whose index matches the corpus, updated with a progress bar on a terminal."""
-    library = Library(corpus, index)
-    update_index(library, quiet=quiet)
+    """A library whose index matches the corpus, updated with a progress bar on a terminal.
+    When the update cannot be written, the index as it was answers (with a warning)."""
+    library = Library(corpus, index, warn=say_warning)
+    update_index(library, quiet=quiet, stale_ok=True)
     return library
 
 
-def update_index(library: Library, rebuild: bool = False, quiet: bool = False):
+def say_warning(message: str) -> None:
+    sys.stderr.write("reader: warning: " + one_line(message) + "\n")
+    sys.stderr.flush()
+
+
+def update_index(library: Library, rebuild: bool = False, quiet: bool = False,
+                 stale_ok: bool = False):
     console = err()
     show_progress = console.is_terminal and not quiet
 
@@ -100,7 +105,7 @@ def update_index(library: Library, rebuild: bool = False, quiet: bool = False):
                       markup=False)
 
     if not show_progress:
-        return library.update(rebuild=rebuild, wait=waiting)
+        return library.update(rebuild=rebuild, wait=waiting, stale_ok=stale_ok)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(TextColumn("Indexing"), BarColumn(), MofNCompleteColumn(),
@@ -110,7 +115,8 @@ def update_index(library: Library, rebuild: bool = False, quiet: bool = False):
         def progress(done: int, total: int, name: str) -> None:
             bar.update(task, completed=done, total=total, description=one_line(name, 50))
 
-        return library.update(progress=progress, rebuild=rebuild, wait=waiting)
+        return library.update(progress=progress, rebuild=rebuild, wait=waiting,
+                              stale_ok=stale_ok)
 
 
 def guarded(fn: Callable[[], int | None]) -> None:
@@ -123,6 +129,9 @@ def guarded(fn: Callable[[], int | None]) -> None:
     except (IndexProblem, CorpusError) as exc:
         say_error(str(exc))
         code = EXIT_CORPUS
+    except ReaderError as exc:  # NotFound, UsageError, CitationError: the class says the code
+        say_error(str(exc))
+        code = exc.exit_code
     except (QueryError, ValueError) as exc:  # QueryError, CitationError: the user's to fix
         say_error(str(exc))
         code = EXIT_USAGE

@@ -56,6 +56,16 @@ class IndexProblem(ReaderError):
     exit_code = EXIT_CORPUS
 
 
+class IndexDamaged(IndexProblem):
+    """Index files that cannot be read as written (a disk fault, a stray write): the index is
+    rebuilt rather than trusted."""
+
+
+class IndexNotWritable(IndexProblem):
+    """An update could not be written (a full disk, a read-only folder): the index as it was
+    still answers, stale."""
+
+
 def exit_code(error: BaseException) -> int:
     """The exit code of any exception: the class's own for reader errors."""
     if isinstance(error, ReaderError):
@@ -67,6 +77,6 @@ def exit_code(error: BaseException) -> int:
 
 __all__ = [
     "EXIT_CORPUS", "EXIT_INTERRUPTED", "EXIT_NO_HITS", "EXIT_OK", "EXIT_USAGE", "CitationError",
-    "CorpusError", "IndexProblem", "NotFound", "QueryError", "ReaderError", "UsageError",
-    "exit_code",
+    "CorpusError", "IndexDamaged", "IndexNotWritable", "IndexProblem", "NotFound", "QueryError",
+    "ReaderError", "UsageError", "exit_code",
 ]

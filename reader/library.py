@@ -1,29 +1,37 @@
 """The one object the CLI and the TUI talk to: a corpus, its index, and every question about them.
 
-It decides where an index lives (``index/`` beside the bundled seeds, the user cache otherwise),
-keeps the index current before answering, and turns core records into answers. Nothing here
-imports Textual; the TUI is a shell around this class.
+It decides where an index lives (``index/`` beside the bundled seeds, the user cache otherwise)
+and which engine holds it (the ``backend`` setting), keeps the index current before answering
+(:mod:`reader.sync`), and turns core records into answers. It speaks to the engine only through
+:class:`reader.search.backend.SearchBackend`. Every failure it lets through is a
+:class:`reader.errors.ReaderError` with a one-line message.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import time
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from platformdirs import user_cache_dir
 
+from reader import sync
 from reader.compare import Alignment, Related
-from reader.records import Article, ArticleSummary, Paragraph, Quote, QuoteRecord, SearchResult
-from reader.search.whoosh.query import SearchOptions, make_parser, run
-from reader.search.whoosh.store import CorpusIndex, IndexProblem, ProgressFn, UpdateReport
+from reader.errors import IndexDamaged, IndexProblem, NotFound, QueryError
+from reader.records import Article, ArticleSummary, Hit, Paragraph, QuoteRecord, SearchResult
+from reader.search import open_backend
+from reader.search.backend import ProgressFn, SearchBackend, SearchRequest
+from reader.sync import UpdateReport
 
 APP_NAME = "kabar-reader"
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 CANDIDATES = 40  # paragraphs the index proposes to related(); only these are scored
+MATCH_LIMIT = 500  # matches of a query inside one article (far more than any article has)
+
+T = TypeVar("T")
 
 
 def bundled_seeds() -> Path:
@@ -38,57 +46,108 @@ def default_index_dir(corpus: Path) -> Path:
     """``index/`` beside the bundled seeds of a checkout; the user cache dir for anything else."""
     corpus = Path(corpus).expanduser().resolve()
     checkout_seeds = (REPO_DIR / "seeds").resolve()
-    if corpus == checkout_seeds and _writable(REPO_DIR):
+    if corpus == checkout_seeds and os.access(REPO_DIR, os.W_OK):
         return REPO_DIR / "index"
     key = hashlib.sha1(str(corpus).encode("utf-8")).hexdigest()[:16]
     name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in corpus.name)[:40]
     return Path(user_cache_dir(APP_NAME)) / "indexes" / f"{name}-{key}"
 
 
-def _writable(folder: Path) -> bool:
-    import os
-
-    return os.access(folder, os.W_OK)
-
-
 class Library:
-    """A corpus with its index. Cheap to create; call :meth:`update` before answering."""
+    """A corpus with its index. Cheap to create; call :meth:`update` before answering.
 
-    def __init__(self, corpus: Path | str | None = None, index_dir: Path | str | None = None):
+    ``backend`` is a :class:`SearchBackend`, or a spec for :func:`reader.search.open_backend`
+    (default: the ``backend`` setting). ``warn`` receives one-line notices the user should see
+    even when nothing failed (a stale index answering, a damaged one rebuilt); without it they
+    collect in :attr:`notices`.
+    """
+
+    def __init__(self, corpus: Path | str | None = None, index_dir: Path | str | None = None,
+                 backend: SearchBackend | str | None = None,
+                 warn: Callable[[str], None] | None = None) -> None:
         self.corpus = Path(corpus).expanduser() if corpus else bundled_seeds()
         self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir(
             self.corpus)
-        self.store = CorpusIndex(self.corpus, self.index_dir)
-        self._parser = None
+        if backend is None or isinstance(backend, str):
+            from reader.settings import current
+
+            settings = current()
+            backend = open_backend(backend or settings.backend, corpus=self.corpus,
+                                   index_dir=self.index_dir, settings=settings)
+        self.backend: SearchBackend = backend
+        self.notices: list[str] = []
+        self._warn = warn
+        self._repairing = False
+
+    def warn(self, line: str) -> None:
+        if self._warn is not None:
+            self._warn(line)
+        else:
+            self.notices.append(line)
 
     # -- keeping the index current -------------------------------------------------------------
 
     def update(self, progress: ProgressFn | None = None, rebuild: bool = False,
-               wait: Callable[[], None] | None = None) -> UpdateReport:
-        """Bring the index up to date with the corpus; returns what changed."""
-        report = self.store.update(progress=progress, rebuild=rebuild, wait=wait)
-        self._parser = None
+               wait: Callable[[], None] | None = None, stale_ok: bool = False) -> UpdateReport:
+        """Bring the index up to date with the corpus; returns what changed.
+
+        With ``stale_ok``, an update that cannot be written (a full disk, a read-only index)
+        leaves the index as it was answering, with a notice, instead of failing.
+        """
+        try:
+            report = sync.update(self.backend, self.corpus, progress=progress, rebuild=rebuild,
+                                 wait=wait)
+        except IndexProblem as exc:
+            if not stale_ok or not sync.usable_after_failure(self.backend, exc):
+                raise
+            self.warn(f"{exc}; answering from the index as it was, which may be stale")
+            return UpdateReport(stale=str(exc))
+        if report.rebuilt and not rebuild and "damaged" in report.rebuilt:
+            self.warn(f"{report.rebuilt}; it was rebuilt")
         return report
 
     def is_stale(self) -> bool:
-        return self.store.is_stale()
+        return sync.is_stale(self.backend, self.corpus)
+
+    def _answer(self, ask: Callable[[], T]) -> T:
+        """``ask()``; when it finds the index damaged, rebuild once and ask again."""
+        try:
+            return ask()
+        except IndexDamaged as exc:
+            if self._repairing:
+                raise
+            self._repairing = True
+            try:
+                self.update(rebuild=True)
+            finally:
+                self._repairing = False
+            self.warn(f"{exc}; it was rebuilt")
+            return ask()
 
     # -- questions ------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20, time_budget: float | None = 2.0,
-               suggest: bool = True) -> SearchResult:
-        ix = self.store.open()
-        if self._parser is None:
-            self._parser = make_parser(ix.schema)
-        with ix.searcher() as searcher:
-            return run(searcher, self._parser, query,
-                       SearchOptions(limit=limit, time_budget=time_budget, suggest=suggest))
+               suggest: bool = True, offset: int = 0) -> SearchResult:
+        request = SearchRequest(query, limit=limit, offset=offset, time_budget=time_budget,
+                                suggest=suggest)
+        return self._answer(lambda: self.backend.search(request))
+
+    def matches_in(self, doc: str, query: str, limit: int = MATCH_LIMIT,
+                   time_budget: float | None = 2.0) -> list[Hit]:
+        """The paragraphs of one article that ``query`` matches, with highlight offsets.
+        Raises ``QueryError`` for a malformed query."""
+        request = SearchRequest(query, limit=limit, time_budget=time_budget, suggest=False,
+                                doc=doc)
+        result = self._answer(lambda: self.backend.search(request))
+        if result.error:
+            raise QueryError(result.error)
+        return result.hits
 
     def article(self, doc: str) -> Article | None:
-        return self.store.article(doc)
+        return self._answer(lambda: self.backend.article(doc))
 
     def articles(self) -> list[ArticleSummary]:
-        return self.store.summaries()
+        return self._answer(self.backend.summaries)
 
     def quotes(self, speaker: str | None = None, doc: str | None = None) -> list[QuoteRecord]:
         """Every quote (optionally of one article, or whose speaker matches a name), in order."""
@@ -98,7 +157,7 @@ class Library:
             article = self.article(doc)
             articles = [article] if article else []
         else:
-            articles = sorted(self.store.articles(), key=lambda a: a.doc)
+            articles = self._answer(lambda: sorted(self.backend.articles(), key=lambda a: a.doc))
         for article in articles:
             for paragraph in article.paragraphs:
                 for index, quote in enumerate(paragraph.quotes, start=1):
@@ -122,45 +181,29 @@ class Library:
         from reader.compare import align
 
         a, b = self._need(doc_a), self._need(doc_b)
-        with self.store.open().searcher() as searcher:
-            df, total = _doc_freq(searcher)
-            return align(a, b, df, total)
+        stats = self._answer(self.backend.term_stats)
+        return align(a, b, stats.df, stats.paragraphs)
 
     def related(self, doc: str, para: int, limit: int = 20) -> list[Related]:
         """Paragraphs and quotes elsewhere that tell what ``DOC:para`` tells, best first.
 
-        The index proposes candidates (an OR of the paragraph's most telling stems); only those
-        are scored, so the cost does not grow with the corpus.
+        The index proposes candidates (the paragraphs best matching the paragraph's most telling
+        stems); only those are scored, so the cost does not grow with the corpus.
         """
-        from whoosh.query import Or, Term
-
         from reader.compare import query_terms, rank_related
 
         article = self._need(doc)
-        paragraph = article.paragraph(para)
-        if paragraph is None:
-            raise ValueError(f"{doc} has paragraphs 1 to {len(article.paragraphs)}, not {para}")
+        paragraph = self._paragraph(article, para)
         if paragraph.repeat_of is not None:
             paragraph = article.paragraph(paragraph.repeat_of) or paragraph
-        ix = self.store.open()
-        with ix.searcher() as searcher:
-            df, total = _doc_freq(searcher)
-            words = query_terms(paragraph, df, total, limit=10)
-            if not words:
-                return []
-            # Only paragraph documents have text and quote terms: no filter on kind needed.
-            q = Or([Term("text", w) for w in words] + [Term("quote", w) for w in words])
-            candidates = []
-            for hit in _top_fields(searcher, q, CANDIDATES):
-                if hit["doc"] == doc:
-                    continue
-                text = hit.get("text") or ""
-                quotes = [Quote(**raw) for raw in json.loads(hit.get("quotes") or "[]")]
-                other = Article(doc=hit["doc"], path="", title=hit.get("title", ""),
-                                source=hit.get("source") or None)
-                candidates.append((other, Paragraph(hit["para"], text, 0, len(text),
-                                                    quotes=quotes)))
-            return rank_related(paragraph, candidates, df, total)[:limit]
+        stats = self._answer(self.backend.term_stats)
+        words = query_terms(paragraph, stats.df, stats.paragraphs, limit=10)
+        if not words:
+            return []
+        found = self._answer(lambda: self.backend.candidates(words, CANDIDATES, exclude_doc=doc))
+        candidates = [(Article(doc=c.doc, path="", title=c.title, source=c.source), c.paragraph)
+                      for c in found]
+        return rank_related(paragraph, candidates, stats.df, stats.paragraphs)[:limit]
 
     def quote_counterparts(self, doc: str) -> dict[tuple[int, int], list[Related]]:
         """For each statement of an article, ``(para, quote)``, where else it is reported."""
@@ -179,66 +222,33 @@ class Library:
     def _need(self, doc: str) -> Article:
         article = self.article(doc)
         if article is None:
-            raise ValueError(f"no article '{doc}' in this corpus")
+            raise NotFound(f"no article '{doc}' in this corpus")
         return article
 
+    @staticmethod
+    def _paragraph(article: Article, para: int) -> Paragraph:
+        paragraph = article.paragraph(para)
+        if paragraph is None:
+            raise NotFound(f"{article.doc} has paragraphs 1 to {len(article.paragraphs)}, "
+                           f"not {para}")
+        return paragraph
+
     def stats(self) -> dict:
-        counts = self.store.counts()
+        counts = self._answer(self.backend.counts)
         quotes = sum(s.quotes for s in self.articles())
-        return {
-            "corpus": str(self.corpus), "index": str(self.index_dir), **counts, "quotes": quotes,
-        }
+        out = {"corpus": str(self.corpus), "index": self.backend.describe(), **counts,
+               "quotes": quotes}
+        notes = self.backend.notes()
+        if notes:
+            out["notes"] = notes
+        return out
 
     def close(self) -> None:
-        self.store.close()
-
-
-def _top_fields(searcher, q, limit: int) -> list[dict]:
-    """Stored fields of the ``limit`` best matches, through the block-at-a-time scorer."""
-    from reader.search.whoosh.query import fast_search
-
-    try:
-        top, _, _ = fast_search(searcher, q, limit, deadline=time.perf_counter() + 1.0)
-        return [searcher.stored_fields(docnum) for _, docnum in top]
-    except Exception:  # a shape the fast path does not take: Whoosh's own collector
-        return [hit.fields() for hit in searcher.search(q, limit=limit)]
-
-
-_DF_CACHE: dict[tuple[str, int], dict[str, int]] = {}
-
-
-def _doc_freq(searcher):
-    """Document frequencies of stems in the ``text`` field, for IDF weights.
-
-    Whoosh looks each one up on disk (~0.1 ms a term on a many-segment index), and comparing
-    two long articles needs thousands, so they are remembered per index generation: a second
-    comparison or the "also in" links of a whole article reuse them.
-    """
-    total = searcher.doc_frequency("kind", "para")
-    key = (repr(getattr(searcher, "_ix", searcher)), _generation(searcher))
-    known = _DF_CACHE.get(key)
-    if known is None:
-        _DF_CACHE.clear()  # one index generation at a time
-        known = _DF_CACHE[key] = {}
-
-    def df(term: str) -> int:
-        found = known.get(term)
-        if found is None:
-            found = known[term] = searcher.doc_frequency("text", term)
-        return found
-
-    return df, total
-
-
-def _generation(searcher) -> int:
-    try:
-        return int(searcher._ix.latest_generation())
-    except Exception:
-        return id(searcher)
+        self.backend.close()
 
 
 def _fold(text: str | None) -> str:
     return " ".join((text or "").casefold().split())
 
 
-__all__ = ["Library", "IndexProblem", "bundled_seeds", "default_index_dir"]
+__all__ = ["Library", "IndexProblem", "UpdateReport", "bundled_seeds", "default_index_dir"]

@@ -7,7 +7,7 @@ import sys
 
 CORE = ["reader.records", "reader.text", "reader.errors", "reader.ingest",
         "reader.language.analysis", "reader.language.quotes", "reader.cite",
-        "reader.search.whoosh.store", "reader.search.whoosh.query", "reader.library",
+        "reader.search", "reader.search.whoosh.backend", "reader.sync", "reader.library",
         "reader.cli", "reader.commands"]
 
 

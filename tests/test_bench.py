@@ -95,26 +95,30 @@ def test_fast_scoring_matches_whoosh(tmp_path):
     from whoosh import collectors
     from whoosh.query import And, Term
 
-    from reader import search as S
     from reader.library import Library
+    from reader.search.whoosh.fastpath import fast_search, usable
+    from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, make_parser, para_only, parse
+    from reader.search.whoosh.search import FAST_FIELDS, count, not_paragraphs
 
     generate.generate(tmp_path / "c", 400, seed=3)
-    lib = Library(tmp_path / "c", tmp_path / "i")
+    lib = Library(tmp_path / "c", tmp_path / "i", backend="whoosh")
     lib.update()
-    ix = lib.store.open()
+    shared = lib.backend.store.open()
+    searcher = shared.searcher()
+    parser = make_parser(shared.schema)
     queries = ["tidak", "tidak orang", '"salah satu"', "ti*", "tidak -orang", "tidak OR orang",
                "title:Manyo", "Manyo~"]
-    with ix.searcher() as searcher:
-        parser = S.make_parser(ix.schema)
-        for text in queries:
-            q, _ = S.bounded(S.parse(parser, text), searcher.reader())
-            para_only = S._para_only(q)
-            top, total, _ = S.fast_search(searcher, q, 10, None, para_filter=not para_only)
-            filtered = q if para_only else And([q, Term("kind", "para")])
-            collector = collectors.TopCollector(limit=10)
-            searcher.search_with_collector(filtered, collector)
-            expected = [(h.score, h.docnum) for h in collector.results()]
-            assert [d for _, d in top] == [d for _, d in expected], text
-            assert [round(s, 9) for s, _ in top] == [round(s, 9) for s, _ in expected], text
-            assert total == S.count(searcher, filtered), text
+    for text in queries:
+        q, _ = bounded(parse(parser, text), searcher.reader())
+        only_paragraphs = para_only(q)
+        assert usable(searcher, q, PARA_ONLY_FIELDS if only_paragraphs else FAST_FIELDS), text
+        drop, bonus = (frozenset(), 0.0) if only_paragraphs else not_paragraphs(searcher)
+        top, total, _ = fast_search(searcher, q, 10, None, drop=drop, bonus=bonus)
+        filtered = q if only_paragraphs else And([q, Term("kind", "para")])
+        collector = collectors.TopCollector(limit=10)
+        searcher.search_with_collector(filtered, collector)
+        expected = [(h.score, h.docnum) for h in collector.results()]
+        assert [d for _, d in top] == [d for _, d in expected], text
+        assert [round(s, 9) for s, _ in top] == [round(s, 9) for s, _ in expected], text
+        assert total == count(searcher, filtered), text
     lib.close()

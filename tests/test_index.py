@@ -6,7 +6,7 @@ import os
 import time
 
 from reader.library import Library
-from reader.search.whoosh.store import VERSION_FILE
+from reader.search.whoosh.folder import MARKER as VERSION_FILE
 
 from .conftest import DOC_000, DOC_001
 
@@ -63,7 +63,7 @@ def test_article_is_rendered_from_the_index_alone(seeds_copy, tmp_path):
     library, _ = build(seeds_copy, tmp_path)
     for path in seeds_copy.iterdir():
         path.unlink()  # the index holds what the reader shows
-    article = Library(seeds_copy, tmp_path / "ix").store.article(DOC_001)
+    article = Library(seeds_copy, tmp_path / "ix").backend.article(DOC_001)
     assert article is not None and len(article.paragraphs) == 13
     assert article.paragraphs[7].repeat_of == 2
 

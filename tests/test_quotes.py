@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from reader.ingest.formats import read_file
 from reader.language.quotes import find_quotes
 from reader.records import STATEMENT, TERM
-from reader.search.whoosh.store import attach_quotes
+from reader.sync import attach_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

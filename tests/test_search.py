@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.errors import QueryError
 from reader.language.analysis import stem, surface_tokens, terms
-from reader.search.whoosh.query import QueryError, check_query
+from reader.search.query import check_query
 
 from .conftest import DOC_000, DOC_001
 

@@ -5,16 +5,19 @@ quotes) → :mod:`reader.sync` (what changed) → a :class:`SearchBackend` → :
 CLI and the TUI. Only a backend package imports its engine; everything past the facade speaks
 in the records of :mod:`reader.records` and the dataclasses below.
 
-Contracts are written on the methods. Every method may raise :class:`reader.errors.ReaderError`
-subclasses (``IndexProblem`` for an index that is missing, damaged, locked or unreachable;
-``QueryError`` for a malformed query) with a one-line message; anything else is a bug and must
-not be swallowed. Optional abilities are flags on :class:`Capabilities`, so callers ask instead
-of catching.
+Contracts are written on the methods; ``tests/test_backend_contract.py`` checks them against
+every backend. Every method may raise :class:`reader.errors.ReaderError` subclasses with a
+one-line message: ``IndexProblem`` for an index that is missing, locked or unreachable,
+``IndexDamaged`` for one that cannot be read as written (the library rebuilds it),
+``IndexNotWritable`` for an update that could not be written (the old state still answers),
+``QueryError`` for a malformed query. Anything else is a bug and must not be swallowed.
+Optional abilities are flags on :class:`Capabilities`, so callers ask instead of catching.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -25,15 +28,14 @@ ProgressFn = Callable[[int, int, str], None]  # (done, total, what) for long upd
 
 @dataclass(frozen=True)
 class SearchRequest:
-    """One search. ``query`` is the reader's query language (see README, "Searching")."""
+    """One search. ``query`` is the reader's query language (:mod:`reader.search.query`)."""
 
     query: str
     limit: int = 20
-    offset: int = 0
+    offset: int = 0  # hits to skip (the next page); ``total`` is unaffected
     time_budget: float | None = 2.0  # seconds; None = run to completion
     suggest: bool = True  # "did you mean" when nothing matches
     doc: str | None = None  # only paragraphs of this article
-    filters: tuple[tuple[str, str], ...] = ()  # extra field filters, (field, value), ANDed
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,12 @@ class Changes:
     files: Iterable[IndexedFile]
     total: int
     removed: list[str] = field(default_factory=list)  # relative paths no longer in the corpus
+    touched: dict[str, FileState] = field(default_factory=dict)  # same bytes, new size/time
 
 
 @dataclass(frozen=True)
 class TermStats:
-    """Document frequencies of stems in paragraph text, for TF-IDF in compare/related."""
+    """Document frequencies of stems in paragraph text, for TF-IDF in compare and related."""
 
     paragraphs: int
     df: Callable[[str], int]
@@ -96,7 +99,11 @@ class Capabilities:
 
 @runtime_checkable
 class SearchBackend(Protocol):
-    """An index of paragraphs and articles that answers the reader's questions."""
+    """An index of paragraphs and articles that answers the reader's questions.
+
+    Creating one touches nothing; reading methods open the index on first use and see every
+    commit (by this process or another) made before they were called.
+    """
 
     name: str
     capabilities: Capabilities
@@ -104,43 +111,64 @@ class SearchBackend(Protocol):
     def describe(self) -> str:
         """Where the index lives, safe to print (never a password)."""
 
+    def notes(self) -> list[str]:
+        """Things the user should know about this engine (e.g. a slower path in use), each one
+        line; shown by ``reader stats``."""
+
+    # -- keeping it current (driven by reader.sync) -------------------------------------------
+
+    def stamps(self) -> dict[str, tuple[int, int]] | None:
+        """``{relative: (size, mtime_ns)}`` of every file as of the last commit, or None when
+        unknown (no index, another schema, work left to clean up). Cheap: every command
+        compares it with a walk of the corpus before answering. Never raises for a missing or
+        damaged index."""
+
     def needs_rebuild(self) -> str | None:
         """Why the index cannot be updated incrementally ("new index", "index from another
-        schema version", "index ... is damaged (...)"), or None when it can. Never raises for
-        a missing or damaged index: that is what it reports."""
-
-    def open(self) -> None:
-        """Open (or reopen after another process's commit) for reading. Raises
-        ``IndexProblem`` when there is no usable index."""
-
-    def close(self) -> None:
-        """Release files, connections and threads. Idempotent."""
-
-    def generation(self) -> str:
-        """A key that changes on every commit (by any process): callers cache per generation."""
+        schema version", "the index at ... is damaged (...)"), or None when it can. Never
+        raises for a missing or damaged index: that is what it reports."""
 
     def file_states(self) -> dict[str, FileState]:
         """Every corpus file the index holds, by relative path."""
 
-    def apply(self, changes: Changes, rebuild: bool = False,
-              progress: ProgressFn | None = None,
-              wait: Callable[[], None] | None = None) -> int:
-        """Commit ``changes`` atomically and return the number of paragraphs written.
+    def lock(self, wait: Callable[[], None] | None = None) -> AbstractContextManager[None]:
+        """Hold the index's one-writer lock (across processes) for a whole update: change
+        detection and :meth:`apply`. A second writer calls ``wait`` once and blocks until the
+        first is done. Raises ``IndexProblem`` when the index is not the reader's to write and
+        ``IndexNotWritable`` when it cannot be written."""
 
-        Readers see the old state or the new one, never a mix; a process killed part way
-        leaves the old state answering. ``rebuild`` replaces the whole index with ``changes``
-        (the old one answers until the new one is complete). One writer at a time: a second
-        one calls ``wait`` once and blocks until the first is done.
+    def apply(self, changes: Changes, rebuild: bool = False,
+              progress: ProgressFn | None = None) -> int:
+        """Commit ``changes`` atomically (called inside :meth:`lock`) and return the number of
+        paragraphs written.
+
+        Readers see the old state or the new one, never a mix; a process killed part way, a
+        full disk or a read-only index leaves the old state answering (the last two raise
+        ``IndexNotWritable``). ``rebuild`` replaces the whole index with ``changes`` (the old
+        one answers until the new one is complete). ``progress`` is called after each file.
         """
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Check the index can answer now. Raises ``IndexProblem`` when there is no usable
+        index (``IndexDamaged`` when it is damaged)."""
+
+    def close(self) -> None:
+        """Release files, connections and threads. Idempotent; reading again reopens."""
+
+    def generation(self) -> str:
+        """A key that changes on every commit (by any process): callers cache per generation."""
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Ranked paragraph hits (BM25F over text, title, source, speaker, quote), repeats
-        collapsed, highlight offsets of every matched word, ``total`` exact unless
-        ``partial`` says the time budget or an expansion cap cut it short. A malformed query
-        raises ``QueryError``."""
+        collapsed into their first occurrence, highlight offsets of every matched word (surface
+        forms: ``gabung`` marks ``bergabung``), ``total`` exact unless ``partial`` says the
+        time budget or an expansion cap cut it short, ``suggestions`` when nothing matched.
+        A malformed query comes back in ``error`` (one line), with no hits."""
 
     def article(self, doc: str) -> Article | None:
-        """The whole article as indexed, or None."""
+        """The whole article as indexed (with quotes), or None."""
 
     def articles(self) -> Iterator[Article]:
         """Every article, in no particular order."""
@@ -156,4 +184,5 @@ class SearchBackend(Protocol):
 
     def candidates(self, stems: list[str], limit: int, exclude_doc: str | None = None
                    ) -> list[Candidate]:
-        """The best ``limit`` paragraphs matching any of ``stems`` in text or quotes."""
+        """The best (BM25F) ``limit`` paragraphs having any of ``stems`` in their text or
+        quotes, none of them from ``exclude_doc``."""

@@ -25,8 +25,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.compare import Alignment
+from reader.language.analysis import highlight_offsets
 from reader.records import TERM, Article, Paragraph
-from reader.search.whoosh.query import highlight_offsets
 from reader.tui.widgets.source_view import display_text, speaker_label, wrap_offsets
 
 MID = 7  # the middle column: the score

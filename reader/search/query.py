@@ -1,0 +1,65 @@
+"""The reader's query language, checked before any engine sees it.
+
+Words (all must match), ``"phrases"``, ``OR``, ``NOT``/``-word``, ``(...)``, ``prefix*``,
+``word~`` (fuzzy), and the fields ``title:``, ``source:``, ``speaker:``, ``quote:`` (``doc:``
+too, for one article). Every backend parses the same language; this module finds the faults a
+user can make so each gets the same one-line explanation whatever the engine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.errors import QueryError
+
+FIELDS = {"text": "text", "title": "title", "source": "source", "speaker": "speaker",
+          "quote": "quote", "doc": "doc"}
+MAX_QUERY_CHARS = 1000
+MAX_FUZZY_DISTANCE = 2  # word~N asks for N edits; more than two matches noise and costs minutes
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+FIELD_TOKEN = re.compile(r"(?<![\w\"])([A-Za-z_]+):(\S*)")
+
+
+def check_query(query: str) -> str:
+    """Return the query cleaned of controls, or raise :class:`QueryError` explaining the fault."""
+    query = "".join(ch for ch in query if ch.isprintable() or ch == " ").strip()
+    if not query:
+        raise QueryError("empty query: type a word to search for")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    if query.count('"') % 2:
+        raise QueryError('unbalanced quotation mark: close the phrase with "')
+    depth = 0
+    in_phrase = False
+    for ch in query:
+        if ch == '"':
+            in_phrase = not in_phrase
+        elif not in_phrase and ch == "(":
+            depth += 1
+        elif not in_phrase and ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("unbalanced parenthesis: ')' without '('")
+    if depth:
+        raise QueryError("unbalanced parenthesis: '(' without ')'")
+    outside = re.sub(r'"[^"]*"', " phrase ", query)
+    words = outside.replace("(", " ").replace(")", " ").split()
+    if words and (words[0] in OPERATORS - {"NOT"} or words[-1] in OPERATORS):
+        raise QueryError(f"'{words[0] if words[0] in OPERATORS else words[-1]}' needs a word "
+                         "on each side")
+    if words and all(w in OPERATORS for w in words):
+        raise QueryError("the query has operators but no words")
+    for match in FIELD_TOKEN.finditer(outside):
+        name, value = match.group(1), match.group(2)
+        if name.lower() not in FIELDS:
+            raise QueryError(f"unknown field '{name}:' (fields: title, source, speaker, quote)")
+        if not value:
+            raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:Tokayev")
+    if re.search(r"(?:^|\s)[*?]+(?:\s|$)", outside):
+        raise QueryError("a wildcard needs at least one letter before it, e.g. Kaz*")
+    return query
+
+
+def canonical_fields(query: str) -> str:
+    """Field names in lower case (``Title:`` is ``title:``)."""
+    return FIELD_TOKEN.sub(lambda m: f"{FIELDS[m.group(1).lower()]}:{m.group(2)}", query)

@@ -1,0 +1,186 @@
+"""From the reader's query language to a Whoosh query that cannot run away.
+
+The parser is Whoosh's with the plugins a reader expects (fuzzy words, ``-word``, no ``>``
+ranges). Prefixes, wildcards and fuzzy words are then replaced by an OR of real index words:
+at most their cap of the most frequent (64 for one letter, 128 for two, 512 otherwise), found by
+looking at no more than ``MAX_SCAN`` index terms, so no query shape can make a search read the
+whole vocabulary; a cut expansion makes the answer ``partial``. Fuzzy words keep their first
+letter and at most ``MAX_FUZZY_DISTANCE`` edits.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import heapq
+import re
+import time
+from collections import OrderedDict
+
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, PlusMinusPlugin, QueryParser
+from whoosh.qparser.common import QueryParserError
+from whoosh.query import (
+    And,
+    AndMaybe,
+    AndNot,
+    DisjunctionMax,
+    Every,
+    FuzzyTerm,
+    MultiTerm,
+    NullQuery,
+    Or,
+    Ordered,
+    Phrase,
+    Prefix,
+    Term,
+    Wildcard,
+)
+
+from reader.errors import QueryError
+from reader.search.query import MAX_FUZZY_DISTANCE, canonical_fields
+from reader.search.whoosh.fastpath import reader_cache, term_dfs
+from reader.search.whoosh.spelling import edits
+
+MAX_EXPANSION = 512  # terms a prefix, wildcard or fuzzy word may expand to
+# Shorter prefixes match more words; they keep only their most frequent ones (by paragraphs).
+SHORT_PREFIX_EXPANSION = {1: 64, 2: 128}
+MAX_SCAN = 200_000  # index terms an expansion may look at before it stops
+# Fields only paragraph documents have: a query on them needs no kind:para filter.
+PARA_ONLY_FIELDS = frozenset({"text", "quote", "speaker"})
+
+
+def make_parser(schema) -> QueryParser:
+    parser = QueryParser("text", schema)
+    parser.add_plugin(FuzzyTermPlugin())
+    # '-word' excludes, but a hyphen inside a word (negara-negara) is part of the word.
+    parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<!\S)\+(?=\S)", minusexpr=r"(?<!\S)-(?=\S)"))
+    parser.remove_plugin_class(GtLtPlugin)
+    return parser
+
+
+def parse(parser: QueryParser, query: str):
+    """Parse a checked query (see :func:`reader.search.query.check_query`)."""
+    try:
+        parsed = parser.parse(canonical_fields(query))
+    except QueryParserError as exc:  # the parser is lenient; what it still rejects is one line
+        raise QueryError(f"cannot read the query ({exc})") from exc
+    if parsed is None or parsed is NullQuery:
+        raise QueryError("the query has only common words (such as 'yang', 'dan'); add another")
+    if isinstance(parsed, Every):
+        raise QueryError("a wildcard needs at least one letter before it, e.g. Kaz*")
+    return parsed
+
+
+_PARSED: OrderedDict[tuple[int, str], object] = OrderedDict()
+
+
+def parse_cached(parser: QueryParser, query: str):
+    """:func:`parse` with a small cache: search-as-you-type repeats queries (and their errors)."""
+    key = (id(parser), query)
+    hit = _PARSED.get(key)
+    if hit is None:
+        try:
+            hit = parse(parser, query)
+        except QueryError as exc:
+            hit = exc
+        _PARSED[key] = hit
+        if len(_PARSED) > 512:
+            _PARSED.popitem(last=False)
+    else:
+        _PARSED.move_to_end(key)
+    if isinstance(hit, QueryError):
+        raise hit
+    return hit
+
+
+def _literal(q) -> str:
+    if isinstance(q, Prefix):
+        return q.text
+    if isinstance(q, Wildcard):
+        return re.split(r"[*?\[]", q.text, maxsplit=1)[0]
+    return q.text[:max(1, q.prefixlength)]  # fuzzy: at least the first letter is kept
+
+
+def _cap(q) -> int:
+    if isinstance(q, FuzzyTerm):
+        return MAX_EXPANSION
+    literal = len(_literal(q))
+    return SHORT_PREFIX_EXPANSION.get(literal, MAX_EXPANSION) if literal else min(
+        SHORT_PREFIX_EXPANSION.values())
+
+
+def expand(q, reader, deadline: float | None = None) -> tuple[list[bytes], bool]:
+    """The terms a prefix, wildcard or fuzzy word stands for: at most its cap, most frequent
+    first, and whether some were left out (the cap, the scan limit, a capped edit distance or
+    the deadline). Cached per index reader."""
+    cache = reader_cache(reader, "expansions")
+    key = (type(q).__name__, q.field(), q.text, getattr(q, "maxdist", None),
+           getattr(q, "prefixlength", None))
+    if key in cache:
+        return cache[key]
+    literal = _literal(q)
+    budget = [MAX_SCAN]
+    counts: dict[bytes, int] = {}
+    cut = False
+    if isinstance(q, FuzzyTerm):
+        distance = min(q.maxdist, MAX_FUZZY_DISTANCE)
+        cut = distance < q.maxdist
+        text = q.text
+        size = len(text)
+        for n, (btext, df) in enumerate(term_dfs(reader, q.field(), literal.encode(), budget)):
+            if not n & 1023 and deadline is not None and time.perf_counter() > deadline:
+                cut = True
+                break
+            word = btext.decode("utf-8", "replace")
+            if abs(len(word) - size) <= distance and edits(text, word, distance, False) <= distance:
+                counts[btext] = counts.get(btext, 0) + df
+    else:
+        pattern = None if isinstance(q, Prefix) else re.compile(fnmatch.translate(q.text))
+        for btext, df in term_dfs(reader, q.field(), literal.encode(), budget):
+            if pattern is not None and not pattern.match(btext.decode("utf-8", "replace")):
+                continue
+            counts[btext] = counts.get(btext, 0) + df
+    cap = _cap(q)
+    cut = cut or budget[0] < 0 or len(counts) > cap
+    chosen = heapq.nlargest(cap, counts, key=lambda t: (counts[t], t)) if len(
+        counts) > cap else sorted(counts)
+    if len(cache) > 256:
+        cache.pop(next(iter(cache)))
+    if not (deadline is not None and time.perf_counter() > deadline):
+        cache[key] = (chosen, cut)  # an expansion the clock stopped is not kept
+    return chosen, cut
+
+
+def bounded(q, reader, deadline: float | None = None) -> tuple[object, bool]:
+    """``q`` with every prefix, wildcard and fuzzy word replaced by an OR of at most its cap of
+    real index terms (the most frequent), so no query shape blocks; and whether any was cut.
+
+    The expansions are scored (BM25) like typed words, which lets the fast path take them.
+    """
+    cut = [False]
+
+    def visit(node):
+        if isinstance(node, (Prefix, Wildcard, FuzzyTerm)):
+            terms, truncated = expand(node, reader, deadline)
+            cut[0] = cut[0] or truncated
+            fieldname = node.field()
+            subs = [Term(fieldname, t.decode("utf-8"), boost=node.boost) for t in terms]
+            if not subs:
+                return NullQuery
+            return subs[0] if len(subs) == 1 else Or(subs)
+        return node.apply(visit) if node.is_leaf() is False else node
+
+    return visit(q), cut[0]
+
+
+def para_only(q) -> bool:
+    """True when every document ``q`` can match is a paragraph (no kind:para filter needed)."""
+    if isinstance(q, (Term, Phrase, MultiTerm)):
+        return q.field() in PARA_ONLY_FIELDS
+    if isinstance(q, (And, Ordered)):
+        return any(para_only(sub) for sub in q.children())
+    if isinstance(q, (Or, DisjunctionMax)):
+        subs = list(q.children())
+        return bool(subs) and all(para_only(sub) for sub in subs)
+    if isinstance(q, (AndNot, AndMaybe)):
+        return para_only(q.a)
+    return False

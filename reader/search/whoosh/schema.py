@@ -1,0 +1,111 @@
+"""What the Whoosh index holds, and how records become its documents and back.
+
+One Whoosh document per unique paragraph (``kind=para``), one per article holding what is needed
+to render it without re-reading the file (``kind=article``), and one per corpus file with its
+size, time and content hash (``kind=file``) so updates touch only what changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from reader.records import Article, Paragraph, Quote
+from reader.search.backend import FileState
+from reader.search.whoosh.analyzer import name_analyzer, text_analyzer
+
+# Bump when the schema, the analysis, the quote rules or the layout change: an index of another
+# version is rebuilt rather than read. 5: the analyzer class moved into this package.
+SCHEMA_VERSION = 5
+INDEX_NAME = "reader"
+
+
+def build_schema() -> Schema:
+    text = text_analyzer()
+    return Schema(
+        kind=ID(stored=True),
+        path=ID(stored=True),
+        doc=ID(stored=True),
+        para=NUMERIC(int, bits=32, stored=True, signed=False),
+        title=TEXT(analyzer=text, stored=True),
+        source=TEXT(analyzer=name_analyzer(), stored=True),
+        text=TEXT(analyzer=text, stored=True, phrase=True, spelling=True),
+        quote=TEXT(analyzer=text, phrase=True),
+        speaker=TEXT(analyzer=name_analyzer()),
+        repeats=STORED,
+        quotes=STORED,  # the paragraph's quotes as JSON, so related() needs no article loads
+        data=STORED,
+    )
+
+
+def key(value: str) -> str:
+    """A path or doc id as an index term. Whoosh stores terms as UTF-8, which a file name that
+    is not valid UTF-8 (read with surrogate escapes) is not: such bytes are written escaped."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def article_to_json(article: Article) -> str:
+    return json.dumps(asdict(article), ensure_ascii=False, separators=(",", ":"))
+
+
+def article_from_json(data: str) -> Article:
+    raw = json.loads(data)
+    paragraphs = [
+        Paragraph(
+            number=p["number"], text=p["text"], start=p["start"], end=p["end"],
+            repeat_of=p.get("repeat_of"), quotes=[Quote(**q) for q in p.get("quotes", [])],
+        )
+        for p in raw.pop("paragraphs", [])
+    ]
+    return Article(paragraphs=paragraphs, **raw)
+
+
+def quotes_from_json(data: str | None) -> list[Quote]:
+    return [Quote(**raw) for raw in json.loads(data or "[]")]
+
+
+def documents(article: Article, relative: str) -> Iterator[dict]:
+    """The Whoosh documents of one article: its record and each unique paragraph."""
+    repeats: dict[int, list[int]] = {}
+    for p in article.paragraphs:
+        if p.repeat_of is not None:
+            repeats.setdefault(p.repeat_of, []).append(p.number)
+    path, doc = key(relative), key(article.doc)
+    yield {
+        "kind": "article", "path": path, "doc": doc, "title": article.title,
+        "source": article.source or "", "data": article_to_json(article),
+    }
+    for p in article.paragraphs:
+        if p.repeat_of is not None:
+            continue
+        statements = p.quotes
+        yield {
+            "kind": "para", "path": path, "doc": doc, "para": p.number,
+            "title": article.title, "source": article.source or "", "text": p.text,
+            "quote": "\n".join(q.text for q in statements),
+            "speaker": "\n".join(
+                " ".join(filter(None, (q.speaker, q.via))) for q in statements if q.speaker
+            ),
+            "repeats": repeats.get(p.number, []),
+            "quotes": json.dumps([asdict(q) for q in p.quotes], ensure_ascii=False),
+        }
+
+
+def file_document(relative: str, state: FileState) -> dict:
+    """The record of one corpus file: what :meth:`file_states` reads back."""
+    data = {"relative": relative, "size": state.size, "mtime_ns": state.mtime_ns,
+            "sha256": state.sha256, "docs": list(state.docs)}
+    return {"kind": "file", "path": key(relative), "data": json.dumps(data)}
+
+
+def file_state(data: str) -> tuple[str | None, FileState]:
+    raw = json.loads(data)
+    return raw.get("relative"), FileState(raw["size"], raw["mtime_ns"], raw.get("sha256"),
+                                          tuple(raw.get("docs") or ()))

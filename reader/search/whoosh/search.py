@@ -1,0 +1,165 @@
+"""One search on one Whoosh searcher: check, parse, bound, rank, count, mark, suggest.
+
+Queries the fast path takes (:mod:`.fastpath`) are scored there, every match counted. Anything
+else goes through Whoosh's collector, whose total is exact up to ``COUNT_EXACT`` matches and an
+estimate (two significant digits) beyond: counting every match of a big result set costs more
+than ranking it. The time budget stops reading postings (either way) and answers ``partial``.
+"""
+
+from __future__ import annotations
+
+import time
+
+from whoosh import collectors
+from whoosh.query import And, NullQuery, Term
+from whoosh.query.qcore import QueryError as WhooshQueryError
+
+from reader.errors import QueryError
+from reader.records import SearchResult
+from reader.search.backend import SearchRequest
+from reader.search.query import check_query
+from reader.search.whoosh.fastpath import fast_search, reader_cache, usable
+from reader.search.whoosh.highlight import highlight_terms, hit
+from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, para_only, parse_cached
+from reader.search.whoosh.schema import key
+from reader.search.whoosh.spelling import suggestions
+
+COUNT_EXACT = 1000
+FAST_FIELDS = PARA_ONLY_FIELDS | {"title", "source"}
+
+
+def run(searcher, parser, request: SearchRequest) -> SearchResult:
+    """Search paragraphs. A malformed query comes back in ``result.error``, never raised."""
+    started = time.perf_counter()
+    deadline = started + request.time_budget if request.time_budget is not None else None
+    result = SearchResult(query=request.query)
+    try:
+        checked = check_query(request.query)
+        parsed = parse_cached(parser, checked)
+    except QueryError as exc:
+        result.error = str(exc)
+        return result
+    q, result.partial = bounded(parsed, searcher.reader(), deadline)
+    want = max(1, request.limit) + max(0, request.offset)
+    only = None
+    if request.doc is not None:
+        only = set(searcher.document_numbers(doc=key(request.doc)))
+    top: list[tuple[float, int]] = []
+    if q is NullQuery or only == set():
+        pass  # nothing can match: an expansion found no words, or no such article
+    elif usable(searcher, q, PARA_ONLY_FIELDS if para_only(q) else FAST_FIELDS):
+        drop, bonus = (frozenset(), 0.0) if para_only(q) else not_paragraphs(searcher)
+        top, result.total, timed_out = fast_search(searcher, q, want, deadline, only=only,
+                                                   drop=drop, bonus=bonus)
+        result.partial = result.partial or timed_out
+    else:
+        top, result.total, timed_out = _collect(searcher, q, request, want, deadline)
+        result.partial = result.partial or timed_out
+    words = highlight_terms(q) if q is not NullQuery else set()
+    for score, docnum in top[max(0, request.offset):want]:
+        result.hits.append(hit(searcher.stored_fields(docnum), score, words))
+    if result.total == 0 and request.suggest:
+        result.suggestions = suggestions(searcher, parsed, checked)
+    result.elapsed_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def _collect(searcher, q, request: SearchRequest, want: int, deadline: float | None
+             ) -> tuple[list[tuple[float, int]], int, bool]:
+    """Whoosh's own collector, for the shapes the fast path does not take."""
+    parts = [q]
+    if not para_only(q):
+        parts.append(Term("kind", "para"))
+    if request.doc is not None:
+        parts.append(Term("doc", key(request.doc)))
+    filtered = parts[0] if len(parts) == 1 else And(parts)
+    collector = collectors.TopCollector(limit=want)
+    timed = _Deadline(collector, deadline) if deadline is not None else collector
+    timed_out = False
+    try:
+        searcher.search_with_collector(filtered, timed)
+    except collectors.TimeLimit:
+        timed_out = True
+    except WhooshQueryError as exc:  # a query shape Whoosh refuses is still the user's to fix
+        raise QueryError(f"cannot run the query ({exc})") from exc
+    top = [(h.score, h.docnum) for h in collector.results()]
+    if len(top) < want or timed_out:
+        total = len(top)  # every match was collected (or the budget ran out)
+    else:
+        total = max(len(top), count(searcher, filtered, cap=COUNT_EXACT, deadline=deadline))
+    return top, total, timed_out
+
+
+def not_paragraphs(searcher) -> tuple[frozenset, float]:
+    """Article and file records (which also have titles), and what Whoosh adds to a score for
+    the kind:para filter; both cached per index reader."""
+    cache = reader_cache(searcher.reader(), "not_paragraphs")
+    if "value" not in cache:
+        others = set()
+        for sub, offset in searcher.leaf_searchers():
+            r = sub.reader()
+            for kind in (b"article", b"file"):
+                if ("kind", kind) in r:
+                    others.update(d + offset for d in r.postings("kind", kind).all_ids())
+        m = Term("kind", "para").matcher(searcher, searcher.context())
+        cache["value"] = (frozenset(others), m.score() if m.is_active() else 0.0)
+    return cache["value"]
+
+
+class _Deadline(collectors.WrappingCollector):
+    """Stops collecting at a deadline, reading the clock every 256 matches.
+
+    Whoosh's TimeLimitCollector starts a timer thread per search (~0.1-3 ms on a busy machine);
+    a clock check costs nothing at the scale of a match.
+    """
+
+    def __init__(self, child, deadline: float) -> None:
+        self.child = child
+        self.deadline = deadline
+
+    def collect_matches(self) -> None:
+        child = self.child
+        clock = time.perf_counter
+        deadline = self.deadline
+        if clock() > deadline:
+            raise collectors.TimeLimit
+        n = 0
+        for sub_docnum in child.matches():
+            child.collect(sub_docnum)
+            n += 1
+            if not n & 255 and clock() > deadline:
+                raise collectors.TimeLimit
+
+
+def count(searcher, q, cap: int | None = None, deadline: float | None = None) -> int:
+    """How many documents match ``q``, without scoring them.
+
+    A single word counts from the term index for free. Otherwise matches are walked; with a
+    ``cap`` (or past the ``deadline``) the walk stops there and the total is extrapolated from
+    the share of documents walked, rounded to two significant digits.
+    """
+    reader = searcher.reader()
+    if isinstance(q, Term) and not reader.has_deletions():
+        return reader.doc_frequency(q.fieldname, q.text)
+    context = searcher.boolean_context()
+    found = 0
+    clock = time.perf_counter
+    for sub, offset in searcher.leaf_searchers():
+        m = q.matcher(sub, context)
+        while m.is_active():
+            found += 1
+            if (cap is not None and found >= cap) or (
+                    deadline is not None and not found & 255 and clock() > deadline):
+                seen = offset + m.id() + 1
+                return _estimate(found, seen, searcher.doc_count_all())
+            m.next()
+    return found
+
+
+def _estimate(found: int, seen: int, documents: int) -> int:
+    if seen >= documents:
+        return found
+    guess = found * documents / max(seen, 1)
+    digits = len(str(int(guess))) - 2
+    rounded = int(round(guess, -digits)) if digits > 0 else int(guess)
+    return max(found, rounded)

@@ -1,0 +1,82 @@
+""""Did you mean": corrected queries for a query with no hits.
+
+Corrections come from the unstemmed spelling words of the index (``spell_text``): words of one
+edit for words up to five letters, two edits beyond; words under four letters are left alone.
+Candidates come from a scan of the spelling words sharing the first two letters (Whoosh's own
+corrector walks the whole lexicon: ~100-200 ms a word at 100k paragraphs, which made every
+keystroke without hits slow).
+"""
+
+from __future__ import annotations
+
+from whoosh.spelling import Corrector
+
+from reader.search.whoosh.fastpath import term_dfs
+
+SUGGEST_MIN_LETTERS = 4  # a shorter word is usually a word still being typed
+SUGGEST_PREFIX = 2  # corrections keep the first two letters (typos rarely touch them)
+MAX_SCAN = 200_000  # spelling words looked at for one word
+
+
+def suggestions(searcher, q, query: str) -> list[str]:
+    """The query with its misspelled words corrected, or nothing."""
+    words = [text for fieldname, text in q.iter_all_terms() if fieldname == "text"]
+    words = [w.decode("utf-8") if isinstance(w, bytes) else str(w) for w in words]
+    if not words or max(len(w) for w in words) < SUGGEST_MIN_LETTERS:
+        return []
+    corrector = _Corrector(searcher.reader(), "text")
+    corrected = searcher.correct_query(q, query, correctors={"text": corrector},
+                                       prefix=SUGGEST_PREFIX, maxdist=2)
+    if corrected.string and corrected.string != query:
+        return [corrected.string]
+    return []
+
+
+class _Corrector(Corrector):
+    """Ranks spelling words within the allowed edits of a word: fewest edits first, then the
+    most frequent. (``_suggestions`` is the method Whoosh documents for correctors to supply.)"""
+
+    def __init__(self, reader, fieldname: str) -> None:
+        self.reader = reader
+        self.fieldname = fieldname
+        self.sugfield = reader.schema[fieldname].spelling_fieldname(fieldname)
+
+    def _suggestions(self, text: str, maxdist: int, prefix: int):
+        if len(text) < SUGGEST_MIN_LETTERS:
+            return
+        maxdist = 1 if len(text) <= 5 else min(maxdist, 2)
+        start = text[:max(prefix, 1)]
+        counts: dict[bytes, int] = {}
+        for btext, df in term_dfs(self.reader, self.sugfield, start.encode("utf-8"),
+                                  [MAX_SCAN]):
+            counts[btext] = counts.get(btext, 0) + df
+        size = len(text)
+        for btext, df in counts.items():
+            word = btext.decode("utf-8", "replace")
+            if abs(len(word) - size) > maxdist or word == text:
+                continue
+            dist = edits(text, word, maxdist)
+            if dist <= maxdist:
+                yield (-(dist + 0.5 / max(df, 1)), word)
+
+
+def edits(a: str, b: str, limit: int, transpositions: bool = True) -> int:
+    """Edit distance (with adjacent transpositions counted as one edit unless
+    ``transpositions`` is False), or ``limit + 1`` once it exceeds ``limit``."""
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        best = i
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (transpositions and previous2 is not None and i > 1 and j > 1
+                    and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]):
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]

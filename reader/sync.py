@@ -1,0 +1,185 @@
+"""Keeping a search backend in step with the corpus: what changed, read and analysed, applied.
+
+Every command first compares the corpus with what the index remembers: one walk of the corpus
+(:func:`reader.ingest.scan`, sizes and times only) against the stamps the backend saved with
+its last commit. Only when they differ does an update start: under the backend's writer lock,
+files that are new or whose size or time changed are hashed; those whose content changed are
+read (:mod:`reader.ingest`) and get their quotations (:mod:`reader.language.quotes`), and the
+whole batch goes to :meth:`SearchBackend.apply` as one atomic commit. Nothing here knows which
+engine is behind the interface.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.errors import IndexNotWritable, IndexProblem
+from reader.ingest import CorpusFile, Skipped, doc_ids, read_file, scan
+from reader.records import Article
+from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn, SearchBackend
+
+
+@dataclass
+class UpdateReport:
+    """What an update did, for the progress line and the tests."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+    warnings: list[str] = field(default_factory=list)
+    rebuilt: str | None = None  # why the whole index was rebuilt, if it was
+    stale: str | None = None  # the update failed and the index as it was answers: why
+    seconds: float = 0.0
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.rebuilt)
+
+
+def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = None,
+           rebuild: bool = False, wait: Callable[[], None] | None = None) -> UpdateReport:
+    """Make the index match the corpus: read added and changed files, drop removed ones."""
+    started = time.perf_counter()
+    report = UpdateReport()
+    found = scan(corpus, report.warnings)
+    if not rebuild and backend.stamps() == found:
+        report.seconds = time.perf_counter() - started
+        return report
+    waited: list[bool] = []
+
+    def on_wait() -> None:
+        waited.append(True)
+        if wait:
+            wait()
+
+    with backend.lock(on_wait):
+        if waited:  # another process updated meanwhile: look again
+            report.warnings.clear()
+            found = scan(corpus, report.warnings)
+            if not rebuild and backend.stamps() == found:
+                report.seconds = time.perf_counter() - started
+                return report
+        files = _files(corpus, found)
+        reason = "asked to rebuild" if rebuild else backend.needs_rebuild()
+        if reason:
+            report.rebuilt = reason
+            report.added = [f.relative for f in files]
+            changes = Changes(files=_read_all(files, doc_ids(files), report), total=len(files))
+        else:
+            changes = _changes(backend.file_states(), files, report)
+        if changes.total or changes.removed or changes.touched or reason:
+            report.paragraphs = backend.apply(changes, rebuild=bool(reason), progress=progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def is_stale(backend: SearchBackend, corpus: Path) -> bool:
+    """True when files were added, changed or removed since the last update (stat only)."""
+    found = scan(corpus)
+    stamps = backend.stamps()
+    if stamps is not None:
+        return stamps != found
+    try:
+        if backend.needs_rebuild():
+            return True
+        known = backend.file_states()
+    except IndexProblem:
+        return True
+    return {rel: (s.size, s.mtime_ns) for rel, s in known.items()} != found
+
+
+def usable_after_failure(backend: SearchBackend, error: IndexProblem) -> bool:
+    """True when ``error`` was an update that could not be written and the index as it was
+    still opens: it then answers, stale, instead of nothing answering."""
+    if not isinstance(error, IndexNotWritable):
+        return False
+    try:
+        backend.open()
+    except IndexProblem:
+        return False
+    return True
+
+
+# -- what changed ----------------------------------------------------------------------------------
+
+def _changes(known: dict[str, FileState], files: list[CorpusFile], report: UpdateReport
+             ) -> Changes:
+    todo: list[CorpusFile] = []
+    touched: dict[str, FileState] = {}
+    current = {f.relative for f in files}
+    for f in files:
+        state = known.get(f.relative)
+        if state is None:
+            todo.append(f)
+            report.added.append(f.relative)
+        elif (state.size, state.mtime_ns) != (f.size, f.mtime_ns):
+            sha = sha256(f.path)
+            if sha is not None and sha == state.sha256:  # touched, same bytes: a new stamp only
+                touched[f.relative] = FileState(f.size, f.mtime_ns, sha, state.docs)
+            else:
+                todo.append(f)
+                report.changed.append(f.relative)
+    report.removed = sorted(set(known) - current)
+    ids = doc_ids(files) if todo else {}
+    return Changes(files=_read_all(todo, ids, report), total=len(todo), removed=report.removed,
+                   touched=touched)
+
+
+def _files(corpus: Path, found: dict[str, tuple[int, int]]) -> list[CorpusFile]:
+    """The files of a scan as :func:`reader.ingest.discover` lists them."""
+    root = Path(corpus).expanduser().resolve()
+    if root.is_file():
+        return [CorpusFile(root, rel, size, mtime) for rel, (size, mtime) in found.items()]
+    return [CorpusFile(root / rel, rel, size, mtime) for rel, (size, mtime) in found.items()]
+
+
+def _read_all(files: list[CorpusFile], ids: dict[str, str], report: UpdateReport
+              ) -> Iterator[IndexedFile]:
+    """Each file read and analysed, as the backend asks for it (a full build of a big corpus
+    does not fit in memory at once)."""
+    for f in files:
+        yield read(f, ids[f.relative], report.warnings)
+
+
+def read(f: CorpusFile, doc: str, warnings: list[str]) -> IndexedFile:
+    """One corpus file's articles with their quotes, and its state. A file that cannot be read
+    is a warning and no articles (it is tried again when it changes)."""
+    try:
+        articles = read_file(f.path, doc)
+        sha = sha256(f.path)
+    except Skipped as reason:
+        warnings.append(f"{f.relative}: skipped ({reason})")
+        articles, sha = [], None
+    except OSError as exc:
+        warnings.append(f"{f.relative}: skipped ({exc.strerror or exc})")
+        articles, sha = [], None
+    for article in articles:
+        attach_quotes(article)
+    return IndexedFile(f.relative, FileState(f.size, f.mtime_ns, sha,
+                                             tuple(a.doc for a in articles)), articles)
+
+
+def attach_quotes(article: Article) -> None:
+    """Find quotes in the article's unique paragraphs; repeats do not repeat their quotes."""
+    from reader.language.quotes import find_quotes  # only indexing needs it; keeps searching light
+
+    unique = [p for p in article.paragraphs if p.repeat_of is None]
+    for paragraph, quotes in zip(unique, find_quotes([p.text for p in unique]), strict=False):
+        paragraph.quotes = quotes
+
+
+def sha256(path: Path) -> str | None:
+    """The file's content hash, or None when it cannot be read now."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()

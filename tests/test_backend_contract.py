@@ -1,0 +1,416 @@
+"""The SearchBackend contract, checked on every engine with real indexes of real files.
+
+Any backend must pass all of this. To add an engine, write a factory ``(folder, corpus) ->
+backend`` that calls ``pytest.skip("why")`` when the engine cannot run here (no server, no
+driver) and add it to :data:`BACKENDS`: one line.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from reader import sync
+from reader.errors import IndexProblem
+from reader.ingest import scan
+from reader.library import Library
+from reader.search.backend import (
+    Candidate,
+    Changes,
+    SearchBackend,
+    SearchRequest,
+)
+
+from .conftest import DOC_000, DOC_001, ROOT, SEEDS
+
+
+def whoosh(folder: Path, corpus: Path) -> SearchBackend:
+    from reader.search.whoosh.backend import WhooshBackend
+
+    return WhooshBackend(folder / "whoosh-index")
+
+
+BACKENDS = [whoosh]  # one factory per engine
+
+
+@pytest.fixture(params=BACKENDS, ids=lambda factory: factory.__name__)
+def factory(request):
+    return request.param
+
+
+@pytest.fixture(params=BACKENDS, ids=lambda factory: factory.__name__, scope="module")
+def seeds(request, tmp_path_factory) -> SearchBackend:
+    """The bundled seeds, indexed once per engine, read-only."""
+    folder = tmp_path_factory.mktemp(f"contract-{request.param.__name__}")
+    backend = request.param(folder, SEEDS)
+    sync.update(backend, SEEDS)
+    yield backend
+    backend.close()
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture()
+def fresh(factory, tmp_path, corpus) -> SearchBackend:
+    """A backend over a private copy of the seeds, built."""
+    backend = factory(tmp_path, corpus)
+    sync.update(backend, corpus)
+    yield backend
+    backend.close()
+
+
+def search(backend: SearchBackend, query: str, **kwargs):
+    return backend.search(SearchRequest(query, **kwargs))
+
+
+def marked(hit) -> list[str]:
+    return [hit.text[a:b] for a, b in hit.highlights]
+
+
+def where(result) -> set[tuple[str, int]]:
+    return {(h.doc, h.para) for h in result.hits}
+
+
+# -- the seed examples --------------------------------------------------------------------------
+
+
+def test_is_a_search_backend(seeds):
+    assert isinstance(seeds, SearchBackend)
+    assert seeds.name and seeds.describe()
+    assert isinstance(seeds.notes(), list)
+
+
+def test_tokayev_is_paragraphs_two_and_five_of_001(seeds):
+    result = search(seeds, "Tokayev")
+    assert result.total == 2 and not result.partial and result.error is None
+    assert where(result) == {(DOC_001, 2), (DOC_001, 5)}
+    assert all(marked(h) == ["Tokayev"] for h in result.hits)
+    assert [h.score for h in result.hits] == sorted((h.score for h in result.hits), reverse=True)
+
+
+def test_repeated_paragraphs_collapse_into_the_first(seeds):
+    hits = {h.para: h for h in search(seeds, "Tokayev").hits}
+    assert hits[2].repeats == [8] and hits[5].repeats == [11]
+    article = seeds.article(DOC_001)
+    repeats = {p.number for p in article.paragraphs if p.repeat_of is not None}
+    for hit in search(seeds, "Kazakhstan", limit=100).hits:
+        assert hit.doc != DOC_001 or hit.para not in repeats
+
+
+def test_gabung_marks_bergabung(seeds):
+    result = search(seeds, "gabung")
+    assert {h.doc for h in result.hits} == {DOC_000, DOC_001}
+    for hit in result.hits:
+        assert "bergabung" in marked(hit)
+        assert all(word.lower().endswith("gabung") for word in marked(hit))
+
+
+def test_a_phrase_matches_in_order_only(seeds):
+    assert where(search(seeds, '"Truth Social"')) == {(DOC_000, 8), (DOC_001, 2)}
+    assert where(search(seeds, '"Social Truth"')) == {(DOC_000, 7)}
+
+
+def test_fuzzy_reaches_the_other_spelling(seeds):
+    if not seeds.capabilities.fuzzy:
+        pytest.skip(f"{seeds.name} has no fuzzy words")
+    found = {w for h in search(seeds, "Kazakstan~").hits for w in marked(h)}
+    assert {"Kazakhstan", "Kazakstan"} <= found
+
+
+def test_fields(seeds):
+    title = search(seeds, "title:Terpilih", limit=50)
+    assert {h.doc for h in title.hits} == {DOC_001} and title.total == 7
+    source = search(seeds, "source:Pahami.id", limit=50)
+    assert {h.doc for h in source.hits} == {DOC_000} and source.total == 12
+    assert where(search(seeds, "speaker:Rubio")) == {(DOC_001, 4)}
+    assert (DOC_001, 2) in where(search(seeds, "quote:resmi"))
+
+
+def test_boolean_operators_and_prefixes(seeds):
+    assert {h.doc for h in search(seeds, "gabung NOT Trump", limit=50).hits} == {DOC_001}
+    assert search(seeds, "gabung -Trump").total == search(seeds, "gabung NOT Trump").total
+    assert {h.para for h in search(seeds, "Tokayev OR Rubio").hits} == {2, 4, 5}
+    assert search(seeds, "Tokay*").total == 2
+
+
+def test_did_you_mean(seeds):
+    result = search(seeds, "Tokayef")
+    assert result.total == 0 and result.hits == []
+    assert [s.lower() for s in result.suggestions] == ["tokayev"]
+    assert search(seeds, "Tokayef", suggest=False).suggestions == []
+
+
+@pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*", ""])
+def test_a_malformed_query_is_one_line_not_an_exception(seeds, query):
+    result = search(seeds, query)
+    assert result.error and "\n" not in result.error and result.hits == []
+
+
+# -- narrowing and paging ---------------------------------------------------------------------
+
+
+def test_doc_filter(seeds):
+    only = search(seeds, "Kazakhstan", doc=DOC_000, limit=100)
+    assert only.hits and {h.doc for h in only.hits} == {DOC_000}
+    everywhere = search(seeds, "Kazakhstan", limit=100)
+    assert where(only) == {(h.doc, h.para) for h in everywhere.hits if h.doc == DOC_000}
+    assert search(seeds, "Kazakhstan", doc="no-such-article").hits == []
+    assert where(search(seeds, f"Kazakhstan doc:{DOC_000}", limit=100)) == where(only)
+
+
+def test_limit_and_offset_page_through_one_ranking(seeds):
+    whole = search(seeds, "Kazakhstan", limit=100)
+    first = search(seeds, "Kazakhstan", limit=3)
+    second = search(seeds, "Kazakhstan", limit=3, offset=3)
+    assert len(first.hits) == 3 and first.total == second.total == whole.total
+    order = [(h.doc, h.para) for h in whole.hits]
+    assert [(h.doc, h.para) for h in first.hits + second.hits] == order[:6]
+
+
+# -- articles, counts, statistics, candidates -----------------------------------------------------
+
+
+def test_articles_and_summaries(seeds):
+    article = seeds.article(DOC_001)
+    assert article is not None and len(article.paragraphs) == 13
+    assert article.paragraphs[7].repeat_of == 2
+    assert any(q.speaker and "Rubio" in q.speaker for p in article.paragraphs for q in p.quotes)
+    assert seeds.article("no-such-article") is None
+    assert {a.doc for a in seeds.articles()} == {DOC_000, DOC_001}
+    summaries = seeds.summaries()
+    assert [s.doc for s in summaries] == [DOC_000, DOC_001]
+    assert summaries[1].paragraphs == 13 and summaries[1].quotes == article.quote_count
+
+
+def test_counts(seeds):
+    counts = seeds.counts()
+    assert counts["articles"] == 2 and counts["files"] == 2 and counts["paragraphs"] == 19
+    assert counts["terms"] > 100
+
+
+def test_term_stats(seeds):
+    stats = seeds.term_stats()
+    assert stats.paragraphs == seeds.counts()["paragraphs"]
+    assert stats.df("tokayev") == 2
+    assert stats.df("gabung") >= 2
+    assert stats.df("zzzzqqq") == 0
+    assert seeds.term_stats() is stats  # cached while the generation stands
+
+
+def test_candidates(seeds):
+    found = seeds.candidates(["tokayev"], 10)
+    assert found and all(isinstance(c, Candidate) for c in found)
+    assert {(c.doc, c.paragraph.number) for c in found} == {(DOC_001, 2), (DOC_001, 5)}
+    assert seeds.candidates(["tokayev"], 10, exclude_doc=DOC_001) == []
+    several = seeds.candidates(["kazakhstan", "abraham", "resmi"], 4)
+    assert 0 < len(several) <= 4
+    quoted = seeds.candidates(["resmi"], 10)
+    assert any(c.paragraph.quotes for c in quoted)
+    for c in several:
+        assert c.paragraph.text and c.title and c.paragraph.end == len(c.paragraph.text)
+    assert seeds.candidates([], 10) == []
+
+
+# -- keeping it current ---------------------------------------------------------------------------
+
+
+def test_new_index_then_up_to_date(factory, tmp_path, corpus):
+    backend = factory(tmp_path, corpus)
+    assert backend.needs_rebuild() is not None
+    assert backend.stamps() is None
+    with pytest.raises(IndexProblem):
+        backend.open()
+    report = sync.update(backend, corpus)
+    assert report.rebuilt and report.paragraphs == 19
+    assert backend.needs_rebuild() is None
+    assert backend.stamps() == scan(corpus)
+    assert sorted(backend.file_states()) == sorted(scan(corpus))
+    again = sync.update(backend, corpus)
+    assert not again.touched and again.paragraphs == 0
+    backend.close()
+
+
+def test_add_change_and_delete_files(fresh, corpus):
+    before = fresh.generation()
+    (corpus / "002_new.txt").write_text("Judul Baru\n\nTokayev berkunjung ke Jakarta.\n",
+                                        encoding="utf-8")
+    report = sync.update(fresh, corpus)
+    assert report.added == ["002_new.txt"] and report.paragraphs == 1
+    assert fresh.generation() != before
+    assert search(fresh, "Tokayev").total == 3
+    assert fresh.file_states()["002_new.txt"].docs == ("002_new",)
+
+    target = corpus / f"{DOC_000}.txt"
+    last = "Penandatanganan ini hanya bersifat simbolis saja."
+    target.write_text(target.read_text(encoding="utf-8").replace(
+        last, last + "\n\nParagraf tambahan Zelensky."), encoding="utf-8")
+    report = sync.update(fresh, corpus)
+    assert report.changed == [f"{DOC_000}.txt"] and report.paragraphs == 13
+    assert search(fresh, "Zelensky").total == 1
+    assert len(fresh.article(DOC_000).paragraphs) == 13
+
+    (corpus / "002_new.txt").unlink()
+    report = sync.update(fresh, corpus)
+    assert report.removed == ["002_new.txt"]
+    assert search(fresh, "Tokayev").total == 2
+    assert fresh.article("002_new") is None
+    assert "002_new.txt" not in fresh.file_states()
+    assert fresh.counts()["files"] == 2
+
+
+def test_a_touched_file_gets_a_new_stamp_only(fresh, corpus):
+    path = corpus / f"{DOC_001}.txt"
+    later = time.time() + 10
+    os.utime(path, (later, later))
+    report = sync.update(fresh, corpus)
+    assert not report.changed and not report.added and report.paragraphs == 0
+    assert fresh.stamps() == scan(corpus)
+    assert search(fresh, "Tokayev").total == 2
+
+
+def test_generation_changes_on_commit_only(fresh, corpus):
+    first = fresh.generation()
+    sync.update(fresh, corpus)  # nothing changed: no commit
+    assert fresh.generation() == first
+    (corpus / "003.txt").write_text("Judul\n\nKata baru Xylofon.\n", encoding="utf-8")
+    sync.update(fresh, corpus)
+    second = fresh.generation()
+    assert second != first
+    sync.update(fresh, corpus, rebuild=True)
+    assert fresh.generation() not in (first, second)
+    assert search(fresh, "Xylofon").total == 1
+
+
+def test_another_instance_sees_every_commit(factory, fresh, tmp_path, corpus):
+    """Two openings of one index (two processes, in practice): each commit of one is seen by
+    the other's next question, deletions included."""
+    other = factory(tmp_path, corpus)
+    assert search(other, "Tokayev").total == 2
+    (corpus / "002_new.txt").write_text("Judul\n\nTokayev lagi.\n", encoding="utf-8")
+    sync.update(fresh, corpus)
+    assert search(other, "Tokayev").total == 3
+    (corpus / "002_new.txt").unlink()
+    sync.update(fresh, corpus)
+    assert search(other, "Tokayev").total == 2
+    assert other.generation() == fresh.generation()
+    other.close()
+
+
+def test_one_writer_at_a_time(factory, fresh, tmp_path, corpus):
+    other = factory(tmp_path, corpus)
+    said: list[str] = []
+    done = threading.Event()
+
+    def second() -> None:
+        with other.lock(lambda: said.append("waiting")):
+            said.append("got it")
+        done.set()
+
+    with fresh.lock():
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.5)
+        assert said == ["waiting"] and not done.is_set()
+    assert done.wait(30)
+    thread.join()
+    assert said == ["waiting", "got it"]
+    other.close()
+
+
+def test_apply_is_all_or_nothing(fresh, corpus):
+    """An update that fails part way commits nothing: the index answers as before."""
+
+    def files():
+        yield sync.read(_corpus_file(corpus, "004.txt", "Judul\n\nKata Quuxbaz.\n"), "004", [])
+        raise RuntimeError("the reader died while reading the next file")
+
+    before = fresh.generation()
+    with pytest.raises(RuntimeError), fresh.lock():
+        fresh.apply(Changes(files=files(), total=2, removed=[f"{DOC_000}.txt"]))
+    assert search(fresh, "Quuxbaz").total == 0
+    assert search(fresh, "Tokayev").total == 2 and fresh.article(DOC_000) is not None
+    assert fresh.generation() == before
+
+
+def _corpus_file(corpus: Path, name: str, text: str):
+    from reader.ingest import CorpusFile
+
+    path = corpus / name
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    return CorpusFile(path, name, stat.st_size, stat.st_mtime_ns)
+
+
+KILLED = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from reader import sync
+from reader.ingest import CorpusFile
+from reader.search.backend import Changes
+from tests.test_backend_contract import BACKENDS
+factory = next(f for f in BACKENDS if f.__name__ == {name!r})
+backend = factory(Path({folder!r}), Path({corpus!r}))
+corpus = Path({corpus!r})
+
+def files():
+    for i in range(200):
+        path = corpus / f"k{{i:03d}}.txt"
+        path.write_text(f"Judul\\n\\nParagraf Killedword nomor {{i}}.\\n", encoding="utf-8")
+        stat = path.stat()
+        yield sync.read(CorpusFile(path, path.name, stat.st_size, stat.st_mtime_ns),
+                        path.stem, [])
+        if i == 150:
+            print("writing", flush=True)
+            time.sleep(600)
+
+with backend.lock():
+    backend.apply(Changes(files=files(), total=200), rebuild={rebuild!r})
+"""
+
+
+@pytest.mark.parametrize("rebuild", [False, True], ids=["update", "rebuild"])
+def test_a_killed_update_keeps_the_old_index_answering(factory, fresh, tmp_path, corpus,
+                                                       rebuild):
+    before = fresh.generation()
+    code = KILLED.format(root=str(ROOT), name=factory.__name__, folder=str(tmp_path),
+                         corpus=str(corpus), rebuild=rebuild)
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                             cwd=ROOT)
+    try:
+        assert child.stdout.readline().strip() == "writing"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert search(fresh, "Killedword").total == 0
+    assert search(fresh, "Tokayev").total == 2
+    assert fresh.generation() == before
+    report = sync.update(fresh, corpus)  # the next update finishes the job
+    assert len(report.added) == 151
+    assert search(fresh, "Killedword").total == 151
+
+
+def test_library_talks_to_any_backend(factory, tmp_path, corpus):
+    library = Library(corpus, tmp_path / "unused", backend=factory(tmp_path, corpus))
+    library.update()
+    assert {(h.doc, h.para) for h in library.matches_in(DOC_001, "Tokayev")} == {
+        (DOC_001, 2), (DOC_001, 5)}
+    assert library.matches_in(DOC_000, "Tokayev") == []
+    related = library.related(DOC_000, 8)
+    assert related and all(r.doc != DOC_000 for r in related)
+    alignment = library.compare(DOC_000, DOC_001)
+    assert (8, 2) in {(p.a, p.b) for p in alignment.pairs}
+    library.close()
