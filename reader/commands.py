@@ -135,7 +135,8 @@ def guarded(fn: Callable[[], int | None]) -> None:
     except (QueryError, ValueError) as exc:  # QueryError, CitationError: the user's to fix
         say_error(str(exc))
         code = EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # nothing half-written was published: the index as it was stands
+        say_error("interrupted")
         code = 130
     except BrokenPipeError:
         code = EXIT_OK

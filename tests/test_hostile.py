@@ -156,9 +156,7 @@ WILD_QUERIES = ['"', '""', "(", ")", "((a)", "AND", "OR", "NOT", "NOT NOT", "-",
 @pytest.mark.parametrize("query", WILD_QUERIES)
 def test_wild_queries_answer_or_explain(hostile, query):
     _, library, _, _ = hostile
-    started = time.perf_counter()
-    result = library.search(query)
-    assert time.perf_counter() - started < 30  # bounded, not a benchmark
+    result = library.search(query)  # the work each shape may do: test_search.py, "budget"
     assert result.error is None or ("\n" not in result.error and result.hits == [])
 
 

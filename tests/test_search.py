@@ -108,3 +108,94 @@ def test_speaker_and_quote_fields(seeds_library):
     assert [(h.doc, h.para) for h in rubio.hits] == [(DOC_001, 4)]
     resmi = seeds_library.search("quote:resmi")
     assert (DOC_001, 2) in {(h.doc, h.para) for h in resmi.hits}
+
+
+# -- expansions stay bounded (prefixes, wildcards, fuzzy words) ---------------------------------
+
+
+def whoosh_reader(library):
+    from reader.search.whoosh.backend import WhooshBackend
+
+    if not isinstance(library.backend, WhooshBackend):
+        pytest.skip("expansion internals of the Whoosh backend")
+    shared = library.backend.store.open()
+    return shared, shared.searcher().reader()
+
+
+def test_fuzzy_distance_is_capped_and_keeps_the_first_letter(seeds_library):
+    from whoosh.query import FuzzyTerm
+
+    from reader.search.whoosh.parse import MAX_SCAN, expand
+
+    _shared, reader = whoosh_reader(seeds_library)
+    budget = [MAX_SCAN]
+    terms, cut = expand(FuzzyTerm("text", "abcdefghijklmnopqrst", maxdist=7), reader,
+                        budget=budget)
+    assert cut, "a distance above two is cut to two, and the answer says so"
+    starting_with_a = [t for t in reader.lexicon("text") if t.startswith(b"a")]
+    assert MAX_SCAN - budget[0] == len(starting_with_a)  # the work: only words starting with a
+    assert terms == []  # no word of the seeds is two edits from it
+    result = seeds_library.search("abcdefghijklmnopqrst~7")
+    assert result.error is None and result.partial and result.total == 0
+
+
+@pytest.mark.parametrize("word", ["kazakstan", "tokayef", "presidn", "gabng", "trum"])
+@pytest.mark.parametrize("distance", [1, 2])
+def test_fuzzy_expansion_is_every_stem_within_the_distance(seeds_library, word, distance):
+    """Fuzzy words expand to index stems (so ``gabng~`` finds every form of ``gabung``) within
+    the Damerau-Levenshtein distance, first letter kept: checked against Whoosh's own distance
+    over the whole lexicon."""
+    from whoosh.query import FuzzyTerm
+    from whoosh.support.levenshtein import distance as whoosh_distance
+
+    from reader.search.whoosh.parse import expand
+
+    _shared, reader = whoosh_reader(seeds_library)
+    ours, cut = expand(FuzzyTerm("text", word, maxdist=distance), reader)
+    expected = sorted(t for t in reader.lexicon("text") if t[:1] == word[:1].encode()
+                      and whoosh_distance(t.decode(), word, limit=distance) <= distance)
+    assert sorted(ours) == expected and not cut
+    if word == "gabng":
+        assert ours == [b"gabung"]
+        hits = seeds_library.search("gabng~").hits
+        assert hits and all("gabung" in words(h)[0].lower() for h in hits)
+
+
+WILD = ["a~~~~", "a*b*c*", "k*", "ka*", "abcdefghijklmnopqrst~7", "x~9/1", "*a", "t?k*",
+        "title:a*", "source:p*", "Tokayev~2 Kaz*", "z" * 40 + "~2"]
+
+
+@pytest.mark.parametrize("query", WILD)
+def test_no_query_shape_expands_past_its_budget(seeds_library, query):
+    """The work a wild query may do is bounded: each expansion looks at no more than MAX_SCAN
+    index terms (those sharing its literal start) and keeps at most its cap."""
+    from whoosh.query import FuzzyTerm, Prefix, Wildcard
+
+    from reader.search.query import check_query
+    from reader.search.whoosh.parse import (
+        MAX_EXPANSION,
+        MAX_SCAN,
+        _literal,
+        expand,
+        make_parser,
+        parse,
+    )
+
+    shared, reader = whoosh_reader(seeds_library)
+    result = seeds_library.search(query)
+    assert result.error is None or "\n" not in result.error
+    if result.error:
+        return
+    parsed = parse(make_parser(shared.schema), check_query(query))
+    words = [q for q in parsed.leaves() if isinstance(q, (FuzzyTerm, Prefix, Wildcard))]
+    fresh = shared.ix.reader()  # expansions are cached per reader: this one has none
+    for word in words:
+        budget = [MAX_SCAN]
+        terms, _cut = expand(word, fresh, budget=budget)
+        start = _literal(word).encode()
+        looked_at = MAX_SCAN - max(budget[0], 0)
+        assert looked_at <= MAX_SCAN
+        assert looked_at == sum(1 for t in fresh.lexicon(word.field()) if t.startswith(start))
+        assert len(terms) <= MAX_EXPANSION
+        if isinstance(word, FuzzyTerm):
+            assert all(t.startswith(word.text[:1].encode()) for t in terms)

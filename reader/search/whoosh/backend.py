@@ -29,7 +29,7 @@ from reader.search.backend import (
     TermStats,
 )
 from reader.search.whoosh import fastpath
-from reader.search.whoosh.build import apply_incremental, build_generation
+from reader.search.whoosh.build import ChildFailed, apply_incremental, build_generation
 from reader.search.whoosh.folder import NotAnIndexFolder
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, make_parser
 from reader.search.whoosh.schema import (
@@ -151,6 +151,9 @@ class WhooshBackend:
         except OSError as exc:
             raise IndexNotWritable(f"cannot write the index at {self.index_dir}: {why(exc)}"
                                    ) from exc
+        except ChildFailed as exc:
+            raise IndexNotWritable(f"cannot write the index at {self.index_dir}: {exc}"
+                                   ) from exc
 
     # -- questions -------------------------------------------------------------------------
 
@@ -158,8 +161,10 @@ class WhooshBackend:
     def _reading(self) -> Iterator[None]:
         try:
             yield
-        except DAMAGE as exc:
+        except (*DAMAGE, IndexDamaged) as exc:
             self.store.forget()
+            if isinstance(exc, IndexDamaged) and str(exc).startswith("the index at"):
+                raise
             raise IndexDamaged(f"the index at {self.index_dir} is damaged ({why(exc)})"
                                ) from exc
 

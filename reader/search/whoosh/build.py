@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import shutil
 import signal
 import sys
@@ -204,6 +205,9 @@ def _child_error(task) -> str:
         try:
             lines = Path(f"{_LOGS}{task.pid}").read_text(errors="replace").splitlines()
             last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+            errno = re.search(r"\[Errno \d+\] ([^:']+)", last)  # "OSError: [Errno 28] No space…"
+            if errno:
+                return errno.group(1).strip()
             if last:
                 return last[:160]
         except OSError:

@@ -108,17 +108,19 @@ def _cap(q) -> int:
         SHORT_PREFIX_EXPANSION.values())
 
 
-def expand(q, reader, deadline: float | None = None) -> tuple[list[bytes], bool]:
+def expand(q, reader, deadline: float | None = None, budget: list[int] | None = None
+           ) -> tuple[list[bytes], bool]:
     """The terms a prefix, wildcard or fuzzy word stands for: at most its cap, most frequent
     first, and whether some were left out (the cap, the scan limit, a capped edit distance or
-    the deadline). Cached per index reader."""
+    the deadline). Cached per index reader. ``budget`` (``[MAX_SCAN]`` unless given) is the
+    number of index terms it may look at, spent in place."""
     cache = reader_cache(reader, "expansions")
     key = (type(q).__name__, q.field(), q.text, getattr(q, "maxdist", None),
            getattr(q, "prefixlength", None))
     if key in cache:
         return cache[key]
     literal = _literal(q)
-    budget = [MAX_SCAN]
+    budget = budget if budget is not None else [MAX_SCAN]
     counts: dict[bytes, int] = {}
     cut = False
     if isinstance(q, FuzzyTerm):
@@ -131,7 +133,7 @@ def expand(q, reader, deadline: float | None = None) -> tuple[list[bytes], bool]
                 cut = True
                 break
             word = btext.decode("utf-8", "replace")
-            if abs(len(word) - size) <= distance and edits(text, word, distance, False) <= distance:
+            if abs(len(word) - size) <= distance and edits(text, word, distance) <= distance:
                 counts[btext] = counts.get(btext, 0) + df
     else:
         pattern = None if isinstance(q, Prefix) else re.compile(fnmatch.translate(q.text))

@@ -152,15 +152,19 @@ class Store:
     def open(self) -> SharedIndex:
         """The live generation's index. Raises ``IndexProblem`` when there is none (or it is
         of another schema version) and ``IndexDamaged`` when it is damaged."""
-        live = self.live_dir()
-        if live is None or not self.version_ok():
+        marker = self.folder.marker()  # one read: it names the live generation and its schema
+        if marker is None or marker.live is None or marker.schema != SCHEMA_VERSION:
             raise IndexProblem(f"no index at {self.index_dir}; run: reader index")
+        live = self.index_dir / marker.live
         with self._lock:
-            if self._ix is not None and self._ix.directory != live:
+            if self._ix is not None and self._ix.directory == live:
+                return self._ix
+            if self._ix is not None:
                 self._ix.close()  # a rebuild (by any process) published a new generation
                 self._ix = None
-            if self._ix is None:
-                self._ix = open_checked(live, self.index_dir)
+            if not live.is_dir():
+                raise IndexProblem(f"no index at {self.index_dir}; run: reader index")
+            self._ix = open_checked(live, self.index_dir)
             return self._ix
 
     def forget(self) -> None:
@@ -188,8 +192,8 @@ class Store:
     def manifest(self) -> dict[str, FileState] | None:
         live = self.live_dir()
         raw = _read(live, "pickle") if live is not None else None
-        if raw is None:
-            return None
+        if raw is None or not all(isinstance(v, tuple) and len(v) == 4 for v in raw.values()):
+            return None  # missing, or written by another version: read the file records
         return {rel: FileState(*state) for rel, state in raw.items()}
 
 
