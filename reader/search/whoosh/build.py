@@ -20,8 +20,8 @@ import re
 import shutil
 import signal
 import sys
-from collections.abc import Callable
-from multiprocessing import util as mp_util
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -85,11 +85,13 @@ def build_generation(folder: IndexFolder, changes: Changes, progress: ProgressFn
         written = 0
         try:
             for done, indexed in enumerate(changes.files, start=1):
-                written += _add(writer, indexed)
+                with _forking(writer):
+                    written += _add(writer, indexed)
                 states[indexed.relative] = indexed.state
                 if progress:
                     progress(done, changes.total, indexed.relative)
-            writer.commit()
+            with _forking(writer):
+                writer.commit()
             _check_children(writer)
         except BaseException:
             _abandon(writer)
@@ -224,11 +226,17 @@ class _Hook:
 
 
 _HOOK = _Hook()
-mp_util.register_after_fork(_HOOK, lambda _owner: _child_setup())
+_HOOKED: list[bool] = []
 
 
 def _start_logging(build: Path) -> None:
+    """Before the first child is forked: children set themselves up (see _child_setup)."""
     global _LOGS
+    if not _HOOKED:  # multiprocessing is imported only by builds that use it
+        from multiprocessing import util
+
+        util.register_after_fork(_HOOK, lambda _owner: _child_setup())
+        _HOOKED.append(True)
     _LOGS = str(build / CHILD_LOG)
 
 
@@ -237,12 +245,27 @@ def _stop_logging() -> None:
     _LOGS = None
 
 
+@contextmanager
+def _forking(writer) -> Iterator[None]:
+    """Ctrl-C held back while a call may fork an analysing child, so the child is born with it
+    blocked and ignores it before it could print a traceback (the parent gets it after)."""
+    if _LOGS is None or len(getattr(writer, "tasks", ())) >= getattr(writer, "procs", 0):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _child_setup() -> None:
     """In an analysing child, right after it is forked."""
     if _LOGS is None:
         return  # a process some other code started
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # one held back is dropped
     log = open(f"{_LOGS}{os.getpid()}", "w", encoding="utf-8")
     os.dup2(log.fileno(), 2)
     sys.stderr = log
