@@ -128,9 +128,14 @@ class Library:
 
     def search(self, query: str, limit: int = 20, time_budget: float | None = 2.0,
                suggest: bool = True, offset: int = 0) -> SearchResult:
+        """Ranked paragraphs. A malformed query is not raised: it comes back in
+        ``result.error`` (one line), as the shells show it."""
         request = SearchRequest(query, limit=limit, offset=offset, time_budget=time_budget,
                                 suggest=suggest)
-        return self._answer(lambda: self.backend.search(request))
+        try:
+            return self._answer(lambda: self.backend.search(request))
+        except QueryError as exc:
+            return SearchResult(query=query, error=str(exc))
 
     def matches_in(self, doc: str, query: str, limit: int = MATCH_LIMIT,
                    time_budget: float | None = 2.0) -> list[Hit]:
@@ -138,10 +143,7 @@ class Library:
         Raises ``QueryError`` for a malformed query."""
         request = SearchRequest(query, limit=limit, time_budget=time_budget, suggest=False,
                                 doc=doc)
-        result = self._answer(lambda: self.backend.search(request))
-        if result.error:
-            raise QueryError(result.error)
-        return result.hits
+        return self._answer(lambda: self.backend.search(request)).hits
 
     def article(self, doc: str) -> Article | None:
         return self._answer(lambda: self.backend.article(doc))

@@ -20,6 +20,7 @@ from pathlib import Path
 from reader.errors import IndexNotWritable, IndexProblem
 from reader.ingest import CorpusFile, Skipped, doc_ids, read_file, scan
 from reader.records import Article
+from reader.text import printable
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn, SearchBackend
 
 
@@ -72,7 +73,7 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
             changes = Changes(files=_read_all(files, doc_ids(files), report), total=len(files))
         else:
             changes = _changes(backend.file_states(), files, report)
-        if changes.total or changes.removed or changes.touched or reason:
+        if changes.total or changes.removed or reason:
             report.paragraphs = backend.apply(changes, rebuild=bool(reason), progress=progress)
     report.seconds = time.perf_counter() - started
     return report
@@ -110,7 +111,6 @@ def usable_after_failure(backend: SearchBackend, error: IndexProblem) -> bool:
 def _changes(known: dict[str, FileState], files: list[CorpusFile], report: UpdateReport
              ) -> Changes:
     todo: list[CorpusFile] = []
-    touched: dict[str, FileState] = {}
     current = {f.relative for f in files}
     for f in files:
         state = known.get(f.relative)
@@ -118,16 +118,13 @@ def _changes(known: dict[str, FileState], files: list[CorpusFile], report: Updat
             todo.append(f)
             report.added.append(f.relative)
         elif (state.size, state.mtime_ns) != (f.size, f.mtime_ns):
+            todo.append(f)  # read again either way: the index keeps the new size and time
             sha = sha256(f.path)
-            if sha is not None and sha == state.sha256:  # touched, same bytes: a new stamp only
-                touched[f.relative] = FileState(f.size, f.mtime_ns, sha, state.docs)
-            else:
-                todo.append(f)
+            if sha is None or sha != state.sha256:  # touched but the same bytes: not "changed"
                 report.changed.append(f.relative)
     report.removed = sorted(set(known) - current)
     ids = doc_ids(files) if todo else {}
-    return Changes(files=_read_all(todo, ids, report), total=len(todo), removed=report.removed,
-                   touched=touched)
+    return Changes(files=_read_all(todo, ids, report), total=len(todo), removed=report.removed)
 
 
 def _files(corpus: Path, found: dict[str, tuple[int, int]]) -> list[CorpusFile]:
@@ -148,16 +145,19 @@ def _read_all(files: list[CorpusFile], ids: dict[str, str], report: UpdateReport
 
 def read(f: CorpusFile, doc: str, warnings: list[str]) -> IndexedFile:
     """One corpus file's articles with their quotes, and its state. A file that cannot be read
-    is a warning and no articles (it is tried again when it changes)."""
+    is a warning naming it and no articles (it is tried again when it changes)."""
+    name = printable(f.relative)
+    notes: list[str] = []
     try:
-        articles = read_file(f.path, doc)
+        articles = read_file(f.path, doc, notes)
         sha = sha256(f.path)
     except Skipped as reason:
-        warnings.append(f"{f.relative}: skipped ({reason})")
+        warnings.append(f"{name}: skipped ({reason})")
         articles, sha = [], None
     except OSError as exc:
-        warnings.append(f"{f.relative}: skipped ({exc.strerror or exc})")
+        warnings.append(f"{name}: skipped ({exc.strerror or exc})")
         articles, sha = [], None
+    warnings.extend(f"{name}: {note}" for note in notes)
     for article in articles:
         attach_quotes(article)
     return IndexedFile(f.relative, FileState(f.size, f.mtime_ns, sha,

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from reader import sync
-from reader.errors import IndexProblem
+from reader.errors import IndexProblem, QueryError
 from reader.ingest import scan
 from reader.library import Library
 from reader.search.backend import (
@@ -154,9 +154,19 @@ def test_did_you_mean(seeds):
 
 
 @pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*", ""])
-def test_a_malformed_query_is_one_line_not_an_exception(seeds, query):
-    result = search(seeds, query)
-    assert result.error and "\n" not in result.error and result.hits == []
+def test_a_malformed_query_raises_one_line(seeds, query):
+    with pytest.raises(QueryError) as caught:
+        search(seeds, query)
+    assert str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_field_filters(seeds):
+    titled = search(seeds, "Kazakhstan", limit=50, filters=(("title", "Terpilih"),))
+    assert titled.hits and {h.doc for h in titled.hits} == {DOC_001}
+    assert where(titled) == {(h.doc, h.para) for h in search(
+        seeds, "Kazakhstan title:Terpilih", limit=50).hits}
+    with pytest.raises(QueryError):
+        search(seeds, "Kazakhstan", filters=(("colour", "red"),))
 
 
 # -- narrowing and paging ---------------------------------------------------------------------
@@ -271,13 +281,14 @@ def test_add_change_and_delete_files(fresh, corpus):
     assert fresh.counts()["files"] == 2
 
 
-def test_a_touched_file_gets_a_new_stamp_only(fresh, corpus):
+def test_a_touched_file_is_not_a_change(fresh, corpus):
     path = corpus / f"{DOC_001}.txt"
     later = time.time() + 10
     os.utime(path, (later, later))
     report = sync.update(fresh, corpus)
-    assert not report.changed and not report.added and report.paragraphs == 0
+    assert not report.changed and not report.added and not report.removed
     assert fresh.stamps() == scan(corpus)
+    assert fresh.file_states()[f"{DOC_001}.txt"].mtime_ns == path.stat().st_mtime_ns
     assert search(fresh, "Tokayev").total == 2
 
 
@@ -409,6 +420,9 @@ def test_library_talks_to_any_backend(factory, tmp_path, corpus):
     assert {(h.doc, h.para) for h in library.matches_in(DOC_001, "Tokayev")} == {
         (DOC_001, 2), (DOC_001, 5)}
     assert library.matches_in(DOC_000, "Tokayev") == []
+    with pytest.raises(QueryError):
+        library.matches_in(DOC_000, '"Truth')
+    assert library.search('"Truth').error  # the library answers a malformed query in one line
     related = library.related(DOC_000, 8)
     assert related and all(r.doc != DOC_000 for r in related)
     alignment = library.compare(DOC_000, DOC_001)

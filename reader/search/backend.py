@@ -36,6 +36,7 @@ class SearchRequest:
     time_budget: float | None = 2.0  # seconds; None = run to completion
     suggest: bool = True  # "did you mean" when nothing matches
     doc: str | None = None  # only paragraphs of this article
+    filters: tuple[tuple[str, str], ...] = ()  # (field, query on that field), ANDed
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,6 @@ class Changes:
     files: Iterable[IndexedFile]
     total: int
     removed: list[str] = field(default_factory=list)  # relative paths no longer in the corpus
-    touched: dict[str, FileState] = field(default_factory=dict)  # same bytes, new size/time
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,8 @@ class SearchBackend(Protocol):
         collapsed into their first occurrence, highlight offsets of every matched word (surface
         forms: ``gabung`` marks ``bergabung``), ``total`` exact unless ``partial`` says the
         time budget or an expansion cap cut it short, ``suggestions`` when nothing matched.
-        A malformed query comes back in ``error`` (one line), with no hits."""
+        A malformed query (or filter, or a filter on an unknown field) raises ``QueryError``
+        with a one-line message."""
 
     def article(self, doc: str) -> Article | None:
         """The whole article as indexed (with quotes), or None."""

@@ -58,7 +58,7 @@ class WhooshBackend:
         self.folder = self.store.folder
         self.workers = workers
         self.parallel_min_files = parallel_min_files
-        self._parser: tuple[SharedIndex, object] | None = None
+        self._parsers: tuple[SharedIndex, dict[str, object]] | None = None
         self._stats: tuple[str, TermStats, object] | None = None
         self._stats_lock = threading.Lock()
 
@@ -97,7 +97,7 @@ class WhooshBackend:
             if self._stats is not None:
                 self._stats[2].close()
                 self._stats = None
-        self._parser = None
+        self._parsers = None
         self.store.close()
 
     def generation(self) -> str:
@@ -170,10 +170,17 @@ class WhooshBackend:
 
     def search(self, request: SearchRequest) -> SearchResult:
         shared = self.store.open()
-        if self._parser is None or self._parser[0] is not shared:
-            self._parser = (shared, make_parser(shared.schema))
+        if self._parsers is None or self._parsers[0] is not shared:
+            self._parsers = (shared, {})  # parsers hold the schema: one set per generation
+        parsers = self._parsers[1]
+
+        def parser_for(field: str):
+            if field not in parsers:
+                parsers[field] = make_parser(shared.schema, field)
+            return parsers[field]
+
         with self._reading():
-            return run(shared.searcher(), self._parser[1], request)
+            return run(shared.searcher(), parser_for, request)
 
     def article(self, doc: str) -> Article | None:
         # The doc's own posting list is short, and its article record comes first; a query on

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.query import And, Term
 from whoosh.writing import IndexingError
 
 from reader.errors import IndexNotWritable, IndexProblem
@@ -56,10 +55,6 @@ def apply_incremental(shared: SharedIndex, known: dict[str, FileState], changes:
         for relative in changes.removed:
             writer.delete_by_term("path", key(relative))
             states.pop(relative, None)
-        for relative, state in changes.touched.items():  # same content, new size or time
-            writer.delete_by_query(And([Term("kind", "file"), Term("path", key(relative))]))
-            writer.add_document(**file_document(relative, state))
-            states[relative] = state
         for done, indexed in enumerate(changes.files, start=1):
             writer.delete_by_term("path", key(indexed.relative))
             written += _add(writer, indexed)

@@ -48,8 +48,9 @@ MAX_SCAN = 200_000  # index terms an expansion may look at before it stops
 PARA_ONLY_FIELDS = frozenset({"text", "quote", "speaker"})
 
 
-def make_parser(schema) -> QueryParser:
-    parser = QueryParser("text", schema)
+def make_parser(schema, field: str = "text") -> QueryParser:
+    """The parser of the reader's query language; words without a field search ``field``."""
+    parser = QueryParser(field, schema)
     parser.add_plugin(FuzzyTermPlugin())
     # '-word' excludes, but a hyphen inside a word (negara-negara) is part of the word.
     parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<!\S)\+(?=\S)", minusexpr=r"(?<!\S)-(?=\S)"))

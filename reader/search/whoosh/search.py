@@ -9,6 +9,7 @@ than ranking it. The time budget stops reading postings (either way) and answers
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from whoosh import collectors
 from whoosh.query import And, NullQuery, Term
@@ -17,7 +18,7 @@ from whoosh.query.qcore import QueryError as WhooshQueryError
 from reader.errors import QueryError
 from reader.records import SearchResult
 from reader.search.backend import SearchRequest
-from reader.search.query import check_query
+from reader.search.query import FIELDS, check_query
 from reader.search.whoosh.fastpath import fast_search, reader_cache, usable
 from reader.search.whoosh.highlight import highlight_terms, hit
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, para_only, parse_cached
@@ -28,17 +29,23 @@ COUNT_EXACT = 1000
 FAST_FIELDS = PARA_ONLY_FIELDS | {"title", "source"}
 
 
-def run(searcher, parser, request: SearchRequest) -> SearchResult:
-    """Search paragraphs. A malformed query comes back in ``result.error``, never raised."""
+def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -> SearchResult:
+    """Search paragraphs. A malformed query or filter raises :class:`QueryError`.
+
+    ``parser_for(field)`` is the query parser whose default field is ``field``.
+    """
     started = time.perf_counter()
     deadline = started + request.time_budget if request.time_budget is not None else None
     result = SearchResult(query=request.query)
-    try:
-        checked = check_query(request.query)
-        parsed = parse_cached(parser, checked)
-    except QueryError as exc:
-        result.error = str(exc)
-        return result
+    checked = check_query(request.query)
+    parsed = parse_cached(parser_for("text"), checked)
+    filters = []
+    for fieldname, value in request.filters:
+        if fieldname not in FIELDS:
+            raise QueryError(f"unknown field '{fieldname}' (fields: {', '.join(FIELDS)})")
+        filters.append(parse_cached(parser_for(FIELDS[fieldname]), check_query(value)))
+    if filters:
+        parsed = And([parsed, *filters])
     q, result.partial = bounded(parsed, searcher.reader(), deadline)
     want = max(1, request.limit) + max(0, request.offset)
     only = None
@@ -58,7 +65,7 @@ def run(searcher, parser, request: SearchRequest) -> SearchResult:
     words = highlight_terms(q) if q is not NullQuery else set()
     for score, docnum in top[max(0, request.offset):want]:
         result.hits.append(hit(searcher.stored_fields(docnum), score, words))
-    if result.total == 0 and request.suggest:
+    if result.total == 0 and request.suggest and not filters:
         result.suggestions = suggestions(searcher, parsed, checked)
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
