@@ -5,10 +5,11 @@
 
 On a shared machine the load changes from minute to minute, so the two are never timed apart:
 every round times both, in alternating order, each in a fresh process that imports its own
-checkout, and the figures compared are medians over all rounds. ``--queries-from`` takes the
-queries of a ``bench/run.py`` JSON document (its ``queries`` section), so both are asked what
-the main benchmark asks. Prints one JSON document: per query class the median and p95 of each
-side and new/old ratios, and the index build rate of each side.
+checkout. Each search is timed in wall-clock and in the CPU time of its thread (what a busy
+machine disturbs least), and each round gives a new/old ratio; the ratios compared are the
+medians over all rounds. Builds are timed the same way (CPU time of the process and its
+analysing children). ``--queries-from`` takes the queries of a ``bench/run.py`` JSON document
+(its ``queries`` section), so both are asked what the main benchmark asks.
 """
 
 from __future__ import annotations
@@ -34,26 +35,28 @@ out = {}
 for name, query in queries.items():
     for _ in range(3):
         library.search(query, limit=20)
-    samples = []
+    wall, cpu = [], []
     end = time.perf_counter() + seconds
-    while len(samples) < 5 or (time.perf_counter() < end and len(samples) < 500):
-        began = time.perf_counter()
+    while len(wall) < 5 or (time.perf_counter() < end and len(wall) < 500):
+        began, used = time.perf_counter(), time.thread_time()
         library.search(query, limit=20)
-        samples.append((time.perf_counter() - began) * 1000)
-    out[name] = samples
+        cpu.append((time.thread_time() - used) * 1000)
+        wall.append((time.perf_counter() - began) * 1000)
+    out[name] = {"wall": wall, "cpu": cpu}
 print(json.dumps(out))
 """
 
 BUILD = """
-import json, shutil, sys, time
+import json, os, shutil, sys, time
 sys.path.insert(0, sys.argv[1])
 from reader.library import Library
 shutil.rmtree(sys.argv[3], ignore_errors=True)
 library = Library(sys.argv[2], sys.argv[3])
-began = time.perf_counter()
+began, used = time.perf_counter(), os.times()
 report = library.update()
-seconds = time.perf_counter() - began
-print(json.dumps({"seconds": seconds, "paragraphs": report.paragraphs}))
+seconds, after = time.perf_counter() - began, os.times()
+cpu = sum(after[:4]) - sum(used[:4])  # user and system, this process and its children
+print(json.dumps({"seconds": seconds, "cpu": cpu, "paragraphs": report.paragraphs}))
 """
 
 
@@ -97,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build {round_ + 1} {side}", file=sys.stderr, flush=True)
             builds[side].append(run(BUILD, str(sides[side]), str(args.corpus), str(index[side])))
 
-    samples: dict[str, dict[str, list[float]]] = {side: {q: [] for q in queries} for side in sides}
-    rounds: dict[str, dict[str, list[float]]] = {side: {q: [] for q in queries} for side in sides}
+    kinds = ("wall", "cpu")
+    samples = {side: {q: {k: [] for k in kinds} for q in queries} for side in sides}
+    rounds = {side: {q: {k: [] for k in kinds} for q in queries} for side in sides}
     for round_ in range(args.rounds):
         order = list(sides) if round_ % 2 == 0 else list(reversed(sides))
         for side in order:
@@ -106,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
             got = run(QUERIES, str(sides[side]), str(args.corpus), str(index[side]),
                       json.dumps(queries), str(args.seconds))
             for name, values in got.items():
-                samples[side][name] += values
-                rounds[side][name].append(statistics.median(values))
+                for kind in kinds:
+                    samples[side][name][kind] += values[kind]
+                    rounds[side][name][kind].append(statistics.median(values[kind]))
 
     out: dict = {"old": str(sides["old"]), "new": str(sides["new"]), "corpus": str(args.corpus),
                  "rounds": args.rounds, "when": time.strftime("%Y-%m-%d %H:%M"), "queries": {},
@@ -115,19 +120,27 @@ def main(argv: list[str] | None = None) -> int:
     for name, query in queries.items():
         row: dict = {"query": query}
         for side in sides:
-            row[side] = {"median_ms": round(statistics.median(samples[side][name]), 3),
-                         "p95_ms": round(pct(samples[side][name], 95), 3),
-                         "best_round_median_ms": round(min(rounds[side][name]), 3),
-                         "runs": len(samples[side][name])}
-        for key in ("median_ms", "p95_ms", "best_round_median_ms"):
-            row[f"ratio_{key}"] = round(row["new"][key] / max(row["old"][key], 1e-9), 3)
+            row[side] = {f"{kind}_{stat}": round(fn(samples[side][name][kind]), 3)
+                         for kind in kinds
+                         for stat, fn in (("median_ms", statistics.median),
+                                          ("p95_ms", lambda xs: pct(xs, 95)))}
+            row[side]["runs"] = len(samples[side][name]["wall"])
+        for kind in kinds:  # per round new/old, then the median of those ratios
+            ratios = [n / max(o, 1e-9) for n, o in zip(rounds["new"][name][kind],
+                                                       rounds["old"][name][kind], strict=True)]
+            row[f"ratio_{kind}_median_of_rounds"] = round(statistics.median(ratios), 3)
+            row[f"ratio_{kind}_p95"] = round(row["new"][f"{kind}_p95_ms"]
+                                             / max(row["old"][f"{kind}_p95_ms"], 1e-9), 3)
         out["queries"][name] = row
     for side in sides:
-        rates = [b["paragraphs"] / b["seconds"] for b in builds[side]]
-        out["index"][side] = {"paragraphs_per_s": [round(r, 1) for r in rates],
-                              "best": round(max(rates), 1)}
-    out["index"]["ratio_best"] = round(out["index"]["new"]["best"]
-                                       / max(out["index"]["old"]["best"], 1e-9), 3)
+        out["index"][side] = {
+            "paragraphs": builds[side][0]["paragraphs"],
+            "paragraphs_per_s": [round(b["paragraphs"] / b["seconds"], 1) for b in builds[side]],
+            "paragraphs_per_cpu_s": [round(b["paragraphs"] / b["cpu"], 1) for b in builds[side]],
+        }
+    for key in ("paragraphs_per_s", "paragraphs_per_cpu_s"):
+        out["index"][f"ratio_best_{key}"] = round(
+            max(out["index"]["new"][key]) / max(max(out["index"]["old"][key]), 1e-9), 3)
     for side in sides:
         shutil.rmtree(index[side], ignore_errors=True)
     print(json.dumps(out, indent=2))

@@ -42,7 +42,7 @@ def changes(corpus: Path):
     """The corpus as one lazy batch, read and with quotes, as the sync step hands it over."""
     from reader.ingest import discover, doc_ids, read_file
     from reader.search.backend import Changes, FileState, IndexedFile
-    from reader.search.whoosh.store import attach_quotes
+    from reader.sync import attach_quotes
 
     files = discover(corpus)
     ids = doc_ids(files)

@@ -20,8 +20,8 @@ from pathlib import Path
 from reader.errors import IndexNotWritable, IndexProblem
 from reader.ingest import CorpusFile, Skipped, doc_ids, read_file, scan
 from reader.records import Article
-from reader.text import printable
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn, SearchBackend
+from reader.text import printable
 
 
 @dataclass

@@ -63,7 +63,7 @@ def pg_dsn(pg_server) -> str:
 def changes_for(root: Path, only: list[str] | None = None) -> Changes:
     """Every file of a corpus (or those named), read and with quotes, as one batch."""
     from reader.ingest import discover, doc_ids, read_file
-    from reader.search.whoosh.store import attach_quotes
+    from reader.sync import attach_quotes
 
     files = discover(Path(root))
     ids = doc_ids(files)

@@ -41,6 +41,7 @@ def test_the_backend_setting_picks_the_engine(tmp_path):
     assert not (tmp_path / "ix").exists()  # creating a backend touches nothing
     assert scheme("postgresql://reader:secret@db.example/news") == "postgresql"
     assert scheme("Whoosh") == "whoosh"
+    assert scheme("host=db.example dbname=news") == "postgresql"
 
 
 def test_an_unknown_backend_is_one_line_without_the_spec(tmp_path):

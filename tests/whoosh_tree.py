@@ -36,9 +36,10 @@ def convert(q):
 
 
 def whoosh_tree(query: str):
-    from reader.search.whoosh.query import check_query, make_parser
-    from reader.search.whoosh.query import parse as whoosh_parse
-    from reader.search.whoosh.store import build_schema
+    from reader.search.query import check_query
+    from reader.search.whoosh.parse import make_parser
+    from reader.search.whoosh.parse import parse as whoosh_parse
+    from reader.search.whoosh.schema import build_schema
 
     global _PARSER
     try:

@@ -107,9 +107,7 @@ def _accent_map() -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def accent_map() -> dict[int, str]:
-    return _accent_map()
+accent_map = _accent_map()  # for str.translate
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +149,7 @@ _cached_stem = lru_cache(maxsize=200_000)(stem)
 def fold(word: str) -> str:
     """Lower case without accents: the form words are compared in."""
     lowered = word.lower()
-    return lowered if lowered.isascii() else lowered.translate(accent_map())
+    return lowered if lowered.isascii() else lowered.translate(accent_map)
 
 
 def tokens(text: str, *, stemming: bool = True, stops: bool = True, keep_stops: bool = False,
@@ -167,7 +165,7 @@ def tokens(text: str, *, stemming: bool = True, stops: bool = True, keep_stops: 
     append = out.append
     stoplist = STOP_WORDS if stops else frozenset()
     stem_of = _cached_stem if stemming else None
-    fold_map = accent_map()
+    fold_map = accent_map
     shift = 0  # positions taken by the extra parts of split compounds
     if whole:
         words = [(text, 0, len(text))]
@@ -217,7 +215,7 @@ def surface_tokens(text: str) -> list[tuple[str, int, int]]:
     out = []
     append = out.append
     stops = STOP_WORDS
-    fold_map = accent_map()
+    fold_map = accent_map
     stem_of = _cached_stem
     for match in _TOKEN_RE.finditer(text):
         word = match.group()

@@ -1,9 +1,11 @@
 """Search engines behind one interface (:mod:`reader.search.backend`); Whoosh is the default.
 
 ``open_backend(spec, ...)`` turns the ``backend`` setting into an engine: ``whoosh`` (an index
-folder on this machine) or a ``postgresql://`` connection string. Backend packages are imported
-only when chosen, so the reader never loads an engine it does not use. Adding one is one line in
-:data:`BACKENDS` and a package with a ``create(spec, *, corpus, index_dir, settings)`` function.
+folder on this machine) or a ``postgresql://`` connection string (or libpq's ``key=value``
+form). Backend packages are imported only when chosen, so the reader never loads an engine it
+does not use. Adding one is one line in :data:`BACKENDS` and a module with an
+``open_backend(spec, *, corpus, index_dir, settings)`` function that creates the backend without
+connecting yet.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ BACKENDS = {
 
 
 def scheme(spec: str) -> str:
-    return spec.split("://", 1)[0].strip().lower() if "://" in spec else spec.strip().lower()
+    """``postgresql`` for ``postgresql://…`` and for libpq's ``host=… dbname=…``; the spec
+    itself, lower case, for a bare name such as ``whoosh``."""
+    if "://" in spec:
+        return spec.split("://", 1)[0].strip().lower()
+    if "=" in spec:
+        return "postgresql"
+    return spec.strip().lower()
 
 
 def open_backend(spec: str, *, corpus: Path, index_dir: Path, settings=None) -> SearchBackend:
@@ -48,8 +56,8 @@ def open_backend(spec: str, *, corpus: Path, index_dir: Path, settings=None) -> 
             raise UsageError(f"the {name} backend is not part of this installation") from None
         raise UsageError(f"the {name} backend needs the '{exc.name}' package, which is not "
                          "installed") from None
-    return module.create(spec, corpus=Path(corpus), index_dir=Path(index_dir),
-                         settings=settings)
+    return module.open_backend(spec, corpus=Path(corpus), index_dir=Path(index_dir),
+                               settings=settings)
 
 
 __all__ = ["BACKENDS", "SearchBackend", "open_backend", "scheme"]

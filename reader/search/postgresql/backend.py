@@ -144,6 +144,36 @@ class PostgresBackend:
                     in conn.execute(f"SELECT path, size, mtime_ns, sha256, docs FROM "
                                     f"{SCHEMA}.files").fetchall()}
 
+    def stamps(self) -> dict[str, tuple[int, int]] | None:
+        """``{path: (size, mtime_ns)}`` of the files as of the last commit (the check every
+        command makes before answering); None when there is no index of this version."""
+        if self.needs_rebuild():
+            return None
+        with self._session() as conn:
+            return {path: (size, mtime) for path, size, mtime in conn.execute(
+                f"SELECT path, size, mtime_ns FROM {SCHEMA}.files").fetchall()}
+
+    def notes(self) -> list[str]:
+        return []
+
+    @contextmanager
+    def lock(self, wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """The one writer's advisory lock, held by this session for a whole update (change
+        detection and :meth:`apply`, whose own lock on the same key this session then holds
+        already)."""
+        from reader.search.postgresql.write import LOCK_KEY
+
+        with self._session() as conn:
+            if not conn.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY]).fetchone()[0]:
+                if wait:
+                    wait()
+                conn.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+        try:
+            yield
+        finally:
+            with self._session() as conn:
+                conn.execute("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+
     # -- writing -------------------------------------------------------------------------------
 
     def create(self) -> None:

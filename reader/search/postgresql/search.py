@@ -30,6 +30,7 @@ from reader.search.postgresql.translate import (
     simplify,
     where,
 )
+from reader.search.query import FIELDS
 
 SUGGEST_MIN_LETTERS = 4
 SUGGEST_PREFIX = 2
@@ -42,6 +43,8 @@ def tree_of(request: SearchRequest):
     if request.doc is not None:
         extra.append(Term("doc", request.doc))
     for fieldname, value in request.filters:
+        if fieldname not in FIELDS:  # else an unknown column, an SQL error, not the user's
+            raise QueryError(f"unknown field '{fieldname}' (fields: {', '.join(FIELDS)})")
         extra.append(parse(value, default_field=fieldname))
     return And((tree, *extra)) if extra else tree
 

@@ -279,7 +279,7 @@ def _live(searcher, kind: str) -> int:
     return sum(1 for _ in reader.postings("kind", kind).all_ids())
 
 
-def create(spec: str, *, corpus: Path, index_dir: Path, settings) -> WhooshBackend:
+def open_backend(spec: str, *, corpus: Path, index_dir: Path, settings) -> WhooshBackend:
     """The registry's entry point (see :func:`reader.search.open_backend`)."""
     return WhooshBackend(index_dir, workers=settings.index_workers,
                          parallel_min_files=settings.parallel_min_files)

@@ -18,8 +18,9 @@ from reader.search.backend import FileState
 from reader.search.whoosh.analyzer import name_analyzer, text_analyzer
 
 # Bump when the schema, the analysis, the quote rules or the layout change: an index of another
-# version is rebuilt rather than read. 5: the analyzer class moved into this package.
-SCHEMA_VERSION = 5
+# version is rebuilt rather than read. 6: the analyzer class moved into this package (after
+# 5, new ingestion rules).
+SCHEMA_VERSION = 6
 INDEX_NAME = "reader"
 
 
