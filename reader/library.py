@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,14 +41,12 @@ def default_index_dir(corpus: Path) -> Path:
     checkout_seeds = (REPO_DIR / "seeds").resolve()
     if corpus == checkout_seeds and _writable(REPO_DIR):
         return REPO_DIR / "index"
-    key = hashlib.sha1(str(corpus).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1(os.fsencode(corpus)).hexdigest()[:16]  # any path, UTF-8 or not
     name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in corpus.name)[:40]
     return Path(user_cache_dir(APP_NAME)) / "indexes" / f"{name}-{key}"
 
 
 def _writable(folder: Path) -> bool:
-    import os
-
     return os.access(folder, os.W_OK)
 
 

@@ -291,6 +291,8 @@ class CorpusIndex:
                 report.seconds = time.perf_counter() - started
                 return report
             self._update_locked(report, scan, rebuild, progress, wait)
+        except OSError as exc:  # a full disk or a folder made read-only while writing
+            raise IndexProblem(f"cannot write the index at {self.index_dir}: {_why(exc)}") from exc
         finally:
             lock.__exit__(None, None, None)
         report.seconds = time.perf_counter() - started
