@@ -33,8 +33,9 @@ SORT_WINDOW = 200  # hits sorted by date when --sort asks for newest or oldest f
 # -- keeping the index current ----------------------------------------------------------------
 
 
-def update_index(library: Library, rebuild: bool = False):
-    """Update the index, with a progress line when stderr is a terminal; print warnings."""
+def update_index(library: Library, rebuild: bool = False, warnings: bool = True):
+    """Update the index, with a progress line when stderr is a terminal; print its warnings
+    (files skipped, and why) when ``warnings`` or when the update read any file."""
     terminal = _isatty(sys.stderr)
     if not terminal:
         report = library.update(rebuild=rebuild, wait=_waiting(None))
@@ -44,8 +45,9 @@ def update_index(library: Library, rebuild: bool = False):
         with IndexProgress(sys.stderr, shutil.get_terminal_size().columns) as progress:
             report = library.update(progress=progress, rebuild=rebuild,
                                     wait=_waiting(progress))
-    for warning in report.warnings:
-        warn(warning)
+    if warnings or report.touched:
+        for warning in report.warnings:
+            warn(warning)
     return report
 
 
@@ -79,7 +81,7 @@ def answering(args: argparse.Namespace, body: Callable[[Library], int]) -> int:
     try:
         problem: IndexProblem | None = None
         try:
-            update_index(library)
+            update_index(library, warnings=False)
         except IndexProblem as exc:
             problem = exc
         try:
