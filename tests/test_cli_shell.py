@@ -442,3 +442,42 @@ def test_the_start_path_imports_no_cli_framework(seeds_index):
                           timeout=120)
     assert done.stderr.decode().strip() == "(0, [])"
     assert DOC_001.encode() in done.stdout
+
+
+@pytest.mark.skipif(__import__("shutil").which("tmux") is None, reason="tmux is not installed")
+def test_the_reader_starts_on_a_corpus_whose_name_is_not_utf8(tmp_path):
+    """In a real terminal (tmux): the start path takes any path the file system takes."""
+    import shlex
+    import shutil
+    import uuid
+
+    corpus = tmp_path / os.fsdecode(b"korpus\xff")
+    shutil.copytree(SEEDS, corpus)
+    socket = f"reader-cli-{uuid.uuid4().hex[:10]}"
+    status = tmp_path / "status"
+
+    def tmux(*args: str) -> str:
+        return subprocess.run(["tmux", "-L", socket, *args], capture_output=True,
+                              timeout=20).stdout.decode("utf-8", "replace")
+
+    def raw(path: Path) -> str:  # bash's $'...' with every byte escaped: any name survives
+        return "$'" + "".join(f"\\x{byte:02x}" for byte in os.fsencode(path)) + "'"
+
+    command = (f"XDG_CACHE_HOME={raw(tmp_path / 'cache')} {shlex.quote(sys.executable)} -m "
+               f"reader {raw(corpus)}; echo $? > {raw(status)}")  # the default index folder
+    try:
+        tmux("-f", "/dev/null", "new-session", "-d", "-s", "app", "-x", "100", "-y", "30",
+             "-c", str(ROOT), "bash", "--norc", "--noprofile")
+        tmux("send-keys", "-t", "app", "-l", command)
+        tmux("send-keys", "-t", "app", "Enter")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "Berita Kazakhstan" not in tmux(
+                "capture-pane", "-p", "-t", "app"):
+            time.sleep(0.2)
+        assert "Berita Kazakhstan" in tmux("capture-pane", "-p", "-t", "app")
+        tmux("send-keys", "-t", "app", "q")
+        while time.monotonic() < deadline and not status.exists():
+            time.sleep(0.2)
+        assert status.read_text().strip() == "0"
+    finally:
+        tmux("kill-server")

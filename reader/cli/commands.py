@@ -24,6 +24,7 @@ from reader.errors import (
     NotFound,
     QueryError,
     UsageError,
+    exit_code,
 )
 from reader.library import Library
 
@@ -110,8 +111,11 @@ def open_reader(args: argparse.Namespace, out: Output) -> int:
                          "use 'reader search', 'reader show' and the other commands")
     from reader.tui.app import ReaderApp
 
-    ReaderApp(Library(corpus, args.index)).run()
-    return EXIT_OK
+    app = ReaderApp(Library(corpus, args.index))
+    app.run()
+    # Textual sets a non-zero return code when the app ended on an unhandled exception (it has
+    # shown the traceback): that is a bug, and the exit status says so as for any other bug.
+    return EXIT_OK if not app.return_code else exit_code(RuntimeError())
 
 
 def index(args: argparse.Namespace, out: Output) -> int:
