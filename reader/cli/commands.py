@@ -70,6 +70,12 @@ def _isatty(stream) -> bool:
         return False
 
 
+def library_for(args: argparse.Namespace, corpus=None) -> Library:
+    """The library the options name; ``--backend`` overrides the backend setting."""
+    chosen = {"backend": args.backend} if args.backend else {}
+    return Library(corpus if corpus is not None else args.corpus, args.index, **chosen)
+
+
 def answering(args: argparse.Namespace, body: Callable[[Library], int]) -> int:
     """Open the library, bring its index up to date, and run ``body`` on it.
 
@@ -78,7 +84,7 @@ def answering(args: argparse.Namespace, body: Callable[[Library], int]) -> int:
     that it may be stale. When there is no usable old index either, the update's own error
     is the one reported.
     """
-    library = Library(args.corpus, args.index)
+    library = library_for(args)
     try:
         problem: IndexProblem | None = None
         try:
@@ -111,7 +117,7 @@ def open_reader(args: argparse.Namespace, out: Output) -> int:
                          "use 'reader search', 'reader show' and the other commands")
     from reader.tui.app import ReaderApp
 
-    app = ReaderApp(Library(corpus, args.index))
+    app = ReaderApp(library_for(args, corpus))
     app.run()
     # Textual sets a non-zero return code when the app ended on an unhandled exception (it has
     # shown the traceback): that is a bug, and the exit status says so as for any other bug.
@@ -121,7 +127,7 @@ def open_reader(args: argparse.Namespace, out: Output) -> int:
 def index(args: argparse.Namespace, out: Output) -> int:
     if args.corpus_arg is not None and args.corpus is not None:
         raise UsageError("give the corpus once: as CORPUS or as --corpus")
-    library = Library(args.corpus_arg or args.corpus, args.index)
+    library = library_for(args, args.corpus_arg)
     try:
         report = update_index(library, rebuild=args.rebuild)
     finally:

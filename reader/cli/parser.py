@@ -20,7 +20,7 @@ COMMANDS = ("index", "search", "show", "quotes", "cite", "related", "compare", "
 OPEN = "open"  # ``reader [CORPUS]`` is ``reader open [CORPUS]``; not listed
 SORTS = ("relevance", "newest", "oldest")
 # Options that take a value, so the word after them is not a command or a corpus.
-_VALUED = ("-c", "--corpus", "-i", "--index")
+_VALUED = ("-c", "--corpus", "-i", "--index", "--backend")
 
 EXIT_CODES = ("exit codes: 0 success, 1 a search with no hits, 2 bad usage or a malformed "
               "query, 3 a corpus or index problem")
@@ -47,6 +47,7 @@ commands:
 options:
   -c, --corpus PATH     corpus folder or file (default: the bundled seeds/)
   -i, --index DIR       index folder (default: index/ for the seeds, else the user cache)
+  --backend SPEC        whoosh (the default), or a postgresql:// connection string
   -h, --help            show this help; 'reader COMMAND --help' for a command's options
   --version             print the version
 
@@ -108,6 +109,9 @@ def _common(parser: argparse.ArgumentParser, json: bool = True) -> None:
                        help="corpus folder or file (default: the bundled seeds/)")
     group.add_argument("-i", "--index", type=Path, metavar="DIR",
                        help="index folder (default: index/ for the seeds, else the user cache)")
+    group.add_argument("--backend", metavar="SPEC",
+                       help="search engine: whoosh, or a postgresql:// connection string "
+                       "(default: the backend setting, READER_BACKEND)")
     if json:
         parser.add_argument("--json", action="store_true", dest="as_json",
                             help="print one JSON document on stdout")
