@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import select
 import subprocess
 import sys
 import time
@@ -391,3 +392,48 @@ def test_the_reader_starts_on_a_corpus_whose_name_is_not_utf8(tmp_path):
         assert status.read_text().strip() == "0"
     finally:
         tmux("kill-server")
+
+
+def on_a_terminal(args: list[str], env: dict) -> bytes:
+    """Run ``reader ARGS`` with stdout on a real pseudo-terminal; what it wrote there."""
+    master, slave = pty.openpty()
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "reader", *args], stdout=slave,
+                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                   cwd=ROOT, env={**os.environ, **env})
+        os.close(slave)
+        slave = -1
+        seen = b""
+        while True:
+            ready, _, _ = select.select([master], [], [], 1.0)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            elif process.poll() is not None:
+                break
+        assert process.wait(timeout=120) == 0
+        return seen
+    finally:
+        os.close(master)
+        if slave != -1:
+            os.close(slave)
+
+
+def test_terminal_output_is_styled_and_fits_the_width(seeds_index):
+    import re
+
+    args = ["search", "Tokayev", *at(seeds_index)]
+    seen = on_a_terminal(args, {"COLUMNS": "60", "TERM": "xterm-256color", "NO_COLOR": ""})
+    assert b"\x1b[1;30;43mTokayev\x1b[0m" in seen  # the match, highlighted
+    plain = re.sub(rb"\x1b\[[0-9;]*m", b"", seen).decode("utf-8")
+    lines = plain.replace("\r\n", "\n").splitlines()
+    assert len(lines) > 8 and max(len(line) for line in lines) <= 60
+    plain_words = " ".join(plain.split())
+    assert "Presiden Trump sebelumnya bertemu dengan Presiden Tokayev" in plain_words
+    no_colour = on_a_terminal(args, {"COLUMNS": "60", "NO_COLOR": "1"})
+    assert b"\x1b" not in no_colour
