@@ -98,7 +98,7 @@ def test_usage_errors_are_one_line_and_exit_2(seeds_index, args, words):
 
 
 def test_options_may_come_before_the_command(seeds_index):
-    done = run(*at(seeds_index), "search", "Tokayev", "--json")
+    done = run(*at(seeds_index), "--backend", "whoosh", "search", "Tokayev", "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"] == 2
 

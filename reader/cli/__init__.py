@@ -31,6 +31,10 @@ def run(argv: list[str]) -> int:
         from reader.cli.parser import parse
 
         args = parse(argv)
+        if getattr(args, "backend", None):
+            # ``--backend SPEC`` is ``READER_BACKEND=SPEC`` for this one process: the one
+            # settings object reads it, before anything has asked for the settings.
+            os.environ["READER_BACKEND"] = args.backend
         from reader.cli.commands import COMMANDS
 
         out = Output()

@@ -71,9 +71,9 @@ def _isatty(stream) -> bool:
 
 
 def library_for(args: argparse.Namespace, corpus=None) -> Library:
-    """The library the options name; ``--backend`` overrides the backend setting."""
-    chosen = {"backend": args.backend} if args.backend else {}
-    return Library(corpus if corpus is not None else args.corpus, args.index, **chosen)
+    """The library the options name (``--backend`` is read through the settings: see
+    :func:`reader.cli.run`)."""
+    return Library(corpus if corpus is not None else args.corpus, args.index)
 
 
 def answering(args: argparse.Namespace, body: Callable[[Library], int]) -> int:
