@@ -184,10 +184,9 @@ def build(command: str | None = None) -> Parser:
     p.add_argument("target", metavar="DOC:N", help="the paragraph to cite")
     p.add_argument("-q", "--quote", type=_ranged(1, None), metavar="K",
                    help="cite the K-th quote of the paragraph")
-    styles = citation_styles() if command == "cite" else ()
-    p.add_argument("--style", type=_choice(styles) if styles else str.lower, default="plain",
-                   metavar="{" + ",".join(styles) + "}" if styles else "STYLE",
-                   help="citation style (default plain)")
+    styles = ", ".join(citation_styles()) if command == "cite" else "see 'reader cite --help'"
+    p.add_argument("--style", type=str.lower, default="plain", metavar="STYLE",
+                   help=f"citation style: {styles} (default plain)")
     _common(p, json=False)
 
     p = _command(sub, "related", "Paragraphs elsewhere that tell the same thing.",
