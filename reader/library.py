@@ -48,7 +48,7 @@ def default_index_dir(corpus: Path) -> Path:
     checkout_seeds = (REPO_DIR / "seeds").resolve()
     if corpus == checkout_seeds and os.access(REPO_DIR, os.W_OK):
         return REPO_DIR / "index"
-    key = hashlib.sha1(str(corpus).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1(os.fsencode(corpus)).hexdigest()[:16]  # any path, UTF-8 or not
     name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in corpus.name)[:40]
     return Path(user_cache_dir(APP_NAME)) / "indexes" / f"{name}-{key}"
 

@@ -8,7 +8,7 @@ import sys
 CORE = ["reader.records", "reader.text", "reader.errors", "reader.ingest",
         "reader.language.analysis", "reader.language.quotes", "reader.cite",
         "reader.search", "reader.search.whoosh.backend", "reader.sync", "reader.library",
-        "reader.cli", "reader.commands"]
+        "reader.cli", "reader.cli.commands", "reader.display"]
 
 
 def test_core_modules_never_import_textual():

@@ -1,0 +1,323 @@
+"""The subcommands: each takes parsed arguments, asks :class:`Library`, and prints the answer.
+
+Every failure is raised as a :class:`reader.errors.ReaderError` subclass and turned into one
+line and an exit code in :func:`reader.cli.run`, nowhere here. A command returns its own exit
+status: 0, or 1 for a search with no hits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from reader.cli import render
+from reader.cli.output import Output, say, warn
+from reader.cli.progress import IndexProgress
+from reader.display import one_line
+from reader.errors import (
+    EXIT_NO_HITS,
+    EXIT_OK,
+    CorpusError,
+    IndexProblem,
+    NotFound,
+    QueryError,
+    UsageError,
+    exit_code,
+)
+from reader.library import Library
+
+SORT_WINDOW = 200  # hits sorted by date when --sort asks for newest or oldest first
+
+
+# -- keeping the index current ----------------------------------------------------------------
+
+
+def update_index(library: Library, rebuild: bool = False, warnings: bool = True):
+    """Update the index, with a progress line when stderr is a terminal; print its warnings
+    (files skipped, and why) when ``warnings`` or when the update read any file."""
+    terminal = _isatty(sys.stderr)
+    if not terminal:
+        report = library.update(rebuild=rebuild, wait=_waiting(None))
+    else:
+        import shutil
+
+        with IndexProgress(sys.stderr, shutil.get_terminal_size().columns) as progress:
+            report = library.update(progress=progress, rebuild=rebuild,
+                                    wait=_waiting(progress))
+    if warnings or report.touched:
+        for warning in report.warnings:
+            warn(warning)
+    return report
+
+
+def _waiting(progress: IndexProgress | None) -> Callable[[], None]:
+    def waiting() -> None:
+        message = "another reader is updating this index; waiting for it to finish…"
+        if progress is not None:
+            progress.note(message)
+        else:
+            say(message)
+
+    return waiting
+
+
+def _isatty(stream) -> bool:
+    try:
+        return os.isatty(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def library_for(args: argparse.Namespace, corpus=None) -> Library:
+    """The library the options name (``--backend`` is read through the settings: see
+    :func:`reader.cli.run`)."""
+    return Library(corpus if corpus is not None else args.corpus, args.index, warn=warn)
+
+
+def answering(args: argparse.Namespace, body: Callable[[Library], int]) -> int:
+    """Open the library, bring its index up to date, and run ``body`` on it.
+
+    An update that fails (a full disk, an index folder that became read-only) does not stop
+    the answer when the old index can still give it: the answer comes with a one-line warning
+    that it may be stale. When there is no usable old index either, the update's own error
+    is the one reported.
+    """
+    library = library_for(args)
+    try:
+        problem: IndexProblem | None = None
+        try:
+            update_index(library, warnings=False)
+        except IndexProblem as exc:
+            problem = exc
+        try:
+            code = body(library)
+        except IndexProblem:
+            if problem is not None:
+                raise problem from None
+            raise
+        if problem is not None:
+            warn(f"{problem}; answered from the index as it was, which may be stale")
+        return code
+    finally:
+        library.close()
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def open_reader(args: argparse.Namespace, out: Output) -> int:
+    """``reader [CORPUS]``: the TUI, and the only way it is started."""
+    corpus = args.corpus_arg or args.corpus
+    if corpus is not None and not os.path.exists(corpus):
+        raise CorpusError(f"no such file or folder: {corpus}")
+    if not (_isatty(sys.stdin) and _isatty(sys.stdout)):
+        raise UsageError("the reader needs a terminal for its input and output; in scripts "
+                         "use 'reader search', 'reader show' and the other commands")
+    from reader.tui.app import ReaderApp
+
+    app = ReaderApp(library_for(args, corpus))
+    app.run()
+    # Textual sets a non-zero return code when the app ended on an unhandled exception (it has
+    # shown the traceback): that is a bug, and the exit status says so as for any other bug.
+    return EXIT_OK if not app.return_code else exit_code(RuntimeError())
+
+
+def index(args: argparse.Namespace, out: Output) -> int:
+    if args.corpus_arg is not None and args.corpus is not None:
+        raise UsageError("give the corpus once: as CORPUS or as --corpus")
+    library = library_for(args, args.corpus_arg)
+    try:
+        report = update_index(library, rebuild=args.rebuild)
+    finally:
+        library.close()
+    if args.as_json:
+        out.json({
+            "corpus": str(library.corpus), "index": str(library.index_dir),
+            "added": report.added, "changed": report.changed, "removed": report.removed,
+            "paragraphs": report.paragraphs, "rebuilt": report.rebuilt,
+            "warnings": report.warnings, "seconds": round(report.seconds, 3),
+        })
+    elif report.touched:
+        what = f"rebuilt ({report.rebuilt})" if report.rebuilt else "updated"
+        rate = report.paragraphs / report.seconds if report.seconds > 0 else 0.0
+        say(f"Index {what}: {len(report.added)} added, {len(report.changed)} changed, "
+            f"{len(report.removed)} removed; {report.paragraphs:,} paragraphs in "
+            f"{report.seconds:.2f} s ({rate:,.0f}/s) -> {library.index_dir}", prefix="")
+    else:
+        say(f"Index is up to date: {library.index_dir}", prefix="")
+    return EXIT_OK
+
+
+def search(args: argparse.Namespace, out: Output) -> int:
+    from reader.settings import current
+
+    budget = current().search_budget
+
+    def body(library: Library) -> int:
+        wanted = args.offset + args.limit
+        by_date = args.sort != "relevance"
+        result = library.search(args.query, limit=max(wanted, SORT_WINDOW) if by_date
+                                else wanted, time_budget=budget)
+        if result.error:
+            raise QueryError(result.error)
+        hits = result.hits
+        dates = None
+        if by_date:
+            dates = {doc: _date(library, doc) for doc in {h.doc for h in hits}}
+            hits = sort_by_date(hits, dates, newest=args.sort == "newest")
+        page = hits[args.offset:wanted]
+        sorted_among = len(result.hits) if by_date and result.total > len(result.hits) else None
+        if args.as_json:
+            data = result.to_dict()
+            data["hits"] = [h.to_dict() for h in page]
+            if args.offset:
+                data["offset"] = args.offset
+            if by_date:
+                data["sort"] = args.sort
+                for entry, hit in zip(data["hits"], page, strict=True):
+                    entry["date"] = dates.get(hit.doc) if dates else None
+            if sorted_among is not None:
+                data["sorted_among"] = sorted_among
+            out.json(data)
+        else:
+            render.search_result(out, result, page, args.offset, dates, args.sort)
+        if sorted_among is not None:
+            warn(f"sorted the {sorted_among:,} most relevant of {result.total:,} hits by date; "
+                 "narrow the query to sort them all")
+        return EXIT_OK if result.total else EXIT_NO_HITS
+
+    return answering(args, body)
+
+
+def sort_by_date(hits: list, dates: dict[str, str | None], newest: bool) -> list:
+    """Hits ordered by their article's date (stable: relevance breaks ties); undated last."""
+    dated = [h for h in hits if dates.get(h.doc)]
+    undated = [h for h in hits if not dates.get(h.doc)]
+    dated.sort(key=lambda h: dates[h.doc], reverse=newest)
+    return dated + undated
+
+
+def _date(library: Library, doc: str) -> str | None:
+    found = library.article(doc)
+    return found.date if found is not None else None
+
+
+def show(args: argparse.Namespace, out: Output) -> int:
+    doc, para = parse_target(args.target, need_para=False)
+
+    def body(library: Library) -> int:
+        found = need_article(library, doc)
+        paragraphs = found.paragraphs
+        if para is not None:
+            one = found.paragraph(para)
+            if one is None:
+                raise NotFound(f"{doc} has paragraphs 1 to {len(paragraphs)}, not {para}")
+            paragraphs = [one]
+        if args.as_json:
+            out.json(render.show_json(found, paragraphs))
+        else:
+            render.article(out, found, paragraphs)
+        return EXIT_OK
+
+    return answering(args, body)
+
+
+def quotes(args: argparse.Namespace, out: Output) -> int:
+    def body(library: Library) -> int:
+        if args.doc is not None:
+            need_article(library, args.doc)
+        records = library.quotes(speaker=args.speaker, doc=args.doc)
+        if args.as_json:
+            out.json([r.to_dict() for r in records])
+        else:
+            render.quotes(out, records)
+            if not records:
+                say("no quotes found", prefix="")
+        return EXIT_OK
+
+    return answering(args, body)
+
+
+def cite(args: argparse.Namespace, out: Output) -> int:
+    doc, para = parse_target(args.target, need_para=True)
+
+    def body(library: Library) -> int:
+        out.text(library.cite(doc, para, args.quote, args.style))
+        return EXIT_OK
+
+    return answering(args, body)
+
+
+def related(args: argparse.Namespace, out: Output) -> int:
+    doc, para = parse_target(args.target, need_para=True)
+
+    def body(library: Library) -> int:
+        found = need_article(library, doc)
+        if found.paragraph(para) is None:
+            raise NotFound(f"{doc} has paragraphs 1 to {len(found.paragraphs)}, not {para}")
+        matches = library.related(doc, para, limit=args.limit)
+        if args.as_json:
+            out.json([r.to_dict() for r in matches])
+        else:
+            render.related(out, matches, doc, para)
+        return EXIT_OK
+
+    return answering(args, body)
+
+
+def compare(args: argparse.Namespace, out: Output) -> int:
+    def body(library: Library) -> int:
+        a, b = need_article(library, args.doc_a), need_article(library, args.doc_b)
+        alignment = library.compare(args.doc_a, args.doc_b)
+        if args.as_json:
+            out.json(alignment.to_dict())
+        else:
+            render.compare(out, alignment, a, b)
+        return EXIT_OK
+
+    return answering(args, body)
+
+
+def stats(args: argparse.Namespace, out: Output) -> int:
+    def body(library: Library) -> int:
+        values = library.stats()
+        if args.as_json:
+            out.json(values)
+        else:
+            render.stats(out, values)
+        return EXIT_OK
+
+    return answering(args, body)
+
+
+# -- arguments --------------------------------------------------------------------------------
+
+
+def parse_target(target: str, need_para: bool) -> tuple[str, int | None]:
+    """``DOC`` or ``DOC:N`` (the last colon splits, so an id may hold colons)."""
+    doc, sep, number = target.rpartition(":") if ":" in target else (target, "", "")
+    if not sep:
+        if need_para:
+            raise UsageError(f"expected DOC:N (a paragraph), got '{one_line(target, 80)}'")
+        return target, None
+    if not number.isdigit() or int(number) < 1:
+        raise UsageError(f"'{one_line(number, 40)}' is not a paragraph number "
+                         "(DOC:N, N from 1)")
+    return doc, int(number)
+
+
+def need_article(library: Library, doc: str):
+    found = library.article(doc)
+    if found is None:
+        raise NotFound(f"no article '{doc}' in this corpus (see 'reader stats' or search)")
+    return found
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
+    "open": open_reader, "index": index, "search": search, "show": show, "quotes": quotes,
+    "cite": cite, "related": related, "compare": compare, "stats": stats,
+}
+
+__all__ = ["COMMANDS", "answering", "parse_target", "sort_by_date", "update_index"]
