@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -301,14 +300,59 @@ def test_property_never_raises_and_offsets_are_valid(paragraphs):
             assert q.kind in (STATEMENT, TERM)
 
 
-def test_a_long_single_line_text_is_fast():
+def _work(paragraphs: list[str]) -> tuple[int, int]:
+    """The work ``find_quotes`` does: calls made inside the quotation modules (Python functions
+    and the C functions, such as regular expressions, they call), and the characters of the
+    distinct strings handed to those Python functions (a slice made again and again counts
+    each time; the paragraph passed along with an offset counts once)."""
+    import sys
+
+    package = str(Path(find_quotes.__code__.co_filename).parent)
+    calls = chars = 0
+    seen: dict[int, str] = {}  # holding the strings keeps their ids from being reused
+
+    def profile(frame, event, arg):
+        nonlocal calls, chars
+        if not frame.f_code.co_filename.startswith(package):
+            return
+        if event == "c_call":
+            calls += 1
+        elif event == "call":
+            calls += 1
+            for value in frame.f_locals.values():
+                if isinstance(value, str) and id(value) not in seen:
+                    seen[id(value)] = value
+                    chars += len(value)
+
+    sys.setprofile(profile)
+    try:
+        find_quotes(paragraphs)
+    finally:
+        sys.setprofile(None)
+    return calls, chars
+
+
+def _long_line(characters: int) -> str:
     words = ('kata dia "Saya tidak tahu," ujar Menteri Luar Negeri AS Marco Rubio. Trump '
-             'mengatakan, “Kami akan” ').split()
-    text = " ".join(words[i % len(words)] for i in range(1_000_000))[:10_000_000]
-    passages = [text[i:i + 1110] for i in range(0, len(text), 1110)]
-    began = time.perf_counter()
-    out = find_quotes(passages)
-    assert len(out) == len(passages) and time.perf_counter() - began < 10
+             'mengatakan, “Kami akan” Budi Santoso menjelaskan hal itu. ').split()
+    return " ".join(words[i % len(words)] for i in range(characters // 4))[:characters]
+
+
+def test_work_grows_linearly_with_a_long_single_line():
+    """A 10 MB one-line article is read as passages of about 1,100 characters: four times the
+    text must cost about four times the work, never a quadratic blow-up."""
+    def passages(characters: int) -> list[str]:
+        text = _long_line(characters)
+        return [text[i:i + 1110] for i in range(0, len(text), 1110)]
+
+    small, large = _work(passages(60_000)), _work(passages(240_000))
+    assert large[0] <= 4.4 * small[0] and large[1] <= 4.4 * small[1]
+    assert large[0] >= 3.6 * small[0]  # the measure sees the work (it is not constant)
+
+
+def test_work_grows_linearly_within_one_long_paragraph():
+    small, large = _work([_long_line(5_000)]), _work([_long_line(20_000)])
+    assert large[0] <= 4.4 * small[0] and large[1] <= 4.4 * small[1]
 
 
 # -- measured on hand-labelled real news -------------------------------------------------------

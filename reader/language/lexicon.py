@@ -1,0 +1,146 @@
+"""Word lists the quotation rules read: reporting verbs, roles, ranks, honorifics, bodies, and
+the small words that end a name or open a sentence.
+
+They are data, kept apart from the rules so a reader of the rules sees the patterns and a
+maintainer of the lists sees every word in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[\w'’-]+")  # a word, with its inner apostrophes and hyphens
+
+# Reporting verbs after a quote: "…," kata X / ujarnya / ujar dia.
+AFTER_VERBS = (
+    "kata|ujar|tulis|ucap|ungkap|tegas|jelas|tutur|terang|lanjut|imbuh|tambah|tukas|pungkas|"
+    "sebut|papar|seru|sambung|timpal|kilah|aku|cetus|bilang|katakan|jawab|urai|tandas|pinta|"
+    "harap|beber|tanya|ajak|sindir|klaim|keluh|teriak|cerita|kenang|canda|pesan|ingat|"
+    "tuding|protes|balas|sahut|bisik|terang|tutup|kisah|akui|yakin|nilai|tambahnya"
+)
+SPEECH_NOUNS = (
+    r"(?:demikian|begitu|seperti)\s+(?:bunyi\s+|isi\s+)?(?:pengumuman|pernyataan|keterangan|"
+    r"penjelasan|rilis|siaran\s+pers|unggahan|cuitan|tulisan|surat|pesan|kata|ucapan|jawaban)"
+)
+# Reporting verbs before a quote: X mengatakan, "…" / X bilang "…" / menurut X, "…".
+BEFORE_VERBS = (
+    "mengatakan|menyatakan|menegaskan|menulis|menuliskan|menyebut|menyebutkan|menjelaskan|"
+    "mengungkapkan|menuturkan|berkata|bilang|menambahkan|mengaku|meminta|menilai|memaparkan|"
+    "mengingatkan|menerangkan|menekankan|mengimbau|berujar|bertanya|menanyakan|menjawab|"
+    "mengklaim|membenarkan|mencontohkan|berharap|mengajak|menyampaikan|mengumumkan|"
+    "membantah|menuding|menyebutnya|mengucapkan|berpesan|bersabda|menduga|memastikan|"
+    "menganggap|berpendapat|mengungkap|berucap|bercerita|menceritakan|mengutip|menandaskan|"
+    "said|says|told|wrote|added|stated|asked"
+)
+# Words that name a role, a rank, a place or a body rather than a person.
+ROLE_WORDS = {
+    w.lower() for w in """
+    Presiden Wakil Wapres Menteri Menko Mendagri Menkes Menlu Menhan Mensesneg Kepala Ketua Kabid
+    Kasubdit Kasat Kapolri Kapolda Kapolres Kapolsek Kabareskrim Kadiv Karo Humas Polda Polres
+    Polri Polsek TNI Kombes Pol AKBP AKP Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda
+    Brigjen Irjen Komjen Jenderal Letjen Mayjen Marsekal Laksamana Laksma Marsma
+    Kolonel Letkol Mayor Kapten Serda Sertu Serka Serma Kopda Koptu Praka Pratu Kapuspen
+    Kapendam Pangdam Danrem Dandim Gubernur Wagub Bupati Walikota Wali Kota Camat Lurah Kades
+    Sekda Sekjen Sekretaris Direktur Dirut Direktris Utama Deputi Asisten Staf Khusus Stafsus
+    Juru Bicara Jubir Kabag Kasubag Kadis Plt Pj Anggota Komisi DPR DPRD MPR DPD Ketum Umum Dewan
+    Pembina Pengurus Besar Pusat Wilayah Cabang Koordinator Komandan Panglima Kepolisian Kejaksaan
+    Kejagung Jaksa Agung Hakim Majelis Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo
+    Kemendagri Kemensos Badan Dinas Pemerintah Pemprov Pemkot Pemkab Perdana PM Raja Ratu Pangeran
+    Putra Mahkota Sultan Syekh Syaikh Habib Ustaz Ustad Kyai Kiai KH Prof Dr Ir Drs Hj H Pdt Romo
+    Pastor Rabbi Imam Kardinal Paus Profesor Dosen Peneliti Pengamat Ahli Dokter Spesialis
+    Komisioner Kabiro Karopenmas Kasubbid Penmas Plh Katib Aam Rais Luar Dalam Negeri Negara
+    Republik Rakyat Daerah Provinsi Kabupaten Bidang Bagian Hubungan Masyarakat Informasi
+    Komunikasi Publik Pers Communication Legal Section Senior Minister Foreign Secretary
+    President Prime Spokesman Spokesperson Director Chief Executive Officer CEO CFO CTO COO Head
+    General Governor Mayor Senator Chairman Official Officer Lieutenant Colonel Major Captain
+    Police Commissioner Founder Manager Vice Amerika Serikat AS Inggris Rusia China Cina Tiongkok
+    Iran Israel Arab Saudi Jepang Korea Selatan Utara India Kazakhstan Kazakh Indonesia RI Jabar
+    Jateng Jatim Sumut Sulsel DKI Jakarta Timur Barat Tengah Jaya Metro Asia Eropa Afrika Ekonomi
+    Keuangan Pertahanan Kesehatan Pendidikan Kebudayaan Agama Sosial Perhubungan Perdagangan
+    Perindustrian Pertanian Kehutanan Hukum HAM Politik Keamanan Maritim Kemaritiman Investasi
+    BUMN Riset Teknologi Pariwisata Lingkungan Hidup Tenaga Kerja Sekretariat Kabinet Istana
+    Kepresidenan Mabes Puspen Data Penanggulangan Bencana Nasional BNPB PVMBG BMKG KPK KPU Bawaslu
+    MUI PBNU Belanda Prancis Perancis Jerman Turki Australia Malaysia Singapura Brasil Brazil
+    Ukraina Kanada Mesir Filipina Thailand Vietnam Italia Spanyol Palestina Suriah Irak Yordania
+    Qatar Yaman Taiwan Pakistan Afghanistan Meksiko Venezuela Argentina Nigeria Olahraga
+    Informatika Aplikasi Food Group Operasional
+    """.split()
+}
+ROLE_PREFIX = re.compile(r"^(?:wa)?ka(?:pol|sat|bid|sub|dis|kan|pen|pus|ro|div|bag|ur|nit)\w*$"
+                          r"|^(?:wa)?dir(?:es|res|lantas|intel|narkoba|binmas|polair|samapta)\w*$")
+BODY_HEADS = {
+    w.lower() for w in """
+    Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo Kemendagri Kemensos Badan Dinas
+    Pemerintah Pemprov Pemkot Pemkab Kepolisian Polri Polda Polres Polsek Kejaksaan Kejagung Mabes
+    Istana Pusat Lembaga Komisi Dewan Majelis Mahkamah Pengadilan Partai Perusahaan Pihak PT Tim
+    Satgas BNPB PVMBG BMKG KPK KPU Bawaslu MUI PBNU TNI DPR DPRD MPR Kemenkumham Kemenag
+    Kemendikbud Ministry Government Department Office Agency Police Company The White House Gedung
+    Kantor
+    """.split()
+}
+ADMIN_UNITS = {"kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa", "kelurahan",
+                "kampung", "pulau", "kepulauan", "distrik"}
+RANKS = {w.lower() for w in """Kombes Pol AKBP AKP Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu
+    Bripda Brigjen Irjen Komjen Jenderal Letjen Mayjen Kolonel Letkol Mayor Kapten Serda Sertu
+    Serka Serma Kopda Koptu Praka Pratu Marsekal Laksamana""".split()}
+PRONOUNS = {"dia", "ia", "beliau", "mereka", "he", "she", "they", "saya", "kami", "dirinya"}
+BACK_WORDS = {"ini", "itu", "tersebut", "tadi"}
+LOWER_BODIES = {"kantor", "pihak", "pemerintah", "kementerian", "kepolisian", "tim", "lembaga",
+                 "perusahaan", "partai", "istana", "manajemen", "otoritas", "keluarga"}
+STOP_NAME = {
+    "di", "dalam", "kepada", "pada", "saat", "ketika", "usai", "seusai", "setelah", "sebelum",
+    "melalui", "seperti", "sebagaimana", "dari", "yang", "dan", "ini", "itu", "lagi", "kembali",
+    "menambahkan", "menjelaskan", "dikutip", "dilansir", "kala", "sembari", "sambil", "soal",
+    "terkait", "tentang", "mengenai", "dengan", "untuk", "bahwa", "in", "on", "at", "to",
+    "tersebut", "lewat", "via", "ke", "kepadanya", "belum", "sudah", "juga", "pun", "tadi",
+    "lalu", "kemarin", "mengutip", "menirukan", "sebelumnya", "atas", "bagi", "hingga", "sampai",
+}
+NOT_VERBS = STOP_NAME | {
+    "atau", "tetapi", "tapi", "namun", "kemudian", "sehingga", "karena", "sebab", "agar", "jika",
+    "kalau", "maka", "serta", "bahkan", "hanya", "adalah", "ialah", "yakni", "yaitu", "oleh",
+    "akan", "telah", "sedang", "masih", "tidak", "bukan", "para", "sang", "bagian", "seorang",
+    "sejumlah", "warga", "kata", "the", "and", "for", "from", "with",
+}
+NAME_LINKS = {"bin", "binti", "van", "von", "de", "da", "al", "el", "la", "der", "den"}
+SPEECH_WORDS = {"kalimat", "ucapan", "pernyataan", "perkataan", "pesan", "cuitan", "unggahan",
+                 "tulisan", "komentar", "jawaban", "pidato", "sambutan", "keterangan"}
+FOLLOWERS = {"juga", "pun", "sempat", "telah", "sudah", "akan", "masih", "tidak", "belum",
+              "kembali", "lantas", "lalu", "kemudian", "sendiri", "langsung", "bilang", "tegas",
+              "justru", "malah", "bahkan", "pernah", "mengaku", "sebelumnya"}
+
+PREPOSITIONS = {
+    "di", "ke", "dari", "pada", "untuk", "bagi", "tentang", "terhadap", "atas", "dalam",
+    "antara", "menuju", "sejak", "hingga", "sampai", "kepada", "dengan", "melawan", "versus",
+    "bersama", "tanpa", "via", "lewat", "melalui", "soal", "terkait", "seperti", "asal", "kota",
+    "oleh", "nama", "mengutip", "dilansir", "dikutip", "menurut",
+    "in", "at", "to", "from", "of", "with", "for", "by", "on", "the",
+}
+# Capitalised words that start sentences but name nobody.
+SENTENCE_STARTERS = {
+    w.lower() for w in """
+    Dalam Namun Sementara Menurut Selain Saat Ketika Setelah Sebelum Sejak Pada Dia Ia Mereka
+    Kami Kita Saya Ini Itu Hal Tetapi Tapi Dan Atau Jika Kalau Bahkan Adapun Sedangkan Maka
+    Oleh Karena Sebab Akibat Meski Meskipun Walaupun Hingga Sampai Terkait Soal Untuk Bagi
+    Dengan Melalui Kemudian Lalu Selanjutnya Senin Selasa Rabu Kamis Jumat Sabtu Minggu
+    Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember
+    Berdasarkan Sebelumnya Sesuai Seperti Padahal Apalagi Bila Apabila Agar Supaya The A In
+    Usai Seusai Lewat Para Sang Sebanyak Seorang Salah Lebih Kembali Tak Tidak Baru Kini Diketahui
+    Sontak Akhirnya Belakangan Bukannya Sekadar Begini Berikut Anehnya Selama Menurutnya
+    """.split()
+}
+SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}
+CLAUSE_OPENERS = {
+    w.lower() for w in """
+    Dalam Saat Ketika Setelah Sebelum Sejak Pada Usai Seusai Soal Terkait Mengutip Berdasarkan
+    Di Sementara Selain Sebelumnya Namun Meski Meskipun Sesuai Seperti Dilansir Dikutip Mengenai
+    Menanggapi Kembali Atas Bagi Untuk Karena Lebih Kemudian Selanjutnya Akibat Menjawab Ditanya
+    """.split()
+}
+
+TITLE_WORDS = {
+    "berjudul", "bertajuk", "judul", "tajuk", "artikel", "headline", "lagu", "film", "buku",
+    "tagar", "hashtag", "istilah", "slogan", "julukan", "sebutan", "dijuluki", "disebut",
+    "bernama", "bertuliskan", "tulisan", "program", "gerakan", "aplikasi", "novel", "album",
+    "kampanye", "semboyan", "motto", "moto", "jargon", "titled", "called", "dubbed",
+}
+
