@@ -15,9 +15,10 @@ from reader.language.spans import classify, find_spans, titled
 from reader.records import STATEMENT, TERM, Quote
 
 
-def find_quotes(paragraphs: list[str] | None) -> list[list[Quote]]:
+def find_quotes(paragraphs: list[str] | None, language: str | None = None) -> list[list[Quote]]:
     """Quotes of each paragraph of one article, given its unique body paragraphs in order.
 
+    ``language`` is the article's (``"id"``, ``"en"``; unknown: decided from the text).
     Anything that is not text (``None`` for the list, a number for a paragraph) has no quotes.
     """
     if not isinstance(paragraphs, (list, tuple)):
