@@ -20,7 +20,9 @@ from reader.language.lexicon import (
 )
 from reader.language.media import medium, medium_before
 from reader.language.names import Speaker, phrase_speaker, role_only, split_role
-from reader.language.narrative import State, entities, last_entity
+from reader.language.narrative import State
+from reader.language.sentences import abbreviation_at
+from reader.language.subjects import entities, last_entity
 
 AFTER = re.compile(
     rf"^[\s,.:;!?]*(?:—|–|-)?\s*(?:(?:demikian|begitu|seperti)\s+)?"
@@ -108,6 +110,8 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
             return _answer(state), "after-pronoun"
         if how == "back":
             return state.referent(), "after-back"
+        if how == "described":
+            return speaker, "after"
         if how == "bare":
             return state.referent(), "after-bare"
         return None, "after-anon"
@@ -142,8 +146,8 @@ def clause_length(body: str, after: str) -> int:
     first = stripped[0]
     if not (first.islower() or first in ",—–-" or body.rstrip()[-1:] == ","):
         return 0
-    match = _CLAUSE_END.search(after)
-    end = match.end() if match else len(after)
+    end = next((m.end() for m in _CLAUSE_END.finditer(after, 0, 400)
+                if after[m.start()] != "." or not abbreviation_at(after, m.start())), len(after))
     return min(end, 400)
 
 
@@ -167,7 +171,13 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
 
 def _sentence_tail(before: str) -> str:
     """The part of ``before`` after its last sentence end (where a lead-in verb would stand)."""
-    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("\n"))
+    cut = max(before.rfind("! "), before.rfind("? "), before.rfind("\n"))
+    dot = len(before)
+    while True:
+        dot = before.rfind(". ", 0, dot)
+        if dot <= cut or not abbreviation_at(before, dot):
+            break
+    cut = max(cut, dot)
     return before[cut + 1:].lstrip() if cut >= 0 else before
 
 

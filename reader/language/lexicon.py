@@ -144,3 +144,110 @@ TITLE_WORDS = {
     "kampanye", "semboyan", "motto", "moto", "jargon", "titled", "called", "dubbed",
 }
 
+
+# -- names: what belongs to the role, what ends a name -----------------------------------------
+
+# Abbreviations written with a full stop that does not end a sentence or a name: honorifics,
+# ranks and titles before a name, and company suffixes after one (``R.M. Palmer Co. plant``).
+ABBREVIATIONS = {
+    w.lower() for w in """
+    Dr Dra Drs Prof Ir H Hj KH Tgk Ust Ny Sdr Bpk St Mr Mrs Ms Mx Jr Sr Rep Sen Gov Lt Gen Col Sgt
+    Capt Cpt Maj Adm Cmdr Insp Supt Det Rev Hon Pres Atty Gen Brig Cpl Pvt Co Corp Inc Ltd Bros
+    No Vol Mt Ft Jl Kab Kec Prov Tbk Dkk Dll Dsb Vs Sdn Bhd Univ Dept
+    """.split()
+}
+# Titles, ranks and honorifics that come before a name and belong to the role.
+HONORIFICS = {
+    w.lower() for w in """
+    Dr Dra Drs Prof Ir H Hj KH Tgk Ust Ny Sdr Bpk Mr Mrs Ms Mx Rep Sen Gov Lt Sgt Capt Cpt Maj Adm
+    Cmdr Insp Supt Det Rev Hon Atty Brig Cpl Pvt Officer Sheriff Judge Justice Detective Sergeant
+    Inspector Superintendent Representative Congressman Congresswoman Councilman Councilwoman
+    Sir Dame Lord Lady Queen King Prince Princess Pope Father Sister Brother Rabbi Bishop Cardinal
+    Gus Mbah Kang Teuku Cut Tengku Andi Raden Mas Ajeng Gusti Anak Agung Ida Bagus I Ni Wayan
+    Made Nyoman Ketut Kadek Komang Putu Gede Pak Bu Bang Mbak Kak Haji Hajjah
+    """.split()
+} - {"andi", "mas", "ida", "bagus", "i", "ni", "wayan", "made", "nyoman", "ketut", "kadek",
+     "komang", "putu", "gede", "teuku", "cut", "tengku", "raden", "gusti", "anak", "agung", "gus",
+     "kang", "mbah", "ajeng"}  # parts of Indonesian names, not roles: kept in the name
+ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")  # "Komisi X", "Wilayah V", "Subdit IV"
+ROLE_LINKS = {"dan", "and", "of", "for", "&", "untuk"}  # inside a role: "Secretary of State"
+COMPANY_ENDINGS = {"co", "corp", "inc", "ltd", "llc", "plc", "tbk", "group", "company"}
+# Heads of offices named after their region: the word after them is the place.
+PLACE_HEADS = {
+    w.lower() for w in """
+    Gubernur Wagub Bupati Wabup Walikota Wawali Camat Lurah Kades Kapolda Wakapolda Kapolres
+    Wakapolres Kapolresta Kapolrestabes Kapolsek Kajati Kajari Pangdam Danrem Dandim Danlanud
+    Kakanwil Sekda Kadinkes Kadisdik Pj Plt Pjs
+    """.split()
+}
+# Provinces, their short forms, and large cities: places, never the person.
+PLACES = {
+    w.lower() for w in """
+    Aceh Sumatera Sumatra Riau Jambi Bengkulu Lampung Bangka Belitung Banten Jawa Yogyakarta
+    DIY Bali Nusa Tenggara NTB NTT Kalimantan Sulawesi Gorontalo Maluku Papua Kaltim Kalbar
+    Kalsel Kalteng Kaltara Sulut Sulteng Sultra Sulbar Sumbar Sumsel Kepri Babel Malut Jabodetabek
+    Surabaya Bandung Medan Semarang Makassar Palembang Tangerang Depok Bekasi Bogor Malang
+    Denpasar Batam Pekanbaru Padang Manado Balikpapan Samarinda Pontianak Banjarmasin Mataram
+    Kupang Jayapura Ambon Cirebon Sukabumi Tasikmalaya Serang Cilegon Karawang Purwakarta Kudus
+    Surakarta Solo Magelang Pekalongan Tegal Kediri Madiun Jember Banyuwangi Sidoarjo Gresik
+    Mojokerto Pasuruan Probolinggo Blitar Sleman Bantul Kulon Progo Gunungkidul Klaten Boyolali
+    Sragen Karanganyar Wonogiri Sukoharjo Cilacap Banyumas Purwokerto Kendari Palu Mamuju Ternate
+    Sorong Merauke Timika Tarakan Singkawang Palangkaraya Palangka Raya Lhokseumawe Langsa
+    Sabang Binjai Pematangsiantar Tebing Tinggi Dumai Lubuklinggau Prabumulih Pangkalpinang
+    Tanjungpinang Bukittinggi Payakumbuh Cimahi Garut Cianjur Subang Indramayu Majalengka
+    Kuningan Sumedang Ciamis Pangandaran Lebak Pandeglang Senayan Kebayoran Menteng Cawang
+    Jakarta Bekasi Washington London Paris Moskow Moscow Beijing Tokyo Seoul Roma Rome Berlin
+    Sydney Canberra Singapura Kuala Lumpur Bangkok Manila Hanoi Riyadh Teheran Tehran Ankara
+    Kairo Cairo Gaza Yerusalem Jerusalem Brussels Geneva Jenewa Dubai Doha Astana Almaty Vatikan
+    California Texas Florida Pennsylvania Minnesota Nevada Ohio Arkansas Chicago Seattle Boston
+    """.split()
+}
+# Lower-case English words that name a role before a name: "UGI spokesperson Joseph Swope".
+EN_ROLE_NOUNS = {
+    "spokesperson", "spokesman", "spokeswoman", "manager", "president", "director", "chief",
+    "officer", "professor", "minister", "secretary", "chairman", "chairwoman", "chair",
+    "executive", "analyst", "economist", "strategist", "researcher", "scientist", "expert",
+    "lawyer", "attorney", "official", "leader", "founder", "co-founder", "owner", "mayor",
+    "governor", "senator", "representative", "councilmember", "commissioner", "sheriff",
+    "detective", "inspector", "sergeant", "captain", "lieutenant", "colonel", "general",
+    "coach", "player", "editor", "reporter", "correspondent", "host", "actor", "actress",
+    "singer", "author", "writer", "doctor", "physician", "allergist", "climatologist",
+    "meteorologist", "head", "boss", "ceo", "cfo", "cto", "coo", "vice", "deputy", "assistant",
+    "senior", "managing", "partner", "adviser", "advisor", "consultant", "aide",
+    "police", "fire", "borough", "county", "city", "state", "federal", "company", "agency",
+}
+# Words that describe a speaker without naming one: "kata seorang warga", "one witness said".
+DESCRIBED = {
+    "seorang", "salah", "para", "sejumlah", "beberapa", "warga", "peserta", "saksi", "jaksa",
+    "hakim", "petugas", "pejabat", "sumber", "pengacara", "kuasa", "juru", "tim", "ayah", "ibu",
+    "one", "a", "an", "another", "some", "several", "two", "three", "officials", "authorities",
+    "witness", "witnesses", "residents", "resident", "experts", "analysts", "police",
+    "prosecutors", "investigators", "sources", "critics", "supporters",
+}
+
+# -- English reporting ---------------------------------------------------------------------------
+
+EN_VERBS = (
+    "said|says|say|told|tells|stated|states|affirmed|affirms|added|adds|noted|notes|explained|"
+    "explains|wrote|writes|argued|argues|warned|warns|insisted|insists|recalled|recalls|asked|"
+    "asks|replied|replies|continued|continues|concluded|declared|announced|claimed|claims|"
+    "admitted|acknowledged|emphasized|emphasised|stressed|posted|tweeted|reported|reports|"
+    "remarked|observed|commented|testified|responded|answered|suggested|predicted|cautioned|"
+    "urged|conceded|countered|pointed out|went on|shouted|exclaimed|joked|quipped|complained|"
+    "lamented|acknowledges|agreed|agrees|confirmed|confirms|denied|denies|maintained|"
+    "maintains|contended|contends|believes|added in|described"
+)
+EN_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
+EN_BACK = {"the", "this", "that"}  # "the minister said": the person who holds the role
+
+# -- lines that are not the article ---------------------------------------------------------------
+
+# Link, promotion and credit lines that sit between paragraphs or inside one: never a speaker.
+BOILERPLATE = re.compile(
+    r"^\s*(?:\(?\s*(?:baca|simak|lihat|tonton|saksikan)(?:\s+(?:juga|pula|selengkapnya))?"
+    r"(?:\s+video)?\s*:|(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?video\b|advertisement\b|"
+    r"scroll\s+to\s+continue|editor\s*:|copyright\b|©|(?:foto|photo|video)\s*:|"
+    r"berita\s+ini\s+(?:sudah|telah)\s+tayang|artikel\s+ini\s+telah\s+tayang|"
+    r"contact\s+\S+\s+at\b|follow\s+(?:us|him|her)\b|read\s+more\s*:|related\s*:)",
+    re.IGNORECASE,
+)

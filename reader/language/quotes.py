@@ -52,7 +52,7 @@ def _paragraph(text: str, state: State) -> list[Quote]:
             via = via or quotes[-1].via
         kind = TERM if title else classify(body, how, span)
         if kind == STATEMENT and speaker is None and how is None:
-            speaker, how = state.referent(), "lead-in"
+            speaker, how = state.lead_in(), "lead-in"
         if kind == TERM:
             speaker, via = None, None
         quote = Quote(

@@ -1,0 +1,74 @@
+"""Sentence ends that know abbreviations: ``said Dr. Jane Roe.`` ends once, after ``Roe``.
+
+A full stop after an initial (``J.``), inside a dotted short form (``U.S.``, ``R.M.``) or after
+a listed abbreviation (``Dr.``, ``Rep.``, ``Sen.``, ``St.``, ``Co.``) ends neither the sentence
+nor the name it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.language.lexicon import ABBREVIATIONS
+
+# A sentence end: . ! ? (and a colon) with closing marks, before a capital or an opening mark.
+_END = re.compile(r"[.!?:][\"”’')]*(?=[\s\"“‘'(]+[A-Z0-9\"“‘]|\s*$)|\n+")
+_BEFORE_DOT = re.compile(r"([\w.]+)$")
+
+
+def abbreviation_at(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    if dot >= len(text) or text[dot] != ".":
+        return False
+    found = _BEFORE_DOT.search(text, max(0, dot - 20), dot)
+    if not found:
+        return False
+    word = found.group(1)
+    if "." in word:
+        return len(word.replace(".", "")) <= 4  # "U.S", "R.M", "K.H"; not "tahun.Dia"
+    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
+
+
+def is_abbreviation(token: str) -> bool:
+    """A token such as ``Dr.``, ``J.``, ``U.S.`` (with its full stop)."""
+    return token.endswith(".") and abbreviation_at(token, len(token) - 1)
+
+
+def sentence_ends(text: str, colon: bool = True):
+    """Offsets just past each sentence end in ``text`` (abbreviations skipped)."""
+    for match in _END.finditer(text):
+        mark = text[match.start()]
+        if mark == "." and abbreviation_at(text, match.start()):
+            continue
+        if mark == ":" and not colon:
+            continue
+        yield match.end()
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (and at line breaks), spaces around each kept out."""
+    out: list[str] = []
+    start = 0
+    for end in sentence_ends(text):
+        piece = text[start:end].strip(" \n\t")
+        if piece:
+            out.append(piece)
+        start = end
+    rest = text[start:].strip(" \n\t")
+    if rest:
+        out.append(rest)
+    return out
+
+
+def first_end(text: str) -> int | None:
+    """Where the first sentence of ``text`` ends (past its mark), or None."""
+    return next(sentence_ends(text, colon=False), None)
+
+
+def last_start(text: str) -> int:
+    """Where the last sentence of ``text`` begins (0 when it has one sentence)."""
+    start = 0
+    for end in sentence_ends(text, colon=False):
+        if end < len(text.rstrip()):
+            start = end
+    return start
