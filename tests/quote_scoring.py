@@ -13,7 +13,8 @@ Counting (per language):
   substrings (a label with no speaker wants none reported); ``speaker = speaker_right/found``.
 - ``extracted`` / ``extracted_true``: statements the reader reports / of those, the ones matching a
   labelled statement or ambiguous quote, or continuing one opened in an earlier paragraph
-  (``precision``).
+  (``precision``). A quotation nested in another is part of it and not counted again (the
+  labels list the outer quotation; a nested term is still matched against term labels).
 - ``terms`` / ``terms_right``: labelled terms, and those the reader reports as terms.
 - ``via`` / ``via_right``: labelled statements naming a medium, and those whose reported ``via``
   contains one of the label's substrings.
@@ -48,6 +49,12 @@ def _speaker_matches(quote: Quote, wanted) -> bool:
     return bool(got) and any(norm(option) in got for option in options)
 
 
+def _nested(quote: Quote, quotes: list[Quote]) -> bool:
+    """A quotation inside another one of the same paragraph (reported inside it)."""
+    return any(o is not quote and o.start <= quote.start and quote.end <= o.end
+               and (o.start, o.end) != (quote.start, quote.end) for o in quotes)
+
+
 def _continues(paragraph_text: str, quote: Quote) -> bool:
     """A quote with no opening mark of its own: the rest of one opened in an earlier paragraph."""
     before = paragraph_text[:quote.start].strip()
@@ -75,13 +82,14 @@ class Score(Counter):
             "recall": ratio("found", "statements"), "speaker": ratio("speaker_right", "found"),
             "speaker_of_all": ratio("speaker_right", "statements"),
             "precision": ratio("extracted_true", "extracted"),
-            "term_accuracy": ratio("terms_right", "terms"), "via_accuracy": ratio("via_right", "via"),
+            "term_accuracy": ratio("terms_right", "terms"),
+            "via_accuracy": ratio("via_right", "via"),
         }
 
 
 def score_article(article: Article, labels: list[dict], language: str, score: Score,
                   misses: list[str] | None = None) -> None:
-    """Add one article's counts; ``misses`` collects a line per error (for reading, not asserting)."""
+    """Add one article's counts; ``misses`` collects a line per error, for reading."""
     found: list[tuple[str, Quote]] = [
         (p.text, q) for p in article.paragraphs if p.repeat_of is None for q in p.quotes]
     used: set[int] = set()
@@ -131,7 +139,7 @@ def score_article(article: Article, labels: list[dict], language: str, score: Sc
                 note(f"via    {what}: got {quote.via!r}, want {label['via']}")
     previous_true = False
     for index, (text, quote) in enumerate(found):
-        if quote.kind != STATEMENT:
+        if quote.kind != STATEMENT or _nested(quote, [q for t, q in found if t is text]):
             previous_true = False
             continue
         score[(language, "extracted")] += 1
@@ -195,8 +203,11 @@ def score_hoax(csv: Path = HOAX_CSV, labels_path: Path = HOAX_LABELS,
         used: set[int] = set()
         for label in entry["quotes"]:
             key = norm(label["text"])[:30]
-            hit = next((i for i, q in enumerate(quotes) if i not in used and (
-                norm(q.text).startswith(key) or key in norm(q.text))), None)
+            hit = next((i for i, q in enumerate(quotes)
+                        if i not in used and norm(q.text).startswith(key)), None)
+            if hit is None:
+                hit = next((i for i, q in enumerate(quotes)
+                            if i not in used and key in norm(q.text)), None)
             what = f"{article.doc} {label['text'][:40]!r}"
             if label["kind"] != STATEMENT:
                 score[("id", "terms")] += 1
@@ -218,8 +229,10 @@ def score_hoax(csv: Path = HOAX_CSV, labels_path: Path = HOAX_LABELS,
                 note(f"speakr {what}: got {quote.kind} {quote.speaker!r}, "
                      f"want {label['speaker']}")
         keys = {norm(label["text"])[:30] for label in entry["quotes"]}
-        for quote in quotes:
-            if quote.kind == STATEMENT:
+        for paragraph in article.paragraphs:
+            for quote in paragraph.quotes:
+                if quote.kind != STATEMENT or _nested(quote, paragraph.quotes):
+                    continue
                 score[("id", "extracted")] += 1
                 true = any(k in norm(quote.text) for k in keys)
                 score[("id", "extracted_true")] += true

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from reader.language.english import english_after
 from reader.language.lexicon import (
     AFTER_VERBS,
     BACK_WORDS,
     BEFORE_VERBS,
+    EN_VERBS,
     NOT_VERBS,
     PRONOUNS,
     SPEECH_NOUNS,
@@ -38,7 +40,7 @@ _EN_AFTER = re.compile(
     r"(?:said|says|told|wrote|added))"
 )
 _BEFORE = re.compile(
-    rf"(?P<verb>\b(?:{BEFORE_VERBS}))\b(?P<tail>[^\"“”.!?]{{0,120}})$", re.IGNORECASE
+    rf"(?P<verb>\b(?:{BEFORE_VERBS}|{EN_VERBS}))\b(?P<tail>[^\"“”.!?]{{0,120}})$", re.IGNORECASE
 )
 _BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s*)$")
 _MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
@@ -55,7 +57,14 @@ def attribute(body: str, before: str, after: str, state: State):
     clause = after[:clause_length(body, after)]
     via = medium(clause) if clause else None
     ends_like_speech = body.rstrip()[-1:] in ",?!" or after.lstrip()[:1] == ","
-    if clause:
+    if clause and state.language == "en":
+        found = english_after(clause, state)
+        if found is not None:
+            speaker, how = found
+            if how == "after-pronoun":
+                speaker = _answer(state)
+            return speaker, via, how
+    elif clause:
         found = _after_speaker(clause, body, state, ends_like_speech)
         if found is not None:
             speaker, how = found

@@ -63,7 +63,14 @@ ROLE_WORDS = {
     MUI PBNU Belanda Prancis Perancis Jerman Turki Australia Malaysia Singapura Brasil Brazil
     Ukraina Kanada Mesir Filipina Thailand Vietnam Italia Spanyol Palestina Suriah Irak Yordania
     Qatar Yaman Taiwan Pakistan Afghanistan Meksiko Venezuela Argentina Nigeria Olahraga
-    Informatika Aplikasi Food Group Operasional
+    Informatika Aplikasi Food Group Operasional Penuntut Terdakwa Tersangka Saksi Korban
+    Pengacara Kuasa Advokat Penasihat Panitera Pelapor Terlapor Penyidik Auditor Inspektur
+    Inspektorat Direktorat Direktorat Jenderal Dirjen Kakanwil Kanwil Kantor Wilayah Kepaniteraan
+    Fraksi Partai Ketua Umum Sekretaris Jenderal Bendahara Pendiri Pemimpin Redaksi Pemred Rektor
+    Dekan Guru Besar Kepala Sekolah Pelatih Manajer Kapten Pemain Aktor Aktris Penyanyi Musisi
+    Sutradara Produser Penulis Wartawan Jurnalis Pengusaha Pengusaha Ekonom Analis Komisaris
+    Presdir Presiden Direktur Wamen Wamenpora Menpora Menkeu Mendag Mentan Menhub Menaker Mensos
+    Menkominfo Menkumham Menag Mendikbud Menparekraf Menpan Menlhk Menteri BUMN Kemenpora
     """.split()
 }
 ROLE_PREFIX = re.compile(r"^(?:wa)?ka(?:pol|sat|bid|sub|dis|kan|pen|pus|ro|div|bag|ur|nit)\w*$"
@@ -137,11 +144,19 @@ CLAUSE_OPENERS = {
     """.split()
 }
 
+# Words after which a quotation is a title or a name even across a comma or colon.
+NAMING_WORDS = {"berjudul", "bertajuk", "judul", "tajuk", "titled", "entitled", "dijuluki",
+                "bertuliskan", "bernama", "dubbed", "tagar", "hashtag"}
+# Words that name a work or a term when they stand just before the quotation mark.
 TITLE_WORDS = {
     "berjudul", "bertajuk", "judul", "tajuk", "artikel", "headline", "lagu", "film", "buku",
     "tagar", "hashtag", "istilah", "slogan", "julukan", "sebutan", "dijuluki", "disebut",
     "bernama", "bertuliskan", "tulisan", "program", "gerakan", "aplikasi", "novel", "album",
     "kampanye", "semboyan", "motto", "moto", "jargon", "titled", "called", "dubbed",
+    "video", "single", "sinetron", "serial", "drama", "acara", "majalah", "koran",
+    "harian", "situs", "akun", "karya", "lakon", "pameran", "festival", "operasi",
+    "song", "movie", "book", "show", "series", "term", "phrase",
+    "policy", "label", "brand", "merek",
 }
 
 
@@ -199,6 +214,7 @@ PLACES = {
     Jakarta Bekasi Washington London Paris Moskow Moscow Beijing Tokyo Seoul Roma Rome Berlin
     Sydney Canberra Singapura Kuala Lumpur Bangkok Manila Hanoi Riyadh Teheran Tehran Ankara
     Kairo Cairo Gaza Yerusalem Jerusalem Brussels Geneva Jenewa Dubai Doha Astana Almaty Vatikan
+    Lombok Sumbawa Flores Madura Nias Bintan Halmahera Seram Timor Sumba Mentawai Natuna
     California Texas Florida Pennsylvania Minnesota Nevada Ohio Arkansas Chicago Seattle Boston
     """.split()
 }

@@ -8,10 +8,15 @@ far, a quote left open at a paragraph's end) carries across paragraphs.
 
 from __future__ import annotations
 
+import re
+
 from reader.language.attribution import attribute, clause_length, only_glue
+from reader.language.english import looks_english
+from reader.language.lexicon import BOILERPLATE
+from reader.language.media import opening_medium
 from reader.language.names import Speaker
 from reader.language.narrative import State, vocabulary
-from reader.language.spans import classify, find_spans, titled
+from reader.language.spans import Span, classify, find_spans, nested_spans, titled
 from reader.records import STATEMENT, TERM, Quote
 
 
@@ -24,22 +29,28 @@ def find_quotes(paragraphs: list[str] | None, language: str | None = None) -> li
     if not isinstance(paragraphs, (list, tuple)):
         return []
     texts = [p if isinstance(p, str) else "" for p in paragraphs]
-    state = State(vocab=vocabulary(texts))
+    if language not in ("id", "en"):
+        language = (language or "").lower()[:2]
+        if language not in ("id", "en", "ms"):
+            language = "en" if looks_english(texts) else "id"
+    state = State(vocab=vocabulary(texts), language="en" if language == "en" else "id")
     return [_paragraph(text, state) for text in texts]
 
 
 def _paragraph(text: str, state: State) -> list[Quote]:
     spans = find_spans(text, state.carrying)
     quotes: list[Quote] = []
+    inner: list[Quote] = []  # quotations inside quotations
     hows: list[str | None] = []
     cursor = 0  # where the narrative not yet read starts
+    opening = opening_medium(text) if spans else None
     for index, span in enumerate(spans):
         before = text[cursor:span.open_at]
         after_end = spans[index + 1].open_at if index + 1 < len(spans) else len(text)
         after = text[span.close_at:after_end] if span.closed else ""
         body = text[span.start:span.end]
         state.read(before)
-        title = titled(before)
+        title = titled(before) or _in_boilerplate(text, span.open_at)
         speaker, via, how = (None, None, None) if title else attribute(body, before, after, state)
         if speaker is None and how is None and span.continued and state.pending:
             first, first_how = state.pending[0]
@@ -51,6 +62,10 @@ def _paragraph(text: str, state: State) -> list[Quote]:
             speaker, how = Speaker(quotes[-1].speaker, quotes[-1].role), "split"
             via = via or quotes[-1].via
         kind = TERM if title else classify(body, how, span)
+        if via is None and opening is not None and opening[1] <= span.open_at:
+            via = opening[0]
+        if via and speaker is not None and via == speaker.name:
+            via = None  # "Menurut Reuters, …": the outlet is the speaker
         if kind == STATEMENT and speaker is None and how is None:
             speaker, how = state.lead_in(), "lead-in"
         if kind == TERM:
@@ -66,6 +81,7 @@ def _paragraph(text: str, state: State) -> list[Quote]:
             state.spoke(speaker, body.rstrip(" ,").endswith("?"))
         quotes.append(quote)
         hows.append(how)
+        inner.extend(_nested(text, span, quote))
         cursor = span.close_at + (clause_length(body, after) if span.closed else 0)
         if span.closed:
             state.pending = []
@@ -78,7 +94,43 @@ def _paragraph(text: str, state: State) -> list[Quote]:
         state.pending.append((quotes[-1], hows[-1]))
     else:
         state.pending = []
+    if inner:
+        return sorted(quotes + inner, key=lambda q: (q.start, -q.end))
     return quotes
+
+
+# Speech introduced inside a quotation: "dia bilang, '…'", "kata saya: '…'", "he said, '…'".
+_SPEECH_BEFORE = re.compile(r"\b(?P<who>\w+)?\s*(?:bilang|berkata|kata|bertanya|mengatakan|"
+                            r"menulis|berteriak|said|says|asked|told\s+\w+|wrote|tanya)"
+                            r"(?:\s+(?P<who2>\w+))?\s*[,:]\s*$|:\s*$", re.IGNORECASE)
+_FIRST_PERSON = {"saya", "aku", "gue", "gua", "kami", "i", "we"}
+
+
+def _nested(text: str, span: Span, outer: Quote) -> list[Quote]:
+    """Quotations inside a quotation, reported inside it: speech when a reporting word and a
+    comma or colon introduce them (the outer speaker's own words when they say ``saya
+    bilang``; otherwise whose, the outer quotation does not say), terms otherwise."""
+    if outer.kind != STATEMENT:
+        return []
+    found = []
+    for inner in nested_spans(text, span):
+        body = text[inner.start:inner.end]
+        speech = _SPEECH_BEFORE.search(text, max(span.start, inner.open_at - 40), inner.open_at)
+        kind = classify(body, "nested", inner) if speech else TERM
+        speaker = role = None
+        if kind == STATEMENT and speech is not None:
+            who = {(speech.group("who") or "").lower(), (speech.group("who2") or "").lower()}
+            if who & _FIRST_PERSON:
+                speaker, role = outer.speaker, outer.role
+        found.append(Quote(start=inner.start, end=inner.end, text=body, kind=kind,
+                           speaker=speaker, role=role))
+    return found
+
+
+def _in_boilerplate(text: str, at: int) -> bool:
+    """A quotation on a link or promotion line (``Simak Video 'Realisasi …'``) is a title."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return bool(BOILERPLATE.match(text, line_start))
 
 
 def _backfill(pending: list[tuple[Quote, str | None]], quote: Quote, how: str | None) -> None:

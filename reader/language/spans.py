@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.language.lexicon import TITLE_WORDS, WORD
+from reader.language.lexicon import NAMING_WORDS, TITLE_WORDS, WORD
 from reader.records import STATEMENT, TERM
 
 _DOUBLE_MARKS = re.compile(r"[\"”»“]")
@@ -118,9 +118,40 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 def titled(before: str) -> bool:
-    """A quote right after ``berjudul``, ``tajuk`` and the like is a title, not speech."""
-    words = [w.lower() for w in WORD.findall(before[-80:])][-4:]
-    return any(w in TITLE_WORDS for w in words)
+    """A quote right after a word that names a work or a term is a title, not speech:
+    ``berjudul``, ``tajuk``, ``lagu``, ``film``, ``video`` among the last words before the mark
+    (``lagu “Last Day of Summer,”``, ``Simak Video 'Realisasi …'``, ``tajuk pada artikel
+    itu '…'``). A sentence end in between breaks the link (``… dalam film ini. "Bagus …"``)."""
+    tail = before[-80:]
+    stripped = tail.rstrip()
+    if not stripped or stripped[-1] in ".!?":
+        return False
+    words = [w.lower() for w in WORD.findall(tail)][-4:]
+    return any(w in TITLE_WORDS or w in NAMING_WORDS for w in words)
+
+
+def nested_spans(text: str, outer: Span) -> list[Span]:
+    """Quotations inside a quotation: single marks (or curly double ones inside straight or
+    angled marks), reported beside the outer one."""
+    found: list[Span] = []
+    i = outer.start
+    end = outer.end
+    while i < end:
+        ch = text[i]
+        if ch in "‘'" and _opens(text, i):
+            close = _find_single_close(text, i + 1)
+            if close is not None and close < end and close - i <= 200 and close > i + 1:
+                found.append(Span(i + 1, close, i, close + 1, True, False))
+                i = close + 1
+                continue
+        elif ch == "“" and text[outer.open_at] != "“":
+            close = text.find("”", i + 1, end)
+            if close > i + 1:
+                found.append(Span(i + 1, close, i, close + 1, True, False))
+                i = close + 1
+                continue
+        i += 1
+    return found
 
 
 def classify(body: str, how: str | None, span: Span) -> str:

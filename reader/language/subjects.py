@@ -52,7 +52,7 @@ REPORTING = re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:juga\s+|pun\s+|sempat\s+|l
 _PASSIVE = re.compile(r"\bdi(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|sebutkan|"
                       r"paparkan|terangkan|utarakan|ucapkan|tuturkan)\s+(?:oleh\s+)?(?=[A-Z])")
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
-_LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*,?\s+(?:dan|and|serta)\s+"
+_LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
                    r"[A-Z]")
 
 
@@ -157,7 +157,7 @@ def _opening_subject(text: str, state: State) -> tuple[Speaker | None, bool]:
         words = words[1:]
     if not words or words[0].lower().strip(",") in PRONOUNS:
         return None, True
-    head = " ".join(words[:14])
+    head = " ".join(words[:24])
     match = ENTITY.match(head)
     if not match:
         return None, False
