@@ -133,6 +133,8 @@ SENTENCE_STARTERS = {
     Berdasarkan Sebelumnya Sesuai Seperti Padahal Apalagi Bila Apabila Agar Supaya The A In
     Usai Seusai Lewat Para Sang Sebanyak Seorang Salah Lebih Kembali Tak Tidak Baru Kini Diketahui
     Sontak Akhirnya Belakangan Bukannya Sekadar Begini Berikut Anehnya Selama Menurutnya
+    Awal Akhir Pekan Tahun Bulan Hari Kemarin Pagi Siang Sore Malam Tadi Semalam Dulu Nanti
+    Sekarang Saat-saat Sejumlah Beberapa Banyak Semua Seluruh Tiap Setiap Hanya Cuma
     """.split()
 }
 SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}
@@ -253,6 +255,12 @@ EN_VERBS = (
     "lamented|acknowledges|agreed|agrees|confirmed|confirms|denied|denies|maintained|"
     "maintains|contended|contends|believes|added in|described"
 )
+EN_BODY_HEADS = {
+    "ministry", "government", "department", "office", "agency", "police", "company", "the",
+    "white", "house", "university", "council", "committee", "court", "board", "bureau",
+    "commission", "service", "institute", "association", "foundation", "center", "centre",
+    "network", "party", "team", "union", "corporation", "group", "senate", "congress",
+}
 EN_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
 EN_BACK = {"the", "this", "that"}  # "the minister said": the person who holds the role
 
@@ -264,6 +272,10 @@ BOILERPLATE = re.compile(
     r"(?:\s+video)?\s*:|(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?video\b|advertisement\b|"
     r"scroll\s+to\s+continue|editor\s*:|copyright\b|©|(?:foto|photo|video)\s*:|"
     r"berita\s+ini\s+(?:sudah|telah)\s+tayang|artikel\s+ini\s+telah\s+tayang|"
-    r"contact\s+\S+\s+at\b|follow\s+(?:us|him|her)\b|read\s+more\s*:|related\s*:)",
+    r"contact\s+\S+\s+at\b|follow\s+(?:us|him|her)\b|read\s+more\s*:|related\s*:|"
+    # a photo credit closing a caption: "(Rachel Aston/Las Vegas Review-Journal) @handle",
+    # "FG Trade via Getty Images", "(AP Photo/Jane Roe)"
+    r".*\([A-Z][^()/\n]*\s[^()/\n]*/[^()\n]+\)\s*(?:@\S+\s*)?$|.*\bvia\s+Getty\s+Images\b|"
+    r".*\((?:AP|AFP|Reuters)\s+Photo\b)",
     re.IGNORECASE,
 )

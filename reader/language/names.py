@@ -15,6 +15,7 @@ from reader.language.lexicon import (
     BACK_WORDS,
     BODY_HEADS,
     COMPANY_ENDINGS,
+    EN_BODY_HEADS,
     EN_ROLE_NOUNS,
     HONORIFICS,
     LOWER_BODIES,
@@ -90,12 +91,13 @@ def role_only(speaker: Speaker) -> bool:
     return speaker.role is None and all(role_flags(speaker.name.split()))
 
 
-def is_person(speaker: Speaker | None) -> bool:
+def is_person(speaker: Speaker | None, english: bool = False) -> bool:
     """A named person, not a body, a place, a title of a work or a description."""
     if speaker is None or not speaker.name[:1].isupper():
         return False
     words = speaker.name.split()
-    if role_only(speaker) or words[0].lower() in BODY_HEADS or words[0].lower() in LOWER_BODIES:
+    heads = EN_BODY_HEADS if english else BODY_HEADS | LOWER_BODIES
+    if role_only(speaker) or words[0].lower() in heads:
         return False
     if all(w.isupper() for w in words if w[:1].isalpha()):
         return False  # "HEART BEAT", "BREAKING NEWS": a title or a heading

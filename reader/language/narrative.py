@@ -39,7 +39,7 @@ class State:
     pending: list[tuple[Quote, str | None]] = field(default_factory=list)
 
     def learn(self, speaker: Speaker | None) -> None:
-        if speaker is None or not is_person(speaker):
+        if speaker is None or not is_person(speaker, self.language == "en"):
             return
         for known in self.people:
             if known.name == speaker.name:
@@ -91,7 +91,7 @@ class State:
         self.learn(speaker)
         self.focus = self.full(speaker)
         self.focus_from_quote = from_quote
-        if is_person(self.focus):
+        if is_person(self.focus, self.language == "en"):
             self.person = self.focus
 
     def spoke(self, speaker: Speaker, question: bool) -> None:
@@ -118,31 +118,35 @@ class State:
         for line in text.split("\n"):
             if not line.strip() or BOILERPLATE.match(line):
                 continue
+            dateline = _DATELINE.match(line)
+            if dateline:  # "Kapanlagi.com - Brandon …": the outlet is not the subject
+                line = line[dateline.end():]
             for sentence in sentences(line):
                 self._sentence(sentence)
 
     def _sentence(self, sentence: str) -> None:
-        mentioned = None
-        for candidate, strong in entities(sentence, self.vocab):
+        for candidate, strong in entities(sentence, self.vocab, self.language == "en"):
             if strong or candidate.role:
                 self.learn(candidate)
-            if is_person(candidate) and candidate.name.split()[-1] in self.tokens:
-                mentioned = candidate
         subject = sentence_subject(sentence, self)
         if subject is not None:
             self.set_focus(subject)
-        elif mentioned is not None and _no_subject(sentence):
+        elif _SUBJECTLESS.match(sentence):
             # "Demikian pula halnya dengan Gates.": no subject, but a person met before
-            self.set_focus(mentioned)
+            known = [w for w in re.findall(r"[A-Z][\w'’-]+", sentence) if w in self.tokens]
+            if known:
+                self.set_focus(self.full(Speaker(known[-1])))
 
 
+# A dateline left at a paragraph's start: "JAKARTA, KOMPAS.com -", "Kapanlagi.com -",
+# "Jakarta (ANTARA) -", "WASHINGTON (AP) —", "REPUBLIKA.CO.ID, JAKARTA --".
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}\s*\([A-Za-z .]{2,20}\)|"
+    r"(?:[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2},\s*)?[\w-]+(?:\.[A-Za-z]{2,4}){1,2}"
+    r"(?:\s*,\s*[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})?)\s*(?:--|[-–—])\s+"
+)
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)
-
-
-def _no_subject(sentence: str) -> bool:
-    """A sentence that names someone without a subject of its own: ``Demikian pula …``."""
-    return bool(_SUBJECTLESS.match(sentence))
 
 
 def vocabulary(texts: list[str]) -> frozenset[str]:

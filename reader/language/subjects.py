@@ -51,18 +51,22 @@ REPORTING = re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:juga\s+|pun\s+|sempat\s+|l
 # The agent of a passive report: "Kabar ini disampaikan (oleh) Menteri Hukum, Supratman".
 _PASSIVE = re.compile(r"\bdi(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|sebutkan|"
                       r"paparkan|terangkan|utarakan|ucapkan|tuturkan)\s+(?:oleh\s+)?(?=[A-Z])")
+_SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those"}
+_EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
 _LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
                    r"[A-Z]")
 
 
-def entities(text: str, vocab: frozenset[str] = frozenset()) -> Iterator[tuple[Speaker, bool]]:
+def entities(text: str, vocab: frozenset[str] = frozenset(),
+             english: bool = False) -> Iterator[tuple[Speaker, bool]]:
     """``(speaker, strong)`` for each person or body named in ``text``, in order.
 
     A capitalised run after a preposition is a place or an object (``ke Suriah``), not a
     speaker. A run is strong when a reporting verb follows it. A role runs on through ``dan``
     (``Menteri Komunikasi dan Informatika Rudiantara``); a role and a name joined by a comma
-    are one speaker.
+    are one speaker. In English any verb in the past tense after a name makes it strong
+    (``Parikh recommended taking …``).
     """
     matches = list(ENTITY.finditer(text))
     lead = len(text) - len(text.lstrip(" \"“‘'("))
@@ -102,7 +106,7 @@ def entities(text: str, vocab: frozenset[str] = frozenset()) -> Iterator[tuple[S
                 candidate = Speaker(following.name, role)
                 end = matches[index].end()
                 index += 1
-        strong = bool(REPORTING.match(text, end))
+        strong = bool(REPORTING.match(text, end)) or (english and bool(_EN_AGENT.match(text, end)))
         yield candidate, strong
 
 
@@ -134,13 +138,17 @@ def sentence_subject(sentence: str, state: State) -> Speaker | None:
         speaker, how = phrase_speaker(text[passive.end():], state)
         if how == "name" and speaker is not None and not role_only(speaker):
             return speaker
-    if "," in text[:80]:  # "Tidak hanya Jakarta, Gubernur Pramono juga meninjau …"
-        rest = text[text.index(",", 0, 80) + 1:].lstrip()
+    comma = -1
+    for _ in range(3):  # "Tidak hanya Jakarta, Gubernur Pramono juga meninjau …"
+        comma = text.find(",", comma + 1, 120)
+        if comma < 0:
+            break
+        rest = text[comma + 1:].lstrip()
         if rest[:1].isupper():
             found, decided = _opening_subject(rest, state)
             if decided:
                 return found
-    for candidate, strong in entities(text, state.vocab):
+    for candidate, strong in entities(text, state.vocab, state.language == "en"):
         if strong:
             return state.full(candidate) if role_only(candidate) else candidate
     return None
@@ -157,6 +165,8 @@ def _opening_subject(text: str, state: State) -> tuple[Speaker | None, bool]:
         words = words[1:]
     if not words or words[0].lower().strip(",") in PRONOUNS:
         return None, True
+    if re.sub(r"['’]\w+$", "", words[0]) in _SENTENCE_PRONOUNS:
+        return None, False  # "You may …, but Parikh recommended …": read on
     head = " ".join(words[:24])
     match = ENTITY.match(head)
     if not match:
