@@ -240,11 +240,13 @@ def test_open_quote_continues_into_the_next_paragraph():
     assert out[0][0].speaker == out[1][0].speaker == "Jokowi"  # the closing part names both
 
 
-def test_single_quotes_inside_double_are_one_quote():
+def test_single_quotes_inside_double_are_one_quote_with_the_inner_one_inside():
     text = '"Setelah itu dia bilang, \'Saya ini orang Mahkamah Agung\', lalu pergi," kata Argo.'
-    quotes = one(text)
-    assert len(quotes) == 1 and quotes[0][1] == "Argo"
-    assert "'Saya ini orang Mahkamah Agung'" in quotes[0][4]
+    outer, inner = find_quotes([text])[0]
+    assert outer.speaker == "Argo"
+    assert "'Saya ini orang Mahkamah Agung'" in outer.text
+    assert inner.text == "Saya ini orang Mahkamah Agung"
+    assert outer.start < inner.start and inner.end < outer.end
 
 
 def test_guillemets_and_curly_quotes():

@@ -195,7 +195,7 @@ def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[
                 at: int, state: State) -> Speaker | None:
     """``ROLE, NAME`` or ``NAME, ROLE`` joined by a comma, as one speaker (or None)."""
     second, _ = name_run(words, at, state.vocab, state.tokens)
-    if not second or second[0].lower() in SENTENCE_STARTERS:
+    if not second or (len(second) == 1 and second[0].lower() in SENTENCE_STARTERS):
         return None
     flags = role_flags(second)
     part1_role = bool(lead) or role_only(speaker) or (
