@@ -187,6 +187,17 @@ def test_a_dateline_left_in_the_text_is_not_the_subject():
               '“It is time,” she said.') == ["Jane Roe"]
 
 
+def test_before_anyone_is_named_nya_is_the_person_the_headline_names():
+    paragraphs = ['"Di sini saya sebagai Lido, teman baik Lexa," jelasnya saat bertandang ke '
+                  'kantor redaksi.', 'Film itu tayang bulan depan di bioskop.']
+    title = "Brandon Salim Makin Dekat dengan Sivia di 'HEART BEAT'"
+    found = find_quotes(paragraphs, title=title)
+    assert found[0][0].speaker == "Brandon Salim"
+    assert find_quotes(paragraphs)[0][0].speaker is None  # no headline: no guess
+    named = find_quotes(['Rudi Hartono hadir di sana. "Saya senang," ujarnya.'], title=title)
+    assert named[0][0].speaker == "Rudi Hartono"  # the body's own person comes first
+
+
 def test_it_said_is_the_body_the_text_is_about():
     assert en('Acme Corp. announced the recall on Monday.',
               '“Safety comes first,” it said.') == ["Acme Corp"]

@@ -3,8 +3,6 @@ the seeds, hostile input, and hand labels for real news."""
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,8 @@ from reader.ingest.formats import read_file
 from reader.language.quotes import find_quotes
 from reader.records import STATEMENT, TERM
 from reader.search.whoosh.store import attach_quotes
+
+from .quote_scoring import score_hoax
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -360,58 +360,16 @@ def test_work_grows_linearly_within_one_long_paragraph():
 # -- measured on hand-labelled real news -------------------------------------------------------
 
 
-def _norm(s):
-    return " ".join(re.findall(r"\w+", (s or "").lower()))
-
-
-def _same_speaker(got, want):
-    if want is None:
-        return True
-    g = _norm(got)
-    if not g:
-        return False
-    for w in want if isinstance(want, list) else [want]:
-        w = _norm(w)
-        if w in g or g in w or g.split()[-1] == w.split()[-1]:
-            return True
-    return False
-
-
-def test_labelled_corpus_recall_and_speakers():
+def test_labelled_corpus_recall_speakers_and_precision():
+    """The hoax CSV's hand labels (``tests/fixtures/quote_labels.json``), with that set's own
+    matching rules (see ``tests/quote_scoring.py``): no figure falls below what it was before
+    the English rules, nested quotations and the medium were added."""
     if not HOAX_CSV.is_file():
         pytest.skip("the shared real-news corpus is not beside this checkout")
-    from reader.ingest import load
-
-    labels = json.loads(LABELS.read_text(encoding="utf-8"))
-    articles = {a.doc: a for a in load(HOAX_CSV)}
-    total = found = right = extracted = true_extracted = 0
-    for entry in labels["articles"]:
-        article = articles[f"berita_hoax_indonesia-{entry['row'] + 1:04d}"]
-        attach_quotes(article)
-        quotes = [q for p in article.paragraphs for q in p.quotes]
-        used: set[int] = set()
-        for label in entry["quotes"]:
-            if label["kind"] != "statement":
-                continue
-            total += 1
-            key = _norm(label["text"])[:30]
-            hit = next((i for i, q in enumerate(quotes) if i not in used and (
-                _norm(q.text).startswith(key) or key in _norm(q.text))), None)
-            if hit is None:
-                continue
-            used.add(hit)
-            found += 1
-            if quotes[hit].kind == STATEMENT and _same_speaker(quotes[hit].speaker,
-                                                               label["speaker"]):
-                right += 1
-        keys = {_norm(label["text"])[:30] for label in entry["quotes"]}
-        for q in quotes:
-            if q.kind == STATEMENT:
-                extracted += 1
-                true_extracted += any(k in _norm(q.text) for k in keys)
-    recall, accuracy = found / total, right / max(found, 1)
-    precision = true_extracted / max(extracted, 1)
-    print(f"\nrecall {found}/{total}={recall:.3f} speaker {right}/{found}={accuracy:.3f} "
-          f"precision {true_extracted}/{extracted}={precision:.3f} "
-          f"({len(labels['articles'])} articles)")
-    assert recall >= 0.9 and accuracy >= 0.9
+    misses: list[str] = []
+    figures = score_hoax(HOAX_CSV, LABELS, misses).figures("id")
+    print("\n" + "\n".join(misses) + f"\n{figures}")
+    assert figures["recall"] >= 1.0
+    assert figures["speaker"] >= 0.994
+    assert figures["precision"] >= 0.958
+    assert figures["term_accuracy"] >= 0.944

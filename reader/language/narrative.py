@@ -12,8 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.language.lexicon import BODY_HEADS, BOILERPLATE, LOWER_BODIES, ROLE_LINKS
-from reader.language.names import Speaker, is_person, role_only
+from reader.language.lexicon import (
+    BODY_HEADS,
+    BOILERPLATE,
+    LOWER_BODIES,
+    ROLE_LINKS,
+    SENTENCE_STARTERS,
+)
+from reader.language.names import Speaker, is_person, role_only, split_role
 from reader.language.sentences import sentences
 from reader.language.subjects import entities, sentence_subject
 from reader.records import Quote
@@ -101,10 +107,30 @@ class State:
         self.last_question = question
         self.set_focus(speaker, from_quote=True)
 
+    headline: Speaker | None = None  # the first person the headline names
+
     def referent(self) -> Speaker | None:
         """Whom ``-nya`` or a pronoun points back to: the latest person the text was about,
-        or the latest speaker (a body that spoke) when no person has been named."""
-        return self.person or self.last_speaker
+        or the latest speaker (a body that spoke); before anyone is named in the body, the
+        person the headline names."""
+        return self.person or self.last_speaker or self.headline
+
+    def read_headline(self, title: str) -> None:
+        """Remember the first person a headline names (``Brandon Salim Makin Dekat …``): its
+        capitalised words that the article also writes in lower case are ordinary words."""
+        run: list[str] = []
+        for token in re.findall(r"[\w'’.@-]+|\S", title[:300]) + ["."]:
+            word = token.strip(".:")
+            if word[:1].isupper() and "." not in word and word.lower() not in self.vocab \
+                    and word.lower() not in SENTENCE_STARTERS and word == token.rstrip(":"):
+                run.append(word)
+                continue
+            speaker = split_role(run, self.vocab) if len(run) >= 2 else None
+            if speaker is not None and is_person(speaker, self.language == "en") and \
+                    len(speaker.name.split()) >= 2:
+                self.headline = speaker
+                return
+            run = []
 
     def lead_in(self) -> Speaker | None:
         """Who a quote with no reporting words of its own belongs to: whom the text is about

@@ -20,10 +20,12 @@ from reader.language.spans import Span, classify, find_spans, nested_spans, titl
 from reader.records import STATEMENT, TERM, Quote
 
 
-def find_quotes(paragraphs: list[str] | None, language: str | None = None) -> list[list[Quote]]:
+def find_quotes(paragraphs: list[str] | None, language: str | None = None,
+                title: str | None = None) -> list[list[Quote]]:
     """Quotes of each paragraph of one article, given its unique body paragraphs in order.
 
-    ``language`` is the article's (``"id"``, ``"en"``; unknown: decided from the text).
+    ``language`` is the article's (``"id"``, ``"en"``; unknown: decided from the text); the
+    ``title`` names whom a ``-nya`` means before the body names anyone.
     Anything that is not text (``None`` for the list, a number for a paragraph) has no quotes.
     """
     if not isinstance(paragraphs, (list, tuple)):
@@ -34,6 +36,8 @@ def find_quotes(paragraphs: list[str] | None, language: str | None = None) -> li
         if language not in ("id", "en", "ms"):
             language = "en" if looks_english(texts) else "id"
     state = State(vocab=vocabulary(texts), language="en" if language == "en" else "id")
+    if isinstance(title, str):
+        state.read_headline(title)
     return [_paragraph(text, state) for text in texts]
 
 
