@@ -189,7 +189,7 @@ def test_a_dateline_left_in_the_text_is_not_the_subject():
 
 def test_before_anyone_is_named_nya_is_the_person_the_headline_names():
     paragraphs = ['"Di sini saya sebagai Lido, teman baik Lexa," jelasnya saat bertandang ke '
-                  'kantor redaksi.', 'Film itu tayang bulan depan di bioskop.']
+                  'kantor redaksi.', 'Ia makin dekat dengan Sivia sejak syuting film itu.']
     title = "Brandon Salim Makin Dekat dengan Sivia di 'HEART BEAT'"
     found = find_quotes(paragraphs, title=title)
     assert found[0][0].speaker == "Brandon Salim"
