@@ -77,6 +77,10 @@ def role_flags(tokens: list[str]) -> list[bool]:
     """Which tokens of a capitalised run belong to a role. A Roman numeral after a role word is
     a unit number (``Komisi X``, ``Wilayah V``), and the word after a regional head is its place
     when a name of two words or more follows (``Bupati Banyuwangi Ipuk Fiestiandani``)."""
+    key = tuple(tokens)
+    cached = _FLAG_CACHE.get(key)
+    if cached is not None:
+        return list(cached)
     flags = [is_role(t) for t in tokens]
     for i, token in enumerate(tokens):
         if i and flags[i - 1] and ROMAN.match(token) and token:
@@ -84,7 +88,14 @@ def role_flags(tokens: list[str]) -> list[bool]:
         if i and tokens[i - 1].lower() in PLACE_HEADS and not flags[i] and \
                 len(tokens) - i - 1 >= 2 and not any(flags[i + 1:]):
             flags[i] = True
+    if len(_FLAG_CACHE) > 20_000:
+        _FLAG_CACHE.clear()
+    _FLAG_CACHE[key] = tuple(flags)
     return flags
+
+
+_FLAG_CACHE: dict[tuple[str, ...], tuple[bool, ...]] = {}
+_LINKS = NAME_LINKS | ROLE_LINKS
 
 
 def role_only(speaker: Speaker) -> bool:
@@ -257,7 +268,7 @@ def name_run(words: list[str], index: int, vocab: frozenset[str],
 def split_role(tokens: list[str], vocab: frozenset[str] = frozenset()) -> Speaker | None:
     """``Menteri Luar Negeri AS Marco Rubio`` -> name ``Marco Rubio``, role the rest."""
     tokens = [t.strip(",;") for t in tokens if t.strip(",;")]
-    while tokens and tokens[-1].lower() in NAME_LINKS | ROLE_LINKS:
+    while tokens and tokens[-1].lower() in _LINKS:
         tokens = tokens[:-1]
     if not tokens:
         return None

@@ -151,10 +151,11 @@ class State:
                 self._sentence(sentence)
 
     def _sentence(self, sentence: str) -> None:
-        for candidate, strong in entities(sentence, self.vocab, self.language == "en"):
+        named = list(entities(sentence, self.vocab, self.language == "en"))
+        for candidate, strong in named:
             if strong or candidate.role:
                 self.learn(candidate)
-        subject = sentence_subject(sentence, self)
+        subject = sentence_subject(sentence, self, named)
         if subject is not None:
             self.set_focus(subject)
         elif _SUBJECTLESS.match(sentence):

@@ -46,11 +46,26 @@ ENTITY = re.compile(
     r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}\)))*"
 )
 _ACTIVE = re.compile(r"^(?:me|ber)[a-z]{3,}$")
-REPORTING = re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:juga\s+|pun\s+|sempat\s+|lalu\s+|"
-                       rf"kemudian\s+|telah\s+)?(?:{BEFORE_VERBS}|{EN_VERBS})\b", re.IGNORECASE)
+_VERB_WORDS = frozenset(w.split()[0] for w in (BEFORE_VERBS + "|" + EN_VERBS).split("|"))
+_NEXT_WORD = re.compile(r"\s*(?:(?:juga|pun|sempat|lalu|kemudian|telah)\s+)?([A-Za-z]+)")
+_APPOSITIVE = re.compile(r"\s*,[^,]{0,80},")
+
+
+def reporting(text: str, at: int = 0) -> bool:
+    """A reporting verb at ``at`` (``mengatakan``, ``juga menegaskan``, ``said``), or after
+    an appositive set off by commas (``Budi, warga setempat, mengatakan``)."""
+    word = _NEXT_WORD.match(text, at)
+    if word and word.group(1).lower() in _VERB_WORDS:
+        return True
+    apposition = _APPOSITIVE.match(text, at)
+    if apposition:
+        word = _NEXT_WORD.match(text, apposition.end())
+        return bool(word and word.group(1).lower() in _VERB_WORDS)
+    return False
 # The agent of a passive report: "Kabar ini disampaikan (oleh) Menteri Hukum, Supratman".
 _PASSIVE = re.compile(r"\bdi(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|sebutkan|"
                       r"paparkan|terangkan|utarakan|ucapkan|tuturkan)\s+(?:oleh\s+)?(?=[A-Z])")
+_STARTERS = SENTENCE_STARTERS | SOFT_STARTERS
 _SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those"}
 _EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
@@ -106,7 +121,7 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 candidate = Speaker(following.name, role)
                 end = matches[index].end()
                 index += 1
-        strong = bool(REPORTING.match(text, end)) or (english and bool(_EN_AGENT.match(text, end)))
+        strong = reporting(text, end) or (english and bool(_EN_AGENT.match(text, end)))
         yield candidate, strong
 
 
@@ -118,10 +133,12 @@ def _continues_role(first: list[str], second: list[str]) -> bool:
     return not is_role(second[0]) and any(is_role(w) for w in second)
 
 
-def sentence_subject(sentence: str, state: State) -> Speaker | None:
+def sentence_subject(sentence: str, state: State,
+                     named: list[tuple[Speaker, bool]] | None = None) -> Speaker | None:
     """Whom a narrative sentence is about: ``Menurut X, …``, a name opening it, a name
     followed by a reporting verb, or the agent of a passive report. Pronouns and lists of
-    people keep the current focus (None)."""
+    people keep the current focus (None). ``named`` is the sentence's :func:`entities` when
+    the caller has them already."""
     text = sentence.strip(" \t\"“”‘’'(")
     if not text:
         return None
@@ -148,7 +165,9 @@ def sentence_subject(sentence: str, state: State) -> Speaker | None:
             found, decided = _opening_subject(rest, state)
             if decided:
                 return found
-    for candidate, strong in entities(text, state.vocab, state.language == "en"):
+    if named is None:
+        named = list(entities(text, state.vocab, state.language == "en"))
+    for candidate, strong in named:
         if strong:
             return state.full(candidate) if role_only(candidate) else candidate
     return None
@@ -161,7 +180,7 @@ def _opening_subject(text: str, state: State) -> tuple[Speaker | None, bool]:
     if opener and opener.group("lead").lower() in CLAUSE_OPENERS:
         text = text[opener.end():]
     words = text.split()
-    while words and words[0].lower().strip(",") in SENTENCE_STARTERS | SOFT_STARTERS:
+    while words and words[0].lower().strip(",") in _STARTERS:
         words = words[1:]
     if not words or words[0].lower().strip(",") in PRONOUNS:
         return None, True
@@ -188,12 +207,12 @@ def _opening_subject(text: str, state: State) -> tuple[Speaker | None, bool]:
     follower = rest[0].lower() if rest else ""
     for word in rest[:2]:
         low = word.lower()
-        if low in FOLLOWERS or REPORTING.match(low):
+        if low in FOLLOWERS or low in _VERB_WORDS:
             break
         if low in BACK_WORDS:
             return None, True  # "Perwira menengah itu menuturkan": a description, not a name
     agent = follower in FOLLOWERS or bool(_ACTIVE.match(follower)) or \
-        bool(REPORTING.match(" " + " ".join(rest)))
+        reporting(" ".join(rest))
     plain_name = len(speaker.name.split()) >= 2 and follower not in ("yang",) and not any(
         w.lower() in state.vocab for w in speaker.name.split())
     if speech or speaker.role or agent or plain_name or (
