@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.language.lexicon import EN_BACK, EN_PRONOUNS, EN_ROLE_NOUNS, EN_VERBS, WORD
+from reader.language.lexicon import BOILERPLATE, EN_BACK, EN_PRONOUNS, EN_ROLE_NOUNS, EN_VERBS, WORD
 from reader.language.names import Speaker, is_role, phrase_words, role_only, split_role
 from reader.language.sentences import first_end
 
@@ -31,9 +31,12 @@ def looks_english(texts: list[str]) -> bool:
     """True when English function words outnumber Indonesian ones in the first paragraphs."""
     english = indonesian = 0
     for text in texts[:12]:
-        for word in WORD.findall(text[:2000].lower()):
-            english += word in _EN_WORDS
-            indonesian += word in _ID_WORDS
+        for line in text[:2000].lower().split("\n"):
+            if BOILERPLATE.match(line):  # "SCROLL TO CONTINUE WITH CONTENT" is not the article
+                continue
+            for word in WORD.findall(line):
+                english += word in _EN_WORDS
+                indonesian += word in _ID_WORDS
     return english > indonesian
 
 
@@ -90,15 +93,15 @@ def _named(phrase: str, state: State) -> tuple[Speaker | None, str] | None:
     run = words[begin:end]
     if run and run[0].lower() == "the":
         run = run[1:]
-    speaker = split_role(run, state.vocab)
+    speaker = split_role(run, state.vocab, english=True)
     if speaker is None:
         return None
     lead = [w for w in words[:begin] if w.lower() not in EN_BACK]
     if role_only(speaker):
         known = state.by_role(" ".join(lead + [speaker.name]))
         return (known or speaker), "after"
-    if lead and all(w.lower() in EN_ROLE_NOUNS or is_role(w) or w[:1].isupper()
+    if lead and all(w.lower() in EN_ROLE_NOUNS or is_role(w, True) or w[:1].isupper()
                     or w.endswith(("’s", "'s")) for w in lead):
         role = " ".join(lead + ([speaker.role] if speaker.role else []))
         return Speaker(speaker.name, role), "after"
-    return state.full(speaker), "after"
+    return speaker, "after"

@@ -220,6 +220,24 @@ PLACES = {
     California Texas Florida Pennsylvania Minnesota Nevada Ohio Arkansas Chicago Seattle Boston
     """.split()
 }
+# English titles and the words of offices (``Coordinating Minister for Economic Affairs``).
+EN_ROLE_WORDS = {
+    w.lower() for w in """
+    Senior Minister Foreign Secretary President Prime Spokesman Spokesperson Spokeswoman Director
+    Chief Executive Officer CEO CFO CTO COO Head General Governor Mayor Senator Chairman
+    Chairwoman Official Lieutenant Colonel Major Captain Police Commissioner Founder Manager Vice
+    Deputy Assistant Speaker Leader Majority Minority Whip Chancellor Ambassador Envoy Attorney
+    Judge Justice Sheriff Sergeant Detective Inspector Superintendent Commander Admiral Marshal
+    Coordinating Affairs Economic Finance Defense Defence Home Interior Treasury Labor Labour
+    Trade Energy Health Education State Homeland Security Agriculture Transportation Commerce
+    Communication Communications Information Legal Section Secretary-General
+    Council Councilman Councilwoman Representative Congressman Congresswoman Republican
+    Democrat Democratic Independent Acting Interim Former Supreme District Federal National
+    Regional International Executive Operating Financial
+    Technology Officer Analyst Economist Strategist Professor Dean Provost Rector Coach Editor
+    Pope Cardinal Bishop Rabbi Imam Reverend King Queen Prince Princess Crown Emir Sheikh
+    """.split()
+}
 # Lower-case English words that name a role before a name: "UGI spokesperson Joseph Swope".
 EN_ROLE_NOUNS = {
     "spokesperson", "spokesman", "spokeswoman", "manager", "president", "director", "chief",

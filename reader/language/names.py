@@ -17,6 +17,7 @@ from reader.language.lexicon import (
     COMPANY_ENDINGS,
     EN_BODY_HEADS,
     EN_ROLE_NOUNS,
+    EN_ROLE_WORDS,
     HONORIFICS,
     LOWER_BODIES,
     NAME_LINKS,
@@ -53,35 +54,38 @@ class Speaker:
     role: str | None = None
 
 
-def is_role(token: str) -> bool:
+def is_role(token: str, english: bool = False) -> bool:
     """A word of a title, rank, honorific, place or body (``Menteri``, ``Kombes``, ``Dr.``,
-    ``Jakarta``, ``KPK``), as opposed to a word of a person's name."""
-    known = _ROLE_CACHE.get(token)
+    ``Jakarta``, ``KPK``), as opposed to a word of a person's name. In English text the
+    Indonesian titles do not count (``Sanjay Raja`` is a name)."""
+    key = (token, english)
+    known = _ROLE_CACHE.get(key)
     if known is None:
         low = token.lower().strip(".")
-        known = (low in ROLE_WORDS or low in HONORIFICS or low in PLACES
+        words = EN_ROLE_WORDS if english else ROLE_WORDS
+        known = (low in words or low in HONORIFICS or low in PLACES
                  or low in EN_ROLE_NOUNS or token.startswith("(")
-                 or bool(ROLE_PREFIX.match(low))
+                 or (not english and bool(ROLE_PREFIX.match(low)))
                  or (len(token) >= 2 and token.isupper() and token.isalpha())
                  or (len(low) >= 7 and bool(_TITLE_ENDING.search(low))))
         if len(_ROLE_CACHE) > 50_000:
             _ROLE_CACHE.clear()
-        _ROLE_CACHE[token] = known
+        _ROLE_CACHE[key] = known
     return known
 
 
-_ROLE_CACHE: dict[str, bool] = {}
+_ROLE_CACHE: dict[tuple[str, bool], bool] = {}
 
 
-def role_flags(tokens: list[str]) -> list[bool]:
+def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
     """Which tokens of a capitalised run belong to a role. A Roman numeral after a role word is
     a unit number (``Komisi X``, ``Wilayah V``), and the word after a regional head is its place
     when a name of two words or more follows (``Bupati Banyuwangi Ipuk Fiestiandani``)."""
-    key = tuple(tokens)
+    key = (*tokens, english)
     cached = _FLAG_CACHE.get(key)
     if cached is not None:
         return list(cached)
-    flags = [is_role(t) for t in tokens]
+    flags = [is_role(t, english) for t in tokens]
     for i, token in enumerate(tokens):
         if i and flags[i - 1] and ROMAN.match(token) and token:
             flags[i] = True
@@ -94,7 +98,7 @@ def role_flags(tokens: list[str]) -> list[bool]:
     return flags
 
 
-_FLAG_CACHE: dict[tuple[str, ...], tuple[bool, ...]] = {}
+_FLAG_CACHE: dict[tuple, tuple[bool, ...]] = {}
 _LINKS = NAME_LINKS | ROLE_LINKS
 
 
@@ -165,7 +169,7 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         if lead:
             if index < len(words) and words[index] == ",":  # "kata ayah korban, Darmawan"
                 second, _ = name_run(words, index + 1, state.vocab, state.tokens)
-                person = split_role(second, state.vocab) if second else None
+                person = split_role(second, state.vocab, state.language == "en") if second else None
                 if person is not None and not role_only(person) and \
                         second[0].lower() not in SENTENCE_STARTERS:
                     return Speaker(person.name, _join(lead, person.role)), "name"
@@ -182,7 +186,7 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         return (known, "name") if known else (None, "back")
     if lead and lead[0].lower() in LOWER_BODIES:
         return Speaker(" ".join(lead + name)), "name"
-    speaker = split_role(name, state.vocab)
+    speaker = split_role(name, state.vocab, state.language == "en")
     if speaker is None:
         return None, "none"
     # An apposition after a comma: "Ketua KPU DKI Jakarta, Sumarno," / "Imran, Ketua Bawaslu …"
@@ -213,7 +217,7 @@ def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[
         is_role(name[0]) and len(second) >= 2 and not all(flags)
         and not any(w.lower() in state.vocab for w in second if not is_role(w)))
     if part1_role and not all(flags):
-        person = split_role(second, state.vocab)
+        person = split_role(second, state.vocab, state.language == "en")
         if person is not None and not role_only(person):
             # "Kepala Bidang Humas Polda Jawa Tengah, Kombes Pol Budi Hartono": the rank joins
             role = " ".join(lead + name + ([person.role] if person.role else []))
@@ -265,7 +269,8 @@ def name_run(words: list[str], index: int, vocab: frozenset[str],
     return kept, index
 
 
-def split_role(tokens: list[str], vocab: frozenset[str] = frozenset()) -> Speaker | None:
+def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
+               english: bool = False) -> Speaker | None:
     """``Menteri Luar Negeri AS Marco Rubio`` -> name ``Marco Rubio``, role the rest."""
     tokens = [t.strip(",;") for t in tokens if t.strip(",;")]
     while tokens and tokens[-1].lower() in _LINKS:
@@ -274,7 +279,7 @@ def split_role(tokens: list[str], vocab: frozenset[str] = frozenset()) -> Speake
         return None
     if len(tokens) == 1:
         return Speaker(tokens[0])
-    flags = role_flags(tokens)
+    flags = role_flags(tokens, english)
     for i, token in enumerate(tokens):  # "dan", "of" inside a role belong to it
         if token.lower() in ROLE_LINKS:
             flags[i] = True

@@ -108,13 +108,13 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
         if previous and previous[0].lower().strip(",") in PREPOSITIONS and \
                 words[0] == match.group().split()[0]:
             continue
-        candidate = split_role([w.rstrip(".,") for w in words], vocab)
+        candidate = split_role([w.rstrip(".,") for w in words], vocab, english)
         if candidate is None:
             continue
         if role_only(candidate) and index < len(matches) and \
                 text[end:matches[index].start()].strip() == ",":
             following = split_role([w.rstrip(".,") for w in matches[index].group().split()],
-                                   vocab)
+                                   vocab, english)
             if following is not None and is_person(following):
                 # "Menteri Hukum RI, Supratman Andi Agtas": one person with the role before
                 role = " ".join([candidate.name] + ([following.role] if following.role else []))
