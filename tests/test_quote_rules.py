@@ -69,6 +69,16 @@ def test_a_place_after_a_regional_head_is_not_the_name():
         "Dedi Kusuma"]
 
 
+def test_a_place_and_one_word_is_the_name_of_a_body():
+    assert speakers('"Ini kejutan besar," tulis Washington Post.') == ["Washington Post"]
+
+
+def test_a_clause_after_a_comma_gives_no_subject_from_a_list_of_names():
+    assert speakers('Joko Santoso membuat gim sejak 2010.',
+                    'Kini judul seperti Warung Chain, Tahu Bulat, DreadOut, dan lainnya terkenal.',
+                    '"Kami bangga," ujarnya.') == ["Joko Santoso"]
+
+
 def test_a_first_name_that_is_also_a_word_opens_a_name():
     assert speakers('"Semua fraksi setuju," ujar Wakil Ketua Komisi X DPR, Lalu Hadrian '
                     'Irfani.') == ["Lalu Hadrian Irfani"]
@@ -115,6 +125,15 @@ def test_english_role_words_before_a_name():
               'in a statement.') == ["Lisa Demuth"]
     assert en('“It moved four feet,” Mayor Samantha Kaag said of the site.') == [
         "Samantha Kaag"]
+
+
+def test_english_offices_stay_in_the_role_and_indonesian_titles_are_names_in_english():
+    assert said('Coordinating Minister for Economic Affairs Airlangga Hartarto met investors.',
+                '“Prices will not change,” he added.', language="en") == [
+        ("Airlangga Hartarto", "Coordinating Minister for Economic Affairs")]
+    assert en('“The bank will be cautious,” said Sanjay Raja, chief economist at a bank.') == [
+        "Sanjay Raja"]
+    assert en('“We will read it,” the White House said.') == ["White House"]
 
 
 def test_english_according_to_names_the_speaker():
@@ -305,6 +324,11 @@ def test_the_language_is_decided_from_the_text_when_unknown():
     assert looks_english(["The mayor said the bridge was closed for repairs on Monday."])
     assert not looks_english(["Wali kota mengatakan jembatan itu ditutup untuk perbaikan."])
     assert speakers('“The bridge is closed,” said Dr. Jane Roe.') == ["Jane Roe"]
+
+
+def test_link_lines_do_not_vote_on_the_language():
+    assert not looks_english(["Gubernur meninjau banjir.\nSCROLL TO CONTINUE WITH CONTENT\n"
+                              "Air sudah surut."])
 
 
 def test_abbreviations_do_not_end_sentences():

@@ -297,6 +297,8 @@ def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
     name, role = tokens[begin:end], tokens[:begin]
     if not role:
         return Speaker(" ".join(name))
+    if len(name) == 1 and end == len(tokens) and all(t.lower() in PLACES for t in role):
+        return Speaker(" ".join(tokens))  # "Washington Post", "Jakarta Post": a body's name
     if role[-1].lower() in ADMIN_UNITS:  # "Ketua Bawaslu Kabupaten Aceh Tamiang": a place
         return Speaker(" ".join(tokens))
     if tokens[0].lower() in BODY_HEADS:

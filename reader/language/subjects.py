@@ -162,8 +162,8 @@ def sentence_subject(sentence: str, state: State,
             break
         rest = text[comma + 1:].lstrip()
         if rest[:1].isupper():
-            found, decided = _opening_subject(rest, state)
-            if decided:
+            found, decided = _opening_subject(rest, state, strict=True)
+            if decided and found is not None:
                 return found
     if named is None:
         named = list(entities(text, state.vocab, state.language == "en"))
@@ -173,9 +173,12 @@ def sentence_subject(sentence: str, state: State,
     return None
 
 
-def _opening_subject(text: str, state: State) -> tuple[Speaker | None, bool]:
+def _opening_subject(text: str, state: State,
+                     strict: bool = False) -> tuple[Speaker | None, bool]:
     """The name a sentence opens with, when it is the subject; ``decided`` is False when the
-    sentence does not open with one."""
+    sentence does not open with one. ``strict`` (a clause after a comma) takes a name only
+    with a role or a verb after it, never a bare name from a list (``Warung Chain, Tahu
+    Bulat, DreadOut``)."""
     opener = _OPENER.match(text)
     if opener and opener.group("lead").lower() in CLAUSE_OPENERS:
         text = text[opener.end():]
@@ -215,8 +218,12 @@ def _opening_subject(text: str, state: State) -> tuple[Speaker | None, bool]:
         reporting(" ".join(rest))
     plain_name = len(speaker.name.split()) >= 2 and follower not in ("yang",) and not any(
         w.lower() in state.vocab for w in speaker.name.split())
-    if speech or speaker.role or agent or plain_name or (
-            speaker.name in state.tokens and follower not in ("yang",)):
+    if strict:
+        accepted = (bool(speaker.role) and not role_only(speaker)) or agent
+    else:
+        accepted = speech or speaker.role or agent or plain_name or (
+            speaker.name in state.tokens and follower not in ("yang",))
+    if accepted:
         return (state.full(speaker) if role_only(speaker) else speaker), True
     return None, False
 
