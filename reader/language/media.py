@@ -18,7 +18,7 @@ _NAME = _WORD + r"(?:\s+(?:" + _WORD + r"|of|de|and|&)){0,5}"
 _CHANNEL_ID = (r"(?:keterangan|pernyataan|siaran|rilis|pesan|surat)(?:\s+(?:tertulis|resmi|pers|"
                r"singkat|persnya|tertulisnya|resminya))?(?:nya)?|konferensi\s+pers|jumpa\s+pers|"
                r"unggahan|cuitan|video|wawancara(?:\s+(?:khusus|eksklusif))?|"
-               r"(?:akun|kanal|laman|situs)(?:\s+resmi)?(?:\s+(?:Twitter|Instagram|Facebook|X|"
+               r"(?:akun|kanal|laman|situs)(?:nya)?(?:\s+resmi)?(?:\s+(?:Twitter|Instagram|Facebook|X|"
                r"YouTube|TikTok|Threads|media\s+sosial))?(?:\s+(?:resmi(?:nya)?|miliknya))?"
                r"(?:\s+@[\w.]+|\s+" + _NAME + r")?")
 _PLATFORMS = r"Truth\s+Social|Twitter|Instagram|Facebook|YouTube|TikTok|Threads|X|Telegram"
@@ -83,5 +83,4 @@ def opening_medium(text: str) -> tuple[str, int] | None:
 def _clean(value: str) -> str:
     value = re.sub(r"^(?:situs|laman)\s+(?:resmi\s+)?(?=\S)", "", value.strip())
     value = _TRAILING.sub("", value)
-    value = re.sub(r"\b([a-z]{4,}?)nya\b", r"\1", value)  # "keterangan tertulisnya"
     return value.strip(" ,.")
