@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.language.lexicon import BOILERPLATE, EN_BACK, EN_PRONOUNS, EN_ROLE_NOUNS, EN_VERBS, WORD
+from reader.language.lexicon import EN_BACK, EN_PRONOUNS, EN_ROLE_NOUNS, EN_VERBS, WORD
 from reader.language.names import Speaker, is_role, phrase_words, role_only, split_role
-from reader.language.sentences import first_end
+from reader.language.sentences import boilerplate, first_end
 
 if TYPE_CHECKING:
     from reader.language.narrative import State
 
 _VERB = re.compile(rf"(?<![\w'’-])(?:{EN_VERBS})(?![\w'’-])")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _EN_WORDS = {"the", "and", "of", "to", "is", "was", "that", "for", "with", "said", "he", "she",
              "it", "are", "were", "has", "have", "this", "on", "by"}
 _ID_WORDS = {"yang", "dan", "di", "itu", "dengan", "untuk", "dari", "ini", "tidak", "dalam",
@@ -30,13 +31,17 @@ _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 def looks_english(texts: list[str]) -> bool:
     """True when English function words outnumber Indonesian ones in the first paragraphs."""
     english = indonesian = 0
-    for text in texts[:12]:
-        for line in text[:2000].lower().split("\n"):
-            if BOILERPLATE.match(line):  # "SCROLL TO CONTINUE WITH CONTENT" is not the article
+    budget = 1500
+    for text in texts:
+        for line in text[:budget].split("\n"):
+            if boilerplate(line):  # "SCROLL TO CONTINUE WITH CONTENT" is not the article
                 continue
-            for word in WORD.findall(line):
+            for word in _LOWER_WORD.findall(line.lower()):
                 english += word in _EN_WORDS
                 indonesian += word in _ID_WORDS
+        budget -= len(text)
+        if budget <= 0:
+            break
     return english > indonesian
 
 

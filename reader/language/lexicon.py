@@ -290,10 +290,13 @@ BOILERPLATE = re.compile(
     r"(?:\s+video)?\s*:|(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?video\b|advertisement\b|"
     r"scroll\s+to\s+continue|editor\s*:|copyright\b|©|(?:foto|photo|video)\s*:|"
     r"berita\s+ini\s+(?:sudah|telah)\s+tayang|artikel\s+ini\s+telah\s+tayang|"
-    r"contact\s+\S+\s+at\b|follow\s+(?:us|him|her)\b|read\s+more\s*:|related\s*:|"
-    # a photo credit closing a caption: "(Rachel Aston/Las Vegas Review-Journal) @handle",
-    # "FG Trade via Getty Images", "(AP Photo/Jane Roe)"
-    r".*\([A-Z][^()/\n]*\s[^()/\n]*/[^()\n]+\)\s*(?:@\S+\s*)?$|.*\bvia\s+Getty\s+Images\b|"
-    r".*\((?:AP|AFP|Reuters)\s+Photo\b)",
+    r"contact\s+\S+\s+at\b|follow\s+(?:us|him|her)\b|read\s+more\s*:|related\s*:)",
     re.IGNORECASE,
 )
+# A photo credit closing a caption line: "(Rachel Aston/Las Vegas Review-Journal) @handle",
+# "FG Trade via Getty Images", "(AP Photo/Jane Roe)".
+PHOTO_CREDIT = re.compile(
+    r"\([A-Z][^()/\n]*\s[^()/\n]*/[^()\n]+\)\s*(?:@\S+\s*)?$|\bvia\s+Getty\s+Images\b|"
+    r"\((?:AP|AFP|Reuters)\s+Photo\b"
+)
+

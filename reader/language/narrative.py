@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 
 from reader.language.lexicon import (
     BODY_HEADS,
-    BOILERPLATE,
     LOWER_BODIES,
     ROLE_LINKS,
     SENTENCE_STARTERS,
 )
 from reader.language.names import Speaker, is_person, role_only, split_role
-from reader.language.sentences import sentences
+from reader.language.sentences import boilerplate, sentences
 from reader.language.subjects import entities, sentence_subject
 from reader.records import Quote
 
@@ -142,7 +141,7 @@ class State:
         if not text.strip():
             return
         for line in text.split("\n"):
-            if not line.strip() or BOILERPLATE.match(line):
+            if not line.strip() or boilerplate(line):
                 continue
             dateline = _DATELINE.match(line)
             if dateline:  # "Kapanlagi.com - Brandon …": the outlet is not the subject

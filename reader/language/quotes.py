@@ -12,10 +12,10 @@ import re
 
 from reader.language.attribution import attribute, clause_length, only_glue
 from reader.language.english import looks_english
-from reader.language.lexicon import BOILERPLATE
 from reader.language.media import opening_medium
 from reader.language.names import Speaker
 from reader.language.narrative import State, vocabulary
+from reader.language.sentences import boilerplate
 from reader.language.spans import Span, classify, find_spans, nested_spans, titled
 from reader.records import STATEMENT, TERM, Quote
 
@@ -134,7 +134,8 @@ def _nested(text: str, span: Span, outer: Quote) -> list[Quote]:
 def _in_boilerplate(text: str, at: int) -> bool:
     """A quotation on a link or promotion line (``Simak Video 'Realisasi …'``) is a title."""
     line_start = text.rfind("\n", 0, at) + 1
-    return bool(BOILERPLATE.match(text, line_start))
+    line_end = text.find("\n", at)
+    return boilerplate(text[line_start:line_end if line_end >= 0 else len(text)])
 
 
 def _backfill(pending: list[tuple[Quote, str | None]], quote: Quote, how: str | None) -> None:

@@ -1,4 +1,5 @@
-"""Sentence ends that know abbreviations: ``said Dr. Jane Roe.`` ends once, after ``Roe``.
+"""Sentence ends that know abbreviations (``said Dr. Jane Roe.`` ends once, after ``Roe``), and
+lines that are not the article's own words.
 
 A full stop after an initial (``J.``), inside a dotted short form (``U.S.``, ``R.M.``) or after
 a listed abbreviation (``Dr.``, ``Rep.``, ``Sen.``, ``St.``, ``Co.``) ends neither the sentence
@@ -9,21 +10,22 @@ from __future__ import annotations
 
 import re
 
-from reader.language.lexicon import ABBREVIATIONS
+from reader.language.lexicon import ABBREVIATIONS, BOILERPLATE, PHOTO_CREDIT
 
 # A sentence end: . ! ? (and a colon) with closing marks, before a capital or an opening mark.
 _END = re.compile(r"[.!?:][\"”’')]*(?=[\s\"“‘'(]+[A-Z0-9\"“‘]|\s*$)|\n+")
-_BEFORE_DOT = re.compile(r"([\w.]+)$")
 
 
 def abbreviation_at(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     if dot >= len(text) or text[dot] != ".":
         return False
-    found = _BEFORE_DOT.search(text, max(0, dot - 20), dot)
-    if not found:
+    start = dot
+    while start > 0 and dot - start < 20 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot]
+    if not word:
         return False
-    word = found.group(1)
     if "." in word:
         return len(word.replace(".", "")) <= 4  # "U.S", "R.M", "K.H"; not "tahun.Dia"
     return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
@@ -72,3 +74,13 @@ def last_start(text: str) -> int:
         if end < len(text.rstrip()):
             start = end
     return start
+
+
+def boilerplate(line: str) -> bool:
+    """A link, promotion or credit line (``Baca juga: …``, ``ADVERTISEMENT``, a photo credit):
+    not the article's own words, never a speaker."""
+    if BOILERPLATE.match(line):
+        return True
+    tail = line.rstrip()[-80:]
+    return ("/" in tail or "Getty" in tail or "Photo" in tail) and \
+        bool(PHOTO_CREDIT.search(line, max(0, len(line) - 200)))

@@ -142,7 +142,7 @@ def sentence_subject(sentence: str, state: State,
     text = sentence.strip(" \t\"“”‘’'(")
     if not text:
         return None
-    menurut = _MENURUT_ANY.search(text)
+    menurut = _MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
     if menurut:
         speaker, how = phrase_speaker(menurut.group("name"), state)
         if how == "name" and speaker is not None:
@@ -182,12 +182,12 @@ def _opening_subject(text: str, state: State,
     opener = _OPENER.match(text)
     if opener and opener.group("lead").lower() in CLAUSE_OPENERS:
         text = text[opener.end():]
-    words = text.split()
+    words = text[:600].split(None, 40)[:40]
     while words and words[0].lower().strip(",") in _STARTERS:
         words = words[1:]
     if not words or words[0].lower().strip(",") in PRONOUNS:
         return None, True
-    if re.sub(r"['’]\w+$", "", words[0]) in _SENTENCE_PRONOUNS:
+    if words[0].split("'")[0].split("’")[0] in _SENTENCE_PRONOUNS:
         return None, False  # "You may …, but Parikh recommended …": read on
     head = " ".join(words[:24])
     match = ENTITY.match(head)
