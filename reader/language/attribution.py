@@ -2,7 +2,8 @@
 
 Indonesian news reports speech with a small set of patterns: a verb after the quote
 (``"…," kata Trump``, ``ujarnya``), a subject and a verb before it (``Rubio mengatakan, "…"``),
-``menurut X``, a colon after a name, and the English ``said X`` / ``X said``.
+``menurut X``, a colon after a name. English articles read the words after a quote with
+:mod:`reader.language.english` instead (``said X``, ``X stated``, ``the minister said``).
 """
 
 from __future__ import annotations
@@ -47,9 +48,6 @@ _MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$"
 _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
                       r"(?P<name>[A-Z].{0,120})")
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)")
-
-
-_AFTER_HOWS = ("after", "after-nya", "after-pronoun", "after-bare", "after-back", "after-anon")
 
 
 def attribute(body: str, before: str, after: str, state: State):
