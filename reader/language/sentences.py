@@ -13,6 +13,8 @@ import re
 from reader.language.lexicon import ABBREVIATIONS, BOILERPLATE, PHOTO_CREDIT
 
 # A sentence end: . ! ? (and a colon) with closing marks, before a capital or an opening mark.
+# Where sentences part: after . ! ? : (and closing marks) before a capital or an opening mark.
+_SPLIT = re.compile(r"(?<=[.!?:])[\s\"”’')]+(?=[\"“‘'(]?[A-Z0-9\"“‘])|\n+")
 _END = re.compile(r"[.!?:][\"”’')]*(?=[\s\"“‘'(]+[A-Z0-9\"“‘]|\s*$)|\n+")
 
 
@@ -50,15 +52,18 @@ def sentence_ends(text: str, colon: bool = True):
 def sentences(text: str) -> list[str]:
     """``text`` cut into sentences (and at line breaks), spaces around each kept out."""
     out: list[str] = []
-    start = 0
-    for end in sentence_ends(text):
-        piece = text[start:end].strip(" \n\t")
-        if piece:
-            out.append(piece)
-        start = end
-    rest = text[start:].strip(" \n\t")
-    if rest:
-        out.append(rest)
+    carry = ""
+    for piece in _SPLIT.split(text):
+        if not piece or piece.isspace():
+            continue
+        piece = carry + piece
+        carry = ""
+        if piece.endswith(".") and abbreviation_at(piece, len(piece) - 1):
+            carry = piece + " "  # "Dr." / "J." / "U.S.": the sentence goes on
+            continue
+        out.append(piece.strip())
+    if carry.strip():
+        out.append(carry.strip())
     return out
 
 

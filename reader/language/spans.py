@@ -13,6 +13,7 @@ from reader.language.lexicon import NAMING_WORDS, TITLE_WORDS, WORD
 from reader.records import STATEMENT, TERM
 
 _DOUBLE_MARKS = re.compile(r"[\"”»“]")
+_INNER_MARK = re.compile(r"[‘'“]")
 _SINGLE_MARKS = re.compile(r"[’']")
 
 
@@ -134,9 +135,14 @@ def nested_spans(text: str, outer: Span) -> list[Span]:
     """Quotations inside a quotation: single marks (or curly double ones inside straight or
     angled marks), reported beside the outer one."""
     found: list[Span] = []
-    i = outer.start
     end = outer.end
-    while i < end:
+    curly_inside = text[outer.open_at:outer.open_at + 1] != "“"
+    i = outer.start
+    while True:
+        mark = _INNER_MARK.search(text, i, end)
+        if mark is None:
+            return found
+        i = mark.start()
         ch = text[i]
         if ch in "‘'" and _opens(text, i):
             close = _find_single_close(text, i + 1)
@@ -144,14 +150,13 @@ def nested_spans(text: str, outer: Span) -> list[Span]:
                 found.append(Span(i + 1, close, i, close + 1, True, False))
                 i = close + 1
                 continue
-        elif ch == "“" and text[outer.open_at] != "“":
+        elif ch == "“" and curly_inside:
             close = text.find("”", i + 1, end)
             if close > i + 1:
                 found.append(Span(i + 1, close, i, close + 1, True, False))
                 i = close + 1
                 continue
         i += 1
-    return found
 
 
 def classify(body: str, how: str | None, span: Span) -> str:
