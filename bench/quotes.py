@@ -1,13 +1,14 @@
 """Benchmark quotation finding: speed per 300-character paragraph, and accuracy on hand labels.
 
-    python bench/quotes.py [--json] [--repeat N] [--no-accuracy]
+    python bench/quotes.py [--json] [--repeat N] [--no-accuracy] [--against CHECKOUT]
 
 Speed: every article of the bundled seeds, plus the real-news CSV and the news-dev corpus when
 ``../shared`` is beside the checkout, read through ``reader.ingest``; ``find_quotes`` runs on
 each article's unique paragraphs (as the indexer calls it) ``--repeat`` times, and the best run
 gives milliseconds of CPU time (the process's own, so other work on a shared machine counts
 less; wall time is reported beside it) per 300 characters of paragraph text. The target is
-0.3 ms.
+0.3 ms. ``--against CHECKOUT`` times another checkout's rules (say, a worktree of an older
+commit) on the same articles, alternating with these in the same run, and prints the ratio.
 
 Accuracy: the figures of ``tests/quote_scoring.py`` per label set and language (statement
 recall, speaker right, precision, terms, via). Benchmarks are never timed tests.
@@ -16,7 +17,10 @@ recall, speaker right, precision, terms, via). Benchmarks are never timed tests.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -38,27 +42,63 @@ def corpora() -> list[Path]:
     return found
 
 
-def speed(repeat: int) -> dict:
-    articles = []
+def articles() -> list[tuple[list[str], str | None]]:
+    """Each article's unique paragraph texts and language, read as the indexer reads them."""
+    found = []
     for path in corpora():
         for article in load(path):
-            articles.append(([p.text for p in article.paragraphs if p.repeat_of is None],
-                             article.language))
-    chars = sum(len(text) for texts, _ in articles for text in texts)
-    paragraphs = sum(len(texts) for texts, _ in articles)
+            found.append(([p.text for p in article.paragraphs if p.repeat_of is None],
+                          article.language))
+    return found
+
+
+def best_time(find, corpus: list[tuple[list[str], str | None]], repeat: int) -> tuple[float, float]:
+    """Best CPU and wall seconds of ``repeat`` passes of ``find`` over every article."""
+    takes_language = "language" in inspect.signature(find).parameters
     best = best_wall = float("inf")
     for _ in range(repeat):
         began, began_wall = time.process_time(), time.perf_counter()
-        for texts, language in articles:
-            find_quotes(texts, language=language)
+        for texts, language in corpus:
+            find(texts, language=language) if takes_language else find(texts)
         best = min(best, time.process_time() - began)
         best_wall = min(best_wall, time.perf_counter() - began_wall)
-    per_300 = best * 1000 / (chars / 300)
-    return {"corpora": [str(p) for p in corpora()], "articles": len(articles),
-            "paragraphs": paragraphs, "characters": chars, "best_cpu_s": round(best, 4),
-            "best_wall_s": round(best_wall, 4), "ms_per_300_chars": round(per_300, 4),
-            "wall_ms_per_300_chars": round(best_wall * 1000 / (chars / 300), 4),
-            "target_ms": TARGET_MS_PER_300, "within_target": per_300 <= TARGET_MS_PER_300}
+    return best, best_wall
+
+
+def speed(repeat: int, against: Path | None = None) -> dict:
+    corpus = articles()
+    chars = sum(len(text) for texts, _ in corpus for text in texts)
+    paragraphs = sum(len(texts) for texts, _ in corpus)
+    per_300 = 1000 / (chars / 300)
+    rounds = []
+    for _ in range(3 if against else 1):  # alternate with the other checkout, same minutes
+        cpu, wall = best_time(find_quotes, corpus, repeat)
+        rounds.append({"cpu": cpu, "wall": wall})
+        if against:
+            rounds[-1]["against_cpu"] = _other(against, repeat)
+    best = min(r["cpu"] for r in rounds)
+    best_wall = min(r["wall"] for r in rounds)
+    out = {"corpora": [os.path.relpath(p, REPO) for p in corpora()], "articles": len(corpus),
+           "paragraphs": paragraphs, "characters": chars, "best_cpu_s": round(best, 4),
+           "best_wall_s": round(best_wall, 4), "ms_per_300_chars": round(best * per_300, 4),
+           "wall_ms_per_300_chars": round(best_wall * per_300, 4),
+           "target_ms": TARGET_MS_PER_300, "within_target": best * per_300 <= TARGET_MS_PER_300}
+    if against:
+        theirs = min(r["against_cpu"] for r in rounds)
+        out["against"] = {"checkout": str(against), "best_cpu_s": round(theirs, 4),
+                          "ms_per_300_chars": round(theirs * per_300, 4),
+                          "ratio": round(best / theirs, 3)}
+    return out
+
+
+def _other(checkout: Path, repeat: int) -> float:
+    """Best CPU seconds of another checkout's ``find_quotes`` on the same articles."""
+    code = ("import sys, json; sys.path.insert(0, sys.argv[1]); sys.path.insert(1, sys.argv[2]); "
+            "from reader.language.quotes import find_quotes; import quotes as b; "
+            "print(json.dumps(b.best_time(find_quotes, b.articles(), int(sys.argv[3]))[0]))")
+    done = subprocess.run([sys.executable, "-c", code, str(checkout), str(HERE), str(repeat)],
+                          capture_output=True, text=True, check=True, cwd=checkout)
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def accuracy() -> dict:
@@ -76,8 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-accuracy", action="store_true")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also time another checkout's rules, alternating in the same run")
     args = parser.parse_args(argv)
-    result = {"speed": speed(args.repeat)}
+    result = {"speed": speed(args.repeat, args.against)}
     if not args.no_accuracy:
         result["accuracy"] = accuracy()
     if args.json:
@@ -87,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{s['paragraphs']} paragraphs, {s['characters']} characters: "
           f"{s['ms_per_300_chars']} ms CPU ({s['wall_ms_per_300_chars']} wall) per 300 "
           f"characters (target {TARGET_MS_PER_300})")
+    if "against" in s:
+        print(f"{s['against']['checkout']}: {s['against']['ms_per_300_chars']} ms CPU; "
+              f"ratio {s['against']['ratio']}")
     for name, by_lang in result.get("accuracy", {}).items():
         for lang, f in by_lang.items():
             print(f"{name:9} {lang:3} recall {f['found']}/{f['statements']}={f['recall']:.3f} "
