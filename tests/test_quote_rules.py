@@ -271,6 +271,14 @@ def test_speech_nested_in_a_statement_is_a_statement_inside_it():
     assert [(q.kind, q.speaker) for q in found] == [(STATEMENT, "Sutisna")] * 2
 
 
+def test_a_quote_left_open_runs_on_into_paragraphs_without_marks():
+    found = find_quotes(['Jokowi berpantun di depan warga. "Panah gurita di ujung tanjung, cari '
+                         'bia di ujung meti.', 'Orang Maluku selalu di hati dan tak pernah '
+                         'dilupakan oleh kami semua'])
+    assert [len(q) for q in found] == [1, 1]
+    assert found[1][0].text.startswith("Orang Maluku")
+
+
 # -- 6. the medium ------------------------------------------------------------------------------
 
 

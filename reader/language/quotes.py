@@ -38,7 +38,13 @@ def find_quotes(paragraphs: list[str] | None, language: str | None = None,
     state = State(vocab=vocabulary(texts), language="en" if language == "en" else "id")
     if isinstance(title, str):
         state.read_headline(title)
-    return [_paragraph(text, state) for text in texts]
+    # No quotation can start after the last paragraph with a mark: the narrative after it need
+    # not be read (a quote left open still runs on into the paragraphs that follow).
+    last = max((i for i, text in enumerate(texts) if _ANY_MARK.search(text)), default=-1)
+    found: list[list[Quote]] = []
+    for index, text in enumerate(texts):
+        found.append(_paragraph(text, state) if index <= last or state.carrying else [])
+    return found
 
 
 def _paragraph(text: str, state: State) -> list[Quote]:
@@ -103,6 +109,7 @@ def _paragraph(text: str, state: State) -> list[Quote]:
     return quotes
 
 
+_ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 # Speech introduced inside a quotation: "dia bilang, '…'", "kata saya: '…'", "he said, '…'".
 _SPEECH_BEFORE = re.compile(r"\b(?P<who>\w+)?\s*(?:bilang|berkata|kata|bertanya|mengatakan|"
                             r"menulis|berteriak|said|says|asked|told\s+\w+|wrote|tanya)"
