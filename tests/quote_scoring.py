@@ -18,6 +18,9 @@ Counting (per language):
 - ``terms`` / ``terms_right``: labelled terms, and those the reader reports as terms.
 - ``via`` / ``via_right``: labelled statements naming a medium, and those whose reported ``via``
   contains one of the label's substrings.
+- ``dropped``: labels on a link or promotion line (``Tonton juga video "…" di sini:``), which
+  the reader's ingestion leaves out of the paragraphs (such a line is not a paragraph, not a
+  quotation and never a speaker); they are listed and counted apart, in no other figure.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from reader.language.sentences import boilerplate
 from reader.records import STATEMENT, TERM, Article, Quote
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -78,13 +82,44 @@ class Score(Counter):
             "speaker_right": total("speaker_right"), "extracted": total("extracted"),
             "extracted_true": total("extracted_true"), "terms": total("terms"),
             "terms_right": total("terms_right"), "via": total("via"),
-            "via_right": total("via_right"),
+            "via_right": total("via_right"), "dropped": total("dropped"),
             "recall": ratio("found", "statements"), "speaker": ratio("speaker_right", "found"),
             "speaker_of_all": ratio("speaker_right", "statements"),
             "precision": ratio("extracted_true", "extracted"),
             "term_accuracy": ratio("terms_right", "terms"),
             "via_accuracy": ratio("via_right", "via"),
         }
+
+
+def _on_a_dropped_line(article: Article, prefix: str) -> bool:
+    """The labelled text stands on a link or promotion line (``Tonton juga video "…" di
+    sini:``) that the reader's ingestion leaves out of the paragraphs, and nowhere in them."""
+    key = norm(prefix)
+    if any(key in norm(p.text) for p in article.paragraphs):
+        return False
+    for line in _source_lines(article):
+        if key in norm(line):
+            return boilerplate(line)
+    return False
+
+
+def _source_lines(article: Article) -> list[str]:
+    """The lines of the article's own text in its file (its record's text for JSON lines)."""
+    path = Path(article.path)
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() not in (".jsonl", ".json"):
+        return raw.splitlines()
+    lines: list[str] = []
+    for row in raw.splitlines():
+        try:
+            record = json.loads(row)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict):
+            for value in record.values():
+                if isinstance(value, str):
+                    lines.extend(value.splitlines())
+    return lines
 
 
 def score_article(article: Article, labels: list[dict], language: str, score: Score,
@@ -107,6 +142,10 @@ def score_article(article: Article, labels: list[dict], language: str, score: Sc
             used.add(hit)
         quote = found[hit][1] if hit is not None else None
         what = f"{article.doc} ¶{label.get('para')} {label['prefix'][:40]!r}"
+        if quote is None and _on_a_dropped_line(article, label["prefix"]):
+            score[(language, "dropped")] += 1  # a link line: not a paragraph, not a quotation
+            note(f"drop   {what}: on a link line the reader leaves out of the paragraphs")
+            continue
         if label.get("ambiguous"):
             if quote is not None and quote.kind == STATEMENT:
                 matched_statements.add(hit)
