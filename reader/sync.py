@@ -169,7 +169,9 @@ def attach_quotes(article: Article) -> None:
     from reader.language.quotes import find_quotes  # only indexing needs it; keeps searching light
 
     unique = [p for p in article.paragraphs if p.repeat_of is None]
-    for paragraph, quotes in zip(unique, find_quotes([p.text for p in unique]), strict=False):
+    found = find_quotes([p.text for p in unique], language=article.language,
+                        title=None if article.title_derived else article.title)
+    for paragraph, quotes in zip(unique, found, strict=False):
         paragraph.quotes = quotes
 
 

@@ -3,9 +3,6 @@ the seeds, hostile input, and hand labels for real news."""
 
 from __future__ import annotations
 
-import json
-import re
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,8 @@ from reader.ingest.formats import read_file
 from reader.language.quotes import find_quotes
 from reader.records import STATEMENT, TERM
 from reader.sync import attach_quotes
+
+from .quote_scoring import score_hoax
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -241,11 +240,13 @@ def test_open_quote_continues_into_the_next_paragraph():
     assert out[0][0].speaker == out[1][0].speaker == "Jokowi"  # the closing part names both
 
 
-def test_single_quotes_inside_double_are_one_quote():
+def test_single_quotes_inside_double_are_one_quote_with_the_inner_one_inside():
     text = '"Setelah itu dia bilang, \'Saya ini orang Mahkamah Agung\', lalu pergi," kata Argo.'
-    quotes = one(text)
-    assert len(quotes) == 1 and quotes[0][1] == "Argo"
-    assert "'Saya ini orang Mahkamah Agung'" in quotes[0][4]
+    outer, inner = find_quotes([text])[0]
+    assert outer.speaker == "Argo"
+    assert "'Saya ini orang Mahkamah Agung'" in outer.text
+    assert inner.text == "Saya ini orang Mahkamah Agung"
+    assert outer.start < inner.start and inner.end < outer.end
 
 
 def test_guillemets_and_curly_quotes():
@@ -301,71 +302,74 @@ def test_property_never_raises_and_offsets_are_valid(paragraphs):
             assert q.kind in (STATEMENT, TERM)
 
 
-def test_a_long_single_line_text_is_fast():
+def _work(paragraphs: list[str]) -> tuple[int, int]:
+    """The work ``find_quotes`` does: calls made inside the quotation modules (Python functions
+    and the C functions, such as regular expressions, they call), and the characters of the
+    distinct strings handed to those Python functions (a slice made again and again counts
+    each time; the paragraph passed along with an offset counts once)."""
+    import sys
+
+    package = str(Path(find_quotes.__code__.co_filename).parent)
+    calls = chars = 0
+    seen: dict[int, str] = {}  # holding the strings keeps their ids from being reused
+
+    def profile(frame, event, arg):
+        nonlocal calls, chars
+        if not frame.f_code.co_filename.startswith(package):
+            return
+        if event == "c_call":
+            calls += 1
+        elif event == "call":
+            calls += 1
+            for value in frame.f_locals.values():
+                if isinstance(value, str) and id(value) not in seen:
+                    seen[id(value)] = value
+                    chars += len(value)
+
+    sys.setprofile(profile)
+    try:
+        find_quotes(paragraphs)
+    finally:
+        sys.setprofile(None)
+    return calls, chars
+
+
+def _long_line(characters: int) -> str:
     words = ('kata dia "Saya tidak tahu," ujar Menteri Luar Negeri AS Marco Rubio. Trump '
-             'mengatakan, “Kami akan” ').split()
-    text = " ".join(words[i % len(words)] for i in range(1_000_000))[:10_000_000]
-    passages = [text[i:i + 1110] for i in range(0, len(text), 1110)]
-    began = time.perf_counter()
-    out = find_quotes(passages)
-    assert len(out) == len(passages) and time.perf_counter() - began < 10
+             'mengatakan, “Kami akan” Budi Santoso menjelaskan hal itu. ').split()
+    return " ".join(words[i % len(words)] for i in range(characters // 4))[:characters]
+
+
+def test_work_grows_linearly_with_a_long_single_line():
+    """A 10 MB one-line article is read as passages of about 1,100 characters: four times the
+    text must cost about four times the work, never a quadratic blow-up."""
+    def passages(characters: int) -> list[str]:
+        text = _long_line(characters)
+        return [text[i:i + 1110] for i in range(0, len(text), 1110)]
+
+    small, large = _work(passages(60_000)), _work(passages(240_000))
+    assert large[0] <= 4.4 * small[0] and large[1] <= 4.4 * small[1]
+    assert large[0] >= 3.6 * small[0]  # the measure sees the work (it is not constant)
+
+
+def test_work_grows_linearly_within_one_long_paragraph():
+    small, large = _work([_long_line(5_000)]), _work([_long_line(20_000)])
+    assert large[0] <= 4.4 * small[0] and large[1] <= 4.4 * small[1]
 
 
 # -- measured on hand-labelled real news -------------------------------------------------------
 
 
-def _norm(s):
-    return " ".join(re.findall(r"\w+", (s or "").lower()))
-
-
-def _same_speaker(got, want):
-    if want is None:
-        return True
-    g = _norm(got)
-    if not g:
-        return False
-    for w in want if isinstance(want, list) else [want]:
-        w = _norm(w)
-        if w in g or g in w or g.split()[-1] == w.split()[-1]:
-            return True
-    return False
-
-
-def test_labelled_corpus_recall_and_speakers():
+def test_labelled_corpus_recall_speakers_and_precision():
+    """The hoax CSV's hand labels (``tests/fixtures/quote_labels.json``), with that set's own
+    matching rules (see ``tests/quote_scoring.py``): no figure falls below what it was before
+    the English rules, nested quotations and the medium were added."""
     if not HOAX_CSV.is_file():
         pytest.skip("the shared real-news corpus is not beside this checkout")
-    from reader.ingest import load
-
-    labels = json.loads(LABELS.read_text(encoding="utf-8"))
-    articles = {a.doc: a for a in load(HOAX_CSV)}
-    total = found = right = extracted = true_extracted = 0
-    for entry in labels["articles"]:
-        article = articles[f"berita_hoax_indonesia-{entry['row'] + 1:04d}"]
-        attach_quotes(article)
-        quotes = [q for p in article.paragraphs for q in p.quotes]
-        used: set[int] = set()
-        for label in entry["quotes"]:
-            if label["kind"] != "statement":
-                continue
-            total += 1
-            key = _norm(label["text"])[:30]
-            hit = next((i for i, q in enumerate(quotes) if i not in used and (
-                _norm(q.text).startswith(key) or key in _norm(q.text))), None)
-            if hit is None:
-                continue
-            used.add(hit)
-            found += 1
-            if quotes[hit].kind == STATEMENT and _same_speaker(quotes[hit].speaker,
-                                                               label["speaker"]):
-                right += 1
-        keys = {_norm(label["text"])[:30] for label in entry["quotes"]}
-        for q in quotes:
-            if q.kind == STATEMENT:
-                extracted += 1
-                true_extracted += any(k in _norm(q.text) for k in keys)
-    recall, accuracy = found / total, right / max(found, 1)
-    precision = true_extracted / max(extracted, 1)
-    print(f"\nrecall {found}/{total}={recall:.3f} speaker {right}/{found}={accuracy:.3f} "
-          f"precision {true_extracted}/{extracted}={precision:.3f} "
-          f"({len(labels['articles'])} articles)")
-    assert recall >= 0.9 and accuracy >= 0.9
+    misses: list[str] = []
+    figures = score_hoax(HOAX_CSV, LABELS, misses).figures("id")
+    print("\n" + "\n".join(misses) + f"\n{figures}")
+    assert figures["recall"] >= 1.0
+    assert figures["speaker"] >= 0.994
+    assert figures["precision"] >= 0.958
+    assert figures["term_accuracy"] >= 0.944

@@ -19,8 +19,8 @@ from reader.search.whoosh.analyzer import name_analyzer, text_analyzer
 
 # Bump when the schema, the analysis, the quote rules or the layout change: an index of another
 # version is rebuilt rather than read. 6: the analyzer class moved into this package (after
-# 5, new ingestion rules).
-SCHEMA_VERSION = 6
+# 5, new ingestion rules); 7: new quotation rules.
+SCHEMA_VERSION = 7
 INDEX_NAME = "reader"
 
 

@@ -1,0 +1,195 @@
+"""Who said a quotation: the reporting patterns around it.
+
+Indonesian news reports speech with a small set of patterns: a verb after the quote
+(``"…," kata Trump``, ``ujarnya``), a subject and a verb before it (``Rubio mengatakan, "…"``),
+``menurut X``, a colon after a name. English articles read the words after a quote with
+:mod:`reader.language.english` instead (``said X``, ``X stated``, ``the minister said``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.language.english import english_after
+from reader.language.lexicon import (
+    AFTER_VERBS,
+    BACK_WORDS,
+    BEFORE_VERBS,
+    EN_VERBS,
+    NOT_VERBS,
+    PRONOUNS,
+    SPEECH_NOUNS,
+    WORD,
+)
+from reader.language.media import medium, medium_before
+from reader.language.names import Speaker, phrase_speaker, role_only, split_role
+from reader.language.narrative import State
+from reader.language.sentences import abbreviation_at
+from reader.language.subjects import entities, last_entity
+
+AFTER = re.compile(
+    rf"^[\s,.:;!?]*(?:—|–|-)?\s*(?:(?:demikian|begitu|seperti)\s+)?"
+    rf"(?P<verb>{SPEECH_NOUNS}|(?:{AFTER_VERBS}))(?P<nya>nya)?\b(?P<rest>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# Any lower-case word and a name after a quote that ends like speech: "…," cerita Sutisna.
+_AFTER_GENERIC = re.compile(r"^[\s,]*(?:—|–|-)?\s*(?P<verb>[a-z]{3,})(?P<nya>nya)?\b(?P<rest>.*)",
+                            re.DOTALL)
+_EN_AFTER = re.compile(
+    r"^[\s,.:;]*(?:(?P<verb>said|says|told|wrote|added|asked|explained)\s+(?P<name>[A-Z][^\s,.;:]*"
+    r"(?:\s+[A-Z][^\s,.;:]*){0,5})|(?P<name2>[A-Z][^\s,.;:]*(?:\s+[A-Z][^\s,.;:]*){0,5})\s+"
+    r"(?:said|says|told|wrote|added))"
+)
+_BEFORE = re.compile(
+    rf"(?P<verb>\b(?:{BEFORE_VERBS}|{EN_VERBS}))\b(?P<tail>[^\"“”.!?]{{0,120}})$", re.IGNORECASE
+)
+_BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s*)$")
+_MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
+_QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
+                      r"(?P<name>[A-Z].{0,120})")
+_CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)")
+
+
+def attribute(body: str, before: str, after: str, state: State):
+    """Who spoke, through which medium, and which pattern said so."""
+    clause = after[:clause_length(body, after)]
+    via = medium(clause) if clause else None
+    ends_like_speech = body.rstrip()[-1:] in ",?!" or after.lstrip()[:1] == ","
+    if clause and state.language == "en":
+        found = english_after(clause, state)
+        if found is not None:
+            speaker, how = found
+            if how == "after-pronoun":
+                speaker = _answer(state)
+            return speaker, via, how
+    elif clause:
+        found = _after_speaker(clause, body, state, ends_like_speech)
+        if found is not None:
+            speaker, how = found
+            return speaker, via, how
+    tail = _sentence_tail(before)
+    via = via or medium_before(tail)
+    menurut = _MENURUT.search(tail)
+    if menurut:
+        speaker, how = phrase_speaker(menurut.group("name"), state)
+        if how == "back":
+            return state.referent(), via, "before"
+        if speaker is not None:
+            return speaker, via, "before"
+    verb = _BEFORE.search(tail) or _BEFORE_GENERIC.search(tail)
+    if verb:
+        verb_tail = verb.group("tail").strip()
+        if not verb_tail or verb_tail[-1] in ",:" or len(verb_tail) <= 25:
+            speaker = _subject_before(tail[: verb.start()], state)
+            return speaker, via or medium(verb.group("tail")), "before"
+    if tail.rstrip().endswith(":"):
+        speaker = last_entity(tail, state.vocab)
+        speaker = state.full(speaker) if speaker else state.referent()
+        if speaker is not None:
+            return speaker, via, "before-colon"
+    return None, via, None
+
+
+def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
+    """``(speaker, how)`` from the words after a closing mark, or None."""
+    match = AFTER.match(clause)
+    generic = False
+    if match is None and speechlike:
+        match = _AFTER_GENERIC.match(clause)
+        generic = match is not None and match.group("verb").lower() not in NOT_VERBS
+        if not generic:
+            match = None
+    if match is not None:
+        rest = match.group("rest")
+        if match.group("nya"):
+            return _answer(state), "after-nya"
+        quoted = _QUOTING.search(rest)
+        if quoted:
+            speaker, how = phrase_speaker(quoted.group("name"), state)
+            if speaker is not None and how == "name":
+                return speaker, "after"
+        speaker, how = phrase_speaker(rest, state)
+        if how == "name" and speaker is not None:
+            return speaker, "after"
+        if generic:
+            return (_answer(state), "after-nya") if not rest.strip(" .") else None
+        if how == "pronoun":
+            return _answer(state), "after-pronoun"
+        if how == "back":
+            return state.referent(), "after-back"
+        if how == "described":
+            return speaker, "after"
+        if how == "bare":
+            return state.referent(), "after-bare"
+        return None, "after-anon"
+    english = _EN_AFTER.match(clause)
+    if english:
+        speaker = split_role((english.group("name") or english.group("name2")).split(),
+                              state.vocab)
+        if speaker:
+            return (state.full(speaker) if role_only(speaker) else speaker), "after"
+    if speechlike:  # "…," Yusri menandaskan.
+        subject = re.match(r"^[\s,]*(?P<name>[A-Z][^,.;:!?]{0,80}?)\s+(?:juga\s+|pun\s+)?"
+                           r"(?:me|ber)[a-z]{3,}\b", clause)
+        if subject:
+            speaker, how = phrase_speaker(subject.group("name"), state)
+            if speaker is not None and how == "name":
+                return speaker, "after"
+    return None
+
+
+def _answer(state: State) -> Speaker | None:
+    """Who ``-nya`` means: after a question put by one person, the one who answers."""
+    if state.last_question and state.focus_from_quote and state.other_speaker is not None:
+        return state.other_speaker
+    return state.referent()
+
+
+def clause_length(body: str, after: str) -> int:
+    """How much of ``after`` is the attribution of the quote before it (up to its sentence end)."""
+    stripped = after.lstrip()
+    if not stripped:
+        return 0
+    first = stripped[0]
+    if not (first.islower() or first in ",—–-" or body.rstrip()[-1:] == ","):
+        return 0
+    end = next((m.end() for m in _CLAUSE_END.finditer(after, 0, 400)
+                if after[m.start()] != "." or not abbreviation_at(after, m.start())), len(after))
+    return min(end, 400)
+
+
+def _subject_before(subject_text: str, state: State) -> Speaker | None:
+    """The speaker named before a reporting verb: the subject of its clause, or whom the text
+    is about (a pronoun, a description)."""
+    segments = subject_text.split(",")
+    for segment in reversed(segments):
+        candidates = list(entities(segment, state.vocab))
+        if candidates:
+            return state.full(candidates[0][0]) if role_only(candidates[0][0]) \
+                else candidates[0][0]
+        if segment.strip():
+            words = WORD.findall(segment)
+            if words and (words[-1].lower() in PRONOUNS or words[-1].lower() in BACK_WORDS):
+                break
+    return state.referent()
+
+
+
+
+def _sentence_tail(before: str) -> str:
+    """The part of ``before`` after its last sentence end (where a lead-in verb would stand)."""
+    cut = max(before.rfind("! "), before.rfind("? "), before.rfind("\n"))
+    dot = len(before)
+    while True:
+        dot = before.rfind(". ", 0, dot)
+        if dot <= cut or not abbreviation_at(before, dot):
+            break
+    cut = max(cut, dot)
+    return before[cut + 1:].lstrip() if cut >= 0 else before
+
+
+def only_glue(before: str) -> bool:
+    """Between two quotes only an attribution already used, or nothing: a split quote."""
+    stripped = before.strip(" ,.;:—–-\n")
+    return len(stripped) < 3 or bool(AFTER.match(before) and len(stripped) < 80)
+

@@ -1,0 +1,112 @@
+"""English reporting: ``"…," said Dr. Jane Roe``, ``"…," Roe stated``, ``"…," the minister
+said``, ``"…," UGI spokesperson Joseph Swope said Saturday``, ``"…," one witness said``.
+
+An article's language comes from its record; when unknown, :func:`looks_english` decides from
+the text (English function words outnumber Indonesian ones).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reader.language.lexicon import EN_BACK, EN_PRONOUNS, EN_ROLE_NOUNS, EN_VERBS, WORD
+from reader.language.names import Speaker, is_role, phrase_words, role_only, split_role
+from reader.language.sentences import boilerplate, first_end
+
+if TYPE_CHECKING:
+    from reader.language.narrative import State
+
+_VERB = re.compile(rf"(?<![\w'’-])(?:{EN_VERBS})(?![\w'’-])")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_EN_WORDS = {"the", "and", "of", "to", "is", "was", "that", "for", "with", "said", "he", "she",
+             "it", "are", "were", "has", "have", "this", "on", "by"}
+_ID_WORDS = {"yang", "dan", "di", "itu", "dengan", "untuk", "dari", "ini", "tidak", "dalam",
+             "akan", "pada", "juga", "ke", "karena", "kata", "ada", "bahwa", "oleh", "sudah"}
+_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+         "today", "yesterday", "tonight", "earlier", "later", "recently", "previously", "also",
+         "then", "again", "once", "last", "this", "on", "in", "at"}
+
+
+def looks_english(texts: list[str]) -> bool:
+    """True when English function words outnumber Indonesian ones in the first paragraphs."""
+    english = indonesian = 0
+    budget = 1500
+    for text in texts:
+        for line in text[:budget].split("\n"):
+            if boilerplate(line):  # "SCROLL TO CONTINUE WITH CONTENT" is not the article
+                continue
+            for word in _LOWER_WORD.findall(line.lower()):
+                english += word in _EN_WORDS
+                indonesian += word in _ID_WORDS
+        budget -= len(text)
+        if budget <= 0:
+            break
+    return english > indonesian
+
+
+def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | None:
+    """``(speaker, how)`` from the words after a closing mark in English, or None.
+
+    The verb comes first (``said X``, the name after it up to a comma: ``said Dr. Jane Roe, a
+    professor …``) or after the subject (``X said``, ``the minister said``, ``he said``).
+    """
+    text = clause.lstrip(" ,—–-\n")
+    verb = _VERB.search(text, 0, 160)
+    if verb is None:
+        return None
+    subject = text[:verb.start()].strip(" ,")
+    if not subject:
+        return _named(text[verb.end():], state)
+    if len(WORD.findall(subject)) > 12 or ";" in subject or first_end(subject + " A"):
+        return None
+    return _named(subject.split(",")[0], state)
+
+
+def _named(phrase: str, state: State) -> tuple[Speaker | None, str] | None:
+    """The speaker a subject or the words after a verb name (``Dr. Jane Roe``, ``he``, ``the
+    minister``, ``one witness``)."""
+    words = [w for w in phrase_words(phrase) if w not in "()"]
+    if "," in words:
+        words = words[:words.index(",")]
+    while words and words[-1].lower() in _TIME:  # "Joseph Swope said Saturday" (after: none)
+        words = words[:-1]
+    if not words:
+        return None
+    first = words[0].lower()
+    if first == "it" and len(words) == 1:  # a body: the company, the ministry
+        return state.lead_in(), "after"
+    if first in EN_PRONOUNS and len(words) == 1:
+        return None, "after-pronoun"
+    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if not capitals:
+        if first in EN_BACK and len(words) <= 4:  # "the minister", "the company"
+            known = state.by_role(" ".join(words[1:]))
+            if known is not None:
+                return known, "after"
+        if len(words) <= 4 and words[-1].lower() not in EN_ROLE_NOUNS | {"that", "it"}:
+            return Speaker(" ".join(words)), "after"  # "one witness", "officials"
+        if len(words) <= 4:
+            known = state.by_role(words[-1])
+            return (known, "after") if known else (Speaker(" ".join(words)), "after")
+        return None
+    # the last run of capitalised words is the name; what comes before it in the phrase, the role
+    end = capitals[-1] + 1
+    begin = end - 1
+    while begin > 0 and (words[begin - 1][:1].isupper() or words[begin - 1].lower() == "of"):
+        begin -= 1
+    run = words[begin:end]
+    if run and run[0].lower() == "the":
+        run = run[1:]
+    speaker = split_role(run, state.vocab, english=True)
+    if speaker is None:
+        return None
+    lead = [w for w in words[:begin] if w.lower() not in EN_BACK]
+    if role_only(speaker):
+        known = state.by_role(" ".join(lead + [speaker.name]))
+        return (known or speaker), "after"
+    if lead and all(w.lower() in EN_ROLE_NOUNS or is_role(w, True) or w[:1].isupper()
+                    or w.endswith(("’s", "'s")) for w in lead):
+        role = " ".join(lead + ([speaker.role] if speaker.role else []))
+        return Speaker(speaker.name, role), "after"
+    return speaker, "after"

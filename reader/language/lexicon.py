@@ -1,0 +1,302 @@
+"""Word lists the quotation rules read: reporting verbs, roles, ranks, honorifics, bodies, and
+the small words that end a name or open a sentence.
+
+They are data, kept apart from the rules so a reader of the rules sees the patterns and a
+maintainer of the lists sees every word in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[\w'’-]+")  # a word, with its inner apostrophes and hyphens
+
+# Reporting verbs after a quote: "…," kata X / ujarnya / ujar dia.
+AFTER_VERBS = (
+    "kata|ujar|tulis|ucap|ungkap|tegas|jelas|tutur|terang|lanjut|imbuh|tambah|tukas|pungkas|"
+    "sebut|papar|seru|sambung|timpal|kilah|aku|cetus|bilang|katakan|jawab|urai|tandas|pinta|"
+    "harap|beber|tanya|ajak|sindir|klaim|keluh|teriak|cerita|kenang|canda|pesan|ingat|"
+    "tuding|protes|balas|sahut|bisik|terang|tutup|kisah|akui|yakin|nilai|tambahnya"
+)
+SPEECH_NOUNS = (
+    r"(?:demikian|begitu|seperti)\s+(?:bunyi\s+|isi\s+)?(?:pengumuman|pernyataan|keterangan|"
+    r"penjelasan|rilis|siaran\s+pers|unggahan|cuitan|tulisan|surat|pesan|kata|ucapan|jawaban)"
+)
+# Reporting verbs before a quote: X mengatakan, "…" / X bilang "…" / menurut X, "…".
+BEFORE_VERBS = (
+    "mengatakan|menyatakan|menegaskan|menulis|menuliskan|menyebut|menyebutkan|menjelaskan|"
+    "mengungkapkan|menuturkan|berkata|bilang|menambahkan|mengaku|meminta|menilai|memaparkan|"
+    "mengingatkan|menerangkan|menekankan|mengimbau|berujar|bertanya|menanyakan|menjawab|"
+    "mengklaim|membenarkan|mencontohkan|berharap|mengajak|menyampaikan|mengumumkan|"
+    "membantah|menuding|menyebutnya|mengucapkan|berpesan|bersabda|menduga|memastikan|"
+    "menganggap|berpendapat|mengungkap|berucap|bercerita|menceritakan|mengutip|menandaskan|"
+    "said|says|told|wrote|added|stated|asked"
+)
+# Words that name a role, a rank, a place or a body rather than a person.
+ROLE_WORDS = {
+    w.lower() for w in """
+    Presiden Wakil Wapres Menteri Menko Mendagri Menkes Menlu Menhan Mensesneg Kepala Ketua Kabid
+    Kasubdit Kasat Kapolri Kapolda Kapolres Kapolsek Kabareskrim Kadiv Karo Humas Polda Polres
+    Polri Polsek TNI Kombes Pol AKBP AKP Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda
+    Brigjen Irjen Komjen Jenderal Letjen Mayjen Marsekal Laksamana Laksma Marsma
+    Kolonel Letkol Mayor Kapten Serda Sertu Serka Serma Kopda Koptu Praka Pratu Kapuspen
+    Kapendam Pangdam Danrem Dandim Gubernur Wagub Bupati Walikota Wali Kota Camat Lurah Kades
+    Sekda Sekjen Sekretaris Direktur Dirut Direktris Utama Deputi Asisten Staf Khusus Stafsus
+    Juru Bicara Jubir Kabag Kasubag Kadis Plt Pj Anggota Komisi DPR DPRD MPR DPD Ketum Umum Dewan
+    Pembina Pengurus Besar Pusat Wilayah Cabang Koordinator Komandan Panglima Kepolisian Kejaksaan
+    Kejagung Jaksa Agung Hakim Majelis Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo
+    Kemendagri Kemensos Badan Dinas Pemerintah Pemprov Pemkot Pemkab Perdana PM Raja Ratu Pangeran
+    Putra Mahkota Sultan Syekh Syaikh Habib Ustaz Ustad Kyai Kiai KH Prof Dr Ir Drs Hj H Pdt Romo
+    Pastor Rabbi Imam Kardinal Paus Profesor Dosen Peneliti Pengamat Ahli Dokter Spesialis
+    Komisioner Kabiro Karopenmas Kasubbid Penmas Plh Katib Aam Rais Luar Dalam Negeri Negara
+    Republik Rakyat Daerah Provinsi Kabupaten Bidang Bagian Hubungan Masyarakat Informasi
+    Komunikasi Publik Pers Communication Legal Section Senior Minister Foreign Secretary
+    President Prime Spokesman Spokesperson Director Chief Executive Officer CEO CFO CTO COO Head
+    General Governor Mayor Senator Chairman Official Officer Lieutenant Colonel Major Captain
+    Police Commissioner Founder Manager Vice Amerika Serikat AS Inggris Rusia China Cina Tiongkok
+    Iran Israel Arab Saudi Jepang Korea Selatan Utara India Kazakhstan Kazakh Indonesia RI Jabar
+    Jateng Jatim Sumut Sulsel DKI Jakarta Timur Barat Tengah Jaya Metro Asia Eropa Afrika Ekonomi
+    Keuangan Pertahanan Kesehatan Pendidikan Kebudayaan Agama Sosial Perhubungan Perdagangan
+    Perindustrian Pertanian Kehutanan Hukum HAM Politik Keamanan Maritim Kemaritiman Investasi
+    BUMN Riset Teknologi Pariwisata Lingkungan Hidup Tenaga Kerja Sekretariat Kabinet Istana
+    Kepresidenan Mabes Puspen Data Penanggulangan Bencana Nasional BNPB PVMBG BMKG KPK KPU Bawaslu
+    MUI PBNU Belanda Prancis Perancis Jerman Turki Australia Malaysia Singapura Brasil Brazil
+    Ukraina Kanada Mesir Filipina Thailand Vietnam Italia Spanyol Palestina Suriah Irak Yordania
+    Qatar Yaman Taiwan Pakistan Afghanistan Meksiko Venezuela Argentina Nigeria Olahraga
+    Informatika Aplikasi Food Group Operasional Penuntut Terdakwa Tersangka Saksi Korban
+    Pengacara Kuasa Advokat Penasihat Panitera Pelapor Terlapor Penyidik Auditor Inspektur
+    Inspektorat Direktorat Direktorat Jenderal Dirjen Kakanwil Kanwil Kantor Wilayah Kepaniteraan
+    Fraksi Partai Ketua Umum Sekretaris Jenderal Bendahara Pendiri Pemimpin Redaksi Pemred Rektor
+    Dekan Guru Besar Kepala Sekolah Pelatih Manajer Kapten Pemain Aktor Aktris Penyanyi Musisi
+    Sutradara Produser Penulis Wartawan Jurnalis Pengusaha Pengusaha Ekonom Analis Komisaris
+    Presdir Presiden Direktur Wamen Wamenpora Menpora Menkeu Mendag Mentan Menhub Menaker Mensos
+    Menkominfo Menkumham Menag Mendikbud Menparekraf Menpan Menlhk Menteri BUMN Kemenpora
+    """.split()
+}
+ROLE_PREFIX = re.compile(r"^(?:wa)?ka(?:pol|sat|bid|sub|dis|kan|pen|pus|ro|div|bag|ur|nit)\w*$"
+                          r"|^(?:wa)?dir(?:es|res|lantas|intel|narkoba|binmas|polair|samapta)\w*$")
+BODY_HEADS = {
+    w.lower() for w in """
+    Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo Kemendagri Kemensos Badan Dinas
+    Pemerintah Pemprov Pemkot Pemkab Kepolisian Polri Polda Polres Polsek Kejaksaan Kejagung Mabes
+    Istana Pusat Lembaga Komisi Dewan Majelis Mahkamah Pengadilan Partai Perusahaan Pihak PT Tim
+    Satgas BNPB PVMBG BMKG KPK KPU Bawaslu MUI PBNU TNI DPR DPRD MPR Kemenkumham Kemenag
+    Kemendikbud Ministry Government Department Office Agency Police Company The White House Gedung
+    Kantor
+    """.split()
+}
+ADMIN_UNITS = {"kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa", "kelurahan",
+                "kampung", "pulau", "kepulauan", "distrik"}
+RANKS = {w.lower() for w in """Kombes Pol AKBP AKP Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu
+    Bripda Brigjen Irjen Komjen Jenderal Letjen Mayjen Kolonel Letkol Mayor Kapten Serda Sertu
+    Serka Serma Kopda Koptu Praka Pratu Marsekal Laksamana""".split()}
+PRONOUNS = {"dia", "ia", "beliau", "mereka", "he", "she", "they", "saya", "kami", "dirinya"}
+BACK_WORDS = {"ini", "itu", "tersebut", "tadi"}
+LOWER_BODIES = {"kantor", "pihak", "pemerintah", "kementerian", "kepolisian", "tim", "lembaga",
+                 "perusahaan", "partai", "istana", "manajemen", "otoritas", "keluarga"}
+STOP_NAME = {
+    "di", "dalam", "kepada", "pada", "saat", "ketika", "usai", "seusai", "setelah", "sebelum",
+    "melalui", "seperti", "sebagaimana", "dari", "yang", "dan", "ini", "itu", "lagi", "kembali",
+    "menambahkan", "menjelaskan", "dikutip", "dilansir", "kala", "sembari", "sambil", "soal",
+    "terkait", "tentang", "mengenai", "dengan", "untuk", "bahwa", "in", "on", "at", "to",
+    "tersebut", "lewat", "via", "ke", "kepadanya", "belum", "sudah", "juga", "pun", "tadi",
+    "lalu", "kemarin", "mengutip", "menirukan", "sebelumnya", "atas", "bagi", "hingga", "sampai",
+}
+NOT_VERBS = STOP_NAME | {
+    "atau", "tetapi", "tapi", "namun", "kemudian", "sehingga", "karena", "sebab", "agar", "jika",
+    "kalau", "maka", "serta", "bahkan", "hanya", "adalah", "ialah", "yakni", "yaitu", "oleh",
+    "akan", "telah", "sedang", "masih", "tidak", "bukan", "para", "sang", "bagian", "seorang",
+    "sejumlah", "warga", "kata", "the", "and", "for", "from", "with",
+}
+NAME_LINKS = {"bin", "binti", "van", "von", "de", "da", "al", "el", "la", "der", "den"}
+SPEECH_WORDS = {"kalimat", "ucapan", "pernyataan", "perkataan", "pesan", "cuitan", "unggahan",
+                 "tulisan", "komentar", "jawaban", "pidato", "sambutan", "keterangan"}
+FOLLOWERS = {"juga", "pun", "sempat", "telah", "sudah", "akan", "masih", "tidak", "belum",
+              "kembali", "lantas", "lalu", "kemudian", "sendiri", "langsung", "bilang", "tegas",
+              "justru", "malah", "bahkan", "pernah", "mengaku", "sebelumnya"}
+
+PREPOSITIONS = {
+    "di", "ke", "dari", "pada", "untuk", "bagi", "tentang", "terhadap", "atas", "dalam",
+    "antara", "menuju", "sejak", "hingga", "sampai", "kepada", "dengan", "melawan", "versus",
+    "bersama", "tanpa", "via", "lewat", "melalui", "soal", "terkait", "seperti", "asal", "kota",
+    "oleh", "nama", "mengutip", "dilansir", "dikutip", "menurut",
+    "in", "at", "to", "from", "of", "with", "for", "by", "on", "the",
+}
+# Capitalised words that start sentences but name nobody.
+SENTENCE_STARTERS = {
+    w.lower() for w in """
+    Dalam Namun Sementara Menurut Selain Saat Ketika Setelah Sebelum Sejak Pada Dia Ia Mereka
+    Kami Kita Saya Ini Itu Hal Tetapi Tapi Dan Atau Jika Kalau Bahkan Adapun Sedangkan Maka
+    Oleh Karena Sebab Akibat Meski Meskipun Walaupun Hingga Sampai Terkait Soal Untuk Bagi
+    Dengan Melalui Kemudian Lalu Selanjutnya Senin Selasa Rabu Kamis Jumat Sabtu Minggu
+    Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember
+    Berdasarkan Sebelumnya Sesuai Seperti Padahal Apalagi Bila Apabila Agar Supaya The A In
+    Usai Seusai Lewat Para Sang Sebanyak Seorang Salah Lebih Kembali Tak Tidak Baru Kini Diketahui
+    Sontak Akhirnya Belakangan Bukannya Sekadar Begini Berikut Anehnya Selama Menurutnya
+    Awal Akhir Pekan Tahun Bulan Hari Kemarin Pagi Siang Sore Malam Tadi Semalam Dulu Nanti
+    Sekarang Saat-saat Sejumlah Beberapa Banyak Semua Seluruh Tiap Setiap Hanya Cuma
+    """.split()
+}
+SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}
+CLAUSE_OPENERS = {
+    w.lower() for w in """
+    Dalam Saat Ketika Setelah Sebelum Sejak Pada Usai Seusai Soal Terkait Mengutip Berdasarkan
+    Di Sementara Selain Sebelumnya Namun Meski Meskipun Sesuai Seperti Dilansir Dikutip Mengenai
+    Menanggapi Kembali Atas Bagi Untuk Karena Lebih Kemudian Selanjutnya Akibat Menjawab Ditanya
+    """.split()
+}
+
+# Words after which a quotation is a title or a name even across a comma or colon.
+NAMING_WORDS = {"berjudul", "bertajuk", "judul", "tajuk", "titled", "entitled", "dijuluki",
+                "bertuliskan", "bernama", "dubbed", "tagar", "hashtag"}
+# Words that name a work or a term when they stand just before the quotation mark.
+TITLE_WORDS = {
+    "berjudul", "bertajuk", "judul", "tajuk", "artikel", "headline", "lagu", "film", "buku",
+    "tagar", "hashtag", "istilah", "slogan", "julukan", "sebutan", "dijuluki", "disebut",
+    "bernama", "bertuliskan", "tulisan", "program", "gerakan", "aplikasi", "novel", "album",
+    "kampanye", "semboyan", "motto", "moto", "jargon", "titled", "called", "dubbed",
+    "video", "single", "sinetron", "serial", "drama", "acara", "majalah", "koran",
+    "harian", "situs", "akun", "karya", "lakon", "pameran", "festival", "operasi",
+    "song", "movie", "book", "show", "series", "term", "phrase",
+    "policy", "label", "brand", "merek",
+}
+
+
+# -- names: what belongs to the role, what ends a name -----------------------------------------
+
+# Abbreviations written with a full stop that does not end a sentence or a name: honorifics,
+# ranks and titles before a name, and company suffixes after one (``R.M. Palmer Co. plant``).
+ABBREVIATIONS = {
+    w.lower() for w in """
+    Dr Dra Drs Prof Ir H Hj KH Tgk Ust Ny Sdr Bpk St Mr Mrs Ms Mx Jr Sr Rep Sen Gov Lt Gen Col Sgt
+    Capt Cpt Maj Adm Cmdr Insp Supt Det Rev Hon Pres Atty Gen Brig Cpl Pvt Co Corp Inc Ltd Bros
+    No Vol Mt Ft Jl Kab Kec Prov Tbk Dkk Dll Dsb Vs Sdn Bhd Univ Dept
+    """.split()
+}
+# Titles, ranks and honorifics that come before a name and belong to the role.
+HONORIFICS = {
+    w.lower() for w in """
+    Dr Dra Drs Prof Ir H Hj KH Tgk Ust Ny Sdr Bpk Mr Mrs Ms Mx Rep Sen Gov Lt Sgt Capt Cpt Maj Adm
+    Cmdr Insp Supt Det Rev Hon Atty Brig Cpl Pvt Officer Sheriff Judge Justice Detective Sergeant
+    Inspector Superintendent Representative Congressman Congresswoman Councilman Councilwoman
+    Sir Dame Lord Lady Queen King Prince Princess Pope Father Sister Brother Rabbi Bishop Cardinal
+    Gus Mbah Kang Teuku Cut Tengku Andi Raden Mas Ajeng Gusti Anak Agung Ida Bagus I Ni Wayan
+    Made Nyoman Ketut Kadek Komang Putu Gede Pak Bu Bang Mbak Kak Haji Hajjah
+    """.split()
+} - {"andi", "mas", "ida", "bagus", "i", "ni", "wayan", "made", "nyoman", "ketut", "kadek",
+     "komang", "putu", "gede", "teuku", "cut", "tengku", "raden", "gusti", "anak", "agung", "gus",
+     "kang", "mbah", "ajeng"}  # parts of Indonesian names, not roles: kept in the name
+ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")  # "Komisi X", "Wilayah V", "Subdit IV"
+ROLE_LINKS = {"dan", "and", "of", "for", "&", "untuk"}  # inside a role: "Secretary of State"
+COMPANY_ENDINGS = {"co", "corp", "inc", "ltd", "llc", "plc", "tbk", "group", "company"}
+# Heads of offices named after their region: the word after them is the place.
+PLACE_HEADS = {
+    w.lower() for w in """
+    Gubernur Wagub Bupati Wabup Walikota Wawali Camat Lurah Kades Kapolda Wakapolda Kapolres
+    Wakapolres Kapolresta Kapolrestabes Kapolsek Kajati Kajari Pangdam Danrem Dandim Danlanud
+    Kakanwil Sekda Kadinkes Kadisdik Pj Plt Pjs
+    """.split()
+}
+# Provinces, their short forms, and large cities: places, never the person.
+PLACES = {
+    w.lower() for w in """
+    Aceh Sumatera Sumatra Riau Jambi Bengkulu Lampung Bangka Belitung Banten Jawa Yogyakarta
+    DIY Bali Nusa Tenggara NTB NTT Kalimantan Sulawesi Gorontalo Maluku Papua Kaltim Kalbar
+    Kalsel Kalteng Kaltara Sulut Sulteng Sultra Sulbar Sumbar Sumsel Kepri Babel Malut Jabodetabek
+    Surabaya Bandung Medan Semarang Makassar Palembang Tangerang Depok Bekasi Bogor Malang
+    Denpasar Batam Pekanbaru Padang Manado Balikpapan Samarinda Pontianak Banjarmasin Mataram
+    Kupang Jayapura Ambon Cirebon Sukabumi Tasikmalaya Serang Cilegon Karawang Purwakarta Kudus
+    Surakarta Solo Magelang Pekalongan Tegal Kediri Madiun Jember Banyuwangi Sidoarjo Gresik
+    Mojokerto Pasuruan Probolinggo Blitar Sleman Bantul Kulon Progo Gunungkidul Klaten Boyolali
+    Sragen Karanganyar Wonogiri Sukoharjo Cilacap Banyumas Purwokerto Kendari Palu Mamuju Ternate
+    Sorong Merauke Timika Tarakan Singkawang Palangkaraya Palangka Raya Lhokseumawe Langsa
+    Sabang Binjai Pematangsiantar Tebing Tinggi Dumai Lubuklinggau Prabumulih Pangkalpinang
+    Tanjungpinang Bukittinggi Payakumbuh Cimahi Garut Cianjur Subang Indramayu Majalengka
+    Kuningan Sumedang Ciamis Pangandaran Lebak Pandeglang Senayan Kebayoran Menteng Cawang
+    Jakarta Bekasi Washington London Paris Moskow Moscow Beijing Tokyo Seoul Roma Rome Berlin
+    Sydney Canberra Singapura Kuala Lumpur Bangkok Manila Hanoi Riyadh Teheran Tehran Ankara
+    Kairo Cairo Gaza Yerusalem Jerusalem Brussels Geneva Jenewa Dubai Doha Astana Almaty Vatikan
+    Lombok Sumbawa Flores Madura Nias Bintan Halmahera Seram Timor Sumba Mentawai Natuna
+    California Texas Florida Pennsylvania Minnesota Nevada Ohio Arkansas Chicago Seattle Boston
+    """.split()
+}
+# English titles and the words of offices (``Coordinating Minister for Economic Affairs``).
+EN_ROLE_WORDS = {
+    w.lower() for w in """
+    Senior Minister Foreign Secretary President Prime Spokesman Spokesperson Spokeswoman Director
+    Chief Executive Officer CEO CFO CTO COO Head General Governor Mayor Senator Chairman
+    Chairwoman Official Lieutenant Colonel Major Captain Police Commissioner Founder Manager Vice
+    Deputy Assistant Speaker Leader Majority Minority Whip Chancellor Ambassador Envoy Attorney
+    Judge Justice Sheriff Sergeant Detective Inspector Superintendent Commander Admiral Marshal
+    Coordinating Affairs Economic Finance Defense Defence Home Interior Treasury Labor Labour
+    Trade Energy Health Education State Homeland Security Agriculture Transportation Commerce
+    Communication Communications Information Legal Section Secretary-General
+    Council Councilman Councilwoman Representative Congressman Congresswoman Republican
+    Democrat Democratic Independent Acting Interim Former Supreme District Federal National
+    Regional International Executive Operating Financial
+    Technology Officer Analyst Economist Strategist Professor Dean Provost Rector Coach Editor
+    Pope Cardinal Bishop Rabbi Imam Reverend King Queen Prince Princess Crown Emir Sheikh
+    """.split()
+}
+# Lower-case English words that name a role before a name: "UGI spokesperson Joseph Swope".
+EN_ROLE_NOUNS = {
+    "spokesperson", "spokesman", "spokeswoman", "manager", "president", "director", "chief",
+    "officer", "professor", "minister", "secretary", "chairman", "chairwoman", "chair",
+    "executive", "analyst", "economist", "strategist", "researcher", "scientist", "expert",
+    "lawyer", "attorney", "official", "leader", "founder", "co-founder", "owner", "mayor",
+    "governor", "senator", "representative", "councilmember", "commissioner", "sheriff",
+    "detective", "inspector", "sergeant", "captain", "lieutenant", "colonel", "general",
+    "coach", "player", "editor", "reporter", "correspondent", "host", "actor", "actress",
+    "singer", "author", "writer", "doctor", "physician", "allergist", "climatologist",
+    "meteorologist", "head", "boss", "ceo", "cfo", "cto", "coo", "vice", "deputy", "assistant",
+    "senior", "managing", "partner", "adviser", "advisor", "consultant", "aide",
+    "police", "fire", "borough", "county", "city", "state", "federal", "company", "agency",
+}
+# Words that describe a speaker without naming one: "kata seorang warga", "one witness said".
+DESCRIBED = {
+    "seorang", "salah", "para", "sejumlah", "beberapa", "warga", "peserta", "saksi", "jaksa",
+    "hakim", "petugas", "pejabat", "sumber", "pengacara", "kuasa", "juru", "tim", "ayah", "ibu",
+    "one", "a", "an", "another", "some", "several", "two", "three", "officials", "authorities",
+    "witness", "witnesses", "residents", "resident", "experts", "analysts", "police",
+    "prosecutors", "investigators", "sources", "critics", "supporters",
+}
+
+# -- English reporting ---------------------------------------------------------------------------
+
+EN_VERBS = (
+    "said|says|say|told|tells|stated|states|affirmed|affirms|added|adds|noted|notes|explained|"
+    "explains|wrote|writes|argued|argues|warned|warns|insisted|insists|recalled|recalls|asked|"
+    "asks|replied|replies|continued|continues|concluded|declared|announced|claimed|claims|"
+    "admitted|acknowledged|emphasized|emphasised|stressed|posted|tweeted|reported|reports|"
+    "remarked|observed|commented|testified|responded|answered|suggested|predicted|cautioned|"
+    "urged|conceded|countered|pointed out|went on|shouted|exclaimed|joked|quipped|complained|"
+    "lamented|acknowledges|agreed|agrees|confirmed|confirms|denied|denies|maintained|"
+    "maintains|contended|contends|believes|added in|described"
+)
+EN_BODY_HEADS = {
+    "ministry", "government", "department", "office", "agency", "police", "company", "the",
+    "white", "house", "university", "council", "committee", "court", "board", "bureau",
+    "commission", "service", "institute", "association", "foundation", "center", "centre",
+    "network", "party", "team", "union", "corporation", "group", "senate", "congress",
+}
+EN_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
+EN_BACK = {"the", "this", "that"}  # "the minister said": the person who holds the role
+
+# -- lines that are not the article ---------------------------------------------------------------
+
+# Link, promotion and credit lines that sit between paragraphs or inside one: never a speaker.
+BOILERPLATE = re.compile(
+    r"^\s*(?:\(?\s*(?:baca|simak|lihat|tonton|saksikan)(?:\s+(?:juga|pula|selengkapnya))?"
+    r"(?:\s+video)?\s*:|(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?video\b|advertisement\b|"
+    r"scroll\s+to\s+continue|editor\s*:|copyright\b|©|(?:foto|photo|video)\s*:|"
+    r"berita\s+ini\s+(?:sudah|telah)\s+tayang|artikel\s+ini\s+telah\s+tayang|"
+    r"contact\s+\S+\s+at\b|follow\s+(?:us|him|her)\b|read\s+more\s*:|related\s*:)",
+    re.IGNORECASE,
+)
+# A photo credit closing a caption line: "(Rachel Aston/Las Vegas Review-Journal) @handle",
+# "FG Trade via Getty Images", "(AP Photo/Jane Roe)".
+PHOTO_CREDIT = re.compile(
+    r"\([A-Z][^()/\n]*\s[^()/\n]*/[^()\n]+\)\s*(?:@\S+\s*)?$|\bvia\s+Getty\s+Images\b|"
+    r"\((?:AP|AFP|Reuters)\s+Photo\b"
+)
+

@@ -1,0 +1,310 @@
+"""Names and roles: the person a phrase names, split from the title, rank or body before it.
+
+``Menteri Luar Negeri AS Marco Rubio`` is the name ``Marco Rubio`` with the role ``Menteri Luar
+Negeri AS``; ``kata ayah korban, Darmawan`` is ``Darmawan``, ``ayah korban``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.language.lexicon import (
+    ADMIN_UNITS,
+    BACK_WORDS,
+    BODY_HEADS,
+    COMPANY_ENDINGS,
+    EN_BODY_HEADS,
+    EN_ROLE_NOUNS,
+    EN_ROLE_WORDS,
+    HONORIFICS,
+    LOWER_BODIES,
+    NAME_LINKS,
+    PLACE_HEADS,
+    PLACES,
+    PRONOUNS,
+    RANKS,
+    ROLE_LINKS,
+    ROLE_PREFIX,
+    ROLE_WORDS,
+    ROMAN,
+    SENTENCE_STARTERS,
+    STOP_NAME,
+)
+from reader.language.sentences import is_abbreviation
+
+if TYPE_CHECKING:
+    from reader.language.narrative import State
+
+_GLUED = re.compile(r"^([\w'’-]*[a-z])\.[A-Z]")
+_PHRASE_TOKEN = re.compile(r"\([^()\s]{1,16}\)|[^\s,;:!?()\"“”«»]+|[,;:!?()\"“”«»]")
+INITIAL = re.compile(r"^[A-Z]\.$")
+# English and Indonesian endings of title words, never of names: "Financial", "Operational".
+_TITLE_ENDING = re.compile(r"(?:ional|ancial|ential|ercial|orial|ation|ment|ness|ship|tive)$")
+_ADVERBS = {"serentak", "kemarin", "sambil", "seraya", "sembari", "pula", "lagi", "kala",
+            "secara", "usai", "seusai", "sore", "pagi", "siang", "malam", "singkat", "tegas"}
+
+
+@dataclass
+class Speaker:
+    """Who said something: a name (or a body, or a description) and the role it came with."""
+
+    name: str
+    role: str | None = None
+
+
+def is_role(token: str, english: bool = False) -> bool:
+    """A word of a title, rank, honorific, place or body (``Menteri``, ``Kombes``, ``Dr.``,
+    ``Jakarta``, ``KPK``), as opposed to a word of a person's name. In English text the
+    Indonesian titles do not count (``Sanjay Raja`` is a name)."""
+    key = (token, english)
+    known = _ROLE_CACHE.get(key)
+    if known is None:
+        low = token.lower().strip(".")
+        words = EN_ROLE_WORDS if english else ROLE_WORDS
+        known = (low in words or low in HONORIFICS or low in PLACES
+                 or low in EN_ROLE_NOUNS or token.startswith("(")
+                 or (not english and bool(ROLE_PREFIX.match(low)))
+                 or (len(token) >= 2 and token.isupper() and token.isalpha())
+                 or (len(low) >= 7 and bool(_TITLE_ENDING.search(low))))
+        if len(_ROLE_CACHE) > 50_000:
+            _ROLE_CACHE.clear()
+        _ROLE_CACHE[key] = known
+    return known
+
+
+_ROLE_CACHE: dict[tuple[str, bool], bool] = {}
+
+
+def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
+    """Which tokens of a capitalised run belong to a role. A Roman numeral after a role word is
+    a unit number (``Komisi X``, ``Wilayah V``), and the word after a regional head is its place
+    when a name of two words or more follows (``Bupati Banyuwangi Ipuk Fiestiandani``)."""
+    key = (*tokens, english)
+    cached = _FLAG_CACHE.get(key)
+    if cached is not None:
+        return list(cached)
+    flags = [is_role(t, english) for t in tokens]
+    for i, token in enumerate(tokens):
+        if i and flags[i - 1] and ROMAN.match(token) and token:
+            flags[i] = True
+        if i and tokens[i - 1].lower() in PLACE_HEADS and not flags[i] and \
+                len(tokens) - i - 1 >= 2 and not any(flags[i + 1:]):
+            flags[i] = True
+    if len(_FLAG_CACHE) > 20_000:
+        _FLAG_CACHE.clear()
+    _FLAG_CACHE[key] = tuple(flags)
+    return flags
+
+
+_FLAG_CACHE: dict[tuple, tuple[bool, ...]] = {}
+_LINKS = NAME_LINKS | ROLE_LINKS
+
+
+def role_only(speaker: Speaker) -> bool:
+    return speaker.role is None and all(role_flags(speaker.name.split()))
+
+
+def is_person(speaker: Speaker | None, english: bool = False) -> bool:
+    """A named person, not a body, a place, a title of a work or a description."""
+    if speaker is None or not speaker.name[:1].isupper():
+        return False
+    words = speaker.name.split()
+    heads = EN_BODY_HEADS if english else BODY_HEADS | LOWER_BODIES
+    if role_only(speaker) or words[0].lower() in heads:
+        return False
+    if all(w.isupper() for w in words if w[:1].isalpha()):
+        return False  # "HEART BEAT", "BREAKING NEWS": a title or a heading
+    return words[-1].strip(".").lower() not in COMPANY_ENDINGS
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """The words of ``phrase`` up to its sentence end (``Dr.``, ``J.``, ``U.S.`` end nothing)."""
+    words: list[str] = []
+    for token in _PHRASE_TOKEN.findall(phrase[:300])[:24]:
+        glued = _GLUED.match(token)
+        if glued and not is_abbreviation(token[:glued.end(1) + 1]):
+            words.append(glued.group(1))  # "terang Erick.Sementara, …": no space after the end
+            break
+        if token in ".;!?\"“”«»":
+            break
+        if token.endswith(".") and len(token) > 1 and not is_abbreviation(token):
+            words.append(token.rstrip("."))
+            break
+        words.append(token)
+    return words
+
+
+def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
+    """The speaker named by the words after a reporting verb, and how it was named:
+    ``name``, ``pronoun`` (dia), ``back`` (a description: ``pria itu``), ``bare`` (nothing),
+    ``described`` (someone unnamed: ``kata seorang warga``) or ``none``.
+
+    Lower-case words may come first (``kata hakim ketua Dwiarso``, ``kata ayah Mirna,
+    Darmawan``) and become the role; a role may be followed by the name after a comma
+    (``kata Menteri Kominfo, Rudiantara``) and a name by its role (``kata Imran, Ketua …``).
+    """
+    words = phrase_words(phrase)
+    if not words:
+        return None, "bare"
+    first = words[0].lower()
+    if first in PRONOUNS:
+        return None, "pronoun"
+    if first == ",":
+        return None, "bare"
+    lead: list[str] = []
+    index = 0
+    while index < len(words) and index < 5 and words[index][:1].islower() and \
+            words[index].lower() not in STOP_NAME and words[index].lower() not in PRONOUNS and \
+            words[index] not in ",()" and words[index].lower() not in _ADVERBS:
+        lead.append(words[index])
+        index += 1
+    name, index = name_run(words, index, state.vocab, state.tokens)
+    clause_words = [w.lower() for w in words[:10]]
+    if not name:
+        if any(w in BACK_WORDS for w in clause_words):
+            known = state.by_role(" ".join(lead)) if lead else None
+            return (known, "name") if known else (None, "back")
+        if lead:
+            if index < len(words) and words[index] == ",":  # "kata ayah korban, Darmawan"
+                second, _ = name_run(words, index + 1, state.vocab, state.tokens)
+                person = split_role(second, state.vocab, state.language == "en") if second else None
+                if person is not None and not role_only(person) and \
+                        second[0].lower() not in SENTENCE_STARTERS:
+                    return Speaker(person.name, _join(lead, person.role)), "name"
+            if lead[0].lower() in LOWER_BODIES:
+                return Speaker(" ".join(lead)), "described"
+            known = state.by_role(" ".join(lead))
+            if known is not None:
+                return known, "name"
+            return Speaker(" ".join(lead)), "described"
+        return None, "bare"
+    if index < len(words) and words[index].lower() in BACK_WORDS:
+        # "kata Menteri Hukum itu": whoever holds that role; "kata pria ini": whom it is about
+        known = state.by_role(" ".join(lead + name))
+        return (known, "name") if known else (None, "back")
+    if lead and lead[0].lower() in LOWER_BODIES:
+        return Speaker(" ".join(lead + name)), "name"
+    speaker = split_role(name, state.vocab, state.language == "en")
+    if speaker is None:
+        return None, "none"
+    # An apposition after a comma: "Ketua KPU DKI Jakarta, Sumarno," / "Imran, Ketua Bawaslu …"
+    if index < len(words) and words[index] == ",":
+        appositive = _apposition(lead, name, speaker, words, index + 1, state)
+        if appositive is not None:
+            return appositive, "name"
+    if lead and not role_only(speaker):
+        return Speaker(speaker.name, _join(lead, speaker.role)), "name"
+    if role_only(speaker):
+        role_words = " ".join(lead + [speaker.name])
+        return (state.by_role(role_words) or state.by_role(speaker.name) or speaker), "name"
+    return speaker, "name"
+
+
+def _join(lead: list[str], role: str | None) -> str | None:
+    return " ".join(lead + ([role] if role else [])) or None
+
+
+def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[str],
+                at: int, state: State) -> Speaker | None:
+    """``ROLE, NAME`` or ``NAME, ROLE`` joined by a comma, as one speaker (or None)."""
+    second, _ = name_run(words, at, state.vocab, state.tokens)
+    if not second or (len(second) == 1 and second[0].lower() in SENTENCE_STARTERS):
+        return None
+    flags = role_flags(second)
+    part1_role = bool(lead) or role_only(speaker) or (
+        is_role(name[0]) and len(second) >= 2 and not all(flags)
+        and not any(w.lower() in state.vocab for w in second if not is_role(w)))
+    if part1_role and not all(flags):
+        person = split_role(second, state.vocab, state.language == "en")
+        if person is not None and not role_only(person):
+            # "Kepala Bidang Humas Polda Jawa Tengah, Kombes Pol Budi Hartono": the rank joins
+            role = " ".join(lead + name + ([person.role] if person.role else []))
+            return Speaker(person.name, role)
+    if not role_only(speaker) and flags[0] and speaker.role is None:
+        return Speaker(speaker.name, " ".join(second))
+    return None
+
+
+def name_run(words: list[str], index: int, vocab: frozenset[str],
+             known: set[str] | frozenset[str] = frozenset()) -> tuple[list[str], int]:
+    """The capitalised run (roles, ranks, names, initials, ``(Inf)``) starting at ``index``.
+
+    A role runs on through ``dan``/``and``/``of``/``&`` (``Menteri Komunikasi dan
+    Informatika``, ``Secretary of State``). A capitalised word that is also a common word
+    (``Lalu``, ``Bagus``) still opens a name when a name word follows it or the article has
+    met it as a name.
+    """
+    kept: list[str] = []
+    while index < len(words):
+        word = words[index]
+        low = word.lower()
+        if word in ",;:!?\"“”«»()":
+            break
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if kept and low in ROLE_LINKS and following[:1].isupper() and \
+                any(is_role(w) for w in kept) and following.lower() not in STOP_NAME:
+            kept.append(word)
+            index += 1
+            continue
+        if low in STOP_NAME or low in PRONOUNS:
+            opens_name = word[:1].isupper() and low not in PRONOUNS and (
+                word in known or (following[:1].isupper() and not is_role(following)
+                                  and following.lower() not in vocab
+                                  and following.lower() not in STOP_NAME))
+            if not opens_name:
+                break
+        if word[:1].isupper() or word.startswith("(") or (kept and low in NAME_LINKS):
+            if kept and not is_role(word) and low in vocab and len(word) > 3 and \
+                    word not in known and (not following or following[:1].islower()):
+                break  # "jelas Rudiantara Pembatasan itu …": a new sentence begins
+            kept.append(word)
+            index += 1
+            continue
+        break
+    while kept and (kept[-1].lower() in NAME_LINKS or kept[-1].startswith("(")) and \
+            len(kept) > 1 and not is_role(kept[-2]):
+        kept.pop()  # a trailing alias: "Basuki Tjahaja Purnama (Ahok)"
+    return kept, index
+
+
+def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
+               english: bool = False) -> Speaker | None:
+    """``Menteri Luar Negeri AS Marco Rubio`` -> name ``Marco Rubio``, role the rest."""
+    tokens = [t.strip(",;") for t in tokens if t.strip(",;")]
+    while tokens and tokens[-1].lower() in _LINKS:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        return Speaker(tokens[0])
+    flags = role_flags(tokens, english)
+    for i, token in enumerate(tokens):  # "dan", "of" inside a role belong to it
+        if token.lower() in ROLE_LINKS:
+            flags[i] = True
+    # the last run of name words; role words after it are dropped ("Trump Presiden AS")
+    end = len(tokens)
+    while end > 0 and flags[end - 1]:
+        end -= 1
+    begin = end
+    while begin > 0 and not flags[begin - 1]:
+        begin -= 1
+    if begin == end:
+        return Speaker(" ".join(tokens))  # only role words: "Presiden", "Kementerian …"
+    if begin == 0 and end < len(tokens) and len(tokens) - end >= 1:
+        return Speaker(" ".join(tokens[begin:end]))
+    name, role = tokens[begin:end], tokens[:begin]
+    if not role:
+        return Speaker(" ".join(name))
+    if len(name) == 1 and end == len(tokens) and all(t.lower() in PLACES for t in role):
+        return Speaker(" ".join(tokens))  # "Washington Post", "Jakarta Post": a body's name
+    if role[-1].lower() in ADMIN_UNITS:  # "Ketua Bawaslu Kabupaten Aceh Tamiang": a place
+        return Speaker(" ".join(tokens))
+    if tokens[0].lower() in BODY_HEADS:
+        last = role[-1]
+        acronym = len(role) >= 2 and last.isupper() and last.isalpha()
+        if not (acronym or last.lower() in RANKS or last.lower().strip(".") in HONORIFICS or (
+                len(name) >= 2 and not any(w.lower() in vocab for w in name))):
+            return Speaker(" ".join(tokens))
+    return Speaker(" ".join(name), " ".join(role))

@@ -1,0 +1,183 @@
+"""What the text is about: who the narrative names, whom it follows, and who spoke last.
+
+``-nya``, pronouns (``dia``, ``ia``, ``beliau``, ``he``) and descriptions (``kata pria itu``)
+point back to the person the text is about: the subject of the latest sentence or the latest
+speaker, and only ever a person, never a body, a place or the title of a work. A bare title
+(``kata Kapolrestabes``, ``the minister said``) names the person introduced with it. Link and
+promotion lines (``Baca juga: …``, ``ADVERTISEMENT``) are not read at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.language.lexicon import (
+    BODY_HEADS,
+    LOWER_BODIES,
+    ROLE_LINKS,
+    SENTENCE_STARTERS,
+)
+from reader.language.names import Speaker, is_person, role_only, split_role
+from reader.language.sentences import boilerplate, sentences
+from reader.language.subjects import entities, sentence_subject
+from reader.records import Quote
+
+_GENERIC_ROLE = ROLE_LINKS | {"wakil", "deputy", "vice", "the", "itu", "ini", "tersebut"}
+
+
+@dataclass
+class State:
+    """What earlier text said: whom it is about, who spoke, which names and roles were met."""
+
+    vocab: frozenset[str] = frozenset()
+    language: str = "id"
+    people: list[Speaker] = field(default_factory=list)
+    tokens: set[str] = field(default_factory=set)
+    focus: Speaker | None = None
+    person: Speaker | None = None  # the latest person the text was about
+    focus_from_quote: bool = False
+    last_speaker: Speaker | None = None
+    other_speaker: Speaker | None = None
+    last_question: bool = False
+    carrying: bool = False
+    pending: list[tuple[Quote, str | None]] = field(default_factory=list)
+
+    def learn(self, speaker: Speaker | None) -> None:
+        if speaker is None or not is_person(speaker, self.language == "en"):
+            return
+        for known in self.people:
+            if known.name == speaker.name:
+                if speaker.role and not known.role:
+                    known.role = speaker.role
+                return
+        self.people.append(speaker)
+        self.tokens.update(speaker.name.split())
+        if len(self.people) > 400:
+            del self.people[:100]
+
+    def full(self, speaker: Speaker | None) -> Speaker | None:
+        """A short or role-only mention as the person it stands for (``Erick`` -> Erick Thohir)."""
+        if speaker is None:
+            return None
+        if role_only(speaker):
+            return self.by_role(speaker.name) or speaker
+        if speaker.role is None:
+            words = set(speaker.name.split())
+            for known in reversed(self.people):
+                if known.name != speaker.name and words <= set(known.name.split()):
+                    return known
+        return speaker
+
+    def by_role(self, role: str) -> Speaker | None:
+        """``Kapolrestabes``, ``Menteri Hukum itu``, ``the minister``: the person introduced
+        with that role (the one sharing most of its words; the latest on a tie)."""
+        words = [w.lower() for w in role.split() if w.lower() not in _GENERIC_ROLE]
+        if not words:
+            return None
+        head = words[0]
+        if head in BODY_HEADS or head in LOWER_BODIES:
+            return None
+        best, best_score = None, 0
+        for known in reversed(self.people):
+            if not known.role:
+                continue
+            theirs = {w.lower() for w in known.role.split()}
+            if head not in theirs:
+                continue
+            score = sum(w in theirs for w in words)
+            if score > best_score:
+                best, best_score = known, score
+        return best
+
+    def set_focus(self, speaker: Speaker | None, from_quote: bool = False) -> None:
+        if speaker is None:
+            return
+        self.learn(speaker)
+        self.focus = self.full(speaker)
+        self.focus_from_quote = from_quote
+        if is_person(self.focus, self.language == "en"):
+            self.person = self.focus
+
+    def spoke(self, speaker: Speaker, question: bool) -> None:
+        if self.last_speaker is not None and self.last_speaker.name != speaker.name:
+            self.other_speaker = self.last_speaker
+        self.last_speaker = speaker
+        self.last_question = question
+        self.set_focus(speaker, from_quote=True)
+
+    headline: Speaker | None = None  # the first person the headline names
+
+    def referent(self) -> Speaker | None:
+        """Whom ``-nya`` or a pronoun points back to: the latest person the text was about,
+        or the latest speaker (a body that spoke); before anyone is named in the body, the
+        person the headline names."""
+        return self.person or self.last_speaker or self.headline
+
+    def read_headline(self, title: str) -> None:
+        """Remember the first person a headline names (``Brandon Salim Makin Dekat …``): its
+        capitalised words that the article also writes in lower case are ordinary words."""
+        run: list[str] = []
+        for token in re.findall(r"[\w'’.@-]+|\S", title[:300]) + ["."]:
+            word = token.strip(".:")
+            if word[:1].isupper() and "." not in word and word.lower() not in self.vocab \
+                    and word.lower() not in SENTENCE_STARTERS and word == token.rstrip(":"):
+                run.append(word)
+                continue
+            speaker = split_role(run, self.vocab) if len(run) >= 2 else None
+            if speaker is not None and is_person(speaker, self.language == "en") and \
+                    len(speaker.name.split()) >= 2:
+                self.headline = speaker
+                return
+            run = []
+
+    def lead_in(self) -> Speaker | None:
+        """Who a quote with no reporting words of its own belongs to: whom the text is about
+        (a body too: ``ISIS mengatakan …, "…"``), or the latest speaker."""
+        return self.focus or self.last_speaker
+
+    def read(self, text: str) -> None:
+        """Narrative between quotes: sentence subjects move the focus; roles are remembered."""
+        if not text.strip():
+            return
+        for line in text.split("\n"):
+            if not line.strip() or boilerplate(line):
+                continue
+            dateline = _DATELINE.match(line)
+            if dateline:  # "Kapanlagi.com - Brandon …": the outlet is not the subject
+                line = line[dateline.end():]
+            for sentence in sentences(line):
+                self._sentence(sentence)
+
+    def _sentence(self, sentence: str) -> None:
+        named = list(entities(sentence, self.vocab, self.language == "en"))
+        for candidate, strong in named:
+            if strong or candidate.role:
+                self.learn(candidate)
+        subject = sentence_subject(sentence, self, named)
+        if subject is not None:
+            self.set_focus(subject)
+        elif _SUBJECTLESS.match(sentence):
+            # "Demikian pula halnya dengan Gates.": no subject, but a person met before
+            known = [w for w in re.findall(r"[A-Z][\w'’-]+", sentence) if w in self.tokens]
+            if known:
+                self.set_focus(self.full(Speaker(known[-1])))
+
+
+# A dateline left at a paragraph's start: "JAKARTA, KOMPAS.com -", "Kapanlagi.com -",
+# "Jakarta (ANTARA) -", "WASHINGTON (AP) —", "REPUBLIKA.CO.ID, JAKARTA --".
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,4}\s*\([A-Za-z .]{2,20}\)|"
+    r"(?:[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2},\s*)?[\w-]+(?:\.[A-Za-z]{2,4}){1,2}"
+    r"(?:\s*,\s*[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})?)\s*(?:--|[-–—])\s+"
+)
+_SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
+                          r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)
+
+
+def vocabulary(texts: list[str]) -> frozenset[str]:
+    """Words the article writes in lower case: a capitalised one of them starts a sentence."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(re.findall(r"(?<![\w'’.-])[a-z][a-z-]{2,}\b", text))
+    return frozenset(words)

@@ -1,0 +1,91 @@
+"""Sentence ends that know abbreviations (``said Dr. Jane Roe.`` ends once, after ``Roe``), and
+lines that are not the article's own words.
+
+A full stop after an initial (``J.``), inside a dotted short form (``U.S.``, ``R.M.``) or after
+a listed abbreviation (``Dr.``, ``Rep.``, ``Sen.``, ``St.``, ``Co.``) ends neither the sentence
+nor the name it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.language.lexicon import ABBREVIATIONS, BOILERPLATE, PHOTO_CREDIT
+
+# A sentence end: . ! ? (and a colon) with closing marks, before a capital or an opening mark.
+# Where sentences part: after . ! ? : (and closing marks) before a capital or an opening mark.
+_SPLIT = re.compile(r"(?<=[.!?:])[\s\"”’')]+(?=[\"“‘'(]?[A-Z0-9\"“‘])|\n+")
+_END = re.compile(r"[.!?:][\"”’')]*(?=[\s\"“‘'(]+[A-Z0-9\"“‘]|\s*$)|\n+")
+
+
+def abbreviation_at(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    if dot >= len(text) or text[dot] != ".":
+        return False
+    start = dot
+    while start > 0 and dot - start < 20 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if "." in word:
+        return len(word.replace(".", "")) <= 4  # "U.S", "R.M", "K.H"; not "tahun.Dia"
+    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
+
+
+def is_abbreviation(token: str) -> bool:
+    """A token such as ``Dr.``, ``J.``, ``U.S.`` (with its full stop)."""
+    return token.endswith(".") and abbreviation_at(token, len(token) - 1)
+
+
+def sentence_ends(text: str, colon: bool = True):
+    """Offsets just past each sentence end in ``text`` (abbreviations skipped)."""
+    for match in _END.finditer(text):
+        mark = text[match.start()]
+        if mark == "." and abbreviation_at(text, match.start()):
+            continue
+        if mark == ":" and not colon:
+            continue
+        yield match.end()
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (and at line breaks), spaces around each kept out."""
+    out: list[str] = []
+    carry = ""
+    for piece in _SPLIT.split(text):
+        if not piece or piece.isspace():
+            continue
+        piece = carry + piece
+        carry = ""
+        if piece.endswith(".") and abbreviation_at(piece, len(piece) - 1):
+            carry = piece + " "  # "Dr." / "J." / "U.S.": the sentence goes on
+            continue
+        out.append(piece.strip())
+    if carry.strip():
+        out.append(carry.strip())
+    return out
+
+
+def first_end(text: str) -> int | None:
+    """Where the first sentence of ``text`` ends (past its mark), or None."""
+    return next(sentence_ends(text, colon=False), None)
+
+
+def last_start(text: str) -> int:
+    """Where the last sentence of ``text`` begins (0 when it has one sentence)."""
+    start = 0
+    for end in sentence_ends(text, colon=False):
+        if end < len(text.rstrip()):
+            start = end
+    return start
+
+
+def boilerplate(line: str) -> bool:
+    """A link, promotion or credit line (``Baca juga: …``, ``ADVERTISEMENT``, a photo credit):
+    not the article's own words, never a speaker."""
+    if BOILERPLATE.match(line):
+        return True
+    tail = line.rstrip()[-80:]
+    return ("/" in tail or "Getty" in tail or "Photo" in tail) and \
+        bool(PHOTO_CREDIT.search(line, max(0, len(line) - 200)))

@@ -1,0 +1,174 @@
+"""Quotation spans in a paragraph, and whether a quoted span is speech or a term.
+
+Marks are curly, straight, guillemets or single quotes; a mark with no closing one at the end of
+a paragraph opens a quote continued in the next paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.language.lexicon import NAMING_WORDS, TITLE_WORDS, WORD
+from reader.records import STATEMENT, TERM
+
+_DOUBLE_MARKS = re.compile(r"[\"”»“]")
+_INNER_MARK = re.compile(r"[‘'“]")
+_SINGLE_MARKS = re.compile(r"[’']")
+
+
+@dataclass
+class Span:
+    start: int  # of the quoted words, inside the marks
+    end: int
+    open_at: int  # the opening mark (or the paragraph start for a continuation)
+    close_at: int  # just past the closing mark (or the paragraph end when left open)
+    closed: bool
+    continued: bool  # began in an earlier paragraph
+
+
+
+def find_spans(text: str, carrying: bool) -> list[Span]:
+    """Quotation spans at the top level: double quotes (curly, straight, guillemets) and
+    single quotes that stand outside any double quote."""
+    spans: list[Span] = []
+    i, n = 0, len(text)
+    if carrying and text and text[0] not in "\"“«'‘":
+        end = _find_close(text, 0)
+        if end is None:
+            return [Span(0, _rstrip(text, 0, n), 0, n, False, True)]
+        spans.append(Span(0, _rstrip(text, 0, end), 0, end + 1, True, True))
+        i = end + 1
+    while i < n:
+        ch = text[i]
+        if ch in '"“«„”' and _opens(text, i):
+            end = _find_close(text, i + 1)
+            start = i + 1
+            if end is None:
+                if _looks_like_open_quote(text, i):
+                    spans.append(Span(start, _rstrip(text, start, n), i, n, False,
+                                       carrying and not spans and i == 0))
+                break
+            if end > start:
+                spans.append(Span(start, _rstrip(text, start, end), i, end + 1, True,
+                                   carrying and not spans and i == 0))
+            i = end + 1
+            continue
+        if ch in "‘'" and _opens(text, i):
+            end = _find_single_close(text, i + 1)
+            if end is not None and end - i <= 200:
+                spans.append(Span(i + 1, end, i, end + 1, True, False))
+                i = end + 1
+                continue
+        i += 1
+    return [s for s in spans if s.end > s.start]
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "“«„‘":
+        return not after.isspace()
+    if text[i] == "”":  # a closing mark used to open: ”Siapa …?”
+        return before.isspace() and after.isalnum()
+    if before in ".!?" and text[i] == '"':  # "…masyarakat."Satu hal …
+        return after.isupper()
+    return (before.isspace() or before in "([{—–-:,;/") and not after.isspace() and after != text[i]
+
+
+def _find_close(text: str, start: int) -> int | None:
+    """The closing double mark for a quote opened just before ``start``."""
+    for match in _DOUBLE_MARKS.finditer(text, start):
+        j = match.start()
+        ch = text[j]
+        if ch == "“":  # a new opening curly mark: the previous quote was left open
+            return None if not _closing_context(text, j) else j
+        if ch == '"' and not _closing_context(text, j) and _opens(text, j):
+            return None  # a fresh opening mark before any closing one
+        if ch == "”" and not _closing_context(text, j) and _opens(text, j):
+            return None
+        return j
+    return None
+
+
+def _closing_context(text: str, j: int) -> bool:
+    before = text[j - 1] if j else " "
+    return not before.isspace()
+
+
+def _find_single_close(text: str, start: int) -> int | None:
+    for match in _SINGLE_MARKS.finditer(text, start):
+        j = match.start()
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if not after.isalnum() and not text[j - 1].isspace():
+            return j
+    return None
+
+
+def _looks_like_open_quote(text: str, i: int) -> bool:
+    """A mark with no closing one: a quote continued in the next paragraph, unless short."""
+    return len(text) - i > 20
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+
+
+def titled(before: str) -> bool:
+    """A quote right after a word that names a work or a term is a title, not speech:
+    ``berjudul``, ``tajuk``, ``lagu``, ``film``, ``video`` among the last words before the mark
+    (``lagu “Last Day of Summer,”``, ``Simak Video 'Realisasi …'``, ``tajuk pada artikel
+    itu '…'``). A sentence end in between breaks the link (``… dalam film ini. "Bagus …"``)."""
+    tail = before[-80:]
+    stripped = tail.rstrip()
+    if not stripped or stripped[-1] in ".!?":
+        return False
+    words = [w.lower() for w in WORD.findall(tail)][-4:]
+    return any(w in TITLE_WORDS or w in NAMING_WORDS for w in words)
+
+
+def nested_spans(text: str, outer: Span) -> list[Span]:
+    """Quotations inside a quotation: single marks (or curly double ones inside straight or
+    angled marks), reported beside the outer one."""
+    found: list[Span] = []
+    end = outer.end
+    curly_inside = text[outer.open_at:outer.open_at + 1] != "“"
+    i = outer.start
+    while True:
+        mark = _INNER_MARK.search(text, i, end)
+        if mark is None:
+            return found
+        i = mark.start()
+        ch = text[i]
+        if ch in "‘'" and _opens(text, i):
+            close = _find_single_close(text, i + 1)
+            if close is not None and close < end and close - i <= 200 and close > i + 1:
+                found.append(Span(i + 1, close, i, close + 1, True, False))
+                i = close + 1
+                continue
+        elif ch == "“" and curly_inside:
+            close = text.find("”", i + 1, end)
+            if close > i + 1:
+                found.append(Span(i + 1, close, i, close + 1, True, False))
+                i = close + 1
+                continue
+        i += 1
+
+
+def classify(body: str, how: str | None, span: Span) -> str:
+    words = WORD.findall(body)
+    if how is not None:
+        return STATEMENT if len(words) > 2 or body.rstrip()[-1:] in ",.!?" else TERM
+    if not span.closed or span.continued:
+        return STATEMENT
+    if len(words) <= 4 and body.rstrip()[-1:] not in ",.!?":
+        return TERM
+    if body.rstrip()[-1:] in ",.!?" and len(words) >= 3:
+        return STATEMENT
+    return STATEMENT if len(words) >= 8 else TERM
+
+

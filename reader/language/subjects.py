@@ -1,0 +1,236 @@
+"""Who a narrative sentence names and whom it is about.
+
+``entities`` lists the people and bodies a sentence names (a role and a name joined by a comma
+are one: ``Menteri Hukum RI, Supratman Andi Agtas``); ``sentence_subject`` finds the one the
+sentence is about: ``Menurut X``, a name opening it, a name before a reporting verb, the agent
+of a passive (``disampaikan Menteri Hukum``). A list of people (``A, B, dan C``) is plural
+and leaves a singular ``-nya`` to whoever came before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from reader.language.lexicon import (
+    BACK_WORDS,
+    BEFORE_VERBS,
+    CLAUSE_OPENERS,
+    EN_VERBS,
+    FOLLOWERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SENTENCE_STARTERS,
+    SOFT_STARTERS,
+    SPEECH_WORDS,
+    WORD,
+)
+from reader.language.names import (
+    Speaker,
+    is_person,
+    is_role,
+    phrase_speaker,
+    role_only,
+    split_role,
+)
+
+if TYPE_CHECKING:
+    from reader.language.narrative import State
+
+_MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
+_OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
+# A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
+ENTITY = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:(?:bin|binti|van|von|de|al|el)\s+)?"
+    r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}\)))*"
+)
+_ACTIVE = re.compile(r"^(?:me|ber)[a-z]{3,}$")
+_VERB_WORDS = frozenset(w.split()[0] for w in (BEFORE_VERBS + "|" + EN_VERBS).split("|"))
+_NEXT_WORD = re.compile(r"\s*(?:(?:juga|pun|sempat|lalu|kemudian|telah)\s+)?([A-Za-z]+)")
+_APPOSITIVE = re.compile(r"\s*,[^,]{0,80},")
+
+
+def reporting(text: str, at: int = 0) -> bool:
+    """A reporting verb at ``at`` (``mengatakan``, ``juga menegaskan``, ``said``), or after
+    an appositive set off by commas (``Budi, warga setempat, mengatakan``)."""
+    word = _NEXT_WORD.match(text, at)
+    if word and word.group(1).lower() in _VERB_WORDS:
+        return True
+    apposition = _APPOSITIVE.match(text, at)
+    if apposition:
+        word = _NEXT_WORD.match(text, apposition.end())
+        return bool(word and word.group(1).lower() in _VERB_WORDS)
+    return False
+# The agent of a passive report: "Kabar ini disampaikan (oleh) Menteri Hukum, Supratman".
+_PASSIVE = re.compile(r"\bdi(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|sebutkan|"
+                      r"paparkan|terangkan|utarakan|ucapkan|tuturkan)\s+(?:oleh\s+)?(?=[A-Z])")
+_STARTERS = SENTENCE_STARTERS | SOFT_STARTERS
+_SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those"}
+_EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
+_JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
+_LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
+                   r"[A-Z]")
+
+
+def entities(text: str, vocab: frozenset[str] = frozenset(),
+             english: bool = False) -> Iterator[tuple[Speaker, bool]]:
+    """``(speaker, strong)`` for each person or body named in ``text``, in order.
+
+    A capitalised run after a preposition is a place or an object (``ke Suriah``), not a
+    speaker. A run is strong when a reporting verb follows it. A role runs on through ``dan``
+    (``Menteri Komunikasi dan Informatika Rudiantara``); a role and a name joined by a comma
+    are one speaker. In English any verb in the past tense after a name makes it strong
+    (``Parikh recommended taking …``).
+    """
+    matches = list(ENTITY.finditer(text))
+    lead = len(text) - len(text.lstrip(" \"“‘'("))
+    index = 0
+    while index < len(matches):
+        match = matches[index]
+        words = match.group().split()
+        end = match.end()
+        while index + 1 < len(matches) and is_role(words[0]) and \
+                _JOINED.fullmatch(text[end:matches[index + 1].start()]) and \
+                _continues_role(words, matches[index + 1].group().split()):
+            index += 1
+            words += [text[end:matches[index].start()].strip()] + matches[index].group().split()
+            end = matches[index].end()
+        index += 1
+        starts_sentence = match.start() <= lead
+        while words and (words[0].lower().strip(".,") in SENTENCE_STARTERS or (
+                starts_sentence and len(words) > 1 and words[0].lower() in vocab
+                and len(words[0]) >= 6 and not is_role(words[0]))):
+            words = words[1:]
+        if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()):
+            continue
+        previous = text[max(0, match.start() - 40): match.start()].split()[-1:]
+        if previous and previous[0].lower().strip(",") in PREPOSITIONS and \
+                words[0] == match.group().split()[0]:
+            continue
+        candidate = split_role([w.rstrip(".,") for w in words], vocab, english)
+        if candidate is None:
+            continue
+        if role_only(candidate) and index < len(matches) and \
+                text[end:matches[index].start()].strip() == ",":
+            following = split_role([w.rstrip(".,") for w in matches[index].group().split()],
+                                   vocab, english)
+            if following is not None and is_person(following):
+                # "Menteri Hukum RI, Supratman Andi Agtas": one person with the role before
+                role = " ".join([candidate.name] + ([following.role] if following.role else []))
+                candidate = Speaker(following.name, role)
+                end = matches[index].end()
+                index += 1
+        strong = reporting(text, end) or (english and bool(_EN_AGENT.match(text, end)))
+        yield candidate, strong
+
+
+def _continues_role(first: list[str], second: list[str]) -> bool:
+    """``Menteri Komunikasi`` + ``dan Informatika Rudiantara``: one role; ``Presiden Joko
+    Widodo`` + ``dan Wapres Ma'ruf Amin``: two people."""
+    if is_role(first[-1]):
+        return True
+    return not is_role(second[0]) and any(is_role(w) for w in second)
+
+
+def sentence_subject(sentence: str, state: State,
+                     named: list[tuple[Speaker, bool]] | None = None) -> Speaker | None:
+    """Whom a narrative sentence is about: ``Menurut X, …``, a name opening it, a name
+    followed by a reporting verb, or the agent of a passive report. Pronouns and lists of
+    people keep the current focus (None). ``named`` is the sentence's :func:`entities` when
+    the caller has them already."""
+    text = sentence.strip(" \t\"“”‘’'(")
+    if not text:
+        return None
+    menurut = _MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
+    if menurut:
+        speaker, how = phrase_speaker(menurut.group("name"), state)
+        if how == "name" and speaker is not None:
+            return speaker
+    found, decided = _opening_subject(text, state)
+    if decided:
+        return found
+    passive = _PASSIVE.search(text)
+    if passive and not re.search(r"\byang\s+$", text[:passive.start()]):
+        speaker, how = phrase_speaker(text[passive.end():], state)
+        if how == "name" and speaker is not None and not role_only(speaker):
+            return speaker
+    comma = -1
+    for _ in range(3):  # "Tidak hanya Jakarta, Gubernur Pramono juga meninjau …"
+        comma = text.find(",", comma + 1, 120)
+        if comma < 0:
+            break
+        rest = text[comma + 1:].lstrip()
+        if rest[:1].isupper():
+            found, decided = _opening_subject(rest, state, strict=True)
+            if decided and found is not None:
+                return found
+    if named is None:
+        named = list(entities(text, state.vocab, state.language == "en"))
+    for candidate, strong in named:
+        if strong:
+            return state.full(candidate) if role_only(candidate) else candidate
+    return None
+
+
+def _opening_subject(text: str, state: State,
+                     strict: bool = False) -> tuple[Speaker | None, bool]:
+    """The name a sentence opens with, when it is the subject; ``decided`` is False when the
+    sentence does not open with one. ``strict`` (a clause after a comma) takes a name only
+    with a role or a verb after it, never a bare name from a list (``Warung Chain, Tahu
+    Bulat, DreadOut``)."""
+    opener = _OPENER.match(text)
+    if opener and opener.group("lead").lower() in CLAUSE_OPENERS:
+        text = text[opener.end():]
+    words = text[:600].split(None, 40)[:40]
+    while words and words[0].lower().strip(",") in _STARTERS:
+        words = words[1:]
+    if not words or words[0].lower().strip(",") in PRONOUNS:
+        return None, True
+    if words[0].split("'")[0].split("’")[0] in _SENTENCE_PRONOUNS:
+        return None, False  # "You may …, but Parikh recommended …": read on
+    head = " ".join(words[:24])
+    match = ENTITY.match(head)
+    if not match:
+        return None, False
+    if _LIST.match(head[match.end():]):
+        return None, True  # "Dean James, Emil Audero, dan Joey Pelupessy telah …": plural
+    tokens = [w.rstrip(".,") for w in match.group().split()]
+    speech = False
+    while len(tokens) > 1 and tokens[0].lower() in state.vocab and len(tokens[0]) >= 6 \
+            and not is_role(tokens[0]):
+        speech = speech or tokens[0].lower() in SPEECH_WORDS
+        tokens = tokens[1:]
+    speaker, how = phrase_speaker(" ".join(tokens) + head[match.end():], state)
+    if how != "name" or speaker is None or speaker.name.lower().endswith("nya"):
+        return None, True  # "Pihaknya", "Keduanya": a reference back, not a name
+    last = speaker.name.split()[-1]
+    at = head.find(last, match.start())
+    rest = WORD.findall(head[at + len(last):] if at >= 0 else "")[:4]
+    follower = rest[0].lower() if rest else ""
+    for word in rest[:2]:
+        low = word.lower()
+        if low in FOLLOWERS or low in _VERB_WORDS:
+            break
+        if low in BACK_WORDS:
+            return None, True  # "Perwira menengah itu menuturkan": a description, not a name
+    agent = follower in FOLLOWERS or bool(_ACTIVE.match(follower)) or \
+        reporting(" ".join(rest))
+    plain_name = len(speaker.name.split()) >= 2 and follower not in ("yang",) and not any(
+        w.lower() in state.vocab for w in speaker.name.split())
+    if strict:
+        accepted = (bool(speaker.role) and not role_only(speaker)) or agent
+    else:
+        accepted = speech or speaker.role or agent or plain_name or (
+            speaker.name in state.tokens and follower not in ("yang",))
+    if accepted:
+        return (state.full(speaker) if role_only(speaker) else speaker), True
+    return None, False
+
+
+def last_entity(text: str, vocab: frozenset[str] = frozenset()) -> Speaker | None:
+    """The last person or body named in ``text``."""
+    found = None
+    for candidate, _strong in entities(text, vocab):
+        found = candidate
+    return found
