@@ -198,7 +198,7 @@ class MainScreen(Screen[None]):
                             "hint")
             return
         self._pending = False
-        self.reader.search.whoosh.query(query, self._serial)
+        self.reader.search(query, self._serial)
 
     def search_done(self, serial: int, result: SearchResult) -> None:
         if serial != self._serial:
