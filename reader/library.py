@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir
 
@@ -20,10 +22,14 @@ from reader.records import Article, ArticleSummary, Paragraph, Quote, QuoteRecor
 from reader.search.whoosh.query import SearchOptions, make_parser, run
 from reader.search.whoosh.store import CorpusIndex, IndexProblem, ProgressFn, UpdateReport
 
+if TYPE_CHECKING:
+    from reader.records import Hit
+
 APP_NAME = "kabar-reader"
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 CANDIDATES = 40  # paragraphs the index proposes to related(); only these are scored
+_SIMPLE_DOC = re.compile(r"[\w.]+(?:-[\w.]+)*")  # a doc id the query parser takes as is
 
 
 def bundled_seeds() -> Path:
@@ -83,6 +89,22 @@ class Library:
         with ix.searcher() as searcher:
             return run(searcher, self._parser, query,
                        SearchOptions(limit=limit, time_budget=time_budget, suggest=suggest))
+
+    def matches_in(self, doc: str, query: str, limit: int = 500) -> list[Hit]:
+        """The paragraphs of article ``doc`` that ``query`` matches, with their highlights
+        (``[]`` for a malformed query: the search itself reports it)."""
+        if _SIMPLE_DOC.fullmatch(doc):
+            result = self.search(f"({query}) doc:{doc}", limit=limit, suggest=False)
+        else:
+            result = self.search(query, limit=limit * 4, suggest=False)
+        return [hit for hit in result.hits if hit.doc == doc]
+
+    def word_offsets(self, text: str, stems: Iterable[str]) -> list[tuple[int, int]]:
+        """Offsets of the words of ``text`` whose stems are among ``stems`` (shared wording)."""
+        from reader.language.analysis import surface_tokens
+
+        wanted = set(stems)
+        return [(start, end) for term, start, end in surface_tokens(text) if term in wanted]
 
     def article(self, doc: str) -> Article | None:
         return self.store.article(doc)
