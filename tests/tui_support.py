@@ -106,3 +106,15 @@ def notices(app: ReaderApp) -> list[str]:
     """The text of every notification shown so far (title and message)."""
     return [f"{n.title}: {n.message}" if n.title else str(n.message)
             for n in app._notifications]
+
+
+def screen_lines(app: ReaderApp) -> list[str]:
+    """The text of every line of the screen as painted."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def region_text(app: ReaderApp, widget) -> str:
+    """The text painted inside ``widget``'s region, lines joined, spaces squeezed."""
+    region = widget.region
+    lines = screen_lines(app)[region.y:region.bottom]
+    return " ".join(" ".join(line[region.x:region.right] for line in lines).split())
