@@ -20,7 +20,7 @@ DARK = Theme(
     accent="#ffa62b",
     foreground="#e0e0e0",
     dark=True,
-    variables={},
+    variables={"block-cursor-background": "#084a80"},
 )
 
 LIGHT = Theme(
@@ -35,7 +35,8 @@ LIGHT = Theme(
     surface="#D8D8D8",
     panel="#D0D0D0",
     dark=False,
-    variables={"footer-key-foreground": "#0178D4"},
+    variables={"footer-key-foreground": "#00487d", "text-accent": "#5c3500",
+               "text-warning": "#5c3500", "text-success": "#0f4d24", "boost": "#00000010"},
 )
 
 THEMES = (DARK, LIGHT)

@@ -80,7 +80,7 @@ class StylePicker(ModalScreen[str | None]):
         for style in STYLES:
             mark = "● " if style == self.current else "  "
             parts: list[Content | tuple[str, str] | str] = [
-                (mark, "$text-accent"), (style_name(style).ljust(width), "bold")]
+                (mark, "bold"), (style_name(style).ljust(width), "bold")]
             shown = previews.get(style) or DESCRIPTIONS.get(style, "")
             if shown:
                 parts += ["  ", (clip(shown, 200), "$text-muted")]

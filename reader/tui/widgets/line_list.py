@@ -55,7 +55,7 @@ class LineList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     LineList {
         background: $surface;
-        & > .line-list--cursor { background: $block-cursor-background 40%; }
+        & > .line-list--cursor { background: $primary 20%; }
         & > .line-list--cursor-blurred { background: $boost; }
         & > .line-list--title { text-style: bold; }
         & > .line-list--meta { color: $text-muted; }

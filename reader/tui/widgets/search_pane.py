@@ -47,8 +47,8 @@ class SearchPane(Vertical):
         self._searched = ""  # the query of the latest search started
         self._suggest_timer: Timer | None = None
         self._history_position: int | None = None
+        self._history_value: str | None = None  # what the history put in the box
         self._draft = ""
-        self._browsing = False
         self.articles: list[ArticleSummary] = []
 
     @property
@@ -154,8 +154,8 @@ class SearchPane(Vertical):
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if not self._browsing:
-            self._history_position = None
+        if event.value != self._history_value:
+            self._history_position = self._history_value = None  # typed: not browsing
         if event.value.strip() == self._searched:
             return  # e.g. a suggestion put in the box and already searched
         self._open_top = False
@@ -193,13 +193,10 @@ class SearchPane(Vertical):
             self.app.bell()
             return
         self._history_position = position
-        self._browsing = True
-        try:
-            value = history[position] if position < len(history) else self._draft
-            self.search_box.value = value
-            self.search_box.cursor_position = len(value)
-        finally:
-            self._browsing = False
+        value = history[position] if position < len(history) else self._draft
+        self._history_value = value
+        self.search_box.value = value
+        self.search_box.cursor_position = len(value)
 
     def start_search(self, now: bool = False) -> None:
         """Search for what is in the box (``now`` is kept for callers; there is no delay)."""

@@ -53,11 +53,11 @@ class SourcePaint(ScrollView):
         & > .source-view--speaker-selected { text-style: bold italic; }
         & > .source-view--match { color: $text-warning; background: $warning-muted;
                                   text-style: bold; }
-        & > .source-view--match-current { color: $background; background: $warning;
+        & > .source-view--match-current { color: auto; background: $warning;
                                           text-style: bold underline; }
         & > .source-view--quote { color: $text-success; text-style: italic; }
         & > .source-view--term { color: $text-secondary; }
-        & > .source-view--quote-selected { color: $background; background: $success;
+        & > .source-view--quote-selected { color: auto; background: $success;
                                            text-style: italic bold; }
         & > .source-view--speaker { color: $text-success; text-style: italic; }
         & > .source-view--also { color: $text-accent; text-style: italic; }
