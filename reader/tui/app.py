@@ -49,7 +49,7 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?", id="help",
                 tooltip="every key, and the search syntax"),
-        Binding("C", "choose_style", "Style", key_display="C", id="citation-style",
+        Binding("C", "choose_style", "Style", show=False, key_display="C", id="citation-style",
                 tooltip="choose the citation style (remembered)"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette",
                 tooltip="command palette: every action, each citation style, the theme "

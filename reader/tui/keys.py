@@ -84,9 +84,9 @@ def class_rows(node_classes: Iterable[type], keymap: Mapping[str, str] | None = 
 
 
 def markdown_table(table_rows: Iterable[KeyRow]) -> str:
-    """A README table: ``| key | action |``."""
-    lines = ["| key | action |", "| --- | --- |"]
+    """A README table: ``| key | action | name |`` (the name remaps it in the config)."""
+    lines = ["| key | action | name |", "| --- | --- | --- |"]
     for row in table_rows:
         keys = " / ".join(f"`{k}`" for k in row.keys).replace("`|`", "`\\|`")
-        lines.append(f"| {keys} | {row.tooltip} |")
+        lines.append(f"| {keys} | {row.tooltip} | `{row.id}` |")
     return "\n".join(lines)

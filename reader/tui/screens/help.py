@@ -45,6 +45,7 @@ def sections() -> list[tuple[str, list[type]]]:
     ]
 
 
+PANES = ("tab, shift+tab", "next / previous pane")
 MOUSE = ("mouse", "click a result or article to open it, a paragraph or quote to select it, a "
                   "link in the header to open it; the wheel scrolls")
 SYNTAX = ('Search: words must all match; "a phrase"; OR; NOT or -word; (groups); prefix*; '
@@ -90,7 +91,7 @@ class HelpScreen(ModalScreen[None]):
             for heading, classes in sections():
                 rows = [(row.keys_text, row.tooltip) for row in class_rows(classes, keymap)]
                 if first:
-                    rows.append(MOUSE)
+                    rows += [PANES, MOUSE]
                 yield Static(Content(heading), classes="help-heading" + (
                     " -first" if first else ""))
                 yield Grid(*key_cells(rows), classes="help-table")

@@ -59,7 +59,7 @@ class MainScreen(MainActions, Screen[None]):
                         "results update as you type"),
         Binding("c", "cite", "Cite", id="cite",
                 tooltip="copy a citation of the current paragraph, or of the selected quote"),
-        Binding("y", "copy_text", "Copy", id="copy",
+        Binding("y", "copy_text", "Copy", show=False, id="copy",
                 tooltip="copy the plain text of the current paragraph, or of the selected quote"),
         Binding("m", "mark", "Mark", id="mark",
                 tooltip="mark the current paragraph or the selected quote (again: unmark)"),
@@ -83,7 +83,7 @@ class MainScreen(MainActions, Screen[None]):
                         "next report, then back"),
         Binding("Q", "quotes", "Quotes", key_display="Q", id="quotes",
                 tooltip="the quotes panel: every quote with its speaker and article"),
-        Binding("v", "compare", "Compare", id="compare",
+        Binding("v", "compare", "Compare", show=False, id="compare",
                 tooltip="compare the open (or selected) article with another, chosen in a "
                         "picker ranked by similarity"),
         Binding("ctrl+s", "save_search", "Save search", show=False, id="save-search",
@@ -380,9 +380,9 @@ class MainScreen(MainActions, Screen[None]):
         right = self.query_one("#right")
         article = source.article
         right.border_subtitle = source.position_label()
-        # a Content title: text from the article is never read as markup
-        right.border_title = Content(clip(article.title or article.doc, 80) if article
-                                     else "Source")
+        # the header shows the title; the border names the article as DOC (for the CLI), a
+        # Content title so text from a file is never read as markup
+        right.border_title = Content(clip(article.doc, 60) if article else "Source")
         paragraph = source.current_paragraph
         if article is not None and paragraph is not None:
             state = self.reader.corpus_state

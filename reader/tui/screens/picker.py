@@ -131,9 +131,9 @@ class ArticlePicker(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=True, id="close",
                 tooltip="close the picker"),
-        Binding("down", "move(1)", "Down", show=False, id="list.down",
+        Binding("down", "move(1)", "Down", show=False, id="list-down",
                 tooltip="next article (also from the filter box)"),
-        Binding("up", "move(-1)", "Up", show=False, id="list.up",
+        Binding("up", "move(-1)", "Up", show=False, id="list-up",
                 tooltip="previous article (also from the filter box)"),
     ]
 

@@ -65,9 +65,9 @@ class QuoteList(LineList):
                 tooltip="copy the text of the highlighted quote"),
         Binding("m", "screen.mark", "Mark", show=True, id="mark",
                 tooltip="mark the highlighted quote (again: unmark)"),
-        Binding("slash", "screen.focus_filter", "Filter", show=False, id="quotes.filter",
+        Binding("slash", "screen.focus_filter", "Filter", show=False, id="quotes-filter",
                 tooltip="back to the filter box (typing a letter does it too)"),
-        Binding("q", "screen.close", "Close", show=False, id="quotes.close",
+        Binding("q", "screen.close", "Close", show=False, id="quotes-close",
                 tooltip="close the panel"),
     ]
 
@@ -98,13 +98,13 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", show=True, id="close",
                 tooltip="close the panel"),
-        Binding("enter", "go", "Go to", show=False, id="quotes.go",
+        Binding("enter", "go", "Go to", show=False, id="quotes-go",
                 tooltip="jump to the highlighted quote in the article"),
-        Binding("ctrl+t", "toggle_scope", "All / this article", show=True, id="quotes.scope",
+        Binding("ctrl+t", "toggle_scope", "All / this article", show=True, id="quotes-scope",
                 tooltip="all quotes of the corpus, or only those of the open article"),
-        Binding("down", "move(1)", "Down", show=False, id="list.down",
+        Binding("down", "move(1)", "Down", show=False, id="list-down",
                 tooltip="next quote (also from the filter box)"),
-        Binding("up", "move(-1)", "Up", show=False, id="list.up",
+        Binding("up", "move(-1)", "Up", show=False, id="list-up",
                 tooltip="previous quote (also from the filter box)"),
     ]
 

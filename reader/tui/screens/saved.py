@@ -64,9 +64,9 @@ class SavedSearches(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", show=True, id="close",
                 tooltip="close the panel"),
-        Binding("enter", "go", "Search", show=True, key_display="enter", id="saved.go",
+        Binding("enter", "go", "Search", show=True, key_display="enter", id="saved-go",
                 tooltip="run the highlighted search (its count of new hits starts again)"),
-        Binding("d,delete", "delete", "Delete", show=True, id="saved.delete",
+        Binding("d,delete", "delete", "Delete", show=True, id="saved-delete",
                 tooltip="forget the highlighted search"),
     ]
 

@@ -48,9 +48,9 @@ class StylePicker(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "cancel", "Cancel", show=True, id="close",
                 tooltip="close the panel"),
-        Binding("j", "cursor(1)", "Down", show=False, id="list.down",
+        Binding("j", "cursor(1)", "Down", show=False, id="list-down",
                 tooltip="next entry of the list"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="list.up",
+        Binding("k", "cursor(-1)", "Up", show=False, id="list-up",
                 tooltip="previous entry of the list"),
     ]
 

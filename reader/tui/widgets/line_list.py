@@ -30,19 +30,19 @@ class LineList(ScrollView, can_focus=True):
     """A cursor over ``count`` items of ``item_lines`` lines each (plus ``gap`` blank lines)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor(1)", "Down", show=False, id="list.down",
+        Binding("down,j", "cursor(1)", "Down", show=False, id="list-down",
                 tooltip="next entry of the list"),
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="list.up",
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="list-up",
                 tooltip="previous entry of the list"),
-        Binding("home,g", "first", "First", show=False, id="list.first",
+        Binding("home,g", "first", "First", show=False, id="list-first",
                 tooltip="first entry of the list"),
-        Binding("end,G", "last", "Last", show=False, id="list.last",
+        Binding("end,G", "last", "Last", show=False, id="list-last",
                 tooltip="last entry loaded (scrolling past the end loads more results)"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page-down",
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list-page-down",
                 tooltip="a screenful down the list"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page-up",
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list-page-up",
                 tooltip="a screenful up the list"),
-        Binding("enter", "select", "Open", show=False, id="list.open",
+        Binding("enter", "select", "Open", show=False, id="list-open",
                 tooltip="open the selected result or article in the source pane"),
     ]
 

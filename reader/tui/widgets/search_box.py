@@ -20,12 +20,12 @@ class SearchBox(Input):
     """Where queries are typed; ``/`` focuses it and ``escape`` leaves it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Open top", show=False, id="search.open-top",
+        Binding("enter", "submit", "Open top", show=False, id="search-open-top",
                 tooltip="in the search box: open the top result (or take the “did you mean” "
                         "suggestion) and move to the results"),
-        Binding("up", "history(-1)", "Older query", show=False, id="search.history-back",
+        Binding("up", "history(-1)", "Older query", show=False, id="search-history-back",
                 tooltip="in the search box: the previous query of this corpus's history"),
-        Binding("down", "history(1)", "Newer query", show=False, id="search.history-forward",
+        Binding("down", "history(1)", "Newer query", show=False, id="search-history-forward",
                 tooltip="in the search box: the next query of the history"),
     ]
 

@@ -31,17 +31,17 @@ class SourceView(SourcePaint, can_focus=True):
     """The article in the right-hand pane."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "move(1)", "Next ¶", show=False, id="source.down",
+        Binding("down,j", "move(1)", "Next ¶", show=False, id="source-down",
                 tooltip="next paragraph of the article"),
-        Binding("up,k", "move(-1)", "Previous ¶", show=False, id="source.up",
+        Binding("up,k", "move(-1)", "Previous ¶", show=False, id="source-up",
                 tooltip="previous paragraph of the article"),
-        Binding("home,g", "first", "First ¶", show=False, id="source.first",
+        Binding("home,g", "first", "First ¶", show=False, id="source-first",
                 tooltip="first paragraph of the article"),
-        Binding("end,G", "last", "Last ¶", show=False, id="source.last",
+        Binding("end,G", "last", "Last ¶", show=False, id="source-last",
                 tooltip="last paragraph of the article"),
-        Binding("pagedown,space", "page(1)", "Page down", show=False, id="source.page-down",
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="source-page-down",
                 tooltip="scroll the article a page down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="source.page-up",
+        Binding("pageup", "page(-1)", "Page up", show=False, id="source-page-up",
                 tooltip="scroll the article a page up"),
     ]
 
