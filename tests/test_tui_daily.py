@@ -68,8 +68,7 @@ async def test_a_partial_answer_is_finished_in_the_background_like_the_cli(seeds
 
         pane.search_done = recorded
         await search(pilot, MANY, enter=False)
-        cli = app.library.search(MANY, limit=Settings().result_page,
-                                 time_budget=Settings().search_budget)
+        cli = app.library.search(MANY, limit=20, time_budget=Settings().search_budget)
         assert not cli.partial and cli.total == 15
         assert answers[0][2] is False and answers[0][1] < cli.total  # partial first …
         assert answers[-1] == (len(cli.hits), cli.total, True)  # … then the complete answer

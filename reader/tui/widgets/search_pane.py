@@ -5,7 +5,8 @@ answers to older searches are dropped by number. A search gets the typing budget
 is cut short, the partial answer is shown, marked as such, and the same search goes on in the
 background with the command line's budget and replaces it: the list then has the CLI's ranking
 and total. "Did you mean" is asked only on ``enter`` or when typing pauses on a query with no
-hits. Scrolling to the end of the results loads the next page.
+hits. A keystroke asks for the first 20 hits (more than a screenful); scrolling to the end of
+the results loads the next page.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
 PAUSE = 0.6  # seconds of no typing on a query with no hits before "did you mean" is asked
+FIRST_PAGE = 20  # hits a keystroke asks for (a screenful and more); scrolling loads the rest
 
 
 class SearchPane(Vertical):
@@ -224,7 +226,7 @@ class SearchPane(Vertical):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, serial: int) -> None:
         settings = self.reader.settings
-        page = settings.result_page
+        page = min(FIRST_PAGE, settings.result_page)
         library = self.reader.library
         try:
             first = library.search(query, limit=page, time_budget=settings.typing_budget,
