@@ -166,13 +166,19 @@ async def test_jumping_to_a_quote_of_another_article_retitles_at_once(app):
         await settle(pilot)
         app.screen.query_one("#quote-filter", Input).value = "rubio"
         await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()  # one frame, no waiting for workers
+        record = app.screen.highlighted
+        assert record.doc == DOC_001
+        app.screen.dismiss(record)  # what enter does; the panel's callback opens the quote …
+        await pilot.pause()
         right = app.screen.query_one("#right")
         header = app.screen.query_one(ArticleHeader)
-        assert header.article.doc == DOC_001
-        assert TITLE_001 in str(header.render())
+        assert header.article.doc == DOC_001 and TITLE_001 in str(header.render())
         assert right.border_subtitle.startswith("¶4 of 13")
+        # … and the titles change in the same call, not when a later message is handled
+        app.main._jump_to((DOC_000, 3, 1))
+        assert header.article.doc == DOC_000
+        assert str(right.border_title) == DOC_000
+        assert right.border_subtitle.startswith("¶3 of 12 · quote 1")
 
 
 # 6. The notification said "Copied a apa citation".

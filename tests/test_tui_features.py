@@ -483,3 +483,34 @@ def test_state_files_stay_in_the_data_dir(tmp_path):
     # the fixture points READER_DATA_DIR here: nothing of the user's home is touched
     assert os.environ["READER_DATA_DIR"].startswith(str(tmp_path))
     assert json.loads(json.dumps({"ok": Settings().result_page}))["ok"] == 100
+
+
+# -- paging keys -------------------------------------------------------------------------------
+
+
+@aio
+async def test_page_keys_move_lists_and_scroll_the_article(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search(pilot, "Kazakhstan")
+        results = app.screen.query_one(ResultsList)
+        per_page = results.size.height // results.item_height
+        await pilot.press("g", "pagedown")
+        assert results.highlighted == per_page
+        await pilot.press("pageup")
+        assert results.highlighted == 0
+        await pilot.press("G")
+        assert results.highlighted == len(results.hits) - 1
+        app.main.open_doc(DOC_000, 1)
+        app.main.source.focus()
+        await settle(pilot)
+        source = app.screen.query_one(SourceView)
+        await pilot.press("pagedown")
+        first = source.scroll_y
+        assert first > 0
+        await pilot.press("space")
+        assert source.scroll_y > first
+        await pilot.press("pageup", "pageup")
+        assert source.scroll_y == 0
+        await pilot.press("G")
+        assert source.current_paragraph is source.article.paragraphs[-1]
