@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from reader.errors import ReaderError
+from reader.errors import IndexProblem, ReaderError
 from reader.records import Article, Hit
 from reader.tui.messages import (
     CounterpartsReady,
@@ -325,9 +325,11 @@ class MainScreen(MainActions, Screen[None]):
     def _find_matches(self, query: str, doc: str) -> None:
         try:
             hits = self.reader.library.matches_in(doc, query, limit=MATCH_LIMIT)
-        except ReaderError as exc:
+        except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return
+        except ReaderError:
+            return  # a malformed query: the search box's status says why
         matches: dict[int, list[tuple[int, int]]] = {}
         for hit in hits:
             for number in (hit.para, *hit.repeats):
@@ -357,9 +359,11 @@ class MainScreen(MainActions, Screen[None]):
     def _find_counterparts(self, doc: str) -> None:
         try:
             found = self.reader.library.quote_counterparts(doc)
-        except ReaderError as exc:
+        except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return
+        except ReaderError:
+            return  # the article went away meanwhile: no links to show
         if not get_current_worker().is_cancelled:
             self.post_message(CounterpartsReady(doc, found))
 

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.errors import ReaderError
+from reader.errors import IndexProblem, ReaderError
 from reader.records import ArticleSummary, SearchResult
 from reader.tui.messages import IndexLost, MoreResults, SearchDone, Suggestions
 from reader.tui.widgets.line_list import LineList
@@ -231,9 +231,11 @@ class SearchPane(Vertical):
         try:
             first = library.search(query, limit=page, time_budget=settings.typing_budget,
                                    suggest=False)
-        except ReaderError as exc:
+        except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return
+        except ReaderError as exc:  # a malformed query: said where the hits would be
+            first = SearchResult(query=query, error=str(exc))
         worker = get_current_worker()
         if worker.is_cancelled:
             return
@@ -245,7 +247,7 @@ class SearchPane(Vertical):
         try:
             full = library.search(query, limit=page, time_budget=settings.search_budget,
                                   suggest=False)
-        except ReaderError as exc:
+        except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return
         if not worker.is_cancelled:
@@ -321,7 +323,7 @@ class SearchPane(Vertical):
             result = self.reader.library.search(query, limit=have + settings.result_page,
                                                 time_budget=settings.search_budget,
                                                 suggest=False)
-        except ReaderError as exc:
+        except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return
         if not get_current_worker().is_cancelled:
@@ -349,7 +351,7 @@ class SearchPane(Vertical):
         try:
             result = self.reader.library.search(query, limit=1, suggest=True,
                                                 time_budget=self.reader.settings.search_budget)
-        except ReaderError as exc:
+        except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return
         if not get_current_worker().is_cancelled:
