@@ -7,15 +7,16 @@ gone is kept and flagged ``missing``, never cited at a guessed place. Marks of a
 rename. Saving merges in marks another reader process added meanwhile, and a file that cannot
 be read is set aside, never overwritten: marks are the user's work and are never lost.
 
-:func:`export_marks` turns marks into one bibliography (BibLaTeX, CSL-JSON: one entry per
-article, each mark's paragraph as its locator) or a list of citations (a Markdown dossier of
-quotes, APA, Chicago, MLA, plain), all made by :func:`reader.cite.cite`.
+:func:`export_marks` turns marks into one bibliography (BibLaTeX: one entry per article followed
+by each mark's cite command with its paragraph as the locator; CSL-JSON: one item per article and
+one citation per mark) or a list of citations (a Markdown dossier of quotes, APA, Chicago, MLA,
+plain), all made by :mod:`reader.cite`.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
-import re
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -242,23 +243,23 @@ class Export:
     skipped: list[Mark] = field(default_factory=list)  # missing: not cited at a guessed place
 
 
-_BIBTEX_NOTE = re.compile(r"\n  note = \{(.*)\},\n\}\s*$", re.DOTALL)
-
-
 def export_marks(marks: Iterable[Mark], lookup: Callable[[str], Article | None],
-                 style: str) -> Export:
+                 style: str, accessed: datetime.date | None = None) -> Export:
     """All ``marks`` in citation ``style``, grouped by article in the order first marked.
 
-    ``bibtex`` and ``csl-json`` give one entry per article whose note lists every marked
-    paragraph (and quote); ``markdown`` gives a dossier of the marked quotes and paragraphs,
-    each with its citation and note; the other styles list each mark's citation. Marks whose
-    text is no longer in the corpus are left out and returned in ``skipped``.
+    ``bibtex`` gives one BibLaTeX entry per article, each followed by the cite command of every
+    mark (its paragraph as the locator; a quote as ``\\textquote``) and its note as comment
+    lines; ``csl-json`` one CSL item per article and one citation per mark (with the marked
+    quote and note beside it); ``markdown`` a dossier of the marked quotes and paragraphs, each
+    with its citation and note; the other styles each mark's citation. Marks whose text is no
+    longer in the corpus are left out and returned in ``skipped``.
     """
     from reader.cite import STYLES, cite
 
     key = style.strip().lower()
     if key not in STYLES:
         raise CitationError(f"unknown citation style {style!r} (choose from {', '.join(STYLES)})")
+    accessed = accessed or datetime.date.today()
     groups: dict[str, tuple[Article, list[Mark]]] = {}
     skipped: list[Mark] = []
     articles: dict[str, Article | None] = {}
@@ -274,16 +275,15 @@ def export_marks(marks: Iterable[Mark], lookup: Callable[[str], Article | None],
         groups.setdefault(mark.doc, (article, []))[1].append(found)
     count = sum(len(kept) for _, kept in groups.values())
     if key == "bibtex":
-        text = "\n\n".join(_bibtex_entry(cite, a, kept) for a, kept in groups.values())
+        text = "\n\n".join(_biblatex(a, kept, accessed) for a, kept in groups.values())
     elif key == "csl-json":
-        items = [_csl_item(cite, a, kept) for a, kept in groups.values()]
-        text = json.dumps(items, ensure_ascii=False, indent=2)
+        text = _csl(list(groups.values()), accessed) if groups else ""
     else:
         blocks = []
         for article, kept in groups.values():
             parts = []
             for mark in kept:
-                part = cite(article, mark.para, mark.quote, key)
+                part = cite(article, mark.para, mark.quote, key, accessed=accessed)
                 if mark.note:
                     part += f"\n\nNote: {mark.note}" if key == "markdown" else (
                         f"\nNote: {mark.note}")
@@ -293,32 +293,42 @@ def export_marks(marks: Iterable[Mark], lookup: Callable[[str], Article | None],
     return Export(text + "\n" if text else "", len(groups), count, skipped)
 
 
-def _bibtex_entry(cite: Callable[..., str], article: Article, kept: list[Mark]) -> str:
-    entries = [cite(article, m.para, m.quote, "bibtex") for m in kept]
-    notes = []
-    for entry in entries:
-        found = _BIBTEX_NOTE.search(entry)
-        if found is None:
-            raise CitationError("a BibTeX citation without a note field cannot be merged")
-        notes.append(found.group(1))
-    first = _BIBTEX_NOTE.search(entries[0])
-    assert first is not None
-    return entries[0][: first.start()] + f"\n  note = {{{'; '.join(notes)}}},\n}}"
+def _biblatex(article: Article, kept: list[Mark], accessed: datetime.date) -> str:
+    """The article's entry once, then a comment line per mark: its cite command, its note."""
+    from reader.cite.biblatex import cite_command, entry, tex
+    from reader.cite.source import gather
+
+    sources = [gather(article, m.para, m.quote, accessed) for m in kept]
+    lines = [entry(sources[0])]
+    for mark, source in zip(kept, sources, strict=True):
+        lines.append(cite_command(source))
+        if mark.note:  # "@" would open an entry even in a comment
+            lines.append("% note: " + tex(mark.note).replace("@", r"\symbol{64}"))
+    return "\n".join(lines)
 
 
-def _csl_item(cite: Callable[..., str], article: Article, kept: list[Mark]) -> dict:
-    items = [json.loads(cite(article, m.para, m.quote, "csl-json"))[0] for m in kept]
-    merged = dict(items[0])
-    merged["note"] = "; ".join(str(item.get("note", "")) for item in items)
-    marks = []
-    for mark, item in zip(kept, items, strict=True):
-        entry = dict(item.get("custom") or {})
-        if mark.note:
-            entry["note"] = mark.note
-        marks.append(entry)
-    merged["custom"] = {"locator": ", ".join(str(m.para) for m in kept), "label": "paragraph",
-                        "marks": marks}
-    return merged
+def _csl(groups: list[tuple[Article, list[Mark]]], accessed: datetime.date) -> str:
+    """``{"items": [one per article], "citations": [one per mark], "marks": [...]}``."""
+    from reader.cite.csl import citation, item
+    from reader.cite.source import gather
+
+    items, citations, notes = [], [], []
+    for article, kept in groups:
+        sources = [gather(article, m.para, m.quote, accessed) for m in kept]
+        items.append(item(sources[0]))
+        for mark, source in zip(kept, sources, strict=True):
+            cited = citation(source)
+            citations.append(cited)
+            extra: dict[str, object] = {"citationID": cited["citationID"]}
+            if source.quote is not None:
+                quote = {"text": source.quote, "speaker": source.speaker, "role": source.role,
+                         "via": source.via}
+                extra["quote"] = {k: v for k, v in quote.items() if v is not None}
+            if mark.note:
+                extra["note"] = mark.note
+            notes.append(extra)
+    return json.dumps({"items": items, "citations": citations, "marks": notes},
+                      ensure_ascii=False, indent=2)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -168,21 +168,29 @@ def test_marks_follow_an_edited_article_through_the_index(tmp_path):
     library.close()
 
 
+def commands(parsed) -> list[str]:
+    """The comment lines after the entries: one cite command (and note) per mark."""
+    return [line for block in parsed.blocks if type(block).__name__ == "ImplicitComment"
+            for line in block.comment.splitlines()]
+
+
 def test_export_bibtex_is_one_entry_per_article(seeds_library):
     book = MarkBook(Path("unused.json"))
     for doc, para in ((DOC_001, 2), (DOC_000, 8), (DOC_001, 5)):
         book.add(doc, para, seeds_library.article(doc).paragraph(para).text)
     trump = seeds_library.article(DOC_000).paragraph(8).quotes[0]
-    book.add(DOC_000, 8, trump.text, quote=1)
+    quoted = book.add(DOC_000, 8, trump.text, quote=1)
+    book.set_note(quoted.id, "bandingkan dengan Reuters @ 6/11")
     export = export_marks(book.marks, seeds_library.article, "bibtex")
     assert (export.entries, export.marks, export.skipped) == (2, 4, [])
     parsed = bibtexparser.parse_string(export.text)
     assert not parsed.failed_blocks
-    assert len(parsed.entries) == 2
-    notes = {e.key: e.fields_dict["note"].value for e in parsed.entries}
-    first, second = (notes[e.key] for e in parsed.entries)
-    assert first.startswith("para.~2; para.~5")
-    assert second.startswith("para.~8; para.~8: “") and "Trump" in second
+    assert [e.key for e in parsed.entries] == [DOC_001, DOC_000]  # one entry per article
+    lines = commands(parsed)
+    assert lines[:2] == [f"% \\autocite[2]{{{DOC_001}}}", f"% \\autocite[5]{{{DOC_001}}}"]
+    assert lines[2] == f"% \\autocite[8]{{{DOC_000}}}"
+    assert lines[3].startswith(f"% \\textquote[{{\\autocite[8]{{{DOC_000}}}}}]{{Kami akan")
+    assert lines[4] == "% note: bandingkan dengan Reuters \\symbol{64} 6/11"
 
 
 def test_export_csl_json_and_markdown(seeds_library):
@@ -191,10 +199,10 @@ def test_export_csl_json_and_markdown(seeds_library):
     mark = book.add(DOC_001, 2, text)
     book.set_note(mark.id, "cek ke sumber asli")
     book.add(DOC_001, 6, seeds_library.article(DOC_001).paragraph(6).text)
-    items = json.loads(export_marks(book.marks, seeds_library.article, "csl-json").text)
-    assert len(items) == 1 and items[0]["type"] == "article-newspaper"
-    assert items[0]["custom"]["locator"] == "2, 6"
-    assert items[0]["custom"]["marks"][0]["note"] == "cek ke sumber asli"
+    document = json.loads(export_marks(book.marks, seeds_library.article, "csl-json").text)
+    assert [i["type"] for i in document["items"]] == ["article-newspaper"]
+    assert [c["citationItems"][0]["locator"] for c in document["citations"]] == ["2", "6"]
+    assert document["marks"][0]["note"] == "cek ke sumber asli"
     dossier = export_marks(book.marks, seeds_library.article, "markdown").text
     assert dossier.count("\n> ") + dossier.startswith("> ") >= 2
     assert "Note: cek ke sumber asli" in dossier
