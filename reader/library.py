@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -144,6 +144,13 @@ class Library:
         request = SearchRequest(query, limit=limit, time_budget=time_budget, suggest=False,
                                 doc=doc)
         return self._answer(lambda: self.backend.search(request)).hits
+
+    def word_offsets(self, text: str, stems: Iterable[str]) -> list[tuple[int, int]]:
+        """Offsets of the words of ``text`` whose stems are among ``stems`` (shared wording)."""
+        from reader.language.analysis import surface_tokens
+
+        wanted = set(stems)
+        return [(start, end) for term, start, end in surface_tokens(text) if term in wanted]
 
     def article(self, doc: str) -> Article | None:
         return self._answer(lambda: self.backend.article(doc))

@@ -7,36 +7,33 @@ The two seeds tell the same story: Trump's Truth Social post in two translations
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
+import sys
 
-import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from reader.library import Library
-from reader.tui.app import ReaderApp
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.screens.picker import ArticlePicker, fuzzy_match
 from reader.tui.widgets import SourceView
-from reader.tui.widgets.compare_view import NO_COUNTERPART, CompareView
+from reader.tui.widgets.compare_paint import NO_COUNTERPART
+from reader.tui.widgets.compare_view import CompareView
 
-from .test_tui import DOC_000, DOC_001, HOSTILE, SEEDS, aio, settle
+from .tui_support import (
+    DOC_000,
+    DOC_001,
+    HOSTILE,
+    SEEDS,
+    SIZE,
+    aio,
+    app,
+    make_app,
+    private_state,
+    seeds_index,
+    settle,
+)
 
-SIZE = (120, 35)
-
-
-@pytest.fixture(scope="module")
-def seeds_index(tmp_path_factory) -> Path:
-    index = tmp_path_factory.mktemp("tui-compare") / "ix"
-    Library(SEEDS, index).update()
-    return index
-
-
-@pytest.fixture()
-def app(seeds_index) -> ReaderApp:
-    return ReaderApp(Library(SEEDS, seeds_index))
+FIXTURES = (app, private_state, seeds_index)  # used by name in the tests below
 
 
 async def compare(pilot, doc_a: str = DOC_000, query: str = "terpilih") -> CompareView:
@@ -169,11 +166,11 @@ async def test_j_k_s_and_escape(app):
 async def test_compare_from_the_command_palette_at_80x24(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert any(c.title == "Compare with…" for c in app.get_system_commands(app.screen))
+        assert any(c.title == "Compare" for c in app.get_system_commands(app.screen))
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"compare with")
+        await pilot.press(*"compare")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)
@@ -193,7 +190,7 @@ async def test_v_with_one_article_or_none_says_so(tmp_path):
     corpus = tmp_path / "one"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Judul\n\nSatu paragraf saja.\n", encoding="utf-8")
-    app = ReaderApp(Library(corpus, tmp_path / "ix"))
+    app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("v")
@@ -201,7 +198,7 @@ async def test_v_with_one_article_or_none_says_so(tmp_path):
         assert isinstance(app.screen, MainScreen)
         assert any("Only one article" in str(n.message) for n in app._notifications)
     (corpus / "a.txt").unlink()
-    app = ReaderApp(Library(corpus, tmp_path / "ix"))
+    app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("v", "a")
@@ -217,7 +214,7 @@ async def test_hostile_titles_in_the_picker_and_the_comparison(tmp_path):
         (corpus / f"{name}.txt").write_text(
             f"Judul {name} {HOSTILE}\n\nParagraf {HOSTILE} tentang Tokayev dan Astana.\n\n"
             "Kalimat lain yang berbeda sekali.\n", encoding="utf-8")
-    app = ReaderApp(Library(corpus, tmp_path / "ix"))
+    app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("v")
@@ -274,18 +271,39 @@ async def test_clicking_an_also_in_line_jumps(app):
         assert source.article.doc == DOC_001 and source.current_paragraph.number == 2
 
 
+def work_done(function, *args) -> int:
+    """Lines of Python run by ``function(*args)``: a count of work, not a time."""
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(None)
+    return count
+
+
 def test_fuzzy_match_is_linear_and_ranks_word_starts():
     title = ("Kazakhstan Terpilih Menjadi Anggota Abraham Accords, Buka Peluang Kerja Sama "
-             "Ekonomi dan Keamanan dengan Israel") * 3
-    started = time.perf_counter()
+             "Ekonomi dan Keamanan dengan Israel ")
     for query in ("a a a a a a a a", "aaaaaaaaaaaa", "kzk abr", "zzz"):
-        fuzzy_match(query, title)
-    assert time.perf_counter() - started < 0.05
+        once = work_done(fuzzy_match, query, title * 4)
+        eight = work_done(fuzzy_match, query, title * 32)
+        assert eight <= 8 * once + 50, (query, once, eight)  # linear in the title's length
     score, offsets = fuzzy_match("terp", "Kazakhstan Terpilih")
     assert offsets == [11, 12, 13, 14]
     assert fuzzy_match("kzk", "Kazakhstan")[0] > 0
     assert fuzzy_match("qq", "Kazakhstan") == (0.0, [])
     assert fuzzy_match("accords", "Abraham Accords")[0] > fuzzy_match("accords", "xaccordsx")[0]
+    # letters in order count only inside one word that starts with the first letter
+    assert fuzzy_match("corona", "Cek fakta: orang Rusia bilang obat nyamuk ampuh")[0] == 0
+    assert fuzzy_match("corona", "Virus corona baru")[0] > 0
 
 
 # -- snapshot ----------------------------------------------------------------------------------
@@ -299,5 +317,5 @@ def test_snapshot_compare(snap_compare, seeds_index):
         view.go_to_row(view.row_of(8, 2))
         await settle(pilot)
 
-    app = ReaderApp(Library(SEEDS, seeds_index))
+    app = make_app(SEEDS, seeds_index)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -4,8 +4,9 @@
    and inside tmux when ``set-clipboard`` is ``on`` (tmux stores it in a paste buffer and passes
    it on to the outer terminal). Headless tests read it back from ``app.clipboard``.
 2. Inside tmux, the same sequence wrapped for tmux passthrough (``ESC P tmux; … ESC \\``), which
-   reaches the outer terminal when ``allow-passthrough`` is on, and ``tmux load-buffer -w -``,
-   which fills tmux's paste buffer (and the outer clipboard) whatever ``set-clipboard`` says.
+   reaches the outer terminal when ``allow-passthrough`` is on, and, only when tmux's
+   ``set-clipboard`` is not ``on`` (so OSC 52 made no buffer), ``tmux load-buffer -w -``: one
+   copy makes exactly one tmux buffer either way.
 3. A native clipboard where one is reachable: ``pbcopy`` on macOS, ``wl-copy`` under Wayland,
    ``xclip`` or ``xsel`` under X11, ``clip`` on Windows. These run in a thread with a timeout.
 """
@@ -55,6 +56,22 @@ def native_commands(env: Mapping[str, str] | None = None,
     return found
 
 
+_TMUX_SET_CLIPBOARD: list[str] = []  # cached answer of this tmux server
+
+
+def tmux_set_clipboard() -> str:
+    """tmux's ``set-clipboard`` option (``on``, ``external``, ``off``); ``""`` if unknown."""
+    if not _TMUX_SET_CLIPBOARD:
+        try:
+            done = subprocess.run(["tmux", "show-options", "-gv", "set-clipboard"],
+                                  capture_output=True, text=True, timeout=TIMEOUT, check=False)
+            value = done.stdout.strip() if done.returncode == 0 else ""
+        except (OSError, subprocess.SubprocessError):
+            value = ""
+        _TMUX_SET_CLIPBOARD.append(value)
+    return _TMUX_SET_CLIPBOARD[0]
+
+
 def tmux_passthrough(text: str) -> str:
     """OSC 52 for ``text`` wrapped so tmux hands it to the outer terminal unchanged."""
     payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
@@ -88,6 +105,8 @@ def copy(app: App, text: str) -> list[str]:
     if os.environ.get("TMUX") and driver is not None and not app.is_headless:
         driver.write(tmux_passthrough(text))
     commands = [] if app.is_headless else native_commands()
+    if commands and commands[0][0] == "tmux" and tmux_set_clipboard() == "on":
+        commands = commands[1:]  # tmux made a buffer of the OSC 52 sequence already
     if commands:
         app.run_worker(lambda: run_native(commands, text), thread=True, group="clipboard",
                        exit_on_error=False, description="copy to the system clipboard")

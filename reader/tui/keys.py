@@ -1,52 +1,92 @@
-"""Every key of the reader, in one table shared by the help screen and the documentation."""
+"""Keys are declared once, where they act, as ``Binding(id=…, description=…, tooltip=…)``.
+
+``description`` is the footer's short label, ``tooltip`` the sentence the help screen, the
+command palette and the README show, and ``id`` the name a user remaps in the config file
+(``[keys]`` table: ``cite = "x"``). This module turns such declarations into rows: one per
+action, its keys after the user's keymap, in the order they were declared.
+"""
 
 from __future__ import annotations
 
-KEYS: list[tuple[str, str]] = [
-    ("/", "focus the search box; results update as you type"),
-    ("enter", "in the search box: open the top result (or take the \"did you mean\" "
-              "suggestion) and move to the results; in a list: open the selected result "
-              "or article"),
-    ("down / up, j / k", "move in the focused list; paragraph by paragraph in the source"),
-    ("home / end, g / G", "first / last entry of a list or paragraph of the source"),
-    ("pageup / pagedown, space", "scroll the source a page"),
-    ("tab / shift+tab", "next / previous pane"),
-    ("n / N", "next / previous match in the source"),
-    ("] / [", "select the next / previous quotation in the source"),
-    ("c", "copy a citation of the current paragraph, or of the selected quote"),
-    ("C", "choose the citation style"),
-    ("y", "copy the plain text of the current paragraph, or of the selected quote"),
-    ("Q", "the quotes panel: every quote with its speaker and article"),
-    ("v", "compare the open (or selected) article with another, chosen in a fuzzy picker"),
-    ("a", "also in: go to where the selected statement (or the first one of this paragraph "
-          "reported elsewhere) is also reported; again: the next report, then back"),
-    ("?", "this help"),
-    ("ctrl+p", "command palette: every action, and the theme switcher"),
-    ("escape", "leave the search box; drop the selected quote; close a panel; "
-               "in the results: clear the search"),
-    ("q", "quit (when not typing); in a panel: close it"),
-]
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
-QUOTES_PANEL_KEYS: list[tuple[str, str]] = [
-    ("type", "filter by words of the quote, speaker or title"),
-    ("down / up", "move in the list (also from the filter box)"),
-    ("enter", "jump to the quote in the source"),
-    ("ctrl+t", "all quotes of the corpus / only the open article"),
-    ("c / y", "copy a citation / the text of the highlighted quote (in the list)"),
-    ("escape", "close the panel"),
-]
+from textual.binding import Binding, BindingType
+from textual.keys import format_key
 
-MOUSE = ("mouse", "click a result or article to open it, a paragraph or quote to select it; "
-                  "the wheel scrolls")
+# Named keys read better as words in a table than as the footer's symbols.
+_WORDS = {"enter": "enter", "escape": "escape", "up": "up", "down": "down", "left": "left",
+          "right": "right", "home": "home", "end": "end", "pageup": "pageup",
+          "pagedown": "pagedown", "space": "space", "tab": "tab", "delete": "delete",
+          "backspace": "backspace"}
 
-COMPARE_KEYS: list[tuple[str, str]] = [
-    ("down / up, j / k", "move row by row; a row is a paragraph and its counterpart"),
-    ("home / end, g / G", "first / last row"),
-    ("tab, left / right", "switch to the other article's side (h / l too)"),
-    ("n / N", "next / previous paragraph with no counterpart"),
-    ("enter, o", "open the focused side's paragraph in the source pane"),
-    ("s", "swap the two articles"),
-    ("v", "compare with another article (the right-hand side)"),
-    ("c / y", "copy a citation / the text of the focused paragraph"),
-    ("escape, q", "close the comparison"),
-]
+
+def key_name(key: str) -> str:
+    """How a key is written in help and docs: ``?``, ``ctrl+s``, ``enter``, ``shift+tab``."""
+    *modifiers, last = key.split("+")
+    name = _WORDS.get(last) or format_key(last)
+    return "+".join([*modifiers, name])
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One action: the keys that run it, its short label and its sentence."""
+
+    id: str
+    keys: tuple[str, ...]
+    description: str
+    tooltip: str
+    action: str
+
+    @property
+    def keys_text(self) -> str:
+        return ", ".join(self.keys)
+
+
+def own_bindings(node_class: type) -> list[Binding]:
+    """The bindings a class declares itself (not those it inherits)."""
+    declared = node_class.__dict__.get("BINDINGS", [])
+    return list(Binding.make_bindings(declared))
+
+
+def rows(bindings: Iterable[BindingType], keymap: Mapping[str, str] | None = None
+         ) -> list[KeyRow]:
+    """One row per binding id (several keys of one action share a row), keymap applied."""
+    keymap = keymap or {}
+    found: dict[str, KeyRow] = {}
+    for binding in Binding.make_bindings(bindings):
+        ident = binding.id or binding.action
+        if binding.id and binding.id in keymap:
+            keys = tuple(key_name(k.strip()) for k in keymap[binding.id].split(",") if k.strip())
+        else:
+            keys = (binding.key_display or key_name(binding.key),)
+        row = found.get(ident)
+        if row is None:
+            found[ident] = KeyRow(ident, keys, binding.description, binding.tooltip,
+                                  binding.action)
+        elif binding.id not in keymap:
+            merged = row.keys + tuple(k for k in keys if k not in row.keys)
+            found[ident] = KeyRow(ident, merged, row.description, row.tooltip, row.action)
+    return list(found.values())
+
+
+def class_rows(node_classes: Iterable[type], keymap: Mapping[str, str] | None = None
+               ) -> list[KeyRow]:
+    """The rows of several classes' own bindings, first declaration of an id wins."""
+    seen: set[str] = set()
+    out: list[KeyRow] = []
+    for node_class in node_classes:
+        for row in rows(own_bindings(node_class), keymap):
+            if row.id not in seen:
+                seen.add(row.id)
+                out.append(row)
+    return out
+
+
+def markdown_table(table_rows: Iterable[KeyRow]) -> str:
+    """A README table: ``| key | action | name |`` (the name remaps it in the config)."""
+    lines = ["| key | action | name |", "| --- | --- | --- |"]
+    for row in table_rows:
+        keys = " / ".join(f"`{k}`" for k in row.keys).replace("`|`", "`\\|`")
+        lines.append(f"| {keys} | {row.tooltip} | `{row.id}` |")
+    return "\n".join(lines)

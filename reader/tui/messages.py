@@ -1,57 +1,89 @@
-"""Messages the app's thread workers post back to the UI thread."""
+"""Messages the main screen's thread workers post back to the UI thread (plain dataclasses)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from textual.message import Message
 
+from reader.compare import Related
 from reader.records import ArticleSummary, SearchResult
 
 
+@dataclass
 class IndexProgress(Message):
     """The index is being built or updated: ``done`` of ``total`` files, now ``name``."""
 
-    def __init__(self, done: int, total: int, name: str) -> None:
-        super().__init__()
-        self.done, self.total, self.name = done, total, name
+    done: int
+    total: int
+    name: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
 
 
+@dataclass
 class IndexReady(Message):
     """The index matches the corpus; these are its articles."""
 
-    def __init__(self, articles: list[ArticleSummary], warnings: list[str]) -> None:
-        super().__init__()
-        self.articles = articles
-        self.warnings = warnings
+    articles: list[ArticleSummary]
+    warnings: list[str] = field(default_factory=list)
+    rebuilt: bool = False  # it was rebuilt after it went missing
 
 
+@dataclass
 class IndexFailed(Message):
     """The corpus or the index could not be read; ``error`` is one line for the user."""
 
-    def __init__(self, error: str) -> None:
-        super().__init__()
-        self.error = error
+    error: str
 
 
+@dataclass
 class SearchDone(Message):
-    """The answer to search number ``serial`` (older answers are dropped)."""
+    """The answer to search number ``serial`` (older answers are dropped). ``final``: no
+    better answer to this search is coming (a partial first answer is followed by the
+    complete one)."""
 
-    def __init__(self, serial: int, result: SearchResult) -> None:
-        super().__init__()
-        self.serial = serial
-        self.result = result
+    serial: int
+    result: SearchResult
+    final: bool = True
 
 
+@dataclass
+class MoreResults(Message):
+    """The next page of search ``serial``: the whole list so far."""
+
+    serial: int
+    result: SearchResult
+
+
+@dataclass
+class Suggestions(Message):
+    """"Did you mean" for search ``serial``, asked on enter or after a pause."""
+
+    serial: int
+    suggestions: list[str]
+
+
+@dataclass
 class MatchesReady(Message):
     """Where ``query`` matches in article ``doc``: paragraph number -> [(start, end)]."""
 
-    def __init__(self, doc: str, query: str, matches: dict[int, list[tuple[int, int]]]) -> None:
-        super().__init__()
-        self.doc, self.query, self.matches = doc, query, matches
+    doc: str
+    query: str
+    matches: dict[int, list[tuple[int, int]]]
 
 
+@dataclass
 class CounterpartsReady(Message):
     """Where else each statement of article ``doc`` is reported: (para, quote) -> related."""
 
-    def __init__(self, doc: str, counterparts: dict) -> None:
-        super().__init__()
-        self.doc, self.counterparts = doc, counterparts
+    doc: str
+    counterparts: dict[tuple[int, int], list[Related]]
+
+
+@dataclass
+class IndexLost(Message):
+    """A question failed because the index went missing or broke: rebuild it."""
+
+    error: str

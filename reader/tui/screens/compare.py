@@ -7,6 +7,7 @@ The library aligns the articles (in a thread worker); this screen only lays the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -20,9 +21,11 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from reader.compare import Alignment
+from reader.errors import ReaderError
 from reader.records import Article
-from reader.tui.widgets.compare_view import MID, CompareView
-from reader.tui.widgets.lists import META_STYLE, clip, flat
+from reader.tui.widgets.compare_paint import MID
+from reader.tui.widgets.compare_view import CompareView
+from reader.tui.widgets.text_layout import clip
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -37,7 +40,7 @@ def heading(label: str, article: Article | None, doc: str) -> Content:
         f"{len(article.paragraphs)} ¶")))
     return Content.assemble(
         (label, "bold $text-accent"), "  ", (clip(article.title or article.doc, 160), "bold"),
-        "\n", "   ", (meta, META_STYLE))
+        "\n", "   ", (meta, "$text-muted"))
 
 
 def summary(alignment: Alignment) -> str:
@@ -53,19 +56,27 @@ class CompareScreen(Screen[tuple[str, int] | None]):
     """Article A (left) against article B (right); returns ``(doc, para)`` to open, or ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", show=True),
-        Binding("enter,o", "open", "Open ¶", show=True, key_display="enter"),
-        Binding("s", "swap", "Swap", show=True),
-        Binding("v", "choose", "Other B", show=True),
-        Binding("c", "cite", "Cite", show=False),
-        Binding("y", "copy_text", "Copy", show=False),
+        Binding("escape,q", "close", "Close", show=True, id="close",
+                tooltip="close the comparison"),
+        Binding("enter,o", "open", "Open ¶", show=True, key_display="enter",
+                id="compare-open", tooltip="open the focused side's paragraph in the article"),
+        Binding("s", "swap", "Swap", show=True, id="compare-swap",
+                tooltip="swap the two articles"),
+        Binding("v", "choose", "Other B", show=True, id="compare",
+                tooltip="compare with another article (the right-hand side)"),
+        Binding("c", "cite", "Cite", show=False, id="cite",
+                tooltip="copy a citation of the focused paragraph"),
+        Binding("y", "copy_text", "Copy", show=False, id="copy",
+                tooltip="copy the text of the focused paragraph"),
     ]
 
+    @dataclass
     class Loaded(Message):
-        def __init__(self, doc_a: str, doc_b: str, alignment: Alignment | None,
-                     error: str | None = None) -> None:
-            super().__init__()
-            self.doc_a, self.doc_b, self.alignment, self.error = doc_a, doc_b, alignment, error
+        doc_a: str
+        doc_b: str
+        alignment: Alignment | None
+        error: str | None = None
+        shared: dict[tuple[str, int], list[tuple[int, int]]] = field(default_factory=dict)
 
     def __init__(self, doc_a: str, doc_b: str) -> None:
         super().__init__()
@@ -110,13 +121,22 @@ class CompareScreen(Screen[tuple[str, int] | None]):
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def _compare(self, doc_a: str, doc_b: str) -> None:
+        library = self.reader.library
+        article_a, article_b = self._articles
         try:
-            alignment = self.reader.library.compare(doc_a, doc_b)
-        except Exception as exc:  # an index problem: say so on the screen
-            self.post_message(self.Loaded(doc_a, doc_b, None, flat(str(exc))[:200]))
+            alignment = library.compare(doc_a, doc_b)
+            shared: dict[tuple[str, int], list[tuple[int, int]]] = {}
+            for pair in alignment.pairs:  # the words each pair shares, on both sides
+                for side, number, article in (("a", pair.a, article_a), ("b", pair.b, article_b)):
+                    paragraph = article.paragraph(number) if article else None
+                    if paragraph is not None and pair.shared:
+                        spans = shared.setdefault((side, number), [])
+                        spans += library.word_offsets(paragraph.text, pair.shared)
+        except ReaderError as exc:  # an index problem: say so on the screen
+            self.post_message(self.Loaded(doc_a, doc_b, None, clip(str(exc), 200)))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Loaded(doc_a, doc_b, alignment))
+            self.post_message(self.Loaded(doc_a, doc_b, alignment, shared=shared))
 
     def on_compare_screen_loaded(self, message: Loaded) -> None:
         if (message.doc_a, message.doc_b) != (self.doc_a, self.doc_b):
@@ -130,7 +150,8 @@ class CompareScreen(Screen[tuple[str, int] | None]):
             return
         self.alignment = message.alignment
         keep, self._keep = self._keep, None
-        view.show(message.alignment, article_a, article_b, side=keep[2] if keep else "a")
+        view.show(message.alignment, article_a, article_b, side=keep[2] if keep else "a",
+                  shared=message.shared)
         if keep is not None and (keep[0] is not None or keep[1] is not None):
             found = view.row_of(keep[0], keep[1])
             if found is not None:
@@ -199,7 +220,7 @@ class CompareScreen(Screen[tuple[str, int] | None]):
     def action_choose(self) -> None:
         from reader.tui.screens.picker import ArticlePicker
 
-        articles = [a for a in self.reader.main.article_list.articles if a.doc != self.doc_a]
+        articles = [a for a in self.reader.main.search_pane.articles if a.doc != self.doc_a]
         if not articles:
             self.app.bell()
             return
@@ -211,8 +232,8 @@ class CompareScreen(Screen[tuple[str, int] | None]):
                 self.load()
 
         title = self._articles[0].title if self._articles[0] else self.doc_a
-        self.app.push_screen(ArticlePicker(articles, f"Compare “{clip(title, 50)}” with…"),
-                             chosen)
+        self.app.push_screen(ArticlePicker(articles, f"Compare “{clip(title, 50)}” with…",
+                                           related_to=self.doc_a), chosen)
 
     def action_close(self) -> None:
         self.dismiss(None)

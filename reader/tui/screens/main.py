@@ -1,50 +1,116 @@
-"""The main screen: the search box and results (or the articles) on the left, the source right."""
+"""The main screen: search and results (or the articles) on the left, the article on the right.
+
+The screen owns its thread workers (opening the index, the matches of the query in the open
+article, where its statements are reported elsewhere) and handles their messages; the app only
+holds the library, the settings and what is remembered. Keys live in ``BINDINGS`` below with
+an id (for remapping) and a tooltip (for help, the palette and the README); the actions are in
+:mod:`reader.tui.screens.main_actions`.
+"""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, ProgressBar, Static
+from textual.widgets import Footer
+from textual.worker import get_current_worker
 
-from reader.records import Article, ArticleSummary, Hit, SearchResult
-from reader.tui.widgets import ArticleList, ResultsList, SearchBox, SourceView
-from reader.tui.widgets.lists import RESULT_LIMIT, clip
+from reader.errors import IndexProblem, ReaderError
+from reader.records import Article, Hit
+from reader.tui.messages import (
+    CounterpartsReady,
+    IndexFailed,
+    IndexLost,
+    IndexProgress,
+    IndexReady,
+    MatchesReady,
+)
+from reader.tui.screens.main_actions import MainActions
+from reader.tui.widgets.article_header import ArticleHeader
+from reader.tui.widgets.line_list import LineList
+from reader.tui.widgets.lists import ArticleList, ResultsList
+from reader.tui.widgets.search_box import SearchBox
+from reader.tui.widgets.search_pane import SearchPane
+from reader.tui.widgets.source_view import SourceView
+from reader.tui.widgets.text_layout import clip
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
-DEBOUNCE = 0.05  # seconds between the last keystroke and the search (a burst is one search)
+MATCH_LIMIT = 500  # hits asked for when highlighting the open article
 
 
-class MainScreen(Screen[None]):
+class MainScreen(MainActions, Screen[None]):
     """Search, results and the source side by side."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (76, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (18, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", show=False),
+        # a priority binding, so keys typed right after "/" already go to the search box
+        Binding("slash", "search", "Search", key_display="/", priority=True, id="search",
+                tooltip="focus the search box, its text selected: typing replaces it; "
+                        "results update as you type"),
+        Binding("c", "cite", "Cite", id="cite",
+                tooltip="copy a citation of the current paragraph, or of the selected quote"),
+        Binding("y", "copy_text", "Copy", show=False, id="copy",
+                tooltip="copy the plain text of the current paragraph, or of the selected quote"),
+        Binding("m", "mark", "Mark", id="mark",
+                tooltip="mark the current paragraph or the selected quote (again: unmark)"),
+        Binding("M", "marks", "Marks", key_display="M", id="marks",
+                tooltip="the marks panel: reorder, delete, add a note, export"),
+        Binding("o", "open_source", "Open", id="open-source",
+                tooltip="open the article's URL in the browser ($BROWSER), or its file in "
+                        "$EDITOR / $PAGER at the paragraph; over SSH: copy the URL"),
+        Binding("n", "next_match", "Next match", show=False, id="next-match",
+                tooltip="next match of the search in the article"),
+        Binding("N", "prev_match", "Previous match", show=False, key_display="N",
+                id="previous-match", tooltip="previous match of the search in the article"),
+        Binding("right_square_bracket", "next_quote", "Next quote", show=False,
+                key_display="]", id="next-quote",
+                tooltip="select the next quotation in the article"),
+        Binding("left_square_bracket", "prev_quote", "Previous quote", show=False,
+                key_display="[", id="previous-quote",
+                tooltip="select the previous quotation in the article"),
+        Binding("a", "also_in", "Also in", show=False, id="also-in",
+                tooltip="go to where the selected statement is also reported; again: the "
+                        "next report, then back"),
+        Binding("Q", "quotes", "Quotes", key_display="Q", id="quotes",
+                tooltip="the quotes panel: every quote with its speaker and article"),
+        Binding("v", "compare", "Compare", show=False, id="compare",
+                tooltip="compare the open (or selected) article with another, chosen in a "
+                        "picker ranked by similarity"),
+        Binding("ctrl+s", "save_search", "Save search", show=False, id="save-search",
+                tooltip="save the current search"),
+        Binding("S", "saved_searches", "Saved", show=False, key_display="S",
+                id="saved-searches",
+                tooltip="saved searches, with how many more hits each has since last opened"),
+        Binding("d", "dense", "Dense", show=False, id="dense",
+                tooltip="one line per result or article (again: two)"),
+        Binding("less_than_sign", "pane_width(-4)", "Narrower", show=False, key_display="<",
+                id="narrower", tooltip="narrow the left pane"),
+        Binding("greater_than_sign", "pane_width(4)", "Wider", show=False, key_display=">",
+                id="wider", tooltip="widen the left pane"),
+        Binding("z", "maximise", "Maximise", show=False, id="maximise",
+                tooltip="the article alone, full width (again: both panes)"),
+        Binding("escape", "back", "Back", show=False, id="back",
+                tooltip="leave the search box; drop the selected quote; in the results: "
+                        "clear the search"),
     ]
     AUTO_FOCUS = ""  # nothing is focused until the articles are listed, so q and / work
 
     def __init__(self) -> None:
         super().__init__()
-        self._timer: Timer | None = None
-        self._serial = 0  # number of the latest search started
-        self._result: SearchResult | None = None  # the answer for the current query
-        self._open_top = False  # enter was pressed before the answer came
-        self._pending = False  # a search waits for the index
-        self._dirty = False  # the query changed since the last search started
-        self._searched = ""  # the query of the latest search started
-        self._source_title = "Source"
-        self._articles: list[ArticleSummary] = []
+        self._last_progress = 0.0
+        self._started = time.monotonic()
+        self._rebuilding = False
+        self._reopened = False
 
     @property
     def reader(self) -> ReaderApp:
@@ -52,29 +118,27 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            with Vertical(id="left"):
-                yield SearchBox(id="search")
-                yield Static(Content("Opening the index…"), id="status")
-                with ContentSwitcher(initial="notice", id="lists"):
-                    with Vertical(id="notice"):
-                        yield Static(Content("Opening the index…"), id="notice-text")
-                        yield ProgressBar(total=None, show_eta=False, id="progress")
-                    yield ArticleList(id="articles")
-                    yield ResultsList(id="results")
-            yield SourceView(id="source")
+            yield SearchPane(id="left")
+            with Vertical(id="right"):
+                yield ArticleHeader(id="head", classes="-empty")
+                yield SourceView(id="source")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#right").border_title = "Source"
+        width = self.reader.corpus_state.left_width
+        if width:
+            self.query_one("#left").styles.width = width
+
     def on_resize(self) -> None:
-        # below 100 columns the footer drops its padding so every key still fits
+        # below 100 columns the footer drops its padding so more keys still fit
         self.query_one(Footer).compact = self.size.width < 100
 
-    def on_mount(self) -> None:
-        source = self.query_one(SourceView)
-        source.border_title = "Source"
-        self.query_one("#articles").border_title = "Articles"
-        self.query_one("#results").border_title = "Results"
+    # -- parts ------------------------------------------------------------------------------------
 
-    # -- widgets ----------------------------------------------------------------------------------
+    @property
+    def search_pane(self) -> SearchPane:
+        return self.query_one(SearchPane)
 
     @property
     def search_box(self) -> SearchBox:
@@ -92,170 +156,118 @@ class MainScreen(Screen[None]):
     def article_list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
-    def set_status(self, text: str, kind: str = "") -> None:
-        status = self.query_one("#status", Static)
-        status.update(Content(text))
-        status.set_class(kind == "error", "-error")
-        status.set_class(kind == "hint", "-hint")
-
     # -- the index --------------------------------------------------------------------------------
 
-    def index_progress(self, done: int, total: int, name: str) -> None:
-        text = "Building the index…"
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def build_index(self, rebuilt: bool = False) -> None:
+        started = time.monotonic()
+
+        def progress(done: int, total: int, name: str) -> None:
+            now = time.monotonic()
+            if done < total and now - self._last_progress < 0.1:
+                return
+            self._last_progress = now
+            self.post_message(IndexProgress(done, total, name))
+
+        def waiting() -> None:
+            self.post_message(IndexProgress(0, 0, "Another reader is updating this index; "
+                                                  "waiting for it…"))
+
+        self._started = started
+        library = self.reader.library
+        try:
+            report = library.update(progress=progress, wait=waiting)
+            articles = library.articles()
+        except ReaderError as exc:  # corpus or index problems: one line in the UI
+            self.post_message(IndexFailed(clip(str(exc), 300)))
+            return
+        self.post_message(IndexReady(articles, list(report.warnings), rebuilt=rebuilt))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        done, total = message.done, message.total
         if total:
-            text = f"Indexing {done} of {total} files…"
-        elif name:
-            text = name
-        self.query_one("#notice-text", Static).update(Content(text))
-        bar = self.query_one(ProgressBar)
-        if total:
-            bar.update(total=total, progress=done)
-        self.set_status(text)
-
-    def index_ready(self, articles: list[ArticleSummary]) -> None:
-        self._articles = articles
-        self.query_one(ProgressBar).display = False
-        self.article_list.show(articles)
-        if not articles:
-            self.query_one("#notice-text", Static).update(Content(
-                "No articles in this corpus yet.\n\nAdd .txt, .md, .html, .json, .jsonl or .csv "
-                "files to the folder and open it again, or open another folder with "
-                "`reader PATH`."))
-            self.set_status("0 articles", "hint")
-            self.source.empty_message = "Nothing to read: this corpus has no articles."
-            self.source.show_article(None)
-            return
-        if self.search_box.value.strip():
-            self.start_search(now=True)
+            text = f"Indexing: {done:,} of {total:,} files"
+            elapsed = time.monotonic() - self._started
+            if done and elapsed > 1 and done < total:
+                rate = done / elapsed
+                text += f" · {rate:,.0f} files/s · about {(total - done) / rate:,.0f} s left"
+            elif done >= total:
+                text += " · writing the index to disk…"
         else:
-            self.show_articles()
-            if self.focused is None:
-                self.article_list.focus()
+            text = message.name or "Building the index…"
+        self.search_pane.index_progress(text, done, total)
 
-    def index_failed(self, error: str) -> None:
-        self.query_one(ProgressBar).display = False
-        self.query_one("#notice-text", Static).update(Content(f"Cannot open the corpus: {error}"))
-        self.query_one("#lists", ContentSwitcher).current = "notice"
-        self.set_status("The index is not available.", "error")
+    def on_index_ready(self, message: IndexReady) -> None:
+        reader = self.reader
+        reader.index_ready = True
+        reader.index_error = None
+        self._rebuilding = False
+        reader.forget_articles()
+        self.search_pane.index_ready(message.articles)
+        reader.marks.relocate(reader.library_article)
+        self._show_marked()
+        if message.rebuilt:
+            self.notify("The index was rebuilt; you can go on.", title="Index",
+                        markup=False, timeout=5)
+        if message.warnings:
+            shown = "\n".join(clip(w, 200) for w in message.warnings[:5])
+            more = len(message.warnings) - 5
+            if more > 0:
+                shown += f"\n… and {more} more"
+            self.notify(shown, title="Some files were skipped", severity="warning",
+                        markup=False)
+        if not self._reopened:
+            self._reopened = True
+            self.reopen_last()
+        if self.focused is None and message.articles:
+            self.search_pane.focus_list()
+        elif self.source.article is not None:
+            self.find_matches()
 
-    def show_articles(self) -> None:
-        switcher = self.query_one("#lists", ContentSwitcher)
-        count = len(self._articles)
-        if not self.reader.index_ready:
+    def on_index_failed(self, message: IndexFailed) -> None:
+        reader = self.reader
+        reader.index_error = message.error
+        self._rebuilding = False
+        self.search_pane.index_failed(message.error)
+        self.notify(message.error, title="Cannot open the corpus", severity="error",
+                    markup=False, timeout=10)
+
+    def on_index_lost(self, message: IndexLost) -> None:
+        """A question failed on the index: say so and rebuild it (once at a time)."""
+        message.stop()
+        self.index_lost(message.error)
+
+    def index_lost(self, error: str) -> None:
+        if self._rebuilding:
             return
-        if not count:
-            switcher.current = "notice"
-            return
-        switcher.current = "articles"
-        self.article_list.border_title = f"Articles · {count}"
-        self.set_status(f"{count} article{'s' if count != 1 else ''} · / to search · "
-                        "Q for quotes", "hint")
+        self._rebuilding = True
+        self.reader.index_ready = False
+        self.notify(f"{clip(error, 200)}. Rebuilding the index; the article stays open.",
+                    title="The index is not usable", severity="warning", markup=False,
+                    timeout=8)
+        self.build_index(rebuilt=True)
 
-    # -- searching --------------------------------------------------------------------------------
-
-    @on(Input.Changed, "#search")
-    def _query_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        if event.value.strip() == self._searched and self._timer is None:
-            return  # e.g. a suggestion put in the box and already searched
-        self._open_top = False
-        self._dirty = True
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.start_search)
-
-    @on(Input.Submitted, "#search")
-    def _query_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        query = self.search_box.value.strip()
-        if not query:
-            self.focus_list()
-            return
-        if self._result is not None and self._result.query == query and not self._dirty:
-            self.open_top()
-        else:
-            self._open_top = True
-            self.start_search(now=True)
-
-    def start_search(self, now: bool = False) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self._dirty = False
-        query = self.search_box.value.strip()
-        self._searched = query
-        self._serial += 1
-        if not query:
-            self._result = None
-            self._pending = False
-            self.reader.cancel_search()
-            self.show_articles()
-            self.source.set_matches({})
-            return
-        if not self.reader.index_ready:
-            self._pending = True
-            self.set_status("The index is still being built; the search runs when it is ready.",
-                            "hint")
-            return
-        self._pending = False
-        self.reader.search(query, self._serial)
-
-    def search_done(self, serial: int, result: SearchResult) -> None:
-        if serial != self._serial:
-            return  # an answer to an older query
-        self._result = result
-        switcher = self.query_one("#lists", ContentSwitcher)
-        switcher.current = "results"
-        self.results.show(result.hits)
-        shown = len(self.results.hits)
-        self.results.border_title = f"Results · {result.total}" if result.total else "Results"
-        if result.error:
-            self.set_status(result.error, "error")
-        elif not result.hits:
-            text = "No hits."
-            if result.suggestions:
-                text += " Did you mean: " + ", ".join(clip(s, 60) for s in result.suggestions)
-                text += " ? (enter)"
-            self.set_status(text, "hint")
-        else:
-            noun = "paragraph" if result.total == 1 else "paragraphs"
-            text = f"{result.total} {noun}"
-            if shown < result.total:
-                text += f" · showing the best {min(shown, RESULT_LIMIT)}"
-            if result.partial:
-                text += " · time budget reached"
-            self.set_status(text)
-        self.reader.find_matches(result.query)
-        if self._open_top:
-            self._open_top = False
-            self.open_top()
-
-    def open_top(self) -> None:
-        result = self._result
-        if result is not None and not result.hits and result.suggestions:
-            # enter on "did you mean": search the suggestion and open its top hit
-            self.search_box.value = result.suggestions[0]
-            self._open_top = True
-            self.start_search(now=True)
-            return
-        if result is None or not result.hits:
-            self.app.bell()
-            return
-        self.results.highlighted = 0
-        self.open_hit(self._result.hits[0])
-        self.results.focus()
+    def reopen_last(self) -> None:
+        """The article and paragraph open when the reader was last closed."""
+        state = self.reader.corpus_state
+        if state.last_doc and self.source.article is None:
+            known = {a.doc for a in self.search_pane.articles}
+            if state.last_doc in known:
+                self.open_doc(state.last_doc, state.last_para)
 
     # -- opening ----------------------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#results")
-    def _result_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Selected, "#results")
+    def _result_selected(self, event: LineList.Selected) -> None:
         event.stop()
         hit = self.results.selected
         if hit is not None:
+            if self.search_pane.query:
+                self.reader.corpus_state.remember_query(self.search_pane.query)
             self.open_hit(hit)
 
-    @on(OptionList.OptionSelected, "#articles")
-    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Selected, "#articles")
+    def _article_selected(self, event: LineList.Selected) -> None:
         event.stop()
         summary = self.article_list.selected
         if summary is not None:
@@ -271,8 +283,6 @@ class MainScreen(Screen[None]):
                  matches: dict[int, list[tuple[int, int]]] | None = None) -> Article | None:
         article = self.reader.load_article(doc)
         if article is None:
-            self.notify(f"Article {doc} is no longer in the index.", severity="warning",
-                        markup=False)
             return None
         source = self.source
         if source.article is not None and source.article.doc == doc:
@@ -284,62 +294,132 @@ class MainScreen(Screen[None]):
                 source.goto(para, quote=quote, top=True)
         else:
             source.show_article(article, para, quote=quote, matches=matches)
-            self.reader.find_counterparts(doc)
-        query = self.search_box.value.strip()
-        if query and self._result is not None and not self._result.error:
-            self.reader.find_matches(query)
+            self.query_one(ArticleHeader).show(article)
+            self.find_counterparts(doc)
+        self._show_marked()
+        self._titles()  # at once, not when the next message is handled
+        query = self.search_pane.query
+        result = self.search_pane.result
+        if query and result is not None and not result.error:
+            self.find_matches()
         return article
 
-    def matches_ready(self, doc: str, query: str, matches: dict[int, list[tuple[int, int]]]
-                      ) -> None:
-        source = self.source
-        if source.article is None or source.article.doc != doc:
+    def query_changed(self, query: str) -> None:
+        """The search box's query has an answer (or was cleared): highlight it in the article."""
+        if not query:
+            self.source.set_matches({})
             return
-        if query != self.search_box.value.strip():
-            return
-        source.set_matches(matches)
+        self.find_matches()
 
-    def counterparts_ready(self, doc: str, counterparts: dict) -> None:
+    # -- matches and counterparts -----------------------------------------------------------------
+
+    def find_matches(self) -> None:
+        """Highlight every match of the query in the open article (in a worker)."""
+        article = self.source.article
+        query = self.search_pane.query
+        if article is None or not query or not self.reader.index_ready:
+            return
+        self._find_matches(query, article.doc)
+
+    @work(thread=True, exclusive=True, group="matches", exit_on_error=False)
+    def _find_matches(self, query: str, doc: str) -> None:
+        try:
+            hits = self.reader.library.matches_in(doc, query, limit=MATCH_LIMIT)
+        except IndexProblem as exc:
+            self.post_message(IndexLost(str(exc)))
+            return
+        except ReaderError:
+            return  # a malformed query: the search box's status says why
+        matches: dict[int, list[tuple[int, int]]] = {}
+        for hit in hits:
+            for number in (hit.para, *hit.repeats):
+                matches.setdefault(number, []).extend(hit.highlights)
+        if not get_current_worker().is_cancelled:
+            self.post_message(MatchesReady(doc, query, matches))
+
+    def on_matches_ready(self, message: MatchesReady) -> None:
         source = self.source
-        if source.article is not None and source.article.doc == doc:
-            source.set_counterparts(counterparts)
+        if source.article is None or source.article.doc != message.doc:
+            return
+        if message.query != self.search_pane.query:
+            return
+        source.set_matches(message.matches)
+
+    def find_counterparts(self, doc: str) -> None:
+        """Look up where else each statement of ``doc`` is reported (in a worker)."""
+        if not self.reader.index_ready:
+            return
+        found = self.reader.counterparts.get(doc)
+        if found is not None:
+            self.source.set_counterparts(found)
+            return
+        self._find_counterparts(doc)
+
+    @work(thread=True, exclusive=True, group="counterparts", exit_on_error=False)
+    def _find_counterparts(self, doc: str) -> None:
+        try:
+            found = self.reader.library.quote_counterparts(doc)
+        except IndexProblem as exc:
+            self.post_message(IndexLost(str(exc)))
+            return
+        except ReaderError:
+            return  # the article went away meanwhile: no links to show
+        if not get_current_worker().is_cancelled:
+            self.post_message(CounterpartsReady(doc, found))
+
+    def on_counterparts_ready(self, message: CounterpartsReady) -> None:
+        self.reader.counterparts[message.doc] = message.counterparts
+        source = self.source
+        if source.article is not None and source.article.doc == message.doc:
+            source.set_counterparts(message.counterparts)
+
+    # -- titles -----------------------------------------------------------------------------------
+
+    @on(SourceView.Moved)
+    def _source_moved(self, event: SourceView.Moved) -> None:
+        self._titles()
+
+    def _titles(self) -> None:
+        source = self.source
+        right = self.query_one("#right")
+        article = source.article
+        right.border_subtitle = source.position_label()
+        # the header shows the title; the border names the article as DOC (for the CLI), a
+        # Content title so text from a file is never read as markup
+        right.border_title = Content(clip(article.doc, 60) if article else "Source")
+        paragraph = source.current_paragraph
+        if article is not None and paragraph is not None:
+            state = self.reader.corpus_state
+            state.last_doc, state.last_para = article.doc, paragraph.number
+
+    def _show_marked(self) -> None:
+        article = self.source.article
+        if article is None:
+            return
+        self.source.set_marked({(m.para, m.quote) for m in self.reader.marks.marks
+                                if m.doc == article.doc and not m.missing})
 
     @on(SourceView.AlsoIn)
     def _also_in_clicked(self, event: SourceView.AlsoIn) -> None:
         event.stop()
-        self.reader.action_also_in()
-
-    @on(SourceView.Moved)
-    def _source_moved(self, event: SourceView.Moved) -> None:
-        source = event.view
-        source.border_subtitle = source.position_label()
-        article = source.article
-        # a Content title: text from the article is never read as markup
-        title = clip(article.title or article.doc, 80) if article else "Source"
-        if title != self._source_title:
-            self._source_title = title
-            source.border_title = Content(title)
+        self.action_also_in()
 
     # -- focus ------------------------------------------------------------------------------------
 
-    def focus_list(self) -> None:
-        current = self.query_one("#lists", ContentSwitcher).current
-        if current == "results":
-            self.results.focus()
-        elif current == "articles":
-            self.article_list.focus()
-        else:
-            self.source.focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and isinstance(self.focused, SearchBox):
+            return False  # "/" typed in the search box is a character
+        return True
+
+    def action_search(self) -> None:
+        self.set_focus(self.search_box)
 
     def action_back(self) -> None:
         focused = self.focused
         if isinstance(focused, SearchBox):
-            self.focus_list()
+            self.search_pane.focus_list()
         elif isinstance(focused, SourceView):
             if not focused.clear_quote():
-                self.focus_list()
+                self.search_pane.focus_list()
         elif isinstance(focused, ResultsList):
-            self.search_box.value = ""
-            self.start_search(now=True)
-            self.article_list.focus()
-
+            self.search_pane.clear()

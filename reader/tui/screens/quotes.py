@@ -1,7 +1,8 @@
 """``Q``: every quotation of the corpus (or of the open article) with its speaker and article.
 
 Typing filters the list; ``enter`` jumps to the quote in the source pane; ``c``/``y`` in the
-list copy a citation of the quote or its text.
+list copy a citation of the quote or its text. Each entry has a fixed height: two lines of the
+quote and a line for who said it and where, so no terminal size loses the speaker.
 """
 
 from __future__ import annotations
@@ -16,18 +17,18 @@ from textual.content import Content
 from textual.events import Key
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Checkbox, Footer, Input, Static
 from textual.worker import get_current_worker
 
+from reader.errors import ReaderError
 from reader.records import TERM, QuoteRecord
-from reader.tui.widgets.lists import META_STYLE, ListBase, clip, flat
-from reader.tui.widgets.source_view import speaker_label
+from reader.tui.widgets.line_list import Line, LineList
+from reader.tui.widgets.text_layout import clip, flat, speaker_label, wrap_lines
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
-LIMIT = 1000
+LIMIT = 5000
 
 
 def haystack(record: QuoteRecord) -> str:
@@ -37,33 +38,74 @@ def haystack(record: QuoteRecord) -> str:
     return " ".join(flat(w) for w in words if w).casefold()
 
 
-class QuoteList(ListBase):
+def quote_lines(record: QuoteRecord, width: int) -> list[Line]:
+    """Two lines of the quote, then ``speaker · title ¶N`` (the speaker first, never cut off)."""
+    quote = record.quote
+    style = ("term",) if quote.kind == TERM else ("quote",)
+    text = wrap_lines("“" + flat(quote.text) + "”", width, limit=2)
+    lines: list[Line] = [[(line, style)] for line in text]
+    who = "term" if quote.kind == TERM else speaker_label(quote).removeprefix("— ")
+    who = clip(who, max(width * 2 // 3, 20))
+    where = f" · {record.title or record.doc}"
+    number = f" ¶{record.para}"
+    room = max(width - len(who) - len(number), 4)
+    lines.append([(who, ("speaker",)), (clip(where, room), ("meta",)), (number, ("meta",))])
+    return lines
+
+
+class QuoteList(LineList):
     """The quotes; printable keys that are not bound go to the filter box."""
 
+    item_lines, gap = 3, 1
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "screen.cite", "Cite", show=True),
-        Binding("y", "screen.copy_text", "Copy text", show=True),
-        Binding("slash", "screen.focus_filter", "Filter", show=False),
-        Binding("q", "screen.close", "Close", show=False),
+        Binding("c", "screen.cite", "Cite", show=True, id="cite",
+                tooltip="copy a citation of the highlighted quote"),
+        Binding("y", "screen.copy_text", "Copy text", show=True, id="copy",
+                tooltip="copy the text of the highlighted quote"),
+        Binding("m", "screen.mark", "Mark", show=True, id="mark",
+                tooltip="mark the highlighted quote (again: unmark)"),
+        Binding("slash", "screen.focus_filter", "Filter", show=False, id="quotes-filter",
+                tooltip="back to the filter box (typing a letter does it too)"),
+        Binding("q", "screen.close", "Close", show=False, id="quotes-close",
+                tooltip="close the panel"),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.records: list[QuoteRecord] = []
+
+    def show(self, records: list[QuoteRecord]) -> None:
+        self.records = records
+        self.reset(len(records), 0 if records else None)
+
+    def lines_of(self, index: int, width: int) -> list[Line]:
+        return quote_lines(self.records[index], width)
 
     def on_key(self, event: Key) -> None:
         if event.is_printable and event.character and event.key not in (
-                "c", "y", "q", "j", "k", "g", "G", "slash", "space"):
+                "c", "y", "m", "q", "j", "k", "g", "G", "slash", "space"):
             event.stop()
             event.prevent_default()
-            self.screen.query_one("#quote-filter", Input).focus()
-            self.screen.query_one("#quote-filter", Input).insert_text_at_cursor(event.character)
+            box = self.screen.query_one("#quote-filter", Input)
+            box.focus()
+            box.insert_text_at_cursor(event.character)
 
 
 class QuotesPanel(ModalScreen[QuoteRecord | None]):
     """The quotes panel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", show=True),
-        Binding("ctrl+t", "toggle_scope", "All / this article", show=True),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
+        Binding("escape", "close", "Close", show=True, id="close",
+                tooltip="close the panel"),
+        Binding("enter", "go", "Go to", show=False, id="quotes-go",
+                tooltip="jump to the highlighted quote in the article"),
+        Binding("ctrl+t", "toggle_scope", "All / this article", show=True, id="quotes-scope",
+                tooltip="all quotes of the corpus, or only those of the open article"),
+        Binding("down", "move(1)", "Down", show=False, id="list-down",
+                tooltip="next quote (also from the filter box)"),
+        Binding("up", "move(-1)", "Up", show=False, id="list-up",
+                tooltip="previous quote (also from the filter box)"),
     ]
 
     class Loaded(Message):
@@ -89,8 +131,8 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quotes-box") as box:
             box.border_title = "Quotes"
-            box.border_subtitle = "enter: go to · c: cite · y: copy · ctrl+t: scope · escape"
-            yield Input(placeholder="Filter by words of the quote, speaker or title",
+            box.border_subtitle = "enter: go to · c: cite · m: mark · escape"
+            yield Input(placeholder="Filter: words of the quote, speaker or title",
                         id="quote-filter", select_on_focus=False)
             yield Checkbox("Only the open article (ctrl+t)", self.only_article,
                            id="quote-scope", disabled=self.doc is None)
@@ -104,6 +146,10 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
         self.query_one("#quote-filter", Input).focus()
         self.load()
 
+    @property
+    def quote_list(self) -> QuoteList:
+        return self.query_one(QuoteList)
+
     # -- loading ----------------------------------------------------------------------------------
 
     def load(self) -> None:
@@ -114,8 +160,8 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
     def _load(self, doc: str | None) -> None:
         try:
             records = self.reader.library.quotes(doc=doc)
-        except Exception as exc:  # an index problem: say so in the panel
-            self.post_message(self.Loaded(doc, None, flat(str(exc))[:200]))
+        except ReaderError as exc:  # an index problem: say so in the panel
+            self.post_message(self.Loaded(doc, None, clip(str(exc), 200)))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(doc, records))
@@ -138,7 +184,8 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
         self.refilter()
 
     @on(Input.Submitted, "#quote-filter")
-    def _filter_submitted(self) -> None:
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self.action_go()
 
     @on(Checkbox.Changed, "#quote-scope")
@@ -152,14 +199,7 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
         shown = [r for r, hay in zip(self.records, self._haystacks, strict=True)
                  if all(w in hay for w in words)]
         self.shown = shown[:LIMIT]
-        quotes = self.query_one("#quote-list", QuoteList)
-        width = quotes.prompt_width()
-        options = []
-        for record in self.shown:
-            options.append(Option(self._prompt(record, width)))
-        quotes.set_options(options)
-        if options:
-            quotes.highlighted = 0
+        self.quote_list.show(self.shown)
         total = len(self.records)
         scope = "in this article" if self.only_article else "in the corpus"
         if not total:
@@ -172,28 +212,17 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
             status += f" (showing the first {LIMIT})"
         self.query_one("#quote-status", Static).update(Content(status))
 
-    @staticmethod
-    def _prompt(record: QuoteRecord, width: int) -> Content:
-        quote = record.quote
-        text = clip(quote.text, max(width * 3 - 4, 40))
-        quote_style = "$text-secondary" if quote.kind == TERM else "italic $text-success"
-        who = "term" if quote.kind == TERM else speaker_label(quote).removeprefix("— ")
-        where = f"{clip(record.title, max(width - len(who) - 14, 20))} ¶{record.para}"
-        return Content.assemble(
-            ("“" + text + "”", quote_style), "\n",
-            (clip(who, 60), "bold"), (" · " + where, META_STYLE))
-
     # -- actions ----------------------------------------------------------------------------------
 
     @property
     def highlighted(self) -> QuoteRecord | None:
-        quotes = self.query_one("#quote-list", QuoteList)
-        index = quotes.highlighted
+        index = self.quote_list.highlighted
         if index is None or not (0 <= index < len(self.shown)):
             return None
         return self.shown[index]
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Selected, "#quote-list")
+    def _selected(self, event: LineList.Selected) -> None:
         event.stop()
         self.action_go()
 
@@ -203,11 +232,7 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
             self.dismiss(record)
 
     def action_move(self, delta: int) -> None:
-        quotes = self.query_one("#quote-list", QuoteList)
-        if delta > 0:
-            quotes.action_cursor_down()
-        else:
-            quotes.action_cursor_up()
+        self.quote_list.action_cursor(delta)
 
     def action_cite(self) -> None:
         record = self.highlighted
@@ -218,6 +243,23 @@ class QuotesPanel(ModalScreen[QuoteRecord | None]):
         record = self.highlighted
         if record is not None:
             self.reader.copy_plain(record.quote.text, "quote")
+
+    def action_mark(self) -> None:
+        record = self.highlighted
+        if record is None:
+            return
+        marks = self.reader.marks
+        what = f"quote {record.index} of ¶{record.para}"
+        existing = marks.find(record.doc, record.para, record.index)
+        if existing is not None:
+            marks.remove(existing.id)
+            said = f"Unmarked {what}."
+        else:
+            marks.add(record.doc, record.para, record.quote.text, quote=record.index,
+                      title=record.title)
+            said = f"Marked {what}."
+        if self.reader.save_marks():
+            self.notify(said, markup=False, timeout=3)
 
     def action_focus_filter(self) -> None:
         self.query_one("#quote-filter", Input).focus()

@@ -1,4 +1,4 @@
-"""Widgets of the reader's main screen."""
+"""Widgets of the reader's screens."""
 
 from reader.tui.widgets.lists import ArticleList, ResultsList
 from reader.tui.widgets.search_box import SearchBox

@@ -12,210 +12,86 @@ and repeated paragraphs (not compared) a one-line row at the end. The cursor is 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from reader.compare import Alignment
-from reader.language.analysis import highlight_offsets
 from reader.records import TERM, Article, Paragraph
-from reader.tui.widgets.source_view import display_text, speaker_label, wrap_offsets
-
-MID = 7  # the middle column: the score
-NO_COUNTERPART = "— no counterpart —"
-
-
-@dataclass(frozen=True)
-class Row:
-    """One aligned row: paragraph numbers of A and B (``None``: no counterpart on that side)."""
-
-    a: int | None
-    b: int | None
-    score: float | None = None
-    shared: tuple[str, ...] = ()
-    repeat: bool = False  # a repeated paragraph, not compared
+from reader.tui.widgets.compare_paint import (
+    BLANK,
+    MID,
+    NO_COUNTERPART,
+    ComparePaint,
+    PairLine,
+    Piece,
+    Side,
+)
+from reader.tui.widgets.compare_rows import Row, aligned_rows
+from reader.tui.widgets.text_layout import display_text, speaker_label, wrap_offsets
 
 
-def aligned_rows(alignment: Alignment, article_a: Article, article_b: Article) -> list[Row]:
-    """The rows in A's paragraph order; B-only paragraphs follow their nearest earlier neighbour.
-
-    A paragraph paired more than once gets a row per pair. Repeated paragraphs (which the
-    comparison skips) come last, one row each.
-    """
-    pairs = sorted(alignment.pairs, key=lambda p: (p.a, p.b))
-    rows: list[Row] = []
-    only_a = set(alignment.only_a)
-    for paragraph in article_a.paragraphs:
-        if paragraph.repeat_of is not None:
-            continue
-        number = paragraph.number
-        if number in only_a:
-            rows.append(Row(number, None))
-        for pair in pairs:
-            if pair.a == number:
-                rows.append(Row(number, pair.b, pair.score, tuple(pair.shared)))
-    for number in sorted(alignment.only_b):
-        placed = [(row.b, position) for position, row in enumerate(rows)
-                  if row.b is not None and row.b < number]
-        if placed:
-            anchor = max(placed)[1]
-            rows.insert(anchor + 1, Row(None, number))
-        else:
-            later = [position for position, row in enumerate(rows)
-                     if row.b is not None and row.b > number]
-            rows.insert(min(later) if later else len(rows), Row(None, number))
-    rows.extend(Row(p.number, None, repeat=True) for p in article_a.paragraphs
-                if p.repeat_of is not None)
-    rows.extend(Row(None, p.number, repeat=True) for p in article_b.paragraphs
-                if p.repeat_of is not None)
-    return rows
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """What one side of one screen line shows."""
-
-    kind: str  # "body", "speaker", "note", "none", "repeat", "blank"
-    start: int = 0  # body: offsets into the paragraph text
-    end: int = 0
-    first: bool = False  # body: the paragraph's first line (carries the number)
-    text: str = ""
-
-
-_BLANK = _Piece("blank")
-
-
-@dataclass(frozen=True)
-class _Line:
-    row: int  # index into rows; -1 for the gap between rows
-    a: _Piece = _BLANK
-    b: _Piece = _BLANK
-    mid: str = ""
-
-
-@dataclass
-class _Side:
-    """What the view knows about one of the two articles."""
-
-    article: Article
-    texts: dict[int, str] = field(default_factory=dict)  # display text by paragraph number
-    paragraphs: dict[int, Paragraph] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.paragraphs = {p.number: p for p in self.article.paragraphs}
-        self.texts = {p.number: display_text(p.text) for p in self.article.paragraphs}
-
-
-class CompareView(ScrollView, can_focus=True):
+class CompareView(ComparePaint, can_focus=True):
     """The aligned rows of two articles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "move(1)", "Next row", show=False),
-        Binding("up,k", "move(-1)", "Previous row", show=False),
-        Binding("home,g", "first", "First row", show=False),
-        Binding("end,G", "last", "Last row", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("tab,shift+tab", "switch_side", "Side", key_display="tab"),
-        Binding("left,h", "side('a')", "Side A", show=False),
-        Binding("right,l", "side('b')", "Side B", show=False),
-        Binding("n", "unpaired(1)", "Unpaired"),
-        Binding("N", "unpaired(-1)", "Previous unpaired", show=False),
+        Binding("down,j", "move(1)", "Next row", show=False, id="compare-down",
+                tooltip="next row: a paragraph and its counterpart"),
+        Binding("up,k", "move(-1)", "Previous row", show=False, id="compare-up",
+                tooltip="previous row"),
+        Binding("home,g", "first", "First row", show=False, id="compare-first",
+                tooltip="first row"),
+        Binding("end,G", "last", "Last row", show=False, id="compare-last",
+                tooltip="last row"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="compare-page-down",
+                tooltip="a page down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="compare-page-up",
+                tooltip="a page up"),
+        Binding("tab,shift+tab", "switch_side", "Side", key_display="tab", id="compare-side",
+                tooltip="switch to the other article's side"),
+        Binding("left,h", "side('a')", "Side A", show=False, id="compare-side-a",
+                tooltip="article A's side"),
+        Binding("right,l", "side('b')", "Side B", show=False, id="compare-side-b",
+                tooltip="article B's side"),
+        Binding("n", "unpaired(1)", "Unpaired", id="compare-next-unpaired",
+                tooltip="next paragraph with no counterpart"),
+        Binding("N", "unpaired(-1)", "Previous unpaired", show=False, key_display="N",
+                id="compare-previous-unpaired",
+                tooltip="previous paragraph with no counterpart"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "compare-view--gutter",
-        "compare-view--gutter-current",
-        "compare-view--marker",
-        "compare-view--current",
-        "compare-view--row",
-        "compare-view--shared",
-        "compare-view--quote",
-        "compare-view--term",
-        "compare-view--speaker",
-        "compare-view--note",
-        "compare-view--none",
-        "compare-view--repeat",
-        "compare-view--score",
-        "compare-view--rule",
-        "compare-view--empty",
-    }
-
-    DEFAULT_CSS = """
-    CompareView {
-        background: $surface;
-        scrollbar-gutter: stable;
-        scrollbar-size-vertical: 1;
-        overflow-x: hidden;
-        & > .compare-view--gutter { color: $text-muted; }
-        & > .compare-view--gutter-current { color: $text-accent; text-style: bold; }
-        & > .compare-view--marker { color: $accent; }
-        & > .compare-view--current { background: $boost; }
-        & > .compare-view--row { }
-        & > .compare-view--shared { color: $text-warning; background: $warning-muted;
-                                    text-style: bold; }
-        & > .compare-view--quote { color: $text-success; text-style: italic; }
-        & > .compare-view--term { color: $text-secondary; }
-        & > .compare-view--speaker { color: $text-success; text-style: dim italic; }
-        & > .compare-view--note { color: $text-muted; text-style: italic; }
-        & > .compare-view--none { color: $text-error; text-style: italic; }
-        & > .compare-view--repeat { color: $text-disabled; }
-        & > .compare-view--score { color: $text-accent; text-style: bold; }
-        & > .compare-view--rule { color: $foreground 15%; }
-        & > .compare-view--empty { color: $text-muted; text-style: italic; }
-    }
-    """
-
+    @dataclass
     class Moved(Message):
         """The cursor moved to another row or side."""
 
-        def __init__(self, view: CompareView) -> None:
-            super().__init__()
-            self.view = view
+        view: CompareView
 
+    @dataclass
     class Open(Message):
         """The user clicked twice on a paragraph: open it in the source view."""
 
-        def __init__(self, view: CompareView) -> None:
-            super().__init__()
-            self.view = view
-
-    def __init__(self, *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
-        super().__init__(name=name, id=id, classes=classes)
-        self.alignment: Alignment | None = None
-        self.rows: list[Row] = []
-        self.side = "a"  # the focused side: "a" or "b"
-        self.empty_message = "Comparing…"
-        self._sides: dict[str, _Side] = {}
-        self._row = 0
-        self._lines: list[_Line] = []
-        self._row_first: list[int] = []
-        self._row_last: list[int] = []
-        self._spans: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
-        self._layout_width = -1
-        self._side_width = 0
-        self._gutter = 0
-        self._styles: dict[tuple[str, ...], Style] = {}
+        view: CompareView
 
     # -- what is shown ----------------------------------------------------------------------------
 
     def show(self, alignment: Alignment | None, article_a: Article | None,
-             article_b: Article | None, row: int = 0, side: str = "a") -> None:
-        """Show the rows of ``alignment`` between the two articles (``None``: the message)."""
+             article_b: Article | None, row: int = 0, side: str = "a",
+             shared: dict[tuple[str, int], list[tuple[int, int]]] | None = None) -> None:
+        """Show the rows of ``alignment`` between the two articles (``None``: the message).
+
+        ``shared``: for ``(side, paragraph number)``, the offsets of the words it shares with
+        its counterparts (the library finds them; this view only draws).
+        """
+        self._shared = shared or {}
         if alignment is None or article_a is None or article_b is None:
             self.alignment, self.rows, self._sides = None, [], {}
         else:
             self.alignment = alignment
-            self._sides = {"a": _Side(article_a), "b": _Side(article_b)}
+            self._sides = {"a": Side(article_a), "b": Side(article_b)}
             self.rows = aligned_rows(alignment, article_a, article_b)
         self._row = min(max(row, 0), max(len(self.rows) - 1, 0))
         self.side = side
@@ -313,7 +189,7 @@ class CompareView(ScrollView, can_focus=True):
         if not self.rows:
             message = self.empty_message
             for start, end in wrap_offsets(message, width - 2):
-                self._lines.append(_Line(-1, _Piece("empty", text=message[start:end])))
+                self._lines.append(PairLine(-1, Piece("empty", text=message[start:end])))
             self._update_virtual_size()
             return
         largest = max((p.number for s in self._sides.values() for p in s.article.paragraphs),
@@ -329,40 +205,44 @@ class CompareView(ScrollView, can_focus=True):
                 mid = ""
                 if n == 0 and row.score is not None:
                     mid = f"{row.score:.2f}"
-                self._lines.append(_Line(index, left[n] if n < len(left) else _BLANK,
-                                         right[n] if n < len(right) else _BLANK, mid))
+                self._lines.append(PairLine(index, left[n] if n < len(left) else BLANK,
+                                         right[n] if n < len(right) else BLANK, mid))
             self._row_last.append(len(self._lines) - 1)
-            self._lines.append(_Line(-1))
+            self._lines.append(PairLine(-1))
         self._update_virtual_size()
 
-    def _cell(self, index: int, row: Row, side: str, width: int) -> list[_Piece]:
+    def _cell(self, index: int, row: Row, side: str, width: int) -> list[Piece]:
         number = row.a if side == "a" else row.b
         if number is None:
             if row.repeat:
                 return []
-            return [_Piece("none", text=NO_COUNTERPART)]
+            return [Piece("none", text=NO_COUNTERPART)]
         data = self._sides[side]
         paragraph = data.paragraphs.get(number)
         if paragraph is None:
-            return [_Piece("note", text=f"¶{number} is not in this article")]
+            return [Piece("note", text=f"¶{number} is not in this article")]
         if row.repeat:
-            return [_Piece("repeat", first=True, text=f"repeats ¶{paragraph.repeat_of}"
+            return [Piece("repeat", first=True, text=f"repeats ¶{paragraph.repeat_of}"
                                                       " (not compared)")]
+        again = row.again(side)
+        if again is not None:
+            note = f"(¶{number} in full on row {again + 1}, above)"
+            return [Piece("note", first=True, text=note[a:b])
+                    for a, b in wrap_offsets(note, width)]
         text = data.texts[number]
         spans = [(q.start, q.end, "term" if q.kind == TERM else "quote")
                  for q in paragraph.quotes if 0 <= q.start < q.end <= len(text)]
-        if row.shared:
-            spans += [(a, b, "shared") for a, b in highlight_offsets(paragraph.text,
-                                                                    set(row.shared))]
+        spans += [(a, b, "shared") for a, b in self._shared.get((side, number), ())
+                  if 0 <= a < b <= len(text)]
         self._spans[(index, side)] = spans
-        pieces = [_Piece("body", start, end, first=n == 0)
+        pieces = [Piece("body", start, end, first=n == 0)
                   for n, (start, end) in enumerate(wrap_offsets(text, width))]
         for label in self._speaker_notes(row, side, paragraph):
-            pieces.extend(_Piece("speaker", text=label[a:b]) for a, b in wrap_offsets(label, width))
+            pieces.extend(Piece("speaker", text=label[a:b]) for a, b in wrap_offsets(label, width))
         others = self._other_pairs(row, side)
         if others:
             note = display_text(others)
-            pieces.extend(_Piece("note", text=note[a:b]) for a, b in wrap_offsets(note, width))
+            pieces.extend(Piece("note", text=note[a:b]) for a, b in wrap_offsets(note, width))
         return pieces
 
     def _speaker_notes(self, row: Row, side: str, paragraph: Paragraph) -> list[str]:
@@ -407,10 +287,6 @@ class CompareView(ScrollView, can_focus=True):
                 self._scroll_to_row(self._row)
             self.refresh()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-
     # -- scrolling --------------------------------------------------------------------------------
 
     def _scroll_to_row(self, index: int) -> None:
@@ -439,80 +315,6 @@ class CompareView(ScrollView, can_focus=True):
         self.go_to_row(self._lines[y].row)
         if event.chain >= 2 and not changed:
             self.post_message(self.Open(self))
-
-    # -- rendering --------------------------------------------------------------------------------
-
-    def _style(self, *names: str) -> Style:
-        style = self._styles.get(names)
-        if style is None:
-            style = self.get_visual_style(*(f"compare-view--{n}" for n in names)).rich_style
-            self._styles[names] = style
-        return style
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if self._content_width() != self._layout_width and width > 0:
-            self._relayout()
-        index = y + int(self.scroll_y)
-        base = self._style()
-        if not (0 <= index < len(self._lines)):
-            return Strip.blank(width, base)
-        line = self._lines[index]
-        if line.row < 0 and line.a.kind == "empty":
-            segments = [Segment("  ", base), Segment(line.a.text, self._style("empty"))]
-            return Strip(segments).extend_cell_length(width, base).crop(0, width)
-        left = self._side_segments(line, "a", self._side_width)
-        right = self._side_segments(line, "b", width - MID - self._side_width)
-        if line.mid:
-            mid = [Segment(line.mid.center(MID), self._style("score"))]
-        elif line.row >= 0:
-            mid = [Segment("│".center(MID), self._style("rule"))]
-        else:
-            mid = [Segment(" " * MID, base)]
-        return Strip([*left, *mid, *right]).extend_cell_length(width, base).crop(0, width)
-
-    def _side_segments(self, line: _Line, side: str, width: int) -> list[Segment]:
-        piece = line.a if side == "a" else line.b
-        base = self._style()
-        if line.row < 0:
-            return [Segment(" " * width, base)]
-        current = line.row == self._row
-        focused = current and side == self.side
-        row: tuple[str, ...] = ("current",) if focused else ()
-        segments: list[Segment] = []
-        marker = "▌" if focused else ("▏" if current else " ")
-        segments.append(Segment(marker, self._style(*row, "marker")))
-        number = ""
-        if piece.first:
-            number = f"¶{line_number(self.rows[line.row], side)}"
-        name = "gutter-current" if current else "gutter"
-        if piece.kind == "repeat":
-            name = "repeat"
-        segments.append(Segment(number.rjust(self._gutter - 2) + " ", self._style(*row, name)))
-        segments.append(Segment(" ", self._style(*row)))
-        if piece.kind == "body":
-            segments.extend(self._body_segments(line.row, side, piece, row))
-        elif piece.kind in ("speaker", "note", "none", "repeat"):
-            segments.append(Segment(piece.text, self._style(*row, piece.kind)))
-        fill = self._style(*row)
-        return list(Strip(segments).extend_cell_length(width, fill).crop(0, width))
-
-    def _body_segments(self, index: int, side: str, piece: _Piece,
-                       row: tuple[str, ...]) -> list[Segment]:
-        number = line_number(self.rows[index], side)
-        text = self._sides[side].texts[number]
-        start, end = piece.start, piece.end
-        if start == end:
-            return []
-        spans = [s for s in self._spans.get((index, side), ()) if s[1] > start and s[0] < end]
-        if not spans:
-            return [Segment(text[start:end], self._style(*row))]
-        cuts = sorted({start, end} | {p for a, b, _ in spans for p in (a, b) if start < p < end})
-        segments = []
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            names = row + tuple(n for s, e, n in spans if s <= a and e >= b)
-            segments.append(Segment(text[a:b], self._style(*names)))
-        return segments
 
     # -- status -----------------------------------------------------------------------------------
 
@@ -544,7 +346,3 @@ class CompareView(ScrollView, can_focus=True):
     def row_at_line(self, y: int) -> int | None:
         position = bisect_right(self._row_first, y) - 1
         return position if position >= 0 else None
-
-
-def line_number(row: Row, side: str) -> int | None:
-    return row.a if side == "a" else row.b

@@ -1,140 +1,144 @@
 """The two lists of the left pane: articles (no query) and search results.
 
-Both are :class:`~textual.widgets.OptionList` subclasses whose prompts are
-:class:`~textual.content.Content` objects built from plain strings, so nothing from an article
-is ever read as markup. Match highlights use theme variables and follow the theme switcher.
+Both draw only the entries on screen (:class:`LineList`); text from articles is laid out as
+plain strings with styles by name, never read as markup. ``dense`` shows one line per entry.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from textual.binding import Binding, BindingType
-from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
-
 from reader.records import ArticleSummary, Hit
 from reader.text import excerpt_bounds
-from reader.tui.widgets.source_view import display_text
+from reader.tui.widgets.line_list import Line, LineList
+from reader.tui.widgets.text_layout import clip, display_text, flat, wrap_offsets
 
-MATCH_STYLE = "bold $text-warning on $warning-muted"
-TITLE_STYLE = "bold"
-META_STYLE = "$text-muted"
-NUMBER_STYLE = "bold $text-accent"
-RESULT_LIMIT = 100
-
-
-def flat(text: str) -> str:
-    """One line of display text: controls and runs of whitespace become single spaces."""
-    return " ".join(display_text(text).split())
+TITLE = ("title",)
+META = ("meta",)
+NUMBER = ("number",)
+MATCH = ("match",)
 
 
-def clip(text: str, limit: int) -> str:
-    text = flat(text)
-    return text if len(text) <= limit else text[: max(limit - 1, 1)].rstrip() + "…"
+def snippet_lines(text: str, highlights: list[tuple[int, int]], width: int, lines: int
+                  ) -> list[Line]:
+    """``lines`` lines of ``text`` around its first match, the matched words highlighted."""
+    text = display_text(text).replace("\n", " ")
+    start, end = excerpt_bounds(text, highlights, width * lines, lead=1 / 4)
+    window = ("…" if start else "") + text[start:end]
+    shift = (1 if start else 0) - start
+    spans = [(a + shift, b + shift) for a, b in highlights if a >= start and b <= end]
+    wrapped = wrap_offsets(window, width)
+    cut = len(wrapped) > lines or end < len(text)
+    wrapped = wrapped[:lines]
+    out: list[Line] = []
+    for number, (a, b) in enumerate(wrapped):
+        line = _styled(window, a, b, spans)
+        if cut and number == len(wrapped) - 1:
+            if b - a >= width:
+                line = _styled(window, a, b - 1, spans)
+            line.append(("…", ()))
+        out.append(line)
+    return out
 
 
-def snippet(hit: Hit, width: int) -> Content:
-    """About ``width`` characters of the hit around its first match, matches highlighted."""
-    text = display_text(hit.text).replace("\n", " ")
-    start, end = excerpt_bounds(text, hit.highlights, width, lead=1 / 4)
-    prefix = "…" if start else ""
-    content = Content(prefix + text[start:end] + ("…" if end < len(text) else ""))
-    shift = len(prefix) - start
-    for a, b in hit.highlights:
-        if a >= start and b <= end:
-            content = content.stylize(MATCH_STYLE, a + shift, b + shift)
-    return content
+def _styled(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Line:
+    """``text[start:end]`` split into plain and matched pieces."""
+    out: Line = []
+    position = start
+    for a, b in spans:
+        a, b = max(a, start), min(b, end)
+        if a >= b or a < position:
+            continue
+        if a > position:
+            out.append((text[position:a], ()))
+        out.append((text[a:b], MATCH))
+        position = b
+    if position < end:
+        out.append((text[position:end], ()))
+    return out
 
 
-class ListBase(OptionList):
-    """An option list with vi keys."""
+class ArticleList(LineList):
+    """Every article of the corpus: title, then outlet, date, paragraph and quote counts."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
-
-    def prompt_width(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width or 40
-        return max(width - 2, 20)
-
-
-class ArticleList(ListBase):
-    """Every article of the corpus: title, outlet, paragraph and quote counts."""
+    item_lines, gap = 2, 1
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.articles: list[ArticleSummary] = []
+        self.dense = False
 
     def show(self, articles: list[ArticleSummary]) -> None:
         self.articles = list(articles)
-        options = []
-        for summary in self.articles:
-            meta = " · ".join(filter(None, (
-                clip(summary.source, 40) if summary.source else None,
-                summary.date,
-                f"{summary.paragraphs} ¶",
-                f"{summary.quotes} quote{'s' if summary.quotes != 1 else ''}",
-            )))
-            prompt = Content.assemble(
-                (clip(summary.title or summary.doc, 300), TITLE_STYLE), "\n", (meta, META_STYLE))
-            options.append(Option(prompt))
-        highlighted = self.highlighted
-        self.set_options(options)
-        if options:
-            self.highlighted = min(highlighted or 0, len(options) - 1)
+        highlighted = self.highlighted or 0
+        self.reset(len(self.articles), min(highlighted, max(len(self.articles) - 1, 0)))
+
+    def set_dense(self, dense: bool) -> None:
+        self.dense = dense
+        self.item_lines, self.gap = (1, 0) if dense else (2, 1)
+        self.relayout()
+
+    @staticmethod
+    def meta(summary: ArticleSummary) -> str:
+        return " · ".join(filter(None, (
+            clip(summary.source, 40) if summary.source else None, summary.date,
+            f"{summary.paragraphs} ¶",
+            f"{summary.quotes} quote{'s' if summary.quotes != 1 else ''}")))
+
+    def lines_of(self, index: int, width: int) -> list[Line]:
+        summary = self.articles[index]
+        title = flat(summary.title or summary.doc)
+        meta = self.meta(summary)
+        if self.dense:
+            room = max(width - len(meta) - 3, width * 2 // 3)
+            return [[(clip(title, room), TITLE), ("  " + meta, META)]]
+        return [[(clip(title, width), TITLE)], [(clip(meta, width), META)]]
 
     @property
     def selected(self) -> ArticleSummary | None:
-        if self.highlighted is None or not (0 <= self.highlighted < len(self.articles)):
-            return None
-        return self.articles[self.highlighted]
+        index = self.highlighted
+        return self.articles[index] if index is not None and index < len(self.articles) else None
 
 
-class ResultsList(ListBase):
-    """Search hits: ``¶N`` and the title, then a snippet with the matched words highlighted."""
+class ResultsList(LineList):
+    """Search hits: ``¶N`` and the title, the outlet, then two lines around the first match."""
+
+    item_lines, gap = 4, 1
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.hits: list[Hit] = []
-        self._width = 0
+        self.dense = False
 
     def show(self, hits: list[Hit], highlighted: int = 0) -> None:
-        self.hits = list(hits[:RESULT_LIMIT])
-        self._width = width = self.prompt_width()
-        options = [Option(self.prompt(hit, width)) for hit in self.hits]
-        self.set_options(options)
-        if options:
-            self.highlighted = min(highlighted, len(options) - 1)
+        self.hits = list(hits)
+        self.reset(len(self.hits), highlighted if self.hits else None)
 
-    def on_resize(self) -> None:
-        if self.hits and self.prompt_width() != self._width:
-            self.show(self.hits, self.highlighted or 0)
+    def add(self, hits: list[Hit]) -> None:
+        """The next page: ``hits`` follow the ones shown."""
+        self.hits.extend(hits)
+        self.extend(len(self.hits))
 
-    @staticmethod
-    def prompt(hit: Hit, width: int) -> Content:
-        """``¶N  Title`` on one line, outlet and repeats dimmed, then a two-line snippet."""
+    def set_dense(self, dense: bool) -> None:
+        self.dense = dense
+        self.item_lines, self.gap = (1, 0) if dense else (4, 1)
+        self.relayout()
+
+    def lines_of(self, index: int, width: int) -> list[Line]:
+        hit = self.hits[index]
         number = f"¶{hit.para}"
-        parts: list[str | Content | tuple[str, str]] = [
-            (number, NUMBER_STYLE), "  ",
-            (clip(hit.title, max(width - len(number) - 2, 10)), TITLE_STYLE), "\n"]
-        meta = [clip(hit.source, 40) if hit.source else None]
+        if self.dense:
+            title = clip(hit.title or hit.doc, max(width // 3, 10))
+            head: Line = [(number, NUMBER), (" ", ()), (title, TITLE), ("  ", ())]
+            room = max(width - len(number) - len(title) - 3, 10)
+            return [head + snippet_lines(hit.text, hit.highlights, room, 1)[0]]
+        title = clip(hit.title or hit.doc, max(width - len(number) - 2, 10))
+        meta = [clip(hit.source, 40) if hit.source else hit.doc]
         if hit.repeats:
             meta.append("repeated as ¶" + ", ¶".join(map(str, hit.repeats)))
-        if any(meta):
-            parts += [(" · ".join(filter(None, meta)), META_STYLE), "\n"]
-        parts.append(snippet(hit, width * 2 - 6))
-        return Content.assemble(*parts)
+        lines: list[Line] = [[(number, NUMBER), ("  ", ()), (title, TITLE)],
+                             [(clip(" · ".join(meta), width), META)]]
+        return lines + snippet_lines(hit.text, hit.highlights, width, 2)
 
     @property
     def selected(self) -> Hit | None:
-        if self.highlighted is None or not (0 <= self.highlighted < len(self.hits)):
-            return None
-        return self.hits[self.highlighted]
+        index = self.highlighted
+        return self.hits[index] if index is not None and index < len(self.hits) else None
