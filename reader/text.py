@@ -59,23 +59,15 @@ def safe(text: str) -> str:
 
 
 def printable(name: str, limit: int = 200) -> str:
-    """A file name or other untrusted label as one printable line.
+    """A file name or other untrusted label as one line for a warning: bytes that were not
+    UTF-8 (``os.fsdecode``'s surrogate escapes) as ``\\xNN`` so the file can still be told
+    apart, then cleaned the one way every shell cleans untrusted text
+    (:func:`reader.display.clean`), cut at ``limit``."""
+    from reader.display import one_line as shown
 
-    Bytes that were not UTF-8 (surrogate escapes) show as ``\\xNN``, control and invisible
-    characters as ``\\uNNNN`` escapes, so a warning names the file without attacking the terminal.
-    """
-    out = []
-    for char in name:
-        code = ord(char)
-        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's escape for an undecodable byte
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif 0xD800 <= code <= 0xDFFF or _CONTROLS.match(char) or _INVISIBLES.match(char) \
-                or char in "\t\n":
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    text = "".join(out)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    name = "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c
+                   for c in name)
+    return shown(name, limit)
 
 
 def one_line(text: str, limit: int | None = None) -> str:

@@ -71,8 +71,8 @@ def test_a_folder_name_that_is_not_utf8_is_named_and_its_neighbours_kept(tmp_pat
 
 def test_printable_shows_what_a_terminal_would_otherwise_run():
     assert printable("a\udcffb") == "a\\xffb"
-    assert printable("x\x1b[31my") == "x\\u001b[31my"
-    assert printable("r\u202eevil") == "r\\u202eevil"
+    assert printable("x\x1b[31my") == "x\u241b[31my"
+    assert printable("r\u202eevil") == "r\ufffdevil"
     assert len(printable("n" * 5000)) == 200
 
 
