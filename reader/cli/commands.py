@@ -20,7 +20,6 @@ from reader.errors import (
     EXIT_NO_HITS,
     EXIT_OK,
     CorpusError,
-    IndexProblem,
     NotFound,
     QueryError,
     UsageError,
@@ -34,18 +33,19 @@ SORT_WINDOW = 200  # hits sorted by date when --sort asks for newest or oldest f
 # -- keeping the index current ----------------------------------------------------------------
 
 
-def update_index(library: Library, rebuild: bool = False, warnings: bool = True):
+def update_index(library: Library, rebuild: bool = False, warnings: bool = True,
+                 stale_ok: bool = False):
     """Update the index, with a progress line when stderr is a terminal; print its warnings
     (files skipped, and why) when ``warnings`` or when the update read any file."""
     terminal = _isatty(sys.stderr)
     if not terminal:
-        report = library.update(rebuild=rebuild, wait=_waiting(None))
+        report = library.update(rebuild=rebuild, wait=_waiting(None), stale_ok=stale_ok)
     else:
         import shutil
 
         with IndexProgress(sys.stderr, shutil.get_terminal_size().columns) as progress:
             report = library.update(progress=progress, rebuild=rebuild,
-                                    wait=_waiting(progress))
+                                    wait=_waiting(progress), stale_ok=stale_ok)
     if warnings or report.touched:
         for warning in report.warnings:
             warn(warning)
@@ -80,26 +80,13 @@ def answering(args: argparse.Namespace, body: Callable[[Library], int]) -> int:
     """Open the library, bring its index up to date, and run ``body`` on it.
 
     An update that fails (a full disk, an index folder that became read-only) does not stop
-    the answer when the old index can still give it: the answer comes with a one-line warning
-    that it may be stale. When there is no usable old index either, the update's own error
-    is the one reported.
+    the answer when the index as it was can still give it: the library says so in one warning
+    line (that the answer may be stale) and answers.
     """
     library = library_for(args)
     try:
-        problem: IndexProblem | None = None
-        try:
-            update_index(library, warnings=False)
-        except IndexProblem as exc:
-            problem = exc
-        try:
-            code = body(library)
-        except IndexProblem:
-            if problem is not None:
-                raise problem from None
-            raise
-        if problem is not None:
-            warn(f"{problem}; answered from the index as it was, which may be stale")
-        return code
+        update_index(library, warnings=False, stale_ok=True)
+        return body(library)
     finally:
         library.close()
 
@@ -134,7 +121,7 @@ def index(args: argparse.Namespace, out: Output) -> int:
         library.close()
     if args.as_json:
         out.json({
-            "corpus": str(library.corpus), "index": str(library.index_dir),
+            "corpus": str(library.corpus), "index": library.backend.describe(),
             "added": report.added, "changed": report.changed, "removed": report.removed,
             "paragraphs": report.paragraphs, "rebuilt": report.rebuilt,
             "warnings": report.warnings, "seconds": round(report.seconds, 3),
@@ -144,9 +131,9 @@ def index(args: argparse.Namespace, out: Output) -> int:
         rate = report.paragraphs / report.seconds if report.seconds > 0 else 0.0
         say(f"Index {what}: {len(report.added)} added, {len(report.changed)} changed, "
             f"{len(report.removed)} removed; {report.paragraphs:,} paragraphs in "
-            f"{report.seconds:.2f} s ({rate:,.0f}/s) -> {library.index_dir}", prefix="")
+            f"{report.seconds:.2f} s ({rate:,.0f}/s) -> {library.backend.describe()}", prefix="")
     else:
-        say(f"Index is up to date: {library.index_dir}", prefix="")
+        say(f"Index is up to date: {library.backend.describe()}", prefix="")
     return EXIT_OK
 
 
@@ -158,16 +145,20 @@ def search(args: argparse.Namespace, out: Output) -> int:
     def body(library: Library) -> int:
         wanted = args.offset + args.limit
         by_date = args.sort != "relevance"
-        result = library.search(args.query, limit=max(wanted, SORT_WINDOW) if by_date
-                                else wanted, time_budget=budget)
+        if by_date:  # the best hits of the window, then ordered by their article's date
+            result = library.search(args.query, limit=max(wanted, SORT_WINDOW),
+                                    time_budget=budget)
+        else:
+            result = library.search(args.query, limit=args.limit, offset=args.offset,
+                                    time_budget=budget)
         if result.error:
             raise QueryError(result.error)
-        hits = result.hits
+        page = result.hits
         dates = None
         if by_date:
-            dates = {doc: _date(library, doc) for doc in {h.doc for h in hits}}
-            hits = sort_by_date(hits, dates, newest=args.sort == "newest")
-        page = hits[args.offset:wanted]
+            dates = {doc: _date(library, doc) for doc in {h.doc for h in result.hits}}
+            ordered = sort_by_date(result.hits, dates, newest=args.sort == "newest")
+            page = ordered[args.offset:wanted]
         sorted_among = len(result.hits) if by_date and result.total > len(result.hits) else None
         if args.as_json:
             data = result.to_dict()
