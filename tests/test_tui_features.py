@@ -514,3 +514,22 @@ async def test_page_keys_move_lists_and_scroll_the_article(app):
         assert source.scroll_y == 0
         await pilot.press("G")
         assert source.current_paragraph is source.article.paragraphs[-1]
+
+
+@aio
+async def test_the_style_picker_shows_each_style_on_the_current_paragraph(app):
+    from textual.widgets import OptionList
+
+    from reader.cite import STYLES
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.main.open_doc(DOC_001, 4)
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        options = app.screen.query_one("#styles", OptionList)
+        shown = [str(options.get_option_at_index(n).prompt) for n in range(len(STYLES))]
+        mla = app.library.cite(DOC_001, 4, None, "mla")
+        assert " ".join(mla.split())[:60] in " ".join(shown[STYLES.index("mla")].split())
+        await pilot.press("escape")

@@ -95,9 +95,7 @@ def test_snapshot_light_theme(snap_compare, seeds_index, size):
 
 @SIZES
 def test_snapshot_citation_styles(snap_compare, seeds_index, size):
-    async def run_before(pilot):
-        await settle(pilot)
-        pilot.app.main.open_doc(DOC_001, 4)
+    async def run_before(pilot):  # no article open: each style described (no dates in it)
         await settle(pilot)
         await pilot.press("C")
         await settle(pilot)
