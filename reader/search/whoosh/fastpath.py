@@ -58,7 +58,10 @@ def reader_cache(reader, name: str) -> dict:
     per_reader = _caches.get(reader)
     if per_reader is None:
         per_reader = _caches[reader] = {}
-    return per_reader.setdefault(name, {})
+    found = per_reader.get(name)
+    if found is None:
+        found = per_reader[name] = {}
+    return found
 
 
 # -- term lists --------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class IndexFolder:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._marker = self.path / MARKER  # read before every search: joined once
 
     # -- ownership -----------------------------------------------------------------------------
 
@@ -87,7 +88,7 @@ class IndexFolder:
     def marker(self) -> Marker | None:
         """The marker's content; None when there is none or it cannot be read."""
         try:
-            text = (self.path / MARKER).read_text(encoding="utf-8")
+            text = self._marker.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
         values = dict(_pairs(text))

@@ -155,10 +155,10 @@ class Store:
         marker = self.folder.marker()  # one read: it names the live generation and its schema
         if marker is None or marker.live is None or marker.schema != SCHEMA_VERSION:
             raise IndexProblem(f"no index at {self.index_dir}; run: reader index")
-        live = self.index_dir / marker.live
         with self._lock:
-            if self._ix is not None and self._ix.directory == live:
+            if self._ix is not None and self._ix.directory.name == marker.live:
                 return self._ix
+            live = self.index_dir / marker.live
             if self._ix is not None:
                 self._ix.close()  # a rebuild (by any process) published a new generation
                 self._ix = None
