@@ -13,8 +13,8 @@ A process that has not loaded numpy (~75 ms) answers small queries with Whoosh's
 Besides the codec itself, this is the only module that reads Whoosh's private structures (the
 term index, the postings file, the length columns, BM25F's per-field B). They are those of the
 Whoosh release it was written for: with any other release :data:`KNOWN` is False, searches
-take Whoosh's public API (slower, same answers) and :data:`NOTE` says so once in ``reader stats``. Damaged bytes raise
-:class:`IndexDamaged`; nothing here falls back quietly.
+take Whoosh's public API (slower, same answers) and :data:`NOTE` says so once in ``reader
+stats``. Damaged bytes raise :class:`IndexDamaged`; nothing here falls back quietly.
 """
 
 from __future__ import annotations
