@@ -21,8 +21,10 @@ def fmt(value, digits: int = 1) -> str:
 
 
 def queries_table(doc: dict) -> str:
-    rows = ["| class | query | reader median / p95 ms | FTS5 median / p95 ms | p95 ratio | "
-            "hits reader / FTS5 |", "|---|---|---|---|---|---|"]
+    peer = any("tantivy" in q for q in doc["queries"].values())
+    head = ("| class | query | reader median / p95 ms | FTS5 median / p95 ms | p95 ratio | "
+            + ("tantivy median / p95 ms | " if peer else "") + "hits reader / FTS5 |")
+    rows = [head, "|---|---|---|---|---|" + ("---|" if peer else "") + "---|"]
     for name in CLASSES:
         q = doc["queries"].get(name)
         if not q:
@@ -32,10 +34,37 @@ def queries_table(doc: dict) -> str:
                                                    (" (stemming)" if not q["counts_comparable"]
                                                     else " (differ)"))
         if r.get("partial"):
-            hits += ", capped"
+            hits += ", reader capped (not equal expansion)"
+        t = q.get("tantivy")
+        tantivy = f" {fmt(t['median_ms'], 2)} / {fmt(t['p95_ms'], 2)} |" if t else (
+            " – |" if peer else "")
         rows.append(f"| {name} | `{q['query']}` | {fmt(r['median_ms'], 2)} / "
                     f"{fmt(r['p95_ms'], 2)} | {fmt(f['median_ms'], 2)} / {fmt(f['p95_ms'], 2)} | "
-                    f"{fmt(q['ratio_p95'], 2)} | {hits} |")
+                    f"{fmt(q['ratio_p95'], 2)} |{tantivy} {hits} |")
+    return "\n".join(rows)
+
+
+def uncached_table(doc: dict) -> str:
+    """First queries in fresh processes (expansions no cache has seen)."""
+    rows = ["| class | reader median / max ms | FTS5 median / max ms | tantivy median / max ms | "
+            "median ratio |", "|---|---|---|---|---|"]
+    for name, row in (doc.get("uncached") or {}).items():
+        cells = []
+        for engine in ("reader", "fts5", "tantivy"):
+            e = row.get(engine)
+            cells.append(f"{fmt(e['median_ms'], 1)} / {fmt(e['max_ms'], 1)}" if e else "–")
+        rows.append(f"| {name} | {' | '.join(cells)} | {fmt(row['ratio_median'], 2)} |")
+    return "\n".join(rows)
+
+
+def cold_table(doc: dict) -> str:
+    cold = doc["cold"]
+    rows = ["| process | median / p95 ms |", "|---|---|"]
+    for engine, label in (("reader", "reader search"), ("rg", "rg"), ("fts5", "FTS5 (Python)"),
+                          ("tantivy", "tantivy (Python)")):
+        if cold.get(engine):
+            rows.append(f"| {label} | {fmt(cold[engine]['median_ms'], 0)} / "
+                        f"{fmt(cold[engine]['p95_ms'], 0)} |")
     return "\n".join(rows)
 
 
@@ -70,6 +99,11 @@ def main(argv: list[str]) -> int:
         print(f"\n{Path(path).name} ({doc['corpus']['profile']}, "
               f"{doc['corpus']['paragraphs']:,} paragraphs)\n")
         print(queries_table(doc))
+        if doc.get("uncached"):
+            print("\nfirst query in a fresh process\n")
+            print(uncached_table(doc))
+        print("\ncold process, one rare name\n")
+        print(cold_table(doc))
     return 0
 
 

@@ -43,9 +43,19 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(REPO))
 
 from generate import generate, name_of, read_generated  # noqa: E402
+from peers import (  # noqa: E402
+    Tantivy,
+    child_first,
+    child_tantivy,
+    cold_commands,
+    first_query,
+    have_tantivy,
+    interleaved,
+)
 
-SCHEMA = "reader-bench/1"
+SCHEMA = "reader-bench/2"
 CLASSES = ["rare", "common", "and", "phrase", "prefix3", "prefix2", "prefix1", "fuzzy", "field"]
+UNCACHED = ["prefix3", "prefix2", "prefix1", "fuzzy"]  # also timed as a fresh process's first
 TARGETS = {
     "query_p95_ratio_vs_fts5": 1.0,
     "tui_query_max_ms": 100,
@@ -93,6 +103,14 @@ def timed_runs(fn, min_runs: int, max_runs: int, budget_s: float, warmup: int = 
         fn()
         samples.append((time.perf_counter() - t0) * 1000)
     return samples
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (user + system): on a shared
+    machine the wall clock also counts other people's work."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def peak_rss_mb() -> dict:
@@ -145,6 +163,7 @@ def machine() -> dict:
         out = subprocess.run([rg, "--version"], capture_output=True, text=True).stdout
         versions["ripgrep"] = out.split()[1] if out else "?"
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb,
+            "load_average_at_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
             "os": f"{platform.system()} {platform.release()}", "versions": versions}
 
 
@@ -202,9 +221,11 @@ def child_index(corpus: str, index: str) -> dict:
     shutil.rmtree(index, ignore_errors=True)
     lib = Library(corpus, index)
     t0 = time.perf_counter()
+    c0 = cpu_seconds()
     with RssSampler() as sampler:
         report = lib.update()
     build = time.perf_counter() - t0
+    build_cpu = cpu_seconds() - c0
     paragraphs = lib.backend.counts()["paragraphs"]
     lib.close()
     # Up to date already: what every command pays before answering.
@@ -225,8 +246,10 @@ def child_index(corpus: str, index: str) -> dict:
     victim.write_bytes(original)
     lib.update()
     lib.close()
-    return {"seconds": build, "paragraphs": paragraphs, "report_paragraphs": report.paragraphs,
-            "update_noop_s": noop, "update_one_changed_s": one, "update_one_changed_ok": ok,
+    return {"seconds": build, "cpu_seconds": build_cpu, "paragraphs": paragraphs,
+            "report_paragraphs": report.paragraphs,
+            "update_noop_s": noop, "update_one_changed_s": one,
+            "update_one_changed_ok": ok,
             "rss_mb": peak_rss_mb(), "rss_total_peak_mb": round(sampler.peak_kb / 1024, 1)}
 
 
@@ -241,6 +264,7 @@ def child_fts5(corpus: str, db: str) -> dict:
     if os.path.exists(db):
         os.remove(db)
     t0 = time.perf_counter()
+    c0 = cpu_seconds()
     con = fts5_connect(db)
     con.execute(f"CREATE VIRTUAL TABLE p USING fts5(doc UNINDEXED, para UNINDEXED, title, "
                 f"source, text, tokenize='{FTS5_TOKENIZE}')")
@@ -258,7 +282,8 @@ def child_fts5(corpus: str, db: str) -> dict:
     con.commit()
     con.close()
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "paragraphs": rows, "rss_mb": peak_rss_mb(),
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds() - c0, "paragraphs": rows,
+            "rss_mb": peak_rss_mb(),
             "bytes": os.path.getsize(db)}
 
 
@@ -485,6 +510,7 @@ def pick_queries(con: sqlite3.Connection, corpus: Path, paragraphs: int) -> dict
     }
     # The reader searches paragraph text unless a field is named; so does its peer.
     for name, spec in specs.items():
+        spec["class"] = name
         if spec["fts5"] and name != "field":
             spec["fts5"] = f"text : ({spec['fts5']})"
     return specs
@@ -546,22 +572,25 @@ def reader_exact_count(lib, query: str) -> int:
     return count(searcher, And([q, Term("kind", "para")]))
 
 
-def run_queries(lib, fts: Fts5, queries: dict[str, dict], budget_s: float) -> dict:
+def run_queries(lib, fts: Fts5, queries: dict[str, dict], budget_s: float,
+                peer: Tantivy | None = None) -> dict:
+    """Warm queries, engines taking turns (reader, FTS5, tantivy, reader, ...)."""
     out = {}
     for name in CLASSES:
         spec = queries[name]
         last = {}
 
         def reader_once(spec=spec, last=last):
-            result = lib.search(spec["reader"], limit=20)
-            last["result"] = result
+            last["result"] = lib.search(spec["reader"], limit=20)
 
-        r_samples = timed_runs(reader_once, 5, 200, budget_s)
-        f_samples = timed_runs(lambda spec=spec: fts.search(spec), 5, 200, budget_s)
+        fns = {"reader": reader_once, "fts5": lambda spec=spec: fts.search(spec)}
+        if peer is not None:
+            fns["tantivy"] = lambda spec=spec: peer.search(spec)
+        samples = interleaved(fns, 5, 200, budget_s)
         result = last["result"]
         r_count = reader_exact_count(lib, spec["reader"])
         f_count = fts.count(spec)
-        r_sum, f_sum = summary(r_samples), summary(f_samples)
+        r_sum, f_sum = summary(samples["reader"]), summary(samples["fts5"])
         out[name] = {
             "query": spec["reader"],
             "fts5_query": spec["fts5"] if spec["fts5"] else f"fuzzy({spec['fuzzy_of']})",
@@ -573,17 +602,50 @@ def run_queries(lib, fts: Fts5, queries: dict[str, dict], budget_s: float) -> di
             "counts_equal": r_count == f_count,
             "ratio_median": ratio(r_sum["median_ms"], f_sum["median_ms"]),
             "ratio_p95": ratio(r_sum["p95_ms"], f_sum["p95_ms"]),
+            # a short prefix the reader expands to its most frequent words only: not the
+            # same work as FTS5's full expansion, so flagged
+            "equal_expansion": not result.partial,
         }
+        if peer is not None:
+            t_sum = summary(samples["tantivy"])
+            out[name]["tantivy"] = {**t_sum, "hits": peer.count(spec)}
+            out[name]["ratio_p95_vs_tantivy"] = ratio(r_sum["p95_ms"], t_sum["p95_ms"])
+    return out
+
+
+def run_uncached(corpus: Path, index: Path, db: Path, tantivy_path: Path | None,
+                 queries: dict[str, dict], runs: int) -> dict:
+    """Each expanding class as the first query of a fresh process (after an unrelated query
+    opened the index), engines taking turns."""
+    engines = {"reader": f"{corpus}{os.pathsep}{index}", "fts5": str(db)}
+    if tantivy_path is not None:
+        engines["tantivy"] = str(tantivy_path)
+    out = {}
+    for name in UNCACHED:
+        times = first_query(engines, queries[name], queries["field"], runs)
+        row = {engine: {"median_ms": round(statistics.median(ms), 3),
+                        "max_ms": round(max(ms), 3), "runs": len(ms)}
+               for engine, ms in times.items()}
+        row["ratio_median"] = ratio(row["reader"]["median_ms"], row["fts5"]["median_ms"])
+        row["ratio_max"] = ratio(row["reader"]["max_ms"], row["fts5"]["max_ms"])
+        out[name] = row
     return out
 
 
 # -- cold process -------------------------------------------------------------------------------
 
-def cold(corpus: Path, index: Path, term: str, runs: int) -> dict:
-    reader_cmd = [sys.executable, "-m", "reader", "search", term, "--corpus", str(corpus),
-                  "--index", str(index), "--json", "--limit", "20"]
+def cold(corpus: Path, index: Path, term: str, runs: int, db: Path | None = None,
+         tantivy_path: Path | None = None) -> dict:
+    """A whole process answering one rare-name search: reader, rg, FTS5 and tantivy
+    processes, taking turns."""
+    commands = {"reader": [sys.executable, "-m", "reader", "search", term, "--corpus",
+                           str(corpus), "--index", str(index), "--json", "--limit", "20"]}
     rg = shutil.which("rg")
-    rg_cmd = [rg, "-i", "-w", "-n", "--no-heading", term, str(corpus)] if rg else None
+    if rg:
+        commands["rg"] = [rg, "-i", "-w", "-n", "--no-heading", term, str(corpus)]
+    if db is not None:
+        commands.update(cold_commands(str(db), str(tantivy_path) if tantivy_path else None,
+                                      term))
 
     def once(cmd) -> float:
         t0 = time.perf_counter()
@@ -593,19 +655,17 @@ def cold(corpus: Path, index: Path, term: str, runs: int) -> dict:
             raise RuntimeError(f"{cmd[0]} failed: {proc.stderr.decode()[-500:]}")
         return elapsed
 
-    once(reader_cmd)
-    r = [once(reader_cmd) for _ in range(runs)]
-    out = {"query": term, "reader": summary(r),
-           "reader_command": "python -m reader search QUERY --corpus C --index I --json"}
-    if rg_cmd:
-        once(rg_cmd)
-        g = [once(rg_cmd) for _ in range(runs)]
-        out["rg"] = summary(g)
-        out["rg_command"] = "rg -i -w -n --no-heading QUERY C"
-        out["ratio_median"] = ratio(out["reader"]["median_ms"], out["rg"]["median_ms"])
-    else:
-        out["rg"] = None
-        out["ratio_median"] = None
+    samples = interleaved({name: (lambda cmd=cmd: once(cmd)) for name, cmd in commands.items()},
+                          runs, runs, 0.0, warmup=1)
+    out = {"query": term, "reader_command":
+           "python -m reader search QUERY --corpus C --index I --json"}
+    out["rg"] = None
+    for name, ms in samples.items():
+        out[name] = summary(ms)
+    out["rg_command"] = "rg -i -w -n --no-heading QUERY C" if rg else None
+    out["ratio_median"] = ratio(out["reader"]["median_ms"], out["rg"]["median_ms"]) if rg else None
+    if "fts5" in out:
+        out["ratio_median_vs_fts5"] = ratio(out["reader"]["median_ms"], out["fts5"]["median_ms"])
     return out
 
 
@@ -630,7 +690,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.child:
         mode, *rest = args.child
-        fn = {"index": child_index, "fts5": child_fts5, "tui": child_tui}[mode]
+        fn = {"index": child_index, "fts5": child_fts5, "tui": child_tui,
+              "tantivy": child_tantivy, "first": child_first}[mode]
         print(json.dumps(fn(*rest)))
         return 0
 
@@ -645,6 +706,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work.resolve()
     name = f"{args.profile}-{args.paragraphs}-s{args.seed}"
     corpus, index, db = work / f"corpus-{name}", work / f"index-{name}", work / f"fts5-{name}.db"
+    tantivy_path = work / f"tantivy-{name}" if have_tantivy() else None
     work.mkdir(parents=True, exist_ok=True)
     meta_file = work / f"corpus-{name}.meta.json"
 
@@ -669,20 +731,29 @@ def main(argv: list[str] | None = None) -> int:
         r_ix = child("index", str(corpus), str(index))
         log(f"  {r_ix['seconds']:.1f} s; building FTS5")
         f_ix = child("fts5", str(corpus), str(db))
+    t_ix = None
+    if tantivy_path is not None and not (args.reuse and tantivy_path.exists()):
+        log("building tantivy")
+        t_ix = child("tantivy", str(corpus), str(tantivy_path))
     if r_ix and f_ix:
         r_rate = r_ix["paragraphs"] / r_ix["seconds"]
         f_rate = f_ix["paragraphs"] / f_ix["seconds"]
         doc["index"] = {
             "reader": {"seconds": round(r_ix["seconds"], 3), "paragraphs": r_ix["paragraphs"],
                        "paragraphs_per_s": round(r_rate, 1),
+                       "cpu_seconds": round(r_ix["cpu_seconds"], 1),
+                       "paragraphs_per_cpu_s": round(r_ix["paragraphs"] / r_ix["cpu_seconds"], 1),
                        "peak_rss_mb": r_ix["rss_mb"]["self"],
                        "peak_rss_children_mb": r_ix["rss_mb"]["children"],
                        "peak_rss_total_mb": r_ix.get("rss_total_peak_mb"),
                        "bytes": sum(f.stat().st_size for f in index.rglob("*") if f.is_file())},
             "fts5": {"seconds": round(f_ix["seconds"], 3), "paragraphs": f_ix["paragraphs"],
                      "paragraphs_per_s": round(f_rate, 1),
+                     "paragraphs_per_cpu_s": round(f_ix["paragraphs"] / f_ix["cpu_seconds"], 1),
                      "peak_rss_mb": f_ix["rss_mb"]["self"], "bytes": f_ix["bytes"]},
             "ratio_rate": ratio(r_rate, f_rate),
+            "ratio_bytes": ratio(sum(f.stat().st_size for f in index.rglob("*") if f.is_file()),
+                                 f_ix["bytes"]),
             "same_paragraphs": r_ix["paragraphs"] == f_ix["paragraphs"],
             "update": {"noop_s": round(r_ix["update_noop_s"], 3),
                        "one_changed_article_s": round(r_ix["update_one_changed_s"], 3),
@@ -690,6 +761,11 @@ def main(argv: list[str] | None = None) -> int:
         }
     else:
         doc["index"] = None
+    if t_ix and doc["index"]:
+        doc["index"]["tantivy"] = {"seconds": round(t_ix["seconds"], 3),
+                                   "paragraphs_per_s": round(t_ix["paragraphs"] / t_ix["seconds"],
+                                                             1),
+                                   "bytes": t_ix["bytes"]}
 
     # Warm queries in this process.
     from reader.library import Library
@@ -698,7 +774,8 @@ def main(argv: list[str] | None = None) -> int:
     fts = Fts5(str(db))
     queries = pick_queries(fts.con, corpus, meta["paragraphs"])
     log("timing queries")
-    doc["queries"] = run_queries(lib, fts, queries, budget)
+    peer = Tantivy(str(tantivy_path)) if tantivy_path is not None else None
+    doc["queries"] = run_queries(lib, fts, queries, budget, peer)
     doc["queries_note"] = (
         "reader: Library.search(q, limit=20): ranked top 20 with stored text, highlight offsets "
         "and a total; fts5: SELECT ... highlight() ... ORDER BY rank LIMIT 20 plus count(*). "
@@ -706,8 +783,10 @@ def main(argv: list[str] | None = None) -> int:
         "classes marked counts_comparable should count the same.")
     lib.close()
 
+    log("first queries in fresh processes")
+    doc["uncached"] = run_uncached(corpus, index, db, tantivy_path, queries, 3 if small else 5)
     log("cold processes")
-    doc["cold"] = cold(corpus, index, queries["rare"]["reader"], cold_runs)
+    doc["cold"] = cold(corpus, index, queries["rare"]["reader"], cold_runs, db, tantivy_path)
 
     doc["tui"] = None
     if not args.no_tui:

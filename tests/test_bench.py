@@ -47,7 +47,7 @@ def bench_json(tmp_path_factory):
 
 def test_run_prints_the_schema(bench_json):
     doc = bench_json
-    assert doc["schema"] == "reader-bench/1"
+    assert doc["schema"] == "reader-bench/2"
     for key in ("machine", "corpus", "index", "queries", "cold", "tui", "summary", "targets"):
         assert key in doc
     assert {"cpu", "cores", "versions"} <= set(doc["machine"])
@@ -68,7 +68,12 @@ def test_run_prints_the_schema(bench_json):
         assert {"query", "fts5_query", "counts_comparable", "counts_equal", "ratio_median",
                 "ratio_p95"} <= set(spec)
         assert spec["reader"]["error"] is None
-    assert {"reader", "rg", "ratio_median", "query"} <= set(doc["cold"])
+    assert {"reader", "rg", "fts5", "ratio_median", "query"} <= set(doc["cold"])
+    for name in ("prefix3", "prefix2", "prefix1", "fuzzy"):  # first queries, fresh processes
+        assert {"reader", "fts5", "ratio_median"} <= set(doc["uncached"][name])
+        assert doc["uncached"][name]["reader"]["runs"] >= 1
+    if "tantivy" in doc["cold"]:  # the tantivy column, when the package is installed
+        assert all("tantivy" in spec for spec in doc["queries"].values())
     assert "meets" in doc["summary"]
 
 
@@ -108,6 +113,9 @@ def test_fast_scoring_matches_whoosh(tmp_path):
     parser = make_parser(shared.schema)
     queries = ["tidak", "tidak orang", '"salah satu"', "ti*", "tidak -orang", "tidak OR orang",
                "title:Manyo", "Manyo~"]
+    from reader.search.whoosh import scoring
+
+    scoring._np()  # loaded: the fast path takes small queries too
     for text in queries:
         q, _ = bounded(parse(parser, text), searcher.reader())
         only_paragraphs = para_only(q)

@@ -28,7 +28,7 @@ from reader.search.backend import (
     SearchRequest,
     TermStats,
 )
-from reader.search.whoosh import fastpath
+from reader.search.whoosh import fastpath, summaries
 from reader.search.whoosh.build import ChildFailed, apply_incremental, build_generation
 from reader.search.whoosh.folder import NotAnIndexFolder
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, make_parser
@@ -187,23 +187,36 @@ class WhooshBackend:
         # kind AND doc would intersect with every paragraph of the corpus (20x slower at 100k).
         with self._reading():
             searcher = self.store.open().searcher()
+            record, paragraphs = None, {}
             for docnum in searcher.document_numbers(doc=key(doc)):
                 fields = searcher.stored_fields(docnum)
                 if fields.get("kind") == "article":
-                    return article_from_json(fields["data"])
-        return None
+                    record = fields
+                elif fields.get("kind") == "para":
+                    paragraphs[fields["para"]] = fields
+            return article_from_json(record["data"], paragraphs) if record else None
 
     def articles(self) -> Iterator[Article]:
         with self._reading():
-            for fields in self.store.open().searcher().documents(kind="article"):
-                yield article_from_json(fields["data"])
+            searcher = self.store.open().searcher()
+            for fields in searcher.documents(kind="article"):
+                paragraphs = {f["para"]: f for f in searcher.documents(doc=fields["doc"])
+                              if f.get("kind") == "para"}
+                yield article_from_json(fields["data"], paragraphs)
 
     def summaries(self) -> list[ArticleSummary]:
-        out = [ArticleSummary(doc=a.doc, title=a.title, source=a.source, date=a.date,
-                              paragraphs=len(a.paragraphs), quotes=a.quote_count, path=a.path)
-               for a in self.articles()]
-        out.sort(key=lambda s: s.doc)
-        return out
+        """From the list saved with the commit (see :mod:`.summaries`), or decoded from every
+        article once (an index written without one) and saved."""
+        shared = self.store.open()
+        generation = shared.latest_generation()
+        listed = summaries.load(shared.directory, generation)
+        if listed is None:
+            listed = {article.doc: summaries.of(article) for article in self.articles()}
+            try:
+                summaries.save(shared.directory, generation, listed)
+            except OSError:
+                pass  # a read-only index folder: decoded again next time
+        return sorted(listed.values(), key=lambda s: s.doc)
 
     def counts(self) -> dict[str, int]:
         with self._reading():

@@ -30,6 +30,8 @@ from whoosh.writing import IndexingError
 
 from reader.errors import IndexNotWritable, IndexProblem
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn
+from reader.search.whoosh import stemtable, summaries
+from reader.search.whoosh.codec import writer_options
 from reader.search.whoosh.folder import IndexFolder
 from reader.search.whoosh.schema import (
     INDEX_NAME,
@@ -39,7 +41,7 @@ from reader.search.whoosh.schema import (
     file_document,
     key,
 )
-from reader.search.whoosh.store import SharedIndex, write_records
+from reader.search.whoosh.store import SharedIndex, open_dir, write_records
 
 CHILD_LOG = "child-"
 
@@ -51,13 +53,16 @@ def apply_incremental(shared: SharedIndex, known: dict[str, FileState], changes:
     writer = _writer(shared.ix, wait, where)
     states = dict(known)
     written = 0
+    listed = summaries.load(shared.directory, shared.latest_generation())
     try:
         for relative in changes.removed:
             writer.delete_by_term("path", key(relative))
             states.pop(relative, None)
+            _unlist(listed, known.get(relative))
         for done, indexed in enumerate(changes.files, start=1):
             writer.delete_by_term("path", key(indexed.relative))
-            written += _add(writer, indexed)
+            _unlist(listed, known.get(indexed.relative))
+            written += _add(writer, indexed, listed)
             states[indexed.relative] = indexed.state
             if progress:
                 progress(done, changes.total, indexed.relative)
@@ -66,7 +71,27 @@ def apply_incremental(shared: SharedIndex, known: dict[str, FileState], changes:
         _abandon(writer)
         raise
     write_records(shared.directory, states)
+    _save_list(shared.directory, listed)
     return written
+
+
+def _unlist(listed: dict | None, state: FileState | None) -> None:
+    """Drop from the article list what a file held before it changed or went away."""
+    if listed is not None and state is not None:
+        for doc in state.docs:
+            listed.pop(doc, None)
+
+
+def _save_list(directory: Path, listed: dict | None, ix=None) -> None:
+    """Keep the article list with the latest commit (best effort, like the file records: a
+    read-only index folder only means decoding the articles next time)."""
+    if listed is None:
+        return
+    try:
+        generation = (ix if ix is not None else open_dir(directory)).latest_generation()
+        summaries.save(directory, generation, listed)
+    except OSError:
+        pass
 
 
 def build_generation(folder: IndexFolder, changes: Changes, progress: ProgressFn | None,
@@ -74,14 +99,17 @@ def build_generation(folder: IndexFolder, changes: Changes, progress: ProgressFn
     """Build a whole new generation from ``changes`` and make it the live one."""
     fresh = folder.new_build_dir()
     try:
+        live = folder.live_dir()
+        previous = stemtable.preload(live) if live is not None else {}
         ix = whoosh_index.create_in(str(fresh), build_schema(), indexname=INDEX_NAME)
         writer = _bulk_writer(ix, changes.total, workers, parallel_min_files, fresh)
         states: dict[str, FileState] = {}
+        listed: dict = {}
         written = 0
         try:
             for done, indexed in enumerate(changes.files, start=1):
                 with _forking(writer):
-                    written += _add(writer, indexed)
+                    written += _add(writer, indexed, listed)
                 states[indexed.relative] = indexed.state
                 if progress:
                     progress(done, changes.total, indexed.relative)
@@ -96,6 +124,8 @@ def build_generation(folder: IndexFolder, changes: Changes, progress: ProgressFn
         for log in fresh.glob(f"{CHILD_LOG}*"):
             log.unlink()
         write_records(fresh, states, ix)
+        stemtable.save(fresh, previous)
+        _save_list(fresh, listed, ix)
         ix.close()
         folder.publish(fresh, SCHEMA_VERSION)
     except BaseException:
@@ -104,9 +134,11 @@ def build_generation(folder: IndexFolder, changes: Changes, progress: ProgressFn
     return written
 
 
-def _add(writer, indexed: IndexedFile) -> int:
+def _add(writer, indexed: IndexedFile, listed: dict | None = None) -> int:
     count = 0
     for article in indexed.articles:
+        if listed is not None:
+            listed[article.doc] = summaries.of(article)
         for document in documents(article, indexed.relative):
             writer.add_document(**document)
             count += document["kind"] == "para"
@@ -116,12 +148,12 @@ def _add(writer, indexed: IndexedFile) -> int:
 
 def _writer(ix, wait: Callable[[], None] | None, where: Path):
     try:
-        return ix.writer(limitmb=256)
+        return ix.writer(limitmb=256, **writer_options())
     except LockError:
         if wait:
             wait()
         try:
-            return ix.writer(limitmb=256, timeout=120.0, delay=0.25)
+            return ix.writer(limitmb=256, timeout=120.0, delay=0.25, **writer_options())
         except LockError:
             raise IndexProblem(
                 f"another process is updating the index at {where}; try again") from None
@@ -150,10 +182,11 @@ def _bulk_writer(ix, files: int, workers: int, parallel_min_files: int, build: P
     procs = min(os.cpu_count() or 1, workers)
     if procs > 1 and files >= parallel_min_files:
         _start_logging(build)
-        writer = ix.writer(procs=procs, multisegment=True, limitmb=96, batchsize=256)
+        writer = ix.writer(procs=procs, multisegment=True, limitmb=96, batchsize=256,
+                           **writer_options())
         writer.jobqueue = _WatchedQueue(writer.jobqueue, writer)
         return writer
-    return ix.writer(limitmb=256)
+    return ix.writer(limitmb=256, **writer_options())
 
 
 class ChildFailed(IndexNotWritable):
@@ -261,6 +294,10 @@ def _child_setup() -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # one held back is dropped
+    from multiprocessing import util
+
+    # the words this child stemmed, for the build's stem table (run as the child exits)
+    util.Finalize(None, stemtable.save_part, args=(Path(_LOGS).parent,), exitpriority=10)
     log = open(f"{_LOGS}{os.getpid()}", "w", encoding="utf-8")
     os.dup2(log.fileno(), 2)
     sys.stderr = log

@@ -13,33 +13,41 @@ from dataclasses import asdict
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
+from reader.errors import IndexProblem
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import FileState
 from reader.search.whoosh.analyzer import name_analyzer, text_analyzer
+from reader.search.whoosh.codec import ArrayPositions
 
 # Bump when the schema, the analysis, the quote rules or the layout change: an index of another
 # version is rebuilt rather than read. 6: the analyzer class moved into this package (after
-# 5, new ingestion rules); 7: new quotation rules.
-SCHEMA_VERSION = 7
+# 5, new ingestion rules); 7: new quotation rules; 8: postings as plain arrays (.codec), no
+# spelling field, article records without the text of paragraphs that have their own record.
+SCHEMA_VERSION = 8
 INDEX_NAME = "reader"
 
 
 def build_schema() -> Schema:
     text = text_analyzer()
-    return Schema(
+    schema = Schema(
         kind=ID(stored=True),
         path=ID(stored=True),
         doc=ID(stored=True),
         para=NUMERIC(int, bits=32, stored=True, signed=False),
         title=TEXT(analyzer=text, stored=True),
         source=TEXT(analyzer=name_analyzer(), stored=True),
-        text=TEXT(analyzer=text, stored=True, phrase=True, spelling=True),
+        # no spelling field: "did you mean" reads the saved word list (see .stemtable)
+        text=TEXT(analyzer=text, stored=True, phrase=True),
         quote=TEXT(analyzer=text, phrase=True),
         speaker=TEXT(analyzer=name_analyzer()),
         repeats=STORED,
         quotes=STORED,  # the paragraph's quotes as JSON, so related() needs no article loads
         data=STORED,
     )
+    for name in ("title", "text", "quote"):  # positions as plain arrays, never pickles
+        field = schema[name]
+        field.format = ArrayPositions(field_boost=field.format.field_boost)
+    return schema
 
 
 def key(value: str) -> str:
@@ -52,12 +60,30 @@ def key(value: str) -> str:
         return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def article_to_json(article: Article) -> str:
-    return json.dumps(asdict(article), ensure_ascii=False, separators=(",", ":"))
+def article_to_json(article: Article, slim: bool = False) -> str:
+    """The article as JSON; ``slim`` leaves out the text and quotes of every paragraph that
+    has a document of its own (they are stored there: keeping them twice made the stored
+    fields a third bigger). A repeat keeps its own text."""
+    raw = asdict(article)
+    if slim:
+        for p in raw["paragraphs"]:
+            if p.get("repeat_of") is None:
+                del p["text"], p["quotes"]
+    return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
 
 
-def article_from_json(data: str) -> Article:
+def article_from_json(data: str, paragraphs: dict[int, dict] | None = None) -> Article:
+    """The article of :func:`article_to_json`; a slim one takes each paragraph's text and
+    quotes from ``paragraphs`` (the stored fields of its paragraph documents, by number)."""
     raw = json.loads(data)
+    for p in raw.get("paragraphs", []):
+        if "text" not in p:
+            fields = (paragraphs or {}).get(p["number"])
+            if fields is None:
+                raise IndexProblem(f"index is damaged: {raw.get('doc')} \u00b6{p['number']} has "
+                                   "no paragraph record; run: reader index --rebuild")
+            p["text"] = fields.get("text", "")
+            p["quotes"] = json.loads(fields.get("quotes") or "[]")
     paragraphs = [
         Paragraph(
             number=p["number"], text=p["text"], start=p["start"], end=p["end"],
@@ -81,7 +107,7 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
     path, doc = key(relative), key(article.doc)
     yield {
         "kind": "article", "path": path, "doc": doc, "title": article.title,
-        "source": article.source or "", "data": article_to_json(article),
+        "source": article.source or "", "data": article_to_json(article, slim=True),
     }
     for p in article.paragraphs:
         if p.repeat_of is not None:

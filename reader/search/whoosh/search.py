@@ -20,7 +20,7 @@ from reader.records import SearchResult
 from reader.search.backend import SearchRequest
 from reader.search.query import FIELDS, check_query
 from reader.search.whoosh.fastpath import fast_search, reader_cache, usable
-from reader.search.whoosh.highlight import highlight_terms, hit
+from reader.search.whoosh.highlight import highlight_terms, hit, positions_in
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, para_only, parse_cached
 from reader.search.whoosh.schema import key
 from reader.search.whoosh.spelling import suggestions
@@ -52,19 +52,23 @@ def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -
     if request.doc is not None:
         only = set(searcher.document_numbers(doc=key(request.doc)))
     top: list[tuple[float, int]] = []
+    decoded = None  # the fast path's decoded posting lists, which give the highlights
     if q is NullQuery or only == set():
         pass  # nothing can match: an expansion found no words, or no such article
     elif usable(searcher, q, PARA_ONLY_FIELDS if para_only(q) else FAST_FIELDS):
         drop, bonus = (frozenset(), 0.0) if para_only(q) else not_paragraphs(searcher)
-        top, result.total, timed_out = fast_search(searcher, q, want, deadline, only=only,
-                                                   drop=drop, bonus=bonus)
+        top, result.total, timed_out, ctx = fast_search(
+            searcher, q, want, deadline, only=only, drop=drop, bonus=bonus, with_context=True)
+        decoded = ctx.postings
         result.partial = result.partial or timed_out
     else:
         top, result.total, timed_out = _collect(searcher, q, request, want, deadline)
         result.partial = result.partial or timed_out
-    words = highlight_terms(q) if q is not NullQuery else set()
-    for score, docnum in top[max(0, request.offset):want]:
-        result.hits.append(hit(searcher.stored_fields(docnum), score, words))
+    shown = top[max(0, request.offset):want]
+    words = highlight_terms(q) if q is not NullQuery else []
+    marks = positions_in(searcher, words, [docnum for _, docnum in shown], decoded)
+    for score, docnum in shown:
+        result.hits.append(hit(searcher.stored_fields(docnum), score, marks[docnum]))
     if result.total == 0 and request.suggest and not filters:
         result.suggestions = suggestions(searcher, parsed, checked)
     result.elapsed_ms = (time.perf_counter() - started) * 1000

@@ -26,6 +26,7 @@ from whoosh.reading import CorruptIndexError
 
 from reader.errors import IndexDamaged, IndexProblem
 from reader.search.backend import FileState
+from reader.search.whoosh import stemtable
 from reader.search.whoosh.folder import IndexFolder
 from reader.search.whoosh.schema import INDEX_NAME, SCHEMA_VERSION
 
@@ -132,6 +133,7 @@ class Store:
         self.index_dir = Path(index_dir)
         self.folder = IndexFolder(self.index_dir)
         self._ix: SharedIndex | None = None
+        self._stems = None
         self._lock = threading.Lock()
 
     def version_ok(self) -> bool:
@@ -165,7 +167,20 @@ class Store:
             if not live.is_dir():
                 raise IndexProblem(f"no index at {self.index_dir}; run: reader index")
             self._ix = open_checked(live, self.index_dir)
+            self._use_stems(stemtable.open_table(live))
             return self._ix
+
+    def _use_stems(self, table) -> None:
+        """Stem query words with this generation's table (no Sastrawi start for known words)."""
+        from reader.language.analysis import drop_stem_table, use_stem_table
+
+        if self._stems is not None:
+            drop_stem_table(self._stems)
+            self._stems.close()
+        self._stems = table
+        if table is not None:
+            use_stem_table(table)
+            stemtable.set_current(table.path.parent)
 
     def forget(self) -> None:
         """Drop the open index (after this process replaced or damaged it)."""
@@ -173,6 +188,7 @@ class Store:
             if self._ix is not None:
                 self._ix.close()
                 self._ix = None
+            self._use_stems(None)
 
     close = forget
 

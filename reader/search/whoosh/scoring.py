@@ -1,0 +1,389 @@
+"""Vectorised BM25F over the reader codec's posting lists (numpy, imported on first use).
+
+A query of words, phrases and expanded prefixes joined by AND, OR and NOT is scored here a
+whole posting list at a time: a list's ids, term frequencies and positions are decoded with a
+few numpy calls (see :mod:`reader.search.whoosh.codec` for the layout), scored with Whoosh's
+own BM25F formula, statistics and order of operations (so scores and ranking are Whoosh's to
+the last bit), and combined as sorted arrays. Every match is counted, so totals are exact.
+
+numpy costs ~75 ms to import, more than a whole rare-word search, so :func:`worth_it` tells
+the caller when a query reads enough postings to pay for it; small queries keep Whoosh's own
+matchers (which read the same format through :class:`~reader.search.whoosh.codec.ColumnMatcher`).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from whoosh.query import And, AndNot, Or, Phrase, Term
+from whoosh.reading import CorruptIndexError, TermNotFound
+from whoosh.util.numeric import byte_to_length
+
+from reader.search.whoosh.codec import (
+    BLOCK_SIZE,
+    VALUES_POSITIONS,
+    WEIGHT_FLOAT,
+    WEIGHT_NONE,
+    ColumnList,
+)
+
+NUMPY_MIN_POSTINGS = 2000  # below this many postings Whoosh's matchers answer faster cold
+
+
+class NotColumnar(Exception):
+    """The query is not one this path knows (the caller checks the index and weighting)."""
+
+
+# What damaged bytes raise while a posting list is decoded.
+DAMAGED = (CorruptIndexError, ValueError, IndexError)
+
+
+def worth_it(searcher, q) -> bool:
+    """True when numpy is loaded already, or ``q`` reads enough postings to pay for loading
+    it (counted from the term index)."""
+    if "numpy" in sys.modules:
+        return True
+    reader = searcher.reader()
+    total = 0
+    for fieldname, btext in q.iter_all_terms(phrases=True):
+        try:
+            total += reader.doc_frequency(fieldname, btext)
+        except TermNotFound:
+            continue
+        if total >= NUMPY_MIN_POSTINGS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _np():
+    import numpy
+
+    return numpy
+
+
+@lru_cache(maxsize=1)
+def _block_dtype():
+    np = _np()
+    return np.dtype([("minid", "<u4"), ("maxid", "<u4"), ("vstart", "<u4"), ("maxw", "<f4"),
+                     ("minl", "u1"), ("maxl", "u1")])
+
+
+@dataclass
+class Postings:
+    """One segment's posting list of a term, decoded: global doc ids (sorted), frequencies,
+    and positions on demand."""
+
+    cl: ColumnList
+    ids: object
+    tfs: object
+    offset: int
+    _positions: tuple | None = field(default=None, repr=False)
+
+    def positions(self):
+        """``(counts, flat)``: the number of positions of each posting and all of them in
+        order (absolute within their document)."""
+        if self._positions is None:
+            np = _np()
+            cl = self.cl
+            if cl.kind != VALUES_POSITIONS:
+                raise NotColumnar("field has no positions")
+            if cl.cw:
+                counts = np.frombuffer(cl.raw, f"<u{cl.cw}", cl.n, cl.counts_at).astype(np.int64)
+            else:
+                counts = self.tfs.astype(np.int64)
+            flat = np.frombuffer(cl.raw, f"<u{cl.vw}", cl.nvalues, cl.values_at).astype(
+                np.int64)
+            run = np.cumsum(flat)
+            starts = np.cumsum(counts) - counts
+            base = run[starts] - flat[starts]
+            self._positions = (counts, run - np.repeat(base, counts))
+        return self._positions
+
+
+def decode(cl: ColumnList, offset: int) -> Postings:
+    np = _np()
+    raw, n = cl.raw, cl.n
+    blocks = np.frombuffer(raw, _block_dtype(), cl.block_count(), cl.blocks)
+    deltas = np.frombuffer(raw, f"<u{cl.idw}", n, cl.ids_at).astype(np.int64)
+    maxids = blocks["maxid"].astype(np.int64)
+    firsts = blocks["minid"].astype(np.int64)
+    firsts[1:] -= maxids[:-1]
+    deltas[::BLOCK_SIZE] = firsts
+    ids = np.cumsum(deltas)
+    if offset:
+        ids += offset
+    if cl.wcode == WEIGHT_NONE:
+        tfs = np.ones(n)
+    elif cl.wcode == WEIGHT_FLOAT:
+        tfs = np.frombuffer(raw, "<f4", n, cl.weights_at).astype(np.float64)
+    else:
+        tfs = np.frombuffer(raw, f"<u{cl.wcode}", n, cl.weights_at).astype(np.float64)
+    return Postings(cl, ids, tfs, offset)
+
+
+class Context:
+    """One search: the searcher, its deadline, the posting lists it decoded, and ``internals``
+    (the fast path's readers of Whoosh's private structures: ``raw_postings(reader, field,
+    word)``, ``lengths(reader, field)``, ``field_b(weighting, field)``)."""
+
+    def __init__(self, searcher, deadline: float | None, internals) -> None:
+        self.searcher = searcher
+        self.deadline = deadline
+        self.internals = internals
+        self.spent = False
+        self.decoded: dict[tuple[str, bytes], list[Postings]] = {}
+        self.weighting = searcher.weighting
+        self.leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
+
+    def over(self) -> bool:
+        if not self.spent and self.deadline is not None and time.perf_counter() > self.deadline:
+            self.spent = True
+        return self.spent
+
+    def postings(self, fieldname: str, btext: bytes) -> list[Postings]:
+        key = (fieldname, btext)
+        found = self.decoded.get(key)
+        if found is None:
+            found = []
+            for reader, offset in self.leaves:
+                raw = self.internals.raw_postings(reader, fieldname, btext)
+                if raw is not None:
+                    found.append(decode(ColumnList(raw), offset))
+            self.decoded[key] = found
+        return found
+
+
+def _norms(ctx: Context, reader, fieldname: str, B: float, K1: float, avgfl: float):
+    """BM25's length normalisation of every document of a segment (cached per reader)."""
+    np = _np()
+    cache = getattr(reader, "_reader_norms", None)
+    if cache is None:
+        cache = {}
+        reader._reader_norms = cache
+    key = (fieldname, B, K1, avgfl)
+    if key not in cache:
+        raw = ctx.internals.lengths(reader, fieldname)
+        count = reader.doc_count_all()
+        lengths = np.zeros(count, np.uint8)
+        if raw is not None:
+            lengths[:min(len(raw), count)] = np.frombuffer(raw, np.uint8)[:count]
+        table = np.array([K1 * ((1 - B) + B * byte_to_length(b) / avgfl) for b in range(256)])
+        cache[key] = table[lengths]
+    return cache[key]
+
+
+Scored = tuple  # (ids: sorted int64 array, scores: float64 array)
+
+
+def _empty() -> Scored:
+    np = _np()
+    return np.zeros(0, np.int64), np.zeros(0)
+
+
+def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Scored:
+    np = _np()
+    searcher = ctx.searcher
+    fieldobj = searcher.schema[fieldname]
+    if not fieldobj.scorable:
+        raise NotColumnar("unscored field")
+    btext = fieldobj.to_bytes(text) if isinstance(text, str) else text
+    lists = ctx.postings(fieldname, btext)
+    if not lists:
+        return _empty()
+    idf = searcher.idf(fieldname, btext.decode("utf-8"))
+    avgfl = searcher.avg_field_length(fieldname) or 1
+    weighting = ctx.weighting
+    B = ctx.internals.field_b(weighting, fieldname)
+    K1 = weighting.K1
+    k1p1 = K1 + 1
+    ids_parts, score_parts = [], []
+    for (reader, offset), postings in _by_leaf(ctx, lists):
+        norm = _norms(ctx, reader, fieldname, B, K1, avgfl)
+        tfs = postings.tfs
+        scores = idf * ((tfs * k1p1) / (tfs + norm[postings.ids - offset]))
+        ids = postings.ids
+        if reader.has_deletions():
+            keep = _alive(reader)[ids - offset]
+            ids, scores = ids[keep], scores[keep]
+        ids_parts.append(ids)
+        score_parts.append(scores)
+        if ctx.over():
+            break
+    ids = ids_parts[0] if len(ids_parts) == 1 else np.concatenate(ids_parts)
+    scores = score_parts[0] if len(score_parts) == 1 else np.concatenate(score_parts)
+    if boost != 1.0:
+        scores = scores * boost
+    return ids, scores
+
+
+def _alive(reader):
+    """One flag per document of a segment, False where deleted (cached per reader)."""
+    np = _np()
+    cached = getattr(reader, "_reader_alive", None)
+    if cached is None:
+        deleted = reader.deleted_docs_set  # a cached property in Whoosh 3.54, a method before
+        deleted = deleted() if callable(deleted) else deleted
+        cached = np.ones(reader.doc_count_all(), bool)
+        cached[np.array(sorted(deleted), np.int64)] = False
+        reader._reader_alive = cached
+    return cached
+
+
+def _by_leaf(ctx: Context, lists: list[Postings]):
+    readers = {offset: reader for reader, offset in ctx.leaves}
+    for postings in lists:
+        yield (readers[postings.offset], postings.offset), postings
+
+
+def phrase_scores(ctx: Context, q) -> Scored:
+    """Paragraphs with the words of ``q`` at consecutive positions, scored as the sum of the
+    words' BM25F (Whoosh's phrase score)."""
+    np = _np()
+    fieldname = q.fieldname
+    fieldobj = ctx.searcher.schema[fieldname]
+    if not fieldobj.format or not fieldobj.format.supports("positions"):
+        raise NotColumnar("no positions")
+    words = [fieldobj.to_bytes(w) if isinstance(w, str) else w for w in q.words]
+    parts = [term_scores(ctx, fieldname, w) for w in words]
+    candidates = parts[0][0]
+    for ids, _scores in parts[1:]:
+        candidates = np.intersect1d(candidates, ids, assume_unique=True)
+    if not len(candidates):
+        return _empty()
+    stride = np.int64(1 << 32)
+    keys = None
+    for i, w in enumerate(words):
+        docs, poss = [], []
+        for postings in ctx.postings(fieldname, w):
+            counts, flat = postings.positions()
+            chosen = np.isin(postings.ids, candidates, assume_unique=True)
+            per_position = np.repeat(chosen, counts)
+            docs.append(np.repeat(postings.ids, counts)[per_position])
+            poss.append(flat[per_position])
+        here = np.concatenate(docs) * stride + (np.concatenate(poss) - i + len(words))
+        keys = here if keys is None else np.intersect1d(keys, here, assume_unique=True)
+        if not len(keys):
+            return _empty()
+    matched = np.unique(keys // stride)
+    total = np.zeros(len(matched))
+    for ids, scores in parts:
+        total = total + scores[np.searchsorted(ids, matched)]
+    if q.boost != 1.0:
+        total = total * q.boost
+    return matched, total
+
+
+def scores(ctx: Context, q) -> Scored:
+    np = _np()
+    if isinstance(q, Term):
+        return term_scores(ctx, q.fieldname, q.text, q.boost)
+    if isinstance(q, Phrase):
+        if q.slop != 1:
+            raise NotColumnar("sloppy phrase")
+        return phrase_scores(ctx, q)
+    if isinstance(q, AndNot):
+        keep_ids, keep_scores = scores(ctx, q.a)
+        if not len(keep_ids):
+            return keep_ids, keep_scores
+        # what is excluded is read in full even past the budget: a partial answer may miss
+        # paragraphs, never show one the query excludes
+        deadline, ctx.deadline = ctx.deadline, None
+        try:
+            drop_ids, _ = scores(ctx, q.b)
+        finally:
+            ctx.deadline = deadline
+        mask = ~np.isin(keep_ids, drop_ids, assume_unique=True)
+        return keep_ids[mask], keep_scores[mask]
+    subs = list(q.children())
+    if isinstance(q, Or):
+        if q.minmatch or q.scale:
+            raise NotColumnar("weighted OR")
+        parts = []
+        for sub in subs:
+            if ctx.spent:
+                break
+            parts.append(scores(ctx, sub))
+            ctx.over()
+        if not parts:
+            return _empty()
+        parts.sort(key=lambda part: len(part[0]), reverse=True)
+        if len(parts) == 1:
+            ids, total = parts[0]
+        else:
+            size = ctx.searcher.doc_count_all()
+            acc = np.zeros(size)
+            hit = np.zeros(size, bool)
+            for ids, part in parts:
+                acc[ids] += part
+                hit[ids] = True
+            ids = np.flatnonzero(hit)
+            total = acc[ids]
+    elif isinstance(q, And):
+        subs.sort(key=lambda sub: _size(ctx.searcher, sub))
+        ids, total = scores(ctx, subs[0])
+        for sub in subs[1:]:
+            if not len(ids):
+                break
+            other_ids, other = scores(ctx, sub)
+            ids, here, there = np.intersect1d(ids, other_ids, assume_unique=True,
+                                              return_indices=True)
+            total = total[here] + other[there]
+    else:
+        raise NotColumnar(type(q).__name__)
+    if q.boost != 1.0:
+        total = total * q.boost
+    return ids, total
+
+
+def _size(searcher, q) -> int:
+    return q.estimate_size(searcher.reader())
+
+
+def top(ids, values, limit: int) -> list[tuple[float, int]]:
+    """The ``limit`` best ``(score, docnum)``, ties by document order, as Whoosh orders them."""
+    np = _np()
+    if len(ids) > limit:
+        floor = np.partition(values, len(values) - limit)[len(values) - limit]
+        keep = values >= floor
+        ids, values = ids[keep], values[keep]
+    order = np.lexsort((ids, -values))[:limit]
+    return [(float(values[i]), int(ids[i])) for i in order]
+
+
+def search(searcher, q, limit: int, deadline: float | None, internals, others=None,
+           bonus: float = 0.0, only=None) -> tuple[list[tuple[float, int]], int, bool, Context]:
+    """``([(score, docnum)] best first, exact total, timed out, context)``.
+
+    ``others`` (document numbers that are not paragraphs) are removed and ``bonus`` (what
+    Whoosh adds for the kind:para filter) added, for queries on fields articles have too;
+    ``only`` (document numbers) keeps those alone.
+    """
+    np = _np()
+    ctx = Context(searcher, deadline, internals)
+    ids, values = scores(ctx, q)
+    if only is not None:
+        keep = np.isin(ids, np.fromiter(only, np.int64, len(only)))
+        ids, values = ids[keep], values[keep]
+    if others is not None:
+        if len(others):
+            keep = ~np.isin(ids, _as_array(searcher.reader(), others))
+            ids, values = ids[keep], values[keep]
+        values = values + bonus
+    return top(ids, values, limit), len(ids), ctx.spent, ctx
+
+
+def _as_array(reader, docnums):
+    """``docnums`` (a set cached per reader) as a sorted numpy array, cached beside it."""
+    np = _np()
+    cached = getattr(reader, "_reader_array_of", None)
+    if cached is None or cached[0] is not docnums:
+        cached = (docnums, np.array(sorted(docnums), np.int64))
+        try:
+            reader._reader_array_of = cached
+        except AttributeError:
+            pass
+    return cached[1]
