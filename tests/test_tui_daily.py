@@ -348,3 +348,31 @@ def test_help_text_fits_80_columns():
     # the hint of the search box is meant for a box 28 cells wide (80 columns, 40% pane)
     assert len(PLACEHOLDER) <= 28
     assert DOC_001 and DOC_000
+
+
+# Text from files reaches the screen through the shells' one cleaner: an escape or a bidi
+# control shows as a visible character, in the header and in the article.
+@aio
+async def test_controls_in_an_article_show_visibly_through_the_one_cleaner():
+    from textual.app import App, ComposeResult
+
+    from reader.records import Article, Paragraph
+
+    text = "Paragraf \x1b[31mmerah\x1b[0m dan \u202egnp.exe tentang Tokayev."
+    article = Article(doc="jahat", path="jahat.txt", title="Judul \u202egnp.exe",
+                      author="Nama\x1b]52;c;AAAA\x07", source="Contoh",
+                      paragraphs=[Paragraph(1, text, 0, len(text))])
+
+    class Two(App):
+        def compose(self) -> ComposeResult:
+            yield ArticleHeader()
+            yield SourceView()
+
+    async with Two().run_test(size=SIZE) as pilot:
+        pilot.app.query_one(ArticleHeader).show(article)
+        pilot.app.query_one(SourceView).show_article(article, 1)
+        await pilot.pause()
+        shown = "\n".join(screen_lines(pilot.app))
+        assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
+        assert "␛[31mmerah␛[0m" in shown and "Nama␛]52;c;AAAA␇" in shown
+        assert "\ufffdgnp.exe" in shown

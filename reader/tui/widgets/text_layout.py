@@ -12,18 +12,18 @@ import re
 from rich.cells import cell_len
 
 from reader.compare import Related
+from reader.display import clean
 from reader.records import Quote
 
-# Length-preserving: every control character becomes a space so offsets stay valid and nothing
-# from a file can form a terminal escape sequence. Bidirectional controls are made visible
-# spaces too: they could reorder what the reader sees.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _WORD = re.compile(r"\S+")
+_LAYOUT = str.maketrans({"\t": " ", "\n": " "})
 
 
 def display_text(text: str) -> str:
-    """``text`` with every control character (tab, ESC, C1, bidi …) replaced by one space."""
-    return _CONTROL.sub(" ", text)
+    """``text`` as the screen shows it: the shells' one cleaner (:func:`reader.display.clean`:
+    escapes, C1 and bidi controls made visible, one character for one, so offsets stay valid),
+    and tabs and line breaks as spaces (the widgets wrap the text themselves)."""
+    return clean(text).translate(_LAYOUT)
 
 
 def flat(text: str) -> str:
