@@ -177,13 +177,15 @@ class Library:
                                                article.title, article.source))
         return records
 
-    def cite(self, doc: str, para: int, quote: int | None = None, style: str = "plain") -> str:
+    def cite(self, doc: str, para: int, quote: int | None = None, style: str = "plain",
+             excerpt_chars: int | None = None) -> str:
+        """A citation; ``excerpt_chars`` cuts the plain style's paragraph text (default: whole)."""
         from reader.cite import CitationError, cite
 
         article = self.article(doc)
         if article is None:
             raise CitationError(f"no article '{doc}' in this corpus")
-        return cite(article, para, quote, style)
+        return cite(article, para, quote, style, excerpt_chars=excerpt_chars)
 
     def compare(self, doc_a: str, doc_b: str) -> Alignment:
         """Align two articles paragraph by paragraph and match their statements."""

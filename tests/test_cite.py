@@ -157,8 +157,10 @@ SEED_LINE = f"Pahami.id, “{SEED_TITLE}”, n.d., ¶ 8"
 
 
 def test_seed_plain(seed):
-    excerpt, line = cite(seed, 8, accessed=ACCESSED).splitlines()
+    text, line = cite(seed, 8, accessed=ACCESSED).splitlines()
     assert line == SEED_LINE
+    assert text == SEED_P8  # the whole paragraph unless a length is chosen
+    excerpt = cite(seed, 8, accessed=ACCESSED, excerpt_chars=200).splitlines()[0]
     assert excerpt.endswith("Kamis (6/11)…") and len(excerpt) <= 201
     assert SEED_P8.startswith(excerpt[:-1])
 
@@ -447,7 +449,10 @@ def test_markdown_escapes_markup_and_refuses_unsafe_links():
 
 def test_plain_excerpt_cuts_at_a_word_boundary():
     words = " ".join(["kata"] * 100)
-    excerpt = cite(article(paragraphs=[words]), 1, accessed=ACCESSED).splitlines()[0]
+    whole = cite(article(paragraphs=[words]), 1, accessed=ACCESSED).splitlines()[0]
+    assert whole == words
+    excerpt = cite(article(paragraphs=[words]), 1, accessed=ACCESSED,
+                   excerpt_chars=200).splitlines()[0]
     assert excerpt.endswith("kata…")
     assert len(excerpt) <= 201
 

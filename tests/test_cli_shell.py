@@ -437,3 +437,23 @@ def test_terminal_output_is_styled_and_fits_the_width(seeds_index):
     assert "Presiden Trump sebelumnya bertemu dengan Presiden Tokayev" in plain_words
     no_colour = on_a_terminal(args, {"COLUMNS": "60", "NO_COLOR": "1"})
     assert b"\x1b" not in no_colour
+
+
+def test_plain_citation_is_whole_unless_an_excerpt_length_is_chosen(tmp_path):
+    from reader.library import Library
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    text = Library(seeds, tmp_path / "ix")
+    text.update()
+    paragraph = text.article("000_eb477a4d0f924bfa").paragraph(8).text
+    whole = subprocess.run(
+        [sys.executable, "-m", "reader", "cite", "000_eb477a4d0f924bfa:8", "--corpus", str(seeds),
+         "--index", str(tmp_path / "ix")], capture_output=True, text=True, timeout=120)
+    assert whole.returncode == 0, whole.stderr
+    assert whole.stdout.splitlines()[0] == paragraph
+    cut = subprocess.run(
+        [sys.executable, "-m", "reader", "cite", "000_eb477a4d0f924bfa:8", "--excerpt", "60",
+         "--corpus", str(seeds), "--index", str(tmp_path / "ix")],
+        capture_output=True, text=True, timeout=120)
+    first = cut.stdout.splitlines()[0]
+    assert first.endswith("…") and len(first) <= 61 and paragraph.startswith(first[:-1])

@@ -5,7 +5,6 @@ Every test here failed on the reader before its fix (the comment on each says wh
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input
 
 from reader.settings import Settings
@@ -252,9 +251,6 @@ async def test_n_and_brackets_say_when_there_is_nothing_and_when_they_wrap(tmp_p
 
 
 # 9. The plain citation cut the paragraph at 200 characters.
-@pytest.mark.xfail(strict=True, reason="reader.cite's plain style still cuts a paragraph at "
-                   "200 characters (reader/cite/parts.py EXCERPT_CHARS); the TUI copies what "
-                   "it gets. Remove this mark when the full text is the default.")
 @aio
 async def test_the_plain_citation_keeps_the_whole_paragraph(seeds_index):
     app = make_app(SEEDS, seeds_index, citation_style="plain")

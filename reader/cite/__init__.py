@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import replace
 
 from reader.cite.apa import apa
 from reader.cite.biblatex import bibtex
@@ -57,11 +58,14 @@ def cite(
     style: str = "plain",
     *,
     accessed: datetime.date | None = None,
+    excerpt_chars: int | None = None,
 ) -> str:
     """Cite paragraph ``para`` of ``article`` (or its ``quote``-th quote, from 1) in ``style``.
 
     ``accessed`` is the access date some styles print for undated online articles (default:
-    today). Raises :class:`CitationError` for an unknown style, paragraph or quote number.
+    today). ``excerpt_chars`` cuts the paragraph text of the ``plain`` style at a word near that
+    many characters, with "…"; by default the whole paragraph is kept. Raises
+    :class:`CitationError` for an unknown style, paragraph or quote number.
     """
     key = style.strip().lower() if isinstance(style, str) else style
     if key not in _FORMATTERS:
@@ -69,6 +73,10 @@ def cite(
     if isinstance(accessed, datetime.datetime):
         accessed = accessed.date()
     source = gather(article, para, quote, accessed or datetime.date.today())
+    if excerpt_chars is not None:
+        if excerpt_chars < 20:
+            raise CitationError(f"an excerpt needs at least 20 characters, not {excerpt_chars}")
+        source = replace(source, excerpt_chars=excerpt_chars)
     return _FORMATTERS[key](source)
 
 

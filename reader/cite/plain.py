@@ -32,7 +32,7 @@ def plain(src: Source) -> str:
         who = attribution(src)
         first = f"“{src.quote}”" + (f" — {who}" if who else "")
     else:
-        first = excerpt(src.text)
+        first = excerpt(src.text, src.excerpt_chars) if src.excerpt_chars else src.text
     title = f"“{inner_quotes(src.title)}”" if src.title else f"[{description(src)}]"
     where = [src.outlet, title, byline(src.names)]
     where += [src.date.iso() if src.date else "n.d.", f"¶ {src.para}", src.url]

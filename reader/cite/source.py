@@ -46,6 +46,7 @@ class Source:
     via: str | None
     accessed: datetime.date
     usage: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    excerpt_chars: int | None = None  # cut plain paragraph text here (None: the whole text)
 
     @property
     def english(self) -> bool:

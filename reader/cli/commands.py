@@ -235,7 +235,7 @@ def cite(args: argparse.Namespace, out: Output) -> int:
     doc, para = parse_target(args.target, need_para=True)
 
     def body(library: Library) -> int:
-        out.text(library.cite(doc, para, args.quote, args.style))
+        out.text(library.cite(doc, para, args.quote, args.style, excerpt_chars=args.excerpt))
         return EXIT_OK
 
     return answering(args, body)

@@ -187,6 +187,9 @@ def build(command: str | None = None) -> Parser:
     styles = ", ".join(citation_styles()) if command == "cite" else "see 'reader cite --help'"
     p.add_argument("--style", type=str.lower, default="plain", metavar="STYLE",
                    help=f"citation style: {styles} (default plain)")
+    p.add_argument("--excerpt", type=_ranged(20, None), default=None, metavar="CHARS",
+                   help="plain style: cut the paragraph at a word near CHARS characters, with "
+                   "'…' (default: the whole paragraph)")
     _common(p, json=False)
 
     p = _command(sub, "related", "Paragraphs elsewhere that tell the same thing.",
