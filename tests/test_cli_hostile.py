@@ -79,7 +79,7 @@ def test_the_warning_for_a_skipped_file_names_it_visibly(hostile):
     _, _, done = hostile
     err = raw_clean(done.stderr, "index stderr")
     warned = [line for line in err.splitlines() if line.startswith("warning: bin")]
-    assert len(warned) == 1 and "ary.txt: skipped" in warned[0], err
+    assert len(warned) == 1 and "bin␛]0;title␇\ufffdary.txt: skipped" in warned[0], err
 
 
 def test_search_shows_hostile_ids_visibly_and_json_keeps_them_exact(hostile):
