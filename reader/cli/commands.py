@@ -283,6 +283,32 @@ def stats(args: argparse.Namespace, out: Output) -> int:
     return answering(args, body)
 
 
+def marks(args: argparse.Namespace, out: Output) -> int:
+    from reader.marks import MarkBook, export_marks
+
+    def body(library: Library) -> int:
+        book = MarkBook.for_corpus(library.corpus)
+        if book.warning:
+            warn(book.warning)
+        if not book.marks:
+            say("no marks in this corpus yet: press m in the reader to mark a paragraph or quote")
+            return EXIT_NO_HITS
+        done = export_marks(book.marks, library.article, args.style)
+        for mark in done.skipped:
+            warn(f"{mark.doc} ¶{mark.para}: no longer in the corpus; left out")
+        if args.output is None:
+            out.text(done.text)
+        else:
+            tmp = args.output.with_name(f".{args.output.name}.{os.getpid()}.tmp")
+            tmp.write_text(done.text if done.text.endswith("\n") else done.text + "\n",
+                           encoding="utf-8")
+            os.replace(tmp, args.output)
+            say(f"{done.marks} marks in {done.entries} entries -> {args.output}")
+        return EXIT_OK
+
+    return answering(args, body)
+
+
 # -- arguments --------------------------------------------------------------------------------
 
 
@@ -308,7 +334,7 @@ def need_article(library: Library, doc: str):
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "open": open_reader, "index": index, "search": search, "show": show, "quotes": quotes,
-    "cite": cite, "related": related, "compare": compare, "stats": stats,
+    "cite": cite, "related": related, "compare": compare, "stats": stats, "marks": marks,
 }
 
 __all__ = ["COMMANDS", "answering", "parse_target", "sort_by_date", "update_index"]

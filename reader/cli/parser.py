@@ -16,7 +16,8 @@ from pathlib import Path
 from reader import __version__
 from reader.errors import UsageError
 
-COMMANDS = ("index", "search", "show", "quotes", "cite", "related", "compare", "stats")
+COMMANDS = ("index", "search", "show", "quotes", "cite", "related", "compare", "stats",
+            "marks")
 OPEN = "open"  # ``reader [CORPUS]`` is ``reader open [CORPUS]``; not listed
 SORTS = ("relevance", "newest", "oldest")
 # Options that take a value, so the word after them is not a command or a corpus.
@@ -43,6 +44,7 @@ commands:
   related DOC:N         the same statement or paragraph told elsewhere
   compare DOC_A DOC_B   two articles aligned paragraph by paragraph
   stats                 counts of files, articles, paragraphs, quotes and terms
+  marks export          the paragraphs and quotes marked in the reader, as one bibliography
 
 options:
   -c, --corpus PATH     corpus folder or file (default: the bundled seeds/)
@@ -209,6 +211,17 @@ def build(command: str | None = None) -> Parser:
 
     p = _command(sub, "stats", "Counts of files, articles, paragraphs, quotes and terms.")
     _common(p)
+
+    p = _command(sub, "marks", "The marks made in the reader (m), exported as one bibliography.",
+                 "Export every mark of the corpus: one entry per article, each mark with its "
+                 "paragraph as the locator (bibtex, csl-json), or a Markdown dossier of the "
+                 "marked quotes with their citations (markdown).")
+    p.add_argument("action", choices=("export",), help="what to do with the marks")
+    p.add_argument("--style", type=str.lower, default="bibtex", metavar="STYLE",
+                   help="citation style of the export (default bibtex)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="write to FILE (through a temporary file) instead of stdout")
+    _common(p, json=False)
     return top
 
 
