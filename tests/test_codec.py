@@ -362,3 +362,13 @@ def test_articles_come_back_whole_from_slim_records(seeds_copy, tmp_path):
         assert library.article(doc) == article
     assert {a.doc: a for a in library.backend.articles()} == expected
     library.close()
+
+
+def test_one_edit_agrees_with_the_edit_distance():
+    from reader.search.whoosh.spelling import edits, one_edit
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 5)))
+        b = "".join(rng.choice("abc") for _ in range(rng.randint(0, 5)))
+        assert one_edit(a, b) == (edits(a, b, 1) <= 1), (a, b)
