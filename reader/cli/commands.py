@@ -34,18 +34,19 @@ SORT_WINDOW = 200  # hits sorted by date when --sort asks for newest or oldest f
 # -- keeping the index current ----------------------------------------------------------------
 
 
-def update_index(library: Library, rebuild: bool = False, warnings: bool = True):
+def update_index(library: Library, rebuild: bool = False, warnings: bool = True,
+                 quick: bool = False):
     """Update the index, with a progress line when stderr is a terminal; print its warnings
     (files skipped, and why) when ``warnings`` or when the update read any file."""
     terminal = _isatty(sys.stderr)
     if not terminal:
-        report = library.update(rebuild=rebuild, wait=_waiting(None))
+        report = library.update(rebuild=rebuild, wait=_waiting(None), quick=quick)
     else:
         import shutil
 
         with IndexProgress(sys.stderr, shutil.get_terminal_size().columns) as progress:
             report = library.update(progress=progress, rebuild=rebuild,
-                                    wait=_waiting(progress))
+                                    wait=_waiting(progress), quick=quick)
     if warnings or report.touched:
         for warning in report.warnings:
             warn(warning)
@@ -88,7 +89,7 @@ def answering(args: argparse.Namespace, body: Callable[[Library], int]) -> int:
     try:
         problem: IndexProblem | None = None
         try:
-            update_index(library, warnings=False)
+            update_index(library, warnings=False, quick=True)  # folder times; `index`: all
         except IndexProblem as exc:
             problem = exc
         try:
