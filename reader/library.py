@@ -88,7 +88,8 @@ class Library:
     # -- keeping the index current -------------------------------------------------------------
 
     def update(self, progress: ProgressFn | None = None, rebuild: bool = False,
-               wait: Callable[[], None] | None = None, stale_ok: bool = False) -> UpdateReport:
+               wait: Callable[[], None] | None = None, stale_ok: bool = False,
+               quick: bool = False) -> UpdateReport:
         """Bring the index up to date with the corpus; returns what changed.
 
         With ``stale_ok``, an update that cannot be written (a full disk, a read-only index)
@@ -96,7 +97,7 @@ class Library:
         """
         try:
             report = sync.update(self.backend, self.corpus, progress=progress, rebuild=rebuild,
-                                 wait=wait)
+                                 wait=wait, quick=quick)
         except IndexProblem as exc:
             if not stale_ok or not sync.usable_after_failure(self.backend, exc):
                 raise

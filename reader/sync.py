@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader import freshness
 from reader.errors import IndexNotWritable, IndexProblem
 from reader.ingest import CorpusFile, Skipped, doc_ids, read_file, scan
 from reader.records import Article
@@ -43,12 +44,24 @@ class UpdateReport:
 
 
 def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = None,
-           rebuild: bool = False, wait: Callable[[], None] | None = None) -> UpdateReport:
-    """Make the index match the corpus: read added and changed files, drop removed ones."""
+           rebuild: bool = False, wait: Callable[[], None] | None = None,
+           quick: bool = False) -> UpdateReport:
+    """Make the index match the corpus: read added and changed files, drop removed ones.
+
+    ``quick`` (for commands that only read) first compares the corpus folders' times with
+    those kept at the last update and stops there when none moved (see :mod:`reader.freshness`
+    for the one change that misses); otherwise, and always for ``reader index``, every file is
+    checked.
+    """
     started = time.perf_counter()
     report = UpdateReport()
+    if quick and not rebuild and _fresh_by_folders(backend, corpus):
+        report.seconds = time.perf_counter() - started
+        return report
+    folders = _folder_stamps(corpus)  # before the files: a change after them is seen next time
     found = scan(corpus, report.warnings)
     if not rebuild and backend.stamps() == found:
+        _keep_folders(backend, folders)
         report.seconds = time.perf_counter() - started
         return report
     waited: list[bool] = []
@@ -75,8 +88,29 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
             changes = _changes(backend.file_states(), files, report)
         if changes.total or changes.removed or reason:
             report.paragraphs = backend.apply(changes, rebuild=bool(reason), progress=progress)
+        _keep_folders(backend, folders)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _fresh_by_folders(backend: SearchBackend, corpus: Path) -> bool:
+    """True when no corpus folder's time moved since the last update (one stat a folder)."""
+    kept = getattr(backend, "folder_stamps", None)
+    stamps = kept() if kept is not None and backend.stamps() is not None else None
+    return bool(stamps) and freshness.unchanged(corpus, stamps)
+
+
+def _folder_stamps(corpus: Path) -> dict[str, int] | None:
+    try:
+        return freshness.folder_stamps(corpus)
+    except OSError:  # an unreadable folder: the full check reports it
+        return None
+
+
+def _keep_folders(backend: SearchBackend, folders: dict[str, int] | None) -> None:
+    keep = getattr(backend, "save_folder_stamps", None)
+    if keep is not None and folders is not None:
+        keep(folders)
 
 
 def is_stale(backend: SearchBackend, corpus: Path) -> bool:

@@ -362,3 +362,41 @@ def test_articles_come_back_whole_from_slim_records(seeds_copy, tmp_path):
         assert library.article(doc) == article
     assert {a.doc: a for a in library.backend.articles()} == expected
     library.close()
+
+
+def test_one_edit_agrees_with_the_edit_distance():
+    from reader.search.whoosh.spelling import edits, one_edit
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 5)))
+        b = "".join(rng.choice("abc") for _ in range(rng.randint(0, 5)))
+        assert one_edit(a, b) == (edits(a, b, 1) <= 1), (a, b)
+
+
+def test_quick_freshness_sees_added_removed_and_renamed_files_not_in_place_rewrites(
+        seeds_copy, tmp_path):
+    import os
+
+    from reader import freshness
+
+    library = Library(seeds_copy, tmp_path / "ix")
+    library.update()
+    assert not library.update(quick=True).touched
+    sub = seeds_copy / "more"
+    sub.mkdir()
+    (sub / "baru.txt").write_text("Judul Baru\n\nParagraf tentang Zyxwqvort di Jakarta.\n")
+    assert library.update(quick=True).added == ["more/baru.txt"]
+    (sub / "baru.txt").rename(sub / "lain.txt")
+    report = library.update(quick=True)
+    assert report.added == ["more/lain.txt"] and report.removed == ["more/baru.txt"]
+    # rewritten in place, same folder time: what a quick check misses (README, "Commands")
+    target = sub / "lain.txt"
+    folder_time = os.stat(sub).st_mtime_ns
+    with open(target, "a") as handle:
+        handle.write("\nParagraf tambahan Qwertzuiop.\n")
+    os.utime(sub, ns=(folder_time, folder_time))
+    assert not library.update(quick=True).touched
+    assert library.update().changed == ["more/lain.txt"]
+    assert set(freshness.folder_stamps(seeds_copy)) == {"", "more/"}
+    library.close()

@@ -34,18 +34,20 @@ SORT_WINDOW = 200  # hits sorted by date when --sort asks for newest or oldest f
 
 
 def update_index(library: Library, rebuild: bool = False, warnings: bool = True,
-                 stale_ok: bool = False):
+                 stale_ok: bool = False, quick: bool = False):
     """Update the index, with a progress line when stderr is a terminal; print its warnings
     (files skipped, and why) when ``warnings`` or when the update read any file."""
     terminal = _isatty(sys.stderr)
     if not terminal:
-        report = library.update(rebuild=rebuild, wait=_waiting(None), stale_ok=stale_ok)
+        report = library.update(rebuild=rebuild, wait=_waiting(None), stale_ok=stale_ok,
+                                quick=quick)
     else:
         import shutil
 
         with IndexProgress(sys.stderr, shutil.get_terminal_size().columns) as progress:
             report = library.update(progress=progress, rebuild=rebuild,
-                                    wait=_waiting(progress), stale_ok=stale_ok)
+                                    wait=_waiting(progress), stale_ok=stale_ok,
+                                    quick=quick)
     if warnings or report.touched:
         for warning in report.warnings:
             warn(warning)
@@ -85,7 +87,8 @@ def answering(args: argparse.Namespace, body: Callable[[Library], int]) -> int:
     """
     library = library_for(args)
     try:
-        update_index(library, warnings=False, stale_ok=True)
+        update_index(library, warnings=False, stale_ok=True,
+                     quick=True)  # folder times; `index`: all
         return body(library)
     finally:
         library.close()

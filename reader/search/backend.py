@@ -123,6 +123,11 @@ class SearchBackend(Protocol):
         compares it with a walk of the corpus before answering. Never raises for a missing or
         damaged index."""
 
+    # Optional (a backend without them gets the full check every time):
+    # ``folder_stamps() -> dict[str, int] | None`` returns what ``save_folder_stamps(stamps)``
+    # kept with the latest commit (the corpus folders' times, see :mod:`reader.freshness`);
+    # both are best effort and never raise for a missing index.
+
     def needs_rebuild(self) -> str | None:
         """Why the index cannot be updated incrementally ("new index", "index from another
         schema version", "the index at ... is damaged (...)"), or None when it can. Never

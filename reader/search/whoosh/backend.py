@@ -110,6 +110,12 @@ class WhooshBackend:
             return None  # a killed build to clean up first
         return self.store.stamps()
 
+    def folder_stamps(self) -> dict[str, int] | None:
+        return self.store.folder_stamps()
+
+    def save_folder_stamps(self, stamps: dict[str, int]) -> None:
+        self.store.save_folder_stamps(stamps)
+
     def file_states(self) -> dict[str, FileState]:
         states = self.store.manifest()
         if states is not None:

@@ -89,3 +89,19 @@ def edits(a: str, b: str, limit: int, transpositions: bool = True) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are at most one edit (or one swap of neighbours) apart: the
+    same answer as ``edits(a, b, 1) <= 1``, without the table."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (
+            i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    return a[i:] == b[i + 1:]

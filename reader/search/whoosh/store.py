@@ -205,6 +205,29 @@ class Store:
             return None
         return _read(live, "stamps")
 
+    def folder_stamps(self) -> dict[str, int] | None:
+        """The corpus folders' times kept with the latest commit, or None."""
+        live = self.live_dir()
+        if live is None or not self.version_ok():
+            return None
+        return _read(live, "dirs")
+
+    def save_folder_stamps(self, stamps: dict[str, int]) -> None:
+        """Keep the corpus folders' times with the latest commit (best effort: a read-only
+        index folder only means the full check next time)."""
+        live = self.live_dir()
+        if live is None or _read(live, "dirs") == stamps:
+            return
+        generation = _Generation(live).latest_generation()
+        target = live / f"{MANIFEST_PREFIX}{generation}.dirs"
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as handle:
+                pickle.dump((generation, stamps), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
     def manifest(self) -> dict[str, FileState] | None:
         live = self.live_dir()
         raw = _read(live, "pickle") if live is not None else None
