@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from reader.errors import QueryError
 from reader.search.postgresql.documents import FIELDS, tokens
+from reader.search.query import check_query
 
 FIELD_NAMES = {"text", "title", "source", "speaker", "quote", "doc"}
 STEMMED = {name: stemming for name, stemming in FIELDS}
-MAX_QUERY_CHARS = 1000
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 
 
@@ -101,47 +101,10 @@ EXPANDING = (Prefix, Wildcard, Fuzzy)
 
 # -- checking ----------------------------------------------------------------------------------
 
-_FIELD_TOKEN = re.compile(r"(?<![\w\"])([A-Za-z_]+):(\S*)")
-
-
 def check(query: str) -> str:
-    """The query without control characters, or :class:`QueryError` naming what is wrong."""
-    query = "".join(ch for ch in query if ch.isprintable() or ch == " ").strip()
-    if not query:
-        raise QueryError("empty query: type a word to search for")
-    if len(query) > MAX_QUERY_CHARS:
-        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
-    if query.count('"') % 2:
-        raise QueryError('unbalanced quotation mark: close the phrase with "')
-    depth = 0
-    in_phrase = False
-    for ch in query:
-        if ch == '"':
-            in_phrase = not in_phrase
-        elif not in_phrase and ch == "(":
-            depth += 1
-        elif not in_phrase and ch == ")":
-            depth -= 1
-            if depth < 0:
-                raise QueryError("unbalanced parenthesis: ')' without '('")
-    if depth:
-        raise QueryError("unbalanced parenthesis: '(' without ')'")
-    outside = re.sub(r'"[^"]*"', " phrase ", query)
-    words = outside.replace("(", " ").replace(")", " ").split()
-    if words and (words[0] in _OPERATORS - {"NOT"} or words[-1] in _OPERATORS):
-        raise QueryError(f"'{words[0] if words[0] in _OPERATORS else words[-1]}' needs a word "
-                         "on each side")
-    if words and all(w in _OPERATORS for w in words):
-        raise QueryError("the query has operators but no words")
-    for match in _FIELD_TOKEN.finditer(outside):
-        name, value = match.group(1), match.group(2)
-        if name.lower() not in FIELD_NAMES:
-            raise QueryError(f"unknown field '{name}:' (fields: title, source, speaker, quote)")
-        if not value:
-            raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:Tokayev")
-    if re.search(r"(?:^|\s)[*?]+(?:\s|$)", outside):
-        raise QueryError("a wildcard needs at least one letter before it, e.g. Kaz*")
-    return query
+    """The query without control characters, or :class:`QueryError` naming what is wrong: the
+    same check, and the same messages, as every backend (:mod:`reader.search.query`)."""
+    return check_query(query)
 
 
 # -- reading -----------------------------------------------------------------------------------
