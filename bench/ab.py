@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     out: dict = {"old": str(sides["old"]), "new": str(sides["new"]), "corpus": str(args.corpus),
                  "rounds": args.rounds, "when": time.strftime("%Y-%m-%d %H:%M"), "queries": {},
                  "index": {}}
-    for name, query in queries.items():
+    for name, query in queries.items() if args.rounds else ():
         row: dict = {"query": query}
         for side in sides:
             row[side] = {f"{kind}_{stat}": round(fn(samples[side][name][kind]), 3)
