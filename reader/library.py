@@ -148,10 +148,9 @@ class Library:
 
     def word_offsets(self, text: str, stems: Iterable[str]) -> list[tuple[int, int]]:
         """Offsets of the words of ``text`` whose stems are among ``stems`` (shared wording)."""
-        from reader.language.analysis import surface_tokens
+        from reader.language.analysis import highlight_offsets
 
-        wanted = set(stems)
-        return [(start, end) for term, start, end in surface_tokens(text) if term in wanted]
+        return highlight_offsets(text, set(stems))
 
     def article(self, doc: str) -> Article | None:
         return self._answer(lambda: self.backend.article(doc))

@@ -365,7 +365,7 @@ def test_articles_come_back_whole_from_slim_records(seeds_copy, tmp_path):
 
 
 def test_one_edit_agrees_with_the_edit_distance():
-    from reader.search.whoosh.spelling import edits, one_edit
+    from reader.language.edits import edits, one_edit
 
     rng = random.Random(3)
     for _ in range(3000):

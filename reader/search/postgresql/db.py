@@ -26,11 +26,14 @@ def psycopg():
 def redact(dsn: str) -> str:
     """``dsn`` as a ``postgresql://user@host:port/db`` address without any password."""
     try:
+        from psycopg import ProgrammingError
         from psycopg.conninfo import conninfo_to_dict
-
+    except ImportError:  # no driver: only the address, without its password
+        return _address_only(dsn)
+    try:
         parts = conninfo_to_dict(dsn)
-    except Exception:  # unreadable: show only that it was a postgresql address
-        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1@", dsn.split("?", 1)[0])
+    except ProgrammingError:  # unreadable: only the address, without its password
+        return _address_only(dsn)
     user = parts.get("user")
     host = parts.get("host") or "localhost"
     port = parts.get("port")
@@ -95,3 +98,8 @@ def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     line = text.splitlines()[0] if text else type(exc).__name__
     return re.sub(r"password=\S+", "password=…", line)[:200]
+
+
+def _address_only(dsn: str) -> str:
+    """A URL-form ``dsn`` without its password and parameters (the fallback of :func:`redact`)."""
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1@", dsn.split("?", 1)[0])

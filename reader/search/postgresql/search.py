@@ -14,7 +14,8 @@ import re
 import time
 
 from reader.errors import QueryError
-from reader.language.analysis import TOKEN_PATTERN, surface_tokens
+from reader.language.analysis import TOKEN_PATTERN, highlight_offsets
+from reader.language.edits import edits
 from reader.records import Hit, SearchResult
 from reader.search.backend import SearchRequest
 from reader.search.postgresql.documents import SPELL
@@ -146,13 +147,6 @@ def _count(conn, tree) -> int:
                         match.params).fetchone()[0]
 
 
-def highlight_offsets(text: str, words: set[str]) -> list[tuple[int, int]]:
-    """Offsets of every word in ``text`` whose stem is one of ``words`` (its surface form)."""
-    if not words:
-        return []
-    return [(start, end) for term, start, end in surface_tokens(text) if term in words]
-
-
 # -- did you mean ------------------------------------------------------------------------------
 
 _WORD = re.compile(TOKEN_PATTERN)
@@ -209,27 +203,6 @@ def _replace_word(query: str, stem_or_word: str, replacement: str) -> tuple[str,
         return replacement if found == [stem_or_word] else match.group()
 
     return _WORD.subn(swap, query)
-
-
-def edits(a: str, b: str, limit: int) -> int:
-    """Edit distance with adjacent transpositions, or ``limit + 1`` once it exceeds ``limit``."""
-    previous2: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        best = i
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if (previous2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2]
-                    and a[i - 2] == b[j - 1]):
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-            best = min(best, value)
-        if best > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 __all__ = ["QueryError", "highlight_offsets", "run", "suggestions", "tree_of"]

@@ -11,6 +11,7 @@ cold hits took ~86 ms).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from whoosh.reading import TermNotFound
 
@@ -21,15 +22,13 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
 HIGHLIGHT_FIELDS = ("text", "quote")  # query words in these fields are marked in the text
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the token at each analyzer position of ``text``.
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the token at each analyzer position of ``text``, lazily.
 
     Mirrors the tokenizer and :class:`~reader.language.analysis.HyphenFilter` (tests compare
     it with the analyzer on real text): a hyphenated word that is not a reduplication takes
     one position per part.
     """
-    spans: list[tuple[int, int]] = []
-    append = spans.append
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
         start = match.start()
@@ -37,11 +36,15 @@ def token_spans(text: str) -> list[tuple[int, int]]:
             offset = 0
             for part in word.split("-"):
                 if part:
-                    append((start + offset, start + offset + len(part)))
+                    yield start + offset, start + offset + len(part)
                 offset += len(part) + 1
             continue
-        append((start, match.end()))
-    return spans
+        yield start, match.end()
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the token at each analyzer position of ``text``."""
+    return list(_spans(text))
 
 
 def hit(fields: dict, score: float | None, positions: set[int]) -> Hit:
@@ -122,22 +125,9 @@ def offsets(text: str, positions: set[int]) -> list[tuple[int, int]]:
         return []
     last = max(positions)
     out: list[tuple[int, int]] = []
-    pos = 0
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        start = match.start()
-        if "-" in word and not _is_reduplication(word):
-            offset = 0
-            for part in word.split("-"):
-                if part:
-                    if pos in positions:
-                        out.append((start + offset, start + offset + len(part)))
-                    pos += 1
-                offset += len(part) + 1
-        else:
-            if pos in positions:
-                out.append((start, match.end()))
-            pos += 1
-        if pos > last:
+    for pos, span in enumerate(_spans(text)):
+        if pos in positions:
+            out.append(span)
+        if pos >= last:
             break
     return out

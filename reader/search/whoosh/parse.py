@@ -36,9 +36,9 @@ from whoosh.query import (
 )
 
 from reader.errors import QueryError
+from reader.language.edits import edits, one_edit
 from reader.search.query import MAX_FUZZY_DISTANCE, canonical_fields
 from reader.search.whoosh.fastpath import reader_cache, term_dfs
-from reader.search.whoosh.spelling import edits, one_edit
 
 MAX_EXPANSION = 512  # terms a prefix, wildcard or fuzzy word may expand to
 # Shorter prefixes match more words; they keep only their most frequent ones (by paragraphs).
