@@ -31,6 +31,8 @@ async def with_marks(pilot) -> None:
     note = app.marks.marks[1]
     app.marks.set_note(note.id, "cek ke Reuters: terjemahan berbeda dari 001")
     app.main.open_doc(DOC_001, 6)
+    await settle(pilot)  # the article's "also in" links and layout, before the panel covers it
+    await pilot.wait_for_scheduled_animations()
     await pilot.press("M")
     await settle(pilot)
 
