@@ -19,10 +19,10 @@ from platformdirs import user_cache_dir
 
 from reader import sync
 from reader.compare import Alignment, Related
-from reader.errors import IndexDamaged, IndexProblem, NotFound, QueryError
+from reader.errors import IndexDamaged, IndexProblem, NotFound, QueryError, UsageError
 from reader.records import Article, ArticleSummary, Hit, Paragraph, QuoteRecord, SearchResult
 from reader.search import open_backend
-from reader.search.backend import ProgressFn, SearchBackend, SearchRequest
+from reader.search.backend import SORTS, Facets, ProgressFn, SearchBackend, SearchRequest
 from reader.sync import UpdateReport
 
 APP_NAME = "kabar-reader"
@@ -128,15 +128,29 @@ class Library:
     # -- questions ------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20, time_budget: float | None = 2.0,
-               suggest: bool = True, offset: int = 0) -> SearchResult:
-        """Ranked paragraphs. A malformed query is not raised: it comes back in
-        ``result.error`` (one line), as the shells show it."""
+               suggest: bool = True, offset: int = 0, sort: str = "relevance"
+               ) -> SearchResult:
+        """Ranked paragraphs (``sort`` "newest" / "oldest": every match by date). A malformed
+        query is not raised: it comes back in ``result.error`` (one line), as the shells
+        show it."""
+        if sort not in SORTS:
+            raise UsageError(f"unknown order '{sort}' (orders: {', '.join(SORTS)})")
         request = SearchRequest(query, limit=limit, offset=offset, time_budget=time_budget,
-                                suggest=suggest)
+                                suggest=suggest, sort=sort)
         try:
             return self._answer(lambda: self.backend.search(request))
         except QueryError as exc:
             return SearchResult(query=query, error=str(exc))
+
+    def facets(self, query: str, time_budget: float | None = 2.0) -> Facets:
+        """Counts of every paragraph ``query`` matches by outlet and year. Raises
+        ``QueryError`` for a malformed query."""
+        request = SearchRequest(query, time_budget=time_budget, suggest=False)
+        return self._answer(lambda: self.backend.facets(request))
+
+    def field_names(self) -> list[str]:
+        """The corpus's own fields a query may name (``kategori:``)."""
+        return self._answer(self.backend.field_names)
 
     def matches_in(self, doc: str, query: str, limit: int = MATCH_LIMIT,
                    time_budget: float | None = 2.0) -> list[Hit]:

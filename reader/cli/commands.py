@@ -27,7 +27,6 @@ from reader.errors import (
 )
 from reader.library import Library
 
-SORT_WINDOW = 200  # hits sorted by date when --sort asks for newest or oldest first
 
 
 # -- keeping the index current ----------------------------------------------------------------
@@ -146,51 +145,29 @@ def search(args: argparse.Namespace, out: Output) -> int:
     budget = current().search_budget
 
     def body(library: Library) -> int:
-        wanted = args.offset + args.limit
         by_date = args.sort != "relevance"
-        if by_date:  # the best hits of the window, then ordered by their article's date
-            result = library.search(args.query, limit=max(wanted, SORT_WINDOW),
-                                    time_budget=budget)
-        else:
-            result = library.search(args.query, limit=args.limit, offset=args.offset,
-                                    time_budget=budget)
+        result = library.search(args.query, limit=args.limit, offset=args.offset,
+                                time_budget=budget, sort=args.sort)
         if result.error:
             raise QueryError(result.error)
         page = result.hits
         dates = None
         if by_date:
-            dates = {doc: _date(library, doc) for doc in {h.doc for h in result.hits}}
-            ordered = sort_by_date(result.hits, dates, newest=args.sort == "newest")
-            page = ordered[args.offset:wanted]
-        sorted_among = len(result.hits) if by_date and result.total > len(result.hits) else None
+            dates = {doc: _date(library, doc) for doc in {h.doc for h in page}}
         if args.as_json:
             data = result.to_dict()
-            data["hits"] = [h.to_dict() for h in page]
             if args.offset:
                 data["offset"] = args.offset
             if by_date:
                 data["sort"] = args.sort
                 for entry, hit in zip(data["hits"], page, strict=True):
                     entry["date"] = dates.get(hit.doc) if dates else None
-            if sorted_among is not None:
-                data["sorted_among"] = sorted_among
             out.json(data)
         else:
             render.search_result(out, result, page, args.offset, dates, args.sort)
-        if sorted_among is not None:
-            warn(f"sorted the {sorted_among:,} most relevant of {result.total:,} hits by date; "
-                 "narrow the query to sort them all")
         return EXIT_OK if result.total else EXIT_NO_HITS
 
     return answering(args, body)
-
-
-def sort_by_date(hits: list, dates: dict[str, str | None], newest: bool) -> list:
-    """Hits ordered by their article's date (stable: relevance breaks ties); undated last."""
-    dated = [h for h in hits if dates.get(h.doc)]
-    undated = [h for h in hits if not dates.get(h.doc)]
-    dated.sort(key=lambda h: dates[h.doc], reverse=newest)
-    return dated + undated
 
 
 def _date(library: Library, doc: str) -> str | None:
@@ -340,4 +317,4 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "cite": cite, "related": related, "compare": compare, "stats": stats, "marks": marks,
 }
 
-__all__ = ["COMMANDS", "answering", "parse_target", "sort_by_date", "update_index"]
+__all__ = ["COMMANDS", "answering", "parse_target", "update_index"]

@@ -24,6 +24,7 @@ from typing import Protocol, runtime_checkable
 from reader.records import Article, ArticleSummary, Paragraph, SearchResult
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, what) for long updates
+SORTS = ("relevance", "newest", "oldest")  # orders of SearchRequest.sort
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,37 @@ class SearchRequest:
     suggest: bool = True  # "did you mean" when nothing matches
     doc: str | None = None  # only paragraphs of this article
     filters: tuple[tuple[str, str], ...] = ()  # (field, query on that field), ANDed
+    sort: str = "relevance"  # or "newest" / "oldest": every match by its article's date
+
+
+@dataclass(frozen=True)
+class Facets:
+    """How a query's matching paragraphs (all of them) spread over outlets and years.
+
+    ``outlets`` most first (then by name), ``years`` newest first; None stands for no outlet
+    or no date and comes last. Each list's counts add up to ``total``."""
+
+    total: int
+    outlets: tuple[tuple[str | None, int], ...] = ()
+    years: tuple[tuple[str | None, int], ...] = ()
+    partial: bool = False  # the time budget ran out: counts of the matches found so far
+
+    @classmethod
+    def of(cls, outlets: dict[str, int], years: dict[str, int], total: int,
+           partial: bool = False) -> Facets:
+        """From counts by name (``""`` for none)."""
+        named = sorted(((k, n) for k, n in outlets.items() if k), key=lambda kv: (-kv[1], kv[0]))
+        dated = sorted(((k, n) for k, n in years.items() if k), reverse=True)
+        none = ((None, outlets[""]),) if outlets.get("") else ()
+        undated = ((None, years[""]),) if years.get("") else ()
+        return cls(total, tuple(named) + none, tuple(dated) + undated, partial)
+
+    def to_dict(self) -> dict:
+        out = {"total": self.total, "outlets": [list(kv) for kv in self.outlets],
+               "years": [list(kv) for kv in self.years]}
+        if self.partial:
+            out["partial"] = True
+        return out
 
 
 @dataclass(frozen=True)
@@ -171,7 +203,23 @@ class SearchBackend(Protocol):
         forms: ``gabung`` marks ``bergabung``), ``total`` exact unless ``partial`` says the
         time budget or an expansion cap cut it short, ``suggestions`` when nothing matched.
         A malformed query (or filter, or a filter on an unknown field) raises ``QueryError``
-        with a one-line message."""
+        with a one-line message.
+
+        ``sort`` "newest" / "oldest" orders every match (not only the best few) by its
+        article's date, undated articles last, ties by relevance; ``offset`` and ``limit``
+        page through that order. ``date:``, ``lang:`` and the corpus's own fields
+        (:mod:`reader.search.fields`) filter without adding to scores."""
+
+    def facets(self, request: SearchRequest) -> Facets:
+        """Counts of the paragraphs ``request`` matches (all of them: ``limit``, ``offset``
+        and ``sort`` do not matter), by outlet and by year of their article. ``total`` equals
+        :meth:`search`'s total unless the time budget cut the count (``partial``). Raises
+        ``QueryError`` as :meth:`search` does."""
+
+    def field_names(self) -> list[str]:
+        """The corpus's own fields a query may name (``kategori`` for a CSV column), sorted:
+        every extra column or sidecar key some article has (see
+        :func:`reader.search.fields.field_key`)."""
 
     def article(self, doc: str) -> Article | None:
         """The whole article as indexed (with quotes), or None."""

@@ -1,27 +1,32 @@
 """The reader's query language, checked before any engine sees it.
 
 Words (all must match), ``"phrases"``, ``OR``, ``NOT``/``-word``, ``(...)``, ``prefix*``,
-``word~`` (fuzzy), and the fields ``title:``, ``source:``, ``speaker:``, ``quote:`` (``doc:``
-too, for one article). Every backend parses the same language; this module finds the faults a
-user can make so each gets the same one-line explanation whatever the engine.
+``word~`` (fuzzy), and the fields ``title:``, ``outlet:`` (also ``source:``), ``speaker:``,
+``quote:`` (``doc:`` too, for one article), and the filters of :mod:`reader.search.fields`
+(``date:``, ``lang:``, the corpus's own columns). Every backend parses the same language; this
+module finds the faults a user can make so each gets the same one-line explanation whatever the
+engine.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reader.errors import QueryError
+from reader.search.fields import DATE, LANG, date_bounds, known_fields
 
-FIELDS = {"text": "text", "title": "title", "source": "source", "speaker": "speaker",
-          "quote": "quote", "doc": "doc"}
+FIELDS = {"text": "text", "title": "title", "source": "source", "outlet": "source",
+          "speaker": "speaker", "quote": "quote", "doc": "doc", DATE: DATE, LANG: LANG}
 MAX_QUERY_CHARS = 1000
 MAX_FUZZY_DISTANCE = 2  # word~N asks for N edits; more than two matches noise and costs minutes
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
-FIELD_TOKEN = re.compile(r"(?<![\w\"])([A-Za-z_]+):(\S*)")
+FIELD_TOKEN = re.compile(r"(?<![\w\"])([^\W\d]\w*):(\S*)")
 
 
-def check_query(query: str) -> str:
-    """Return the query cleaned of controls, or raise :class:`QueryError` explaining the fault."""
+def check_query(query: str, extra: Iterable[str] = ()) -> str:
+    """Return the query cleaned of controls, or raise :class:`QueryError` explaining the fault.
+    ``extra`` are the corpus's own field names (:func:`reader.search.fields.field_key`)."""
     query = "".join(ch for ch in query if ch.isprintable() or ch == " ").strip()
     if not query:
         raise QueryError("empty query: type a word to search for")
@@ -42,24 +47,38 @@ def check_query(query: str) -> str:
                 raise QueryError("unbalanced parenthesis: ')' without '('")
     if depth:
         raise QueryError("unbalanced parenthesis: '(' without ')'")
-    outside = re.sub(r'"[^"]*"', " phrase ", query)
+    outside = re.sub(r'"[^"]*"', '"phrase" ', query)
     words = outside.replace("(", " ").replace(")", " ").split()
     if words and (words[0] in OPERATORS - {"NOT"} or words[-1] in OPERATORS):
         raise QueryError(f"'{words[0] if words[0] in OPERATORS else words[-1]}' needs a word "
                          "on each side")
     if words and all(w in OPERATORS for w in words):
         raise QueryError("the query has operators but no words")
+    extra = frozenset(extra)
     for match in FIELD_TOKEN.finditer(outside):
         name, value = match.group(1), match.group(2)
-        if name.lower() not in FIELDS:
-            raise QueryError(f"unknown field '{name}:' (fields: title, source, speaker, quote)")
+        lower = name.lower()
+        if lower not in FIELDS and lower not in extra:
+            raise QueryError(f"unknown field '{name}:' (fields: "
+                             f"{', '.join(known_fields(extra))})")
         if not value:
             raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:Tokayev")
+        if lower == DATE:
+            date_bounds(value.rstrip(")"))
+        elif (lower == LANG or lower in extra) and value[0] not in '("':
+            if "~" in value or "?" in value or "*" in value.rstrip(")")[:-1]:
+                raise QueryError(f"'{name}:' takes words, phrases and prefixes (word*), "
+                                 "not fuzzy words or wildcards")
     if re.search(r"(?:^|\s)[*?]+(?:\s|$)", outside):
         raise QueryError("a wildcard needs at least one letter before it, e.g. Kaz*")
     return query
 
 
-def canonical_fields(query: str) -> str:
-    """Field names in lower case (``Title:`` is ``title:``)."""
-    return FIELD_TOKEN.sub(lambda m: f"{FIELDS[m.group(1).lower()]}:{m.group(2)}", query)
+def canonical_fields(query: str, extra_prefix: str = "") -> str:
+    """Field names as an engine knows them: lower case (``Title:`` is ``title:``),
+    ``outlet:`` as ``source:``, an extra field with ``extra_prefix`` (``x_kategori:``)."""
+    def name(match: re.Match) -> str:
+        lower = match.group(1).lower()
+        return f"{FIELDS.get(lower) or extra_prefix + lower}:{match.group(2)}"
+
+    return FIELD_TOKEN.sub(name, query)

@@ -20,6 +20,7 @@ from reader.search.backend import (
     Candidate,
     Capabilities,
     Changes,
+    Facets,
     FileState,
     ProgressFn,
     SearchRequest,
@@ -48,6 +49,7 @@ class PostgresBackend:
         self._expansions: dict = {}
         self._df_cache: dict[str, int] = {}
         self._sharded: bool | None = None
+        self._fields: tuple[str, ...] | None = None
 
     # -- connection ----------------------------------------------------------------------------
 
@@ -105,6 +107,11 @@ class PostgresBackend:
             return "index from another schema version"
         return None
 
+    @staticmethod
+    def _other_version(conn) -> bool:
+        row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'version'").fetchone()
+        return row is None or row[0] != SCHEMA_VERSION
+
     def generation(self) -> str:
         with self._session() as conn:
             return self._read_generation(conn)
@@ -126,6 +133,7 @@ class PostgresBackend:
             self._generation = generation
             self._expansions = {}
             self._df_cache = {}
+            self._fields = None
         return self._stats
 
     def sharded(self, conn) -> bool:
@@ -180,7 +188,10 @@ class PostgresBackend:
         """Create the tables in the database (a single server) if they are not there."""
         with self._session() as conn:
             if self._exists(conn):
-                return
+                if not self._other_version(conn) or self.sharded(conn):
+                    return
+                conn.execute(f"DROP SCHEMA {SCHEMA} CASCADE")  # rebuilt in the new layout
+                self._stats, self._fields = None, None
             with conn.transaction():
                 for statement in single_instance():
                     conn.execute(statement)
@@ -211,9 +222,34 @@ class PostgresBackend:
                     conn.execute("SELECT set_config('statement_timeout', %s, true)",
                                  [f"{int(budget * 1000)}ms"])
                 try:
-                    return run(conn, request, stats, self._expansions, self.sharded(conn))
+                    return run(conn, request, stats, self._expansions, self.sharded(conn),
+                               self._field_names(conn))
                 except QueryError:
                     raise
+
+    def facets(self, request: SearchRequest) -> Facets:
+        from reader.search.postgresql.search import facets
+
+        with self._session() as conn:
+            self._refresh(conn)
+            with conn.transaction():
+                if request.time_budget is not None:
+                    budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)
+                    conn.execute("SELECT set_config('statement_timeout', %s, true)",
+                                 [f"{int(budget * 1000)}ms"])
+                return facets(conn, request, self._expansions, self._field_names(conn))
+
+    def field_names(self) -> list[str]:
+        with self._session() as conn:
+            self._refresh(conn)
+            return list(self._field_names(conn))
+
+    def _field_names(self, conn) -> tuple[str, ...]:
+        """The corpus's own field names, read once per generation (see :meth:`_refresh`)."""
+        if self._fields is None:
+            self._fields = tuple(sorted(name for (name,) in conn.execute(
+                f"SELECT DISTINCT unnest(extra_keys) FROM {SCHEMA}.articles").fetchall()))
+        return self._fields
 
     def article(self, doc: str) -> Article | None:
         with self._session() as conn:

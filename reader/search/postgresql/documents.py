@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from reader.language import analysis
 from reader.language.analysis import STOP_WORDS, TOKEN_PATTERN, _cached_stem, _is_reduplication
 from reader.records import Article, Paragraph
+from reader.search.fields import extra_values, language
 
 # The searchable fields, in column order: (name, stemmed and stop words dropped).
 FIELDS: tuple[tuple[str, bool], ...] = (
@@ -98,8 +99,28 @@ class ParagraphRow:
 PARAGRAPH_COLUMNS = (
     "doc", "para", "path", "title", "source", "text", "repeats", "quotes",
     *(f"{name}_tsv" for name in FIELD_NAMES), *(f"{name}_len" for name in FIELD_NAMES), "tf",
+    "date", "lang", "extra_tsv",
 )
-ARTICLE_COLUMNS = ("doc", "path", "title", "source", "date", "paragraphs", "quotes", "data")
+ARTICLE_COLUMNS = ("doc", "path", "title", "source", "date", "paragraphs", "quotes", "data",
+                   "extra_keys")
+EXTRA = "extra"  # the field of the corpus's own fields: lexemes "key=word" in extra_tsv
+
+
+def extra_lexeme(key: str, word: str) -> str:
+    """The lexeme of one word of an extra field's value (see :mod:`reader.search.fields`)."""
+    return f"{key}={word}"
+
+
+def extra_tsvector(article: Article) -> str:
+    """The ``tsvector`` of the article's own fields: each value's words (folded, not stemmed,
+    as an outlet's) under its key, positions running on so phrases stay within one value."""
+    found: list[tuple[str, int, str]] = []
+    offset = 0
+    for key, value in sorted(extra_values(article.fields).items()):
+        words = tokens(value, False)
+        found += [(extra_lexeme(key, term), offset + pos, word) for term, pos, word in words]
+        offset += (max((pos for _t, pos, _w in words), default=0) + 2)
+    return tsvector(found)[0]
 
 
 def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
@@ -124,6 +145,7 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
         json.dumps([asdict(q) for q in paragraph.quotes], ensure_ascii=False),
         *vectors, *(lengths[name] for name in FIELD_NAMES),
         json.dumps(frequent, ensure_ascii=False) if frequent else None,
+        article.date or None, language(article.language) or None, extra_tsvector(article),
     )
     return ParagraphRow(row, terms, lengths)
 
@@ -142,7 +164,8 @@ def article_rows(article: Article, relative: str) -> Iterator[ParagraphRow]:
 def article_record(article: Article, relative: str) -> tuple:
     data = json.dumps(asdict(article), ensure_ascii=False, separators=(",", ":"))
     return (article.doc, relative, article.title, article.source, article.date,
-            len(article.paragraphs), article.quote_count, data)
+            len(article.paragraphs), article.quote_count, data,
+            sorted(extra_values(article.fields)))
 
 
 def article_from_json(data: str) -> Article:

@@ -106,7 +106,7 @@ def expand(cursor, node, cache: dict) -> tuple[object, bool]:
     cut = [False]
 
     def visit(n):
-        if isinstance(n, (Prefix, Wildcard)) and n.field == "doc":
+        if isinstance(n, (Prefix, Wildcard)) and n.field in ("doc", "lang", "extra"):
             return n
         if isinstance(n, (Prefix, Wildcard, Fuzzy)):
             key = n

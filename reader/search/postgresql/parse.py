@@ -5,7 +5,9 @@ the same analysis of words, so another engine can match the same paragraphs: wor
 match), ``"phrases"`` (``"…"~N`` for N words apart), ``OR``, ``AND``, ``NOT``, ``ANDNOT``,
 ``ANDMAYBE``, ``-word`` and ``+word``, ``(…)``, ``prefix*``, wildcards ``?``/``*``, ``word~``,
 ``word~N`` and ``word~N/P`` (fuzzy, at most N edits, the first P letters kept), ``word^2``
-(boost) and the fields ``title:``, ``source:``, ``speaker:``, ``quote:``, ``doc:``.
+(boost) and the fields ``title:``, ``outlet:`` (``source:``), ``speaker:``, ``quote:``,
+``doc:``, and the filters of :mod:`reader.search.fields`: ``date:`` (a :class:`DayRange`),
+``lang:`` and the corpus's own fields (words under field ``extra`` as ``key=word``).
 
 Precedence, tightest first: ``NOT``, ``AND``, ``OR``, ``ANDNOT``, ``ANDMAYBE``, then what is
 left side by side is ANDed. ``-word``/``+word`` apply to the whole query: ``a -b c`` is "a and
@@ -20,10 +22,12 @@ import re
 from dataclasses import dataclass
 
 from reader.errors import QueryError
-from reader.search.postgresql.documents import FIELDS, tokens
+from reader.search.fields import DATE, EXTRA_PREFIX, LANG, date_bounds, language
+from reader.search.postgresql.documents import EXTRA, FIELDS, extra_lexeme, tokens
+from reader.search.query import FIELDS as QUERY_FIELDS
 from reader.search.query import check_query
 
-FIELD_NAMES = {"text", "title", "source", "speaker", "quote", "doc"}
+FIELD_NAMES = {"text", "title", "source", "speaker", "quote", "doc", DATE, LANG}
 STEMMED = {name: stemming for name, stemming in FIELDS}
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 
@@ -69,6 +73,14 @@ class Fuzzy:
 
 
 @dataclass(frozen=True)
+class DayRange:
+    """Articles dated from ``low`` to ``high`` (day texts, inclusive; None is open)."""
+
+    low: str | None
+    high: str | None
+
+
+@dataclass(frozen=True)
 class And:
     items: tuple
 
@@ -101,10 +113,10 @@ EXPANDING = (Prefix, Wildcard, Fuzzy)
 
 # -- checking ----------------------------------------------------------------------------------
 
-def check(query: str) -> str:
+def check(query: str, extra=()) -> str:
     """The query without control characters, or :class:`QueryError` naming what is wrong: the
     same check, and the same messages, as every backend (:mod:`reader.search.query`)."""
-    return check_query(query)
+    return check_query(query, extra)
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -133,16 +145,18 @@ class _Group:
     field: str | None = None
 
 
-def parse(query: str, default_field: str = "text"):
-    """The tree of a checked query; :class:`QueryError` when nothing searchable is left."""
-    group = _read(check(query))
+def parse(query: str, default_field: str = "text", extra=()):
+    """The tree of a checked query; :class:`QueryError` when nothing searchable is left.
+    ``extra`` are the corpus's own field names."""
+    extra = frozenset(extra)
+    group = _read(check(query, extra), extra)
     tree = _top(group, default_field)
     if tree is None:
         raise QueryError("the query has only common words (such as 'yang', 'dan'); add another")
     return tree
 
 
-def _read(query: str) -> _Group:
+def _read(query: str, extra=frozenset()) -> _Group:
     stack = [_Group([])]
     field = None
     previous_space = True
@@ -172,8 +186,10 @@ def _read(query: str) -> _Group:
             field = None
         elif kind == "field":
             name = match.group("fname").lower()
-            if name in FIELD_NAMES:
-                field = name
+            if name in FIELD_NAMES or name in QUERY_FIELDS:
+                field = QUERY_FIELDS.get(name, name)
+            elif name in extra:
+                field = EXTRA_PREFIX + name
             else:  # not a field after all (12:30): its name is a word
                 current.items.append(("word", field, match.group("fname")))
                 field = None
@@ -309,15 +325,23 @@ def _item(item, default: str):
             [_with_field(i, item.field) for i in item.items], item.field)
     kind, field, text, *rest = item
     field = field or default
+    if field == DATE:
+        return DayRange(*date_bounds(text))
     if kind == "phrase":
         slop, boost = rest
         words = _analyse(field, text)
+        field = _stored(field)
         if not words:
             return None
         if len(words) == 1:
             return Term(field, words[0], boost)
         return Phrase(field, tuple(words), slop, boost)
     return _word(field, text)
+
+
+def _stored(field: str) -> str:
+    """Where a field's words are: an extra field's in ``extra`` (as ``key=word``)."""
+    return EXTRA if field.startswith(EXTRA_PREFIX) else field
 
 
 def _with_field(item, field: str):
@@ -331,6 +355,11 @@ def _with_field(item, field: str):
 def _analyse(field: str, text: str, stop_words: bool = True) -> list[str]:
     if field == "doc":
         return [text] if text else []
+    if field == LANG:
+        return [language(text)] if language(text) else []
+    if field.startswith(EXTRA_PREFIX):
+        key = field[len(EXTRA_PREFIX):]
+        return [extra_lexeme(key, term) for term, _pos, _word in tokens(text, False)]
     stemming = STEMMED.get(field, True)
     if stemming and not stop_words:
         return [term for term, _pos, _word in tokens(text, True, keep_stop_words=True)]
@@ -352,7 +381,7 @@ def _word(field: str, text: str):
     if "*" in text or "?" in text:
         return _pattern(field, text, boost)
     words = _analyse(field, text)
-    return _and([Term(field, w, boost) for w in words])
+    return _and([Term(_stored(field), w, boost) for w in words])
 
 
 def _pattern(field: str, text: str, boost: float):
@@ -368,6 +397,10 @@ def _pattern(field: str, text: str, boost: float):
         if not part:
             continue
         folded = _fold_pattern(field, part)
+        if field == LANG or field.startswith(EXTRA_PREFIX):  # a filter: prefixes only
+            out.append(Prefix(_stored(field), _analyse(field, folded)[0] if _analyse(
+                field, folded) else folded, boost))
+            continue
         if is_prefix:
             out.append(Prefix(field, folded, boost))
         elif "*" in folded or "?" in folded:
@@ -390,6 +423,8 @@ def _fold_pattern(field: str, text: str) -> str:
     from reader.search.postgresql.documents import _fold
 
     folded = _fold(text)
+    if field == LANG or field.startswith(EXTRA_PREFIX):
+        return folded
     return _cached_stem(folded) if STEMMED.get(field, True) else folded
 
 

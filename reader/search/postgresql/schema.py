@@ -19,7 +19,7 @@ from __future__ import annotations
 from reader.search.postgresql.documents import FIELD_NAMES
 
 SCHEMA = "reader"
-SCHEMA_VERSION = "2"  # 2: new quotation rules
+SCHEMA_VERSION = "3"  # 2: new quotation rules; 3: date, lang and the corpus's own fields
 
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
 
@@ -38,7 +38,10 @@ def paragraph_columns() -> str:
     quotes text NOT NULL,
     {vectors},
     {lengths},
-    tf jsonb"""
+    tf jsonb,
+    date text COLLATE "C",
+    lang text,
+    extra_tsv tsvector NOT NULL"""
 
 
 ARTICLE_COLUMNS_SQL = """
@@ -49,7 +52,8 @@ ARTICLE_COLUMNS_SQL = """
     date text,
     paragraphs integer NOT NULL,
     quotes integer NOT NULL,
-    data text NOT NULL"""
+    data text NOT NULL,
+    extra_keys text[] NOT NULL"""
 
 
 def paragraph_indexes(table: str) -> list[str]:
@@ -57,8 +61,9 @@ def paragraph_indexes(table: str) -> list[str]:
     instance's table)."""
     name = table.split(".")[-1]
     out = [f"CREATE INDEX IF NOT EXISTS {name}_{field}_gin ON {table} USING gin ({field}_tsv)"
-           for field in FIELD_NAMES]
+           for field in (*FIELD_NAMES, "extra")]
     out.append(f"CREATE INDEX IF NOT EXISTS {name}_path ON {table} (path)")
+    out.append(f"CREATE INDEX IF NOT EXISTS {name}_date ON {table} (date)")
     return out
 
 

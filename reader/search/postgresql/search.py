@@ -17,7 +17,7 @@ from reader.errors import QueryError
 from reader.language.analysis import TOKEN_PATTERN, highlight_offsets
 from reader.language.edits import edits
 from reader.records import Hit, SearchResult
-from reader.search.backend import SearchRequest
+from reader.search.backend import Facets, SearchRequest
 from reader.search.postgresql.documents import SPELL
 from reader.search.postgresql.expand import expand
 from reader.search.postgresql.parse import And, Or, Term, leaves, parse
@@ -31,31 +31,59 @@ from reader.search.postgresql.translate import (
     simplify,
     where,
 )
+from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.query import FIELDS
 
 SUGGEST_MIN_LETTERS = 4
 SUGGEST_PREFIX = 2
 
 
-def tree_of(request: SearchRequest):
-    """The parsed query with the request's article and field filters ANDed in."""
-    tree = parse(request.query)
+def tree_of(request: SearchRequest, fields: tuple[str, ...] = ()):
+    """The parsed query with the request's article and field filters ANDed in; ``fields``
+    are the corpus's own field names."""
+    tree = parse(request.query, extra=fields)
     extra = []
     if request.doc is not None:
         extra.append(Term("doc", request.doc))
     for fieldname, value in request.filters:
-        if fieldname not in FIELDS:  # else an unknown column, an SQL error, not the user's
-            raise QueryError(f"unknown field '{fieldname}' (fields: {', '.join(FIELDS)})")
-        extra.append(parse(value, default_field=fieldname))
+        if fieldname not in FIELDS and fieldname not in fields:  # else an SQL error
+            raise QueryError(f"unknown field '{fieldname}' (fields: "
+                             f"{', '.join(known_fields(fields))})")
+        target = FIELDS.get(fieldname) or EXTRA_PREFIX + fieldname
+        extra.append(parse(value, default_field=target, extra=fields))
     return And((tree, *extra)) if extra else tree
 
 
+ORDERS = {"newest": "DESC", "oldest": "ASC"}  # undated articles last either way
+
+
+def facets(conn, request: SearchRequest, cache: dict, fields: tuple[str, ...] = ()) -> Facets:
+    """Counts by outlet and year of every paragraph ``request`` matches."""
+    tree = tree_of(request, fields)
+    with conn.cursor() as cur:
+        expanded, cut = expand(cur, tree, cache)
+        expanded = simplify(expanded)
+        if expanded is NOTHING:
+            return Facets(0, partial=cut)
+        match = where(expanded)
+        rows = cur.execute(
+            "SELECT coalesce(source, ''), coalesce(left(date, 4), ''), count(*) "
+            f"FROM {SCHEMA}.paragraphs WHERE {match.text} GROUP BY 1, 2",
+            match.params).fetchall()
+    outlets: dict[str, int] = {}
+    years: dict[str, int] = {}
+    for outlet, year, n in rows:
+        outlets[outlet] = outlets.get(outlet, 0) + n
+        years[year] = years.get(year, 0) + n
+    return Facets.of(outlets, years, sum(outlets.values()), cut)
+
+
 def run(conn, request: SearchRequest, stats: Statistics, cache: dict,
-        sharded: bool = False) -> SearchResult:
+        sharded: bool = False, fields: tuple[str, ...] = ()) -> SearchResult:
     """Search paragraphs; a malformed query raises :class:`QueryError`."""
     started = time.perf_counter()
     result = SearchResult(query=request.query)
-    tree = tree_of(request)
+    tree = tree_of(request, fields)
     with conn.cursor() as cur:
         expanded, cut = expand(cur, tree, cache)
         expanded = simplify(expanded)
@@ -98,24 +126,32 @@ MANY_TERMS = 8  # an OR of more words than this is scored word by word (see _top
 
 
 def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) -> list:
-    if (not sharded and isinstance(tree, Or) and len(tree.items) > MANY_TERMS
+    direction = ORDERS.get(request.sort)
+    if (direction is None and not sharded and isinstance(tree, Or)
+            and len(tree.items) > MANY_TERMS
             and all(isinstance(i, Term) and i.field != "doc" for i in tree.items)):
         return _top_by_word(cur, tree, stats, request)
     match = where(tree)
     rank = score(tree, stats)
     limit = max(1, request.limit)
+    # by date: every match ordered by its article's date, undated last, relevance breaking ties
+    order = "score DESC, doc, para" if direction is None else (
+        f"(date IS NULL), date {direction}, score DESC, doc, para")
     if sharded:  # each shard ranks its own matches; no second trip for the text
         sql = (f"SELECT doc, para, title, source, text, repeats, {rank.text} AS score, 0 "
                f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
-               "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s")
+               f"ORDER BY {order} LIMIT %s OFFSET %s")
     else:  # the text of the shown rows only, joined after ranking
+        outer = order.replace("score", "best.score").replace("doc,", "p.doc,").replace(
+            "para", "p.para").replace("date", "p.date")
         sql = (
-            f"WITH best AS (SELECT doc, para, {rank.text} AS score, count(*) OVER () AS total "
+            f"WITH best AS (SELECT doc, para, date, {rank.text} AS score, "
+            "count(*) OVER () AS total "
             f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
-            "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s) "
+            f"ORDER BY {order} LIMIT %s OFFSET %s) "
             "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total "
             f"FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
-            "ORDER BY best.score DESC, p.doc, p.para")
+            f"ORDER BY {outer}")
     return cur.execute(sql, [*rank.params, *match.params, limit, request.offset]).fetchall()
 
 

@@ -21,6 +21,7 @@ from reader.search.postgresql.parse import (
     And,
     AndMaybe,
     AndNot,
+    DayRange,
     Fuzzy,
     Not,
     Or,
@@ -30,6 +31,7 @@ from reader.search.postgresql.parse import (
     Wildcard,
 )
 
+FILTERS = ("extra", "lang")  # fields that filter and never score (see reader.search.fields)
 B = 0.75
 K1 = 1.2
 MAX_SLOP_VARIANTS = 64  # a sloppy phrase is an OR of exact ones; past this, words in order
@@ -104,7 +106,7 @@ def _lexeme(term: str) -> str:
 def _single_field(node) -> str | None:
     """The one field every word of ``node`` is in, or None."""
     if isinstance(node, (Term, Phrase)):
-        return node.field if node.field != "doc" else None
+        return node.field if node.field not in ("doc", "lang") else None
     if isinstance(node, Not):
         return _single_field(node.item)
     if isinstance(node, (And, Or)):
@@ -168,6 +170,18 @@ def where(node) -> Sql:
         if isinstance(node, Prefix):
             return Sql("doc LIKE %s", [_like(node.text) + "%"])
         return Sql("doc = %s", [node.text])
+    if isinstance(node, DayRange):
+        parts = ([("date >= %s", node.low)] if node.low else []) + (
+            [("date <= %s", node.high)] if node.high else [])
+        # coalesce: an undated article is outside every range, so NOT keeps it
+        return Sql(f"coalesce({' AND '.join(p for p, _ in parts)}, false)",
+                   [v for _, v in parts])
+    if isinstance(node, Term) and node.field == "lang":
+        return Sql("coalesce(lang = %s, false)", [node.text])
+    if isinstance(node, Prefix) and node.field == "lang":
+        return Sql("coalesce(lang LIKE %s, false)", [_like(node.text) + "%"])
+    if isinstance(node, Prefix) and node.field == "extra":
+        return Sql("extra_tsv @@ %s::tsquery", [_lexeme(node.text) + ":*"])
     if isinstance(node, Wildcard) and node.field == "doc":
         return Sql("doc LIKE %s", [_like(node.pattern).replace("*", "%").replace("?", "_")])
     if isinstance(node, (And, Or)):
@@ -197,9 +211,11 @@ def scored_terms(node, required: bool = True):
     the query outside NOT, with phrases as their words. ``required`` words are in every
     match, so their presence need not be tested row by row."""
     if isinstance(node, Term):
-        if node.field != "doc":
+        if node.field != "doc" and node.field not in FILTERS:
             yield node.field, node.text, node.boost, required
     elif isinstance(node, Phrase):
+        if node.field in FILTERS:
+            return
         for word in node.words:
             yield node.field, word, node.boost, required
     elif isinstance(node, And):

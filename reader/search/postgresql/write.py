@@ -59,7 +59,7 @@ class Writer:
         for table in ("paragraphs", "articles", "files", "terms", "stats"):
             self.conn.execute(f"DELETE FROM {SCHEMA}.{table}")
         if empty and not self.sharded:
-            for name in FIELD_NAMES:
+            for name in (*FIELD_NAMES, "extra"):
                 self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.paragraphs_{name}_gin")
         return empty
 

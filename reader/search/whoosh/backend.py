@@ -23,6 +23,7 @@ from reader.search.backend import (
     Candidate,
     Capabilities,
     Changes,
+    Facets,
     FileState,
     ProgressFn,
     SearchRequest,
@@ -40,7 +41,8 @@ from reader.search.whoosh.schema import (
     key,
     quotes_from_json,
 )
-from reader.search.whoosh.search import run
+from reader.search.whoosh.order import extra_fields
+from reader.search.whoosh.search import run, run_facets
 from reader.search.whoosh.store import DAMAGE, SharedIndex, Store, why
 
 CANDIDATE_SECONDS = 1.0  # what proposing candidates may take; the best found by then are kept
@@ -175,6 +177,12 @@ class WhooshBackend:
                                ) from exc
 
     def search(self, request: SearchRequest) -> SearchResult:
+        shared, parser_for = self._parser_for()
+        with self._reading():
+            return run(shared.searcher(), parser_for, request)
+
+    def _parser_for(self):
+        """The open index and a parser per default field (one set per generation)."""
         shared = self.store.open()
         if self._parsers is None or self._parsers[0] is not shared:
             self._parsers = (shared, {})  # parsers hold the schema: one set per generation
@@ -185,8 +193,16 @@ class WhooshBackend:
                 parsers[field] = make_parser(shared.schema, field)
             return parsers[field]
 
+        return shared, parser_for
+
+    def facets(self, request: SearchRequest) -> Facets:
+        shared, parser_for = self._parser_for()
         with self._reading():
-            return run(shared.searcher(), parser_for, request)
+            return run_facets(shared.searcher(), parser_for, request)
+
+    def field_names(self) -> list[str]:
+        with self._reading():
+            return list(extra_fields(self.store.open().searcher()))
 
     def article(self, doc: str) -> Article | None:
         # The doc's own posting list is short, and its article record comes first; a query on

@@ -16,6 +16,7 @@ import re
 import time
 from collections import OrderedDict
 
+from whoosh.matching import WrappingMatcher
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, PlusMinusPlugin, QueryParser
 from whoosh.qparser.common import QueryParserError
 from whoosh.query import (
@@ -32,11 +33,14 @@ from whoosh.query import (
     Phrase,
     Prefix,
     Term,
+    TermRange,
     Wildcard,
+    WrappingQuery,
 )
 
 from reader.errors import QueryError
 from reader.language.edits import edits, one_edit
+from reader.search.fields import DATE, EXTRA_PREFIX, LANG, date_bounds, language
 from reader.search.query import MAX_FUZZY_DISTANCE, canonical_fields
 from reader.search.whoosh.fastpath import reader_cache, term_dfs
 
@@ -61,14 +65,64 @@ def make_parser(schema, field: str = "text") -> QueryParser:
 def parse(parser: QueryParser, query: str):
     """Parse a checked query (see :func:`reader.search.query.check_query`)."""
     try:
-        parsed = parser.parse(canonical_fields(query))
+        parsed = parser.parse(canonical_fields(query, EXTRA_PREFIX))
     except QueryParserError as exc:  # the parser is lenient; what it still rejects is one line
         raise QueryError(f"cannot read the query ({exc})") from exc
     if parsed is None or parsed is NullQuery:
         raise QueryError("the query has only common words (such as 'yang', 'dan'); add another")
     if isinstance(parsed, Every):
         raise QueryError("a wildcard needs at least one letter before it, e.g. Kaz*")
-    return parsed
+    return filters(parsed)
+
+
+class Filter(WrappingQuery):
+    """A part of a query that only narrows: its matches score nothing, so a filter leaves
+    the ranking (and the scores) of what it keeps as they were."""
+
+    def _rewrap(self, child) -> Filter:
+        return Filter(child)
+
+    def matcher(self, searcher, context=None):
+        return _Unscored(self.child.matcher(searcher, context))
+
+
+class _Unscored(WrappingMatcher):
+    def score(self) -> float:
+        return 0.0
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+
+class DayRange(TermRange):
+    """A range of day texts; it has no words a spelling correction could change."""
+
+    def tokens(self, boost=1.0, exreq=False):
+        return iter(())
+
+
+def is_filter(fieldname: str) -> bool:
+    """A field that filters and never scores (see :mod:`reader.search.fields`)."""
+    return fieldname in (DATE, LANG) or fieldname.startswith(EXTRA_PREFIX)
+
+
+def filters(q):
+    """``q`` with its ``date:``, ``lang:`` and extra-field parts made filters: a date as a
+    range of day texts, a language by its first part, each scoring nothing."""
+    def visit(node):
+        if node.is_leaf() and node.field() is not None and is_filter(node.field()):
+            fieldname = node.field()
+            if fieldname == DATE:
+                low, high = date_bounds(getattr(node, "text", "") or "")
+                node = DayRange(DATE, low, high)
+            elif fieldname == LANG and isinstance(node, Term):
+                node = Term(LANG, language(node.text))
+            elif fieldname == LANG and isinstance(node, Prefix):
+                node = Prefix(LANG, node.text.lower())
+            return Filter(node)
+        return node if node.is_leaf() else node.apply(visit)
+
+    return visit(q)
 
 
 _PARSED: OrderedDict[tuple[int, str], object] = OrderedDict()
@@ -180,6 +234,8 @@ def bounded(q, reader, deadline: float | None = None) -> tuple[object, bool]:
 
 def para_only(q) -> bool:
     """True when every document ``q`` can match is a paragraph (no kind:para filter needed)."""
+    if isinstance(q, Filter):  # only paragraphs have the fields filters read
+        return True
     if isinstance(q, (Term, Phrase, MultiTerm)):
         return q.field() in PARA_ONLY_FIELDS
     if isinstance(q, (And, Ordered)):

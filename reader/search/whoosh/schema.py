@@ -11,19 +11,22 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
 from reader.errors import IndexProblem
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import FileState
+from reader.search.fields import EXTRA_PREFIX, extra_values, language
 from reader.search.whoosh.analyzer import name_analyzer, text_analyzer
 from reader.search.whoosh.codec import ArrayPositions
 
 # Bump when the schema, the analysis, the quote rules or the layout change: an index of another
 # version is rebuilt rather than read. 6: the analyzer class moved into this package (after
 # 5, new ingestion rules); 7: new quotation rules; 8: postings as plain arrays (.codec), no
-# spelling field, article records without the text of paragraphs that have their own record.
-SCHEMA_VERSION = 8
+# spelling field, article records without the text of paragraphs that have their own record;
+# 9: date, lang, outlet column and the corpus's own fields (x_*) on paragraph records.
+SCHEMA_VERSION = 9
 INDEX_NAME = "reader"
 
 
@@ -43,7 +46,13 @@ def build_schema() -> Schema:
         repeats=STORED,
         quotes=STORED,  # the paragraph's quotes as JSON, so related() needs no article loads
         data=STORED,
+        # filters (see reader.search.fields); date and outlet are columns too, read for every
+        # match when hits are sorted by date or counted by outlet and year
+        date=ID(sortable=True),
+        lang=ID,
+        outlet=COLUMN(VarBytesColumn()),
     )
+    schema.add(f"{EXTRA_PREFIX}*", TEXT(analyzer=name_analyzer(), phrase=True), glob=True)
     for name in ("title", "text", "quote"):  # positions as plain arrays, never pickles
         field = schema[name]
         field.format = ArrayPositions(field_boost=field.format.field_boost)
@@ -109,11 +118,19 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
         "kind": "article", "path": path, "doc": doc, "title": article.title,
         "source": article.source or "", "data": article_to_json(article, slim=True),
     }
+    filters: dict = {f"{EXTRA_PREFIX}{k}": v for k, v in extra_values(article.fields).items()}
+    if article.date:
+        filters["date"] = article.date
+    if language(article.language):
+        filters["lang"] = language(article.language)
+    if article.source:
+        filters["outlet"] = article.source.encode("utf-8", "surrogateescape")
     for p in article.paragraphs:
         if p.repeat_of is not None:
             continue
         statements = p.quotes
         yield {
+            **filters,
             "kind": "para", "path": path, "doc": doc, "para": p.number,
             "title": article.title, "source": article.source or "", "text": p.text,
             "quote": "\n".join(q.text for q in statements),

@@ -17,16 +17,39 @@ from whoosh.query.qcore import QueryError as WhooshQueryError
 
 from reader.errors import QueryError
 from reader.records import SearchResult
-from reader.search.backend import SearchRequest
+from reader.search.backend import Facets, SearchRequest
+from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.query import FIELDS, check_query
 from reader.search.whoosh.fastpath import fast_search, reader_cache, usable
 from reader.search.whoosh.highlight import highlight_terms, hit, positions_in
+from reader.search.whoosh.order import NEWEST, OLDEST, extra_fields, split_filters
+from reader.search.whoosh.order import by_date as by_date_order
+from reader.search.whoosh.order import facets as facet_counts
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, para_only, parse_cached
 from reader.search.whoosh.schema import key
 from reader.search.whoosh.spelling import suggestions
 
 COUNT_EXACT = 1000
 FAST_FIELDS = PARA_ONLY_FIELDS | {"title", "source"}
+
+
+def prepare(searcher, parser_for: Callable[[str], object], request: SearchRequest,
+            deadline: float | None):
+    """``(q, parsed, checked, partial)``: the query and its filters parsed and bounded."""
+    extra = extra_fields(searcher)
+    checked = check_query(request.query, extra)
+    parsed = parse_cached(parser_for("text"), checked)
+    filters = []
+    for fieldname, value in request.filters:
+        if fieldname not in FIELDS and fieldname not in extra:
+            raise QueryError(f"unknown field '{fieldname}' (fields: "
+                             f"{', '.join(known_fields(extra))})")
+        target = FIELDS.get(fieldname) or EXTRA_PREFIX + fieldname
+        filters.append(parse_cached(parser_for(target), check_query(value)))
+    if filters:
+        parsed = And([parsed, *filters])
+    q, partial = bounded(parsed, searcher.reader(), deadline)
+    return q, parsed, checked, partial
 
 
 def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -> SearchResult:
@@ -37,42 +60,53 @@ def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -
     started = time.perf_counter()
     deadline = started + request.time_budget if request.time_budget is not None else None
     result = SearchResult(query=request.query)
-    checked = check_query(request.query)
-    parsed = parse_cached(parser_for("text"), checked)
-    filters = []
-    for fieldname, value in request.filters:
-        if fieldname not in FIELDS:
-            raise QueryError(f"unknown field '{fieldname}' (fields: {', '.join(FIELDS)})")
-        filters.append(parse_cached(parser_for(FIELDS[fieldname]), check_query(value)))
-    if filters:
-        parsed = And([parsed, *filters])
-    q, result.partial = bounded(parsed, searcher.reader(), deadline)
-    want = max(1, request.limit) + max(0, request.offset)
-    only = None
-    if request.doc is not None:
-        only = set(searcher.document_numbers(doc=key(request.doc)))
-    top: list[tuple[float, int]] = []
-    decoded = None  # the fast path's decoded posting lists, which give the highlights
-    if q is NullQuery or only == set():
-        pass  # nothing can match: an expansion found no words, or no such article
-    elif usable(searcher, q, PARA_ONLY_FIELDS if para_only(q) else FAST_FIELDS):
-        drop, bonus = (frozenset(), 0.0) if para_only(q) else not_paragraphs(searcher)
-        top, result.total, timed_out, ctx = fast_search(
-            searcher, q, want, deadline, only=only, drop=drop, bonus=bonus, with_context=True)
-        decoded = ctx.postings
-        result.partial = result.partial or timed_out
-    else:
-        top, result.total, timed_out = _collect(searcher, q, request, want, deadline)
-        result.partial = result.partial or timed_out
-    shown = top[max(0, request.offset):want]
+    q, parsed, checked, result.partial = prepare(searcher, parser_for, request, deadline)
+    by_date = request.sort in (NEWEST, OLDEST)
+    want = searcher.doc_count_all() if by_date else (
+        max(1, request.limit) + max(0, request.offset))
+    top, result.total, timed_out, decoded = matches(searcher, q, request, want, deadline)
+    result.partial = result.partial or timed_out
+    if by_date:
+        top = by_date_order(searcher, top, newest=request.sort == NEWEST)
+    shown = top[max(0, request.offset):max(0, request.offset) + max(1, request.limit)]
     words = highlight_terms(q) if q is not NullQuery else []
     marks = positions_in(searcher, words, [docnum for _, docnum in shown], decoded)
     for score, docnum in shown:
         result.hits.append(hit(searcher.stored_fields(docnum), score, marks[docnum]))
-    if result.total == 0 and request.suggest and not filters:
+    if result.total == 0 and request.suggest and not request.filters:
         result.suggestions = suggestions(searcher, parsed, checked)
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def run_facets(searcher, parser_for: Callable[[str], object], request: SearchRequest) -> Facets:
+    """Counts by outlet and year of every paragraph ``request`` matches."""
+    deadline = (time.perf_counter() + request.time_budget
+                if request.time_budget is not None else None)
+    q, _parsed, _checked, partial = prepare(searcher, parser_for, request, deadline)
+    top, total, timed_out, _ = matches(searcher, q, request, searcher.doc_count_all(), deadline)
+    return facet_counts(searcher, [d for _s, d in top], total, partial or timed_out)
+
+
+def matches(searcher, q, request: SearchRequest, want: int, deadline: float | None):
+    """``([(score, docnum)] best first, total, timed out, decoded postings or None)``: the
+    best ``want`` matching paragraphs of a bounded query."""
+    only = None
+    if request.doc is not None:
+        only = set(searcher.document_numbers(doc=key(request.doc)))
+    if q is NullQuery or only == set():
+        return [], 0, False, None  # nothing can match: no words found, or no such article
+    rest, kept, dropped = split_filters(searcher, q)
+    if kept is not None:
+        only = kept if only is None else only & kept
+    if usable(searcher, rest, PARA_ONLY_FIELDS if para_only(rest) else FAST_FIELDS):
+        drop, bonus = (frozenset(), 0.0) if para_only(rest) else not_paragraphs(searcher)
+        top, total, timed_out, ctx = fast_search(
+            searcher, rest, want, deadline, only=only, drop=drop | dropped if dropped else drop, bonus=bonus,
+            with_context=True)
+        return top, total, timed_out, ctx.postings
+    top, total, timed_out = _collect(searcher, q, request, want, deadline)
+    return top, total, timed_out, None
 
 
 def _collect(searcher, q, request: SearchRequest, want: int, deadline: float | None
@@ -84,7 +118,8 @@ def _collect(searcher, q, request: SearchRequest, want: int, deadline: float | N
     if request.doc is not None:
         parts.append(Term("doc", key(request.doc)))
     filtered = parts[0] if len(parts) == 1 else And(parts)
-    collector = collectors.TopCollector(limit=want)
+    collector = (collectors.TopCollector(limit=want) if want < searcher.doc_count_all()
+                 else collectors.UnlimitedCollector())
     timed = _Deadline(collector, deadline) if deadline is not None else collector
     timed_out = False
     try:
