@@ -27,8 +27,6 @@ from reader.errors import (
 )
 from reader.library import Library
 
-
-
 # -- keeping the index current ----------------------------------------------------------------
 
 

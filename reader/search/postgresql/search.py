@@ -18,6 +18,7 @@ from reader.language.analysis import TOKEN_PATTERN, highlight_offsets
 from reader.language.edits import edits
 from reader.records import Hit, SearchResult
 from reader.search.backend import Facets, SearchRequest
+from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.postgresql.documents import SPELL
 from reader.search.postgresql.expand import expand
 from reader.search.postgresql.parse import And, Or, Term, leaves, parse
@@ -31,7 +32,6 @@ from reader.search.postgresql.translate import (
     simplify,
     where,
 )
-from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.query import FIELDS
 
 SUGGEST_MIN_LETTERS = 4

@@ -32,6 +32,7 @@ from reader.search.backend import (
 from reader.search.whoosh import fastpath, summaries
 from reader.search.whoosh.build import ChildFailed, apply_incremental, build_generation
 from reader.search.whoosh.folder import NotAnIndexFolder
+from reader.search.whoosh.order import extra_fields
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, make_parser
 from reader.search.whoosh.schema import (
     INDEX_NAME,
@@ -41,7 +42,6 @@ from reader.search.whoosh.schema import (
     key,
     quotes_from_json,
 )
-from reader.search.whoosh.order import extra_fields
 from reader.search.whoosh.search import run, run_facets
 from reader.search.whoosh.store import DAMAGE, SharedIndex, Store, why
 

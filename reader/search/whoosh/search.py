@@ -101,9 +101,10 @@ def matches(searcher, q, request: SearchRequest, want: int, deadline: float | No
         only = kept if only is None else only & kept
     if usable(searcher, rest, PARA_ONLY_FIELDS if para_only(rest) else FAST_FIELDS):
         drop, bonus = (frozenset(), 0.0) if para_only(rest) else not_paragraphs(searcher)
+        if dropped:
+            drop = drop | dropped
         top, total, timed_out, ctx = fast_search(
-            searcher, rest, want, deadline, only=only, drop=drop | dropped if dropped else drop, bonus=bonus,
-            with_context=True)
+            searcher, rest, want, deadline, only=only, drop=drop, bonus=bonus, with_context=True)
         return top, total, timed_out, ctx.postings
     top, total, timed_out = _collect(searcher, q, request, want, deadline)
     return top, total, timed_out, None
