@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,10 +87,33 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
         else:
             changes = _changes(backend.file_states(), files, report)
         if changes.total or changes.removed or reason:
-            report.paragraphs = backend.apply(changes, rebuild=bool(reason), progress=progress)
+            changes.files, progress_fn = _counting(changes.files, progress)
+            report.paragraphs = backend.apply(changes, rebuild=bool(reason),
+                                              progress=progress_fn)
         _keep_folders(backend, folders)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _counting(files: Iterable[IndexedFile], progress) -> tuple[Iterator[IndexedFile], object]:
+    """The files, counting their unique paragraphs as they are read, and a progress callback
+    that passes the count on as a fourth argument when ``progress`` asks for it (its
+    ``counts_paragraphs`` attribute is true): paragraphs per second while indexing runs."""
+    read = [0]
+
+    def counted() -> Iterator[IndexedFile]:
+        for indexed in files:
+            read[0] += sum(1 for a in indexed.articles for p in a.paragraphs
+                           if p.repeat_of is None)
+            yield indexed
+
+    if progress is None or not getattr(progress, "counts_paragraphs", False):
+        return counted(), progress
+
+    def with_paragraphs(done: int, total: int, name: str) -> None:
+        progress(done, total, name, read[0])
+
+    return counted(), with_paragraphs
 
 
 def _fresh_by_folders(backend: SearchBackend, corpus: Path) -> bool:

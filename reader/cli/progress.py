@@ -46,8 +46,11 @@ class IndexProgress:
     """A callable for ``Library.update(progress=...)`` that draws one line on ``stream``.
 
     Called as ``progress(done, total, name)`` after each file, optionally with the paragraphs
-    written so far as a fourth argument (then the line shows paragraphs per second too).
+    read so far as a fourth argument (then the line shows paragraphs per second too; the
+    update passes it, as ``counts_paragraphs`` asks).
     """
+
+    counts_paragraphs = True
 
     def __init__(self, stream=None, width: int = 80, clock=time.monotonic) -> None:
         self.stream = stream or sys.stderr
@@ -125,9 +128,9 @@ class IndexProgress:
         span = now - t0
         if span >= 1.0 and self.done > done0:
             rate = (self.done - done0) / span
-            parts.append(f"{rate:,.0f} files/s" if rate >= 10 else f"{rate:.1f} files/s")
             if self.paragraphs is not None:
                 parts.append(f"{(self.paragraphs - paragraphs0) / span:,.0f} paragraphs/s")
+            parts.append(f"{rate:,.0f} files/s" if rate >= 10 else f"{rate:.1f} files/s")
             parts.append(f"about {duration((self.total - self.done) / rate)} left")
         parts.append(one_line(self.name))
         return " · ".join(parts)

@@ -17,6 +17,7 @@ class IndexProgress(Message):
     done: int
     total: int
     name: str
+    paragraphs: int | None = None  # read so far (paragraphs per second)
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IndexProgress)

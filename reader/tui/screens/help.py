@@ -24,6 +24,7 @@ def sections() -> list[tuple[str, list[type]]]:
     """(heading, classes) of each part of the help, in order."""
     from reader.tui.app import ReaderApp
     from reader.tui.screens.compare import CompareScreen
+    from reader.tui.screens.facets import FacetPicker
     from reader.tui.screens.main import MainScreen
     from reader.tui.screens.marks import MarksPanel
     from reader.tui.screens.quotes import QuoteList, QuotesPanel
@@ -41,6 +42,7 @@ def sections() -> list[tuple[str, list[type]]]:
         ("Quotes panel (Q)", [QuotesPanel, QuoteList]),
         ("Marks panel (M)", [MarksPanel]),
         ("Saved searches (S)", [SavedSearches]),
+        ("Narrowing to an outlet or year (f)", [FacetPicker]),
         ("Comparing two articles (v)", [CompareScreen, CompareView]),
     ]
 
@@ -49,7 +51,8 @@ PANES = ("tab, shift+tab", "next / previous pane")
 MOUSE = ("mouse", "click a result or article to open it, a paragraph or quote to select it, a "
                   "link in the header to open it; the wheel scrolls")
 SYNTAX = ('Search: words must all match; "a phrase"; OR; NOT or -word; (groups); prefix*; '
-          "word~ (fuzzy); fields title:, source:, speaker:, quote:.")
+          "word~ (fuzzy); fields title:, outlet:, speaker:, quote:; filters date:2025-11 "
+          "(a day, month, year or A..B), lang:en and the corpus's own columns (kategori:hoax).")
 
 
 def all_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, KeyRow]]:

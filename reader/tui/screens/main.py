@@ -18,11 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from reader.errors import IndexProblem, ReaderError
 from reader.records import Article, Hit
+from reader.tui.index_progress import ProgressText
 from reader.tui.messages import (
     CounterpartsReady,
     IndexFailed,
@@ -91,6 +93,12 @@ class MainScreen(MainActions, Screen[None]):
         Binding("S", "saved_searches", "Saved", show=False, key_display="S",
                 id="saved-searches",
                 tooltip="saved searches, with how many more hits each has since last opened"),
+        Binding("s", "sort", "Sort", show=False, id="sort",
+                tooltip="order the results: by relevance, newest first, oldest first (every "
+                        "match by its article's date); again: the next order"),
+        Binding("f", "facets", "Narrow", show=False, id="facets",
+                tooltip="narrow the search to one outlet or year, picked from the counts of "
+                        "its matches (the line above the results)"),
         Binding("d", "dense", "Dense", show=False, id="dense",
                 tooltip="one line per result or article (again: two)"),
         Binding("less_than_sign", "pane_width(-4)", "Narrower", show=False, key_display="<",
@@ -111,6 +119,8 @@ class MainScreen(MainActions, Screen[None]):
         self._started = time.monotonic()
         self._rebuilding = False
         self._reopened = False
+        self._progress = ProgressText()
+        self._finishing: Timer | None = None
 
     @property
     def reader(self) -> ReaderApp:
@@ -162,18 +172,21 @@ class MainScreen(MainActions, Screen[None]):
     def build_index(self, rebuilt: bool = False) -> None:
         started = time.monotonic()
 
-        def progress(done: int, total: int, name: str) -> None:
+        def progress(done: int, total: int, name: str, paragraphs: int | None = None) -> None:
             now = time.monotonic()
             if done < total and now - self._last_progress < 0.1:
                 return
             self._last_progress = now
-            self.post_message(IndexProgress(done, total, name))
+            self.post_message(IndexProgress(done, total, name, paragraphs))
+
+        progress.counts_paragraphs = True  # type: ignore[attr-defined]
 
         def waiting() -> None:
             self.post_message(IndexProgress(0, 0, "Another reader is updating this index; "
                                                   "waiting for it…"))
 
         self._started = started
+        self._progress = ProgressText()
         library = self.reader.library
         try:
             report = library.update(progress=progress, wait=waiting)
@@ -186,18 +199,27 @@ class MainScreen(MainActions, Screen[None]):
     def on_index_progress(self, message: IndexProgress) -> None:
         done, total = message.done, message.total
         if total:
-            text = f"Indexing: {done:,} of {total:,} files"
-            elapsed = time.monotonic() - self._started
-            if done and elapsed > 1 and done < total:
-                rate = done / elapsed
-                text += f" · {rate:,.0f} files/s · about {(total - done) / rate:,.0f} s left"
-            elif done >= total:
-                text += " · writing the index to disk…"
+            text = self._progress.update(done, total, message.paragraphs)
+            if done >= total and self._finishing is None:  # the clock of the last step
+                self._finishing = self.set_interval(1.0, self._finishing_tick)
         else:
             text = message.name or "Building the index…"
         self.search_pane.index_progress(text, done, total)
 
+    def _finishing_tick(self) -> None:
+        if self.reader.index_ready or self._progress.finishing_since is None:
+            self._stop_finishing()
+            return
+        total = self._progress.total
+        self.search_pane.index_progress(self._progress.finishing(), total, total)
+
+    def _stop_finishing(self) -> None:
+        if self._finishing is not None:
+            self._finishing.stop()
+            self._finishing = None
+
     def on_index_ready(self, message: IndexReady) -> None:
+        self._stop_finishing()
         reader = self.reader
         reader.index_ready = True
         reader.index_error = None
@@ -225,6 +247,7 @@ class MainScreen(MainActions, Screen[None]):
             self.find_matches()
 
     def on_index_failed(self, message: IndexFailed) -> None:
+        self._stop_finishing()
         reader = self.reader
         reader.index_error = message.error
         self._rebuilding = False

@@ -191,6 +191,38 @@ class MainActions:
 
         self._app.push_screen(SavedSearches(), chosen)
 
+    def action_sort(self) -> None:
+        from reader.search.backend import SORTS
+
+        pane = self._main.search_pane
+        pane.sort = SORTS[(SORTS.index(pane.sort) + 1) % len(SORTS)]
+        self._say({"relevance": "Results by relevance.",
+                   "newest": "Results newest first (every match, by its article's date).",
+                   "oldest": "Results oldest first (every match, by its article's date)."
+                   }[pane.sort])
+        if pane.query:
+            pane.start_search(now=True)
+
+    def action_facets(self) -> None:
+        from reader.tui.screens.facets import FacetPicker
+
+        pane = self._main.search_pane
+        query = pane.query
+        if not query or pane.result is None or pane.result.error or not pane.result.total:
+            self._say("Nothing to narrow: search first (/ and a query); f then keeps one "
+                      "outlet or year of its matches.", warning=True)
+            return
+        bar = pane.facet_bar
+        known = bar.facets if bar.query_text == query else None
+
+        def chosen(narrower: str | None) -> None:
+            if narrower:
+                self._main.search_box.value = narrower
+                pane.start_search(now=True)
+                self._main.results.focus()
+
+        self._app.push_screen(FacetPicker(query, known), chosen)
+
     # -- layout -----------------------------------------------------------------------------------
 
     def action_dense(self) -> None:

@@ -6,7 +6,8 @@ is cut short, the partial answer is shown, marked as such, and the same search g
 background with the command line's budget and replaces it: the list then has the CLI's ranking
 and total. "Did you mean" is asked only on ``enter`` or when typing pauses on a query with no
 hits. A keystroke asks for the first 20 hits (more than a screenful); scrolling to the end of
-the results loads the next page.
+the results loads the next page. The results come by relevance or by date (:attr:`sort`); the
+counts by outlet and year (:class:`FacetBar`) are asked for once a final answer is painted.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from textual.worker import get_current_worker
 from reader.errors import IndexProblem, ReaderError
 from reader.records import ArticleSummary, SearchResult
 from reader.tui.messages import IndexLost, MoreResults, SearchDone, Suggestions
+from reader.tui.widgets.facet_bar import FacetBar
 from reader.tui.widgets.line_list import LineList
 from reader.tui.widgets.lists import ArticleList, ResultsList
 from reader.tui.widgets.search_box import SearchBox
-from reader.tui.widgets.text_layout import clip
+from reader.tui.widgets.search_status import results_title, status_line
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -52,6 +54,7 @@ class SearchPane(Vertical):
         self._history_value: str | None = None  # what the history put in the box
         self._draft = ""
         self.articles: list[ArticleSummary] = []
+        self.sort = "relevance"  # or "newest" / "oldest" (s cycles)
 
     @property
     def reader(self) -> ReaderApp:
@@ -60,6 +63,7 @@ class SearchPane(Vertical):
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")
         yield Static(Content("Opening the index…"), id="status")
+        yield FacetBar(id="facets")
         with ContentSwitcher(initial="notice", id="lists"):
             with Vertical(id="notice"):
                 yield Static(Content("Opening the index…"), id="notice-text")
@@ -83,6 +87,10 @@ class SearchPane(Vertical):
     @property
     def results(self) -> ResultsList:
         return self.query_one(ResultsList)
+
+    @property
+    def facet_bar(self) -> FacetBar:
+        return self.query_one(FacetBar)
 
     @property
     def article_list(self) -> ArticleList:
@@ -208,6 +216,8 @@ class SearchPane(Vertical):
         query = self.query
         self._searched = query
         self._serial += 1
+        if query != self.facet_bar.query_text:
+            self.facet_bar.clear()  # counts of another query
         if not query:
             self.result = None
             self._pending = False
@@ -221,16 +231,16 @@ class SearchPane(Vertical):
                             "hint")
             return
         self._pending = False
-        self._search(query, self._serial)
+        self._search(query, self._serial, self.sort)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, serial: int) -> None:
+    def _search(self, query: str, serial: int, sort: str = "relevance") -> None:
         settings = self.reader.settings
         page = min(FIRST_PAGE, settings.result_page)
         library = self.reader.library
         try:
             first = library.search(query, limit=page, time_budget=settings.typing_budget,
-                                   suggest=False)
+                                   suggest=False, sort=sort)
         except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return
@@ -246,7 +256,7 @@ class SearchPane(Vertical):
         # the typing budget cut it short: finish it as the command line would
         try:
             full = library.search(query, limit=page, time_budget=settings.search_budget,
-                                  suggest=False)
+                                  suggest=False, sort=sort)
         except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return
@@ -270,8 +280,11 @@ class SearchPane(Vertical):
         results.more_available = len(result.hits) < result.total and not result.error
         results.show(result.hits, keep or 0)
         results.empty_text = "" if result.hits else "No hits."
-        results.border_title = f"Results · {result.total:,}" if result.total else "Results"
+        results.border_title = results_title(result, self.sort)
         self._show_status()
+        if final and result.total and not result.error and (
+                self.facet_bar.query_text != result.query):
+            self.facet_bar.count(result.query)  # after the results are painted
         if result.hits or result.error:
             self.screen.query_changed(result.query)  # type: ignore[attr-defined]
         elif final:
@@ -281,30 +294,8 @@ class SearchPane(Vertical):
             self.open_top()
 
     def _show_status(self) -> None:
-        result = self.result
-        if result is None:
-            return
-        if result.error:
-            self.set_status(result.error, "error")
-            return
-        if not result.hits:
-            text = "No hits."
-            if result.suggestions:
-                text += " Did you mean: " + ", ".join(clip(s, 40) for s in result.suggestions)
-                text += "? (enter)"
-            self.set_status(text, "hint")
-            return
-        noun = "paragraph" if result.total == 1 else "paragraphs"
-        if not self.final:
-            text = f"{result.total:,}+ {noun} so far · finishing the search…"
-        elif result.partial:
-            text = f"{result.total:,}+ {noun} · the search stopped at its time budget"
-        else:
-            text = f"{result.total:,} {noun}"
-        shown = len(self.results.hits)
-        if shown < result.total and self.final:
-            text += f" · {shown:,} listed, more as you scroll"
-        self.set_status(text)
+        if self.result is not None:
+            self.set_status(*status_line(self.result, self.final, len(self.results.hits)))
 
     # -- more results, suggestions ----------------------------------------------------------------
 
@@ -314,15 +305,15 @@ class SearchPane(Vertical):
         result = self.result
         if result is None or not self.final or len(self.results.hits) >= result.total:
             return
-        self._more(result.query, self._serial, len(self.results.hits))
+        self._more(result.query, self._serial, len(self.results.hits), self.sort)
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
-    def _more(self, query: str, serial: int, have: int) -> None:
+    def _more(self, query: str, serial: int, have: int, sort: str = "relevance") -> None:
         settings = self.reader.settings
         try:
             result = self.reader.library.search(query, limit=have + settings.result_page,
                                                 time_budget=settings.search_budget,
-                                                suggest=False)
+                                                suggest=False, sort=sort)
         except IndexProblem as exc:
             self.post_message(IndexLost(str(exc)))
             return

@@ -1,0 +1,103 @@
+"""The lines above the results: how the current search's matches spread over outlets and years.
+
+Why a widget of its own with its own worker: the counts read every match of the query, which a
+keystroke must not wait for. The search pane asks for them only once a search's final answer
+is painted (:meth:`FacetBar.count`); a newer search cancels the count, and an answer to an
+older query is dropped.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from reader.errors import ReaderError
+from reader.search.backend import Facets
+from reader.tui.widgets.text_layout import clip
+
+
+def entries(pairs, none: str) -> list[str]:
+    """``Kompas 12``, …, with ``none`` naming the bucket of no outlet or no date."""
+    return [f"{name if name is not None else none} {count:,}" for name, count in pairs]
+
+
+def squeeze(items: list[str], width: int) -> str:
+    """As many items as fit in ``width``, then ``+N`` for the rest."""
+    out: list[str] = []
+    for i, item in enumerate(items):
+        rest = len(items) - i - 1
+        tail = f" · +{rest}" if rest else ""
+        candidate = " · ".join([*out, item])
+        if len(candidate) + len(tail) > width:
+            more = f"+{len(items) - i}"
+            return clip(" · ".join([*out, more]) if out else more, width)
+        out.append(item)
+    return " · ".join(out)
+
+
+def facet_lines(facets: Facets, width: int) -> str:
+    """Two lines: outlets most first, then years newest first, each with its count."""
+    return (squeeze(entries(facets.outlets, "no outlet"), width) + "\n"
+            + squeeze(entries(facets.years, "undated"), width))
+
+
+class FacetBar(Static):
+    """Counts by outlet and year of the current search (hidden when there is none)."""
+
+    class Counted(Message):
+        def __init__(self, serial: int, facets: Facets) -> None:
+            super().__init__()
+            self.serial = serial
+            self.facets = facets
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Content(""), id=id)
+        self.facets: Facets | None = None
+        self.query_text = ""  # the query the counts are of
+        self._serial = 0
+        self.display = False
+
+    def clear(self) -> None:
+        """No counts (a new search started, or none)."""
+        self._serial += 1
+        self.facets = None
+        self.query_text = ""
+        self.workers.cancel_group(self, "facets")
+        self.display = False
+
+    def count(self, query: str) -> None:
+        """Count the matches of ``query`` in a worker (after its results are painted)."""
+        self.clear()
+        self.query_text = query
+        self._count(query, self._serial)
+
+    @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
+    def _count(self, query: str, serial: int) -> None:
+        app = self.app
+        try:
+            facets = app.library.facets(query,  # type: ignore[attr-defined]
+                                        time_budget=app.settings.search_budget)  # type: ignore
+        except ReaderError:
+            return  # the search itself says what is wrong with the query
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Counted(serial, facets))
+
+    def on_facet_bar_counted(self, message: Counted) -> None:
+        message.stop()
+        if message.serial != self._serial:
+            return
+        self.facets = message.facets
+        self.display = bool(message.facets.total)
+        self.refresh_text()
+
+    def on_resize(self) -> None:
+        self.refresh_text()
+
+    def refresh_text(self) -> None:
+        if self.facets is None:
+            return
+        width = max(self.size.width - 3, 12)
+        self.update(Content(facet_lines(self.facets, width)))
