@@ -20,9 +20,18 @@ from platformdirs import user_cache_dir
 from reader import sync
 from reader.compare import Alignment, Related
 from reader.errors import IndexDamaged, IndexProblem, NotFound, QueryError, UsageError
-from reader.records import Article, ArticleSummary, Hit, Paragraph, QuoteRecord, SearchResult
+from reader.records import (
+    SORTS,
+    Article,
+    ArticleSummary,
+    Facets,
+    Hit,
+    Paragraph,
+    QuoteRecord,
+    SearchResult,
+)
 from reader.search import open_backend
-from reader.search.backend import SORTS, Facets, ProgressFn, SearchBackend, SearchRequest
+from reader.search.backend import ProgressFn, SearchBackend, SearchRequest
 from reader.sync import UpdateReport
 
 APP_NAME = "kabar-reader"

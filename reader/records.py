@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+SORTS = ("relevance", "newest", "oldest")  # orders of a search (newest/oldest: by date)
 STATEMENT = "statement"
 TERM = "term"
 
@@ -166,4 +167,34 @@ class SearchResult:
             out["partial"] = True
         if self.error:
             out["error"] = self.error
+        return out
+
+
+@dataclass(frozen=True)
+class Facets:
+    """How a query's matching paragraphs (all of them) spread over outlets and years.
+
+    ``outlets`` most first (then by name), ``years`` newest first; None stands for no outlet
+    or no date and comes last. Each list's counts add up to ``total``."""
+
+    total: int
+    outlets: tuple[tuple[str | None, int], ...] = ()
+    years: tuple[tuple[str | None, int], ...] = ()
+    partial: bool = False  # the time budget ran out: counts of the matches found so far
+
+    @classmethod
+    def of(cls, outlets: dict[str, int], years: dict[str, int], total: int,
+           partial: bool = False) -> Facets:
+        """From counts by name (``""`` for none)."""
+        named = sorted(((k, n) for k, n in outlets.items() if k), key=lambda kv: (-kv[1], kv[0]))
+        dated = sorted(((k, n) for k, n in years.items() if k), reverse=True)
+        none = ((None, outlets[""]),) if outlets.get("") else ()
+        undated = ((None, years[""]),) if years.get("") else ()
+        return cls(total, tuple(named) + none, tuple(dated) + undated, partial)
+
+    def to_dict(self) -> dict:
+        out = {"total": self.total, "outlets": [list(kv) for kv in self.outlets],
+               "years": [list(kv) for kv in self.years]}
+        if self.partial:
+            out["partial"] = True
         return out

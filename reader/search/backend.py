@@ -21,10 +21,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from reader.records import Article, ArticleSummary, Paragraph, SearchResult
+from reader.records import Article, ArticleSummary, Facets, Paragraph, SearchResult
 
 ProgressFn = Callable[[int, int, str], None]  # (done, total, what) for long updates
-SORTS = ("relevance", "newest", "oldest")  # orders of SearchRequest.sort
 
 
 @dataclass(frozen=True)
@@ -39,36 +38,6 @@ class SearchRequest:
     doc: str | None = None  # only paragraphs of this article
     filters: tuple[tuple[str, str], ...] = ()  # (field, query on that field), ANDed
     sort: str = "relevance"  # or "newest" / "oldest": every match by its article's date
-
-
-@dataclass(frozen=True)
-class Facets:
-    """How a query's matching paragraphs (all of them) spread over outlets and years.
-
-    ``outlets`` most first (then by name), ``years`` newest first; None stands for no outlet
-    or no date and comes last. Each list's counts add up to ``total``."""
-
-    total: int
-    outlets: tuple[tuple[str | None, int], ...] = ()
-    years: tuple[tuple[str | None, int], ...] = ()
-    partial: bool = False  # the time budget ran out: counts of the matches found so far
-
-    @classmethod
-    def of(cls, outlets: dict[str, int], years: dict[str, int], total: int,
-           partial: bool = False) -> Facets:
-        """From counts by name (``""`` for none)."""
-        named = sorted(((k, n) for k, n in outlets.items() if k), key=lambda kv: (-kv[1], kv[0]))
-        dated = sorted(((k, n) for k, n in years.items() if k), reverse=True)
-        none = ((None, outlets[""]),) if outlets.get("") else ()
-        undated = ((None, years[""]),) if years.get("") else ()
-        return cls(total, tuple(named) + none, tuple(dated) + undated, partial)
-
-    def to_dict(self) -> dict:
-        out = {"total": self.total, "outlets": [list(kv) for kv in self.outlets],
-               "years": [list(kv) for kv in self.years]}
-        if self.partial:
-            out["partial"] = True
-        return out
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
-from reader.search.backend import Facets
+from reader.records import Facets
 from reader.tui.widgets.line_list import Line, LineList
 from reader.tui.widgets.text_layout import clip
 

@@ -192,7 +192,7 @@ class MainActions:
         self._app.push_screen(SavedSearches(), chosen)
 
     def action_sort(self) -> None:
-        from reader.search.backend import SORTS
+        from reader.records import SORTS
 
         pane = self._main.search_pane
         pane.sort = SORTS[(SORTS.index(pane.sort) + 1) % len(SORTS)]
