@@ -50,6 +50,23 @@ def facet_entries(facets: Facets) -> list[tuple[str, str, int]]:
         (YEAR, name, n) for name, n in facets.years if name is not None]
 
 
+def summary(facets: Facets, query: str) -> str:
+    """``5 paragraphs match Tokayev: 3 outlets (1 paragraph with none), 2 years (1 undated)``."""
+    def plural(n: int, word: str) -> str:
+        return f"{n:,} {word}{'s' if n != 1 else ''}"
+
+    outlets = [n for name, n in facets.outlets if name is not None]
+    years = [n for name, n in facets.years if name is not None]
+    no_outlet = facets.total - sum(outlets)
+    undated = facets.total - sum(years)
+    total = f"{facets.total:,}{'+' if facets.partial else ''}"
+    text = (f"{total} paragraph{'s' if facets.total != 1 else ''} match {clip(query, 50)}: "
+            f"{plural(len(outlets), 'outlet')}")
+    text += f" ({plural(no_outlet, 'paragraph')} with none)" if no_outlet else ""
+    text += f", {plural(len(years), 'year')}" + (f" ({undated:,} undated)" if undated else "")
+    return text
+
+
 class FacetList(LineList):
     item_lines, gap = 1, 0
 
@@ -138,12 +155,8 @@ class FacetPicker(ModalScreen[str | None]):
     def _show(self, facets: Facets) -> None:
         self.facets = facets
         self.facet_list.show(facet_entries(facets))
-        total = f"{facets.total:,}{'+' if facets.partial else ''}"
-        self.query_one("#facets-status", Static).update(Content(
-            f"{total} paragraph{'s' if facets.total != 1 else ''} match "
-            f"{clip(self.search_query, 50)}: {len(facets.outlets)} outlet"
-            f"{'s' if len(facets.outlets) != 1 else ''}, {len(facets.years)} year"
-            f"{'s' if len(facets.years) != 1 else ''}"))
+        self.query_one("#facets-status", Static).update(Content(summary(facets,
+                                                                         self.search_query)))
 
     @on(LineList.Selected, "#facet-list")
     def _selected(self, event: LineList.Selected) -> None:
