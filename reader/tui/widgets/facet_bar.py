@@ -1,9 +1,12 @@
 """The lines above the results: how the current search's matches spread over outlets and years.
 
 Why a widget of its own with its own worker: the counts read every match of the query, which a
-keystroke must not wait for. The search pane asks for them only once a search's final answer
-is painted (:meth:`FacetBar.count`); a newer search cancels the count, and an answer to an
-older query is dropped.
+keystroke must not wait for, nor share the processor with. The search pane asks for them once a
+search's final answer is painted (:meth:`FacetBar.count`), and the count starts only when no
+key came for :data:`PAUSE` seconds: while the user types, no counting runs at all. A newer
+search cancels a waiting count, and an answer to an older query is dropped. The bar keeps its
+two lines while results are shown ("counting…" until the counts come), so the results list
+does not jump at every keystroke.
 """
 
 from __future__ import annotations
@@ -11,12 +14,16 @@ from __future__ import annotations
 from textual import work
 from textual.content import Content
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.records import Facets
 from reader.tui.widgets.text_layout import clip
+
+PAUSE = 0.35  # seconds without a new search before the matches are counted
+WAITING = "counting by outlet and year…"
 
 
 def entries(pairs, none: str) -> list[str]:
@@ -58,24 +65,36 @@ class FacetBar(Static):
         self.facets: Facets | None = None
         self.query_text = ""  # the query the counts are of
         self._serial = 0
+        self._timer: Timer | None = None
         self.display = False
 
-    def clear(self) -> None:
-        """No counts (a new search started, or none)."""
+    def clear(self, keep_place: bool = False) -> None:
+        """No counts (a new search started, or none). ``keep_place``: results are still
+        shown, so the bar keeps its lines (saying it is counting) instead of vanishing."""
         self._serial += 1
         self.facets = None
         self.query_text = ""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         self.workers.cancel_group(self, "facets")
-        self.display = False
+        if keep_place and self.display:
+            self.update(Content(WAITING))
+        else:
+            self.display = False
 
     def count(self, query: str) -> None:
-        """Count the matches of ``query`` in a worker (after its results are painted)."""
-        self.clear()
+        """Count the matches of ``query`` once no newer search came for :data:`PAUSE`."""
+        self.clear(keep_place=True)
         self.query_text = query
-        self._count(query, self._serial)
+        serial = self._serial
+        self._timer = self.set_timer(PAUSE, lambda: self._count(query, serial))
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def _count(self, query: str, serial: int) -> None:
+        self._timer = None
+        if serial != self._serial:
+            return
         app = self.app
         try:
             facets = app.library.facets(query,  # type: ignore[attr-defined]

@@ -217,7 +217,7 @@ class SearchPane(Vertical):
         self._searched = query
         self._serial += 1
         if query != self.facet_bar.query_text:
-            self.facet_bar.clear()  # counts of another query
+            self.facet_bar.clear(keep_place=bool(query))  # counts of another query
         if not query:
             self.result = None
             self._pending = False
@@ -282,8 +282,9 @@ class SearchPane(Vertical):
         results.empty_text = "" if result.hits else "No hits."
         results.border_title = results_title(result, self.sort)
         self._show_status()
-        if final and result.total and not result.error and (
-                self.facet_bar.query_text != result.query):
+        if not result.total or result.error:
+            self.facet_bar.clear()  # nothing to count
+        elif final and self.facet_bar.query_text != result.query:
             self.facet_bar.count(result.query)  # after the results are painted
         if result.hits or result.error:
             self.screen.query_changed(result.query)  # type: ignore[attr-defined]
