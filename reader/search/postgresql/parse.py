@@ -24,91 +24,27 @@ from dataclasses import dataclass
 from reader.errors import QueryError
 from reader.search.fields import DATE, EXTRA_PREFIX, LANG, date_bounds, language
 from reader.search.postgresql.documents import EXTRA, FIELDS, extra_lexeme, tokens
+from reader.search.postgresql.nodes import (  # noqa: F401  (the tree, named from here too)
+    EXPANDING,
+    And,
+    AndMaybe,
+    AndNot,
+    DayRange,
+    Fuzzy,
+    Leaf,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Term,
+    Wildcard,
+)
 from reader.search.query import FIELDS as QUERY_FIELDS
 from reader.search.query import check_query
 
 FIELD_NAMES = {"text", "title", "source", "speaker", "quote", "doc", DATE, LANG}
 STEMMED = {name: stemming for name, stemming in FIELDS}
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-
-
-# -- the tree ----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Term:
-    field: str
-    text: str
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Phrase:
-    field: str
-    words: tuple[str, ...]
-    slop: int = 1
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Prefix:
-    field: str
-    text: str
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Wildcard:
-    field: str
-    pattern: str  # * any run of characters, ? one character
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Fuzzy:
-    field: str
-    text: str
-    maxdist: int = 1
-    prefixlength: int = 0
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class DayRange:
-    """Articles dated from ``low`` to ``high`` (day texts, inclusive; None is open)."""
-
-    low: str | None
-    high: str | None
-
-
-@dataclass(frozen=True)
-class And:
-    items: tuple
-
-
-@dataclass(frozen=True)
-class Or:
-    items: tuple
-
-
-@dataclass(frozen=True)
-class Not:
-    item: object
-
-
-@dataclass(frozen=True)
-class AndNot:
-    positive: object
-    negative: object
-
-
-@dataclass(frozen=True)
-class AndMaybe:
-    required: object
-    optional: object
-
-
-Leaf = Term | Phrase | Prefix | Wildcard | Fuzzy
-EXPANDING = (Prefix, Wildcard, Fuzzy)
 
 
 # -- checking ----------------------------------------------------------------------------------
