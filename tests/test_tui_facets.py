@@ -141,3 +141,28 @@ def test_the_facet_lines_fits_its_width():
     assert outlets == "Outlet number 0 10 · Outlet number 1 9 · +6"
     assert years == "2025 20 · 2024 9 · undated 1"
     assert "Outlet number 7 3" in facet_lines(facets, 200)
+
+
+@aio
+async def test_the_first_index_says_paragraphs_and_names_the_last_step(tmp_path, monkeypatch):
+    from reader.tui.index_progress import ProgressText
+    from reader.tui.screens import main
+
+    seen: list[tuple[str, int | None]] = []
+
+    class Recorded(ProgressText):
+        def update(self, done, total, paragraphs):
+            text = super().update(done, total, paragraphs)
+            seen.append((text, paragraphs))
+            return text
+
+    monkeypatch.setattr(main, "ProgressText", Recorded)
+    corpus = fields_corpus.write(tmp_path / "corpus")
+    app = make_app(corpus, tmp_path / "ix")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.index_ready
+    assert seen, "no progress was shown"
+    last_text, last_paragraphs = seen[-1]
+    assert last_paragraphs == 10  # every unique paragraph read, passed on with the progress
+    assert last_text.startswith("Finishing: writing and merging the index of 5 files…")
