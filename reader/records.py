@@ -130,6 +130,7 @@ class Hit:
     text: str
     highlights: list[tuple[int, int]] = field(default_factory=list)
     repeats: list[int] = field(default_factory=list)
+    date: str | None = None  # the article's (lists show it; JSON carries it when sorted by date)
 
     def to_dict(self) -> dict:
         return {

@@ -133,3 +133,19 @@ def test_facets_total_is_the_search_total(fielded):
     for query in ("menteri", "kategori:valid", "Tokayev -lang:en"):
         assert fielded.facets(SearchRequest(query)).total == fielded.search(
             SearchRequest(query)).total
+
+
+@pytest.mark.parametrize("query", ["Tokayev -Trump", '"Tokayev kembali" -Astana',
+                                   'Tokayev -"Gedung Putih"', "menteri OR Tokayev -lang:en",
+                                   '"Tokayev menandatangani" OR "Tokayev said" -trade'])
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_sorting_keeps_exactly_the_matches(fielded, query, order):
+    """Ordering every match by date finds the same matches as ranking them (an exclusion under
+    a phrase included)."""
+    ranked = fielded.search(SearchRequest(query, limit=100))
+    dated = fielded.search(SearchRequest(query, limit=100, sort=order))
+    assert {(h.doc, h.para) for h in dated.hits} == {(h.doc, h.para) for h in ranked.hits}
+    assert dated.total == ranked.total == len(ranked.hits)
+    days = [h.date for h in dated.hits if h.date]
+    assert days == sorted(days, reverse=order == "newest")
+    assert all(h.date for h in dated.hits[:len(days)])  # undated last

@@ -101,3 +101,20 @@ def test_the_hoax_csv_kategori_column_is_a_field(hoax_csv, tmp_path):
     assert data["total"] == expected
     done = run("search", "kategori:hoax", *at(index, corpus))
     assert done.returncode == 0 and f"{expected} paragraphs match" in done.stdout.decode()
+
+
+def test_sorting_by_date_keeps_an_exclusion_under_a_phrase(tmp_path):
+    """A fresh process answers small queries with Whoosh's own matchers; collecting every
+    match there must still drop what ``-word`` excludes."""
+    from .conftest import SEEDS
+
+    index = tmp_path / "ix"
+    assert run("index", *at(index, SEEDS)).returncode == 0
+    query = '"Abraham Accords" -Trump'
+    ranked = search(SEEDS, index, query, "--limit", "50")
+    for order in ("newest", "oldest"):
+        dated = search(SEEDS, index, query, "--limit", "50", "--sort", order)
+        assert sorted((h["doc"], h["para"]) for h in dated["hits"]) == sorted(
+            (h["doc"], h["para"]) for h in ranked["hits"])
+        assert dated["total"] == ranked["total"] == 3
+        assert not any("Trump" in h["text"] for h in dated["hits"])

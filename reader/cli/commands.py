@@ -151,7 +151,7 @@ def search(args: argparse.Namespace, out: Output) -> int:
         page = result.hits
         dates = None
         if by_date:
-            dates = {doc: _date(library, doc) for doc in {h.doc for h in page}}
+            dates = {h.doc: h.date for h in page}
         if args.as_json:
             data = result.to_dict()
             if args.offset:
@@ -166,11 +166,6 @@ def search(args: argparse.Namespace, out: Output) -> int:
         return EXIT_OK if result.total else EXIT_NO_HITS
 
     return answering(args, body)
-
-
-def _date(library: Library, doc: str) -> str | None:
-    found = library.article(doc)
-    return found.date if found is not None else None
 
 
 def show(args: argparse.Namespace, out: Output) -> int:

@@ -181,9 +181,10 @@ class SearchBackend(Protocol):
 
     def facets(self, request: SearchRequest) -> Facets:
         """Counts of the paragraphs ``request`` matches (all of them: ``limit``, ``offset``
-        and ``sort`` do not matter), by outlet and by year of their article. ``total`` equals
-        :meth:`search`'s total unless the time budget cut the count (``partial``). Raises
-        ``QueryError`` as :meth:`search` does."""
+        and ``sort`` do not matter), by outlet and by year of their article. ``total`` is
+        exact (unless the time budget cut the count: ``partial``), so it equals
+        :meth:`search`'s total wherever that one is exact. Raises ``QueryError`` as
+        :meth:`search` does."""
 
     def field_names(self) -> list[str]:
         """The corpus's own fields a query may name (``kategori`` for a CSV column), sorted:

@@ -94,12 +94,12 @@ def run(conn, request: SearchRequest, stats: Statistics, cache: dict,
             _document_frequencies(cur, stats, query_terms(expanded))
             rows = _top(cur, expanded, stats, request, sharded)
     words = highlight_words(expanded) if expanded is not NOTHING else set()
-    for doc, para, title, source, text, repeats, value, total in rows:
+    for doc, para, title, source, text, repeats, value, total, date in rows:
         result.total = total
         result.hits.append(Hit(doc=doc, para=para, title=title or "", source=source or None,
                                score=float(value), text=text,
                                highlights=highlight_offsets(text, words),
-                               repeats=list(repeats or [])))
+                               repeats=list(repeats or []), date=date))
     if rows and sharded:
         result.total = _count(conn, expanded)
     if not result.hits and request.suggest:
@@ -138,7 +138,7 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
     order = "score DESC, doc, para" if direction is None else (
         f"(date IS NULL), date {direction}, score DESC, doc, para")
     if sharded:  # each shard ranks its own matches; no second trip for the text
-        sql = (f"SELECT doc, para, title, source, text, repeats, {rank.text} AS score, 0 "
+        sql = (f"SELECT doc, para, title, source, text, repeats, {rank.text} AS score, 0, date "
                f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
                f"ORDER BY {order} LIMIT %s OFFSET %s")
     else:  # the text of the shown rows only, joined after ranking
@@ -149,8 +149,8 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
             "count(*) OVER () AS total "
             f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
             f"ORDER BY {order} LIMIT %s OFFSET %s) "
-            "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total "
-            f"FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
+            "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total, "
+            f"p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
             f"ORDER BY {outer}")
     return cur.execute(sql, [*rank.params, *match.params, limit, request.offset]).fetchall()
 
@@ -171,8 +171,8 @@ def _top_by_word(cur, tree, stats: Statistics, request: SearchRequest) -> list:
         "WITH best AS (SELECT doc, para, sum(s) AS score, count(*) OVER () AS total FROM ("
         + " UNION ALL ".join(parts) + ") AS words GROUP BY doc, para "
         "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s) "
-        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total "
-        f"FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
+        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total, "
+        f"p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
         "ORDER BY best.score DESC, p.doc, p.para")
     return cur.execute(sql, [*params, max(1, request.limit), request.offset]).fetchall()
 

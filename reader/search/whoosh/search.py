@@ -22,7 +22,7 @@ from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.query import FIELDS, check_query
 from reader.search.whoosh.fastpath import fast_search, reader_cache, usable
 from reader.search.whoosh.highlight import highlight_terms, hit, positions_in
-from reader.search.whoosh.order import NEWEST, OLDEST, extra_fields, split_filters
+from reader.search.whoosh.order import NEWEST, OLDEST, dates_of, extra_fields, split_filters
 from reader.search.whoosh.order import by_date as by_date_order
 from reader.search.whoosh.order import facets as facet_counts
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, para_only, parse_cached
@@ -71,8 +71,11 @@ def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -
     shown = top[max(0, request.offset):max(0, request.offset) + max(1, request.limit)]
     words = highlight_terms(q) if q is not NullQuery else []
     marks = positions_in(searcher, words, [docnum for _, docnum in shown], decoded)
-    for score, docnum in shown:
-        result.hits.append(hit(searcher.stored_fields(docnum), score, marks[docnum]))
+    days = dates_of(searcher, [docnum for _, docnum in shown])
+    for (score, docnum), day in zip(shown, days, strict=True):
+        found = hit(searcher.stored_fields(docnum), score, marks[docnum])
+        found.date = day or None
+        result.hits.append(found)
     if result.total == 0 and request.suggest and not request.filters:
         result.suggestions = suggestions(searcher, parsed, checked)
     result.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -119,8 +122,8 @@ def _collect(searcher, q, request: SearchRequest, want: int, deadline: float | N
     if request.doc is not None:
         parts.append(Term("doc", key(request.doc)))
     filtered = parts[0] if len(parts) == 1 else And(parts)
-    collector = (collectors.TopCollector(limit=want) if want < searcher.doc_count_all()
-                 else collectors.UnlimitedCollector())
+    # never UnlimitedCollector: with a phrase under AndNot it keeps excluded documents
+    collector = collectors.TopCollector(limit=want)
     timed = _Deadline(collector, deadline) if deadline is not None else collector
     timed_out = False
     try:

@@ -132,6 +132,8 @@ class ResultsList(LineList):
             return [head + snippet_lines(hit.text, hit.highlights, room, 1)[0]]
         title = clip(hit.title or hit.doc, max(width - len(number) - 2, 10))
         meta = [clip(hit.source, 40) if hit.source else hit.doc]
+        if hit.date:
+            meta.append(hit.date)
         if hit.repeats:
             meta.append("repeated as ¶" + ", ¶".join(map(str, hit.repeats)))
         lines: list[Line] = [[(number, NUMBER), ("  ", ()), (title, TITLE)],
