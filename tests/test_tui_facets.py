@@ -146,7 +146,7 @@ def test_the_facet_lines_fits_its_width():
 @aio
 async def test_the_first_index_says_paragraphs_and_names_the_last_step(tmp_path, monkeypatch):
     from reader.tui.index_progress import ProgressText
-    from reader.tui.screens import main
+    from reader.tui.screens import main_index as main
 
     seen: list[tuple[str, int | None]] = []
 

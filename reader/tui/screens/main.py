@@ -29,11 +29,11 @@ from reader.tui.messages import (
     CounterpartsReady,
     IndexFailed,
     IndexLost,
-    IndexProgress,
     IndexReady,
     MatchesReady,
 )
 from reader.tui.screens.main_actions import MainActions
+from reader.tui.screens.main_index import IndexWork
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.line_list import LineList
 from reader.tui.widgets.lists import ArticleList, ResultsList
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 MATCH_LIMIT = 500  # hits asked for when highlighting the open article
 
 
-class MainScreen(MainActions, Screen[None]):
+class MainScreen(MainActions, IndexWork, Screen[None]):
     """Search, results and the source side by side."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (76, "-wide")]
@@ -167,56 +167,6 @@ class MainScreen(MainActions, Screen[None]):
         return self.query_one(ArticleList)
 
     # -- the index --------------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def build_index(self, rebuilt: bool = False) -> None:
-        started = time.monotonic()
-
-        def progress(done: int, total: int, name: str, paragraphs: int | None = None) -> None:
-            now = time.monotonic()
-            if done < total and now - self._last_progress < 0.1:
-                return
-            self._last_progress = now
-            self.post_message(IndexProgress(done, total, name, paragraphs))
-
-        progress.counts_paragraphs = True  # type: ignore[attr-defined]
-
-        def waiting() -> None:
-            self.post_message(IndexProgress(0, 0, "Another reader is updating this index; "
-                                                  "waiting for it…"))
-
-        self._started = started
-        self._progress = ProgressText()
-        library = self.reader.library
-        try:
-            report = library.update(progress=progress, wait=waiting)
-            articles = library.articles()
-        except ReaderError as exc:  # corpus or index problems: one line in the UI
-            self.post_message(IndexFailed(clip(str(exc), 300)))
-            return
-        self.post_message(IndexReady(articles, list(report.warnings), rebuilt=rebuilt))
-
-    def on_index_progress(self, message: IndexProgress) -> None:
-        done, total = message.done, message.total
-        if total:
-            text = self._progress.update(done, total, message.paragraphs)
-            if done >= total and self._finishing is None:  # the clock of the last step
-                self._finishing = self.set_interval(1.0, self._finishing_tick)
-        else:
-            text = message.name or "Building the index…"
-        self.search_pane.index_progress(text, done, total)
-
-    def _finishing_tick(self) -> None:
-        if self.reader.index_ready or self._progress.finishing_since is None:
-            self._stop_finishing()
-            return
-        total = self._progress.total
-        self.search_pane.index_progress(self._progress.finishing(), total, total)
-
-    def _stop_finishing(self) -> None:
-        if self._finishing is not None:
-            self._finishing.stop()
-            self._finishing = None
 
     def on_index_ready(self, message: IndexReady) -> None:
         self._stop_finishing()

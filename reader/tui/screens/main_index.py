@@ -1,0 +1,86 @@
+"""Building or updating the index from the main screen: the worker and its progress notice.
+
+A mixin of :class:`~reader.tui.screens.main.MainScreen` (kept apart so the screen stays one
+concept a module): the update runs in a thread worker; its progress comes back as
+:class:`IndexProgress` messages and reads as files done, paragraphs per second and the time
+left (:mod:`reader.tui.index_progress`), then, at 100%, as the last step with its own clock,
+ticking once a second until the index is ready.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.timer import Timer
+
+from reader.errors import ReaderError
+from reader.tui.index_progress import ProgressText
+from reader.tui.messages import IndexFailed, IndexProgress, IndexReady
+from reader.tui.widgets.text_layout import clip
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+    from reader.tui.widgets.search_pane import SearchPane
+
+
+class IndexWork:
+    """The index worker of the main screen and the notice it keeps up to date."""
+
+    _last_progress: float
+    _started: float
+    _progress: ProgressText
+    _finishing: Timer | None
+    reader: ReaderApp
+    search_pane: SearchPane
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def build_index(self, rebuilt: bool = False) -> None:
+        started = time.monotonic()
+
+        def progress(done: int, total: int, name: str, paragraphs: int | None = None) -> None:
+            now = time.monotonic()
+            if done < total and now - self._last_progress < 0.1:
+                return
+            self._last_progress = now
+            self.post_message(IndexProgress(done, total, name, paragraphs))
+
+        progress.counts_paragraphs = True  # type: ignore[attr-defined]
+
+        def waiting() -> None:
+            self.post_message(IndexProgress(0, 0, "Another reader is updating this index; "
+                                                  "waiting for it…"))
+
+        self._started = started
+        self._progress = ProgressText()
+        library = self.reader.library
+        try:
+            report = library.update(progress=progress, wait=waiting)
+            articles = library.articles()
+        except ReaderError as exc:  # corpus or index problems: one line in the UI
+            self.post_message(IndexFailed(clip(str(exc), 300)))
+            return
+        self.post_message(IndexReady(articles, list(report.warnings), rebuilt=rebuilt))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        done, total = message.done, message.total
+        if total:
+            text = self._progress.update(done, total, message.paragraphs)
+            if done >= total and self._finishing is None:  # the clock of the last step
+                self._finishing = self.set_interval(1.0, self._finishing_tick)
+        else:
+            text = message.name or "Building the index…"
+        self.search_pane.index_progress(text, done, total)
+
+    def _finishing_tick(self) -> None:
+        if self.reader.index_ready or self._progress.finishing_since is None:
+            self._stop_finishing()
+            return
+        total = self._progress.total
+        self.search_pane.index_progress(self._progress.finishing(), total, total)
+
+    def _stop_finishing(self) -> None:
+        if self._finishing is not None:
+            self._finishing.stop()
+            self._finishing = None
