@@ -166,3 +166,9 @@ async def test_the_first_index_says_paragraphs_and_names_the_last_step(tmp_path,
     last_text, last_paragraphs = seen[-1]
     assert last_paragraphs == 10  # every unique paragraph read, passed on with the progress
     assert last_text.startswith("Finishing: writing and merging the index of 5 files…")
+
+
+def test_counts_cut_short_say_so():
+    facets = Facets(3, (("Kompas", 2), ("Tempo", 1)), (("2025", 3),), partial=True)
+    outlets, years = facet_lines(facets, 40).split("\n")
+    assert outlets == "so far: Kompas 2 · Tempo 1" and years == "2025 3"

@@ -46,8 +46,10 @@ def squeeze(items: list[str], width: int) -> str:
 
 
 def facet_lines(facets: Facets, width: int) -> str:
-    """Two lines: outlets most first, then years newest first, each with its count."""
-    return (squeeze(entries(facets.outlets, "no outlet"), width) + "\n"
+    """Two lines: outlets most first, then years newest first, each with its count (counts
+    the time budget cut short start with "so far:")."""
+    lead = "so far: " if facets.partial else ""
+    return (lead + squeeze(entries(facets.outlets, "no outlet"), width - len(lead)) + "\n"
             + squeeze(entries(facets.years, "undated"), width))
 
 
@@ -99,10 +101,15 @@ class FacetBar(Static):
         try:
             facets = app.library.facets(query,  # type: ignore[attr-defined]
                                         time_budget=app.settings.search_budget)  # type: ignore
-        except ReaderError:
-            return  # the search itself says what is wrong with the query
+        except ReaderError:  # the search itself says what is wrong with the query
+            self.app.call_from_thread(self._failed, serial)
+            return
         if not get_current_worker().is_cancelled:
             self.post_message(self.Counted(serial, facets))
+
+    def _failed(self, serial: int) -> None:
+        if serial == self._serial:
+            self.display = False  # no counts to show, and no "counting…" left standing
 
     def on_facet_bar_counted(self, message: Counted) -> None:
         message.stop()
