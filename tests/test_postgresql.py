@@ -132,3 +132,31 @@ def test_updates_are_atomic_and_bump_the_generation(pg_dsn, seeds_copy):  # noqa
     assert set(backend.file_states()) == {names[1]}
     assert backend.search(SearchRequest("Zyxwqvort")).total == 0
     backend.close()
+
+
+def test_an_index_of_an_older_layout_is_rebuilt_in_the_new_one(pg_dsn):  # noqa: F811
+    """An index written by an older version (another schema version, tables without today's
+    columns) is found out of date and rebuilt whole, not written into half way."""
+    import psycopg
+
+    from reader import sync
+    from reader.search.postgresql.schema import SCHEMA, SCHEMA_VERSION
+
+    backend = PostgresBackend(pg_dsn)
+    sync.update(backend, SEEDS)
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:  # what version 2 left behind
+        conn.execute(f"ALTER TABLE {SCHEMA}.paragraphs DROP COLUMN extra_tsv")
+        conn.execute(f"ALTER TABLE {SCHEMA}.articles DROP COLUMN extra_keys")
+        conn.execute(f"UPDATE {SCHEMA}.meta SET value = '2' WHERE key = 'version'")
+    backend.close()
+    backend = PostgresBackend(pg_dsn)
+    assert backend.needs_rebuild() == "index from another schema version"
+    report = sync.update(backend, SEEDS)
+    assert report.rebuilt == "index from another schema version"
+    assert backend.needs_rebuild() is None
+    assert backend.search(SearchRequest("Tokayev")).total == 2
+    assert backend.field_names() == []
+    with psycopg.connect(pg_dsn) as conn:
+        assert conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'version'"
+                            ).fetchone()[0] == SCHEMA_VERSION
+    backend.close()
