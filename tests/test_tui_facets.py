@@ -172,3 +172,17 @@ def test_counts_cut_short_say_so():
     facets = Facets(3, (("Kompas", 2), ("Tempo", 1)), (("2025", 3),), partial=True)
     outlets, years = facet_lines(facets, 40).split("\n")
     assert outlets == "so far: Kompas 2 · Tempo 1" and years == "2025 3"
+
+
+@aio
+async def test_the_header_shows_the_article_own_fields(fielded):
+    from reader.tui.widgets.article_header import ArticleHeader
+
+    app = make_app(*fielded)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.main.open_doc("a2", 1)
+        await settle(pilot)
+        text = str(app.screen.query_one(ArticleHeader).render())
+        assert "Tempo · 2025-11-20" in text
+        assert "kategori: Valid" in text and "Wilayah Liputan: Asia Tengah" in text
