@@ -118,3 +118,16 @@ def test_sorting_by_date_keeps_an_exclusion_under_a_phrase(tmp_path):
             (h["doc"], h["para"]) for h in ranked["hits"])
         assert dated["total"] == ranked["total"] == 3
         assert not any("Trump" in h["text"] for h in dated["hits"])
+
+
+def test_facets_count_every_hit_by_outlet_and_year(fielded):
+    corpus, index = fielded
+    data = search(corpus, index, "Tokayev", "--facets", "--limit", "1")
+    assert len(data["hits"]) == 1
+    assert data["facets"] == {"total": 5,
+                              "outlets": [["Kompas", 2], ["Reuters", 1], ["Tempo", 1], [None, 1]],
+                              "years": [["2025", 3], ["2024", 1], [None, 1]]}
+    text = run("search", "Tokayev", "--facets", *at(index, corpus)).stdout.decode()
+    assert "By outlet: Kompas 2 · Reuters 1 · Tempo 1 · no outlet 1" in text
+    assert "By year: 2025 3 · 2024 1 · undated 1" in text
+    assert "facets" not in search(corpus, index, "Tokayev")

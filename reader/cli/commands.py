@@ -148,6 +148,8 @@ def search(args: argparse.Namespace, out: Output) -> int:
                                 time_budget=budget, sort=args.sort)
         if result.error:
             raise QueryError(result.error)
+        facets = library.facets(args.query, time_budget=budget) if (
+            args.facets and result.total) else None
         page = result.hits
         dates = None
         if by_date:
@@ -160,9 +162,13 @@ def search(args: argparse.Namespace, out: Output) -> int:
                 data["sort"] = args.sort
                 for entry, hit in zip(data["hits"], page, strict=True):
                     entry["date"] = dates.get(hit.doc) if dates else None
+            if args.facets:
+                data["facets"] = facets.to_dict() if facets else None
             out.json(data)
         else:
             render.search_result(out, result, page, args.offset, dates, args.sort)
+            if facets is not None:
+                render.facets(out, facets)
         return EXIT_OK if result.total else EXIT_NO_HITS
 
     return answering(args, body)

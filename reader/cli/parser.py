@@ -64,7 +64,9 @@ query language:
   "Truth Social"        the phrase, in that order
   a OR b, a NOT b, -b   boolean logic; (a OR b) c groups
   Kaz*  Kazakstan~      prefix; words one or two edits away
-  title: source: speaker: quote:   search one field
+  title: outlet: speaker: quote:   search one field
+  date:2025-11  date:2025-11-01..2025-11-30  lang:en   filter by date or language
+  kategori:hoax         the corpus's own columns and sidecar keys are fields too
 A query that starts with '-' goes after '--':  reader search -- -Trump
 
 {EXIT_CODES}.
@@ -160,7 +162,7 @@ def build(command: str | None = None) -> Parser:
                  "Search paragraphs: exit 1 when nothing matches, 2 for a malformed query.",
                  SEARCH_EPILOG)
     p.add_argument("query", metavar="QUERY", help="words, \"phrases\", OR, NOT, -word, "
-                   "prefix*, word~, title:, source:, speaker:, quote:")
+                   "prefix*, word~, title:, outlet:, speaker:, quote:, date:, lang:")
     p.add_argument("-n", "--limit", type=_ranged(1, 10_000), default=20, metavar="N",
                    help="how many hits to show (default 20, at most 10000)")
     p.add_argument("--offset", type=_ranged(0, 100_000), default=0, metavar="K",
@@ -168,7 +170,9 @@ def build(command: str | None = None) -> Parser:
     p.add_argument("--sort", type=_choice(SORTS), default="relevance",
                    metavar="{" + ",".join(SORTS) + "}",
                    help="order of the hits: relevance (default), newest or oldest article "
-                   "first (undated articles last)")
+                   "first (every hit; undated articles last)")
+    p.add_argument("--facets", action="store_true",
+                   help="also count every hit by outlet and by year")
     _common(p)
 
     p = _command(sub, "show", "Show an article or one paragraph, quotes marked.")

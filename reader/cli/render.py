@@ -49,6 +49,16 @@ def hit_heading(hit: Hit) -> list[Segment]:
     return line
 
 
+def facets(out: Output, counts) -> None:
+    """The hits counted by outlet and by year, after the hits."""
+    out.blank()
+    for label, pairs, none in (("By outlet", counts.outlets, "no outlet"),
+                               ("By year", counts.years, "undated")):
+        line = " · ".join(f"{one_line(name, 60) if name is not None else none} {n:,}"
+                          for name, n in pairs)
+        out.line((f"{label}{' (so far)' if counts.partial else ''}: {line}", "dim"))
+
+
 def search_result(out: Output, result: SearchResult, hits: Sequence[Hit], offset: int,
                   dates: dict[str, str | None] | None = None, sort: str = "relevance") -> None:
     query = one_line(result.query, 80)
