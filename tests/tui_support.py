@@ -71,8 +71,21 @@ async def settle(pilot, wait: float = 0.0) -> None:
     while not (app.index_ready or app.index_error) and time.monotonic() < deadline:
         await pilot.pause(0.01)  # the index opens after the first frame
     for _ in range(3):
+        await _counted(pilot)
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def _counted(pilot) -> None:
+    """Until no count by outlet and year waits for typing to pause (it then runs as a worker)."""
+    from reader.tui.widgets.facet_bar import FacetBar
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        bars = [bar for screen in pilot.app.screen_stack for bar in screen.query(FacetBar)]
+        if not any(bar.pending for bar in bars):
+            return
+        await pilot.pause(0.02)
 
 
 async def until(pilot, condition, what: str = "the condition") -> None:

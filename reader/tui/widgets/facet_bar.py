@@ -85,9 +85,22 @@ class FacetBar(Static):
         else:
             self.display = False
 
+    @property
+    def pending(self) -> bool:
+        """A count waits for typing to pause."""
+        return self._timer is not None
+
+    def reserve(self) -> None:
+        """Results are shown: keep the bar's lines (so the list does not move when the
+        counts come), saying it is counting until they do."""
+        if self.facets is None:
+            self.update(Content(WAITING))
+        self.display = True
+
     def count(self, query: str) -> None:
         """Count the matches of ``query`` once no newer search came for :data:`PAUSE`."""
         self.clear(keep_place=True)
+        self.reserve()
         self.query_text = query
         serial = self._serial
         self._timer = self.set_timer(PAUSE, lambda: self._count(query, serial))

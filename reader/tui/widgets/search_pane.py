@@ -286,6 +286,8 @@ class SearchPane(Vertical):
             self.facet_bar.clear()  # nothing to count
         elif final and self.facet_bar.query_text != result.query:
             self.facet_bar.count(result.query)  # after the results are painted
+        else:
+            self.facet_bar.reserve()  # its lines come with the results, never after them
         if result.hits or result.error:
             self.screen.query_changed(result.query)  # type: ignore[attr-defined]
         elif final:
