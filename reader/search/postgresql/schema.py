@@ -19,7 +19,7 @@ from __future__ import annotations
 from reader.search.postgresql.documents import FIELD_NAMES
 
 SCHEMA = "reader"
-SCHEMA_VERSION = "2"  # 2: new quotation rules
+SCHEMA_VERSION = "3"  # 2: new quotation rules; 3: English articles analysed with English rules
 
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
 

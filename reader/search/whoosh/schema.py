@@ -14,16 +14,18 @@ from dataclasses import asdict
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from reader.errors import IndexProblem
+from reader.language.analysis import ENGLISH, analysis_language
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import FileState
-from reader.search.whoosh.analyzer import name_analyzer, text_analyzer
+from reader.search.whoosh.analyzer import name_analyzer, tag_english, text_analyzer
 from reader.search.whoosh.codec import ArrayPositions
 
 # Bump when the schema, the analysis, the quote rules or the layout change: an index of another
 # version is rebuilt rather than read. 6: the analyzer class moved into this package (after
 # 5, new ingestion rules); 7: new quotation rules; 8: postings as plain arrays (.codec), no
-# spelling field, article records without the text of paragraphs that have their own record.
-SCHEMA_VERSION = 8
+# spelling field, article records without the text of paragraphs that have their own record;
+# 9: English articles analysed with English rules.
+SCHEMA_VERSION = 9
 INDEX_NAME = "reader"
 
 
@@ -105,15 +107,16 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
         if p.repeat_of is not None:
             repeats.setdefault(p.repeat_of, []).append(p.number)
     path, doc = key(relative), key(article.doc)
-    yield {
+    tag = tag_english if analysis_language(article.language) == ENGLISH else _plain
+    yield tag({
         "kind": "article", "path": path, "doc": doc, "title": article.title,
         "source": article.source or "", "data": article_to_json(article, slim=True),
-    }
+    })
     for p in article.paragraphs:
         if p.repeat_of is not None:
             continue
         statements = p.quotes
-        yield {
+        yield tag({
             "kind": "para", "path": path, "doc": doc, "para": p.number,
             "title": article.title, "source": article.source or "", "text": p.text,
             "quote": "\n".join(q.text for q in statements),
@@ -122,7 +125,11 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
             ),
             "repeats": repeats.get(p.number, []),
             "quotes": json.dumps([asdict(q) for q in p.quotes], ensure_ascii=False),
-        }
+        })
+
+
+def _plain(document: dict) -> dict:
+    return document
 
 
 def file_document(relative: str, state: FileState) -> dict:

@@ -20,7 +20,8 @@ from reader.records import SearchResult
 from reader.search.backend import SearchRequest
 from reader.search.query import FIELDS, check_query
 from reader.search.whoosh.fastpath import fast_search, reader_cache, usable
-from reader.search.whoosh.highlight import highlight_terms, hit, positions_in
+from reader.search.whoosh.highlight import hit, query_positions
+from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, para_only, parse_cached
 from reader.search.whoosh.schema import key
 from reader.search.whoosh.spelling import suggestions
@@ -46,7 +47,8 @@ def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -
         filters.append(parse_cached(parser_for(FIELDS[fieldname]), check_query(value)))
     if filters:
         parsed = And([parsed, *filters])
-    q, result.partial = bounded(parsed, searcher.reader(), deadline)
+    q, result.partial = bounded(both_languages(parsed, searcher.reader()), searcher.reader(),
+                                deadline)
     want = max(1, request.limit) + max(0, request.offset)
     only = None
     if request.doc is not None:
@@ -65,8 +67,9 @@ def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -
         top, result.total, timed_out = _collect(searcher, q, request, want, deadline)
         result.partial = result.partial or timed_out
     shown = top[max(0, request.offset):want]
-    words = highlight_terms(q) if q is not NullQuery else []
-    marks = positions_in(searcher, words, [docnum for _, docnum in shown], decoded)
+    shown_docs = [docnum for _, docnum in shown]
+    marks = query_positions(searcher, q, shown_docs, decoded) if q is not NullQuery else {
+        docnum: set() for docnum in shown_docs}
     for score, docnum in shown:
         result.hits.append(hit(searcher.stored_fields(docnum), score, marks[docnum]))
     if result.total == 0 and request.suggest and not filters:
