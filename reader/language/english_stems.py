@@ -30,8 +30,8 @@ STOP_WORDS = frozenset(
 # Irregular form -> base form (stemmed afterwards). Past tenses, participles and plurals of common
 # verbs and nouns; see the module docstring for what is left out and why.
 IRREGULAR = {
-    "said": "say", "told": "tell", "went": "go", "gone": "go", "was": "be", "were": "be",
-    "been": "be", "is": "be", "are": "be", "am": "be", "had": "have", "has": "have",
+    "said": "say", "told": "tell", "went": "go", "gone": "go", "goes": "go", "was": "be",
+    "were": "be", "been": "be", "is": "be", "are": "be", "am": "be", "had": "have", "has": "have",
     "did": "do", "done": "do", "does": "do", "made": "make", "took": "take", "taken": "take",
     "came": "come", "gave": "give", "given": "give", "got": "get", "gotten": "get",
     "knew": "know", "known": "know", "thought": "think", "brought": "bring",
