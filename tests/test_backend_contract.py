@@ -155,6 +155,10 @@ def test_says_finds_said_in_english_text(mixed):
     assert where(result) == {("en", 1), ("en", 2)}
     hits = {h.para: marked(h) for h in result.hits}
     assert hits == {1: ["said"], 2: ["says", "saying"]}
+    # what is stored and shown is the text as written (the analysis marks nothing in it)
+    assert {h.title for h in result.hits} == {"Minister meets the press"}
+    written = {p.number: p.text for p in mixed.article("en").paragraphs}
+    assert all(h.text == written[h.para] and "minister said" in written[1] for h in result.hits)
     assert where(search(mixed, "told")) == {("en", 2), ("en", 3)}  # told, tells
     assert where(search(mixed, "said")) == where(search(mixed, "saying"))
 

@@ -24,6 +24,7 @@ from reader.language.analysis import ENGLISH, ENGLISH_MARK, INDONESIAN, QUERY, t
 
 ENGLISH_TAG = ENGLISH_MARK + "\x01"  # opens the value of a field written in English
 TAGGED_FIELDS = ("title", "text", "quote")  # the stemmed fields
+STORED_FIELDS = ("title", "text")  # those of them whose value the index stores
 
 
 class ReaderAnalyzer(Analyzer):
@@ -77,7 +78,8 @@ def tag_english(document: dict) -> dict:
     for name in TAGGED_FIELDS:
         value = document.get(name)
         if value:
-            document[f"_stored_{name}"] = value
+            if name in STORED_FIELDS:
+                document[f"_stored_{name}"] = value
             document[name] = ENGLISH_TAG + value
     return document
 
