@@ -113,6 +113,92 @@ def where(result) -> set[tuple[str, int]]:
     return {(h.doc, h.para) for h in result.hits}
 
 
+# -- two languages in one corpus ----------------------------------------------------------------
+
+ENGLISH_ARTICLE = """Minister meets the press
+
+The minister said on Thursday that the talks were over.
+
+Her spokesman says the deal is saying a lot, and he told reporters the lines were long.
+
+The committee tells members to wait for dinner.
+"""
+INDONESIAN_ARTICLE = """Kazakhstan bergabung
+
+Kazakhstan resmi bergabung dengan Abraham Accords pada Kamis.
+
+Kami menggelar konferensi pers di Jakarta.
+
+Biaya per hari naik, kata mister Budi.
+"""
+
+
+@pytest.fixture(params=BACKENDS, ids=lambda factory: factory.__name__, scope="module")
+def mixed(request, tmp_path_factory) -> SearchBackend:
+    """An English and an Indonesian article (languages from their sidecars), read-only."""
+    folder = tmp_path_factory.mktemp(f"mixed-{request.param.__name__}")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text, language in (("en", ENGLISH_ARTICLE, "en"), ("id", INDONESIAN_ARTICLE, "id")):
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+        title = text.splitlines()[0]
+        (corpus / f"{name}.meta.toml").write_text(
+            f'language = "{language}"\ntitle = "{title}"\n', encoding="utf-8")
+    backend = request.param(folder, corpus, request)
+    sync.update(backend, corpus)
+    yield backend
+    backend.close()
+
+
+def test_says_finds_said_in_english_text(mixed):
+    result = search(mixed, "says")
+    assert where(result) == {("en", 1), ("en", 2)}
+    hits = {h.para: marked(h) for h in result.hits}
+    assert hits == {1: ["said"], 2: ["says", "saying"]}
+    # what is stored and shown is the text as written (the analysis marks nothing in it)
+    assert {h.title for h in result.hits} == {"Minister meets the press"}
+    written = {p.number: p.text for p in mixed.article("en").paragraphs}
+    assert all(h.text == written[h.para] and "minister said" in written[1] for h in result.hits)
+    assert where(search(mixed, "told")) == {("en", 2), ("en", 3)}  # told, tells
+    assert where(search(mixed, "said")) == where(search(mixed, "saying"))
+
+
+def test_gabung_still_finds_bergabung_and_a_mixed_corpus_answers_both(mixed):
+    result = search(mixed, "gabung")
+    assert where(result) == {("id", 1)} and marked(result.hits[0]) == ["bergabung"]
+    assert where(search(mixed, "says OR gabung")) == {("en", 1), ("en", 2), ("id", 1)}
+    assert where(search(mixed, "Kazakhstan OR minister")) >= {("en", 1), ("id", 1)}
+
+
+def test_phrases_match_in_each_language(mixed):
+    assert where(search(mixed, '"spokesman said"')) == {("en", 2)}
+    assert where(search(mixed, '"konferensi pers"')) == {("id", 2)}
+    assert where(search(mixed, "title:meet")) == {("en", 1), ("en", 2), ("en", 3)}
+
+
+def test_english_words_are_not_stemmed_by_sastrawi(mixed):
+    # Sastrawi would make "minister" "mister" and "lines" "les"
+    assert where(search(mixed, "mister")) == {("id", 3)}
+    assert search(mixed, "les").total == 0
+    result = search(mixed, "minister")
+    assert ("en", 1) in where(result)
+    assert marked(next(h for h in result.hits if h.doc == "en")) == ["minister"]
+
+
+def test_indonesian_words_are_not_stemmed_by_snowball(mixed):
+    # Snowball would make "Kamis" (Thursday) "kami" (we) and "pers" (press) "per"
+    assert where(search(mixed, "Kamis")) == {("id", 1)}
+    assert where(search(mixed, "kami")) == {("id", 2)}
+    result = search(mixed, "pers")
+    assert where(result) == {("id", 2)} and marked(result.hits[0]) == ["pers"]
+    assert where(search(mixed, "per")) == {("id", 3)}
+
+
+def test_the_language_mark_is_no_word(mixed):
+    assert search(mixed, "?en").total == 0
+    assert where(search(mixed, "spokes*")) == {("en", 2)}
+
+
 # -- the seed examples --------------------------------------------------------------------------
 
 

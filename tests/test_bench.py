@@ -102,6 +102,7 @@ def test_fast_scoring_matches_whoosh(tmp_path):
 
     from reader.library import Library
     from reader.search.whoosh.fastpath import fast_search, usable
+    from reader.search.whoosh.languages import both_languages
     from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, make_parser, para_only, parse
     from reader.search.whoosh.search import FAST_FIELDS, count, not_paragraphs
 
@@ -117,7 +118,8 @@ def test_fast_scoring_matches_whoosh(tmp_path):
 
     scoring._np()  # loaded: the fast path takes small queries too
     for text in queries:
-        q, _ = bounded(parse(parser, text), searcher.reader())
+        q, _ = bounded(both_languages(parse(parser, text), searcher.reader()),
+                       searcher.reader())
         only_paragraphs = para_only(q)
         assert usable(searcher, q, PARA_ONLY_FIELDS if only_paragraphs else FAST_FIELDS), text
         drop, bonus = (frozenset(), 0.0) if only_paragraphs else not_paragraphs(searcher)

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -110,8 +111,10 @@ def test_every_command_keeps_the_terminal_safe(hostile):
         for style in ("plain", "markdown", "apa", "chicago", "mla", "bibtex", "csl-json"):
             runs.append(("cite", f"{doc}:2", *quote, "--style", style))
     runs += [("compare", every[0], every[1]), ("compare", every[2], "meta", "--json")]
-    for args in runs:
-        done = run(*args, corpus=corpus, index=index)
+    # reading commands share the index safely: run them a few at a time
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        finished = list(pool.map(lambda args: run(*args, corpus=corpus, index=index), runs))
+    for args, done in zip(runs, finished, strict=True):
         assert done.returncode in (0, 1), (args, done.stderr)
         raw_clean(done.stdout, f"{args} stdout")
         raw_clean(done.stderr, f"{args} stderr")

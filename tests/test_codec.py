@@ -18,6 +18,7 @@ from reader.library import Library
 from reader.search.query import check_query
 from reader.search.whoosh import codec, fastpath, highlight, scoring
 from reader.search.whoosh.analyzer import text_analyzer as analyzer
+from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.parse import bounded, make_parser, para_only, parse
 from reader.search.whoosh.schema import build_schema
 from reader.search.whoosh.search import not_paragraphs
@@ -185,7 +186,8 @@ def test_vectorised_scores_equal_whooshs_collector(request, which, query):
     library = request.getfixturevalue(which)
     shared = library.backend.store.open()
     searcher = shared.searcher()
-    q, _ = bounded(parse(make_parser(shared.schema), check_query(query)), searcher.reader())
+    q, _ = bounded(both_languages(parse(make_parser(shared.schema), check_query(query)),
+                                  searcher.reader()), searcher.reader())
     only_paragraphs = para_only(q)
     drop, bonus = (frozenset(), 0.0) if only_paragraphs else not_paragraphs(searcher)
     scoring._np()  # loaded: the fast path takes every query
@@ -243,8 +245,9 @@ def test_highlights_from_positions_match_the_stemmed_words(seeds_library, query)
     result = seeds_library.search(query)
     assert result.hits
     shared = seeds_library.backend.store.open()
-    q, _ = bounded(parse(make_parser(shared.schema), check_query(query)),
-                   shared.searcher().reader())
+    reader = shared.searcher().reader()
+    q, _ = bounded(both_languages(parse(make_parser(shared.schema), check_query(query)),
+                                  reader), reader)
     words = {w.decode() for w in highlight.highlight_terms(q)}
     for hit in result.hits:
         expected = [(s, e) for term, s, e in surface_tokens(hit.text) if term in words]

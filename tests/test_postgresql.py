@@ -51,6 +51,46 @@ def test_same_paragraphs_scores_and_highlights_as_whoosh(seeds_pg, seeds_library
         assert mine.text == other.text
 
 
+MIXED_QUERIES = ["says", "said", "told", "gabung", "Kamis", "kami", "pers", "per", "minister",
+                 "mister", "les", '"spokesman says"', '"konferensi pers"', "says OR gabung",
+                 "title:meet", "Kazakhstan -minister", "min*", "?en", "spokesmen~",
+                 "members^2 Kazakhstan", "dinner ANDMAYBE members", "told OR (Kamis Kazakhstan)"]
+
+
+@pytest.fixture(scope="module")
+def mixed_pair(pg_server, tmp_path_factory):  # noqa: F811
+    """An English and an Indonesian article, indexed by both engines."""
+    import psycopg
+
+    from reader.library import Library
+    from tests.test_backend_contract import ENGLISH_ARTICLE, INDONESIAN_ARTICLE
+
+    corpus = tmp_path_factory.mktemp("mixed-pair") / "corpus"
+    corpus.mkdir()
+    for name, text, language in (("en", ENGLISH_ARTICLE, "en"), ("id", INDONESIAN_ARTICLE, "id")):
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+        (corpus / f"{name}.meta.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE reader_mixed")
+    backend = PostgresBackend(pg_server.dsn("reader_mixed"))
+    backend.apply(changes_for(corpus), rebuild=True)
+    library = Library(corpus, corpus.parent / "ix", backend="whoosh")
+    library.update()
+    yield backend, library
+    backend.close()
+
+
+@pytest.mark.parametrize("query", MIXED_QUERIES)
+def test_both_languages_same_paragraphs_ranking_and_highlights_as_whoosh(mixed_pair, query):
+    ours_backend, library = mixed_pair
+    ours = ours_backend.search(SearchRequest(query, limit=100))
+    theirs = library.search(query, limit=100)
+    assert theirs.error is None
+    assert _hits(ours) == _hits(theirs)  # the same order: each stem scored in its language
+    assert ours.total == theirs.total
+    assert [h.highlights for h in ours.hits] == [h.highlights for h in theirs.hits]
+
+
 def test_seed_examples(seeds_pg):
     result = seeds_pg.search(SearchRequest("Tokayev"))
     assert sorted(_hits(result)) == [(DOC_001, 2), (DOC_001, 5)]

@@ -60,6 +60,7 @@ Every command updates the index first if files were added, changed or removed.
 SEARCH_EPILOG = f"""\
 query language:
   gabung                every form of the word (bergabung, menggabungkan)
+  says                  in English articles: said, says, saying (each language its own stems)
   Tokayev Trump         paragraphs with both words
   "Truth Social"        the phrase, in that order
   a OR b, a NOT b, -b   boolean logic; (a OR b) c groups

@@ -11,6 +11,13 @@ over-stems (``mengatakan``->``ata``, ``penguatan``->``uat``, ``Kazakhstan``->``k
 merges unrelated words and breaks highlighting of names. Sastrawi ships its dictionary as a Python
 list (linear lookups, ~8 ms a word); we load it into a set, which makes it ~16,000 new words a
 second, and cache stems, which makes repeats free.
+
+English text (an article whose language is English) is analysed with English rules instead:
+English stop words and Snowball English stems with irregular forms (:mod:`.english_stems`), so
+``said``, ``says`` and ``saying`` are one term there while ``Kamis`` stays ``kamis`` in Indonesian
+text (Snowball would make it ``kami``, "we"). A query word is analysed for both languages
+(:func:`query_stems`); each engine matches each stem only in paragraphs of its language, which
+the :data:`ENGLISH_MARK` term of every English field tells apart.
 """
 
 from __future__ import annotations
@@ -18,6 +25,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
+
+from reader.language import english_stems
+from reader.language.detect import ENGLISH, INDONESIAN
 
 # Words, numbers and hyphenated compounds; an apostrophe inside a word stays (Jum'at, Qur'an).
 TOKEN_PATTERN = r"\w+(?:['’\-]\w+)*"
@@ -31,6 +41,24 @@ STOP_WORDS = frozenset(
     the of and a an to in on for is are was were be by with as at it its this that from
     """.split()
 )
+ENGLISH_STOP_WORDS = english_stems.STOP_WORDS
+# A query word that is a stop word in either language is dropped: kept, it would have to match
+# in the paragraphs of the language that never indexes it.
+QUERY_STOP_WORDS = STOP_WORDS | ENGLISH_STOP_WORDS
+QUERY = "query"  # the analysis of query words: folded, stop words of both languages, no stems
+
+# The index term every English field carries (at position 0, counted in the field's length):
+# a stem that differs between the languages is matched only in paragraphs of its own language.
+# No tokenizer can make it (it is not a word character) and expansions skip it.
+ENGLISH_MARK = "\x01en"
+
+
+def analysis_language(code: str | None) -> str:
+    """The analysis an article's language takes: English rules for English, Indonesian (the
+    reader's first language) for everything else, unknown included."""
+    if code and (code == ENGLISH or code.startswith(ENGLISH + "-")):
+        return ENGLISH
+    return INDONESIAN
 
 
 class Token(NamedTuple):
@@ -156,25 +184,78 @@ def learned_stems() -> dict[str, str]:
     return _LEARNED
 
 
-def stem(word: str) -> str:
-    """Sastrawi stem of one lower-case token; numbers, short words and non-Latin words unchanged.
+def stem(word: str, language: str = INDONESIAN) -> str:
+    """The stem of one lower-case token in ``language``: Sastrawi for Indonesian (numbers,
+    short words and non-Latin words unchanged), Snowball English with irregular forms for
+    English (numbers and non-Latin words unchanged).
 
     A saved stem table answers first: Sastrawi takes ~30 ms to start and tens of microseconds
     a new word, which every process (each indexing worker, every cold search) paid again.
     """
-    if len(word) <= 3 or not _NEEDS_STEM.match(word):
-        return word
+    if language == ENGLISH:
+        if not _ENGLISH_WORD.match(word):
+            return word
+        key = "en:" + word
+    else:
+        if len(word) <= 3 or not _NEEDS_STEM.match(word):
+            return word
+        key = word
     for table in _TABLES:
-        known = table.get(word)
+        known = table.get(key)
         if known is not None:
             return known
-    stemmed = _sastrawi().stem_word(word) or word
-    _LEARNED[word] = stemmed
+    if language == ENGLISH:
+        stemmed = english_stems.english_stem(word)
+    else:
+        stemmed = _sastrawi().stem_word(word) or word
+    _LEARNED[key] = stemmed
     return stemmed
 
 
+def complete_stems(known: dict[str, str]) -> None:
+    """Add to a word -> stem table (keys as :func:`stem` makes them) each word's stem in the
+    other language, so a query word of the corpus needs no stemmer: when the table has English
+    words (a query on an index without English text uses Indonesian stems alone)."""
+    english = [key[3:] for key in known if key.startswith("en:")]
+    if not english:
+        return  # an index without English text never stems a query word the English way
+    indonesian = [key for key in known if not key.startswith("en:")]
+    for word in indonesian:
+        if "en:" + word not in known and _ENGLISH_WORD.match(word):
+            known["en:" + word] = stem(word, ENGLISH)
+    for word in english:
+        if word not in known and len(word) > 3:
+            known[word] = stem(word)
+
+
+_ENGLISH_WORD = re.compile(r"^[a-z]+$")
+
+
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
-_cached_stem = lru_cache(maxsize=200_000)(stem)
+_cached_stem = lru_cache(maxsize=200_000)(stem)  # Indonesian
+
+
+@lru_cache(maxsize=200_000)
+def _cached_stem_en(word: str) -> str:
+    return stem(word, ENGLISH)
+
+
+def stemmer(language: str):
+    """The cached stem function of ``language`` (``None`` for the unstemmed query analysis)."""
+    if language == QUERY:
+        return None
+    return _cached_stem_en if language == ENGLISH else _cached_stem
+
+
+def stop_words(language: str) -> frozenset[str]:
+    if language == QUERY:
+        return QUERY_STOP_WORDS
+    return ENGLISH_STOP_WORDS if language == ENGLISH else STOP_WORDS
+
+
+def query_stems(word: str) -> tuple[str, str]:
+    """``(Indonesian stem, English stem)`` of one folded query word."""
+    return _cached_stem(word), _cached_stem_en(word)
 
 
 def fold(word: str) -> str:
@@ -184,18 +265,20 @@ def fold(word: str) -> str:
 
 
 def tokens(text: str, *, stemming: bool = True, stops: bool = True, keep_stops: bool = False,
-           whole: bool = False, first_position: int = 0, first_char: int = 0) -> list[Token]:
+           whole: bool = False, first_position: int = 0, first_char: int = 0,
+           language: str = INDONESIAN) -> list[Token]:
     """The tokens of ``text`` in order.
 
     ``stemming=False`` leaves words unstemmed (names, outlets, spelling); ``stops=False`` keeps
     stop words as ordinary words; ``keep_stops`` keeps them flagged ``stop`` (and unstemmed)
     instead of dropping them. ``whole`` takes the text as one word (a query's wildcard or fuzzy
-    word), which is folded, split at hyphens and stemmed like any other.
+    word), which is folded, split at hyphens and stemmed like any other. ``language`` chooses
+    the stop words and the stemmer (:data:`QUERY`: both languages' stop words, no stemming).
     """
     out: list[Token] = []
     append = out.append
-    stoplist = STOP_WORDS if stops else frozenset()
-    stem_of = _cached_stem if stemming else None
+    stoplist = stop_words(language) if stops else frozenset()
+    stem_of = stemmer(language) if stemming else None
     fold_map = accent_map
     shift = 0  # positions taken by the extra parts of split compounds
     if whole:
@@ -237,7 +320,7 @@ def terms(text: str) -> list[str]:
     return [t[1] for t in tokens(text)]
 
 
-def surface_tokens(text: str) -> list[tuple[str, int, int]]:
+def surface_tokens(text: str, language: str = INDONESIAN) -> list[tuple[str, int, int]]:
     """``(term, start, end)`` for every token of ``text``: the stem and where its word stands.
 
     The same tokens as :func:`tokens` without positions, in the shortest loop: highlighting runs
@@ -245,9 +328,9 @@ def surface_tokens(text: str) -> list[tuple[str, int, int]]:
     """
     out = []
     append = out.append
-    stops = STOP_WORDS
+    stops = stop_words(language)
     fold_map = accent_map
-    stem_of = _cached_stem
+    stem_of = stemmer(language)
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
         start = match.start()
@@ -266,8 +349,10 @@ def surface_tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def highlight_offsets(text: str, words: set[str]) -> list[tuple[int, int]]:
-    """Offsets of every word in ``text`` whose stem is one of ``words`` (its surface form)."""
+def highlight_offsets(text: str, words: set[str], language: str = INDONESIAN
+                      ) -> list[tuple[int, int]]:
+    """Offsets of every word in ``text`` (analysed as ``language``) whose stem is one of
+    ``words`` (its surface form)."""
     if not words:
         return []
-    return [(start, end) for term, start, end in surface_tokens(text) if term in words]
+    return [(start, end) for term, start, end in surface_tokens(text, language) if term in words]

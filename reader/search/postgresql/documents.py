@@ -3,11 +3,11 @@ analysis.
 
 PostgreSQL's own text search configurations do not analyse like the reader (its Snowball
 ``indonesian`` turns ``mengatakan`` into ``ata``), so nothing is left to them: each field is
-analysed here with :mod:`reader.language.analysis` (the tokens, folding, stop words and
-Sastrawi stems the Whoosh index uses) and written as a ``tsvector`` literal with the same
-token positions Whoosh records (stop words keep their slot; a split compound's parts take
-consecutive ones), so phrases match the same paragraphs. Term frequencies above one and field
-lengths go in columns of their own, for BM25F.
+analysed here with :mod:`reader.language.analysis` (the tokens, folding, stop words and stems
+of the article's language, and the English mark, as the Whoosh index has them) and written as a
+``tsvector`` literal with the same token positions Whoosh records (stop words keep their slot;
+a split compound's parts take consecutive ones), so phrases match the same paragraphs. Term
+frequencies above one and field lengths go in columns of their own, for BM25F.
 """
 
 from __future__ import annotations
@@ -19,9 +19,17 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from reader.language import analysis
-from reader.language.analysis import STOP_WORDS, TOKEN_PATTERN, _cached_stem, _is_reduplication
+from reader.language.analysis import (
+    ENGLISH,
+    ENGLISH_MARK,
+    INDONESIAN,
+    TOKEN_PATTERN,
+    _is_reduplication,
+    analysis_language,
+)
 from reader.records import Article, Paragraph
-from reader.search.fields import extra_values, language
+from reader.search.fields import extra_values
+from reader.search.fields import language as language_tag
 
 # The searchable fields, in column order: (name, stemmed and stop words dropped).
 FIELDS: tuple[tuple[str, bool], ...] = (
@@ -39,15 +47,17 @@ def _fold(word: str) -> str:
     return word.lower() if word.isascii() else word.lower().translate(analysis.accent_map)
 
 
-def tokens(text: str, stemming: bool = True, keep_stop_words: bool = False
-           ) -> list[tuple[str, int, str]]:
+def tokens(text: str, stemming: bool = True, keep_stop_words: bool = False,
+           language: str = INDONESIAN) -> list[tuple[str, int, str]]:
     """``(term, position, folded word)`` of every token the index keeps, positions from 0 as
     Whoosh counts them: one a word, one a part of a split compound, stop words counted and
-    dropped (``stemming`` also drops stop words; the name fields keep them)."""
+    dropped (``stemming`` also drops stop words; the name fields keep them). ``language``
+    chooses stop words and stemmer (``analysis.QUERY``: both languages' stop words, unstemmed).
+    """
     out = []
     append = out.append
-    stops = STOP_WORDS if stemming and not keep_stop_words else frozenset()
-    stem = _cached_stem if stemming else None
+    stops = analysis.stop_words(language) if stemming and not keep_stop_words else frozenset()
+    stem = analysis.stemmer(language) if stemming else None
     pos = 0
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
@@ -128,8 +138,11 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
     values = field_values(article, paragraph)
     vectors, lengths, terms = [], {}, {}
     frequent: dict[str, int] = {}
+    language = analysis_language(article.language)
     for name, stemming in FIELDS:
-        found = tokens(values[name], stemming)
+        found = tokens(values[name], stemming, language=language)
+        if stemming and language == ENGLISH and values[name]:  # as the Whoosh analyzer marks
+            found.insert(0, (ENGLISH_MARK, 0, ENGLISH_MARK))
         literal, counts = tsvector(found)
         vectors.append(literal)
         lengths[name] = len(found)
@@ -138,14 +151,14 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
             if n > 1:
                 frequent[f"{name}:{term}"] = n
         if name == "text":
-            terms[SPELL] = {word for _term, _pos, word in found}
+            terms[SPELL] = {word for _term, _pos, word in found if word != ENGLISH_MARK}
     row = (
         article.doc, paragraph.number, relative, article.title, article.source,
         paragraph.text, repeats,
         json.dumps([asdict(q) for q in paragraph.quotes], ensure_ascii=False),
         *vectors, *(lengths[name] for name in FIELD_NAMES),
         json.dumps(frequent, ensure_ascii=False) if frequent else None,
-        article.date or None, language(article.language) or None, extra_tsvector(article),
+        article.date or None, language_tag(article.language) or None, extra_tsvector(article),
     )
     return ParagraphRow(row, terms, lengths)
 

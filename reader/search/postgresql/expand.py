@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reader.language.analysis import ENGLISH_MARK
 from reader.search.postgresql.parse import And, AndMaybe, AndNot, Fuzzy, Not, Or, Prefix, Wildcard
 from reader.search.postgresql.parse import Term as TermNode
 from reader.search.postgresql.schema import SCHEMA
@@ -115,6 +116,7 @@ def expand(cursor, node, cache: dict) -> tuple[object, bool]:
                 if len(cache) > 256:
                     cache.pop(next(iter(cache)))
             words, truncated = cache[key]
+            words = [w for w in words if w != ENGLISH_MARK]  # a language, not a word
             cut[0] = cut[0] or truncated
             if not words:
                 return NOTHING

@@ -12,8 +12,9 @@ match), ``"phrases"`` (``"…"~N`` for N words apart), ``OR``, ``AND``, ``NOT``,
 Precedence, tightest first: ``NOT``, ``AND``, ``OR``, ``ANDNOT``, ``ANDMAYBE``, then what is
 left side by side is ANDed. ``-word``/``+word`` apply to the whole query: ``a -b c`` is "a and
 c, not b", ``+a b`` is "a, ranked higher with b". Words are analysed like the indexed field
-(stop words dropped, Indonesian stems), so ``gabung`` and ``bergabung`` are one term; a word
-that analyses to several terms (``Kassym-Jomart``, ``U.S.``) needs them all.
+(folded, stop words of both languages dropped; stemmed afterwards in each language by
+:mod:`.languages`, so ``gabung`` and ``bergabung`` are one term); a word that analyses to
+several terms (``Kassym-Jomart``, ``U.S.``) needs them all.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from reader.errors import QueryError
+from reader.language.analysis import QUERY
 from reader.search.fields import DATE, EXTRA_PREFIX, LANG, date_bounds, language
 from reader.search.postgresql.documents import EXTRA, FIELDS, extra_lexeme, tokens
 from reader.search.postgresql.nodes import (  # noqa: F401  (the tree, named from here too)
@@ -299,6 +301,8 @@ def _analyse(field: str, text: str, stop_words: bool = True) -> list[str]:
     stemming = STEMMED.get(field, True)
     if stemming and not stop_words:
         return [term for term, _pos, _word in tokens(text, True, keep_stop_words=True)]
+    if stemming:  # folded words, stemmed in each language afterwards (see .languages)
+        return [term for term, _pos, _word in tokens(text, True, language=QUERY)]
     return [term for term, _pos, _word in tokens(text, stemming)]
 
 

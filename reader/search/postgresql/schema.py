@@ -19,7 +19,8 @@ from __future__ import annotations
 from reader.search.postgresql.documents import FIELD_NAMES
 
 SCHEMA = "reader"
-SCHEMA_VERSION = "3"  # 2: new quotation rules; 3: date, lang and the corpus's own fields
+SCHEMA_VERSION = "4"  # 2: new quotation rules; 3: English articles analysed with English
+# rules; 4: date, lang and the corpus's own fields
 
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
 

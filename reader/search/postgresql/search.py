@@ -14,13 +14,21 @@ import re
 import time
 
 from reader.errors import QueryError
-from reader.language.analysis import TOKEN_PATTERN, highlight_offsets
+from reader.language.analysis import (
+    ENGLISH,
+    INDONESIAN,
+    QUERY,
+    TOKEN_PATTERN,
+    highlight_offsets,
+    query_stems,
+)
 from reader.language.edits import edits
 from reader.records import Hit, SearchResult
 from reader.search.backend import Facets, SearchRequest
 from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.postgresql.documents import SPELL
 from reader.search.postgresql.expand import expand
+from reader.search.postgresql.languages import both_languages, sides
 from reader.search.postgresql.parse import And, Or, Term, leaves, parse
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import (
@@ -51,7 +59,7 @@ def tree_of(request: SearchRequest, fields: tuple[str, ...] = ()):
                              f"{', '.join(known_fields(fields))})")
         target = FIELDS.get(fieldname) or EXTRA_PREFIX + fieldname
         extra.append(parse(value, default_field=target, extra=fields))
-    return And((tree, *extra)) if extra else tree
+    return both_languages(And((tree, *extra)) if extra else tree)
 
 
 ORDERS = {"newest": "DESC", "oldest": "ASC"}  # undated articles last either way
@@ -93,19 +101,30 @@ def run(conn, request: SearchRequest, stats: Statistics, cache: dict,
         else:
             _document_frequencies(cur, stats, query_terms(expanded))
             rows = _top(cur, expanded, stats, request, sharded)
-    words = highlight_words(expanded) if expanded is not NOTHING else set()
-    for doc, para, title, source, text, repeats, value, total, date in rows:
+    words = _highlight_words(expanded)
+    for doc, para, title, source, text, repeats, value, total, english, date in rows:
         result.total = total
+        language = ENGLISH if english else INDONESIAN
         result.hits.append(Hit(doc=doc, para=para, title=title or "", source=source or None,
                                score=float(value), text=text,
-                               highlights=highlight_offsets(text, words),
+                               highlights=highlight_offsets(text, words[language], language),
                                repeats=list(repeats or []), date=date))
     if rows and sharded:
         result.total = _count(conn, expanded)
     if not result.hits and request.suggest:
-        result.suggestions = suggestions(conn, tree, request.query)
+        result.suggestions = suggestions(conn, parse(request.query, extra=fields), request.query)
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def _highlight_words(tree) -> dict[str, set[str]]:
+    """The stems to mark in hits of each language: a stem of one language only there."""
+    if tree is NOTHING:
+        return {INDONESIAN: set(), ENGLISH: set()}
+    parts = sides(tree)
+    both = highlight_words(Or(tuple(parts["any"]))) if parts["any"] else set()
+    return {language: both | (highlight_words(Or(tuple(parts[side]))) if parts[side] else set())
+            for language, side in ((INDONESIAN, "id"), (ENGLISH, "en"))}
 
 
 def _document_frequencies(cur, stats: Statistics, needed: set[tuple[str, str]]) -> None:
@@ -122,6 +141,9 @@ def _document_frequencies(cur, stats: Statistics, needed: set[tuple[str, str]]) 
         stats.df[(f, t)] = df
 
 
+# Whether a row is an English paragraph (its text carries the language mark), for highlights:
+# the tsquery of the lexeme analysis.ENGLISH_MARK ("\x01en"), written with an escape.
+ENGLISH_ROW = r"text_tsv @@ E'''\001en'''::tsquery"
 MANY_TERMS = 8  # an OR of more words than this is scored word by word (see _top_by_word)
 
 
@@ -138,8 +160,8 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
     order = "score DESC, doc, para" if direction is None else (
         f"(date IS NULL), date {direction}, score DESC, doc, para")
     if sharded:  # each shard ranks its own matches; no second trip for the text
-        sql = (f"SELECT doc, para, title, source, text, repeats, {rank.text} AS score, 0, date "
-               f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
+        sql = (f"SELECT doc, para, title, source, text, repeats, {rank.text} AS score, 0, "
+               f"{ENGLISH_ROW}, date FROM {SCHEMA}.paragraphs WHERE {match.text} "
                f"ORDER BY {order} LIMIT %s OFFSET %s")
     else:  # the text of the shown rows only, joined after ranking
         outer = order.replace("score", "best.score").replace("doc,", "p.doc,").replace(
@@ -150,7 +172,7 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
             f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
             f"ORDER BY {order} LIMIT %s OFFSET %s) "
             "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total, "
-            f"p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
+            f"p.{ENGLISH_ROW}, p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
             f"ORDER BY {outer}")
     return cur.execute(sql, [*rank.params, *match.params, limit, request.offset]).fetchall()
 
@@ -172,7 +194,7 @@ def _top_by_word(cur, tree, stats: Statistics, request: SearchRequest) -> list:
         + " UNION ALL ".join(parts) + ") AS words GROUP BY doc, para "
         "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s) "
         "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total, "
-        f"p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
+        f"p.{ENGLISH_ROW}, p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
         "ORDER BY best.score DESC, p.doc, p.para")
     return cur.execute(sql, [*params, max(1, request.limit), request.offset]).fetchall()
 
@@ -189,18 +211,22 @@ _WORD = re.compile(TOKEN_PATTERN)
 
 
 def suggestions(conn, tree, query: str) -> list[str]:
-    """The query with each unknown word of paragraph text replaced by its best correction."""
+    """The query with each unknown word of paragraph text replaced by its best correction.
+
+    ``tree`` is the parsed query before stemming (:func:`parse`): its words as typed, folded.
+    A word is unknown when neither of its stems is an index term."""
     words = [leaf.text for leaf, positive in leaves(tree)
              if isinstance(leaf, Term) and leaf.field == "text"]
     if not words or max(len(w) for w in words) < SUGGEST_MIN_LETTERS:
         return []
+    stems = {w: query_stems(w) for w in words}
     known = {t for (t,) in conn.execute(
         f"SELECT term FROM {SCHEMA}.terms WHERE field = 'text' AND term = ANY(%s)",
-        [words]).fetchall()}
+        [sorted({s for pair in stems.values() for s in pair})]).fetchall()}
     corrected = query
     changed = False
     for word in dict.fromkeys(words):
-        if word in known or len(word) < SUGGEST_MIN_LETTERS:
+        if known.intersection(stems[word]) or len(word) < SUGGEST_MIN_LETTERS:
             continue
         best = _correction(conn, word)
         if best is None:
@@ -230,13 +256,13 @@ def _correction(conn, word: str) -> str | None:
     return best[1] if best else None
 
 
-def _replace_word(query: str, stem_or_word: str, replacement: str) -> tuple[str, int]:
-    """Replace the query's words that analyse to ``stem_or_word`` by ``replacement``."""
+def _replace_word(query: str, word: str, replacement: str) -> tuple[str, int]:
+    """Replace the query's words that fold to ``word`` by ``replacement``."""
     from reader.search.postgresql.documents import tokens
 
     def swap(match: re.Match) -> str:
-        found = [t for t, _p, _w in tokens(match.group())]
-        return replacement if found == [stem_or_word] else match.group()
+        found = [t for t, _p, _w in tokens(match.group(), language=QUERY)]
+        return replacement if found == [word] else match.group()
 
     return _WORD.subn(swap, query)
 

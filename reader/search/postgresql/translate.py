@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from reader.language.analysis import ENGLISH_MARK
 from reader.search.postgresql.parse import (
     And,
     AndMaybe,
@@ -206,48 +207,52 @@ def _like(text: str) -> str:
 
 # -- scoring -----------------------------------------------------------------------------------
 
-def scored_terms(node, required: bool = True):
-    """``(field, term, boost, required)`` of every word that adds to the score: the words of
-    the query outside NOT, with phrases as their words. ``required`` words are in every
-    match, so their presence need not be tested row by row."""
+def scored_terms(node, guards: tuple = ()):
+    """``(field, term, boost, guards)`` of every word that adds to the score: the words of
+    the query outside NOT, with phrases as their words. ``guards`` are the parts of the query
+    that must match for the word to count, as in Whoosh, where an OR scores only its matching
+    branches (a word in none is in every match, so its presence need not be tested row by
+    row). The language mark (see :mod:`.languages`) only says where a stem may match."""
     if isinstance(node, Term):
-        if node.field != "doc" and node.field not in FILTERS:
-            yield node.field, node.text, node.boost, required
+        if node.field != "doc" and node.field not in FILTERS and node.text != ENGLISH_MARK:
+            yield node.field, node.text, node.boost, guards
     elif isinstance(node, Phrase):
         if node.field in FILTERS:
             return
         for word in node.words:
-            yield node.field, word, node.boost, required
+            yield node.field, word, node.boost, guards
     elif isinstance(node, And):
         for item in node.items:
-            yield from scored_terms(item, required)
+            yield from scored_terms(item, guards)
     elif isinstance(node, Or):
         for item in node.items:
-            yield from scored_terms(item, required and len(node.items) == 1)
+            yield from scored_terms(item, guards + (item,) if len(node.items) > 1 else guards)
     elif isinstance(node, AndNot):
-        yield from scored_terms(node.positive, required)
+        yield from scored_terms(node.positive, guards)
     elif isinstance(node, AndMaybe):
-        yield from scored_terms(node.required, required)
-        yield from scored_terms(node.optional, False)
+        yield from scored_terms(node.required, guards)
+        yield from scored_terms(node.optional, guards + (node.optional,))
 
 
 def score(node, stats: Statistics) -> Sql:
     """The BM25F score of a matching paragraph, as an SQL expression."""
     parts: list[str] = []
     params: list = []
-    for fieldname, term, boost, required in scored_terms(node):
+    for fieldname, term, boost, guards in scored_terms(node):
         weight = stats.idf(fieldname, term) * boost
         avg = stats.avg_length(fieldname) or 1.0
         tf = "coalesce((tf->>%s)::real, 1)"
         norm = f"{K1 * (1 - B)!r} + {K1 * B / avg!r} * {fieldname}_len"
         expression = f"{weight * (K1 + 1)!r} * {tf} / ({tf} + {norm})"
         key = f"{fieldname}:{term}"
-        if required:
+        if not guards:
             parts.append(expression)
             params += [key, key]
         else:
-            parts.append(f"CASE WHEN {fieldname}_tsv @@ %s::tsquery THEN {expression} ELSE 0 END")
-            params += [_lexeme(term), key, key]
+            conditions = [where(guard) for guard in guards]
+            parts.append(f"CASE WHEN {' AND '.join(f'({c.text})' for c in conditions)} "
+                         f"THEN {expression} ELSE 0 END")
+            params += [*(p for c in conditions for p in c.params), key, key]
     if not parts:
         return Sql("0::real")
     return Sql(" + ".join(parts), params)
@@ -255,7 +260,7 @@ def score(node, stats: Statistics) -> Sql:
 
 def highlight_words(node) -> set[str]:
     """The stems to mark in hit text: the words of the query's text and quote fields."""
-    return {term for fieldname, term, _boost, _required in scored_terms(node)
+    return {term for fieldname, term, _boost, _guards in scored_terms(node)
             if fieldname in ("text", "quote")}
 
 

@@ -5,6 +5,13 @@ offsets, stop words kept for a phrase, no stemming for the spelling words, the w
 one token for a wildcard); this adapter answers each from :func:`~reader.language.analysis.tokens`,
 reusing one Whoosh ``Token`` as Whoosh's own tokenizers do. The schema pickles the analyzer by
 class, so this module's path is part of the index format (see ``SCHEMA_VERSION``).
+
+Whoosh hands an analyzer the value alone, so a field of an English article comes tagged
+(:func:`tag_english`; its stored value stays the plain text): it is analysed with English rules
+and carries the :data:`~reader.language.analysis.ENGLISH_MARK` term. Query words come out
+folded and unstemmed (stop words of both languages dropped); :mod:`.languages` then turns each
+into its stem in each language. Prefixes, wildcards and fuzzy words (one value, not tokenized)
+keep the Indonesian stem as before, and expand over whatever the index holds.
 """
 
 from __future__ import annotations
@@ -13,7 +20,11 @@ from collections.abc import Iterator
 
 from whoosh.analysis import Analyzer, Token
 
-from reader.language.analysis import tokens
+from reader.language.analysis import ENGLISH, ENGLISH_MARK, INDONESIAN, QUERY, tokens
+
+ENGLISH_TAG = ENGLISH_MARK + "\x01"  # opens the value of a field written in English
+TAGGED_FIELDS = ("title", "text", "quote")  # the stemmed fields
+STORED_FIELDS = ("title", "text")  # those of them whose value the index stores
 
 
 class ReaderAnalyzer(Analyzer):
@@ -31,9 +42,23 @@ class ReaderAnalyzer(Analyzer):
                  start_char: int = 0, tokenize: bool = True, mode: str = "",
                  no_morph: bool = False, **kwargs) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for word in tokens(value, stemming=self.stemming and not no_morph, stops=self.stops,
+        language = INDONESIAN
+        stemming = self.stemming and not no_morph
+        if value.startswith(ENGLISH_TAG):
+            value = value[len(ENGLISH_TAG):]
+            language = ENGLISH
+            token.text, token.boost, token.stopped = ENGLISH_MARK, 1.0, False
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar = token.endchar = start_char
+            yield token
+        elif stemming and mode == "query" and tokenize:
+            language, stemming = QUERY, False
+        for word in tokens(value, stemming=stemming, stops=self.stops,
                            keep_stops=not removestops, whole=not tokenize,
-                           first_position=start_pos, first_char=start_char):
+                           first_position=start_pos, first_char=start_char,
+                           language=language):
             token.text = word.stem
             token.boost = 1.0
             token.stopped = word.stop
@@ -45,6 +70,18 @@ class ReaderAnalyzer(Analyzer):
                 token.startchar = word.start
                 token.endchar = word.end
             yield token
+
+
+def tag_english(document: dict) -> dict:
+    """A document of an English article: its stemmed fields tagged for English analysis, the
+    stored ones keeping their plain value."""
+    for name in TAGGED_FIELDS:
+        value = document.get(name)
+        if value:
+            if name in STORED_FIELDS:
+                document[f"_stored_{name}"] = value
+            document[name] = ENGLISH_TAG + value
+    return document
 
 
 def text_analyzer() -> ReaderAnalyzer:

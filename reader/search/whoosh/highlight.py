@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from whoosh.query import And, AndNot, Or, Term
 from whoosh.reading import TermNotFound
 
-from reader.language.analysis import TOKEN_PATTERN, _is_reduplication
+from reader.language.analysis import ENGLISH_MARK, TOKEN_PATTERN, _is_reduplication
 from reader.records import Hit
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
 HIGHLIGHT_FIELDS = ("text", "quote")  # query words in these fields are marked in the text
+_MARKS = (ENGLISH_MARK, ENGLISH_MARK.encode("utf-8"))  # a language, not a word of the text
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
@@ -61,9 +63,43 @@ def highlight_terms(q) -> list[bytes]:
     and fuzzy words already expanded), looked up in the text field."""
     words: dict[bytes, None] = {}
     for fieldname, value in q.iter_all_terms(phrases=True):
-        if fieldname in HIGHLIGHT_FIELDS:
+        if fieldname in HIGHLIGHT_FIELDS and value not in _MARKS:
             words[value if isinstance(value, bytes) else str(value).encode("utf-8")] = None
     return list(words)
+
+
+def _language_sides(q, found: dict[str, list]) -> None:
+    """Sort the parts of ``q`` by the language they are matched in (see :mod:`.languages`):
+    ``AndNot(x, mark)`` is Indonesian, ``And([x, mark^0])`` English, the rest either."""
+    if isinstance(q, AndNot) and isinstance(q.b, Term) and q.b.text in _MARKS:
+        found["id"].append(q.a)
+    elif isinstance(q, And) and any(isinstance(s, Term) and s.text in _MARKS
+                                    for s in q.children()):
+        found["en"].extend(s for s in q.children()
+                           if not (isinstance(s, Term) and s.text in _MARKS))
+    elif q.is_leaf():
+        found["any"].append(q)
+    else:
+        for sub in q.children():
+            _language_sides(sub, found)
+
+
+def query_positions(searcher, q, docnums: list[int], postings=None) -> dict[int, set[int]]:
+    """``{docnum: positions}`` of the words of ``q`` to mark in each of ``docnums``: a stem of
+    one language only in paragraphs of that language (``pers`` marks ``per`` in English text
+    only, where ``pers`` stems to it)."""
+    sides: dict[str, list] = {"any": [], "id": [], "en": []}
+    _language_sides(q, sides)
+    words = {side: highlight_terms(Or(parts)) if parts else [] for side, parts in sides.items()}
+    found = positions_in(searcher, words["any"], docnums, postings)
+    if words["id"] or words["en"]:
+        english = {d for d, at in positions_in(searcher, [_MARKS[1]], docnums, postings).items()
+                   if at}
+        for side, docs in (("id", [d for d in docnums if d not in english]),
+                           ("en", [d for d in docnums if d in english])):
+            for docnum, at in positions_in(searcher, words[side], docs, postings).items():
+                found[docnum] |= at
+    return found
 
 
 def positions_in(searcher, words: list[bytes], docnums: list[int], postings=None

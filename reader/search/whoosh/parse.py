@@ -196,8 +196,9 @@ def expand(q, reader, deadline: float | None = None, budget: list[int] | None = 
     else:
         pattern = None if isinstance(q, Prefix) else re.compile(fnmatch.translate(q.text))
         for btext, df in term_dfs(reader, q.field(), literal.encode(), budget):
-            if pattern is not None and not pattern.match(btext.decode("utf-8", "replace")):
-                continue
+            if pattern is not None and (btext[:1] == b"\x01" or not pattern.match(
+                    btext.decode("utf-8", "replace"))):
+                continue  # b"\x01": the language mark (analysis.ENGLISH_MARK), not a word
             counts[btext] = counts.get(btext, 0) + df
     cap = _cap(q)
     cut = cut or budget[0] < 0 or len(counts) > cap

@@ -15,18 +15,20 @@ from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
 from reader.errors import IndexProblem
+from reader.language.analysis import ENGLISH, analysis_language
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import FileState
 from reader.search.fields import EXTRA_PREFIX, extra_values, language
-from reader.search.whoosh.analyzer import name_analyzer, text_analyzer
+from reader.search.whoosh.analyzer import name_analyzer, tag_english, text_analyzer
 from reader.search.whoosh.codec import ArrayPositions
 
 # Bump when the schema, the analysis, the quote rules or the layout change: an index of another
 # version is rebuilt rather than read. 6: the analyzer class moved into this package (after
 # 5, new ingestion rules); 7: new quotation rules; 8: postings as plain arrays (.codec), no
 # spelling field, article records without the text of paragraphs that have their own record;
-# 9: date, lang, outlet column and the corpus's own fields (x_*) on paragraph records.
-SCHEMA_VERSION = 9
+# 9: English articles analysed with English rules; 10: date, lang, outlet column and the
+# corpus's own fields (x_*) on paragraph records.
+SCHEMA_VERSION = 10
 INDEX_NAME = "reader"
 
 
@@ -114,10 +116,11 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
         if p.repeat_of is not None:
             repeats.setdefault(p.repeat_of, []).append(p.number)
     path, doc = key(relative), key(article.doc)
-    yield {
+    tag = tag_english if analysis_language(article.language) == ENGLISH else _plain
+    yield tag({
         "kind": "article", "path": path, "doc": doc, "title": article.title,
         "source": article.source or "", "data": article_to_json(article, slim=True),
-    }
+    })
     filters: dict = {f"{EXTRA_PREFIX}{k}": v for k, v in extra_values(article.fields).items()}
     if article.date:
         filters["date"] = article.date
@@ -129,7 +132,7 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
         if p.repeat_of is not None:
             continue
         statements = p.quotes
-        yield {
+        yield tag({
             **filters,
             "kind": "para", "path": path, "doc": doc, "para": p.number,
             "title": article.title, "source": article.source or "", "text": p.text,
@@ -139,7 +142,11 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
             ),
             "repeats": repeats.get(p.number, []),
             "quotes": json.dumps([asdict(q) for q in p.quotes], ensure_ascii=False),
-        }
+        })
+
+
+def _plain(document: dict) -> dict:
+    return document
 
 
 def file_document(relative: str, state: FileState) -> dict:

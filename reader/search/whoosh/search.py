@@ -21,7 +21,8 @@ from reader.search.backend import Facets, SearchRequest
 from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.query import FIELDS, check_query
 from reader.search.whoosh.fastpath import fast_search, reader_cache, usable
-from reader.search.whoosh.highlight import highlight_terms, hit, positions_in
+from reader.search.whoosh.highlight import hit, query_positions
+from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.order import NEWEST, OLDEST, dates_of, extra_fields, split_filters
 from reader.search.whoosh.order import by_date as by_date_order
 from reader.search.whoosh.order import facets as facet_counts
@@ -48,7 +49,7 @@ def prepare(searcher, parser_for: Callable[[str], object], request: SearchReques
         filters.append(parse_cached(parser_for(target), check_query(value)))
     if filters:
         parsed = And([parsed, *filters])
-    q, partial = bounded(parsed, searcher.reader(), deadline)
+    q, partial = bounded(both_languages(parsed, searcher.reader()), searcher.reader(), deadline)
     return q, parsed, checked, partial
 
 
@@ -69,8 +70,9 @@ def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -
     if by_date:
         top = by_date_order(searcher, top, newest=request.sort == NEWEST)
     shown = top[max(0, request.offset):max(0, request.offset) + max(1, request.limit)]
-    words = highlight_terms(q) if q is not NullQuery else []
-    marks = positions_in(searcher, words, [docnum for _, docnum in shown], decoded)
+    shown_docs = [docnum for _, docnum in shown]
+    marks = query_positions(searcher, q, shown_docs, decoded) if q is not NullQuery else {
+        docnum: set() for docnum in shown_docs}
     days = dates_of(searcher, [docnum for _, docnum in shown])
     for (score, docnum), day in zip(shown, days, strict=True):
         found = hit(searcher.stored_fields(docnum), score, marks[docnum])

@@ -16,6 +16,7 @@ from whoosh.spelling import Corrector
 from reader.language.edits import edits
 from reader.search.whoosh import stemtable
 from reader.search.whoosh.fastpath import term_dfs
+from reader.search.whoosh.languages import known
 
 SUGGEST_MIN_LETTERS = 4  # a shorter word is usually a word still being typed
 SUGGEST_PREFIX = 2  # corrections keep the first two letters (typos rarely touch them)
@@ -24,12 +25,16 @@ MAX_SCAN = 200_000  # spelling words looked at for one word
 
 def suggestions(searcher, q, query: str) -> list[str]:
     """The query with its misspelled words corrected, or nothing."""
+    reader = searcher.reader()
     words = [text for fieldname, text in q.iter_all_terms() if fieldname == "text"]
     words = [w.decode("utf-8") if isinstance(w, bytes) else str(w) for w in words]
+    # the query's words as typed (folded): one is misspelled when no stem of it is indexed
+    words = [w for w in words if not known(reader, "text", w)]
     if not words or max(len(w) for w in words) < SUGGEST_MIN_LETTERS:
         return []
-    corrector = _Corrector(searcher.reader(), "text")
+    corrector = _Corrector(reader, "text")
     corrected = searcher.correct_query(q, query, correctors={"text": corrector},
+                                       terms=[("text", w) for w in words],
                                        prefix=SUGGEST_PREFIX, maxdist=2)
     if corrected.string and corrected.string != query:
         return [corrected.string]

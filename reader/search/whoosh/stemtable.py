@@ -2,7 +2,9 @@
 
 Sastrawi needs ~30 ms to start and tens of microseconds for each new word; every process
 (each indexing worker, every cold ``reader search``) used to pay that again for words already
-stemmed. The table holds every word stemmed while building the index, in Whoosh's on-disk hash
+stemmed. The table holds every word stemmed while building the index, in each language (an
+English word's key is ``en:WORD``; every word gets both stems, so a query, which stems its words
+both ways, starts neither stemmer for a word of the corpus), in Whoosh's on-disk hash
 format (``HashWriter``: a lookup reads two small records, nothing is loaded up front), so a
 query stems its words with a lookup and never starts Sastrawi when the corpus had the word.
 An update writes a new table: the previous one plus what the update learned.
@@ -108,6 +110,8 @@ def save(directory: Path, previous: dict[str, str] | None = None) -> int:
                     merged[word] = stem
         part.unlink()
     merged.update(analysis.learned_stems())
+    words = sorted((key.removeprefix("en:"), key) for key in merged)  # as the corpus had them
+    analysis.complete_stems(merged)
     tmp_name = f".{STEMS_FILE}.{os.getpid()}.tmp"
     storage = FileStorage(str(directory))
     writer = HashWriter(storage.create_file(tmp_name))
@@ -117,8 +121,8 @@ def save(directory: Path, previous: dict[str, str] | None = None) -> int:
     os.replace(directory / tmp_name, directory / STEMS_FILE)
     tmp = directory / f".{WORDS_FILE}.{os.getpid()}.tmp"
     with open(tmp, "w", encoding="utf-8") as handle:
-        for word in sorted(merged):
-            handle.write(f"{word}\t{merged[word]}\n")
+        for word, key in words:
+            handle.write(f"{word}\t{merged[key]}\n")
     os.replace(tmp, directory / WORDS_FILE)
     return len(merged)
 
