@@ -4,14 +4,13 @@ Every command first compares the corpus with what the index remembers: one walk 
 (:func:`reader.ingest.scan`, sizes and times only) against the stamps the backend saved with
 its last commit. Only when they differ does an update start: under the backend's writer lock,
 files that are new or whose size or time changed are hashed; those whose content changed are
-read (:mod:`reader.ingest`) and get their quotations (:mod:`reader.language.quotes`), and the
+read and get their quotations (:mod:`reader.prepare`, in several processes for a big batch), and the
 whole batch goes to :meth:`SearchBackend.apply` as one atomic commit. Nothing here knows which
 engine is behind the interface.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,10 +18,10 @@ from pathlib import Path
 
 from reader import freshness
 from reader.errors import IndexNotWritable, IndexProblem
-from reader.ingest import CorpusFile, Skipped, doc_ids, read_file, scan
-from reader.records import Article
+from reader.ingest import CorpusFile, doc_ids, scan
+from reader.prepare import Source, prepare, prepared, processes, sha256
+from reader.prepare import attach_quotes as attach_quotes  # where the tests and tools find it
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn, SearchBackend
-from reader.text import printable
 
 
 @dataclass
@@ -83,7 +82,7 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
         if reason:
             report.rebuilt = reason
             report.added = [f.relative for f in files]
-            changes = Changes(files=_read_all(files, doc_ids(files), report), total=len(files))
+            changes = _read_all(files, doc_ids(files), report)
         else:
             changes = _changes(backend.file_states(), files, report)
         if changes.total or changes.removed or reason:
@@ -113,6 +112,8 @@ def _counting(files: Iterable[IndexedFile], progress) -> tuple[Iterator[IndexedF
     def with_paragraphs(done: int, total: int, name: str) -> None:
         progress(done, total, name, read[0])
 
+    # a backend that reads ``Changes.sources`` in processes of its own adds its counts here
+    with_paragraphs.paragraphs = read  # type: ignore[attr-defined]
     return counted(), with_paragraphs
 
 
@@ -181,7 +182,9 @@ def _changes(known: dict[str, FileState], files: list[CorpusFile], report: Updat
                 report.changed.append(f.relative)
     report.removed = sorted(set(known) - current)
     ids = doc_ids(files) if todo else {}
-    return Changes(files=_read_all(todo, ids, report), total=len(todo), removed=report.removed)
+    changes = _read_all(todo, ids, report)
+    changes.removed = report.removed
+    return changes
 
 
 def _files(corpus: Path, found: dict[str, tuple[int, int]]) -> list[CorpusFile]:
@@ -192,53 +195,23 @@ def _files(corpus: Path, found: dict[str, tuple[int, int]]) -> list[CorpusFile]:
     return [CorpusFile(root / rel, rel, size, mtime) for rel, (size, mtime) in found.items()]
 
 
-def _read_all(files: list[CorpusFile], ids: dict[str, str], report: UpdateReport
-              ) -> Iterator[IndexedFile]:
-    """Each file read and analysed, as the backend asks for it (a full build of a big corpus
-    does not fit in memory at once)."""
-    for f in files:
-        yield read(f, ids[f.relative], report.warnings)
+def _read_all(files: list[CorpusFile], ids: dict[str, str], report: UpdateReport) -> Changes:
+    """The files to read as one update's changes: ``sources`` for a backend that prepares
+    them in processes of its own, else ``files``, prepared lazily as the backend asks for
+    them (a full build of a big corpus does not fit in memory at once), in several
+    processes when the batch is big."""
+    from reader.settings import current
+
+    sources = [Source(f, ids[f.relative]) for f in files]
+    settings = current()
+    procs = processes(settings.index_workers, len(sources), settings.parallel_min_files)
+    return Changes(files=prepared(sources, report.warnings, procs), total=len(sources),
+                   sources=sources, warnings=report.warnings)
 
 
 def read(f: CorpusFile, doc: str, warnings: list[str]) -> IndexedFile:
-    """One corpus file's articles with their quotes, and its state. A file that cannot be read
-    is a warning naming it and no articles (it is tried again when it changes)."""
-    name = printable(f.relative)
-    notes: list[str] = []
-    try:
-        articles = read_file(f.path, doc, notes)
-        sha = sha256(f.path)
-    except Skipped as reason:
-        warnings.append(f"{name}: skipped ({reason})")
-        articles, sha = [], None
-    except OSError as exc:
-        warnings.append(f"{name}: skipped ({exc.strerror or exc})")
-        articles, sha = [], None
-    warnings.extend(f"{name}: {note}" for note in notes)
-    for article in articles:
-        attach_quotes(article)
-    return IndexedFile(f.relative, FileState(f.size, f.mtime_ns, sha,
-                                             tuple(a.doc for a in articles)), articles)
-
-
-def attach_quotes(article: Article) -> None:
-    """Find quotes in the article's unique paragraphs; repeats do not repeat their quotes."""
-    from reader.language.quotes import find_quotes  # only indexing needs it; keeps searching light
-
-    unique = [p for p in article.paragraphs if p.repeat_of is None]
-    found = find_quotes([p.text for p in unique], language=article.language,
-                        title=None if article.title_derived else article.title)
-    for paragraph, quotes in zip(unique, found, strict=False):
-        paragraph.quotes = quotes
-
-
-def sha256(path: Path) -> str | None:
-    """The file's content hash, or None when it cannot be read now."""
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
+    """One corpus file's articles with their quotes, and its state (see
+    :func:`reader.prepare.prepare`)."""
+    indexed, notes = prepare(Source(f, doc))
+    warnings.extend(notes)
+    return indexed

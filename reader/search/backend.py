@@ -68,6 +68,11 @@ class Changes:
     files: Iterable[IndexedFile]
     total: int
     removed: list[str] = field(default_factory=list)  # relative paths no longer in the corpus
+    # The same files unread (``reader.prepare.Source``), for a backend that reads them in
+    # processes of its own with ``reader.prepare.prepare`` (then ``files`` is never iterated);
+    # the warnings of reading them go to ``warnings``.
+    sources: list | None = None
+    warnings: list[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from whoosh.analysis import Analyzer, Token
 
 from reader.language.analysis import ENGLISH, ENGLISH_MARK, INDONESIAN, QUERY, tokens
+from reader.language.analysis import Token as Word
 
 ENGLISH_TAG = ENGLISH_MARK + "\x01"  # opens the value of a field written in English
 TAGGED_FIELDS = ("title", "text", "quote")  # the stemmed fields
@@ -42,34 +43,42 @@ class ReaderAnalyzer(Analyzer):
                  start_char: int = 0, tokenize: bool = True, mode: str = "",
                  no_morph: bool = False, **kwargs) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        language = INDONESIAN
-        stemming = self.stemming and not no_morph
-        if value.startswith(ENGLISH_TAG):
-            value = value[len(ENGLISH_TAG):]
-            language = ENGLISH
-            token.text, token.boost, token.stopped = ENGLISH_MARK, 1.0, False
-            if positions:
-                token.pos = start_pos
-            if chars:
-                token.startchar = token.endchar = start_char
-            yield token
-        elif stemming and mode == "query" and tokenize:
-            language, stemming = QUERY, False
-        for word in tokens(value, stemming=stemming, stops=self.stops,
-                           keep_stops=not removestops, whole=not tokenize,
-                           first_position=start_pos, first_char=start_char,
-                           language=language):
+        text = value[len(ENGLISH_TAG):] if value.startswith(ENGLISH_TAG) else value
+        for word in self.words(value, stemming=self.stemming and not no_morph,
+                               keep_stops=not removestops, whole=not tokenize,
+                               first_position=start_pos, first_char=start_char, mode=mode):
             token.text = word.stem
             token.boost = 1.0
             token.stopped = word.stop
             if keeporiginal:
-                token.original = value[word.start - start_char:word.end - start_char]
+                token.original = text[word.start - start_char:word.end - start_char]
             if positions:
                 token.pos = word.position
             if chars:
                 token.startchar = word.start
                 token.endchar = word.end
             yield token
+
+    def words(self, value: str, stemming: bool | None = None, keep_stops: bool = False,
+              whole: bool = False, first_position: int = 0, first_char: int = 0,
+              mode: str = "") -> list[Word]:
+        """The words of ``value`` as this field indexes (or, ``mode="query"``, queries) them:
+        the one call into the analysis, shared by Whoosh's path above and the bulk build
+        (:mod:`.bulk`), which skips Whoosh's token objects. A value tagged English starts with
+        the English mark."""
+        stemming = self.stemming if stemming is None else stemming
+        language = INDONESIAN
+        out: list[Word] = []
+        if value.startswith(ENGLISH_TAG):
+            value = value[len(ENGLISH_TAG):]
+            language = ENGLISH
+            out.append(Word(ENGLISH_MARK, ENGLISH_MARK, first_position, first_char, first_char))
+        elif stemming and mode == "query" and not whole:
+            language, stemming = QUERY, False
+        out += tokens(value, stemming=stemming, stops=self.stops, keep_stops=keep_stops,
+                      whole=whole, first_position=first_position, first_char=first_char,
+                      language=language)
+        return out
 
 
 def tag_english(document: dict) -> dict:

@@ -5,32 +5,25 @@ update leaves the previous commit readable. A full build writes a whole new gene
 beside the live one and publishes it through the folder's marker (:mod:`.folder`), so the old
 index answers until the new one is complete.
 
-Big full builds analyse in several processes (Whoosh's multiprocess writer): the parent reads
-files and finds quotes while children analyse and write a segment each. The children die with
-their parent (Linux ``PR_SET_PDEATHSIG``), leave Ctrl-C to it, and keep their tracebacks to a
-log in the build folder: the parent notices a child that failed, stops the others and says in
-one line what went wrong, and nothing half-built is published.
+A full build writes its segments in bulk, without Whoosh's writer (:mod:`.bulk`), and a big
+one in one process per core, each reading, analysing and writing its share of the files
+(:mod:`.shards`). Updates go through Whoosh's writer, with the same codec and analyzer.
 """
 
 from __future__ import annotations
 
-import os
-import queue
-import re
 import shutil
-import signal
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.index import LockError
+from whoosh.index import TOC, LockError, clean_files
 from whoosh.writing import IndexingError
 
-from reader.errors import IndexNotWritable, IndexProblem
+from reader.errors import IndexProblem
+from reader.prepare import processes
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn
-from reader.search.whoosh import stemtable, summaries
+from reader.search.whoosh import shards, stemtable, summaries
 from reader.search.whoosh.codec import writer_options
 from reader.search.whoosh.folder import IndexFolder
 from reader.search.whoosh.schema import (
@@ -41,9 +34,8 @@ from reader.search.whoosh.schema import (
     file_document,
     key,
 )
+from reader.search.whoosh.shards import ChildFailed as ChildFailed  # the backend reports it
 from reader.search.whoosh.store import SharedIndex, open_dir, write_records
-
-CHILD_LOG = "child-"
 
 
 def apply_incremental(shared: SharedIndex, known: dict[str, FileState], changes: Changes,
@@ -96,42 +88,39 @@ def _save_list(directory: Path, listed: dict | None, ix=None) -> None:
 
 def build_generation(folder: IndexFolder, changes: Changes, progress: ProgressFn | None,
                      workers: int, parallel_min_files: int) -> int:
-    """Build a whole new generation from ``changes`` and make it the live one."""
+    """Build a whole new generation from ``changes`` and make it the live one.
+
+    Segments are written in bulk (:mod:`.shards`, :mod:`.bulk`); a big batch whose files are
+    still unread (``changes.sources``) is read, analysed and written by one process per
+    core."""
     fresh = folder.new_build_dir()
     try:
         live = folder.live_dir()
         previous = stemtable.preload(live) if live is not None else {}
         ix = whoosh_index.create_in(str(fresh), build_schema(), indexname=INDEX_NAME)
-        writer = _bulk_writer(ix, changes.total, workers, parallel_min_files, fresh)
-        states: dict[str, FileState] = {}
-        listed: dict = {}
-        written = 0
-        try:
-            for done, indexed in enumerate(changes.files, start=1):
-                with _forking(writer):
-                    written += _add(writer, indexed, listed)
-                states[indexed.relative] = indexed.state
-                if progress:
-                    progress(done, changes.total, indexed.relative)
-            with _forking(writer):
-                writer.commit()
-            _check_children(writer)
-        except BaseException:
-            _abandon(writer)
-            raise
-        finally:
-            _stop_logging()
-        for log in fresh.glob(f"{CHILD_LOG}*"):
+        procs = processes(workers, changes.total, parallel_min_files)
+        if changes.sources is not None and procs > 1:
+            warnings = changes.warnings if changes.warnings is not None else []
+            built = shards.write_parallel(fresh, ix.schema, changes.sources, warnings, procs,
+                                          progress)
+        else:
+            built = shards.write_here(ix.storage, ix.schema, changes.files, changes.total,
+                                      progress)
+        generation = ix.latest_generation() + 1
+        TOC(ix.schema, built.segments, generation).write(ix.storage, INDEX_NAME)
+        clean_files(ix.storage, INDEX_NAME, generation, built.segments)
+        shutil.rmtree(fresh / f"{INDEX_NAME}.tmp", ignore_errors=True)
+        for log in fresh.glob(f"{shards.CHILD_LOG}*"):
             log.unlink()
-        write_records(fresh, states, ix)
+        write_records(fresh, built.states, ix)
         stemtable.save(fresh, previous)
-        _save_list(fresh, listed, ix)
+        _save_list(fresh, built.listed, ix)
         ix.close()
         folder.publish(fresh, SCHEMA_VERSION)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    return written
+    return built.written
 
 
 def _add(writer, indexed: IndexedFile, listed: dict | None = None) -> int:
@@ -161,157 +150,7 @@ def _writer(ix, wait: Callable[[], None] | None, where: Path):
 
 def _abandon(writer) -> None:
     """Stop a writer that failed (its own error is on its way up)."""
-    for task in getattr(writer, "tasks", ()):
-        if task.is_alive():
-            task.terminate()
-        task.join()
     try:
         writer.cancel()
     except (OSError, IndexingError):
         pass  # a full disk or a writer already closed: the commit is abandoned either way
-
-
-# -- parallel full builds ------------------------------------------------------------------------
-
-def _bulk_writer(ix, files: int, workers: int, parallel_min_files: int, build: Path):
-    """The writer of a full build: one analysing process per core for big corpora.
-
-    ``multisegment`` skips the final merge, which would cost as much again; small corpora are
-    not worth the process start-up. ``limitmb`` is per process, so memory stays bounded.
-    """
-    procs = min(os.cpu_count() or 1, workers)
-    if procs > 1 and files >= parallel_min_files:
-        _start_logging(build)
-        writer = ix.writer(procs=procs, multisegment=True, limitmb=96, batchsize=256,
-                           **writer_options())
-        writer.jobqueue = _WatchedQueue(writer.jobqueue, writer)
-        return writer
-    return ix.writer(limitmb=256, **writer_options())
-
-
-class ChildFailed(IndexNotWritable):
-    """An analysing process of a full build stopped before its work was done."""
-
-
-class _WatchedQueue:
-    """The writer's job queue, which notices dead children instead of waiting on them."""
-
-    def __init__(self, jobs, writer) -> None:
-        self.jobs = jobs
-        self.writer = writer
-
-    def put(self, item) -> None:
-        while True:
-            _raise_if_failed(self.writer)
-            try:
-                self.jobs.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
-
-    def get(self, *args, **kwargs):
-        return self.jobs.get(*args, **kwargs)
-
-
-def _raise_if_failed(writer) -> None:
-    failed = [t for t in writer.tasks if t.exitcode not in (None, 0)]
-    if failed:
-        raise ChildFailed(f"an indexing process failed ({_child_error(failed[0])})")
-
-
-def _check_children(writer) -> None:
-    """Every child finished its segment (Whoosh commits without the segment of a child that
-    died, so this is checked before the build is published)."""
-    tasks = getattr(writer, "tasks", ())
-    for task in tasks:
-        task.join()
-    if tasks:
-        _raise_if_failed(writer)
-
-
-def _child_error(task) -> str:
-    """The last line a failed child wrote (its error), else its exit status."""
-    if _LOGS is not None:
-        try:
-            lines = Path(f"{_LOGS}{task.pid}").read_text(errors="replace").splitlines()
-            last = next((line.strip() for line in reversed(lines) if line.strip()), "")
-            errno = re.search(r"\[Errno \d+\] ([^:']+)", last)  # "OSError: [Errno 28] No space…"
-            if errno:
-                return errno.group(1).strip()
-            if last:
-                return last[:160]
-        except OSError:
-            pass
-    return f"exit status {task.exitcode}"
-
-
-# Set in the parent while a parallel build runs; children inherit it when they are forked.
-_LOGS: str | None = None
-
-
-class _Hook:
-    """A weak-referenceable owner for the after-fork hook (multiprocessing keys hooks by it)."""
-
-
-_HOOK = _Hook()
-_HOOKED: list[bool] = []
-
-
-def _start_logging(build: Path) -> None:
-    """Before the first child is forked: children set themselves up (see _child_setup)."""
-    global _LOGS
-    if not _HOOKED:  # multiprocessing is imported only by builds that use it
-        from multiprocessing import util
-
-        util.register_after_fork(_HOOK, lambda _owner: _child_setup())
-        _HOOKED.append(True)
-    _LOGS = str(build / CHILD_LOG)
-
-
-def _stop_logging() -> None:
-    global _LOGS
-    _LOGS = None
-
-
-@contextmanager
-def _forking(writer) -> Iterator[None]:
-    """Ctrl-C held back while a call may fork an analysing child, so the child is born with it
-    blocked and ignores it before it could print a traceback (the parent gets it after)."""
-    if _LOGS is None or len(getattr(writer, "tasks", ())) >= getattr(writer, "procs", 0):
-        yield
-        return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-def _child_setup() -> None:
-    """In an analysing child, right after it is forked."""
-    if _LOGS is None:
-        return  # a process some other code started
-    _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # one held back is dropped
-    from multiprocessing import util
-
-    # the words this child stemmed, for the build's stem table (run as the child exits)
-    util.Finalize(None, stemtable.save_part, args=(Path(_LOGS).parent,), exitpriority=10)
-    log = open(f"{_LOGS}{os.getpid()}", "w", encoding="utf-8")
-    os.dup2(log.fileno(), 2)
-    sys.stderr = log
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (a killed ``reader index`` would
-    otherwise leave children waiting for work forever)."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
-    if os.getppid() == 1:  # the parent died before the line above ran
-        os._exit(1)
-

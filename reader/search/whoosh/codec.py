@@ -136,6 +136,17 @@ class ColumnPostingsWriter(base.PostingsWriter):
         self._weights = array("f")
         self._values: list[bytes] = []
         self._lengths: list[int] = []
+        self._positions = None  # (counts, absolute positions) given by add_positions
+
+    def add_positions(self, ids, tfs, positions, lengths) -> None:
+        """A whole posting list of an :class:`ArrayPositions` field at once (the bulk build):
+        document ids, frequencies, every posting's absolute positions one after another, and
+        the documents' field lengths. Written exactly as the same postings one by one."""
+        self._ids = array(_TYPECODE[4], ids)
+        self._weights = array("f", tfs)
+        self._lengths = lengths
+        self._values = None
+        self._positions = (tfs.tolist() if isinstance(tfs, array) else list(tfs), positions)
 
     def add_posting(self, id_, weight, vbytes, length=None) -> None:
         self._ids.append(id_)
@@ -157,6 +168,7 @@ class ColumnPostingsWriter(base.PostingsWriter):
         terminfo._maxid = ids[-1] if n else None
         start = self._postfile.tell()
         self._postfile.write(self._encode())
+        self._positions = None
         terminfo.set_extent(start, self._postfile.tell() - start)
         self._count += 1
         return terminfo
@@ -182,9 +194,12 @@ class ColumnPostingsWriter(base.PostingsWriter):
         starts: list[int] = []  # the index of each posting's first value
         if isinstance(self._format, ArrayPositions):
             kind = VALUES_POSITIONS
-            counts = [len(v) >> 2 for v in values]
-            absolute = array(_TYPECODE[4])
-            absolute.frombytes(b"".join(values))  # native order, as ArrayPositions encodes
+            if self._positions is not None:
+                counts, absolute = self._positions
+            else:
+                counts = [len(v) >> 2 for v in values]
+                absolute = array(_TYPECODE[4])
+                absolute.frombytes(b"".join(values))  # native order, as ArrayPositions encodes
             flat = [0] if absolute else []
             flat += [b - a for a, b in zip(absolute, absolute[1:], strict=False)]
             starts = list(accumulate(counts, initial=0))[:-1]

@@ -1,0 +1,147 @@
+"""Preparing corpus files for any engine: each file read into articles with their quotes.
+
+Reading a file and finding its quotes costs more than a millisecond a paragraph, most of it
+quote finding, and nothing in it depends on the engine. So it happens here, engine-neutral, and
+in several processes when a batch is big: :func:`prepared` hands the files to a pool of forked
+processes and yields their :class:`IndexedFile` records in the files' order, which any backend
+consumes from :attr:`Changes.files` as if they were read in its own process. A backend that
+has processes of its own for analysis (the Whoosh bulk build) can call :func:`prepare` inside
+them instead, from :attr:`Changes.sources`, so the articles never cross a process boundary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.ingest import CorpusFile, Skipped, read_file
+from reader.records import Article
+from reader.search.backend import FileState, IndexedFile
+from reader.text import printable
+
+CHUNK = 8  # files handed to a preparing process at a time
+
+
+@dataclass(frozen=True)
+class Source:
+    """A corpus file still to be read, with the document id its articles take."""
+
+    file: CorpusFile
+    doc: str
+
+
+def prepare(source: Source) -> tuple[IndexedFile, list[str]]:
+    """One corpus file's articles with their quotes, its state, and the warnings reading it
+    gave. A file that cannot be read is a warning naming it and no articles (it is tried
+    again when it changes)."""
+    f = source.file
+    name = printable(f.relative)
+    warnings: list[str] = []
+    notes: list[str] = []
+    try:
+        articles = read_file(f.path, source.doc, notes)
+        sha = sha256(f.path)
+    except Skipped as reason:
+        warnings.append(f"{name}: skipped ({reason})")
+        articles, sha = [], None
+    except OSError as exc:
+        warnings.append(f"{name}: skipped ({exc.strerror or exc})")
+        articles, sha = [], None
+    warnings.extend(f"{name}: {note}" for note in notes)
+    for article in articles:
+        attach_quotes(article)
+    state = FileState(f.size, f.mtime_ns, sha, tuple(a.doc for a in articles))
+    return IndexedFile(f.relative, state, articles), warnings
+
+
+def attach_quotes(article: Article) -> None:
+    """Find quotes in the article's unique paragraphs; repeats do not repeat their quotes."""
+    from reader.language.quotes import find_quotes  # only indexing needs it; keeps searching light
+
+    unique = [p for p in article.paragraphs if p.repeat_of is None]
+    found = find_quotes([p.text for p in unique], language=article.language,
+                        title=None if article.title_derived else article.title)
+    for paragraph, quotes in zip(unique, found, strict=False):
+        paragraph.quotes = quotes
+
+
+def sha256(path: Path) -> str | None:
+    """The file's content hash, or None when it cannot be read now."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def processes(workers: int, files: int, parallel_min_files: int) -> int:
+    """How many processes prepare ``files`` files: one per core up to ``workers``, and just
+    this one for a batch too small to be worth starting others."""
+    if files < max(parallel_min_files, 1):
+        return 1
+    return max(1, min(workers, os.cpu_count() or 1))
+
+
+def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
+             ) -> Iterator[IndexedFile]:
+    """Each source prepared, in order; with ``procs`` > 1 in that many forked processes.
+
+    Lazy: nothing is read (and no process started) until the first record is asked for, and
+    at most two windows of files are in flight at a time, so memory stays bounded however
+    slowly the records are consumed."""
+    if procs <= 1:
+        for source in sources:
+            indexed, notes = prepare(source)
+            warnings.extend(notes)
+            yield indexed
+        return
+    import multiprocessing
+    from collections import deque
+    from itertools import islice
+
+    window = procs * CHUNK * 8
+    todo = iter(sources)
+    with multiprocessing.get_context("fork").Pool(procs, initializer=_child) as pool:
+        pending: deque = deque()
+        while True:
+            batch = list(islice(todo, window))
+            if batch:
+                pending.append(pool.map_async(prepare, batch, chunksize=CHUNK))
+            if not pending:
+                break
+            if batch and len(pending) < 2:
+                continue
+            for indexed, notes in pending.popleft().get():
+                warnings.extend(notes)
+                yield indexed
+
+
+def _child() -> None:
+    """In a preparing process: Ctrl-C is the parent's to handle (it stops the pool), and the
+    process dies with its parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (a killed ``reader index`` would
+    otherwise leave its helper processes waiting for work forever)."""
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    if os.getppid() == 1:  # the parent died before the line above ran
+        os._exit(1)

@@ -1,0 +1,177 @@
+"""Writing Whoosh segments in bulk, without Whoosh's per-document machinery.
+
+Whoosh's writer turns every word of every document into a token object, then a tuple in a
+posting pool that it sorts and pickles to temporary files and merges back: about half of a
+build's time. A full build needs none of that: :class:`BulkSegment` analyses each document's
+text fields once (through the fields' own analyzer, :meth:`ReaderAnalyzer.words`), appends
+each word's document number, frequency and positions to two flat integer arrays of that word,
+and at the end hands each word's arrays, in term order, to the codec's posting writer in one
+call (:meth:`ColumnPostingsWriter.add_positions`). Stored fields, lengths and the term index
+are written by Whoosh's own codec objects, so the segment is an ordinary Whoosh segment that
+Whoosh's matchers and the reader's vectorised scorer read as before; fields of other kinds
+(ids, numbers, names) go through Whoosh's ``field.index`` unchanged.
+
+The pool is bounded: when its estimated size passes ``limit_mb`` the segment is finished and
+the caller starts another (:attr:`full`), so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+from array import array
+
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+from reader.search.whoosh.analyzer import ReaderAnalyzer
+from reader.search.whoosh.codec import ArrayPositions
+
+_U32 = "I" if array("I").itemsize == 4 else "L"
+TERM_BYTES = 230  # what a new word costs the pool beyond its postings (dict slot, key, arrays)
+
+
+class BulkSegment:
+    """One new segment of ``ix``'s schema, written with ``codec`` (see the module docstring)."""
+
+    def __init__(self, storage, schema, indexname: str, codec, limit_mb: float) -> None:
+        self.storage = storage
+        self.schema = schema
+        self.codec = codec
+        self.segment = codec.new_segment(storage, indexname)
+        self.perdoc = codec.per_document_writer(storage, self.segment)
+        self.limit = int(limit_mb * 1024 * 1024)
+        self.docs = 0
+        self.size = 0  # estimated bytes held by the pool
+        self._fast: dict[str, dict[str, list]] = {}  # field -> word -> [heads, positions]
+        self._other: dict[str, dict[bytes, list]] = {}  # field -> term -> [(doc, w, value)]
+        self._lengths: dict[str, array] = {}  # field -> quantised length by document
+        self._plans: dict[frozenset, list] = {}
+        for name in schema.names():
+            field = schema[name]
+            if field.vector or field.separate_spelling():
+                raise ValueError(f"bulk segments do not write vectors or spelling ({name})")
+
+    @property
+    def full(self) -> bool:
+        return self.size >= self.limit
+
+    def _plan(self, fields: dict) -> list:
+        """How each field of a document of this shape is written (cached by field names)."""
+        names = frozenset(fields)
+        plan = self._plans.get(names)
+        if plan is None:
+            plan = []
+            for name in sorted(n for n in names if not n.startswith("_")):
+                field = self.schema[name]
+                fast = (field.indexed and type(field.format) is ArrayPositions
+                        and isinstance(field.analyzer, ReaderAnalyzer)
+                        and field.format.field_boost == 1.0 and field.scorable)
+                plan.append((name, field, fast, field.stored, field.column_type))
+            self._plans[names] = plan
+        return plan
+
+    def add(self, fields: dict) -> None:
+        """One document, as ``writer.add_document(**fields)`` would write it."""
+        docnum = self.docs
+        perdoc = self.perdoc
+        perdoc.start_doc(docnum)
+        for name, field, fast, stored, column in self._plan(fields):
+            value = fields[name]
+            if value is None:
+                continue
+            length = 0
+            if fast:
+                length = self._add_words(name, field.analyzer, value, docnum)
+            elif field.indexed:
+                pool = self._other.setdefault(name, {})
+                for tbytes, freq, weight, vbytes in field.index(value):
+                    if field.scorable:
+                        length += freq
+                    postings = pool.get(tbytes)
+                    if postings is None:
+                        postings = pool[tbytes] = []
+                        self.size += TERM_BYTES
+                    postings.append((docnum, weight, vbytes))
+                    self.size += 72 + len(vbytes)
+            if length:
+                lengths = self._lengths.get(name)
+                if lengths is None:
+                    lengths = self._lengths[name] = array(_U32)
+                if len(lengths) < docnum:
+                    lengths.frombytes(bytes(4 * (docnum - len(lengths))))
+                lengths.append(byte_to_length(length_to_byte(length)))
+            perdoc.add_field(name, field, value if stored else None, length)
+            if column and value is not None:
+                perdoc.add_column_value(name, column, field.to_column_value(value))
+        perdoc.finish_doc()
+        self.docs += 1
+
+    def _add_words(self, name: str, analyzer: ReaderAnalyzer, value: str, docnum: int) -> int:
+        """The words of one text field into the pool; returns the field's length."""
+        words = analyzer.words(value)
+        if not words:
+            return 0
+        places: dict[str, list[int]] = {}
+        for word in words:
+            stem = word[1]
+            at = places.get(stem)
+            if at is None:
+                places[stem] = [word[2]]
+            else:
+                at.append(word[2])
+        pool = self._fast.get(name)
+        if pool is None:
+            pool = self._fast[name] = {}
+        added = 0
+        for stem, positions in places.items():
+            entry = pool.get(stem)
+            if entry is None:
+                entry = pool[stem] = [array(_U32), array(_U32)]
+                added += TERM_BYTES
+            entry[0].append(docnum)
+            entry[0].append(len(positions))
+            entry[1].extend(positions)
+        self.size += added + 8 * len(places) + 4 * len(words)
+        return len(words)
+
+    def finish(self):
+        """Write the postings and close the segment; returns it (for the table of contents)."""
+        self.perdoc.close()
+        writer = self.codec.field_writer(self.storage, self.segment)
+        names = sorted(set(self._fast) | set(self._other))
+        for name in names:
+            field = self.schema[name]
+            writer.start_field(name, field)
+            if name in self._fast:
+                self._write_fast(writer, name)
+            else:
+                self._write_other(writer, name)
+            writer.finish_field()
+        writer.close()
+        self._fast.clear()
+        self._other.clear()
+        self.segment.set_doc_count(self.docs)
+        if self.segment.should_assemble():
+            self.segment.create_compound_file(self.storage)
+            self.segment.compound = True
+        return self.segment
+
+    def _write_fast(self, writer, name: str) -> None:
+        pool = self._fast[name]
+        lengths = self._lengths.get(name) or array(_U32)
+        for stem in sorted(pool):
+            heads, positions = pool.pop(stem)
+            ids = heads[0::2]
+            writer.start_term(stem.encode("utf-8"))
+            # the field writer's posting writer is the codec's ColumnPostingsWriter
+            writer._postwriter.add_positions(ids, heads[1::2], positions,
+                                             [lengths[d] for d in ids])
+            writer.finish_term()
+
+    def _write_other(self, writer, name: str) -> None:
+        pool = self._other[name]
+        lengths = self._lengths.get(name)
+        for tbytes in sorted(pool):
+            writer.start_term(tbytes)
+            for docnum, weight, vbytes in pool.pop(tbytes):
+                length = lengths[docnum] if lengths is not None and docnum < len(lengths) else 0
+                writer.add(docnum, weight, vbytes, length)
+            writer.finish_term()

@@ -1,0 +1,167 @@
+"""The bulk build writes what Whoosh's own writer writes: the same terms, postings, lengths and
+stored fields, in one process or several, and spills to several segments past its limit."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+from whoosh import index as whoosh_index
+
+from reader.ingest import CorpusFile, doc_ids, scan
+from reader.library import Library
+from reader.prepare import Source, prepare, prepared
+from reader.search.backend import Changes, SearchRequest
+from reader.search.whoosh import shards
+from reader.search.whoosh.backend import WhooshBackend
+from reader.search.whoosh.build import _add, build_generation
+from reader.search.whoosh.codec import writer_options
+from reader.search.whoosh.folder import IndexFolder
+from reader.search.whoosh.schema import INDEX_NAME, build_schema
+from reader.search.whoosh.store import open_dir
+from tests.conftest import SEEDS
+
+WORDS = ("presiden rakyat harga pasar kereta stasiun banjir guru murid sekolah nelayan laut "
+         "kapal menteri mengatakan Jakarta Tokayev pembangunan negara-negara Kassym-Jomart "
+         "café tidak dan yang").split()
+
+
+def _corpus(root, files: int, seed: int = 3):
+    root.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    for f in range(files):
+        paras = []
+        for _ in range(rng.randint(1, 12)):
+            words = [rng.choice(WORDS) for _ in range(rng.randint(1, 30))]
+            text = " ".join(words).capitalize() + "."
+            if rng.random() < 0.3:
+                text = f"\u201c{text}\u201d kata {rng.choice(['Rubio', 'Ani Suryani'])}."
+            paras.append(text)
+        (root / f"b{f:03d}.txt").write_text(f"Kabar {rng.choice(WORDS)} {f}\n\n"
+                                            + "\n\n".join(paras), encoding="utf-8")
+    return root
+
+
+def _sources(corpus):
+    found = scan(corpus, [])
+    files = [CorpusFile(corpus / rel, rel, size, mtime) for rel, (size, mtime) in found.items()]
+    ids = doc_ids(files)
+    return [Source(f, ids[f.relative]) for f in sorted(files, key=lambda f: f.relative)]
+
+
+def _whoosh_built(directory, sources):
+    """The reference: the same documents through Whoosh's own writer, one segment."""
+    directory.mkdir()
+    ix = whoosh_index.create_in(str(directory), build_schema(), indexname=INDEX_NAME)
+    writer = ix.writer(**writer_options())
+    for source in sources:
+        _add(writer, prepare(source)[0])
+    writer.commit()
+    return ix
+
+
+def _contents(ix):
+    """Everything a search can see, by document content rather than number."""
+    with ix.reader() as reader:
+        stored = {d: reader.stored_fields(d) for d in reader.all_doc_ids()}
+        key = {d: (f.get("kind"), f.get("path"), f.get("para")) for d, f in stored.items()}
+        postings = {}
+        for fieldname, btext in reader.all_terms():
+            field = reader.schema[fieldname]
+            matcher = reader.postings(fieldname, btext)
+            rows = []
+            while matcher.is_active():
+                d = matcher.id()
+                value = (field.format.decode_positions(matcher.value())
+                         if field.format.supports("positions") else None)
+                rows.append((key[d], matcher.weight(), value))
+                matcher.next()
+            info = reader.term_info(fieldname, btext)
+            postings[fieldname, btext] = (sorted(rows, key=repr), info.weight(),
+                                          info.doc_frequency(), info.min_length(),
+                                          info.max_length(), info.max_weight())
+        lengths = {(key[d], name): reader.doc_field_length(d, name)
+                   for d in stored for name in ("title", "text", "quote", "source", "speaker")}
+        totals = {name: reader.field_length(name) for name in reader.schema.names()}
+        return ({key[d]: f for d, f in stored.items()}, postings, lengths, totals)
+
+
+def _bulk_built(tmp_path, corpus, procs: int, limit_mb: float | None = None, monkeypatch=None):
+    folder = IndexFolder(tmp_path / "bulk")
+    folder.claim(1)
+    sources = _sources(corpus)
+    if limit_mb is not None:
+        monkeypatch.setattr(shards, "POOL_MB", limit_mb)
+    warnings: list[str] = []
+    changes = Changes(files=prepared(sources, warnings), total=len(sources), sources=sources,
+                      warnings=warnings)
+    build_generation(folder, changes, None, workers=procs, parallel_min_files=1)
+    return open_dir(folder.live_dir())
+
+
+def test_a_bulk_segment_holds_what_whooshs_writer_writes(tmp_path):
+    corpus = _corpus(tmp_path / "c", 40)
+    reference = _contents(_whoosh_built(tmp_path / "ref", _sources(corpus)))
+    bulk = _bulk_built(tmp_path, corpus, procs=1)
+    assert len(bulk._segments()) == 1
+    assert _contents(bulk) == reference
+
+
+def test_seeds_bulk_equal_whoosh(tmp_path):
+    reference = _contents(_whoosh_built(tmp_path / "ref", _sources(SEEDS)))
+    assert _contents(_bulk_built(tmp_path, SEEDS, procs=1)) == reference
+
+
+def test_a_small_pool_spills_into_several_segments_with_the_same_contents(tmp_path,
+                                                                          monkeypatch):
+    corpus = _corpus(tmp_path / "c", 40)
+    reference = _contents(_whoosh_built(tmp_path / "ref", _sources(corpus)))
+    bulk = _bulk_built(tmp_path, corpus, procs=1, limit_mb=0.02, monkeypatch=monkeypatch)
+    assert len(bulk._segments()) > 3
+    assert _contents(bulk) == reference
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a parallel build needs two cores")
+def test_processes_write_the_same_index_as_one(tmp_path):
+    corpus = _corpus(tmp_path / "c", 60)
+    reference = _contents(_whoosh_built(tmp_path / "ref", _sources(corpus)))
+    bulk = _bulk_built(tmp_path, corpus, procs=2)
+    assert len(bulk._segments()) == 2
+    assert _contents(bulk) == reference
+    assert not [p for p in folder_files(bulk) if p.startswith(shards.CHILD_LOG)]
+
+
+def folder_files(ix):
+    return os.listdir(ix.storage.folder)
+
+
+def test_the_prepare_stage_gives_the_same_records_in_processes(tmp_path):
+    corpus = _corpus(tmp_path / "c", 50)
+    sources = _sources(corpus)
+    here, there = [], []
+    one = list(prepared(sources, here))
+    two = list(prepared(sources, there, procs=2))
+    assert one == two and here == there
+    assert sum(len(a.paragraphs) for f in one for a in f.articles) > 100
+
+
+def test_a_parallel_build_through_the_library_searches_like_one(tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path / "c", 60)
+    monkeypatch.setenv("READER_PARALLEL_MIN_FILES", "10")
+    single = Library(corpus, tmp_path / "one", backend=None)
+    single.backend.parallel_min_files = 10_000
+    single.update()
+    multi = WhooshBackend(tmp_path / "two", workers=2, parallel_min_files=10)
+    from reader import sync
+
+    report = sync.update(multi, corpus)
+    assert report.paragraphs == single.backend.counts()["paragraphs"]
+    for query in ("presiden", '"harga pasar"', "ka*", "kata Rubio", "title:kabar"):
+        a = single.backend.search(SearchRequest(query, limit=1000))
+        b = multi.search(SearchRequest(query, limit=1000))
+        assert a.total == b.total
+        assert sorted((h.doc, h.para, round(h.score, 6)) for h in a.hits) == sorted(
+            (h.doc, h.para, round(h.score, 6)) for h in b.hits)
+    single.close()
+    multi.close()
