@@ -144,6 +144,10 @@ def _sastrawi():
     from Sastrawi.Stemmer.Stemmer import Stemmer
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+    from reader.language import sastrawi_re
+
+    sastrawi_re.install()  # after the imports above: every rule module is loaded by then
+
     class SetDictionary(ArrayDictionary):
         """Sastrawi's dictionary with set lookups instead of a linear list scan."""
 

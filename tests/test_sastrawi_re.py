@@ -1,0 +1,74 @@
+"""Sastrawi through the regular-expression shim stems exactly as Sastrawi does on its own."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from reader.language import analysis, sastrawi_re
+from tests.conftest import SEEDS
+
+# affixed words of each rule family, reduplications, names and words that are not Indonesian
+WORDS = """mengatakan penguatan Kazakhstan menyatakan dipertanggungjawabkan berbalas-balasan
+negara-negara pembangunan keberhasilan memperkenalkan diperbaiki terselenggaranya
+pengembangannya bersama-sama perekonomian mempengaruhi menangkap menyapu memukul mengecat
+pemberdayaan kesejahteraan ketidakadilan berlari-lari sekolahnya bukumu rumahku apakah
+pergilah kepunyaan sebaik-baiknya menteri lokhoyah monoyah tokayev kassym jomart rubio
+perancis meng-upgrade memproklamasikan peranan pelajaran penyelidikan penerbangan""".split()
+
+
+def _plain(words):
+    """Stems with the ``re`` module itself in every Sastrawi module."""
+    stemmer = analysis._sastrawi()
+    modules = [m for n, m in sys.modules.items()
+               if n.startswith("Sastrawi.") and getattr(m, "re", None) is sastrawi_re.SHIM]
+    for module in modules:
+        module.re = re
+    try:
+        return [stemmer.stem_word(w) for w in words]
+    finally:
+        for module in modules:
+            module.re = sastrawi_re.SHIM
+
+
+def _seed_words():
+    words = set(WORDS)
+    for path in sorted(SEEDS.glob("*.txt")):
+        for token in analysis.tokens(path.read_text(encoding="utf-8"), stemming=False):
+            if len(token.text) > 3 and analysis._NEEDS_STEM.match(token.text):
+                words.add(token.text)
+    return sorted(words)
+
+
+def test_every_sastrawi_rule_module_uses_the_shim():
+    analysis._sastrawi()
+    users = [n for n, m in sys.modules.items()
+             if n.startswith("Sastrawi.") and getattr(m, "re", None) is not None]
+    assert len(users) > 40
+    assert all(sys.modules[n].re is sastrawi_re.SHIM for n in users)
+
+
+def test_the_shim_stems_like_sastrawi_alone():
+    words = _seed_words()
+    assert len(words) > 200
+    stemmer = analysis._sastrawi()
+    assert [stemmer.stem_word(w) for w in words] == _plain(words)
+
+
+def test_the_shim_removes_a_word_as_re_sub_does():
+    shim = sastrawi_re.SHIM
+    for pattern, word in [("laku", "melakukan"), ("", "kata"), ("an", "anan"),
+                          ("a-b", "xa-by"), ("ku", "buku")]:
+        assert shim.sub(pattern, "", word, 1) == re.sub(pattern, "", word, count=1)
+    assert shim.sub(r"(is|isme|isasi|i|kan|an)$", "", "lakukan", 1) == "laku"
+    assert shim.match(r"^be(.*)lah$", "bekerjalah").group(1) == "kerja"
+
+
+def test_new_words_compile_no_new_patterns():
+    stemmer = analysis._sastrawi()
+    words = _seed_words()
+    for word in words:
+        stemmer.stem_word(word)
+    patterns = [pattern for pattern, _flags in sastrawi_re.SHIM._compiled]
+    assert len(patterns) < 100 < len(words)  # the rules' patterns, not one per word
+    assert not [p for p in patterns if sastrawi_re._LITERAL.fullmatch(p)]
