@@ -100,6 +100,41 @@ def _bulk_built(tmp_path, corpus, procs: int, limit_mb: float | None = None, mon
     return open_dir(folder.live_dir())
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_list_given_at_once_is_the_same_bytes_as_posting_by_posting(seed):
+    from array import array
+    from io import BytesIO
+
+    from reader.search.whoosh.codec import ArrayPositions, ColumnPostingsWriter
+
+    rng = random.Random(seed)
+    n = rng.choice([1, 2, 5, 127, 128, 129, 400])
+    ids = sorted(rng.sample(range(rng.choice([n, 3 * n, 200_000])), n))
+    tfs = [1 if seed % 2 else rng.choice([1, 1, 2, 3, 300]) for _ in ids]
+    positions = [sorted(rng.sample(range(rng.choice([t, 70_000])), t)) for t in tfs]
+    lengths = [rng.choice([0, 1, 9, 40, 5000]) for _ in ids]
+    fmt = ArrayPositions()
+    out = []
+    for at_once in (False, True):
+        writer = ColumnPostingsWriter(BytesIO())
+        writer.start_postings(fmt, _info())
+        if at_once:
+            writer.add_positions(array("I", ids), tfs, array("I", [p for ps in positions
+                                                                   for p in ps]), lengths)
+        else:
+            for i, t, ps, length in zip(ids, tfs, positions, lengths, strict=True):
+                writer.add_posting(i, float(t), fmt.encode(ps), length)
+        info = writer.finish_postings()
+        out.append((writer._postfile.getvalue(), info.to_bytes()))
+    assert out[0] == out[1]
+
+
+def _info():
+    from whoosh.codec.whoosh3 import W3TermInfo
+
+    return W3TermInfo()
+
+
 def test_a_bulk_segment_holds_what_whooshs_writer_writes(tmp_path):
     corpus = _corpus(tmp_path / "c", 40)
     reference = _contents(_whoosh_built(tmp_path / "ref", _sources(corpus)))

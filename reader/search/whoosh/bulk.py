@@ -19,6 +19,9 @@ from __future__ import annotations
 
 from array import array
 
+from whoosh.analysis import IDTokenizer
+from whoosh.fields import ID
+from whoosh.formats import Existence
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from reader.search.whoosh.analyzer import ReaderAnalyzer
@@ -64,7 +67,9 @@ class BulkSegment:
                 fast = (field.indexed and type(field.format) is ArrayPositions
                         and isinstance(field.analyzer, ReaderAnalyzer)
                         and field.format.field_boost == 1.0 and field.scorable)
-                plan.append((name, field, fast, field.stored, field.column_type))
+                ident = (type(field) is ID and type(field.analyzer) is IDTokenizer
+                         and type(field.format) is Existence and field.format.field_boost == 1.0)
+                plan.append((name, field, fast, ident, field.stored, field.column_type))
             self._plans[names] = plan
         return plan
 
@@ -73,13 +78,22 @@ class BulkSegment:
         docnum = self.docs
         perdoc = self.perdoc
         perdoc.start_doc(docnum)
-        for name, field, fast, stored, column in self._plan(fields):
+        for name, field, fast, ident, stored, column in self._plan(fields):
             value = fields[name]
             if value is None:
                 continue
             length = 0
             if fast:
                 length = self._add_words(name, field.analyzer, value, docnum)
+            elif ident and value and isinstance(value, str):  # the whole value, one term
+                pool = self._other.setdefault(name, {})
+                tbytes = value.encode("utf-8")
+                postings = pool.get(tbytes)
+                if postings is None:
+                    postings = pool[tbytes] = []
+                    self.size += TERM_BYTES
+                postings.append((docnum, 1.0, b""))
+                self.size += 72
             elif field.indexed:
                 pool = self._other.setdefault(name, {})
                 for tbytes, freq, weight, vbytes in field.index(value):

@@ -25,7 +25,8 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
-from itertools import accumulate
+from itertools import accumulate, islice
+from operator import sub
 
 from whoosh import formats
 from whoosh.codec import base
@@ -174,6 +175,8 @@ class ColumnPostingsWriter(base.PostingsWriter):
         return terminfo
 
     def _encode(self) -> bytes:
+        if self._positions is not None:
+            return _encode_positions(self._ids, *self._positions, self._lengths)
         ids, weights, values, lengths = self._ids, self._weights, self._values, self._lengths
         n = len(ids)
         deltas = [0]
@@ -194,12 +197,9 @@ class ColumnPostingsWriter(base.PostingsWriter):
         starts: list[int] = []  # the index of each posting's first value
         if isinstance(self._format, ArrayPositions):
             kind = VALUES_POSITIONS
-            if self._positions is not None:
-                counts, absolute = self._positions
-            else:
-                counts = [len(v) >> 2 for v in values]
-                absolute = array(_TYPECODE[4])
-                absolute.frombytes(b"".join(values))  # native order, as ArrayPositions encodes
+            counts = [len(v) >> 2 for v in values]
+            absolute = array(_TYPECODE[4])
+            absolute.frombytes(b"".join(values))  # native order, as ArrayPositions encodes
             flat = [0] if absolute else []
             flat += [b - a for a, b in zip(absolute, absolute[1:], strict=False)]
             starts = list(accumulate(counts, initial=0))[:-1]
@@ -233,6 +233,45 @@ class ColumnPostingsWriter(base.PostingsWriter):
                 length_to_byte(max(block_lengths)) if block_lengths else 0))
         return b"".join((MAGIC, HEADER.pack(n, idw, wcode, cw, kind, vw, nvalues), *table,
                          pack(deltas, idw), wbytes, vbytes))
+
+
+def _encode_positions(ids, tfs: list[int], absolute, lengths) -> bytes:
+    """:meth:`ColumnPostingsWriter._encode` of a positions list with whole-number weights
+    (what :meth:`~ColumnPostingsWriter.add_positions` gives), the same bytes in fewer steps:
+    most words of a corpus occur in one or two documents, so the per-list work counts."""
+    n = len(ids)
+    if n == 1:
+        deltas = [0]
+    else:
+        deltas = [0, *map(sub, islice(ids, 1, None), ids)]
+        if n > BLOCK_SIZE:
+            deltas[::BLOCK_SIZE] = [0] * len(range(0, n, BLOCK_SIZE))
+    idw = width_of(max(deltas))
+    top = max(tfs)
+    if top == 1 and min(tfs) == 1:
+        wcode, wbytes = WEIGHT_NONE, b""
+    else:
+        wcode = width_of(top)
+        wbytes = pack(tfs, wcode)
+    if len(absolute) == n:  # one position a posting: every position is a first one
+        flat = absolute
+        starts = range(n)
+    else:
+        flat = [0, *map(sub, islice(absolute, 1, None), absolute)]
+        starts = list(accumulate(tfs, initial=0))[:-1]
+        for at in starts:
+            flat[at] = absolute[at]
+    vw = width_of(max(flat))
+    table = []
+    for b in range(0, n, BLOCK_SIZE):
+        e = min(n, b + BLOCK_SIZE)
+        block_lengths = [x for x in lengths[b:e] if x]
+        table.append(BLOCK.pack(
+            ids[b], ids[e - 1], starts[b], float(max(tfs[b:e])),
+            length_to_byte(min(block_lengths)) if block_lengths else 0,
+            length_to_byte(max(block_lengths)) if block_lengths else 0))
+    return b"".join((MAGIC, HEADER.pack(n, idw, wcode, 0, VALUES_POSITIONS, vw, len(flat)),
+                     *table, pack(deltas, idw), wbytes, pack(flat, vw)))
 
 
 def _swapped(values: array) -> bytes:
