@@ -18,8 +18,11 @@ perancis meng-upgrade memproklamasikan peranan pelajaran penyelidikan penerbanga
 
 
 def _plain(words):
-    """Stems with the ``re`` module itself in every Sastrawi module."""
-    stemmer = analysis._sastrawi()
+    """Stems of Sastrawi as it ships: its own visitors (ungated) and the ``re`` module itself
+    in every Sastrawi module."""
+    from Sastrawi.Stemmer.Stemmer import Stemmer
+
+    stemmer = Stemmer(analysis._sastrawi().dictionary)
     modules = [m for n, m in sys.modules.items()
                if n.startswith("Sastrawi.") and getattr(m, "re", None) is sastrawi_re.SHIM]
     for module in modules:
@@ -48,11 +51,39 @@ def test_every_sastrawi_rule_module_uses_the_shim():
     assert all(sys.modules[n].re is sastrawi_re.SHIM for n in users)
 
 
-def test_the_shim_stems_like_sastrawi_alone():
-    words = _seed_words()
-    assert len(words) > 200
+def _affixed(count: int) -> list[str]:
+    """Words made by putting Indonesian affixes on dictionary words and on made-up names,
+    first letters changed as the prefixes change them (so every prefix rule is met)."""
+    import random
+
+    rng = random.Random(5)
+    roots = sorted(analysis._sastrawi().dictionary.words)
+    roots = rng.sample(roots, 1500) + ["lokhoyah", "monoyah", "tokayev", "rubio", "kirim"]
+    prefixes = ["", "", "me", "mem", "men", "meng", "menge", "meny", "pe", "pem", "pen",
+                "peng", "penge", "peny", "per", "pel", "be", "ber", "bel", "te", "ter", "di",
+                "ke", "se", "ku", "kau", "memper", "diper", "keber", "ber", "memp", "mempe"]
+    suffixes = ["", "", "i", "kan", "an", "is", "isme", "isasi", "lah", "kah", "tah", "pun",
+                "ku", "mu", "nya", "kannya", "annya", "ilah"]
+    out = set()
+    while len(out) < count:
+        root = rng.choice(roots)
+        if rng.random() < 0.3:  # an infix: g-er-igi, t-el-unjuk
+            root = root[:1] + rng.choice(["el", "em", "er", "in"]) + root[1:]
+        out.add(rng.choice(prefixes) + root + rng.choice(suffixes))
+    return sorted(out)
+
+
+def test_the_shim_and_gates_stem_like_sastrawi_alone():
+    words = _seed_words() + _affixed(6000)
+    assert len(words) > 6000
     stemmer = analysis._sastrawi()
     assert [stemmer.stem_word(w) for w in words] == _plain(words)
+
+
+def test_prefix_visitors_are_gated():
+    provider = analysis._sastrawi().visitor_provider
+    gated = [v for v in provider.prefix_pisitors if v.visit.__name__ == "gated_visit"]
+    assert len(gated) >= 35
 
 
 def test_the_shim_removes_a_word_as_re_sub_does():

@@ -160,7 +160,9 @@ def _sastrawi():
         def count(self):
             return len(self.words)
 
-    return Stemmer(SetDictionary(StemmerFactory().get_words()))
+    stemmer = Stemmer(SetDictionary(StemmerFactory().get_words()))
+    sastrawi_re.gate(stemmer)  # the same stems; most rules skipped for words they cannot touch
+    return stemmer
 
 
 _NEEDS_STEM = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
