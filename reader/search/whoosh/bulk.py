@@ -47,6 +47,9 @@ class BulkSegment:
         self._other: dict[str, dict[bytes, list]] = {}  # field -> term -> [(doc, w, value)]
         self._lengths: dict[str, array] = {}  # field -> quantised length by document
         self._plans: dict[frozenset, list] = {}
+        # the last value of each field and its analysis: a paragraph repeats its article's
+        # title and outlet, so these are analysed once an article, not once a paragraph
+        self._last: dict[str, tuple] = {}
         for name in schema.names():
             field = schema[name]
             if field.vector or field.separate_spelling():
@@ -96,7 +99,10 @@ class BulkSegment:
                 self.size += 72
             elif field.indexed:
                 pool = self._other.setdefault(name, {})
-                for tbytes, freq, weight, vbytes in field.index(value):
+                last = self._last.get(name)
+                if last is None or last[0] != value:
+                    last = self._last[name] = (value, list(field.index(value)))
+                for tbytes, freq, weight, vbytes in last[1]:
                     if field.scorable:
                         length += freq
                     postings = pool.get(tbytes)
@@ -120,7 +126,10 @@ class BulkSegment:
 
     def _add_words(self, name: str, analyzer: ReaderAnalyzer, value: str, docnum: int) -> int:
         """The words of one text field into the pool; returns the field's length."""
-        words = analyzer.words(value)
+        last = self._last.get(name)
+        if last is None or last[0] != value:
+            last = self._last[name] = (value, analyzer.words(value))
+        words = last[1]
         if not words:
             return 0
         places: dict[str, list[int]] = {}
