@@ -13,12 +13,11 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from platformdirs import user_cache_dir
 
 from reader import sync
-from reader.compare import Alignment, Related
 from reader.errors import IndexDamaged, IndexProblem, NotFound, QueryError, UsageError
 from reader.records import (
     SORTS,
@@ -33,6 +32,9 @@ from reader.records import (
 from reader.search import open_backend
 from reader.search.backend import ProgressFn, SearchBackend, SearchRequest
 from reader.sync import UpdateReport
+
+if TYPE_CHECKING:  # compare loads its own tables; only the commands that compare need it
+    from reader.compare import Alignment, Related
 
 APP_NAME = "kabar-reader"
 PACKAGE_DIR = Path(__file__).resolve().parent

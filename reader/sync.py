@@ -19,8 +19,6 @@ from pathlib import Path
 from reader import freshness
 from reader.errors import IndexNotWritable, IndexProblem
 from reader.ingest import CorpusFile, doc_ids, scan
-from reader.prepare import Source, prepare, prepared, processes, sha256
-from reader.prepare import attach_quotes as attach_quotes  # where the tests and tools find it
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn, SearchBackend
 
 
@@ -200,6 +198,7 @@ def _read_all(files: list[CorpusFile], ids: dict[str, str], report: UpdateReport
     them in processes of its own, else ``files``, prepared lazily as the backend asks for
     them (a full build of a big corpus does not fit in memory at once), in several
     processes when the batch is big."""
+    from reader.prepare import Source, prepared, processes  # reading: parsers, quote rules
     from reader.settings import current
 
     sources = [Source(f, ids[f.relative]) for f in files]
@@ -212,6 +211,22 @@ def _read_all(files: list[CorpusFile], ids: dict[str, str], report: UpdateReport
 def read(f: CorpusFile, doc: str, warnings: list[str]) -> IndexedFile:
     """One corpus file's articles with their quotes, and its state (see
     :func:`reader.prepare.prepare`)."""
+    from reader.prepare import Source, prepare
+
     indexed, notes = prepare(Source(f, doc))
     warnings.extend(notes)
     return indexed
+
+
+def attach_quotes(article) -> None:
+    """Find the article's quotes (see :func:`reader.prepare.attach_quotes`)."""
+    from reader.prepare import attach_quotes as attach
+
+    attach(article)
+
+
+def sha256(path: Path) -> str | None:
+    """The file's content hash, or None when it cannot be read now."""
+    from reader.prepare import sha256 as digest
+
+    return digest(path)

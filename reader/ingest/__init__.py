@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.errors import CorpusError
-from reader.ingest.formats import SUFFIXES, Skipped, read_file
 from reader.ingest.walk import (
     IGNORED_DIRS,
     INDEX_MARKERS,
@@ -24,12 +23,27 @@ from reader.ingest.walk import (
 from reader.records import Article
 from reader.text import printable
 
+_READING = ("SUFFIXES", "Skipped", "read_file")  # from .formats, loaded on first use
+
+
+def __getattr__(name: str):
+    """The format registry's names, imported when first asked for: reading files pulls in
+    every format's parser and charset detection, which a command that only checks the
+    corpus folders' times and searches never needs."""
+    if name in _READING:
+        from reader.ingest import formats
+
+        return getattr(formats, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 __all__ = ["IGNORED_DIRS", "INDEX_MARKERS", "SUFFIXES", "CorpusError", "CorpusFile", "Skipped",
            "discover", "doc_ids", "has_marker", "load", "read_file", "scan"]
 
 
 def load(root: Path, warnings: list[str] | None = None) -> Iterator[Article]:
     """Every article under ``root``; files that cannot be read become warnings naming them."""
+    from reader.ingest.formats import Skipped, read_file
+
     warnings = warnings if warnings is not None else []
     files = discover(root, warnings)
     ids = doc_ids(files)

@@ -30,7 +30,6 @@ from reader.search.backend import (
     TermStats,
 )
 from reader.search.whoosh import fastpath, summaries
-from reader.search.whoosh.build import ChildFailed, apply_incremental, build_generation
 from reader.search.whoosh.folder import NotAnIndexFolder
 from reader.search.whoosh.order import extra_fields
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, make_parser
@@ -148,6 +147,9 @@ class WhooshBackend:
 
     def apply(self, changes: Changes, rebuild: bool = False,
               progress: ProgressFn | None = None) -> int:
+        # writing (bulk segments, the processes of a build) is loaded by the commands that write
+        from reader.search.whoosh.build import ChildFailed, apply_incremental, build_generation
+
         try:
             if rebuild:
                 self.store.forget()
