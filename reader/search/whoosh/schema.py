@@ -140,8 +140,11 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
             "speaker": "\n".join(
                 " ".join(filter(None, (q.speaker, q.via))) for q in statements if q.speaker
             ),
-            "repeats": repeats.get(p.number, []),
-            "quotes": json.dumps([asdict(q) for q in p.quotes], ensure_ascii=False),
+            # left out when empty (None is not stored): most paragraphs have neither, and the
+            # readers take a missing one as empty
+            "repeats": repeats.get(p.number) or None,
+            "quotes": json.dumps([asdict(q) for q in p.quotes], ensure_ascii=False)
+            if p.quotes else None,
         })
 
 
