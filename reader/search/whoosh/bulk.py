@@ -118,6 +118,8 @@ class BulkSegment:
                 if len(lengths) < docnum:
                     lengths.frombytes(bytes(4 * (docnum - len(lengths))))
                 lengths.append(byte_to_length(length_to_byte(length)))
+            if stored or column:  # what Whoosh stores: ``_stored_<name>`` if given, else the value
+                value = fields.get(f"_stored_{name}", value)
             perdoc.add_field(name, field, value if stored else None, length)
             if column and value is not None:
                 perdoc.add_column_value(name, column, field.to_column_value(value))

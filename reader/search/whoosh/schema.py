@@ -110,7 +110,9 @@ def quotes_from_json(data: str | None) -> list[Quote]:
 
 
 def documents(article: Article, relative: str) -> Iterator[dict]:
-    """The Whoosh documents of one article: its record and each unique paragraph."""
+    """The Whoosh documents of one article: its record and each unique paragraph. Their
+    ``path`` is indexed (updates delete by it) but stored only in the file's record
+    (``_stored_path``: nothing reads it back from the others)."""
     repeats: dict[int, list[int]] = {}
     for p in article.paragraphs:
         if p.repeat_of is not None:
@@ -118,7 +120,8 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
     path, doc = key(relative), key(article.doc)
     tag = tag_english if analysis_language(article.language) == ENGLISH else _plain
     yield tag({
-        "kind": "article", "path": path, "doc": doc, "title": article.title,
+        "kind": "article", "path": path, "_stored_path": None, "doc": doc,
+        "title": article.title,
         "source": article.source or "", "data": article_to_json(article, slim=True),
     })
     filters: dict = {f"{EXTRA_PREFIX}{k}": v for k, v in extra_values(article.fields).items()}
@@ -134,7 +137,7 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
         statements = p.quotes
         yield tag({
             **filters,
-            "kind": "para", "path": path, "doc": doc, "para": p.number,
+            "kind": "para", "path": path, "_stored_path": None, "doc": doc, "para": p.number,
             "title": article.title, "source": article.source or "", "text": p.text,
             "quote": "\n".join(q.text for q in statements),
             "speaker": "\n".join(
