@@ -62,12 +62,12 @@ _PATTERN_IN_SOURCE = re.compile(r"""re\.match\(r?'([^']*)', *(\w+)""")
 
 def _patterns(disambiguator) -> list[str] | None:
     """The patterns one of Sastrawi's prefix rules matches a word against before it can answer
-    anything but None, read from its source; None when it has a test that is not a pattern."""
-    import inspect
-
-    try:
-        source = inspect.getsource(type(disambiguator).disambiguate)
-    except (OSError, TypeError):
+    anything but None, read from its class's source; None when it has a test that is not a
+    pattern. (The module's text is split at its classes: ``inspect.getsource`` of each rule
+    took longer than starting Sastrawi.)"""
+    cls = type(disambiguator)
+    source = _class_sources(sys.modules.get(cls.__module__)).get(cls.__name__)
+    if source is None or source.count("def ") != 1:
         return None
     found = _PATTERN_IN_SOURCE.findall(source)
     unconditional = any(line.startswith("        return") for line in source.splitlines())
@@ -75,6 +75,22 @@ def _patterns(disambiguator) -> list[str] | None:
             or unconditional):
         return None
     return [pattern for pattern, _subject in found]
+
+
+_CLASS = re.compile(r"^class (\w+)", re.MULTILINE)
+
+
+def _class_sources(module) -> dict[str, str]:
+    """Each top-level class of ``module`` with its source text."""
+    try:
+        with open(module.__file__, encoding="utf-8") as handle:
+            text = handle.read()
+    except (AttributeError, OSError, TypeError, UnicodeDecodeError):
+        return {}
+    starts = list(_CLASS.finditer(text))
+    return {m.group(1): text[m.start():(starts[i + 1].start() if i + 1 < len(starts)
+                                         else len(text))]
+            for i, m in enumerate(starts)}
 
 
 def gate(stemmer) -> int:
