@@ -37,7 +37,10 @@ from reader.search.whoosh.schema import INDEX_NAME, documents, file_document
 
 CHILD_LOG = "child-"
 CHUNK = 16  # files a process takes from the queue at a time
-POOL_MB = 160  # the estimated size of a process's posting pool before it writes a segment
+# The estimated size of a process's posting pool before it writes a segment. The estimate
+# runs ~1.3x short of the process's growth (its stem caches grow too), so a process stays
+# under ~220 MB; at 100k paragraphs each of two processes writes one segment.
+POOL_MB = 128
 
 
 class ChildFailed(IndexNotWritable):
