@@ -40,6 +40,13 @@ def _corpus(root, files: int, seed: int = 3):
             paras.append(text)
         (root / f"b{f:03d}.txt").write_text(f"Kabar {rng.choice(WORDS)} {f}\n\n"
                                             + "\n\n".join(paras), encoding="utf-8")
+    for f in range(3):  # English articles: analysed with English rules, tagged in the index
+        (root / f"e{f}.txt").write_text(
+            f"Ministers meeting in Jakarta {f}\n\nThe ministers said on Thursday that the "
+            "talks with the delegations were going well and that they expected an agreement "
+            "before the end of the week.\n\n\u201cWe are making progress,\u201d the minister "
+            "told reporters outside the building, adding that the governments would publish "
+            "the details of the agreement soon.\n", encoding="utf-8")
     return root
 
 
@@ -137,11 +144,15 @@ def _info():
 
 
 def test_a_bulk_segment_holds_what_whooshs_writer_writes(tmp_path):
+    from reader.language.analysis import ENGLISH_MARK
+
     corpus = _corpus(tmp_path / "c", 40)
     reference = _contents(_whoosh_built(tmp_path / "ref", _sources(corpus)))
     bulk = _bulk_built(tmp_path, corpus, procs=1)
     assert len(bulk._segments()) == 1
-    assert _contents(bulk) == reference
+    contents = _contents(bulk)
+    assert contents == reference
+    assert ("text", ENGLISH_MARK.encode("utf-8")) in contents[1]  # the English path was met
 
 
 def test_seeds_bulk_equal_whoosh(tmp_path):
