@@ -40,6 +40,10 @@ def _corpus(root, files: int, seed: int = 3):
             paras.append(text)
         (root / f"b{f:03d}.txt").write_text(f"Kabar {rng.choice(WORDS)} {f}\n\n"
                                             + "\n\n".join(paras), encoding="utf-8")
+    for f in range(0, files, 7):  # sidecars: dates, outlets, extra fields (query filters)
+        (root / f"b{f:03d}.meta.toml").write_text(
+            f'date = "2024-0{1 + f % 9}-1{f % 10}"\noutlet = "Kabar {f % 3}"\n'
+            f'desk = "politik {f % 2}"\n', encoding="utf-8")
     for f in range(3):  # English articles: analysed with English rules, tagged in the index
         (root / f"e{f}.txt").write_text(
             f"Ministers meeting in Jakarta {f}\n\nThe ministers said on Thursday that the "
@@ -89,7 +93,7 @@ def _contents(ix):
             postings[fieldname, btext] = (sorted(rows, key=repr), info.weight(),
                                           info.doc_frequency(), info.min_length(),
                                           info.max_length(), info.max_weight())
-        lengths = {(key[d], name): reader.doc_field_length(d, name)
+        lengths = {(key[d], name): reader.doc_field_length(d, name) or 0  # None or 0: none
                    for d in stored for name in ("title", "text", "quote", "source", "speaker")}
         totals = {name: reader.field_length(name) for name in reader.schema.names()}
         return ({key[d]: f for d, f in stored.items()}, postings, lengths, totals)
