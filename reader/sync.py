@@ -34,6 +34,7 @@ class UpdateReport:
     rebuilt: str | None = None  # why the whole index was rebuilt, if it was
     stale: str | None = None  # the update failed and the index as it was answers: why
     seconds: float = 0.0
+    by_folders: bool = False  # a quick update that compared folder times alone, no files
 
     @property
     def touched(self) -> bool:
@@ -54,6 +55,7 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
     report = UpdateReport()
     if quick and not rebuild and _fresh_by_folders(backend, corpus):
         report.seconds = time.perf_counter() - started
+        report.by_folders = True
         return report
     folders = _folder_stamps(corpus)  # before the files: a change after them is seen next time
     found = scan(corpus, report.warnings)

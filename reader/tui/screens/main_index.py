@@ -56,12 +56,29 @@ class IndexWork:
         self._progress = ProgressText()
         library = self.reader.library
         try:
-            report = library.update(progress=progress, wait=waiting)
+            # searchable as soon as the folder times say nothing moved; every file is then
+            # checked behind the open screen, and what that finds is shown when it is in
+            report = library.update(progress=progress, wait=waiting, quick=not rebuilt)
             articles = library.articles()
         except ReaderError as exc:  # corpus or index problems: one line in the UI
             self.post_message(IndexFailed(clip(str(exc), 300)))
             return
         self.post_message(IndexReady(articles, list(report.warnings), rebuilt=rebuilt))
+        if report.by_folders:
+            self.check_every_file()
+
+    def check_every_file(self) -> None:
+        """The full freshness check after a quick start (in the index worker's thread)."""
+        library = self.reader.library
+        try:
+            report = library.update(stale_ok=True)
+            if not report.touched:
+                return
+            articles = library.articles()
+        except ReaderError as exc:
+            self.post_message(IndexFailed(clip(str(exc), 300)))
+            return
+        self.post_message(IndexReady(articles, list(report.warnings)))
 
     def on_index_progress(self, message: IndexProgress) -> None:
         done, total = message.done, message.total

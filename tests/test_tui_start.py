@@ -1,0 +1,55 @@
+"""Start-up on an index that exists: searchable after the folder times are compared, with
+every file checked behind the open screen and what that finds shown when it is in."""
+
+from __future__ import annotations
+
+import shutil
+
+from reader.library import Library
+
+from .tui_support import SEEDS, SIZE, aio, make_app, private_state, search, settle, status
+
+FIXTURES = (private_state,)
+
+
+@aio
+async def test_searchable_from_folder_times_then_every_file_checked_behind(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    index = tmp_path / "ix"
+    Library(corpus, index).update()
+    # a change no folder time shows: a file appended to in place
+    target = sorted(corpus.glob("*.txt"))[0]
+    with target.open("a", encoding="utf-8") as out:
+        out.write("\n\nZulkarnaen menutup acara itu di Astana.\n")
+    app = make_app(corpus, index)
+    library = app.library
+    reports = []
+    plain_update = library.update
+
+    def recorded(*args, **kwargs):
+        report = plain_update(*args, **kwargs)
+        reports.append(report)
+        return report
+
+    library.update = recorded
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert [r.by_folders for r in reports] == [True, False]  # quick, then every file
+        assert reports[1].changed == [target.name]
+        await search(pilot, "Zulkarnaen")
+        assert status(app).startswith("1 paragraph"), status(app)
+
+
+@aio
+async def test_a_first_index_checks_every_file_once(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    app = make_app(corpus, tmp_path / "ix")
+    reports = []
+    plain_update = app.library.update
+    app.library.update = lambda *a, **k: reports.append(plain_update(*a, **k)) or reports[-1]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(reports) == 1 and not reports[0].by_folders
+        assert len(reports[0].added) == 2
