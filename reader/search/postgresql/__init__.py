@@ -15,9 +15,12 @@ def accepts(spec: str) -> bool:
     return spec.startswith(SCHEMES) or ("=" in spec and "dbname" in spec)
 
 
-def open_backend(spec: str, **_options):
+def open_backend(spec: str, settings=None, **_options):
     """The backend for a connection string (``**_options`` such as a corpus path are the
-    Whoosh backend's business)."""
+    Whoosh backend's business); ``settings`` give the analysing processes of a big load."""
     from reader.search.postgresql.backend import PostgresBackend
 
-    return PostgresBackend(spec)
+    if settings is None:
+        return PostgresBackend(spec)
+    return PostgresBackend(spec, workers=settings.index_workers,
+                           parallel_min_files=settings.parallel_min_files)

@@ -38,10 +38,12 @@ class PostgresBackend:
     """An index of paragraphs in PostgreSQL (see the module docstring)."""
 
     name = "postgresql"
-    capabilities = Capabilities(fuzzy=True, shared=True, parallel_build=False)
+    capabilities = Capabilities(fuzzy=True, shared=True, parallel_build=True)
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, workers: int = 4, parallel_min_files: int = 200) -> None:
         self.dsn = dsn
+        self.workers = workers  # analysing processes for a big load (capped at the cores)
+        self.parallel_min_files = parallel_min_files
         self._conn = None
         self._lock = threading.RLock()
         self._generation: str | None = None
@@ -205,7 +207,8 @@ class PostgresBackend:
 
         self.create()
         with self._session() as conn:
-            written = apply(conn, changes, rebuild, progress, wait, self.sharded(conn))
+            written = apply(conn, changes, rebuild, progress, wait, self.sharded(conn),
+                            self.workers, self.parallel_min_files)
             self._stats = None
             return written
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from reader.language import analysis
 from reader.language.analysis import (
@@ -54,34 +53,70 @@ def tokens(text: str, stemming: bool = True, keep_stop_words: bool = False,
     dropped (``stemming`` also drops stop words; the name fields keep them). ``language``
     chooses stop words and stemmer (``analysis.QUERY``: both languages' stop words, unstemmed).
     """
+    if not text:
+        return []
+    known = _WORDS.setdefault((stemming, keep_stop_words, language), {})
     out = []
     append = out.append
-    stops = analysis.stop_words(language) if stemming and not keep_stop_words else frozenset()
-    stem = analysis.stemmer(language) if stemming else None
     pos = 0
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        parts = word.split("-") if "-" in word and not _is_reduplication(word) else (word,)
-        for part in parts:
-            if not part:
-                continue
-            folded = _fold(part)
-            if folded not in stops:
-                append((stem(folded) if stem else folded, pos, folded))
+    for word in _TOKEN_RE.findall(text):
+        parts = known.get(word)
+        if parts is None:
+            if len(known) >= WORD_CACHE:
+                known.clear()
+            parts = known[word] = _analysed(word, stemming, keep_stop_words, language)
+        for term, folded in parts:
+            if term is not None:
+                append((term, pos, folded))
             pos += 1
     return out
 
 
-def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, Counter]:
+# Each word as analysed, by (stemming, keep_stop_words, language): a load meets the same words
+# again and again, and folding, splitting and stemming each time was most of the cost of a row.
+_WORDS: dict[tuple[bool, bool, str], dict[str, tuple[tuple[str | None, str], ...]]] = {}
+WORD_CACHE = 300_000  # words remembered per kind of analysis (then forgotten at once)
+
+
+def _analysed(word: str, stemming: bool, keep_stop_words: bool, language: str
+              ) -> tuple[tuple[str | None, str], ...]:
+    """``(term, folded part)`` of each part of ``word``; the term is None for a stop word."""
+    stops = analysis.stop_words(language) if stemming and not keep_stop_words else frozenset()
+    stem = analysis.stemmer(language) if stemming else None
+    parts = word.split("-") if "-" in word and not _is_reduplication(word) else (word,)
+    out = []
+    for part in parts:
+        if not part:
+            continue
+        folded = _fold(part)
+        if folded in stops:
+            out.append((None, folded))
+        else:
+            out.append((stem(folded) if stem else folded, folded))
+    return tuple(out)
+
+
+def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, int]]:
     """The ``tsvector`` literal of analysed tokens (positions from 1) and each term's count."""
-    where: dict[str, list[int]] = {}
+    if not found:
+        return "", {}
+    where: dict[str, list[str]] = {}
     for term, pos, _word in found:
-        where.setdefault(term, []).append(min(pos + 1, MAX_POSITION))
+        at = str(pos + 1) if pos < MAX_POSITION else _LAST
+        positions = where.get(term)
+        if positions is None:
+            where[term] = [at]
+        else:
+            positions.append(at)
     parts = []
     for term, positions in where.items():
-        quoted = term.replace("\\", "\\\\").replace("'", "''")
-        parts.append(f"'{quoted}':{','.join(map(str, positions))}")
-    return " ".join(parts), Counter({term: len(p) for term, p in where.items()})
+        if "'" in term or "\\" in term:
+            term = term.replace("\\", "\\\\").replace("'", "''")
+        parts.append(f"'{term}':{','.join(positions)}")
+    return " ".join(parts), {term: len(p) for term, p in where.items()}
+
+
+_LAST = str(MAX_POSITION)
 
 
 def field_values(article: Article, paragraph: Paragraph) -> dict[str, str]:
@@ -104,6 +139,7 @@ class ParagraphRow:
     values: tuple
     terms: dict[str, set[str]]
     lengths: dict[str, int]
+    stems: dict[str, str]  # each stemmed word's stem (for the stems table)
 
 
 PARAGRAPH_COLUMNS = (
@@ -134,16 +170,29 @@ def extra_tsvector(article: Article) -> str:
 
 
 def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
-                  repeats: list[int]) -> ParagraphRow:
+                  repeats: list[int], same: dict | None = None) -> ParagraphRow:
+    """One paragraph's row; ``same`` keeps the analysis of the fields every paragraph of an
+    article shares (title, source) from one paragraph to the next."""
     values = field_values(article, paragraph)
     vectors, lengths, terms = [], {}, {}
     frequent: dict[str, int] = {}
+    stems: dict[str, str] = {}
     language = analysis_language(article.language)
+    key = "en:" if language == ENGLISH else ""  # as the stem tables key English words
     for name, stemming in FIELDS:
-        found = tokens(values[name], stemming, language=language)
-        if stemming and language == ENGLISH and values[name]:  # as the Whoosh analyzer marks
-            found.insert(0, (ENGLISH_MARK, 0, ENGLISH_MARK))
-        literal, counts = tsvector(found)
+        shared = name in _ARTICLE_FIELDS and same is not None
+        analysed = same.get(name) if shared else None
+        if analysed is None:
+            found = tokens(values[name], stemming, language=language)
+            if stemming and language == ENGLISH and values[name]:  # as the Whoosh analyzer marks
+                found.insert(0, (ENGLISH_MARK, 0, ENGLISH_MARK))
+            analysed = (found, *tsvector(found))
+            if shared:
+                same[name] = analysed
+            if stemming:  # the words of a shared field are reported with its first row
+                stems.update((key + word, term) for term, _pos, word in found
+                             if len(word) > 3 and word != ENGLISH_MARK)
+        found, literal, counts = analysed
         vectors.append(literal)
         lengths[name] = len(found)
         terms[name] = set(counts)
@@ -155,12 +204,26 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
     row = (
         article.doc, paragraph.number, relative, article.title, article.source,
         paragraph.text, repeats,
-        json.dumps([asdict(q) for q in paragraph.quotes], ensure_ascii=False),
+        json.dumps([_plain(q) for q in paragraph.quotes], ensure_ascii=False),
         *vectors, *(lengths[name] for name in FIELD_NAMES),
         json.dumps(frequent, ensure_ascii=False) if frequent else None,
         article.date or None, language_tag(article.language) or None, extra_tsvector(article),
     )
-    return ParagraphRow(row, terms, lengths)
+    return ParagraphRow(row, terms, lengths, stems)
+
+
+_ARTICLE_FIELDS = frozenset({"title", "source"})
+
+
+def _plain(value):
+    """``dataclasses.asdict`` without its deep copies (the values are only serialised)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def article_rows(article: Article, relative: str) -> Iterator[ParagraphRow]:
@@ -169,13 +232,14 @@ def article_rows(article: Article, relative: str) -> Iterator[ParagraphRow]:
     for p in article.paragraphs:
         if p.repeat_of is not None:
             repeats.setdefault(p.repeat_of, []).append(p.number)
+    same: dict = {}
     for p in article.paragraphs:
         if p.repeat_of is None:
-            yield paragraph_row(article, p, relative, repeats.get(p.number, []))
+            yield paragraph_row(article, p, relative, repeats.get(p.number, []), same)
 
 
 def article_record(article: Article, relative: str) -> tuple:
-    data = json.dumps(asdict(article), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(_plain(article), ensure_ascii=False, separators=(",", ":"))
     return (article.doc, relative, article.title, article.source, article.date,
             len(article.paragraphs), article.quote_count, data,
             sorted(extra_values(article.fields)))

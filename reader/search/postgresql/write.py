@@ -7,6 +7,8 @@ see the old state until the commit and the new one after it; a writer killed par
 back by the server, so the old state keeps answering. A first build copies into tables without
 their GIN indexes and builds them at the end (several times faster than updating them row by
 row); a rebuild of a live index deletes and copies instead, so searches go on meanwhile.
+Rows are analysed by :mod:`.analyse` (in worker processes for a big load) with the stems the
+database already knows (:mod:`.stems`), and the words this update stemmed are added to them.
 """
 
 from __future__ import annotations
@@ -18,19 +20,24 @@ from collections.abc import Callable
 
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import Changes, ProgressFn
+from reader.search.postgresql import stems
+from reader.search.postgresql.analyse import (
+    TASK_FILES,
+    Analysed,
+    analysed,
+    worker_count,
+)
 from reader.search.postgresql.documents import (
     ARTICLE_COLUMNS,
     FIELD_NAMES,
     PARAGRAPH_COLUMNS,
     SPELL,
-    article_record,
-    article_rows,
     paragraph_row,
 )
 from reader.search.postgresql.schema import SCHEMA, paragraph_indexes
 
 LOCK_KEY = 0x5245_4144  # "READ": the advisory lock of the one writer
-BATCH_FILES = 200  # files whose rows are copied at a time
+BATCH_FILES = 200  # files whose rows are copied at a time (in this process)
 
 
 class Writer:
@@ -43,6 +50,7 @@ class Writer:
         self.lengths: Counter = Counter()
         self.paragraphs = 0  # paragraphs added minus removed
         self.written = 0
+        self.learned: dict[str, str] = {}  # the words this update stemmed, for the stems table
 
     def lock(self, wait: Callable[[], None] | None) -> None:
         got = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY]).fetchone()[0]
@@ -86,26 +94,34 @@ class Writer:
             self.lengths[fieldname] += sign * length
         self.paragraphs += sign
 
-    def add(self, batch: list, progress: ProgressFn | None, done: int, total: int) -> int:
+    def add(self, batch: list, analysed: Analysed, progress: ProgressFn | None, done: int,
+            total: int) -> int:
         """Copy the rows of a batch of :class:`IndexedFile` (their old rows already gone)."""
-        paragraph_rows, article_records, file_rows = [], [], []
+        self.df.update(analysed.df)
+        self.lengths.update(analysed.lengths)
+        self.paragraphs += analysed.rows
+        self.learned.update(analysed.stems)
+        self._copy_text("paragraphs", PARAGRAPH_COLUMNS, analysed.paragraphs)
+        self._copy_text("articles", ARTICLE_COLUMNS, analysed.articles)
+        file_rows = []
         for indexed in batch:
-            for article in indexed.articles:
-                article_records.append(article_record(article, indexed.relative))
-                for row in article_rows(article, indexed.relative):
-                    self._count(row, +1)
-                    paragraph_rows.append(row.values)
             state = indexed.state
             file_rows.append((indexed.relative, state.size, state.mtime_ns, state.sha256,
                               list(state.docs) or [a.doc for a in indexed.articles]))
-        self._copy("paragraphs", PARAGRAPH_COLUMNS, paragraph_rows)
-        self._copy("articles", ARTICLE_COLUMNS, article_records)
         self._copy("files", ("path", "size", "mtime_ns", "sha256", "docs"), file_rows)
-        self.written += len(paragraph_rows)
+        self.written += analysed.rows
         if progress:
             for i, indexed in enumerate(batch, start=done - len(batch) + 1):
                 progress(i, total, indexed.relative)
-        return len(paragraph_rows)
+        return analysed.rows
+
+    def _copy_text(self, table: str, columns: tuple[str, ...], data: str) -> None:
+        """COPY rows already in COPY's text format (made by the analysing processes)."""
+        if not data:
+            return
+        with self.conn.cursor() as cur, cur.copy(
+                f"COPY {SCHEMA}.{table} ({', '.join(columns)}) FROM STDIN") as copy:
+            copy.write(data)
 
     def _copy(self, table: str, columns: tuple[str, ...], rows: list) -> None:
         if not rows:
@@ -149,26 +165,32 @@ class Writer:
 
 
 def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
-          wait: Callable[[], None] | None, sharded: bool = False) -> int:
-    """Commit ``changes`` in one transaction on ``conn``; the paragraphs written."""
+          wait: Callable[[], None] | None, sharded: bool = False, workers: int = 1,
+          parallel_min_files: int = 200) -> int:
+    """Commit ``changes`` in one transaction on ``conn``; the paragraphs written. Files are
+    analysed in ``workers`` processes when there are at least ``parallel_min_files``."""
+    from reader.language import analysis
+
     writer = Writer(conn, sharded)
     with conn.transaction():
         writer.lock(wait)
-        drop_indexes = writer.clear() if rebuild else False
-        writer.remove_paths(list(changes.removed))
-        batch: list = []
-        done = 0
-        for indexed in changes.files:
-            batch.append(indexed)
-            done += 1
-            if len(batch) >= BATCH_FILES:
-                writer.remove_paths([f.relative for f in batch] if not rebuild else [])
-                writer.add(batch, progress, done, changes.total)
-                batch = []
-        if batch:
-            writer.remove_paths([f.relative for f in batch] if not rebuild else [])
-            writer.add(batch, progress, done, changes.total)
-        writer.finish(drop_indexes)
+        known = stems.load(conn)
+        analysis.use_stem_table(known)  # before the workers fork: they inherit it
+        try:
+            drop_indexes = writer.clear() if rebuild else False
+            writer.remove_paths(list(changes.removed))
+            procs = worker_count(changes.total, workers, parallel_min_files)
+            done = 0
+            size = TASK_FILES if procs > 1 else BATCH_FILES
+            for batch, result in analysed(changes.files, size, procs, known):
+                if not rebuild:
+                    writer.remove_paths([f.relative for f in batch])
+                done += len(batch)
+                writer.add(batch, result, progress, done, changes.total)
+            stems.save(conn, writer.learned, known)
+            writer.finish(drop_indexes)
+        finally:
+            analysis.drop_stem_table(known)
     conn.execute(f"ANALYZE {SCHEMA}.terms") if drop_indexes else None
     return writer.written
 

@@ -1,0 +1,177 @@
+"""Files made into COPY data: the reader's analysis of each paragraph, in worker processes
+for a big load.
+
+Stemming new words (Sastrawi) is most of the cost of loading, and it is independent from file
+to file, so a big update hands batches of files to worker processes (forked, so they start
+with the stems already known) and the parent only reads, finds quotes (in
+:mod:`reader.sync`) and streams each batch's rows to the server. A batch comes back as text in
+PostgreSQL's COPY format, its term and length statistics summed, and the words its worker
+stemmed, so the next load of any corpus sharing words skips them (:mod:`.stems`). Batches come
+back in the order they went out; a worker that fails raises in the parent, whose transaction
+is then rolled back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from reader.search.backend import IndexedFile
+from reader.search.postgresql.documents import article_record, article_rows
+
+TASK_FILES = 10  # files a worker analyses at a time (small: the others learn its stems sooner)
+AHEAD = 3  # batches a worker may have waiting (bounds memory: the corpus is read as needed)
+_SHARED: list[SharedStems] = []  # in a worker: the stems the others learned (see analysed)
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+@dataclass
+class Analysed:
+    """One batch of files as COPY text, with what it adds to the statistics."""
+
+    paragraphs: str  # rows of ``paragraphs`` in COPY text format
+    articles: str  # rows of ``articles``
+    rows: int = 0  # paragraph rows
+    df: Counter = field(default_factory=Counter)  # (field, term) -> paragraphs having it
+    lengths: Counter = field(default_factory=Counter)  # field -> summed length
+    stems: dict[str, str] = field(default_factory=dict)  # each stemmed word of the batch
+
+
+def copy_value(value) -> str:
+    """One value in COPY's text format: NULL as ``\\N``, arrays of numbers in braces."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        return value.translate(_ESCAPES)
+    if isinstance(value, list):
+        return "{" + ",".join(str(int(v)) for v in value) + "}"
+    return str(value)
+
+
+def copy_line(values: tuple) -> str:
+    return "\t".join(map(copy_value, values)) + "\n"
+
+
+def analyse(batch: list[IndexedFile]) -> Analysed:
+    """The rows of every article of ``batch``, with their statistics."""
+    if _SHARED:  # a worker: first the words the other workers stemmed meanwhile
+        _SHARED[0].catch_up()
+
+    paragraphs, articles = [], []
+    df: Counter = Counter()
+    lengths: Counter = Counter()
+    words: dict[str, str] = {}
+    rows = 0
+    for indexed in batch:
+        for article in indexed.articles:
+            articles.append(copy_line(article_record(article, indexed.relative)))
+            for row in article_rows(article, indexed.relative):
+                paragraphs.append(copy_line(row.values))
+                for fieldname, terms in row.terms.items():
+                    df.update((fieldname, term) for term in terms)
+                lengths.update(row.lengths)
+                words.update(row.stems)
+                rows += 1
+    return Analysed("".join(paragraphs), "".join(articles), rows, df, lengths, words)
+
+
+def worker_count(files: int, workers: int, min_files: int) -> int:
+    """How many processes analyse a load of ``files`` files (1: this one)."""
+    if files < max(min_files, 1):
+        return 1
+    return max(1, min(workers, os.cpu_count() or 1))
+
+
+def batches(files: Iterable[IndexedFile], size: int) -> Iterator[list[IndexedFile]]:
+    batch: list[IndexedFile] = []
+    for indexed in files:
+        batch.append(indexed)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analysed(files: Iterable[IndexedFile], size: int, procs: int,
+             known: dict[str, str] | None = None
+             ) -> Iterator[tuple[list[IndexedFile], Analysed]]:
+    """Each batch of ``files`` with its analysis, in order, made by ``procs`` processes
+    (which start knowing the stems of ``known``)."""
+    if procs <= 1:
+        for batch in batches(files, size):
+            yield batch, analyse(batch)
+        return
+    import multiprocessing
+    import threading
+
+    sent: deque[list[IndexedFile]] = deque()
+    room = threading.Semaphore(procs * AHEAD)  # batches read but not yet written
+    stopping: list[bool] = []
+
+    def feed() -> Iterator[list[IndexedFile]]:  # runs in the pool's feeding thread
+        for batch in batches(files, size):
+            room.acquire()
+            if stopping:
+                return
+            sent.append(batch)
+            yield batch
+
+    import tempfile
+
+    from reader.language import analysis
+
+    with tempfile.TemporaryDirectory(prefix="reader-stems-") as folder:
+        shared = SharedStems(os.path.join(folder, "stems.tsv"), known or {})
+        analysis.use_stem_table(shared.known)  # the workers' copies fill as they read
+        _SHARED[:] = [shared]  # inherited by the workers when they fork
+        pool = multiprocessing.get_context("fork").Pool(procs)
+        _SHARED.clear()
+        try:
+            for result in pool.imap(analyse, feed()):
+                shared.publish(result.stems)
+                yield sent.popleft(), result
+                room.release()
+            pool.close()
+        finally:
+            stopping.append(True)
+            room.release()  # a feeder waiting for room wakes up and stops
+            pool.terminate()
+            pool.join()
+            analysis.drop_stem_table(shared.known)
+
+
+class SharedStems:
+    """Words one worker stemmed, passed to the others through a file the parent appends to
+    (each worker reads what is new before each batch): a word met by several workers at
+    about the same time is still stemmed more than once, but not for the rest of the load."""
+
+    def __init__(self, path: str, skip: dict[str, str]) -> None:
+        self.path = path
+        self.known: dict[str, str] = {}  # in a worker: what the others stemmed
+        self.offset = 0
+        self.sent = set(skip)  # in the parent: words every worker knows already
+        open(path, "wb").close()
+
+    def publish(self, stems: dict[str, str]) -> None:
+        new = [(w, s) for w, s in stems.items() if w not in self.sent]
+        if new:
+            self.sent.update(w for w, _ in new)
+            with open(self.path, "a", encoding="utf-8") as handle:
+                handle.write("".join(f"{w}\t{s}\n" for w, s in new))
+
+    def catch_up(self) -> None:
+        """In a worker: add what the others learned since the last call."""
+        with open(self.path, "rb") as handle:
+            handle.seek(self.offset)
+            data = handle.read()
+        end = data.rfind(b"\n") + 1  # a line still being written is read next time
+        self.offset += end
+        for line in data[:end].decode("utf-8").splitlines():
+            word, _, stem = line.partition("\t")
+            self.known[word] = stem
+
+
+__all__ = ["Analysed", "TASK_FILES", "analyse", "analysed", "copy_line", "worker_count"]

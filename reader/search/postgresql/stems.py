@@ -1,0 +1,52 @@
+"""The word -> stem table kept in the database, shared by every load of every writer.
+
+Sastrawi takes up to milliseconds for a word it does not know, and a load of news meets tens
+of thousands of such words (names, places, rare words); that was most of the time a load took.
+Every word stemmed while loading is kept in ``stems``; the next load (a rebuild, an update
+from another machine, the corpus of a colleague) reads them back and stems only words new to
+the whole team. The table is a cache of a fixed function of the word: it survives rebuilds and
+is emptied only when the analysis changes (a new schema version).
+"""
+
+from __future__ import annotations
+
+from reader.search.postgresql.schema import SCHEMA, SCHEMA_VERSION
+
+TABLE = f"{SCHEMA}.stems"
+CREATE = (f'CREATE TABLE IF NOT EXISTS {TABLE} (word text COLLATE "C" PRIMARY KEY, '
+          "stem text NOT NULL)")
+
+
+def load(conn) -> dict[str, str]:
+    """Every stem the table holds (an empty dict when it is missing or from another analysis)."""
+    exists = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [TABLE]).fetchone()[0]
+    if not exists:
+        return {}
+    row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'stems'").fetchone()
+    if row is None or row[0] != SCHEMA_VERSION:
+        return {}
+    return dict(conn.execute(f"SELECT word, stem FROM {TABLE}").fetchall())
+
+
+def save(conn, learned: dict[str, str], known: dict[str, str]) -> int:
+    """Add the words of ``learned`` that ``known`` lacks; returns how many were new."""
+    conn.execute(CREATE)
+    row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'stems'").fetchone()
+    if row is None or row[0] != SCHEMA_VERSION:  # stems of another analysis: start again
+        conn.execute(f"TRUNCATE {TABLE}")
+        conn.execute(f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('stems', %s) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [SCHEMA_VERSION])
+    new = [(word, stem) for word, stem in learned.items() if word not in known]
+    if not new:
+        return 0
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reader_new_stems "
+                 '(word text COLLATE "C", stem text) ON COMMIT DROP')
+    with conn.cursor() as cur, cur.copy("COPY reader_new_stems (word, stem) FROM STDIN") as copy:
+        for pair in new:
+            copy.write_row(pair)
+    conn.execute(f"INSERT INTO {TABLE} (word, stem) SELECT DISTINCT ON (word) word, stem "
+                 "FROM reader_new_stems ON CONFLICT (word) DO NOTHING")
+    return len(new)
+
+
+__all__ = ["CREATE", "TABLE", "load", "save"]

@@ -1,0 +1,89 @@
+"""Loading PostgreSQL in worker processes: the same rows and statistics as one process, and
+the words stemmed kept in the database for the next load."""
+
+from __future__ import annotations
+
+import shutil
+
+import psycopg
+
+from reader.language.analysis import stem
+from reader.search.backend import SearchRequest
+from reader.search.postgresql import stems
+from reader.search.postgresql.analyse import copy_line
+from reader.search.postgresql.backend import PostgresBackend
+from tests.conftest import SEEDS
+from tests.pg_server import changes_for, pg_dsn, pg_server  # noqa: F401  (fixtures)
+
+SENTENCES = [
+    "Menteri Keuangan mengumumkan kebijakan baru tentang pajak kendaraan listrik.",
+    "Warga Kampung Durian berunjuk rasa menolak penggusuran pasar tradisional.",
+    "“Kami akan menyelesaikan pembangunan jembatan tahun depan,” kata Bupati Sumarni.",
+    "Petani kopi di lereng gunung mengeluhkan harga pupuk yang terus meningkat.",
+    "Polisi menyelidiki pencurian kabel tembaga di stasiun kereta.",
+]
+
+
+def _corpus(root):
+    """The seeds and 30 short articles of our own: more files than one batch holds."""
+    shutil.copytree(SEEDS, root)
+    for number in range(30):
+        body = "\n\n".join(SENTENCES[(number + k) % len(SENTENCES)] + f" Nomor {number}{k}."
+                           for k in range(3))
+        (root / f"berita_{number:02d}.txt").write_text(f"Berita Nomor {number}\n\n{body}\n",
+                                                       encoding="utf-8")
+    return root
+
+
+def _rows(dsn: str, sql: str) -> list:
+    with psycopg.connect(dsn) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_workers_write_what_one_process_writes(pg_server, tmp_path):  # noqa: F811
+    corpus = _corpus(tmp_path / "corpus")
+    dsns = []
+    for name, workers in (("reader_serial", 1), ("reader_parallel", 2)):
+        with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        dsns.append(pg_server.dsn(name))
+        backend = PostgresBackend(dsns[-1], workers=workers, parallel_min_files=1)
+        assert backend.apply(changes_for(corpus), rebuild=True) > 90
+        assert backend.search(SearchRequest("pupuk")).total == 18
+        backend.close()
+    serial, parallel = dsns
+    for sql in ("SELECT * FROM reader.paragraphs ORDER BY doc, para",
+                "SELECT * FROM reader.articles ORDER BY doc",
+                "SELECT * FROM reader.terms ORDER BY field, term",
+                "SELECT * FROM reader.stats ORDER BY field",
+                "SELECT path, size, mtime_ns, sha256, docs FROM reader.files ORDER BY path"):
+        assert _rows(serial, sql) == _rows(parallel, sql), sql
+    # every stemmed word is kept, with Sastrawi's stem, once
+    for dsn in dsns:
+        with psycopg.connect(dsn) as conn:
+            kept = stems.load(conn)
+        assert kept["mengumumkan"] == stem("mengumumkan") == "umum"
+        assert kept["penggusuran"] == stem("penggusuran")
+        assert all(stem(word) == found for word, found in kept.items())
+
+
+def test_the_stems_table_survives_a_rebuild_and_an_analysis_change(pg_dsn, seeds_copy):  # noqa: F811
+    backend = PostgresBackend(pg_dsn)
+    backend.apply(changes_for(seeds_copy), rebuild=True)
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        first = stems.load(conn)
+        assert "bergabung" in first
+        backend.apply(changes_for(seeds_copy), rebuild=True)
+        assert stems.load(conn) == first
+        # stems written by another analysis are not trusted: the next save starts again
+        conn.execute("UPDATE reader.meta SET value = 'older' WHERE key = 'stems'")
+        assert stems.load(conn) == {}
+        with conn.transaction():  # as in an update
+            assert stems.save(conn, {"bergabung": "gabung"}, {}) == 1
+        assert stems.load(conn) == {"bergabung": "gabung"}
+    backend.close()
+
+
+def test_copy_text_escapes_what_copy_reads_as_special():
+    line = copy_line(("a\tb\\c\nd\re", None, 3, [1, 2], []))
+    assert line == "a\\tb\\\\c\\nd\\re\t\\N\t3\t{1,2}\t{}\n"
