@@ -34,7 +34,7 @@ class Analysed:
     paragraphs: str  # rows of ``paragraphs`` in COPY text format
     articles: str  # rows of ``articles``
     rows: int = 0  # paragraph rows
-    df: Counter = field(default_factory=Counter)  # (field, term) -> paragraphs having it
+    df: dict[str, Counter] = field(default_factory=dict)  # field -> term -> paragraphs
     lengths: Counter = field(default_factory=Counter)  # field -> summed length
     stems: dict[str, str] = field(default_factory=dict)  # each stemmed word of the batch
 
@@ -44,7 +44,9 @@ def copy_value(value) -> str:
     if value is None:
         return "\\N"
     if isinstance(value, str):
-        return value.translate(_ESCAPES)
+        if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+            return value.translate(_ESCAPES)
+        return value
     if isinstance(value, list):
         return "{" + ",".join(str(int(v)) for v in value) + "}"
     return str(value)
@@ -60,7 +62,7 @@ def analyse(batch: list[IndexedFile]) -> Analysed:
         _SHARED[0].catch_up()
 
     paragraphs, articles = [], []
-    df: Counter = Counter()
+    df: dict[str, Counter] = {}
     lengths: Counter = Counter()
     words: dict[str, str] = {}
     rows = 0
@@ -70,7 +72,10 @@ def analyse(batch: list[IndexedFile]) -> Analysed:
             for row in article_rows(article, indexed.relative):
                 paragraphs.append(copy_line(row.values))
                 for fieldname, terms in row.terms.items():
-                    df.update((fieldname, term) for term in terms)
+                    counts = df.get(fieldname)
+                    if counts is None:
+                        counts = df[fieldname] = Counter()
+                    counts.update(terms)
                 lengths.update(row.lengths)
                 words.update(row.stems)
                 rows += 1

@@ -46,7 +46,7 @@ class Writer:
     def __init__(self, conn, sharded: bool = False) -> None:
         self.conn = conn
         self.sharded = sharded
-        self.df: Counter = Counter()
+        self.df: dict[str, Counter] = {}  # field -> term -> paragraphs added minus removed
         self.lengths: Counter = Counter()
         self.paragraphs = 0  # paragraphs added minus removed
         self.written = 0
@@ -89,7 +89,8 @@ class Writer:
     def _count(self, row, sign: int) -> None:
         for fieldname, terms in row.terms.items():
             for term in terms:
-                self.df[(fieldname, term)] += sign
+                counts = self.df.setdefault(fieldname, Counter())
+                counts[term] += sign
         for fieldname, length in row.lengths.items():
             self.lengths[fieldname] += sign * length
         self.paragraphs += sign
@@ -97,7 +98,8 @@ class Writer:
     def add(self, batch: list, analysed: Analysed, progress: ProgressFn | None, done: int,
             total: int) -> int:
         """Copy the rows of a batch of :class:`IndexedFile` (their old rows already gone)."""
-        self.df.update(analysed.df)
+        for fieldname, counts in analysed.df.items():
+            self.df.setdefault(fieldname, Counter()).update(counts)
         self.lengths.update(analysed.lengths)
         self.paragraphs += analysed.rows
         self.learned.update(analysed.stems)
@@ -137,7 +139,7 @@ class Writer:
             self.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for statement in paragraph_indexes(f"{SCHEMA}.paragraphs"):
                 self.conn.execute(statement)
-        changed = [(f, t, n) for (f, t), n in self.df.items() if n]
+        changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
         if changed:
             self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS reader_df "
                               "(field text, term text COLLATE \"C\", df integer) "
