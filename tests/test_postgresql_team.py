@@ -145,8 +145,8 @@ def test_an_empty_database_says_how_to_index(pg_dsn):  # noqa: F811
 
 def test_cluster_command_reports_one_line_and_exit_3():
     bad = f"postgresql://x:pw@127.0.0.1:{free_port()}/db"
-    proc = subprocess.run([sys.executable, "-m", "reader.search.postgresql.cluster", "init",
-                           bad, bad], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run([sys.executable, "-m", "reader", "cluster", "init", bad, bad],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 3
     assert len(proc.stderr.strip().splitlines()) == 1 and "pw@" not in proc.stderr
 

@@ -8,6 +8,7 @@ status: 0, or 1 for a search with no hits.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from reader.errors import (
     EXIT_NO_HITS,
     EXIT_OK,
     CorpusError,
+    IndexProblem,
     NotFound,
     QueryError,
     UsageError,
@@ -288,6 +290,40 @@ def marks(args: argparse.Namespace, out: Output) -> int:
     return answering(args, body)
 
 
+def cluster(args: argparse.Namespace, out: Output) -> int:
+    """``reader cluster init|status|add-replica``: thin over :mod:`reader.search.postgresql.
+    cluster`; every failure is one line (connection strings only without their password)."""
+    from reader.search.postgresql import cluster as layout
+    from reader.search.postgresql.db import redact
+
+    if args.action == "init":
+        layout.init(args.coordinator, args.shards)
+        shards = render.plural(len(args.shards), "shard")
+        say(f"cluster ready: {redact(args.coordinator)} over {shards}; index through it "
+            "with: reader index CORPUS --backend COORDINATOR")
+        return EXIT_OK
+    from reader.settings import load
+
+    spec = args.backend or load().backend
+    if not spec.startswith(("postgresql://", "postgres://")) and "dbname" not in spec:
+        raise UsageError("reader cluster needs the coordinator's postgresql:// connection "
+                         "string (--backend or READER_BACKEND)")
+    if args.action == "add-replica":
+        hosts = layout.add_replica(spec, args.shard, args.address)
+        say(f"shard {args.shard} now searches {', '.join(hosts)} in that order")
+        return EXIT_OK
+    found = layout.status(spec)
+    if args.as_json:
+        out.json(dataclasses.asdict(found) | {"answering": found.answering})
+    else:
+        render.cluster_status(out, found)
+    down = [shard for shard in found.shards if shard.error]
+    if down:
+        raise IndexProblem(f"{render.plural(len(down), 'shard')} of {len(found.shards)} "
+                           f"not answering (shard {down[0].number}: {down[0].error})")
+    return EXIT_OK
+
+
 # -- arguments --------------------------------------------------------------------------------
 
 
@@ -314,6 +350,7 @@ def need_article(library: Library, doc: str):
 COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "open": open_reader, "index": index, "search": search, "show": show, "quotes": quotes,
     "cite": cite, "related": related, "compare": compare, "stats": stats, "marks": marks,
+    "cluster": cluster,
 }
 
 __all__ = ["COMMANDS", "answering", "parse_target", "update_index"]

@@ -17,7 +17,7 @@ from reader import __version__
 from reader.errors import UsageError
 
 COMMANDS = ("index", "search", "show", "quotes", "cite", "related", "compare", "stats",
-            "marks")
+            "marks", "cluster")
 OPEN = "open"  # ``reader [CORPUS]`` is ``reader open [CORPUS]``; not listed
 SORTS = ("relevance", "newest", "oldest")
 # Options that take a value, so the word after them is not a command or a corpus.
@@ -45,6 +45,7 @@ commands:
   compare DOC_A DOC_B   two articles aligned paragraph by paragraph
   stats                 counts of files, articles, paragraphs, quotes and terms
   marks export          the paragraphs and quotes marked in the reader, as one bibliography
+  cluster init|status|add-replica   an index spread over several PostgreSQL servers
 
 options:
   -c, --corpus PATH     corpus folder or file (default: the bundled seeds/)
@@ -227,6 +228,39 @@ def build(command: str | None = None) -> Parser:
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help="write to FILE (through a temporary file) instead of stdout")
     _common(p, json=False)
+
+    p = _command(sub, "cluster", "Lay out and watch an index spread over PostgreSQL servers.",
+                 "An index spread over shard servers behind a coordinator (see 'Server mode' "
+                 "in the README).\n"
+                 "  init COORDINATOR SHARD...   create the tables on the shards and the "
+                 "coordinator\n"
+                 "  status                      the shards, their servers, which are up\n"
+                 "  add-replica N HOST:PORT     searches of shard N fall back to this "
+                 "replica\n"
+                 "status and add-replica ask the coordinator named by --backend (or the "
+                 "backend setting).")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser,
+                               required=True)
+    q = actions.add_parser("init", help="create the cluster's tables",
+                           description="Create the cluster's tables on every shard and the "
+                           "coordinator (each a connection string; list a shard's replicas "
+                           "as more hosts: postgresql://u:pw@a:5432,b:5432/db).")
+    q.add_argument("coordinator", metavar="COORDINATOR")
+    q.add_argument("shards", nargs="+", metavar="SHARD")
+    q = actions.add_parser("status", help="the shards, their servers and which are up",
+                           description="The coordinator's shards: what each holds, and which "
+                           "of its servers are up as primary or replica. Exit 3 when a shard "
+                           "cannot be reached (its searches fail).")
+    q.add_argument("--backend", metavar="SPEC", help="the coordinator's connection string")
+    q.add_argument("--json", action="store_true", dest="as_json",
+                   help="print one JSON document on stdout")
+    q = actions.add_parser("add-replica", help="add a replica's address to a shard",
+                           description="List a streaming replica of shard N's primary "
+                           "(made with pg_basebackup -R) among the shard's hosts on the "
+                           "coordinator: when the primary is gone, searches go there.")
+    q.add_argument("shard", type=_ranged(0, None), metavar="N", help="the shard's number")
+    q.add_argument("address", metavar="HOST:PORT", help="the replica's address")
+    q.add_argument("--backend", metavar="SPEC", help="the coordinator's connection string")
     return top
 
 

@@ -171,6 +171,24 @@ def stats(out: Output, values: dict) -> None:
         out.line(f"{key:>10}  {one_line(str(value))}")
 
 
+def cluster_status(out: Output, found) -> None:
+    """The coordinator, then each shard with what it holds and each of its servers."""
+    out.line(f"coordinator {found.coordinator} · {plural(len(found.shards), 'shard')}")
+    for shard in found.shards:
+        if shard.error:
+            out.line(f"shard {shard.number}  ", ("not answering", "bold"),
+                     f": {one_line(shard.error, 200)}")
+        else:
+            out.line(f"shard {shard.number}  answering · {plural(shard.articles or 0, 'article')}"
+                     f" · {plural(shard.paragraphs or 0, 'paragraph')}")
+        for host in shard.hosts:
+            if host.error:
+                out.line(f"  {host.address}  ", ("down", "bold"),
+                         f": {one_line(host.error, 200)}", indent=4)
+            else:
+                out.line(f"  {host.address}  {host.role}, up", indent=4)
+
+
 def show_json(found: Article, paragraphs: Sequence[Paragraph]) -> dict:
     return {
         "doc": found.doc, "title": found.title, "source": found.source,

@@ -1,6 +1,6 @@
 """Scale-out with PostgreSQL's own parts: a coordinator over N shard servers.
 
-``python -m reader.search.postgresql.cluster init COORDINATOR SHARD [SHARD ...]`` (each a
+``reader cluster init COORDINATOR SHARD [SHARD ...]`` (each a
 connection string; a shard's may list its primary and replicas as several hosts,
 ``postgresql://u:pw@h1:5432,h2:5432/db``) creates on every shard the tables that hold its
 share of paragraphs and articles, with their GIN indexes, and on the coordinator:
@@ -22,12 +22,10 @@ leaves nothing behind.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.errors import IndexProblem, ReaderError
+from reader.errors import IndexProblem
 from reader.search.postgresql import db
 from reader.search.postgresql.schema import (
     ARTICLE_COLUMNS_SQL,
@@ -140,6 +138,154 @@ def _first_host(dsn: str) -> str:
     return make_conninfo(**parts)
 
 
+# -- what a team asks of a running cluster -----------------------------------------------------
+
+@dataclass
+class HostState:
+    """One server of a shard as seen from here: ``role`` primary or replica, or ``error``."""
+
+    address: str
+    role: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class ShardState:
+    """One shard: its servers, and what the coordinator reaches through it (``error`` when
+    it reaches nothing: the shard's searches fail)."""
+
+    number: int
+    hosts: list[HostState]
+    articles: int | None = None
+    paragraphs: int | None = None
+    error: str | None = None
+
+
+@dataclass
+class ClusterStatus:
+    coordinator: str  # redacted
+    generation: str
+    shards: list[ShardState]
+
+    @property
+    def answering(self) -> bool:
+        return all(shard.error is None for shard in self.shards)
+
+
+def status(coordinator: str) -> ClusterStatus:
+    """Every shard of the cluster at ``coordinator``: does the coordinator reach it, and which
+    of its servers are up as primary or replica. Raises ``IndexProblem`` when the coordinator
+    itself cannot be asked or holds no cluster."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    conn = db.connect(coordinator)
+    try:
+        if not conn.execute("SELECT to_regclass(%s) IS NOT NULL",
+                            [f"{SCHEMA}.meta"]).fetchone()[0]:
+            raise IndexProblem(f"no reader index at {db.redact(coordinator)}; lay out a "
+                               "cluster with: reader cluster init")
+        meta = dict(conn.execute(f"SELECT key, value FROM {SCHEMA}.meta").fetchall())
+        if "shards" not in meta:
+            raise IndexProblem(f"the index at {db.redact(coordinator)} is on one server, "
+                               "not a cluster")
+        login = {k: v for k, v in conninfo_to_dict(coordinator).items()
+                 if k in ("user", "password")}
+        shards = []
+        for number in range(int(meta["shards"])):
+            options, mapping = _server(conn, number)
+            shard = ShardState(number, [])
+            try:
+                shard.articles, shard.paragraphs = conn.execute(
+                    f"SELECT (SELECT count(*) FROM {SCHEMA}.articles_{number}), "
+                    f"(SELECT count(*) FROM {SCHEMA}.paragraphs_{number})").fetchone()
+            except db.psycopg().Error as exc:
+                shard.error = str(db.problem(exc, coordinator))
+            hosts = options.get("host", "localhost").split(",")
+            ports = options.get("port", "5432").split(",")
+            for at, host in enumerate(hosts):
+                port = ports[at] if at < len(ports) else ports[-1]
+                shard.hosts.append(_host_state(host, port, options.get("dbname"),
+                                               mapping or login))
+            shards.append(shard)
+    except db.psycopg().Error as exc:
+        raise db.problem(exc, coordinator) from None
+    finally:
+        conn.close()
+    return ClusterStatus(db.redact(coordinator), meta.get("generation", "0"), shards)
+
+
+def _server(conn, number: int) -> tuple[dict[str, str], dict[str, str]]:
+    """The options of shard ``number``'s foreign server and of its user mapping (empty when
+    this login may not read them)."""
+    row = conn.execute("SELECT srvoptions FROM pg_foreign_server WHERE srvname = %s",
+                       [f"reader_shard_{number}"]).fetchone()
+    if row is None:
+        raise IndexProblem(f"the coordinator has no server for shard {number}")
+    options = dict(o.split("=", 1) for o in row[0] or [])
+    mapping = conn.execute("SELECT umoptions FROM pg_user_mappings WHERE srvname = %s",
+                           [f"reader_shard_{number}"]).fetchone()
+    return options, dict(o.split("=", 1) for o in (mapping[0] or [] if mapping else []))
+
+
+def _host_state(host: str, port: str, dbname: str | None, login: dict[str, str]) -> HostState:
+    from psycopg.conninfo import make_conninfo
+
+    state = HostState(f"{host}:{port}")
+    dsn = make_conninfo(host=host, port=port, dbname=dbname or "postgres", **login)
+    try:
+        conn = db.connect(dsn)
+    except IndexProblem as exc:
+        state.error = str(exc)
+        return state
+    try:
+        replica = conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]
+        state.role = "replica" if replica else "primary"
+    except db.psycopg().Error as exc:
+        state.error = str(db.problem(exc, dsn))
+    finally:
+        conn.close()
+    return state
+
+
+def add_replica(coordinator: str, number: int, address: str) -> list[str]:
+    """Add the server at ``address`` (``host:port``, a streaming replica of shard
+    ``number``'s primary) to the shard's hosts on the coordinator: when the primary is gone,
+    searches go there. Returns the shard's hosts. The replica must answer now."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        raise IndexProblem(f"'{address}' is not HOST:PORT")
+    conn = db.connect(coordinator)
+    try:
+        options, mapping = _server(conn, number)
+        login = mapping or {k: v for k, v in _dsn_parts(coordinator).items()
+                            if k in ("user", "password")}
+        state = _host_state(host, port, options.get("dbname"), login)
+        if state.error:
+            raise IndexProblem(f"the server at {address} does not answer: {state.error}")
+        hosts = options.get("host", "localhost").split(",")
+        ports = options.get("port", "5432").split(",")
+        ports += [ports[-1]] * (len(hosts) - len(ports))
+        if (host, port) in zip(hosts, ports, strict=True):
+            raise IndexProblem(f"shard {number} already lists {address}")
+        hosts.append(host)
+        ports.append(port)
+        changes = ", ".join(f"{'SET' if key in options else 'ADD'} {key} {_literal(value)}"
+                            for key, value in (("host", ",".join(hosts)),
+                                               ("port", ",".join(ports))))
+        conn.execute(f"ALTER SERVER reader_shard_{number} OPTIONS ({changes})")
+    except db.psycopg().Error as exc:
+        raise db.problem(exc, coordinator) from None
+    finally:
+        conn.close()
+    return [f"{h}:{p}" for h, p in zip(hosts, ports, strict=True)]
+
+
+def _dsn_parts(dsn: str) -> dict[str, str]:
+    from psycopg.conninfo import conninfo_to_dict
+
+    return {k: str(v) for k, v in conninfo_to_dict(dsn).items()}
+
+
 # -- a whole cluster on this machine, for tests, benchmarks and trials ---------------------------
 
 @dataclass
@@ -182,26 +328,3 @@ class LocalCluster:
                        *getattr(self, "primaries", [])]:
             if server is not None:
                 server.remove()
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m reader.search.postgresql.cluster",
-        description="Lay out a reader index over several PostgreSQL servers.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    make = sub.add_parser("init", help="create the tables on the shards and the coordinator")
-    make.add_argument("coordinator", help="connection string of the coordinator's database")
-    make.add_argument("shards", nargs="+", help="connection string of each shard "
-                      "(hosts of its primary and replicas separated by commas)")
-    args = parser.parse_args(argv)
-    try:
-        init(args.coordinator, args.shards)
-    except ReaderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
-        return exc.exit_code
-    print(f"cluster ready: {db.redact(args.coordinator)} over {len(args.shards)} shards")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
