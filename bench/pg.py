@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -59,12 +60,52 @@ def changes(corpus: Path):
     return Changes(files=each(), total=len(files))
 
 
-def load(backend, corpus: Path) -> dict:
-    t0 = time.perf_counter()
+def server_cpu(servers) -> float:
+    """CPU seconds the servers' processes used so far: each postmaster with its reaped
+    children (backends, parallel index builders) and the live ones."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for server in servers:
+        pid = server.pid()
+        if pid is None:
+            continue
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += sum(int(v) for v in stat[11:15])  # utime stime cutime cstime
+        for child in Path(f"/proc/{pid}/task").glob("*/children"):
+            for kid in child.read_text().split():
+                try:
+                    kstat = Path(f"/proc/{kid}/stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                total += int(kstat[11]) + int(kstat[12])
+    return total / tick
+
+
+def prepare_only(corpus: Path) -> dict:
+    """Reading the files and finding quotes alone (the sync step's share of a load)."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    paragraphs = sum(len(a.paragraphs) for f in changes(corpus).files for a in f.articles)
+    return {"seconds": round(time.perf_counter() - t0, 2),
+            "cpu_seconds": round(time.process_time() - c0, 2), "paragraphs": paragraphs}
+
+
+def load(backend, corpus: Path, servers=()) -> dict:
+    """One rebuild through ``backend``: wall time, this process's CPU (reading, quotes,
+    streaming), its analysing workers' CPU and the servers' CPU."""
+    import resource
+
+    def kids() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    t0, c0, k0, s0 = time.perf_counter(), time.process_time(), kids(), server_cpu(servers)
     written = backend.apply(changes(corpus), rebuild=True)
     seconds = time.perf_counter() - t0
     return {"seconds": round(seconds, 2), "paragraphs": written,
-            "paragraphs_per_s": round(written / seconds, 1)}
+            "paragraphs_per_s": round(written / seconds, 1),
+            "cpu_seconds": {"client": round(time.process_time() - c0, 2),
+                            "analysing_workers": round(kids() - k0, 2),
+                            "server": round(server_cpu(servers) - s0, 2)}}
 
 
 def time_queries(lib, backend, queries: dict, budget: float) -> dict:
@@ -119,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     name = f"{args.profile}-{args.paragraphs}-s{args.seed}"
     corpus, index, db = work / f"corpus-{name}", work / f"index-{name}", work / f"fts5-{name}.db"
-    doc: dict = {"schema": "reader-bench-postgresql/1", "machine": run.machine(), "notes": []}
+    doc: dict = {"schema": "reader-bench-postgresql/2", "machine": run.machine(), "notes": []}
+    doc["notes"].append(f"load average at the start: {os.getloadavg()[0]:.2f}")
     if not (args.reuse and corpus.exists()):
         log(f"generating {args.paragraphs} paragraphs in {corpus}")
         generate(corpus, args.paragraphs, args.profile, args.seed)
@@ -135,12 +177,17 @@ def main(argv: list[str] | None = None) -> int:
     doc["machine"]["versions"]["postgresql"] = server.version()
     try:
         backend = PostgresBackend(server.dsn())
+        log("reading and finding quotes alone")
+        doc["prepare_only"] = prepare_only(corpus)
         log("loading PostgreSQL")
-        pg_load = load(backend, corpus)
+        pg_load = load(backend, corpus, [server])
         doc["load"] = {"postgresql": pg_load}
+        log("loading PostgreSQL again (a rebuild of the live index, stems known)")
+        doc["load"]["postgresql_rebuild"] = load(backend, corpus, [server])
         if whoosh_build:
             rate = whoosh_build["paragraphs"] / whoosh_build["seconds"]
             doc["load"]["whoosh"] = {"seconds": round(whoosh_build["seconds"], 2),
+                                     "cpu_seconds": round(whoosh_build["cpu_seconds"], 2),
                                      "paragraphs": whoosh_build["paragraphs"],
                                      "paragraphs_per_s": round(rate, 1)}
             doc["load"]["ratio_rate"] = run.ratio(pg_load["paragraphs_per_s"], rate)
@@ -166,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
                                    settings=SERVER_SETTINGS).start()
             try:
                 sharded = PostgresBackend(cluster.dsn)
-                doc["cluster"] = {"shards": args.cluster, "load": load(sharded, corpus)}
+                servers = [cluster.coordinator, *cluster.primaries]
+                doc["cluster"] = {"shards": args.cluster,
+                                  "load": load(sharded, corpus, servers)}
                 doc["cluster"]["queries"] = time_queries(lib, sharded, queries,
                                                          args.query_budget)
                 sharded.close()
@@ -180,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     doc["summary"] = {
         "load_paragraphs_per_s": doc["load"]["postgresql"]["paragraphs_per_s"],
         "load_target_5000_met": doc["load"]["postgresql"]["paragraphs_per_s"] >= 5000,
+        "rebuild_paragraphs_per_s": doc["load"]["postgresql_rebuild"]["paragraphs_per_s"],
+        "load_average_after": [round(v, 2) for v in os.getloadavg()],
         "p95_ratio_vs_whoosh": {k: v["ratio_p95"] for k, v in q.items()},
         "top10_overlap": {k: v["top10_overlap"] for k, v in q.items()},
         "mean_top10_overlap": round(sum(v["top10_overlap"] for v in q.values()) / len(q), 3),

@@ -1,6 +1,7 @@
 """Benchmark reader against its peers on one generated corpus and print one JSON document.
 
     python bench/run.py --paragraphs 100000 --json [--profile realistic|seeds] [--work DIR]
+    python bench/run.py --paragraphs 100000 --backend postgresql [--cluster 3]  (bench/pg.py)
 
 Everything compared is measured in the same run on the same files:
 
@@ -685,8 +686,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="seconds to spend timing each query class per engine")
     ap.add_argument("--cold-runs", type=int, default=None)
     ap.add_argument("--no-tui", action="store_true")
+    ap.add_argument("--backend", choices=("whoosh", "postgresql"), default="whoosh",
+                    help="postgresql: the PostgreSQL backend against Whoosh (bench/pg.py)")
+    ap.add_argument("--cluster", type=int, default=0,
+                    help="with --backend postgresql: also through N local shard servers")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.backend == "postgresql":
+        import pg
+
+        forward = ["--paragraphs", str(args.paragraphs), "--profile", args.profile,
+                   "--seed", str(args.seed), "--work", str(args.work),
+                   "--cluster", str(args.cluster)]
+        forward += ["--out", str(args.out)] if args.out else []
+        forward += ["--reuse"] if args.reuse else []
+        forward += ["--query-budget", str(args.query_budget)] if args.query_budget else []
+        return pg.main(forward)
 
     if args.child:
         mode, *rest = args.child

@@ -61,6 +61,11 @@ class IndexDamaged(IndexProblem):
     rebuilt rather than trusted."""
 
 
+class IndexUnavailable(IndexProblem):
+    """The index is there but cannot answer now (its server down or too slow, a shard
+    unreachable): nothing is wrong with it, and asking again later may work."""
+
+
 class IndexNotWritable(IndexProblem):
     """An update could not be written (a full disk, a read-only folder): the index as it was
     still answers, stale."""
@@ -77,6 +82,6 @@ def exit_code(error: BaseException) -> int:
 
 __all__ = [
     "EXIT_CORPUS", "EXIT_INTERRUPTED", "EXIT_NO_HITS", "EXIT_OK", "EXIT_USAGE", "CitationError",
-    "CorpusError", "IndexDamaged", "IndexNotWritable", "IndexProblem", "NotFound", "QueryError",
-    "ReaderError", "UsageError", "exit_code",
+    "CorpusError", "IndexDamaged", "IndexNotWritable", "IndexProblem", "IndexUnavailable",
+    "NotFound", "QueryError", "ReaderError", "UsageError", "exit_code",
 ]

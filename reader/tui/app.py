@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.cite import STYLES
 from reader.compare import Related
-from reader.errors import CitationError, IndexProblem, ReaderError
+from reader.errors import CitationError, IndexProblem, IndexUnavailable, ReaderError
 from reader.library import Library
 from reader.marks import MarkBook
 from reader.records import Article
@@ -155,7 +155,7 @@ class ReaderApp(App[None]):
         try:
             article = self.library.article(doc)
         except IndexProblem as exc:
-            self.main.index_lost(str(exc))
+            self.main.index_lost(str(exc), isinstance(exc, IndexUnavailable))
             return None
         except ReaderError as exc:
             self.notify(clip(str(exc), 300), title="Cannot read the article", severity="error",
@@ -199,7 +199,7 @@ class ReaderApp(App[None]):
                         markup=False)
             return
         except IndexProblem as exc:
-            self.main.index_lost(str(exc))
+            self.main.index_lost(str(exc), isinstance(exc, IndexUnavailable))
             return
         what = f"quote {quote} of ¶{para}" if quote else f"¶{para}"
         self._copy(safe(citation), f"Copied {with_article(style_name(self.cite_style))} "

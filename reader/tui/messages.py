@@ -34,9 +34,11 @@ class IndexReady(Message):
 
 @dataclass
 class IndexFailed(Message):
-    """The corpus or the index could not be read; ``error`` is one line for the user."""
+    """The corpus or the index could not be read; ``error`` is one line for the user.
+    ``retry``: the index is there but cannot answer now (a server down): ask again later."""
 
     error: str
+    retry: bool = False
 
 
 @dataclass
@@ -88,3 +90,11 @@ class IndexLost(Message):
     """A question failed because the index went missing or broke: rebuild it."""
 
     error: str
+    retry: bool = False  # it cannot answer now (a server down): ask again, do not rebuild
+
+
+def lost(error: Exception) -> IndexLost:
+    """The message for a question that failed on the index (``error`` an ``IndexProblem``)."""
+    from reader.errors import IndexUnavailable
+
+    return IndexLost(str(error), retry=isinstance(error, IndexUnavailable))

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from reader.errors import IndexProblem, QueryError, ReaderError
+from reader.errors import IndexProblem, IndexUnavailable, QueryError, ReaderError
 from reader.records import Article, ArticleSummary, Paragraph, Quote, SearchResult
 from reader.search.backend import (
     Candidate,
@@ -103,6 +103,8 @@ class PostgresBackend:
                     return "new index"
                 row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'version'"
                                    ).fetchone()
+        except IndexUnavailable:
+            raise  # nothing is known of the index: not a reason to rebuild it
         except IndexProblem as exc:
             return str(exc)
         if row is None or row[0] != SCHEMA_VERSION:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.errors import IndexProblem, ReaderError
+from reader.errors import IndexProblem, IndexUnavailable, ReaderError
 
 CONNECT_TIMEOUT = 5  # seconds to wait for a server that does not answer
 
@@ -66,7 +66,7 @@ def problem(exc: BaseException, dsn: str) -> ReaderError:
     text = _first_line(exc)
     errors = pg.errors
     if isinstance(exc, errors.QueryCanceled):
-        return IndexProblem("the search took longer than its time budget and was stopped "
+        return IndexUnavailable("the search took longer than its time budget and was stopped "
                             "(raise search_budget or narrow the query)")
     if isinstance(exc, errors.InsufficientPrivilege):
         return IndexProblem(f"this login may not do that on {where} ({text}); searching needs "
@@ -80,14 +80,14 @@ def problem(exc: BaseException, dsn: str) -> ReaderError:
     if "does not exist" in lowered and "database" in lowered:
         return IndexProblem(f"no such database at {where} ({text})")
     if "could not connect to server" in lowered and "postgres_fdw" not in lowered:
-        return IndexProblem(f"a shard of the index is unreachable: {text}")
+        return IndexUnavailable(f"a shard of the index is unreachable: {text}")
     if isinstance(exc, errors.FdwError) or "fdw" in lowered:
-        return IndexProblem(f"a shard of the index is unreachable: {text}")
-    if isinstance(exc, pg.OperationalError):
+        return IndexUnavailable(f"a shard of the index is unreachable: {text}")
+    if isinstance(exc, pg.OperationalError):  # the server went away or cannot be reached
         if "refused" in lowered or "timeout" in lowered or "could not" in lowered:
-            return IndexProblem(f"cannot reach the PostgreSQL server at {where} (is it "
-                                f"running?): {text}")
-        return IndexProblem(f"PostgreSQL at {where}: {text}")
+            return IndexUnavailable(f"cannot reach the PostgreSQL server at {where} (is it "
+                                    f"running?): {text}")
+        return IndexUnavailable(f"PostgreSQL at {where}: {text}")
     if isinstance(exc, errors.UndefinedTable):
         return IndexProblem(f"no reader index in the database at {where}; run: reader index "
                             "--backend …")

@@ -31,7 +31,9 @@ from reader.tui.messages import (
     IndexLost,
     IndexReady,
     MatchesReady,
+    lost,
 )
+from reader.tui.screens.ask_again import AskAgain
 from reader.tui.screens.main_actions import MainActions
 from reader.tui.screens.main_index import IndexWork
 from reader.tui.widgets.article_header import ArticleHeader
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
 MATCH_LIMIT = 500  # hits asked for when highlighting the open article
 
 
-class MainScreen(MainActions, IndexWork, Screen[None]):
+class MainScreen(MainActions, IndexWork, AskAgain, Screen[None]):
     """Search, results and the source side by side."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (76, "-wide")]
@@ -174,6 +176,7 @@ class MainScreen(MainActions, IndexWork, Screen[None]):
         reader.index_ready = True
         reader.index_error = None
         self._rebuilding = False
+        self.answering_again()
         reader.forget_articles()
         self.search_pane.index_ready(message.articles)
         reader.marks.relocate(reader.library_article)
@@ -198,6 +201,9 @@ class MainScreen(MainActions, IndexWork, Screen[None]):
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self._stop_finishing()
+        if message.retry:
+            self.unavailable(message.error)
+            return
         reader = self.reader
         reader.index_error = message.error
         self._rebuilding = False
@@ -208,9 +214,12 @@ class MainScreen(MainActions, IndexWork, Screen[None]):
     def on_index_lost(self, message: IndexLost) -> None:
         """A question failed on the index: say so and rebuild it (once at a time)."""
         message.stop()
-        self.index_lost(message.error)
+        self.index_lost(message.error, message.retry)
 
-    def index_lost(self, error: str) -> None:
+    def index_lost(self, error: str, retry: bool = False) -> None:
+        if retry:
+            self.unavailable(error)
+            return
         if self._rebuilding:
             return
         self._rebuilding = True
@@ -299,7 +308,7 @@ class MainScreen(MainActions, IndexWork, Screen[None]):
         try:
             hits = self.reader.library.matches_in(doc, query, limit=MATCH_LIMIT)
         except IndexProblem as exc:
-            self.post_message(IndexLost(str(exc)))
+            self.post_message(lost(exc))
             return
         except ReaderError:
             return  # a malformed query: the search box's status says why
@@ -333,7 +342,7 @@ class MainScreen(MainActions, IndexWork, Screen[None]):
         try:
             found = self.reader.library.quote_counterparts(doc)
         except IndexProblem as exc:
-            self.post_message(IndexLost(str(exc)))
+            self.post_message(lost(exc))
             return
         except ReaderError:
             return  # the article went away meanwhile: no links to show

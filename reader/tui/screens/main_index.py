@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.timer import Timer
 
-from reader.errors import ReaderError
+from reader.errors import IndexUnavailable, ReaderError
 from reader.tui.index_progress import ProgressText
 from reader.tui.messages import IndexFailed, IndexProgress, IndexReady
 from reader.tui.widgets.text_layout import clip
@@ -60,6 +60,9 @@ class IndexWork:
             # checked behind the open screen, and what that finds is shown when it is in
             report = library.update(progress=progress, wait=waiting, quick=not rebuilt)
             articles = library.articles()
+        except IndexUnavailable as exc:  # a server down: one line, and ask again later
+            self.post_message(IndexFailed(clip(str(exc), 300), retry=True))
+            return
         except ReaderError as exc:  # corpus or index problems: one line in the UI
             self.post_message(IndexFailed(clip(str(exc), 300)))
             return

@@ -22,9 +22,9 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.errors import IndexProblem, ReaderError
+from reader.errors import IndexProblem, IndexUnavailable, ReaderError
 from reader.records import ArticleSummary, SearchResult
-from reader.tui.messages import IndexLost, MoreResults, SearchDone, Suggestions
+from reader.tui.messages import MoreResults, SearchDone, Suggestions, lost
 from reader.tui.widgets.facet_bar import FacetBar
 from reader.tui.widgets.line_list import LineList
 from reader.tui.widgets.lists import ArticleList, ResultsList
@@ -227,6 +227,9 @@ class SearchPane(Vertical):
             return
         if not self.reader.index_ready:
             self._pending = True
+            if self.screen.retry_now():  # type: ignore[attr-defined]
+                self.set_status("Asking the index again…", "hint")
+                return
             self.set_status("The index is still being built; the search runs when it is ready.",
                             "hint")
             return
@@ -239,10 +242,14 @@ class SearchPane(Vertical):
         page = min(FIRST_PAGE, settings.result_page)
         library = self.reader.library
         try:
-            first = library.search(query, limit=page, time_budget=settings.typing_budget,
-                                   suggest=False, sort=sort)
+            try:
+                first = library.search(query, limit=page, time_budget=settings.typing_budget,
+                                       suggest=False, sort=sort)
+            except IndexUnavailable:  # a server stops what overruns the typing budget
+                first = library.search(query, limit=page, time_budget=settings.search_budget,
+                                       suggest=False, sort=sort)
         except IndexProblem as exc:
-            self.post_message(IndexLost(str(exc)))
+            self.post_message(lost(exc))
             return
         except ReaderError as exc:  # a malformed query: said where the hits would be
             first = SearchResult(query=query, error=str(exc))
@@ -258,7 +265,7 @@ class SearchPane(Vertical):
             full = library.search(query, limit=page, time_budget=settings.search_budget,
                                   suggest=False, sort=sort)
         except IndexProblem as exc:
-            self.post_message(IndexLost(str(exc)))
+            self.post_message(lost(exc))
             return
         if not worker.is_cancelled:
             self.post_message(SearchDone(serial, full, final=True))
@@ -318,7 +325,7 @@ class SearchPane(Vertical):
                                                 time_budget=settings.search_budget,
                                                 suggest=False, sort=sort)
         except IndexProblem as exc:
-            self.post_message(IndexLost(str(exc)))
+            self.post_message(lost(exc))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(MoreResults(serial, result))
@@ -346,7 +353,7 @@ class SearchPane(Vertical):
             result = self.reader.library.search(query, limit=1, suggest=True,
                                                 time_budget=self.reader.settings.search_budget)
         except IndexProblem as exc:
-            self.post_message(IndexLost(str(exc)))
+            self.post_message(lost(exc))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(Suggestions(serial, list(result.suggestions)))
