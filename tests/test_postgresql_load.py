@@ -87,3 +87,16 @@ def test_the_stems_table_survives_a_rebuild_and_an_analysis_change(pg_dsn, seeds
 def test_copy_text_escapes_what_copy_reads_as_special():
     line = copy_line(("a\tb\\c\nd\re", None, 3, [1, 2], []))
     assert line == "a\\tb\\\\c\\nd\\re\t\\N\t3\t{1,2}\t{}\n"
+
+
+def test_a_rebuild_renews_tables_of_another_schema_version(pg_dsn, seeds_copy):  # noqa: F811
+    backend = PostgresBackend(pg_dsn)
+    backend.apply(changes_for(seeds_copy), rebuild=True)
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        conn.execute("UPDATE reader.meta SET value = '0' WHERE key = 'version'")
+        conn.execute("ALTER TABLE reader.paragraphs DROP COLUMN tf")  # an older layout
+    assert backend.needs_rebuild() == "index from another schema version"
+    backend.apply(changes_for(seeds_copy), rebuild=True)
+    assert backend.needs_rebuild() is None
+    assert backend.search(SearchRequest("Tokayev")).total == 2
+    backend.close()

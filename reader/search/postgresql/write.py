@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
+from reader.errors import IndexProblem
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import Changes, ProgressFn
 from reader.search.postgresql import stems
@@ -34,7 +35,12 @@ from reader.search.postgresql.documents import (
     SPELL,
     paragraph_row,
 )
-from reader.search.postgresql.schema import SCHEMA, paragraph_indexes
+from reader.search.postgresql.schema import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    paragraph_indexes,
+    single_instance,
+)
 
 LOCK_KEY = 0x5245_4144  # "READ": the advisory lock of the one writer
 BATCH_FILES = 200  # files whose rows are copied at a time (in this process)
@@ -179,6 +185,8 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
         known = stems.load(conn)
         analysis.use_stem_table(known)  # before the workers fork: they inherit it
         try:
+            if rebuild:
+                renew(conn, sharded)
             drop_indexes = writer.clear() if rebuild else False
             writer.remove_paths(list(changes.removed))
             procs = worker_count(changes.total, workers, parallel_min_files)
@@ -195,6 +203,22 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
             analysis.drop_stem_table(known)
     conn.execute(f"ANALYZE {SCHEMA}.terms") if drop_indexes else None
     return writer.written
+
+
+def renew(conn, sharded: bool) -> None:
+    """Before a rebuild: tables of another schema version are dropped and made again (in the
+    update's transaction, so a failed rebuild leaves them as they were)."""
+    row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'version'").fetchone()
+    if row is not None and row[0] == SCHEMA_VERSION:
+        return
+    if sharded:
+        raise IndexProblem("the cluster's tables are from another version of the reader: lay "
+                           "out a new one (reader cluster init) and index into it")
+    conn.execute(f"DROP SCHEMA {SCHEMA} CASCADE")
+    for statement in single_instance():
+        conn.execute(statement)
+    conn.execute(f"INSERT INTO {SCHEMA}.meta VALUES ('version', %s), ('generation', '0')",
+                 [SCHEMA_VERSION])
 
 
 __all__ = ["SPELL", "apply"]
