@@ -147,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true", help="reuse corpus and Whoosh index")
     ap.add_argument("--query-budget", type=float, default=2.0)
     ap.add_argument("--cluster", type=int, default=0, help="also through N local shards")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="last, load again over the live index (the stems are known by then)")
     args = ap.parse_args(argv)
 
     from reader.library import Library
@@ -175,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="reader-pg-bench-"))
     server = LocalServer(folder / "server", settings=SERVER_SETTINGS).init().start()
     doc["machine"]["versions"]["postgresql"] = server.version()
+
+    def save() -> None:  # after every phase: a long run cut short keeps what it measured
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
     try:
         backend = PostgresBackend(server.dsn())
         log("reading and finding quotes alone")
@@ -182,8 +190,6 @@ def main(argv: list[str] | None = None) -> int:
         log("loading PostgreSQL")
         pg_load = load(backend, corpus, [server])
         doc["load"] = {"postgresql": pg_load}
-        log("loading PostgreSQL again (a rebuild of the live index, stems known)")
-        doc["load"]["postgresql_rebuild"] = load(backend, corpus, [server])
         if whoosh_build:
             rate = whoosh_build["paragraphs"] / whoosh_build["seconds"]
             doc["load"]["whoosh"] = {"seconds": round(whoosh_build["seconds"], 2),
@@ -197,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             conn.execute("VACUUM ANALYZE")
             doc["load"]["postgresql"]["bytes"] = conn.execute(
                 "SELECT pg_database_size('postgres')").fetchone()[0]
+        save()
         import sqlite3
 
         con = sqlite3.connect(str(db))
@@ -204,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         lib = Library(corpus, index)
         log("timing queries")
         doc["queries"] = time_queries(lib, backend, queries, args.query_budget)
-        backend.close()
+        summarise(doc)
+        save()
         if args.cluster:
             from reader.search.postgresql.cluster import LocalCluster
 
@@ -216,31 +224,39 @@ def main(argv: list[str] | None = None) -> int:
                 servers = [cluster.coordinator, *cluster.primaries]
                 doc["cluster"] = {"shards": args.cluster,
                                   "load": load(sharded, corpus, servers)}
+                save()
                 doc["cluster"]["queries"] = time_queries(lib, sharded, queries,
                                                          args.query_budget)
+                save()
                 sharded.close()
             finally:
                 cluster.stop()
         lib.close()
+        if args.rebuild:
+            log("loading PostgreSQL again (a rebuild of the live index, stems known)")
+            doc["load"]["postgresql_rebuild"] = load(backend, corpus, [server])
+        backend.close()
     finally:
         server.remove()
         shutil.rmtree(folder, ignore_errors=True)
+    summarise(doc)
+    save()
+    print(json.dumps(doc["summary"], indent=2))
+    return 0
+
+
+def summarise(doc: dict) -> None:
     q = doc["queries"]
+    rebuild = doc["load"].get("postgresql_rebuild")
     doc["summary"] = {
         "load_paragraphs_per_s": doc["load"]["postgresql"]["paragraphs_per_s"],
         "load_target_5000_met": doc["load"]["postgresql"]["paragraphs_per_s"] >= 5000,
-        "rebuild_paragraphs_per_s": doc["load"]["postgresql_rebuild"]["paragraphs_per_s"],
+        "rebuild_paragraphs_per_s": rebuild["paragraphs_per_s"] if rebuild else None,
         "load_average_after": [round(v, 2) for v in os.getloadavg()],
         "p95_ratio_vs_whoosh": {k: v["ratio_p95"] for k, v in q.items()},
         "top10_overlap": {k: v["top10_overlap"] for k, v in q.items()},
         "mean_top10_overlap": round(sum(v["top10_overlap"] for v in q.values()) / len(q), 3),
     }
-    text = json.dumps(doc, indent=2, ensure_ascii=False)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n")
-    print(json.dumps(doc["summary"], indent=2))
-    return 0
 
 
 if __name__ == "__main__":
