@@ -100,3 +100,25 @@ def test_a_rebuild_renews_tables_of_another_schema_version(pg_dsn, seeds_copy): 
     assert backend.needs_rebuild() is None
     assert backend.search(SearchRequest("Tokayev")).total == 2
     backend.close()
+
+
+def test_a_parallel_load_that_fails_part_way_leaves_the_old_index(pg_dsn, tmp_path):  # noqa: F811
+    import pytest
+
+    from reader.search.backend import Changes
+
+    corpus = _corpus(tmp_path / "corpus")
+    backend = PostgresBackend(pg_dsn, workers=2, parallel_min_files=1)
+    backend.apply(changes_for(SEEDS), rebuild=True)
+    before = backend.generation()
+
+    def broken():
+        yield from changes_for(corpus).files
+        raise RuntimeError("killed while reading")
+
+    with pytest.raises(RuntimeError):
+        backend.apply(Changes(files=broken(), total=32), rebuild=True)
+    assert backend.generation() == before
+    assert backend.search(SearchRequest("pupuk")).total == 0
+    assert backend.search(SearchRequest("Tokayev")).total == 2
+    backend.close()

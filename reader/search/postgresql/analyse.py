@@ -5,8 +5,9 @@ Stemming new words (Sastrawi) is most of the cost of loading, and it is independ
 to file, so a big update hands batches of files to worker processes (forked, so they start
 with the stems already known) and the parent only reads, finds quotes (in
 :mod:`reader.sync`) and streams each batch's rows to the server. A batch comes back as text in
-PostgreSQL's COPY format, its term and length statistics summed, and the words its worker
-stemmed, so the next load of any corpus sharing words skips them (:mod:`.stems`). Batches come
+PostgreSQL's COPY format, its term and length statistics summed, and the stem of each of its
+words, kept for the next load of any corpus sharing them (:mod:`.stems`); the workers pass the
+stems they learn to each other as they go. Batches come
 back in the order they went out; a worker that fails raises in the parent, whose transaction
 is then rolled back.
 """
