@@ -21,6 +21,8 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from reader.records import SORTS
+
 APP_NAME = "kabar-reader"
 VERSION = 1
 HISTORY_LIMIT = 200
@@ -107,6 +109,7 @@ class CorpusState:
     last_para: int | None = None
     left_width: int | None = None  # columns of the left pane, if the user changed it
     dense: bool = False
+    sort: str = "relevance"  # the order of results: relevance, newest or oldest
 
     def remember_query(self, query: str) -> None:
         """Put ``query`` at the end of the history (once)."""
@@ -158,6 +161,8 @@ class CorpusState:
         if _is_int(raw.get("left_width")):
             state.left_width = raw["left_width"]
         state.dense = raw.get("dense") is True
+        if raw.get("sort") in SORTS:
+            state.sort = raw["sort"]
         return state
 
 

@@ -245,10 +245,12 @@ def test_a_broken_state_file_is_set_aside(tmp_path):
 
 def test_state_ignores_values_of_the_wrong_type():
     state = CorpusState.from_dict({"history": ["a", 3, None, "b"], "last_para": "5",
-                                   "left_width": -2, "dense": "yes",
+                                   "left_width": -2, "dense": "yes", "sort": "random",
                                    "saved": [{"query": "x", "bogus": 1}, {"nope": 2}]})
     assert state.history == ["a", "b"]
     assert (state.last_para, state.left_width, state.dense) == (None, None, False)
+    assert state.sort == "relevance"
+    assert CorpusState.from_dict({"sort": "oldest"}).sort == "oldest"
     assert [s.query for s in state.saved] == ["x"]
 
 

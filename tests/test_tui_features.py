@@ -291,11 +291,13 @@ async def test_the_last_article_style_theme_and_layout_are_remembered(seeds_inde
         await settle(pilot)
         app.set_style("mla")
         app.theme = "reader-light"
-        await pilot.press("d", "greater_than_sign")
+        await pilot.press("d", "greater_than_sign", "s")
         await settle(pilot)
+        assert app.main.search_pane.sort == "newest"
         width = app.screen.query_one("#left").outer_size.width
     saved = StateFile.load()
     assert (saved.style, saved.theme) == ("mla", "reader-light")
+    assert saved.corpus(corpus_key(SEEDS)).sort == "newest"
     app = make_app(SEEDS, seeds_index)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -304,6 +306,7 @@ async def test_the_last_article_style_theme_and_layout_are_remembered(seeds_inde
         assert (app.cite_style, app.theme) == ("mla", "reader-light")
         assert app.screen.query_one(ArticleList).item_height == 1
         assert app.screen.query_one("#left").outer_size.width == width
+        assert app.main.search_pane.sort == "newest"
         assert app.corpus_state is app.state.corpus(corpus_key(SEEDS))
 
 

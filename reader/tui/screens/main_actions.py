@@ -196,6 +196,7 @@ class MainActions:
 
         pane = self._main.search_pane
         pane.sort = SORTS[(SORTS.index(pane.sort) + 1) % len(SORTS)]
+        self._app.corpus_state.sort = pane.sort  # kept with the corpus's other state
         self._say({"relevance": "Results by relevance.",
                    "newest": "Results newest first (every match, by its article's date).",
                    "oldest": "Results oldest first (every match, by its article's date)."

@@ -75,6 +75,7 @@ class SearchPane(Vertical):
         self.article_list.border_title = "Articles"
         self.results.border_title = "Results"
         dense = self.reader.corpus_state.dense
+        self.sort = self.reader.corpus_state.sort
         self.article_list.set_dense(dense)
         self.results.set_dense(dense)
 
