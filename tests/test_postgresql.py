@@ -200,3 +200,19 @@ def test_an_index_of_an_older_layout_is_rebuilt_in_the_new_one(pg_dsn):  # noqa:
         assert conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'version'"
                             ).fetchone()[0] == SCHEMA_VERSION
     backend.close()
+
+
+def test_copy_text_keeps_arrays_of_any_text_exact(pg_dsn):  # noqa: F811
+    """Text arrays (an article's own field names) go through COPY as they are, whatever they
+    hold: quotes, backslashes, commas, braces, tabs, newlines, NULL's spelling."""
+    import psycopg
+
+    from reader.search.postgresql.analyse import copy_line
+
+    values = ['a"b', "c\\d", "e,f", "{g}", "h\ti\nj", "NULL", "", "ñ"]
+    with psycopg.connect(pg_dsn) as conn:
+        conn.execute("CREATE TEMP TABLE t (names text[], numbers int[], note text)")
+        with conn.cursor().copy("COPY t FROM STDIN") as copy:
+            copy.write(copy_line((values, [3, 1, 2], None)))
+        assert conn.execute("SELECT names, numbers, note FROM t").fetchone() == (
+            values, [3, 1, 2], None)

@@ -41,7 +41,8 @@ class Analysed:
 
 
 def copy_value(value) -> str:
-    """One value in COPY's text format: NULL as ``\\N``, arrays of numbers in braces."""
+    """One value in COPY's text format: NULL as ``\\N``, arrays in braces (numbers as they
+    are, text quoted as an array element, then escaped for COPY like any text)."""
     if value is None:
         return "\\N"
     if isinstance(value, str):
@@ -49,8 +50,14 @@ def copy_value(value) -> str:
             return value.translate(_ESCAPES)
         return value
     if isinstance(value, list):
-        return "{" + ",".join(str(int(v)) for v in value) + "}"
+        if not any(isinstance(v, str) for v in value):
+            return "{" + ",".join(str(int(v)) for v in value) + "}"
+        return copy_value("{" + ",".join(_array_element(str(v)) for v in value) + "}")
     return str(value)
+
+
+def _array_element(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def copy_line(values: tuple) -> str:
