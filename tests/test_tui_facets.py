@@ -125,6 +125,11 @@ async def test_the_corpus_own_fields_search_from_the_box(fielded):
 
 def test_narrowing_words():
     assert narrowing("outlet", 'Kompas "TV"') == 'outlet:"Kompas TV"'
+    # an outlet whose name holds the chosen one's words is excluded; others are not
+    assert narrowing("outlet", "Kompas", ["Kompas TV", "Reuters", "KOMPAS", "Berita Kompas.com"]
+                     ) == 'outlet:"Kompas" -outlet:"Kompas TV" -outlet:"Berita Kompas.com"'
+    assert narrowing("outlet", "Kompas TV", ["Kompas", "TV Kompas"]) == 'outlet:"Kompas TV"'
+    assert narrowing("outlet", "Détik", ["detik News"]) == 'outlet:"Détik" -outlet:"detik News"'
     assert narrowing("year", "2025") == "date:2025"
     assert narrowed("a OR b", "date:2025") == "(a OR b) date:2025"
     assert narrowed("a b", "date:2025") == "a b date:2025"
@@ -186,3 +191,29 @@ async def test_the_header_shows_the_article_own_fields(fielded):
         text = str(app.screen.query_one(ArticleHeader).render())
         assert "Tempo · 2025-11-20" in text
         assert "kategori: Valid" in text and "Wilayah Liputan: Asia Tengah" in text
+
+
+@aio
+async def test_f_keeps_one_outlet_even_when_another_outlet_holds_its_name(tmp_path):
+    """Narrowing to "Kompas" keeps Kompas's matches and not "Kompas TV"'s: the narrowed
+    count is the count the picker showed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, outlet in (("k1", "Kompas"), ("k2", "Kompas TV"), ("k3", "Kompas TV"),
+                         ("r1", "Reuters")):
+        (corpus / f"{name}.txt").write_text(
+            f"Tokayev di {outlet}\n\nPresiden Tokayev berbicara kepada wartawan.\n",
+            encoding="utf-8")
+        (corpus / f"{name}.meta.toml").write_text(f'outlet = "{outlet}"\n', encoding="utf-8")
+    Library(corpus, tmp_path / "ix").update()
+    app = make_app(corpus, tmp_path / "ix")
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "Tokayev", enter=False)
+        await pilot.press("escape", "f")
+        await settle(pilot)
+        entries = app.screen.facet_list.entries
+        kompas = entries.index(("outlet", "Kompas", 1))
+        await pilot.press(*["down"] * kompas, "enter")
+        await settle(pilot)
+        assert app.main.search_box.value == 'Tokayev outlet:"Kompas" -outlet:"Kompas TV"'
+        assert shown_docs(app) == ["k1"]

@@ -6,6 +6,9 @@ plain query text: it shows in the box, goes into the history and can be edited o
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -29,11 +32,34 @@ if TYPE_CHECKING:
 OUTLET, YEAR = "outlet", "year"
 
 
-def narrowing(kind: str, name: str) -> str:
-    """The query words that keep one outlet or one year."""
+def narrowing(kind: str, name: str, others: Iterable[str] = ()) -> str:
+    """The query words that keep one outlet or one year.
+
+    ``outlet:"Kompas"`` matches the outlet's words, so it also keeps "Kompas TV"; each of
+    ``others`` (the other outlets among the matches) whose name holds those words is
+    excluded too, so the narrowed search keeps exactly the count the picker showed.
+    """
     if kind == YEAR:
         return f"date:{name}"
-    return 'outlet:"' + " ".join(name.replace('"', " ").split()) + '"'
+    words = _words(name)
+    kept = 'outlet:"' + " ".join(name.replace('"', " ").split()) + '"'
+    for other in others:
+        theirs = _words(other)
+        if theirs != words and _holds(theirs, words):
+            kept += ' -outlet:"' + " ".join(other.replace('"', " ").split()) + '"'
+    return kept
+
+
+def _words(name: str) -> list[str]:
+    """An outlet's words as a name field compares them: folded case and accents."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return re.findall(r"\w+", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    """True when ``part`` stands in ``words`` as a run (a phrase match)."""
+    size = len(part)
+    return bool(part) and any(words[i:i + size] == part for i in range(len(words) - size + 1))
 
 
 def narrowed(query: str, words: str) -> str:
@@ -168,8 +194,10 @@ class FacetPicker(ModalScreen[str | None]):
         if index is None or not self.facet_list.entries:
             self.app.bell()
             return
-        kind, name, _count = self.facet_list.entries[index]
-        self.dismiss(narrowed(self.search_query, narrowing(kind, name)))
+        entries = self.facet_list.entries
+        kind, name, _count = entries[index]
+        outlets = [other for k, other, _n in entries if k == OUTLET and other != name]
+        self.dismiss(narrowed(self.search_query, narrowing(kind, name, outlets)))
 
     def action_close(self) -> None:
         self.dismiss(None)
