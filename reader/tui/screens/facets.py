@@ -6,8 +6,6 @@ plain query text: it shows in the box, goes into the history and can be edited o
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -51,9 +49,11 @@ def narrowing(kind: str, name: str, others: Iterable[str] = ()) -> str:
 
 
 def _words(name: str) -> list[str]:
-    """An outlet's words as a name field compares them: folded case and accents."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return re.findall(r"\w+", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    """An outlet's words as its field holds them: the index's own name analysis (folded
+    case and accents, no stemming), imported only when a narrowing is chosen."""
+    from reader.language.analysis import tokens
+
+    return [token.stem for token in tokens(name, stemming=False, stops=False)]
 
 
 def _holds(words: list[str], part: list[str]) -> bool:
