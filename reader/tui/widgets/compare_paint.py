@@ -17,6 +17,7 @@ from textual.strip import Strip
 from reader.compare import Alignment
 from reader.records import Article, Paragraph
 from reader.tui.widgets.compare_rows import Row, line_number
+from reader.tui.widgets.component_styles import ComponentStyles
 from reader.tui.widgets.text_layout import display_text
 
 MID = 7  # the middle column: the score
@@ -58,8 +59,10 @@ class Side:
         self.texts = {p.number: display_text(p.text) for p in self.article.paragraphs}
 
 
-class ComparePaint(ScrollView):
+class ComparePaint(ComponentStyles, ScrollView):
     """The aligned rows of two articles, styled by component classes that follow the theme."""
+
+    STYLE_PREFIX = "compare-view"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "compare-view--gutter",
@@ -123,18 +126,7 @@ class ComparePaint(ScrollView):
         self._styles: dict[tuple[str, ...], Style] = {}
         self._shared: dict[tuple[str, int], list[tuple[int, int]]] = {}
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-
     # -- rendering --------------------------------------------------------------------------------
-
-    def _style(self, *names: str) -> Style:
-        style = self._styles.get(names)
-        if style is None:
-            style = self.get_visual_style(*(f"compare-view--{n}" for n in names)).rich_style
-            self._styles[names] = style
-        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

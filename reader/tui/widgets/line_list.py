@@ -22,12 +22,16 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.tui.widgets.component_styles import ComponentStyles
+
 Span = tuple[str, tuple[str, ...]]  # text and the component-class names that style it
 Line = list[Span]
 
 
-class LineList(ScrollView, can_focus=True):
+class LineList(ComponentStyles, ScrollView, can_focus=True):
     """A cursor over ``count`` items of ``item_lines`` lines each (plus ``gap`` blank lines)."""
+
+    STYLE_PREFIX = "line-list"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor(1)", "Down", show=False, id="list-down",
@@ -256,15 +260,7 @@ class LineList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
         self._cache.clear()
-
-    def _style(self, *names: str) -> Style:
-        style = self._styles.get(names)
-        if style is None:
-            style = self.get_visual_style(*(f"line-list--{n}" for n in names)).rich_style
-            self._styles[names] = style
-        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -15,11 +15,14 @@ from textual.strip import Strip
 
 from reader.compare import Related
 from reader.records import TERM, Article
+from reader.tui.widgets.component_styles import ComponentStyles
 from reader.tui.widgets.source_layout import SourceLine
 
 
-class SourcePaint(ScrollView):
+class SourcePaint(ComponentStyles, ScrollView):
     """The article's lines, styled by component classes that follow the theme."""
+
+    STYLE_PREFIX = "source-view"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "source-view--gutter",
@@ -89,19 +92,7 @@ class SourcePaint(ScrollView):
         self._styles: dict[tuple[str, ...], Style] = {}
         self._marked: set[tuple[int, int | None]] = set()  # (paragraph number, quote or None)
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-
     # -- rendering --------------------------------------------------------------------------------
-
-    def _style(self, *names: str) -> Style:
-        """The Rich style of these component classes layered over the widget's own style."""
-        style = self._styles.get(names)
-        if style is None:
-            style = self.get_visual_style(*(f"source-view--{n}" for n in names)).rich_style
-            self._styles[names] = style
-        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
