@@ -16,10 +16,10 @@ from reader.search.backend import Facets, SearchRequest
 
 from . import fields_corpus
 from .pg_server import pg_server  # noqa: F401  (the PostgreSQL factory's server)
-from .test_backend_contract import BACKENDS
+from .test_backend_contract import BACKENDS, factory  # noqa: F401,F811  (a fresh backend per test)
 
 
-@pytest.fixture(params=BACKENDS, ids=lambda factory: factory.__name__, scope="module")
+@pytest.fixture(params=BACKENDS, ids=lambda make: make.__name__, scope="module")
 def fielded(request, tmp_path_factory):
     """The fields corpus, indexed once per engine, read-only."""
     folder = tmp_path_factory.mktemp(f"fields-{request.param.__name__}")
@@ -149,3 +149,35 @@ def test_sorting_keeps_exactly_the_matches(fielded, query, order):
     days = [h.date for h in dated.hits if h.date]
     assert days == sorted(days, reverse=order == "newest")
     assert all(h.date for h in dated.hits[:len(days)])  # undated last
+
+
+@pytest.mark.parametrize("first", ["with", "without"])
+def test_facets_and_order_across_updates_where_only_some_articles_have_columns(
+        factory, tmp_path, first):  # noqa: F811  (the imported fixture)
+    """Articles added one update at a time, some with an outlet and a date and some with
+    neither: every article keeps its own outlet and date in facets and in date order (an
+    index whose parts lack a column once read past an array or another article's value)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    backend = factory(tmp_path, corpus)
+    dated = ("Kompas", "2025-11-03")
+    plan = [("b1", dated if first == "with" else None), ("b2", None if first == "with" else dated),
+            ("b3", ("Tempo", "2024-02-01"))]
+    try:
+        for name, column in plan:
+            (corpus / f"{name}.txt").write_text(f"Judul {name}\n\nTokayev tiba di Astana.\n",
+                                                encoding="utf-8")
+            if column:
+                (corpus / f"{name}.meta.toml").write_text(
+                    f'outlet = "{column[0]}"\ndate = "{column[1]}"\n', encoding="utf-8")
+            sync.update(backend, corpus)
+        facets = backend.facets(SearchRequest("Tokayev"))
+        assert facets.total == 3
+        assert facets.outlets == (("Kompas", 1), ("Tempo", 1), (None, 1))
+        assert facets.years == (("2025", 1), ("2024", 1), (None, 1))
+        newest = backend.search(SearchRequest("Tokayev", limit=10, sort="newest")).hits
+        assert [(h.doc, h.date) for h in newest] == [
+            (next(n for n, c in plan if c == dated), "2025-11-03"), ("b3", "2024-02-01"),
+            (next(n for n, c in plan if c is None), None)]
+    finally:
+        backend.close()

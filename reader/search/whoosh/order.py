@@ -9,6 +9,8 @@ milliseconds on top of scoring them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from whoosh.query import And, AndNot, Or
 
 from reader.search.backend import Facets
@@ -59,13 +61,28 @@ def _filter_only(q) -> bool:
     return False
 
 
+def column_values(searcher, name: str, docnums) -> list:
+    """The ``name`` column's value of each document (None where its segment has no column).
+
+    Why segment by segment: a segment none of whose documents had a value (one article added
+    without an outlet) writes no column, and Whoosh's multi-segment column reader then skips
+    that segment without shifting the later ones, so it reads the wrong document or past the
+    end of an array."""
+    reader = searcher.reader()
+    leaves = reader.leaf_readers()
+    columns = [sub.column_reader(name) if sub.has_column(name) else None for sub, _ in leaves]
+    starts = [offset for _, offset in leaves]
+    values = []
+    for d in docnums:
+        at = bisect_right(starts, d) - 1
+        column = columns[at]
+        values.append(column[d - starts[at]] if column is not None else None)
+    return values
+
+
 def dates_of(searcher, docnums) -> list[str]:
     """The ``date`` column (``YYYY-MM-DD`` or ``""``) of each document."""
-    reader = searcher.reader()
-    if not reader.has_column("date"):
-        return ["" for _ in docnums]
-    column = reader.column_reader("date")
-    return [column[d] or "" for d in docnums]
+    return [day or "" for day in column_values(searcher, "date", docnums)]
 
 
 def by_date(searcher, matches: list[tuple[float, int]], newest: bool
@@ -83,16 +100,10 @@ def by_date(searcher, matches: list[tuple[float, int]], newest: bool
 
 def facets(searcher, docnums: list[int], total: int, partial: bool) -> Facets:
     """Counts by outlet and year of the matching paragraphs ``docnums``."""
-    reader = searcher.reader()
     outlets: dict[str, int] = {}
-    if reader.has_column("outlet"):
-        column = reader.column_reader("outlet")
-        for d in docnums:
-            raw = column[d]
-            name = raw.decode("utf-8", "surrogateescape") if raw else ""
-            outlets[name] = outlets.get(name, 0) + 1
-    else:
-        outlets[""] = len(docnums)
+    for raw in column_values(searcher, "outlet", docnums):
+        name = raw.decode("utf-8", "surrogateescape") if raw else ""
+        outlets[name] = outlets.get(name, 0) + 1
     years: dict[str, int] = {}
     for day in dates_of(searcher, docnums):
         key = year(day) or ""
