@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader import freshness
 from reader.errors import IndexNotWritable, IndexProblem
-from reader.ingest import CorpusFile, doc_ids, scan
+from reader.ingest import CorpusFile, doc_ids, doc_ids_of, path_id, scan
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn, SearchBackend
 
 
@@ -59,7 +59,8 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
         return report
     folders = _folder_stamps(corpus)  # before the files: a change after them is seen next time
     found = scan(corpus, report.warnings)
-    if not rebuild and backend.stamps() == found:
+    known = backend.stamps()
+    if not rebuild and known == found:
         _keep_folders(backend, folders)
         report.seconds = time.perf_counter() - started
         return report
@@ -74,17 +75,18 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
         if waited:  # another process updated meanwhile: look again
             report.warnings.clear()
             found = scan(corpus, report.warnings)
-            if not rebuild and backend.stamps() == found:
+            known = backend.stamps()
+            if not rebuild and known == found:
                 report.seconds = time.perf_counter() - started
                 return report
-        files = _files(corpus, found)
         reason = "asked to rebuild" if rebuild else backend.needs_rebuild()
         if reason:
-            report.rebuilt = reason
+            files = _files(corpus, found)
             report.added = [f.relative for f in files]
+            report.rebuilt = reason
             changes = _read_all(files, doc_ids(files), report)
         else:
-            changes = _changes(backend.file_states(), files, report)
+            changes = _changes(backend, known, corpus, found, report)
         if changes.total or changes.removed or reason:
             changes.files, progress_fn = _counting(changes.files, progress)
             report.paragraphs = backend.apply(changes, rebuild=bool(reason),
@@ -166,30 +168,82 @@ def usable_after_failure(backend: SearchBackend, error: IndexProblem) -> bool:
 
 # -- what changed ----------------------------------------------------------------------------------
 
-def _changes(known: dict[str, FileState], files: list[CorpusFile], report: UpdateReport
-             ) -> Changes:
-    todo: list[CorpusFile] = []
-    current = {f.relative for f in files}
-    for f in files:
-        state = known.get(f.relative)
-        if state is None:
-            todo.append(f)
-            report.added.append(f.relative)
-        elif (state.size, state.mtime_ns) != (f.size, f.mtime_ns):
-            todo.append(f)  # read again either way: the index keeps the new size and time
-            sha = sha256(f.path)
-            if sha is None or sha != state.sha256:  # touched but the same bytes: not "changed"
-                report.changed.append(f.relative)
-    report.removed = sorted(set(known) - current)
-    ids = doc_ids(files) if todo else {}
-    changes = _read_all(todo, ids, report)
+def _changes(backend: SearchBackend, known: dict[str, tuple[int, int]] | None, corpus: Path,
+             found: dict[str, tuple[int, int]], report: UpdateReport) -> Changes:
+    """What to read and drop, comparing the scan with the stamps of the last commit: only the
+    files whose size or time moved are looked at further (their records, a content hash)."""
+    states: dict[str, FileState] | None = None
+    if known is None:  # no saved stamps: every record, from the index
+        states = backend.file_states()
+        known = {rel: (s.size, s.mtime_ns) for rel, s in states.items()}
+    todo: list[str] = []
+    touched: list[str] = []
+    for relative, stamp in found.items():
+        before = known.get(relative)
+        if before is None:
+            todo.append(relative)
+            report.added.append(relative)
+        elif before != stamp:
+            todo.append(relative)  # read again either way: the index keeps the new size and time
+            touched.append(relative)
+    kept = len(found) - len(report.added)  # files both in the scan and in the stamps
+    report.removed = sorted(set(known).difference(found)) if len(known) > kept else []
+    if touched:
+        if states is None:
+            states = _states_of(backend, touched)
+        root = _root(corpus)
+        for relative in touched:
+            state = states.get(relative)
+            sha = sha256(root / relative if root.is_dir() else root)
+            if state is None or sha is None or sha != state.sha256:  # else the same bytes
+                report.changed.append(relative)
+    ids = _ids_for(backend, found, todo, touched + report.removed, states) if todo else {}
+    changes = _read_all(_files(corpus, {rel: found[rel] for rel in todo}), ids, report)
     changes.removed = report.removed
     return changes
 
 
+def _ids_for(backend: SearchBackend, found: dict[str, tuple[int, int]], todo: list[str],
+             replaced: list[str], states: dict[str, FileState] | None) -> dict[str, str]:
+    """The ids of the files to read: as a full build would give them, except that an id an
+    article of a file left alone holds makes the newcomer take its path form, so no two
+    articles share an id and a kept file's articles never change theirs."""
+    ids = doc_ids_of(found)
+    held = _held(backend, {ids[rel] for rel in todo})
+    if held:
+        before = states if states is not None else _states_of(backend, replaced)
+        freed = {doc for rel in replaced if rel in before for doc in before[rel].docs}
+        for rel in todo:
+            if ids[rel] in held and ids[rel] not in freed:
+                ids[rel] = path_id(rel)
+    return ids
+
+
+def _held(backend: SearchBackend, docs: set[str]) -> set[str]:
+    """Which of ``docs`` the index holds (optional ``held_docs``, else from every record)."""
+    lookup = getattr(backend, "held_docs", None)
+    if lookup is not None:
+        return lookup(docs)
+    return docs & {doc for state in backend.file_states().values() for doc in state.docs}
+
+
+def _states_of(backend: SearchBackend, relatives: list[str]) -> dict[str, FileState]:
+    """The records of a few files: looked up one by one where the backend can (optional
+    ``file_states_of``), else picked from all of them."""
+    lookup = getattr(backend, "file_states_of", None)
+    if lookup is not None:
+        return lookup(relatives)
+    states = backend.file_states()
+    return {rel: states[rel] for rel in relatives if rel in states}
+
+
+def _root(corpus: Path) -> Path:
+    return Path(corpus).expanduser().resolve()
+
+
 def _files(corpus: Path, found: dict[str, tuple[int, int]]) -> list[CorpusFile]:
     """The files of a scan as :func:`reader.ingest.discover` lists them."""
-    root = Path(corpus).expanduser().resolve()
+    root = _root(corpus)
     if root.is_file():
         return [CorpusFile(root, rel, size, mtime) for rel, (size, mtime) in found.items()]
     return [CorpusFile(root / rel, rel, size, mtime) for rel, (size, mtime) in found.items()]

@@ -17,7 +17,9 @@ from reader.ingest.walk import (
     CorpusFile,
     discover,
     doc_ids,
+    doc_ids_of,
     has_marker,
+    path_id,
     scan,
 )
 from reader.records import Article
@@ -37,7 +39,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["IGNORED_DIRS", "INDEX_MARKERS", "SUFFIXES", "CorpusError", "CorpusFile", "Skipped",
-           "discover", "doc_ids", "has_marker", "load", "read_file", "scan"]
+           "discover", "doc_ids", "doc_ids_of", "has_marker", "load", "path_id", "read_file",
+           "scan"]
 
 
 def load(root: Path, warnings: list[str] | None = None) -> Iterator[Article]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -119,13 +119,33 @@ class WhooshBackend:
 
     def file_states(self) -> dict[str, FileState]:
         states = self.store.manifest()
-        if states is not None:
-            return states
+        return states if states is not None else self._states_in_index()
+
+    def _states_in_index(self) -> dict[str, FileState]:
+        """Every file record, decoded from the index (when the saved copy is missing)."""
         states = {}
         with self._reading():
             for fields in self.store.open().searcher().documents(kind="file"):
                 relative, state = file_state(fields["data"])
                 states[relative or fields["path"]] = state
+        return states
+
+    def held_docs(self, docs: Iterable[str]) -> set[str]:
+        """Which of the article ids ``docs`` the index holds (one term lookup each)."""
+        with self._reading():
+            searcher = self.store.open().searcher()
+            return {doc for doc in docs
+                    if searcher.document_number(doc=key(doc), kind="article") is not None}
+
+    def file_states_of(self, relatives: Iterable[str]) -> dict[str, FileState]:
+        """The records of the files named (those the index holds), looked up one by one."""
+        states = {}
+        with self._reading():
+            searcher = self.store.open().searcher()
+            for relative in relatives:
+                fields = searcher.document(path=key(relative), kind="file")
+                if fields:
+                    states[relative] = file_state(fields["data"])[1]
         return states
 
     @contextmanager
@@ -156,8 +176,8 @@ class WhooshBackend:
                 return build_generation(self.folder, changes, progress, self.workers,
                                         self.parallel_min_files)
             shared = self.store.open()
-            return apply_incremental(shared, self.file_states(), changes, progress, None,
-                                     self.index_dir)
+            return apply_incremental(shared, changes, progress, None, self.index_dir,
+                                     self._states_in_index)
         except OSError as exc:
             raise IndexNotWritable(f"cannot write the index at {self.index_dir}: {why(exc)}"
                                    ) from exc

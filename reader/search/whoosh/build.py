@@ -32,46 +32,56 @@ from reader.search.whoosh.schema import (
     build_schema,
     documents,
     file_document,
+    file_state,
     key,
 )
 from reader.search.whoosh.shards import ChildFailed as ChildFailed  # the backend reports it
-from reader.search.whoosh.store import SharedIndex, open_dir, write_records
+from reader.search.whoosh.store import SharedIndex, open_dir, record_changes, write_records
 
 
-def apply_incremental(shared: SharedIndex, known: dict[str, FileState], changes: Changes,
-                      progress: ProgressFn | None, wait: Callable[[], None] | None,
-                      where: Path) -> int:
-    """Commit ``changes`` to the live generation; the paragraphs written."""
+def apply_incremental(shared: SharedIndex, changes: Changes, progress: ProgressFn | None,
+                      wait: Callable[[], None] | None, where: Path,
+                      all_states: Callable[[], dict[str, FileState]]) -> int:
+    """Commit ``changes`` to the live generation; the paragraphs written.
+
+    The work is in proportion to the change: the records of the files touched are looked up
+    in the index by path, and the records, stamps and summaries kept beside the commit are
+    saved as what changed (:mod:`.journal`). ``all_states`` is only called when those of the
+    commit before are unknown."""
+    searcher = shared.searcher()
     writer = _writer(shared.ix, wait, where)
-    states = dict(known)
+    changed: dict[str, FileState] = {}
+    listed: dict = {}
+    unlisted: set[str] = set()
     written = 0
-    listed = summaries.load(shared.directory, shared.latest_generation())
     try:
         for relative in changes.removed:
+            unlisted.update(_docs_of(searcher, relative))
             writer.delete_by_term("path", key(relative))
-            states.pop(relative, None)
-            _unlist(listed, known.get(relative))
         for done, indexed in enumerate(changes.files, start=1):
+            unlisted.update(_docs_of(searcher, indexed.relative))
             writer.delete_by_term("path", key(indexed.relative))
-            _unlist(listed, known.get(indexed.relative))
             written += _add(writer, indexed, listed)
-            states[indexed.relative] = indexed.state
+            changed[indexed.relative] = indexed.state
             if progress:
                 progress(done, changes.total, indexed.relative)
         writer.commit()
     except BaseException:
         _abandon(writer)
         raise
-    write_records(shared.directory, states)
-    _save_list(shared.directory, listed)
+    generation = open_dir(shared.directory).latest_generation()
+    try:  # the summaries first: saving the records drops what older commits no longer need
+        summaries.save_changes(shared.directory, generation, listed, unlisted - set(listed))
+    except OSError:
+        pass  # best effort, like a read-only folder: the next listing decodes the articles
+    record_changes(shared.directory, changed, list(changes.removed), all_states)
     return written
 
 
-def _unlist(listed: dict | None, state: FileState | None) -> None:
-    """Drop from the article list what a file held before it changed or went away."""
-    if listed is not None and state is not None:
-        for doc in state.docs:
-            listed.pop(doc, None)
+def _docs_of(searcher, relative: str) -> tuple[str, ...]:
+    """The article ids the index holds for a corpus file (from its file record)."""
+    fields = searcher.document(path=key(relative), kind="file")
+    return file_state(fields["data"])[1].docs if fields else ()
 
 
 def _save_list(directory: Path, listed: dict | None, ix=None) -> None:

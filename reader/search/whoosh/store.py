@@ -2,12 +2,13 @@
 telling damage from an index that is merely old.
 
 The folder (:mod:`.folder`) names the live generation; inside it Whoosh keeps one table of
-contents per commit. Beside each commit the reader keeps three small pickles: the file records
-(``files-N.pickle``, for updates), their sizes and times alone (``files-N.stamps``, the
-freshness check every command makes) and a seal (``files-N.seal``): the size, time and CRC-32 of
-every file the commit uses. A file changed behind the reader's back (a disk fault, a stray
-write) breaks the seal when the index is opened, and the index is rebuilt instead of answering
-wrongly or failing half way through a search.
+contents per commit. Beside each commit the reader keeps the file records (``files-N.pickle``,
+for updates), their sizes and times alone (``files-N.stamps``, the freshness check every
+command makes), both as the changes since the commit before (:mod:`.journal`), and a seal
+(``files-N.seal``): the size, time and CRC-32 of every file the commit uses. A file changed
+behind the reader's back (a disk fault, a stray write) breaks the seal when the index is
+opened, and the index is rebuilt instead of answering wrongly or failing half way through a
+search.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pickle
 import struct
 import threading
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
@@ -26,7 +28,7 @@ from whoosh.reading import CorruptIndexError
 
 from reader.errors import IndexDamaged, IndexProblem
 from reader.search.backend import FileState
-from reader.search.whoosh import stemtable
+from reader.search.whoosh import journal, stemtable
 from reader.search.whoosh.folder import IndexFolder
 from reader.search.whoosh.schema import INDEX_NAME, SCHEMA_VERSION
 
@@ -37,8 +39,9 @@ DAMAGE = (CorruptIndexError, FileFormatError, WhooshIndexError, zlib.error, stru
 _OPEN_DAMAGE = DAMAGE + (ValueError, TypeError, KeyError, IndexError, AttributeError,
                          ImportError, UnicodeDecodeError, OverflowError)
 
-MANIFEST_PREFIX = "files-"
-_SUFFIXES = (".pickle", ".stamps", ".seal")
+MANIFEST_PREFIX = journal.PREFIX
+RECORDS, STAMPS, SUMMARIES = "pickle", "stamps", "summaries"
+CHAINED = (RECORDS, STAMPS, SUMMARIES)  # kept as changes on the commit before (:mod:`.journal`)
 
 
 class SharedIndex:
@@ -203,7 +206,7 @@ class Store:
         live = self.live_dir()
         if live is None or not self.version_ok():
             return None
-        return _read(live, "stamps")
+        return journal.load(live, _Generation(live).latest_generation(), STAMPS)
 
     def folder_stamps(self) -> dict[str, int] | None:
         """The corpus folders' times kept with the latest commit, or None."""
@@ -230,14 +233,16 @@ class Store:
 
     def manifest(self) -> dict[str, FileState] | None:
         live = self.live_dir()
-        raw = _read(live, "pickle") if live is not None else None
+        raw = (journal.load(live, _Generation(live).latest_generation(), RECORDS)
+               if live is not None else None)
         if raw is None or not all(isinstance(v, tuple) and len(v) == 4 for v in raw.values()):
             return None  # missing, or written by another version: read the file records
         return {rel: FileState(*state) for rel, state in raw.items()}
 
 
 def write_records(directory: Path, states: dict[str, FileState], ix=None) -> None:
-    """Save the file records, stamps and seal of the latest commit in ``directory``.
+    """Save the file records, stamps and seal of the latest commit in ``directory`` (a full
+    build: full copies).
 
     The records and stamps are a convenience (without them the next command reads the file
     records from the index); the seal guards against damage. A failure to write them is an
@@ -246,8 +251,46 @@ def write_records(directory: Path, states: dict[str, FileState], ix=None) -> Non
     if ix is None:
         ix = open_dir(directory)
     generation = ix.latest_generation()
-    raw = {rel: (s.size, s.mtime_ns, s.sha256, tuple(s.docs)) for rel, s in states.items()}
-    stamps = {rel: (s.size, s.mtime_ns) for rel, s in states.items()}
+    journal.save_full(directory, generation, RECORDS, {rel: _raw(s) for rel, s in states.items()})
+    journal.save_full(directory, generation, STAMPS,
+                      {rel: (s.size, s.mtime_ns) for rel, s in states.items()})
+    _seal(directory, ix, generation)
+
+
+def record_changes(directory: Path, changed: dict[str, FileState], removed: list[str],
+                   all_states: Callable[[], dict[str, FileState]]) -> None:
+    """Save the records and stamps of the latest commit as the changes it made to those of the
+    commit before (see :mod:`.journal`), and its seal. ``all_states`` gives every record when
+    a full copy is due and the previous one is unknown (read from the index: slow, rare)."""
+    ix = open_dir(directory)
+    generation = ix.latest_generation()
+    previous = generation - 1
+    cache: dict[str, dict[str, FileState]] = {}
+
+    def whole() -> dict[str, FileState]:
+        if "all" not in cache:
+            states = dict(all_states())
+            for name in removed:
+                states.pop(name, None)
+            states.update(changed)
+            cache["all"] = states
+        return cache["all"]
+
+    journal.save_changes(directory, generation, previous, RECORDS,
+                         {rel: _raw(s) for rel, s in changed.items()}, removed,
+                         lambda: {rel: _raw(s) for rel, s in whole().items()})
+    journal.save_changes(directory, generation, previous, STAMPS,
+                         {rel: (s.size, s.mtime_ns) for rel, s in changed.items()}, removed,
+                         lambda: {rel: (s.size, s.mtime_ns) for rel, s in whole().items()})
+    _seal(directory, ix, generation)
+
+
+def _raw(state: FileState) -> tuple:
+    return (state.size, state.mtime_ns, state.sha256, tuple(state.docs))
+
+
+def _seal(directory: Path, ix, generation: int) -> None:
+    """Write the seal of commit ``generation`` and drop what older commits no longer need."""
     previous = _read(directory, "seal", any_generation=True) or {}
     seal = {}
     for name in _commit_files(directory, ix):
@@ -257,16 +300,12 @@ def write_records(directory: Path, states: dict[str, FileState], ix=None) -> Non
             seal[name] = known  # a segment an earlier commit sealed: unchanged
         else:
             seal[name] = (stat.st_size, stat.st_mtime_ns, _crc(directory / name))
-    for suffix, value in (("pickle", raw), ("stamps", stamps), ("seal", seal)):
-        target = directory / f"{MANIFEST_PREFIX}{generation}.{suffix}"
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump((generation, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    for old in directory.glob(f"{MANIFEST_PREFIX}*"):
-        number = old.name[len(MANIFEST_PREFIX):].split(".", 1)[0]
-        if number.isdigit() and int(number) < generation:
-            old.unlink(missing_ok=True)
+    target = directory / f"{MANIFEST_PREFIX}{generation}.seal"
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as handle:
+        pickle.dump((generation, seal), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, target)
+    journal.keep_only_chain(directory, generation, CHAINED)
 
 
 def check_seal(directory: Path, ix) -> str | None:

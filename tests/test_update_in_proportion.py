@@ -1,0 +1,193 @@
+"""An update's work is in proportion to what changed: records, stamps and summaries beside each
+commit are saved as the changes since the commit before (``reader.search.whoosh.journal``),
+and the records of the files touched are looked up one by one, never all read."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from reader import sync
+from reader.library import Library
+from reader.search.whoosh import journal, summaries
+from reader.search.whoosh.backend import WhooshBackend
+from reader.search.whoosh.store import RECORDS, STAMPS
+
+# -- the journal on its own ----------------------------------------------------------------------
+
+def test_a_chain_of_changes_loads_as_the_whole_dict(tmp_path):
+    journal.save_full(tmp_path, 1, "x", {f"f{i}": i for i in range(1000)})
+    assert journal.save_changes(tmp_path, 2, 1, "x", {"f1": -1, "new": 7}, ["f2"])
+    assert journal.save_changes(tmp_path, 3, 2, "x", {"f2": 2}, ["new", "f3"])
+    expected = {f"f{i}": i for i in range(1000)}
+    expected.update({"f1": -1})
+    del expected["f3"]
+    assert journal.load(tmp_path, 3, "x") == expected
+    assert journal.read_header(tmp_path, 3, "x").depth == 2
+    # each delta holds what changed only
+    assert journal.path(tmp_path, 3, "x").stat().st_size < journal.path(tmp_path, 1, "x").stat(
+    ).st_size / 10
+
+
+def test_a_heavy_chain_is_folded_into_a_full_copy(tmp_path):
+    journal.save_full(tmp_path, 1, "x", {f"f{i}": i for i in range(16)})
+    assert journal.save_changes(tmp_path, 2, 1, "x", {"f0": 100}, [])
+    assert journal.read_header(tmp_path, 2, "x").base == 1
+    # the deltas would now hold more than an eighth of the entries: a full copy instead
+    assert journal.save_changes(tmp_path, 3, 2, "x", {"f1": 101, "f2": 102}, [])
+    header = journal.read_header(tmp_path, 3, "x")
+    assert header.base is None and header.depth == 0
+    assert journal.load(tmp_path, 3, "x") == {f"f{i}": i for i in range(16)} | {
+        "f0": 100, "f1": 101, "f2": 102}
+
+
+def test_a_long_chain_is_folded_into_a_full_copy(tmp_path):
+    journal.save_full(tmp_path, 0, "x", {f"f{i}": i for i in range(10_000)})
+    for generation in range(1, journal.MAX_DEPTH + 2):
+        assert journal.save_changes(tmp_path, generation, generation - 1, "x",
+                                    {"f0": generation}, [])
+    assert journal.read_header(tmp_path, journal.MAX_DEPTH, "x").depth == journal.MAX_DEPTH
+    last = journal.read_header(tmp_path, journal.MAX_DEPTH + 1, "x")
+    assert last.base is None
+    assert journal.load(tmp_path, journal.MAX_DEPTH + 1, "x")["f0"] == journal.MAX_DEPTH + 1
+
+
+def test_a_missing_link_is_unknown_not_wrong(tmp_path):
+    journal.save_full(tmp_path, 1, "x", {f"k{i}": i for i in range(100)})
+    journal.save_changes(tmp_path, 2, 1, "x", {"b": 2}, [])
+    assert journal.read_header(tmp_path, 2, "x").base == 1
+    journal.path(tmp_path, 1, "x").unlink()
+    assert journal.load(tmp_path, 2, "x") is None
+    # and a delta on an unknown dict is not written (the caller falls back)
+    assert not journal.save_changes(tmp_path, 3, 2, "x", {"c": 3}, [])
+    assert not journal.path(tmp_path, 3, "x").exists()
+
+
+def test_damaged_files_are_unknown(tmp_path):
+    journal.save_full(tmp_path, 1, "x", {"a": 1})
+    journal.path(tmp_path, 1, "x").write_bytes(b"\x80\x05garbage")
+    assert journal.load(tmp_path, 1, "x") is None
+    assert journal.read_header(tmp_path, 1, "x") is None
+
+
+def test_the_format_of_earlier_versions_reads_as_a_full_copy(tmp_path):
+    with open(journal.path(tmp_path, 4, "x"), "wb") as handle:
+        pickle.dump((4, {"a": (1, 2)}), handle)
+    assert journal.load(tmp_path, 4, "x") == {"a": (1, 2)}
+    assert journal.save_changes(tmp_path, 5, 4, "x", {"b": (3, 4)}, [])
+    assert journal.load(tmp_path, 5, "x") == {"a": (1, 2), "b": (3, 4)}
+
+
+def test_only_the_files_a_chain_needs_are_kept(tmp_path):
+    journal.save_full(tmp_path, 1, "x", {"a": 1})
+    journal.save_full(tmp_path, 2, "x", {f"k{i}": i for i in range(20)})
+    journal.save_changes(tmp_path, 3, 2, "x", {"k0": 9}, [])
+    (tmp_path / "files-2.seal").write_bytes(b"")
+    journal.keep_only_chain(tmp_path, 3, ["x"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["files-2.x", "files-3.x"]
+
+
+# -- an update of a real index -------------------------------------------------------------------
+
+class CountingBackend(WhooshBackend):
+    """A real Whoosh backend that counts how often every file record is read."""
+
+    full_reads = 0
+
+    def file_states(self):
+        CountingBackend.full_reads += 1
+        return super().file_states()
+
+    def _states_in_index(self):
+        CountingBackend.full_reads += 1
+        return super()._states_in_index()
+
+
+def write_corpus(folder, files: int):
+    folder.mkdir()
+    for i in range(files):
+        (folder / f"berita{i:03d}.txt").write_text(
+            f"Judul berita {i}\n\nParagraf pertama berita nomor {i} tentang Tokayev.\n\n"
+            f"\u201cIni kutipan {i},\u201d kata Budi Santoso.\n", encoding="utf-8")
+    return folder
+
+
+def chained(directory, suffix):
+    from reader.search.whoosh.store import _Generation
+
+    generation = _Generation(directory).latest_generation()
+    return journal.read_header(directory, generation, suffix)
+
+
+def test_one_changed_file_writes_and_reads_in_proportion_to_the_change(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 120)
+    backend = CountingBackend(tmp_path / "ix")
+    sync.update(backend, corpus)
+    live = backend.store.live_dir()
+    full_size = journal.path(live, chained(live, STAMPS).generation, STAMPS).stat().st_size
+    CountingBackend.full_reads = 0
+
+    target = corpus / "berita007.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\nTambahan Zyxwqvort.\n",
+                      encoding="utf-8")
+    (corpus / "berita_baru.txt").write_text("Judul baru\n\nIsi baru Qwertyuiop.\n",
+                                            encoding="utf-8")
+    (corpus / "berita011.txt").unlink()
+    report = sync.update(backend, corpus)
+    assert (report.changed, report.added, report.removed) == (
+        ["berita007.txt"], ["berita_baru.txt"], ["berita011.txt"])
+    assert CountingBackend.full_reads == 0  # the touched file's record was looked up alone
+    for suffix in (RECORDS, STAMPS, summaries.SUFFIX):
+        header = chained(live, suffix)
+        assert header.base is not None and header.depth == 1, suffix
+    delta = journal.path(live, chained(live, STAMPS).generation, STAMPS).stat().st_size
+    assert delta * 8 < full_size  # three entries against 121
+    # what was saved equals what the index holds, and the article list follows
+    assert backend.store.stamps() == {rel: (s.size, s.mtime_ns)
+                                      for rel, s in backend._states_in_index().items()}
+    assert backend.store.manifest() == backend._states_in_index()
+    assert {s.doc for s in backend.summaries()} == {a.doc for a in backend.articles()}
+    assert "berita011" not in {s.doc for s in backend.summaries()}
+    backend.close()
+
+    library = Library(corpus, tmp_path / "ix")
+    assert library.search("Zyxwqvort").total == 1 and library.search("Qwertyuiop").total == 1
+    assert not library.is_stale()
+    assert library.article("berita011") is None
+    library.close()
+
+
+def test_records_lost_beside_the_commit_are_read_from_the_index(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", 30)
+    backend = CountingBackend(tmp_path / "ix")
+    sync.update(backend, corpus)
+    live = backend.store.live_dir()
+    for old in live.glob("files-*"):
+        if not old.name.endswith((".seal", ".dirs")):
+            old.unlink()
+    (corpus / "berita003.txt").write_text("Judul lain\n\nIsi lain Mnbvcxz.\n", encoding="utf-8")
+    report = sync.update(backend, corpus)
+    assert report.changed == ["berita003.txt"]
+    assert backend.store.manifest() == backend._states_in_index()
+    assert {s.doc for s in backend.summaries()} == {a.doc for a in backend.articles()}
+    backend.close()
+
+
+@pytest.mark.parametrize("existing", ["a/berita.txt", "b/berita.txt"])
+def test_a_new_file_whose_name_is_taken_gets_its_path_as_id(tmp_path, existing):
+    """Document ids come from the file name, or the path where two files share a name: a file
+    added later keeps the ids of the files already indexed, whichever comes first."""
+    corpus = tmp_path / "corpus"
+    (corpus / existing).parent.mkdir(parents=True)
+    (corpus / existing).write_text("Judul satu\n\nIsi pertama.\n", encoding="utf-8")
+    library = Library(corpus, tmp_path / "ix")
+    library.update()
+    before = {s.doc for s in library.articles()}
+    other = "b/berita.txt" if existing == "a/berita.txt" else "a/berita.txt"
+    (corpus / other).parent.mkdir(exist_ok=True)
+    (corpus / other).write_text("Judul dua\n\nIsi kedua.\n", encoding="utf-8")
+    library.update()
+    docs = {s.doc for s in library.articles()}
+    assert before <= docs and len(docs) == 2
+    library.close()
