@@ -7,7 +7,9 @@ then, no article file was added, removed or replaced by an editor's save-by-rena
 subfolder appeared. What this quick check cannot see is a file rewritten in place (the same
 name, new content written into it: ``>>``, ``cp`` over it, some editors): its folder's time
 does not change. ``reader index`` runs the full check (size and time of every file, then a
-content hash), and so does any command once a folder's time differs.
+content hash). When some folders' times moved, a command lists those folders again (and any
+new folder, whole) and trusts the others, so an article saved at a million paragraphs costs
+one folder's listing, not 86,000 stats.
 """
 
 from __future__ import annotations
@@ -51,14 +53,34 @@ def folder_stamps(root: Path) -> dict[str, int] | None:
     return found
 
 
-def unchanged(root: Path, stamps: dict[str, int]) -> bool:
-    """True when every folder in ``stamps`` still has its time (one stat a folder)."""
-    root = Path(root).expanduser()
+def is_index_folder(folder: Path) -> bool:
+    """True when ``folder`` holds an index marker (a corpus walk never enters it)."""
     try:
-        root = root.resolve()
-        for relative, mtime in stamps.items():
-            if os.stat(root / relative if relative else root).st_mtime_ns != mtime:
-                return False
+        with os.scandir(folder) as listing:
+            return has_marker(entry.name for entry in listing)
     except OSError:
         return False
-    return True
+
+
+def unchanged(root: Path, stamps: dict[str, int]) -> bool:
+    """True when every folder in ``stamps`` still has its time (one stat a folder)."""
+    return moved(root, stamps) == []
+
+
+def moved(root: Path, stamps: dict[str, int]) -> list[str] | None:
+    """The folders of ``stamps`` whose time moved or that are gone (one stat a folder), or
+    None when the corpus itself cannot be found."""
+    try:
+        root = Path(root).expanduser().resolve()
+    except OSError:
+        return None
+    found = []
+    for relative, mtime in stamps.items():
+        try:
+            if os.stat(root / relative if relative else root).st_mtime_ns != mtime:
+                found.append(relative)
+        except OSError:
+            if not relative:
+                return None
+            found.append(relative)
+    return found

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader import freshness
 from reader.errors import IndexNotWritable, IndexProblem
-from reader.ingest import CorpusFile, doc_ids, doc_ids_of, path_id, scan
+from reader.ingest import CorpusFile, doc_ids, doc_ids_of, path_id, scan, scan_folders
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn, SearchBackend
 
 
@@ -47,19 +47,30 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
     """Make the index match the corpus: read added and changed files, drop removed ones.
 
     ``quick`` (for commands that only read) first compares the corpus folders' times with
-    those kept at the last update and stops there when none moved (see :mod:`reader.freshness`
-    for the one change that misses); otherwise, and always for ``reader index``, every file is
-    checked.
+    those kept at the last update and stops there when none moved, or lists only the folders
+    that moved (see :mod:`reader.freshness` for the one change that misses:
+    ``report.by_folders`` says it was so); otherwise, and always for ``reader index``, every
+    file is checked.
     """
     started = time.perf_counter()
     report = UpdateReport()
-    if quick and not rebuild and _fresh_by_folders(backend, corpus):
+    kept = _kept_folders(backend) if quick and not rebuild else None
+    moved = freshness.moved(corpus, kept) if kept else None
+    known = backend.stamps() if moved is not None else None
+    if moved == [] and known is not None:
         report.seconds = time.perf_counter() - started
         report.by_folders = True
         return report
     folders = _folder_stamps(corpus)  # before the files: a change after them is seen next time
-    found = scan(corpus, report.warnings)
-    known = backend.stamps()
+    if moved and known is not None and folders and "" in kept and Path(corpus).is_dir():
+        # only the folders whose time moved are listed again (and new ones, whole); moved as
+        # against the times kept now, so a folder that moves meanwhile is listed too
+        moved = [folder for folder, mtime in kept.items() if folders.get(folder) != mtime]
+        found = _found_by_folders(corpus, known, kept, moved, report.warnings)
+        report.by_folders = True
+    else:
+        found = scan(corpus, report.warnings)
+        known = backend.stamps()
     if not rebuild and known == found:
         _keep_folders(backend, folders)
         report.seconds = time.perf_counter() - started
@@ -72,8 +83,9 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
             wait()
 
     with backend.lock(on_wait):
-        if waited:  # another process updated meanwhile: look again
+        if waited:  # another process updated meanwhile: look again, at every file
             report.warnings.clear()
+            report.by_folders = False
             found = scan(corpus, report.warnings)
             known = backend.stamps()
             if not rebuild and known == found:
@@ -119,11 +131,29 @@ def _counting(files: Iterable[IndexedFile], progress) -> tuple[Iterator[IndexedF
     return counted(), with_paragraphs
 
 
-def _fresh_by_folders(backend: SearchBackend, corpus: Path) -> bool:
-    """True when no corpus folder's time moved since the last update (one stat a folder)."""
+def _kept_folders(backend: SearchBackend) -> dict[str, int] | None:
+    """The corpus folders' times kept with the last commit (optional ``folder_stamps``)."""
     kept = getattr(backend, "folder_stamps", None)
-    stamps = kept() if kept is not None and backend.stamps() is not None else None
-    return bool(stamps) and freshness.unchanged(corpus, stamps)
+    return kept() if kept is not None else None
+
+
+def _found_by_folders(corpus: Path, known: dict[str, tuple[int, int]], kept: dict[str, int],
+                      moved: list[str], warnings: list[str]) -> dict[str, tuple[int, int]]:
+    """What a full scan would find, assuming (as the quick check does) that files in folders
+    whose time did not move are as they were: the stamps of those, and a new listing of the
+    moved folders (a folder that is gone has no files)."""
+    root = Path(corpus).expanduser().resolve()
+    moved_set = set(moved)
+    present = [folder for folder in moved if (root / folder if folder else root).is_dir()]
+    # a folder that became an index folder hides everything below it, as in a full walk
+    hidden = tuple(folder for folder in present if freshness.is_index_folder(root / folder))
+    if hidden:
+        present = [folder for folder in present if not folder.startswith(hidden)]
+    found = {relative: stamp for relative, stamp in known.items()
+             if relative[:relative.rfind("/") + 1] not in moved_set
+             and not (hidden and relative.startswith(hidden))}
+    found.update(scan_folders(root, present, kept, warnings))
+    return found
 
 
 def _folder_stamps(corpus: Path) -> dict[str, int] | None:

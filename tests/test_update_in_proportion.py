@@ -191,3 +191,104 @@ def test_a_new_file_whose_name_is_taken_gets_its_path_as_id(tmp_path, existing):
     docs = {s.doc for s in library.articles()}
     assert before <= docs and len(docs) == 2
     library.close()
+
+
+# -- a command's quick check lists only the folders whose time moved -----------------------------
+
+def folder_corpus(root):
+    for folder in ("a", "b"):
+        (root / folder).mkdir(parents=True)
+        for i in range(5):
+            (root / folder / f"{folder}{i}.txt").write_text(
+                f"Judul {folder}{i}\n\nIsi berita {folder} nomor {i}.\n", encoding="utf-8")
+    return root
+
+
+def rewrite_in_place(path, text):
+    """New content under the same name, the folder's time left as it was (``>>``, ``cp``)."""
+    import os
+
+    folder_time = os.stat(path.parent).st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path.parent, ns=(folder_time, folder_time))
+
+
+def save_by_rename(path, text):
+    """What most editors do: write a new file beside it and rename it over the old one."""
+    import os
+
+    spare = path.with_name(f".{path.name}.swp")
+    spare.write_text(text, encoding="utf-8")
+    os.replace(spare, path)
+    stat = os.stat(path.parent)  # a later time even on a coarse clock
+    os.utime(path.parent, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
+def test_a_quick_update_lists_only_the_folders_that_moved(tmp_path):
+    corpus = folder_corpus(tmp_path / "corpus")
+    library = Library(corpus, tmp_path / "ix")
+    library.update()
+    # one edit the quick check must see (saved by rename in a/) and one it cannot (b/ in place)
+    save_by_rename(corpus / "a" / "a2.txt", "Judul a2\n\nIsi baru Zyxwqvort.\n")
+    rewrite_in_place(corpus / "b" / "b3.txt", "Judul b3\n\nIsi baru Qwertzuiop.\n")
+    report = library.update(quick=True)
+    assert report.by_folders and report.changed == ["a/a2.txt"]
+    assert not report.added and not report.removed
+    assert library.search("Zyxwqvort").total == 1
+    assert library.search("Qwertzuiop").total == 0  # b/ was not listed: its time did not move
+    # the full check (``reader index``) finds the rest, and nothing else
+    report = library.update()
+    assert not report.by_folders and report.changed == ["b/b3.txt"]
+    assert library.search("Qwertzuiop").total == 1
+    assert not library.update().touched
+    library.close()
+
+
+def test_a_quick_update_sees_new_and_removed_folders_and_files(tmp_path):
+    import os
+    import shutil
+
+    corpus = folder_corpus(tmp_path / "corpus")
+    library = Library(corpus, tmp_path / "ix")
+    library.update()
+    new = corpus / "a" / "baru" / "lebih"
+    new.mkdir(parents=True)
+    (new / "dalam.txt").write_text("Judul\n\nIsi di folder baru Mnbvcxz.\n", encoding="utf-8")
+    (corpus / "a" / "baru" / "atas.txt").write_text("Judul\n\nIsi atas.\n", encoding="utf-8")
+    (corpus / "a" / "a0.txt").unlink()
+    for folder in (corpus / "a",):
+        stat = os.stat(folder)
+        os.utime(folder, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    report = library.update(quick=True)
+    assert report.by_folders
+    assert sorted(report.added) == ["a/baru/atas.txt", "a/baru/lebih/dalam.txt"]
+    assert report.removed == ["a/a0.txt"]
+    assert library.search("Mnbvcxz").total == 1
+    shutil.rmtree(corpus / "b")
+    stat = os.stat(corpus)
+    os.utime(corpus, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    report = library.update(quick=True)
+    assert report.removed == [f"b/b{i}.txt" for i in range(5)] and not report.added
+    # what the quick updates made equals what a full check finds
+    assert not library.update().touched
+    library.close()
+
+
+def test_a_folder_that_becomes_an_index_hides_its_files_as_a_full_walk_does(tmp_path):
+    import os
+
+    corpus = folder_corpus(tmp_path / "corpus")
+    (corpus / "a" / "dalam").mkdir()
+    (corpus / "a" / "dalam" / "x.txt").write_text("Judul\n\nIsi Plokmijn.\n", encoding="utf-8")
+    library = Library(corpus, tmp_path / "ix")
+    library.update()
+    assert library.search("Plokmijn").total == 1
+    (corpus / "a" / "READER_INDEX").write_text("", encoding="utf-8")
+    stat = os.stat(corpus / "a")
+    os.utime(corpus / "a", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    report = library.update(quick=True)
+    assert sorted(report.removed) == ["a/a0.txt", "a/a1.txt", "a/a2.txt", "a/a3.txt",
+                                      "a/a4.txt", "a/dalam/x.txt"]
+    assert library.search("Plokmijn").total == 0
+    assert not library.update().touched
+    library.close()

@@ -21,6 +21,7 @@ from reader.ingest.walk import (
     has_marker,
     path_id,
     scan,
+    scan_folders,
 )
 from reader.records import Article
 from reader.text import printable
@@ -40,7 +41,7 @@ def __getattr__(name: str):
 
 __all__ = ["IGNORED_DIRS", "INDEX_MARKERS", "SUFFIXES", "CorpusError", "CorpusFile", "Skipped",
            "discover", "doc_ids", "doc_ids_of", "has_marker", "load", "path_id", "read_file",
-           "scan"]
+           "scan", "scan_folders"]
 
 
 def load(root: Path, warnings: list[str] | None = None) -> Iterator[Article]:

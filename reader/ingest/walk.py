@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_module
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,9 +73,21 @@ def scan(root: Path, warnings: list[str] | None = None) -> dict[str, tuple[int, 
     return {relative: (size, mtime) for _, relative, size, mtime in _walk(root, warnings, None)}
 
 
-def _walk(root: Path, warnings: list[str] | None,
-          suffixes: Iterable[str] | None) -> Iterator[tuple[str, str, int, int]]:
-    """``(absolute path, relative path, size, mtime_ns)`` of each corpus file, unsorted."""
+def scan_folders(root: Path, folders: Iterable[str], known: Collection[str],
+                 warnings: list[str] | None = None) -> dict[str, tuple[int, int]]:
+    """:func:`scan` of some folders only (relative, ending in ``/``; ``''`` is the root): the
+    files directly in each, and every file of a subfolder not in ``known`` (a new folder)."""
+    root = Path(root).expanduser().resolve()
+    start = [(str(root / folder) if folder else str(root), folder) for folder in folders]
+    return {relative: (size, mtime) for _, relative, size, mtime in _walk(
+        root, warnings, None, start, lambda folder: folder not in known)}
+
+
+def _walk(root: Path, warnings: list[str] | None, suffixes: Iterable[str] | None,
+          start: list[tuple[str, str]] | None = None,
+          descend: Callable[[str], bool] | None = None) -> Iterator[tuple[str, str, int, int]]:
+    """``(absolute path, relative path, size, mtime_ns)`` of each corpus file, unsorted: of
+    the whole corpus, or from the folders ``start`` into the subfolders ``descend`` allows."""
     if suffixes is None:
         from reader.ingest.formats import SUFFIXES
 
@@ -96,7 +108,7 @@ def _walk(root: Path, warnings: list[str] | None,
         return
 
     seen: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
-    stack: list[tuple[str, str]] = [(str(root), "")]
+    stack: list[tuple[str, str]] = list(start) if start is not None else [(str(root), "")]
     while stack:
         folder, prefix = stack.pop()
         try:
@@ -130,8 +142,8 @@ def _walk(root: Path, warnings: list[str] | None,
                                     f"({exc.strerror or type(exc).__name__})")
                     continue
                 key = (info.st_dev, info.st_ino)
-                if key not in seen:  # else a symlink loop or a second link to the folder
-                    seen.add(key)
+                if key not in seen and (descend is None or descend(relative + "/")):
+                    seen.add(key)  # else a symlink loop or a second link to the folder
                     stack.append((entry.path, relative + "/"))
                 continue
             if name.endswith(SIDECAR_SUFFIX):
