@@ -56,11 +56,11 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
     report = UpdateReport()
     kept = _kept_folders(backend) if quick and not rebuild else None
     moved = freshness.moved(corpus, kept) if kept else None
-    known = backend.stamps() if moved is not None else None
-    if moved == [] and known is not None:
+    if moved == []:  # the backend keeps folder times only beside stamps it can read
         report.seconds = time.perf_counter() - started
         report.by_folders = True
         return report
+    known = backend.stamps() if moved else None
     folders = _folder_stamps(corpus)  # before the files: a change after them is seen next time
     if moved and known is not None and folders and "" in kept and Path(corpus).is_dir():
         # only the folders whose time moved are listed again (and new ones, whole); moved as

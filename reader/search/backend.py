@@ -131,8 +131,10 @@ class SearchBackend(Protocol):
 
     # Optional (a backend without them gets the full check every time):
     # ``folder_stamps() -> dict[str, int] | None`` returns what ``save_folder_stamps(stamps)``
-    # kept with the latest commit (the corpus folders' times, see :mod:`reader.freshness`);
-    # both are best effort and never raise for a missing index.
+    # kept with the latest commit (the corpus folders' times, see :mod:`reader.freshness`),
+    # and only while :meth:`stamps` would not be None; both are best effort and never raise
+    # for a missing index. ``file_states_of(relatives)`` and ``held_docs(ids)`` answer for a
+    # few files or article ids without reading every record (else :meth:`file_states` is).
 
     def needs_rebuild(self) -> str | None:
         """Why the index cannot be updated incrementally ("new index", "index from another

@@ -112,6 +112,8 @@ class WhooshBackend:
         return self.store.stamps()
 
     def folder_stamps(self) -> dict[str, int] | None:
+        if self.folder.has_leftovers():
+            return None  # a killed build to clean up first: the full check does it
         return self.store.folder_stamps()
 
     def save_folder_stamps(self, stamps: dict[str, int]) -> None:

@@ -209,9 +209,14 @@ class Store:
         return journal.load(live, _Generation(live).latest_generation(), STAMPS)
 
     def folder_stamps(self) -> dict[str, int] | None:
-        """The corpus folders' times kept with the latest commit, or None."""
+        """The corpus folders' times kept with the latest commit, or None (also when that
+        commit's stamps are missing: only then may a command trust the folder times alone,
+        without loading the stamps)."""
         live = self.live_dir()
         if live is None or not self.version_ok():
+            return None
+        generation = _Generation(live).latest_generation()
+        if journal.read_header(live, generation, STAMPS) is None:
             return None
         return _read(live, "dirs")
 
