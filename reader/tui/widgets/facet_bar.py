@@ -68,6 +68,7 @@ class FacetBar(Static):
         self.query_text = ""  # the query the counts are of
         self._serial = 0
         self._timer: Timer | None = None
+        self._text = ""
         self.display = False
 
     def clear(self, keep_place: bool = False) -> None:
@@ -81,7 +82,7 @@ class FacetBar(Static):
             self._timer = None
         self.workers.cancel_group(self, "facets")
         if keep_place and self.display:
-            self.update(Content(WAITING))
+            self._show(WAITING)
         else:
             self.display = False
 
@@ -94,7 +95,7 @@ class FacetBar(Static):
         """Results are shown: keep the bar's lines (so the list does not move when the
         counts come), saying it is counting until they do."""
         if self.facets is None:
-            self.update(Content(WAITING))
+            self._show(WAITING)
         self.display = True
 
     def count(self, query: str) -> None:
@@ -139,4 +140,10 @@ class FacetBar(Static):
         if self.facets is None:
             return
         width = max(self.size.width - 3, 12)
-        self.update(Content(facet_lines(self.facets, width)))
+        self._show(facet_lines(self.facets, width))
+
+    def _show(self, text: str) -> None:
+        # the bar's height is fixed (two lines): a new text needs no layout, the same none
+        if text != self._text:
+            self._text = text
+            self.update(Content(text), layout=False)

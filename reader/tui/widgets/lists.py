@@ -107,10 +107,24 @@ class ResultsList(LineList):
         super().__init__(id=id, classes=classes)
         self.hits: list[Hit] = []
         self.dense = False
+        self._title = ""
 
-    def show(self, hits: list[Hit], highlighted: int = 0) -> None:
+    def show(self, hits: list[Hit], highlighted: int = 0, empty_text: str = "") -> None:
+        """Show ``hits`` (``empty_text`` when there are none), the cursor on ``highlighted``.
+        The same hits as shown, at the top, are left as they are: nothing to repaint."""
+        same = (hits == self.hits and empty_text == self.empty_text
+                and (not hits or (self.highlighted == highlighted and self.scroll_y == 0)))
+        self.empty_text = empty_text
+        if same:
+            return
         self.hits = list(hits)
         self.reset(len(self.hits), highlighted if self.hits else None)
+
+    def set_title(self, title: str) -> None:
+        """The border title (setting it repaints the whole list, so only when it changes)."""
+        if title != self._title:
+            self._title = title
+            self.border_title = title
 
     def add(self, hits: list[Hit]) -> None:
         """The next page: ``hits`` follow the ones shown."""

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input
+
+from reader.tui.widgets.typing_search import FrameHold
 
 PLACEHOLDER = 'words "a phrase" -not a* a~'
 
@@ -36,8 +39,30 @@ class SearchBox(Input):
         box: SearchBox
         step: int
 
-    def __init__(self, *, id: str | None = None) -> None:
+    _typing = False  # a change of the text is being handled
+
+    def __init__(self, *, id: str | None = None, hold: FrameHold | None = None) -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=True)
+        self._hold = hold
+
+    def _watch_value(self, value: str) -> None:
+        if self._hold is not None:
+            # before the echo reaches the screen: it waits for the search's answer (its owner
+            # releases it at once when the change starts no search)
+            self._hold.hold()
+        # Input sets its virtual width from the text, which asks for a layout of the whole
+        # screen at every keystroke; the box's own size never depends on its text, so a
+        # repaint of the box is enough (its scrolling reads the virtual width directly)
+        self._typing = True
+        try:
+            super()._watch_value(value)
+        finally:
+            self._typing = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> SearchBox:
+        return super().refresh(*regions, repaint=repaint, layout=layout and not self._typing,
+                               recompose=recompose)
 
     def on_mount(self) -> None:
         # no blinking cursor in headless runs, so screenshots are stable

@@ -12,8 +12,11 @@ counts by outlet and year (:class:`FacetBar`) are asked for once a final answer 
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -22,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.errors import IndexProblem, IndexUnavailable, ReaderError
+from reader.errors import IndexProblem
 from reader.records import ArticleSummary, SearchResult
 from reader.tui.messages import MoreResults, SearchDone, Suggestions, lost
 from reader.tui.widgets.facet_bar import FacetBar
@@ -30,6 +33,7 @@ from reader.tui.widgets.line_list import LineList
 from reader.tui.widgets.lists import ArticleList, ResultsList
 from reader.tui.widgets.search_box import SearchBox
 from reader.tui.widgets.search_status import results_title, status_line
+from reader.tui.widgets.typing_search import FrameHold, Searches
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -55,13 +59,17 @@ class SearchPane(Vertical):
         self._draft = ""
         self.articles: list[ArticleSummary] = []
         self.sort = "relevance"  # or "newest" / "oldest" (s cycles)
+        self._searches = Searches(lambda: self.reader.library, lambda: self.reader.settings,
+                                  self.post_message, lambda: self._serial, FIRST_PAGE)
+        self._hold = FrameHold(lambda: self.app, self.set_timer)
+        self._status = ("", "")  # the status line's text and kind
 
     @property
     def reader(self) -> ReaderApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(id="search")
+        yield SearchBox(id="search", hold=self._hold)
         yield Static(Content("Opening the index…"), id="status")
         yield FacetBar(id="facets")
         with ContentSwitcher(initial="notice", id="lists"):
@@ -73,11 +81,15 @@ class SearchPane(Vertical):
 
     def on_mount(self) -> None:
         self.article_list.border_title = "Articles"
-        self.results.border_title = "Results"
+        self.results.set_title("Results")
         dense = self.reader.corpus_state.dense
         self.sort = self.reader.corpus_state.sort
         self.article_list.set_dense(dense)
         self.results.set_dense(dense)
+
+    def on_unmount(self) -> None:
+        self._hold.release()
+        self._searches.close()
 
     # -- parts ------------------------------------------------------------------------------------
 
@@ -107,7 +119,13 @@ class SearchPane(Vertical):
 
     def set_status(self, text: str, kind: str = "") -> None:
         status = self.query_one("#status", Static)
-        status.update(Content(text))
+        if (text, kind) == self._status:
+            return  # e.g. "No hits." again: nothing to repaint
+        self._status = (text, kind)
+        # a line that stays one line long changes no other widget's place: no layout pass
+        one_line = ("\n" not in text and cell_len(text) <= status.content_region.width
+                    and status.size.height == 1)
+        status.update(Content(text), layout=not one_line)
         status.set_class(kind == "error", "-error")
         status.set_class(kind == "hint", "-hint")
 
@@ -168,6 +186,7 @@ class SearchPane(Vertical):
         if event.value != self._history_value:
             self._history_position = self._history_value = None  # typed: not browsing
         if event.value.strip() == self._searched:
+            self._hold.release()  # nothing new to wait for
             return  # e.g. a suggestion put in the box and already searched
         self._open_top = False
         self.start_search()
@@ -211,6 +230,11 @@ class SearchPane(Vertical):
 
     def start_search(self, now: bool = False) -> None:
         """Search for what is in the box (``now`` is kept for callers; there is no delay)."""
+        if not self._start_search():
+            self._hold.release()  # no answer to wait for: paint the change at once
+
+    def _start_search(self) -> bool:
+        """Whether a search was started (else the box was cleared or the index is not open)."""
         if self._suggest_timer is not None:
             self._suggest_timer.stop()
             self._suggest_timer = None
@@ -225,51 +249,24 @@ class SearchPane(Vertical):
             self.workers.cancel_group(self, "search")
             self.show_articles()
             self.screen.query_changed("")  # type: ignore[attr-defined]
-            return
+            return False
         if not self.reader.index_ready:
             self._pending = True
             if self.screen.retry_now():  # type: ignore[attr-defined]
                 self.set_status("Asking the index again…", "hint")
-                return
+                return False
             self.set_status("The index is still being built; the search runs when it is ready.",
                             "hint")
-            return
+            return False
         self._pending = False
-        self._search(query, self._serial, self.sort)
+        self._follow(self._searches.start(query, self._serial, self.sort))
+        return True
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, serial: int, sort: str = "relevance") -> None:
-        settings = self.reader.settings
-        page = min(FIRST_PAGE, settings.result_page)
-        library = self.reader.library
-        try:
-            try:
-                first = library.search(query, limit=page, time_budget=settings.typing_budget,
-                                       suggest=False, sort=sort)
-            except IndexUnavailable:  # a server stops what overruns the typing budget
-                first = library.search(query, limit=page, time_budget=settings.search_budget,
-                                       suggest=False, sort=sort)
-        except IndexProblem as exc:
-            self.post_message(lost(exc))
-            return
-        except ReaderError as exc:  # a malformed query: said where the hits would be
-            first = SearchResult(query=query, error=str(exc))
-        worker = get_current_worker()
-        if worker.is_cancelled:
-            return
-        complete = not first.partial or first.error is not None
-        self.post_message(SearchDone(serial, first, final=complete))
-        if complete:
-            return
-        # the typing budget cut it short: finish it as the command line would
-        try:
-            full = library.search(query, limit=page, time_budget=settings.search_budget,
-                                  suggest=False, sort=sort)
-        except IndexProblem as exc:
-            self.post_message(lost(exc))
-            return
-        if not worker.is_cancelled:
-            self.post_message(SearchDone(serial, full, final=True))
+    @work(exclusive=True, group="search", exit_on_error=False)
+    async def _follow(self, future: Future[None]) -> None:
+        """The search's thread, seen as a worker (a newer search cancels it: one still
+        waiting for a thread is then dropped unstarted)."""
+        await asyncio.wrap_future(future)
 
     def on_search_done(self, message: SearchDone) -> None:
         message.stop()
@@ -286,9 +283,8 @@ class SearchPane(Vertical):
         keep = results.highlighted if previous is not None and previous.query == result.query \
             else 0
         results.more_available = len(result.hits) < result.total and not result.error
-        results.show(result.hits, keep or 0)
-        results.empty_text = "" if result.hits else "No hits."
-        results.border_title = results_title(result, self.sort)
+        results.show(result.hits, keep or 0, "" if result.hits else "No hits.")
+        results.set_title(results_title(result, self.sort))
         self._show_status()
         if not result.total or result.error:
             self.facet_bar.clear()  # nothing to count
@@ -303,6 +299,7 @@ class SearchPane(Vertical):
         if self._open_top and final:
             self._open_top = False
             self.open_top()
+        self._hold.release()  # the answer and the keys typed meanwhile: one frame
 
     def _show_status(self) -> None:
         if self.result is not None:
