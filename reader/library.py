@@ -136,6 +136,17 @@ class Library:
             self.warn(f"{exc}; it was rebuilt")
             return ask()
 
+    def warm_up(self) -> None:
+        """Load now what the first searches would load on their way (the stemmer, the engine's
+        own parts): a UI calls it in the background once the index is open, so its first
+        keystrokes do not wait for it."""
+        from reader.language.analysis import start_stemmer
+
+        start_stemmer()
+        warm = getattr(self.backend, "warm_up", None)  # an engine without such parts has none
+        if warm is not None:
+            self._answer(warm)
+
     # -- questions ------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20, time_budget: float | None = 2.0,

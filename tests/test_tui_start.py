@@ -7,9 +7,19 @@ import shutil
 
 from reader.library import Library
 
-from .tui_support import SEEDS, SIZE, aio, make_app, private_state, search, settle, status
+from .tui_support import (
+    SEEDS,
+    SIZE,
+    aio,
+    make_app,
+    private_state,
+    search,
+    seeds_index,
+    settle,
+    status,
+)
 
-FIXTURES = (private_state,)
+FIXTURES = (private_state, seeds_index)
 
 
 @aio
@@ -53,3 +63,31 @@ async def test_a_first_index_checks_every_file_once(tmp_path):
         await settle(pilot)
         assert len(reports) == 1 and not reports[0].by_folders
         assert len(reports[0].added) == 2
+
+
+WARM_CHECK = """
+import sys
+from reader.language import analysis
+from reader.library import Library
+from reader.search.whoosh.fastpath import reader_cache
+library = Library(sys.argv[1], sys.argv[2])
+reader = library.backend.store.open().searcher().reader()
+def loaded():
+    return ("numpy" in sys.modules, analysis._sastrawi.cache_info().currsize,
+            "value" in reader_cache(reader, "not_paragraphs"))
+before = loaded()
+library.warm_up()
+print(before, loaded())
+"""
+
+
+def test_the_library_warms_up_what_first_searches_would_load(seeds_index):
+    """In a fresh process: nothing loaded before; numpy, the stemmer and the index reader's
+    set of article records after (the TUI calls it once the index is open, so the first
+    keystrokes do not pay for them)."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", WARM_CHECK, str(SEEDS), str(seeds_index)],
+                         capture_output=True, text=True, check=True).stdout.split("\n")[0]
+    assert out == "(False, 0, False) (True, 1, True)", out

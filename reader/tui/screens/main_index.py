@@ -67,6 +67,10 @@ class IndexWork:
             self.post_message(IndexFailed(clip(str(exc), 300)))
             return
         self.post_message(IndexReady(articles, list(report.warnings), rebuilt=rebuilt))
+        try:
+            library.warm_up()  # what the first keystrokes would otherwise wait for
+        except IndexUnavailable:
+            pass  # a server down: the first search says so
         if report.by_folders:
             self.check_every_file()
 
