@@ -89,6 +89,7 @@ class SearchPane(Vertical):
 
     def on_unmount(self) -> None:
         self._hold.release()
+        self._hold.collect_again()
         self._searches.close()
 
     # -- parts ------------------------------------------------------------------------------------
