@@ -110,3 +110,29 @@ def test_a_search_overtaken_while_waiting_for_a_thread_never_runs(seeds_index):
         searches.close()
     assert asked == ["Kazakhstan"]
     assert [(m.serial, m.result.query, m.final) for m in posted] == [(2, "Kazakhstan", True)]
+
+
+def test_the_typing_benchmark_times_every_keystroke(seeds_index, tmp_path):
+    """``bench/tui_ab.py`` (and the ``tui`` child of ``bench/run.py`` it drives) on the seeds:
+    one row per searching keystroke, the space skipped, both checkouts run."""
+    import json
+    import subprocess
+    import sys
+
+    from .tui_support import ROOT, SEEDS
+
+    out = tmp_path / "ab.json"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "tui_ab.py"), str(ROOT), str(ROOT),
+                    "--corpus", str(SEEDS), "--index", str(seeds_index), "--rounds", "1",
+                    "--queries", json.dumps(["Tok", "di Astana"]), "--data",
+                    str(tmp_path / "data"), "--out", str(out)],
+                   check=True, capture_output=True, text=True, timeout=600)
+    doc = json.loads(out.read_text())
+    for side in ("old", "new"):
+        (run,) = doc["runs"][side]
+        typed = [row["typed"] for row in run["typed"]]
+        assert typed == ["T", "To", "Tok", "d", "di", "di A", "di As", "di Ast", "di Asta",
+                         "di Astan", "di Astana"], typed
+        assert all(row["key_to_paint_ms"] > 0 and row["key_to_paint_cpu_ms"] >= 0
+                   for row in run["typed"])
+        assert doc[side]["keystrokes"] == 11
