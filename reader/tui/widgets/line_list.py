@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -119,6 +119,7 @@ class LineList(ComponentStyles, ScrollView, can_focus=True):
         self._width = -1
         self._asked = -1  # count when NeedMore was last posted
         self._styles: dict[tuple[str, ...], Style] = {}
+        self._pass_width: int | None = None  # while the lines of one repaint are drawn
 
     # -- what subclasses provide ------------------------------------------------------------------
 
@@ -262,8 +263,18 @@ class LineList(ComponentStyles, ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the width once a pass, not once a line (it is worked out from the widget's regions)
+        self._pass_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_width = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._pass_width
+        if width is None:
+            width = self.scrollable_content_region.width
         if width != self._width:
             self._width = width
             self._cache.clear()
