@@ -68,7 +68,11 @@ async def test_the_counts_by_outlet_and_year_follow_the_query(fielded):
         await until(pilot, lambda: bar.facets is not None, "the new counts")
         assert bar.facets.outlets == (("Reuters", 1), (None, 1))
         await search(pilot, "zzzqqq", enter=False)
-        assert not bar.display
+        # no hits: nothing counted, but the bar keeps its lines (the list does not move)
+        assert bar.display and bar.facets is None and str(bar.render()).strip() == ""
+        app.main.search_pane.clear()
+        await settle(pilot)
+        assert not bar.display  # the article list again
 
 
 @aio

@@ -128,3 +128,15 @@ def test_snapshot_compare_picker_ranked(snap_compare, seeds_index):
 
     assert snap_compare(make_app(SEEDS, seeds_index), terminal_size=SMALL,
                         run_before=run_before)
+
+
+@SIZES
+def test_snapshot_no_hits_keeps_the_list_in_place(snap_compare, seeds_index, size):
+    """No hits: the two lines of counts stay (blank), so the list does not move while typing
+    turns hits into none and back."""
+    async def run_before(pilot):
+        await settle(pilot)
+        await search(pilot, "zzzqqq", enter=False)  # nothing to suggest either
+
+    assert snap_compare(make_app(SEEDS, seeds_index), terminal_size=size,
+                        run_before=run_before)

@@ -5,8 +5,8 @@ keystroke must not wait for, nor share the processor with. The search pane asks 
 search's final answer is painted (:meth:`FacetBar.count`), and the count starts only when no
 key came for :data:`PAUSE` seconds: while the user types, no counting runs at all. A newer
 search cancels a waiting count, and an answer to an older query is dropped. The bar keeps its
-two lines while results are shown ("counting…" until the counts come), so the results list
-does not jump at every keystroke.
+two lines while results are shown ("counting…" until the counts come, blank over no hits), so
+the results list does not jump at every keystroke, nor the screen need a new layout.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def facet_lines(facets: Facets, width: int) -> str:
 
 
 class FacetBar(Static):
-    """Counts by outlet and year of the current search (hidden when there is none)."""
+    """Counts by outlet and year of the current search (hidden when no search is shown)."""
 
     class Counted(Message):
         def __init__(self, serial: int, facets: Facets) -> None:
@@ -85,6 +85,12 @@ class FacetBar(Static):
             self._show(WAITING)
         else:
             self.display = False
+
+    def blank(self) -> None:
+        """Results with nothing to count (no hits, a malformed query): the lines stay, empty."""
+        self.clear(keep_place=True)
+        self._show("")
+        self.display = True
 
     @property
     def pending(self) -> bool:
@@ -123,15 +129,17 @@ class FacetBar(Static):
 
     def _failed(self, serial: int) -> None:
         if serial == self._serial:
-            self.display = False  # no counts to show, and no "counting…" left standing
+            self._show("")  # no counts to show, and no "counting…" left standing
 
     def on_facet_bar_counted(self, message: Counted) -> None:
         message.stop()
         if message.serial != self._serial:
             return
         self.facets = message.facets
-        self.display = bool(message.facets.total)
-        self.refresh_text()
+        if message.facets.total:
+            self.refresh_text()
+        else:
+            self._show("")
 
     def on_resize(self) -> None:
         self.refresh_text()

@@ -245,6 +245,7 @@ class SearchPane(Vertical):
         if query != self.facet_bar.query_text:
             self.facet_bar.clear(keep_place=bool(query))  # counts of another query
         if not query:
+            self.facet_bar.clear()  # the article list: no bar above it
             self.result = None
             self._pending = False
             self.workers.cancel_group(self, "search")
@@ -288,7 +289,7 @@ class SearchPane(Vertical):
         results.set_title(results_title(result, self.sort))
         self._show_status()
         if not result.total or result.error:
-            self.facet_bar.clear()  # nothing to count
+            self.facet_bar.blank()  # nothing to count; the list stays where it was
         elif final and self.facet_bar.query_text != result.query:
             self.facet_bar.count(result.query)  # after the results are painted
         else:
