@@ -1,7 +1,9 @@
 """The left pane: the search box, a status line, and the articles or the search results.
 
-Every keystroke starts a search at once (no debounce); a newer one cancels the older worker and
-answers to older searches are dropped by number. A search gets the typing budget first; if it
+Every keystroke starts a search at once (no debounce), in a thread of its own, and the key's
+echo waits for the answer to be painted with it (:mod:`~reader.tui.widgets.typing_search`); a
+search still waiting for a thread when a newer one starts never runs, and answers to older
+searches are dropped by number. A search gets the typing budget first; if it
 is cut short, the partial answer is shown, marked as such, and the same search goes on in the
 background with the command line's budget and replaces it: the list then has the CLI's ranking
 and total. "Did you mean" is asked only on ``enter`` or when typing pauses on a query with no
