@@ -8,6 +8,7 @@ and copying with a notification that says exactly what was copied.
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -108,6 +109,7 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         self.save_state(quiet=True)
         self.library.close()
+        gc.unfreeze()  # what the main screen froze once the index was open may go now
 
     def _keymap_warnings(self) -> list[str]:
         from reader.tui.screens.help import all_rows

@@ -70,8 +70,8 @@ class IndexWork:
         self.post_message(IndexReady(articles, list(report.warnings), rebuilt=rebuilt))
         try:
             library.warm_up()  # what the first keystrokes would otherwise wait for
-        except IndexUnavailable:
-            pass  # a server down: the first search says so
+        except ReaderError:
+            pass  # the index cannot answer now: the first search says why
         # What is alive now (the index's readers, the articles, the app) lives as long as the
         # app: out of the garbage collector's sight, a full collection no longer walks it all
         # (at 100k paragraphs that took 150-200 ms, in the middle of a keystroke)
