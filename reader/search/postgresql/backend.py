@@ -34,6 +34,18 @@ from reader.search.postgresql.translate import Statistics
 MIN_STATEMENT_TIMEOUT = 0.05  # seconds: below this a search could not even be planned
 
 
+def _search_settings(conn, request: SearchRequest) -> None:
+    """For one search's transaction: its time budget, and no JIT compilation. A search's
+    statements are short but their score expressions long (a prefix's hundreds of words),
+    and compiling them took seconds where running them takes milliseconds."""
+    if request.time_budget is None:
+        conn.execute("SELECT set_config('jit', 'off', true)")
+        return
+    budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)
+    conn.execute("SELECT set_config('jit', 'off', true), "
+                 "set_config('statement_timeout', %s, true)", [f"{int(budget * 1000)}ms"])
+
+
 class PostgresBackend:
     """An index of paragraphs in PostgreSQL (see the module docstring)."""
 
@@ -222,10 +234,7 @@ class PostgresBackend:
         with self._session() as conn:
             stats = self._refresh(conn)
             with conn.transaction():
-                if request.time_budget is not None:
-                    budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)
-                    conn.execute("SELECT set_config('statement_timeout', %s, true)",
-                                 [f"{int(budget * 1000)}ms"])
+                _search_settings(conn, request)
                 try:
                     return run(conn, request, stats, self._expansions, self.sharded(conn),
                                self._field_names(conn))
@@ -238,10 +247,7 @@ class PostgresBackend:
         with self._session() as conn:
             self._refresh(conn)
             with conn.transaction():
-                if request.time_budget is not None:
-                    budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)
-                    conn.execute("SELECT set_config('statement_timeout', %s, true)",
-                                 [f"{int(budget * 1000)}ms"])
+                _search_settings(conn, request)
                 return facets(conn, request, self._expansions, self._field_names(conn))
 
     def field_names(self) -> list[str]:
