@@ -20,7 +20,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reader.search.backend import IndexedFile
-from reader.search.postgresql.documents import article_record, article_rows
+from reader.search.postgresql.documents import (
+    article_record,
+    article_rows,
+    unique_paragraphs,
+)
 
 TASK_FILES = 10  # files a worker analyses at a time (small: the others learn its stems sooner)
 AHEAD = 3  # batches a worker may have waiting (bounds memory: the corpus is read as needed)
@@ -38,6 +42,7 @@ class Analysed:
     df: dict[str, Counter] = field(default_factory=dict)  # field -> term -> paragraphs
     lengths: Counter = field(default_factory=Counter)  # field -> summed length
     stems: dict[str, str] = field(default_factory=dict)  # each stemmed word of the batch
+    postings: str = ""  # rows of ``postings`` (when the rows are numbered)
 
 
 def copy_value(value) -> str:
@@ -64,12 +69,13 @@ def copy_line(values: tuple) -> str:
     return "\t".join(map(copy_value, values)) + "\n"
 
 
-def analyse(batch: list[IndexedFile]) -> Analysed:
-    """The rows of every article of ``batch``, with their statistics."""
+def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
+    """The rows of every article of ``batch``, with their statistics; the paragraphs are
+    numbered from ``first`` when given (and then have postings)."""
     if _SHARED:  # a worker: first the words the other workers stemmed meanwhile
         _SHARED[0].catch_up()
 
-    paragraphs, articles = [], []
+    paragraphs, articles, postings = [], [], []
     df: dict[str, Counter] = {}
     lengths: Counter = Counter()
     words: dict[str, str] = {}
@@ -77,8 +83,10 @@ def analyse(batch: list[IndexedFile]) -> Analysed:
     for indexed in batch:
         for article in indexed.articles:
             articles.append(copy_line(article_record(article, indexed.relative)))
-            for row in article_rows(article, indexed.relative):
+            for row in article_rows(article, indexed.relative,
+                                    None if first is None else first + rows):
                 paragraphs.append(copy_line(row.values))
+                postings.append(row.postings)
                 for fieldname, terms in row.terms.items():
                     counts = df.get(fieldname)
                     if counts is None:
@@ -87,7 +95,17 @@ def analyse(batch: list[IndexedFile]) -> Analysed:
                 lengths.update(row.lengths)
                 words.update(row.stems)
                 rows += 1
-    return Analysed("".join(paragraphs), "".join(articles), rows, df, lengths, words)
+    return Analysed("".join(paragraphs), "".join(articles), rows, df, lengths, words,
+                    "".join(postings))
+
+
+def _analyse_task(task: tuple[int | None, list[IndexedFile]]) -> Analysed:
+    return analyse(task[1], task[0])
+
+
+def rows_in(batch: list[IndexedFile]) -> int:
+    """The paragraph rows a batch will make (to number the next batch before it is done)."""
+    return sum(unique_paragraphs(a) for indexed in batch for a in indexed.articles)
 
 
 def worker_count(files: int, workers: int, min_files: int) -> int:
@@ -109,13 +127,22 @@ def batches(files: Iterable[IndexedFile], size: int) -> Iterator[list[IndexedFil
 
 
 def analysed(files: Iterable[IndexedFile], size: int, procs: int,
-             known: dict[str, str] | None = None
+             known: dict[str, str] | None = None, first: int | None = None
              ) -> Iterator[tuple[list[IndexedFile], Analysed]]:
     """Each batch of ``files`` with its analysis, in order, made by ``procs`` processes
-    (which start knowing the stems of ``known``)."""
+    (which start knowing the stems of ``known``); paragraphs numbered from ``first`` when
+    given."""
+    numbers = [first]
+
+    def numbered(batch: list[IndexedFile]) -> tuple[int | None, list[IndexedFile]]:
+        start = numbers[0]
+        if start is not None:
+            numbers[0] = start + rows_in(batch)
+        return start, batch
+
     if procs <= 1:
         for batch in batches(files, size):
-            yield batch, analyse(batch)
+            yield batch, _analyse_task(numbered(batch))
         return
     import multiprocessing
     import threading
@@ -124,13 +151,13 @@ def analysed(files: Iterable[IndexedFile], size: int, procs: int,
     room = threading.Semaphore(procs * AHEAD)  # batches read but not yet written
     stopping: list[bool] = []
 
-    def feed() -> Iterator[list[IndexedFile]]:  # runs in the pool's feeding thread
+    def feed() -> Iterator[tuple[int | None, list[IndexedFile]]]:  # the pool's feeding thread
         for batch in batches(files, size):
             room.acquire()
             if stopping:
                 return
             sent.append(batch)
-            yield batch
+            yield numbered(batch)
 
     import tempfile
 
@@ -143,7 +170,7 @@ def analysed(files: Iterable[IndexedFile], size: int, procs: int,
         pool = multiprocessing.get_context("fork").Pool(procs)
         _SHARED.clear()
         try:
-            for result in pool.imap(analyse, feed()):
+            for result in pool.imap(_analyse_task, feed()):
                 shared.publish(result.stems)
                 yield sent.popleft(), result
                 room.release()

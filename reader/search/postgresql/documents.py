@@ -140,10 +140,11 @@ class ParagraphRow:
     terms: dict[str, set[str]]
     lengths: dict[str, int]
     stems: dict[str, str]  # each stemmed word's stem (for the stems table)
+    postings: str = ""  # its rows of ``postings`` in COPY text format (when it has an id)
 
 
 PARAGRAPH_COLUMNS = (
-    "doc", "para", "path", "title", "source", "text", "repeats", "quotes",
+    "id", "doc", "para", "path", "title", "source", "text", "repeats", "quotes",
     *(f"{name}_tsv" for name in FIELD_NAMES), *(f"{name}_len" for name in FIELD_NAMES), "tf",
     "date", "lang", "extra_tsv",
 )
@@ -169,12 +170,19 @@ def extra_tsvector(article: Article) -> str:
     return tsvector(found)[0]
 
 
+POSTING_COLUMNS = ("field", "term", "id", "tf", "len", "en")
+
+
 def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
-                  repeats: list[int], same: dict | None = None) -> ParagraphRow:
+                  repeats: list[int], same: dict | None = None,
+                  number: int | None = None) -> ParagraphRow:
     """One paragraph's row; ``same`` keeps the analysis of the fields every paragraph of an
-    article shares (title, source) from one paragraph to the next."""
+    article shares (title, source) from one paragraph to the next. A paragraph with a
+    ``number`` (its ``id``) also gets its rows of ``postings``: one per field and term, with
+    the term's count, the field's length and whether the field is English."""
     values = field_values(article, paragraph)
     vectors, lengths, terms = [], {}, {}
+    postings: list[str] = []
     frequent: dict[str, int] = {}
     stems: dict[str, str] = {}
     language = analysis_language(article.language)
@@ -196,20 +204,38 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
         vectors.append(literal)
         lengths[name] = len(found)
         terms[name] = set(counts)
+        if number is not None and counts:
+            postings.append(_postings(name, counts, number, len(found)))
         for term, n in counts.items():
             if n > 1:
                 frequent[f"{name}:{term}"] = n
         if name == "text":
             terms[SPELL] = {word for _term, _pos, word in found if word != ENGLISH_MARK}
     row = (
-        article.doc, paragraph.number, relative, article.title, article.source,
+        number, article.doc, paragraph.number, relative, article.title, article.source,
         paragraph.text, repeats,
         json.dumps([_plain(q) for q in paragraph.quotes], ensure_ascii=False),
         *vectors, *(lengths[name] for name in FIELD_NAMES),
         json.dumps(frequent, ensure_ascii=False) if frequent else None,
         article.date or None, language_tag(article.language) or None, extra_tsvector(article),
     )
-    return ParagraphRow(row, terms, lengths, stems)
+    return ParagraphRow(row, terms, lengths, stems, "".join(postings))
+
+
+FIELD_CODES = {name: code for code, name in enumerate(FIELD_NAMES)}  # postings.field
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _postings(name: str, counts: dict[str, int], number: int, length: int) -> str:
+    """The ``postings`` rows (COPY text) of one field of one paragraph; the English mark is
+    the ``en`` flag of the others, not a row."""
+    english = "t" if ENGLISH_MARK in counts else "f"
+    tail = f"\t{number}\t"
+    end = f"\t{length}\t{english}\n"
+    head = f"{FIELD_CODES[name]}\t"
+    return "".join(
+        head + (term if term.isalnum() else term.translate(_COPY_ESCAPES)) + tail + str(n) + end
+        for term, n in counts.items() if term != ENGLISH_MARK)
 
 
 _ARTICLE_FIELDS = frozenset({"title", "source"})
@@ -226,16 +252,26 @@ def _plain(value):
     return value
 
 
-def article_rows(article: Article, relative: str) -> Iterator[ParagraphRow]:
-    """The rows of each unique paragraph of ``article`` (repeats are folded into their first)."""
+def article_rows(article: Article, relative: str, first: int | None = None
+                 ) -> Iterator[ParagraphRow]:
+    """The rows of each unique paragraph of ``article`` (repeats are folded into their first),
+    numbered from ``first`` when given."""
     repeats: dict[int, list[int]] = {}
     for p in article.paragraphs:
         if p.repeat_of is not None:
             repeats.setdefault(p.repeat_of, []).append(p.number)
     same: dict = {}
+    number = first
     for p in article.paragraphs:
         if p.repeat_of is None:
-            yield paragraph_row(article, p, relative, repeats.get(p.number, []), same)
+            yield paragraph_row(article, p, relative, repeats.get(p.number, []), same, number)
+            if number is not None:
+                number += 1
+
+
+def unique_paragraphs(article: Article) -> int:
+    """How many rows ``article`` has (its paragraphs less its repeats)."""
+    return sum(1 for p in article.paragraphs if p.repeat_of is None)
 
 
 def article_record(article: Article, relative: str) -> tuple:

@@ -2,7 +2,12 @@
 
 - ``paragraphs``: one row per unique paragraph: what a hit shows, one ``tsvector`` per field
   (GIN-indexed) in the ``simple`` sense (the lexemes are the reader's own terms, never
-  re-analysed by PostgreSQL), field lengths and term frequencies for BM25F;
+  re-analysed by PostgreSQL), field lengths and term frequencies for BM25F, and a number
+  (``id``) on a single server;
+- ``postings`` (a single server): each field's terms with the paragraphs holding them, their
+  count there, the field's length and language, in one covering index: a query that is an OR
+  of words (a word, a prefix, a fuzzy word) is matched and scored from it alone, without
+  reading a paragraph row or a ``tsvector`` (see :mod:`.postings`);
 - ``articles``: one row per article with the whole article as JSON (the source view needs no
   file); ``files``: size, time and hash of every corpus file, for change detection;
 - ``terms``: each field's distinct terms with their document frequency (BM25F's idf, prefix
@@ -19,8 +24,8 @@ from __future__ import annotations
 from reader.search.postgresql.documents import FIELD_NAMES
 
 SCHEMA = "reader"
-SCHEMA_VERSION = "4"  # 2: new quotation rules; 3: English articles analysed with English
-# rules; 4: date, lang and the corpus's own fields
+SCHEMA_VERSION = "5"  # 2: new quotation rules; 3: English articles analysed with English
+# rules; 4: date, lang and the corpus's own fields; 5: paragraph numbers and postings
 
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
 
@@ -29,6 +34,7 @@ def paragraph_columns() -> str:
     vectors = ",\n    ".join(f"{name}_tsv tsvector NOT NULL" for name in FIELD_NAMES)
     lengths = ",\n    ".join(f"{name}_len integer NOT NULL" for name in FIELD_NAMES)
     return f"""
+    id integer,
     doc text NOT NULL,
     para integer NOT NULL,
     path text NOT NULL,
@@ -68,6 +74,27 @@ def paragraph_indexes(table: str) -> list[str]:
     return out
 
 
+POSTINGS_INDEX = "postings_term"
+
+
+def postings_indexes() -> list[str]:
+    """The covering index a single server's postings are read through (also built after a
+    first load, like the GIN indexes)."""
+    return [f"CREATE INDEX IF NOT EXISTS {POSTINGS_INDEX} ON {SCHEMA}.postings "
+            "(field, term, id) INCLUDE (tf, len, en)"]
+
+
+def postings_tables() -> list[str]:
+    """A single server's paragraph numbers and postings (a cluster has neither)."""
+    return [
+        f"CREATE UNIQUE INDEX IF NOT EXISTS paragraphs_id ON {SCHEMA}.paragraphs (id)",
+        f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.postings (
+            field smallint NOT NULL, term text COLLATE "C" NOT NULL, id integer NOT NULL,
+            tf integer NOT NULL, len integer NOT NULL, en boolean NOT NULL)""",
+        *postings_indexes(),
+    ]
+
+
 def article_indexes(table: str) -> list[str]:
     name = table.split(".")[-1]
     return [f"CREATE INDEX IF NOT EXISTS {name}_path ON {table} (path)"]
@@ -98,6 +125,7 @@ def single_instance() -> list[str]:
         f"CREATE TABLE IF NOT EXISTS {SCHEMA}.paragraphs ({paragraph_columns()},\n"
         f"    PRIMARY KEY (doc, para))",
         *paragraph_indexes(f"{SCHEMA}.paragraphs"),
+        *postings_tables(),
         f"CREATE TABLE IF NOT EXISTS {SCHEMA}.articles ({ARTICLE_COLUMNS_SQL},\n"
         f"    PRIMARY KEY (doc))",
         *article_indexes(f"{SCHEMA}.articles"),

@@ -26,6 +26,7 @@ from reader.language.edits import edits
 from reader.records import Hit, SearchResult
 from reader.search.backend import Facets, SearchRequest
 from reader.search.fields import EXTRA_PREFIX, known_fields
+from reader.search.postgresql import postings
 from reader.search.postgresql.documents import SPELL
 from reader.search.postgresql.expand import expand
 from reader.search.postgresql.languages import both_languages, sides
@@ -144,15 +145,20 @@ def _document_frequencies(cur, stats: Statistics, needed: set[tuple[str, str]]) 
 # Whether a row is an English paragraph (its text carries the language mark), for highlights:
 # the tsquery of the lexeme analysis.ENGLISH_MARK ("\x01en"), written with an escape.
 ENGLISH_ROW = r"text_tsv @@ E'''\001en'''::tsquery"
-MANY_TERMS = 8  # an OR of more words than this is scored word by word (see _top_by_word)
 
 
 def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) -> list:
     direction = ORDERS.get(request.sort)
-    if (direction is None and not sharded and isinstance(tree, Or)
-            and len(tree.items) > MANY_TERMS
-            and all(isinstance(i, Term) and i.field != "doc" for i in tree.items)):
-        return _top_by_word(cur, tree, stats, request)
+    groups = None if sharded or direction is not None else postings.groups_of(tree)
+    if groups:
+        return postings.top(cur, groups, stats, max(1, request.limit), request.offset,
+                            ENGLISH_ROW)
+    return _matched(cur, tree, stats, request, sharded)
+
+
+def _matched(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) -> list:
+    """The top rows of any query: matched through the GIN indexes, scored row by row."""
+    direction = ORDERS.get(request.sort)
     match = where(tree)
     rank = score(tree, stats)
     limit = max(1, request.limit)
@@ -175,28 +181,6 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
             f"p.{ENGLISH_ROW}, p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
             f"ORDER BY {outer}")
     return cur.execute(sql, [*rank.params, *match.params, limit, request.offset]).fetchall()
-
-
-def _top_by_word(cur, tree, stats: Statistics, request: SearchRequest) -> list:
-    """An OR of many words (what a short prefix expands to), scored one word at a time: each
-    word's paragraphs come from the GIN index with that word's part of the score, and the
-    parts are summed per paragraph. Testing every word against every matching paragraph
-    instead costs the number of matches times the number of words."""
-    parts, params = [], []
-    for item in tree.items:
-        rank = score(item, stats)
-        match = where(item)
-        parts.append(f"SELECT doc, para, {rank.text} AS s FROM {SCHEMA}.paragraphs "
-                     f"WHERE {match.text}")
-        params += [*rank.params, *match.params]
-    sql = (
-        "WITH best AS (SELECT doc, para, sum(s) AS score, count(*) OVER () AS total FROM ("
-        + " UNION ALL ".join(parts) + ") AS words GROUP BY doc, para "
-        "ORDER BY score DESC, doc, para LIMIT %s OFFSET %s) "
-        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total, "
-        f"p.{ENGLISH_ROW}, p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
-        "ORDER BY best.score DESC, p.doc, p.para")
-    return cur.execute(sql, [*params, max(1, request.limit), request.offset]).fetchall()
 
 
 def _count(conn, tree) -> int:

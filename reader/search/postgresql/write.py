@@ -32,13 +32,16 @@ from reader.search.postgresql.documents import (
     ARTICLE_COLUMNS,
     FIELD_NAMES,
     PARAGRAPH_COLUMNS,
+    POSTING_COLUMNS,
     SPELL,
     paragraph_row,
 )
 from reader.search.postgresql.schema import (
+    POSTINGS_INDEX,
     SCHEMA,
     SCHEMA_VERSION,
     paragraph_indexes,
+    postings_indexes,
     single_instance,
 )
 
@@ -70,12 +73,21 @@ class Writer:
         dropped and built after the copy."""
         empty = self.conn.execute(f"SELECT NOT EXISTS (SELECT FROM {SCHEMA}.articles)"
                                   ).fetchone()[0]
-        for table in ("paragraphs", "articles", "files", "terms", "stats"):
+        tables = ("paragraphs", "articles", "files", "terms", "stats")
+        for table in tables if self.sharded else (*tables, "postings"):
             self.conn.execute(f"DELETE FROM {SCHEMA}.{table}")
         if empty and not self.sharded:
             for name in (*FIELD_NAMES, "extra"):
                 self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.paragraphs_{name}_gin")
+            self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.{POSTINGS_INDEX}")
         return empty
+
+    def first_number(self) -> int | None:
+        """The number of the next paragraph row (None on a cluster: it keeps no postings)."""
+        if self.sharded:
+            return None
+        return self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {SCHEMA}.paragraphs"
+                                 ).fetchone()[0]
 
     def remove_paths(self, paths: list[str]) -> None:
         """Forget every article of these corpus files, and their words' statistics."""
@@ -89,6 +101,15 @@ class Writer:
             paragraph = Paragraph(para, text, 0, len(text),
                                   quotes=[Quote(**q) for q in json.loads(quotes)])
             self._count(paragraph_row(article, paragraph, "", []), -1)
+        if not self.sharded:  # each of their postings, by the terms their tsvectors hold
+            vectors = " UNION ALL ".join(
+                f"SELECT id, {code}::smallint AS field, unnest(tsvector_to_array({name}_tsv)) "
+                f"AS term FROM {SCHEMA}.paragraphs WHERE path = ANY(%s)"
+                for code, name in enumerate(FIELD_NAMES))
+            self.conn.execute(
+                f"DELETE FROM {SCHEMA}.postings p USING ({vectors}) gone WHERE p.field = "
+                "gone.field AND p.term = gone.term COLLATE \"C\" AND p.id = gone.id",
+                [paths] * len(FIELD_NAMES))
         for table in ("paragraphs", "articles", "files"):
             self.conn.execute(f"DELETE FROM {SCHEMA}.{table} WHERE path = ANY(%s)", [paths])
 
@@ -110,6 +131,8 @@ class Writer:
         self.paragraphs += analysed.rows
         self.learned.update(analysed.stems)
         self._copy_text("paragraphs", PARAGRAPH_COLUMNS, analysed.paragraphs)
+        if not self.sharded:
+            self._copy_text("postings", POSTING_COLUMNS, analysed.postings)
         self._copy_text("articles", ARTICLE_COLUMNS, analysed.articles)
         file_rows = []
         for indexed in batch:
@@ -143,7 +166,7 @@ class Writer:
         """Statistics moved by this update, indexes back if dropped, a new generation."""
         if rebuilt_indexes:
             self.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
-            for statement in paragraph_indexes(f"{SCHEMA}.paragraphs"):
+            for statement in (*paragraph_indexes(f"{SCHEMA}.paragraphs"), *postings_indexes()):
                 self.conn.execute(statement)
         changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
         if changed:
@@ -192,7 +215,8 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
             procs = worker_count(changes.total, workers, parallel_min_files)
             done = 0
             size = TASK_FILES if procs > 1 else BATCH_FILES
-            for batch, result in analysed(changes.files, size, procs, known):
+            first = writer.first_number()
+            for batch, result in analysed(changes.files, size, procs, known, first):
                 if not rebuild:
                     writer.remove_paths([f.relative for f in batch])
                 done += len(batch)

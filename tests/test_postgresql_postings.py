@@ -1,0 +1,129 @@
+"""The postings index: an OR of words answered from it alone gives the rows, scores, order and
+totals the GIN indexes give, and updates keep it equal to the paragraphs' tsvectors."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.language.analysis import ENGLISH_MARK
+from reader.search.backend import Changes, SearchRequest
+from reader.search.postgresql.backend import PostgresBackend
+from reader.search.postgresql.parse import And, AndNot, Or, Phrase, Term
+from reader.search.postgresql.postings import Word, groups_of, words_of
+from tests.conftest import SEEDS
+from tests.pg_server import changes_for, pg_dsn, pg_server  # noqa: F401  (fixtures)
+
+
+def test_the_shapes_an_or_of_words_takes():
+    word = Term("text", "gabung")
+    mark = Term("text", ENGLISH_MARK)
+    english = And((Term("text", "say"), Term("text", ENGLISH_MARK, 0.0)))
+    assert words_of(word) == [Word("text", "gabung", 1.0)]
+    restricted = Or((AndNot(Term("text", "says"), mark), english))
+    assert words_of(restricted) == [Word("text", "says", 1.0, False),
+                                    Word("text", "say", 1.0, True)]
+    assert words_of(Or((word, Term("title", "x", 2.0)))) == [
+        Word("text", "gabung", 1.0), Word("title", "x", 2.0)]
+    # anything else is matched through the GIN indexes
+    assert words_of(And((word, Term("text", "trump")))) is None
+    assert words_of(AndNot(word, Term("text", "trump"))) is None
+    assert words_of(Phrase("text", ("truth", "social"))) is None
+    assert words_of(Or((word, Term("doc", "x")))) is None
+    assert words_of(mark) is None
+    assert groups_of(And((word, Or((Term("text", "a"), Term("title", "b")))))) == [
+        [Word("text", "gabung", 1.0)], [Word("text", "a", 1.0), Word("title", "b", 1.0)]]
+    assert groups_of(restricted) == [words_of(restricted)]  # an OR, not an AND
+    assert groups_of(And((word, Phrase("text", ("truth", "social"))))) is None
+    assert words_of(And((Term("text", "say"), Term("text", ENGLISH_MARK, 1.0)))) is None
+
+
+def _both_ways(backend: PostgresBackend, query: str, limit: int, offset: int):
+    """The rows of the postings index and of the GIN indexes for one query."""
+    from reader.search.postgresql import postings, search
+    from reader.search.postgresql.expand import expand
+    from reader.search.postgresql.translate import query_terms, simplify
+
+    request = SearchRequest(query, limit=limit, offset=offset)
+    with backend._session() as conn:
+        stats = backend._refresh(conn)
+        with conn.cursor() as cur:
+            tree = simplify(expand(cur, search.tree_of(request), {})[0])
+            groups = postings.groups_of(tree)
+            assert groups, f"{query!r} is an AND of ORs of words"
+            search._document_frequencies(cur, stats, query_terms(tree))
+            fast = postings.top(cur, groups, stats, limit, offset, search.ENGLISH_ROW)
+            slow = search._matched(cur, tree, stats, request, False)
+    return fast, slow
+
+
+@pytest.fixture(scope="module")
+def seeds_backend(pg_server):  # noqa: F811
+    import psycopg
+
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE reader_postings")
+    backend = PostgresBackend(pg_server.dsn("reader_postings"))
+    backend.apply(changes_for(SEEDS), rebuild=True)
+    yield backend
+    backend.close()
+
+
+@pytest.mark.parametrize("query", ["Tokayev", "gabung", "k*", "ka*", "Tokay*", "Kazakstan~",
+                                   "title:Kazakhstan", "Presiden OR Menteri", "mengatakan",
+                                   "title:Terpilih OR quote:resmi", "speaker:Rubio",
+                                   "Kazakhstan Trump", "(Tokayev OR Rubio) Trump", "k* ka*",
+                                   "title:Kazakhstan Tokayev", "Kazakhstan^2 Trump",
+                                   "mengatakan presiden"])
+@pytest.mark.parametrize(("limit", "offset"), [(20, 0), (3, 0), (3, 2), (1, 5)])
+def test_postings_rank_as_the_gin_indexes(seeds_backend, query, limit, offset):
+    fast, slow = _both_ways(seeds_backend, query, limit, offset)
+    assert [r[:2] for r in fast] == [r[:2] for r in slow]
+    assert [r[6] for r in fast] == pytest.approx([r[6] for r in slow], rel=1e-12)
+    assert {r[7] for r in fast} == {r[7] for r in slow}  # the total
+    assert [r[4] for r in fast] == [r[4] for r in slow]  # the text
+    assert [r[8] for r in fast] == [r[8] for r in slow]  # English or not
+
+
+def _consistent(dsn: str) -> None:
+    """Every paragraph's field terms are its postings, and only they."""
+    import psycopg
+
+    from reader.search.postgresql.documents import FIELD_NAMES
+
+    lexemes = " + ".join(f"length({n}_tsv) - ({n}_tsv @@ %s::tsquery)::int" for n in FIELD_NAMES)
+    mark = [f"'{ENGLISH_MARK}'"] * len(FIELD_NAMES)
+    with psycopg.connect(dsn) as conn:
+        expected = conn.execute(f"SELECT sum({lexemes}) FROM reader.paragraphs", mark
+                                ).fetchone()[0]
+        found, orphans = conn.execute(
+            "SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT FROM reader.paragraphs "
+            "p WHERE p.id = s.id)) FROM reader.postings s").fetchone()
+    assert (found, orphans) == (expected, 0)
+    assert found > 0
+
+
+def test_updates_keep_the_postings_those_of_the_paragraphs(pg_dsn, seeds_copy):  # noqa: F811
+    backend = PostgresBackend(pg_dsn)
+    backend.apply(changes_for(seeds_copy), rebuild=True)
+    _consistent(pg_dsn)
+    names = sorted(p.name for p in seeds_copy.glob("*.txt"))
+    target = seeds_copy / names[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\n\nZyxwqvort baru.\n",
+                      encoding="utf-8")
+    backend.apply(changes_for(seeds_copy, only=[names[0]]))
+    _consistent(pg_dsn)
+    assert backend.search(SearchRequest("Zyxwqvort")).total == 1
+    backend.apply(Changes(files=[], total=0, removed=[names[0]]))
+    _consistent(pg_dsn)
+    queries = ["Zyxwqvort", "k*", "Tokayev OR Trump", "title:Kazakhstan"]
+
+    def answers():
+        return [[(h.doc, h.para, round(h.score, 9)) for h in backend.search(
+            SearchRequest(q, limit=50)).hits] for q in queries]
+
+    updated = answers()
+    assert not updated[0] and updated[1]
+    backend.apply(changes_for(seeds_copy, only=names[1:]), rebuild=True)  # a live rebuild
+    _consistent(pg_dsn)
+    assert answers() == updated
+    backend.close()
