@@ -22,6 +22,8 @@ from reader.search.postgresql.parse import And, AndNot, Or, Term
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import K1, B, Statistics
 
+MAX_GROUPS = 30  # an AND of more parts than an integer has bits is matched by GIN indexes
+
 
 @dataclass(frozen=True)
 class Word:
@@ -70,6 +72,8 @@ def words_of(node) -> list[Word] | None:
 def groups_of(node) -> list[list[Word]] | None:
     """The ORs of words that ``node`` ANDs (one for an OR of words alone), else None."""
     if isinstance(node, And) and words_of(node) is None:
+        if len(node.items) > MAX_GROUPS:
+            return None
         out = []
         for item in node.items:
             words = words_of(item)
@@ -99,15 +103,19 @@ def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: in
         languages.append(word.english)
     # hits: each matching paragraph's score (BM25F as translate.score writes it); cut: the
     # score of the last row shown; every hit scoring that much or more is read and ordered
-    every = "" if len(groups) == 1 else " HAVING count(DISTINCT q.grp) = %s"
+    # a paragraph holding a word of every group has every group's bit; one word alone has
+    # one posting per paragraph, so nothing to sum
+    every = "" if len(groups) == 1 else " HAVING bit_or(1 << q.grp) = %s"
+    single = len(codes) == 1
+    part = "q.w * p.tf / (p.tf + q.a + q.c * p.len)"
     sql = (
         "WITH q AS MATERIALIZED (SELECT * FROM unnest(%s::smallint[], %s::text[], "
         "%s::float8[], %s::float8[], %s::float8[], %s::boolean[], %s::integer[]) "
         "AS q(field, term, w, a, c, english, grp)), "
-        "hits AS MATERIALIZED (SELECT p.id, sum(q.w * p.tf / (p.tf + q.a + q.c * p.len)) "
-        f"AS score FROM q JOIN {SCHEMA}.postings p ON p.field = q.field "
-        "AND p.term = q.term COLLATE \"C\" "
-        f"WHERE q.english IS NULL OR p.en = q.english GROUP BY p.id{every}), "
+        f"hits AS MATERIALIZED (SELECT p.id, {part if single else f'sum({part})'} AS score "
+        f"FROM q JOIN {SCHEMA}.postings p ON p.field = q.field "
+        "AND p.term = q.term COLLATE \"C\" WHERE q.english IS NULL OR p.en = q.english"
+        f"{'' if single else ' GROUP BY p.id'}{every}), "
         "cut AS (SELECT min(score) AS score FROM "
         "(SELECT score FROM hits ORDER BY score DESC LIMIT %s) AS shown) "
         "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, h.score, "
@@ -116,7 +124,7 @@ def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: in
         "WHERE h.score >= (SELECT score FROM cut) "
         "ORDER BY h.score DESC, p.doc, p.para LIMIT %s OFFSET %s")
     return cur.execute(sql, [codes, terms, weights, constants, scales, languages, numbers,
-                             *([len(groups)] if every else []), limit + offset, limit,
+                             *([(1 << len(groups)) - 1] if every else []), limit + offset, limit,
                              offset]).fetchall()
 
 
