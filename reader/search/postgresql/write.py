@@ -60,6 +60,7 @@ class Writer:
         self.paragraphs = 0  # paragraphs added minus removed
         self.written = 0
         self.learned: dict[str, str] = {}  # the words this update stemmed, for the stems table
+        self.frozen: set[str] = set()  # tables truncated by this transaction (COPY FREEZE)
 
     def lock(self, wait: Callable[[], None] | None) -> None:
         got = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY]).fetchone()[0]
@@ -80,6 +81,10 @@ class Writer:
             for name in (*FIELD_NAMES, "extra"):
                 self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.paragraphs_{name}_gin")
             self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.{POSTINGS_INDEX}")
+            # emptied in this transaction, the postings can be copied in frozen: visible to
+            # index-only scans from the commit on, with no vacuum first
+            self.conn.execute(f"TRUNCATE {SCHEMA}.postings")
+            self.frozen.add("postings")
         return empty
 
     def first_number(self) -> int | None:
@@ -150,8 +155,9 @@ class Writer:
         """COPY rows already in COPY's text format (made by the analysing processes)."""
         if not data:
             return
+        freeze = " WITH (FREEZE)" if table in self.frozen else ""
         with self.conn.cursor() as cur, cur.copy(
-                f"COPY {SCHEMA}.{table} ({', '.join(columns)}) FROM STDIN") as copy:
+                f"COPY {SCHEMA}.{table} ({', '.join(columns)}) FROM STDIN{freeze}") as copy:
             copy.write(data)
 
     def _copy(self, table: str, columns: tuple[str, ...], rows: list) -> None:
@@ -225,7 +231,9 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
             writer.finish(drop_indexes)
         finally:
             analysis.drop_stem_table(known)
-    conn.execute(f"ANALYZE {SCHEMA}.terms") if drop_indexes else None
+    if drop_indexes:  # a first build: statistics for the planner, the terms' visibility map
+        conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.terms")
+        conn.execute(f"ANALYZE {SCHEMA}.postings")
     return writer.written
 
 
