@@ -10,7 +10,10 @@ same run on the same files measures:
 - queries: median and p95 ms per class of ``bench/run.py`` (the same queries), Whoosh's
   ``Library.search`` against ``PostgresBackend.search`` (top 20 with text, highlights and an
   exact total), the hit counts of both, and the overlap of their top 10;
-- ``--cluster N``: the same queries through a coordinator over N local shard servers.
+- ``--cluster N``: the same queries through a coordinator over N local shard servers;
+- ``--before REV``: first the same benchmark as the reader of git revision ``REV`` ran it (its
+  own ``bench/pg.py`` from a worktree, on the same corpus and Whoosh index), kept under
+  ``before``, so one run holds the figures before and after a change.
 
 Results go to one JSON document with the machine description (``bench/results/``).
 """
@@ -158,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cluster", type=int, default=0, help="also through N local shards")
     ap.add_argument("--rebuild", action="store_true",
                     help="last, load again over the live index (the stems are known by then)")
+    ap.add_argument("--before", metavar="REV",
+                    help="first run this benchmark as git revision REV had it")
     args = ap.parse_args(argv)
 
     from reader.library import Library
@@ -183,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         log("building the Whoosh index")
         whoosh_build = run.child("index", str(corpus), str(index))
         run.child("fts5", str(corpus), str(db))
+    if args.before:
+        log(f"the benchmark as revision {args.before} runs it")
+        doc["before"] = before(args.before, args.paragraphs, args.profile, args.seed, work)
+        doc["before"]["revision"] = args.before
     folder = Path(tempfile.mkdtemp(prefix="reader-pg-bench-"))
     server = LocalServer(folder / "server", settings=SERVER_SETTINGS).init().start()
     doc["machine"]["versions"]["postgresql"] = server.version()
@@ -254,6 +263,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path) -> dict:
+    """The results of ``revision``'s own ``bench/pg.py`` on the corpus and Whoosh index in
+    ``work`` (run in a git worktree of it, then removed)."""
+    import subprocess
+
+    folder = Path(tempfile.mkdtemp(prefix="reader-pg-before-"))
+    tree, out = folder / "tree", folder / "result.json"
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), revision],
+                   check=True, capture_output=True)
+    try:
+        subprocess.run([sys.executable, str(tree / "bench" / "pg.py"), "--paragraphs",
+                        str(paragraphs), "--profile", profile, "--seed", str(seed), "--work",
+                        str(work), "--reuse", "--out", str(out)], check=True,
+                       env={**os.environ, "PYTHONPATH": str(tree)}, cwd=tree)
+        return json.loads(out.read_text(encoding="utf-8"))
+    finally:
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)],
+                       check=False, capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def summarise(doc: dict) -> None:
     q = doc["queries"]
     rebuild = doc["load"].get("postgresql_rebuild")
@@ -267,6 +297,13 @@ def summarise(doc: dict) -> None:
         "top10_overlap_ties": {k: v.get("top10_overlap_ties") for k, v in q.items()},
         "mean_top10_overlap": round(sum(v["top10_overlap"] for v in q.values()) / len(q), 3),
     }
+    old = doc.get("before", {}).get("queries")
+    if old:
+        doc["summary"]["p95_ms_before_after"] = {
+            k: [old[k]["postgresql"]["p95_ms"], v["postgresql"]["p95_ms"]]
+            for k, v in q.items() if k in old}
+        doc["summary"]["load_paragraphs_per_s_before"] = (
+            doc["before"]["load"]["postgresql"]["paragraphs_per_s"])
 
 
 if __name__ == "__main__":
