@@ -77,10 +77,10 @@ def paragraph_indexes(table: str) -> list[str]:
 POSTINGS_INDEX = "postings_term"
 
 
-def postings_indexes() -> list[str]:
-    """The covering index a single server's postings are read through (also built after a
-    first load, like the GIN indexes)."""
-    return [f"CREATE INDEX IF NOT EXISTS {POSTINGS_INDEX} ON {SCHEMA}.postings "
+def postings_indexes(table: str = "postings", index: str = POSTINGS_INDEX) -> list[str]:
+    """The covering index a single server's postings are read through (a rebuild builds it
+    on its new table, under another name until the swap)."""
+    return [f"CREATE INDEX IF NOT EXISTS {index} ON {SCHEMA}.{table} "
             "(field, term, id) INCLUDE (tf, len, en)"]
 
 

@@ -46,6 +46,7 @@ from reader.search.postgresql.schema import (
 )
 
 LOCK_KEY = 0x5245_4144  # "READ": the advisory lock of the one writer
+NEW_POSTINGS = "postings_rebuilt"  # a rebuild's postings until they replace the old ones
 BATCH_FILES = 200  # files whose rows are copied at a time (in this process)
 
 
@@ -60,7 +61,7 @@ class Writer:
         self.paragraphs = 0  # paragraphs added minus removed
         self.written = 0
         self.learned: dict[str, str] = {}  # the words this update stemmed, for the stems table
-        self.frozen: set[str] = set()  # tables truncated by this transaction (COPY FREEZE)
+        self.postings = "postings"  # the table this update's postings go to
 
     def lock(self, wait: Callable[[], None] | None) -> None:
         got = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY]).fetchone()[0]
@@ -74,17 +75,20 @@ class Writer:
         dropped and built after the copy."""
         empty = self.conn.execute(f"SELECT NOT EXISTS (SELECT FROM {SCHEMA}.articles)"
                                   ).fetchone()[0]
-        tables = ("paragraphs", "articles", "files", "terms", "stats")
-        for table in tables if self.sharded else (*tables, "postings"):
+        for table in ("paragraphs", "articles", "files", "terms", "stats"):
             self.conn.execute(f"DELETE FROM {SCHEMA}.{table}")
+        if not self.sharded:
+            # the postings of a rebuild go to a new table, indexed at the end and put in the
+            # old one's place at the commit (searches read the old one until then): created
+            # by this transaction, it takes its rows frozen, visible to index-only scans with
+            # no vacuum, and none of them is deleted or indexed one by one
+            self.conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{NEW_POSTINGS}")
+            self.conn.execute(f"CREATE TABLE {SCHEMA}.{NEW_POSTINGS} "
+                              f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
+            self.postings = NEW_POSTINGS
         if empty and not self.sharded:
             for name in (*FIELD_NAMES, "extra"):
                 self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.paragraphs_{name}_gin")
-            self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.{POSTINGS_INDEX}")
-            # emptied in this transaction, the postings can be copied in frozen: visible to
-            # index-only scans from the commit on, with no vacuum first
-            self.conn.execute(f"TRUNCATE {SCHEMA}.postings")
-            self.frozen.add("postings")
         return empty
 
     def first_number(self) -> int | None:
@@ -137,7 +141,7 @@ class Writer:
         self.learned.update(analysed.stems)
         self._copy_text("paragraphs", PARAGRAPH_COLUMNS, analysed.paragraphs)
         if not self.sharded:
-            self._copy_text("postings", POSTING_COLUMNS, analysed.postings)
+            self._copy_text(self.postings, POSTING_COLUMNS, analysed.postings)
         self._copy_text("articles", ARTICLE_COLUMNS, analysed.articles)
         file_rows = []
         for indexed in batch:
@@ -155,7 +159,7 @@ class Writer:
         """COPY rows already in COPY's text format (made by the analysing processes)."""
         if not data:
             return
-        freeze = " WITH (FREEZE)" if table in self.frozen else ""
+        freeze = " WITH (FREEZE)" if table == NEW_POSTINGS else ""
         with self.conn.cursor() as cur, cur.copy(
                 f"COPY {SCHEMA}.{table} ({', '.join(columns)}) FROM STDIN{freeze}") as copy:
             copy.write(data)
@@ -172,8 +176,17 @@ class Writer:
         """Statistics moved by this update, indexes back if dropped, a new generation."""
         if rebuilt_indexes:
             self.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
-            for statement in (*paragraph_indexes(f"{SCHEMA}.paragraphs"), *postings_indexes()):
+            for statement in paragraph_indexes(f"{SCHEMA}.paragraphs"):
                 self.conn.execute(statement)
+        if self.postings == NEW_POSTINGS:  # indexed first: searches wait only for the swap
+            self.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for statement in postings_indexes(NEW_POSTINGS, f"{NEW_POSTINGS}_term"):
+                self.conn.execute(statement)
+            self.conn.execute(f"DROP TABLE {SCHEMA}.postings")
+            self.conn.execute(f"ALTER TABLE {SCHEMA}.{NEW_POSTINGS} RENAME TO postings")
+            self.conn.execute(f"ALTER INDEX {SCHEMA}.{NEW_POSTINGS}_term "
+                              f"RENAME TO {POSTINGS_INDEX}")
+            self.conn.execute(f"GRANT SELECT ON {SCHEMA}.postings TO reader_search")
         changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
         if changed:
             self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS reader_df "
@@ -231,7 +244,7 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
             writer.finish(drop_indexes)
         finally:
             analysis.drop_stem_table(known)
-    if drop_indexes:  # a first build: statistics for the planner, the terms' visibility map
+    if rebuild and not sharded:  # statistics for the planner, the terms' visibility map
         conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.terms")
         conn.execute(f"ANALYZE {SCHEMA}.postings")
     return writer.written
