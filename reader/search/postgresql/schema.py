@@ -5,9 +5,9 @@
   re-analysed by PostgreSQL), field lengths and term frequencies for BM25F, and a number
   (``id``) on a single server;
 - ``postings`` (a single server): each field's terms with the paragraphs holding them, their
-  count there, the field's length and language, in one covering index: a query that is an OR
-  of words (a word, a prefix, a fuzzy word) is matched and scored from it alone, without
-  reading a paragraph row or a ``tsvector`` (see :mod:`.postings`);
+  count there, the field's length and language, in one covering index: a word, a prefix, a
+  fuzzy word or an AND of words is matched and scored from it alone, without reading a
+  paragraph row or a ``tsvector`` (see :mod:`.postings`);
 - ``articles``: one row per article with the whole article as JSON (the source view needs no
   file); ``files``: size, time and hash of every corpus file, for change detection;
 - ``terms``: each field's distinct terms with their document frequency (BM25F's idf, prefix

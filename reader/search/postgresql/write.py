@@ -6,7 +6,9 @@ frequencies and field lengths by what was removed and added, and bumps the gener
 see the old state until the commit and the new one after it; a writer killed part way is rolled
 back by the server, so the old state keeps answering. A first build copies into tables without
 their GIN indexes and builds them at the end (several times faster than updating them row by
-row); a rebuild of a live index deletes and copies instead, so searches go on meanwhile.
+row); a rebuild of a live index deletes and copies instead, so searches go on meanwhile. A
+rebuild's postings (a single server's, see :mod:`.postings`) go to a new table, copied in
+frozen, indexed at the end and swapped in for the old one just before the commit.
 Rows are analysed by :mod:`.analyse` (in worker processes for a big load) with the stems the
 database already knows (:mod:`.stems`), and the words this update stemmed are added to them.
 """
@@ -244,9 +246,10 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
             writer.finish(drop_indexes)
         finally:
             analysis.drop_stem_table(known)
-    if rebuild and not sharded:  # statistics for the planner, the terms' visibility map
+    if rebuild:  # statistics for the planner, the terms' visibility map (index-only scans)
         conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.terms")
-        conn.execute(f"ANALYZE {SCHEMA}.postings")
+        if not sharded:
+            conn.execute(f"ANALYZE {SCHEMA}.postings")
     return writer.written
 
 
