@@ -61,14 +61,15 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
         report.by_folders = True
         return report
     known = backend.stamps() if moved else None
-    folders = _folder_stamps(corpus)  # before the files: a change after them is seen next time
-    if moved and known is not None and folders and "" in kept and Path(corpus).is_dir():
-        # only the folders whose time moved are listed again (and new ones, whole); moved as
-        # against the times kept now, so a folder that moves meanwhile is listed too
-        moved = [folder for folder, mtime in kept.items() if folders.get(folder) != mtime]
-        found = _found_by_folders(corpus, known, kept, moved, report.warnings)
+    if moved and known is not None and "" in kept and Path(corpus).is_dir():
+        # only the folders whose time moved are listed again (and new ones, whole); the others
+        # keep the times they had, so one that moves from now on is listed next time
+        folders: dict[str, int] | None = {
+            folder: mtime for folder, mtime in kept.items() if folder not in set(moved)}
+        found = _found_by_folders(corpus, known, kept, moved, report.warnings, folders)
         report.by_folders = True
     else:
+        folders = _folder_stamps(corpus)  # before the files: a later change is seen next time
         found = scan(corpus, report.warnings)
         known = backend.stamps()
     if not rebuild and known == found:
@@ -138,7 +139,8 @@ def _kept_folders(backend: SearchBackend) -> dict[str, int] | None:
 
 
 def _found_by_folders(corpus: Path, known: dict[str, tuple[int, int]], kept: dict[str, int],
-                      moved: list[str], warnings: list[str]) -> dict[str, tuple[int, int]]:
+                      moved: list[str], warnings: list[str], times: dict[str, int]
+                      ) -> dict[str, tuple[int, int]]:
     """What a full scan would find, assuming (as the quick check does) that files in folders
     whose time did not move are as they were: the stamps of those, and a new listing of the
     moved folders (a folder that is gone has no files)."""
@@ -149,10 +151,12 @@ def _found_by_folders(corpus: Path, known: dict[str, tuple[int, int]], kept: dic
     hidden = tuple(folder for folder in present if freshness.is_index_folder(root / folder))
     if hidden:
         present = [folder for folder in present if not folder.startswith(hidden)]
+        for folder in [folder for folder in times if folder.startswith(hidden)]:
+            del times[folder]  # never walked into again, as the full walk does not
     found = {relative: stamp for relative, stamp in known.items()
              if relative[:relative.rfind("/") + 1] not in moved_set
              and not (hidden and relative.startswith(hidden))}
-    found.update(scan_folders(root, present, kept, warnings))
+    found.update(scan_folders(root, present, kept, warnings, times))
     return found
 
 
@@ -227,26 +231,24 @@ def _changes(backend: SearchBackend, known: dict[str, tuple[int, int]] | None, c
             sha = sha256(root / relative if root.is_dir() else root)
             if state is None or sha is None or sha != state.sha256:  # else the same bytes
                 report.changed.append(relative)
-    ids = _ids_for(backend, found, todo, touched + report.removed, states) if todo else {}
+    ids = _ids_for(backend, todo, touched + report.removed, states) if todo else {}
     changes = _read_all(_files(corpus, {rel: found[rel] for rel in todo}), ids, report)
     changes.removed = report.removed
     return changes
 
 
-def _ids_for(backend: SearchBackend, found: dict[str, tuple[int, int]], todo: list[str],
-             replaced: list[str], states: dict[str, FileState] | None) -> dict[str, str]:
-    """The ids of the files to read: as a full build would give them, except that an id an
-    article of a file left alone holds makes the newcomer take its path form, so no two
-    articles share an id and a kept file's articles never change theirs."""
-    ids = doc_ids_of(found)
-    held = _held(backend, {ids[rel] for rel in todo})
+def _ids_for(backend: SearchBackend, todo: list[str], replaced: list[str],
+             states: dict[str, FileState] | None) -> dict[str, str]:
+    """The ids of the files to read: each its file name's stem, unless an earlier one of them
+    or an article the index keeps (of a file not being replaced) holds it, when it takes its
+    path form. No two articles share an id, and a kept file's articles never change theirs;
+    the work is in proportion to the files read."""
+    stems = doc_ids_of(todo)  # the stem, or the path form where two of them share a stem
+    held = _held(backend, set(stems.values()))
     if held:
         before = states if states is not None else _states_of(backend, replaced)
-        freed = {doc for rel in replaced if rel in before for doc in before[rel].docs}
-        for rel in todo:
-            if ids[rel] in held and ids[rel] not in freed:
-                ids[rel] = path_id(rel)
-    return ids
+        held -= {doc for rel in replaced if rel in before for doc in before[rel].docs}
+    return {rel: path_id(rel) if doc in held else doc for rel, doc in stems.items()}
 
 
 def _held(backend: SearchBackend, docs: set[str]) -> set[str]:

@@ -292,3 +292,45 @@ def test_a_folder_that_becomes_an_index_hides_its_files_as_a_full_walk_does(tmp_
     assert library.search("Plokmijn").total == 0
     assert not library.update().touched
     library.close()
+
+
+def test_folder_times_after_a_quick_update_are_those_a_full_walk_keeps(tmp_path):
+    """A quick update keeps the times of the folders it did not list and takes those of the
+    ones it listed (new ones too), which is what walking every folder would give."""
+    import os
+
+    from reader import freshness
+
+    corpus = folder_corpus(tmp_path / "corpus")
+    library = Library(corpus, tmp_path / "ix")
+    library.update()
+    new = corpus / "a" / "baru"
+    new.mkdir()
+    (new / "x.txt").write_text("Judul\n\nIsi.\n", encoding="utf-8")
+    save_by_rename(corpus / "b" / "b1.txt", "Judul b1\n\nIsi lain.\n")
+    report = library.update(quick=True)
+    assert report.by_folders and report.added == ["a/baru/x.txt"]
+    assert library.backend.folder_stamps() == freshness.folder_stamps(corpus)
+    (corpus / "a" / "READER_INDEX").write_text("", encoding="utf-8")
+    stat = os.stat(corpus / "a")
+    os.utime(corpus / "a", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    library.update(quick=True)
+    assert library.backend.folder_stamps() == freshness.folder_stamps(corpus)
+    library.close()
+
+
+def test_a_new_file_gets_its_path_as_id_whatever_the_walk_order(tmp_path):
+    """The id rule at work, the other way round: files already indexed keep their ids."""
+    corpus = tmp_path / "corpus"
+    for folder in ("z", "a"):
+        (corpus / folder).mkdir(parents=True)
+    (corpus / "z" / "sama.txt").write_text("Judul z\n\nIsi Zulu.\n", encoding="utf-8")
+    library = Library(corpus, tmp_path / "ix")
+    library.update()
+    assert {s.doc for s in library.articles()} == {"sama"}
+    (corpus / "a" / "sama.txt").write_text("Judul a\n\nIsi Alfa.\n", encoding="utf-8")
+    library.update()
+    assert {s.doc for s in library.articles()} == {"sama", "a/sama"}
+    assert library.search("Zulu").hits[0].doc == "sama"
+    assert library.search("Alfa").hits[0].doc == "a/sama"
+    library.close()

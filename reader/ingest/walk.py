@@ -74,18 +74,30 @@ def scan(root: Path, warnings: list[str] | None = None) -> dict[str, tuple[int, 
 
 
 def scan_folders(root: Path, folders: Iterable[str], known: Collection[str],
-                 warnings: list[str] | None = None) -> dict[str, tuple[int, int]]:
+                 warnings: list[str] | None = None, times: dict[str, int] | None = None
+                 ) -> dict[str, tuple[int, int]]:
     """:func:`scan` of some folders only (relative, ending in ``/``; ``''`` is the root): the
-    files directly in each, and every file of a subfolder not in ``known`` (a new folder)."""
+    files directly in each, and every file of a subfolder not in ``known`` (a new folder).
+    ``times`` gets each folder listed with its time, taken before it was listed (the times
+    :func:`reader.freshness.folder_stamps` would give)."""
     root = Path(root).expanduser().resolve()
-    start = [(str(root / folder) if folder else str(root), folder) for folder in folders]
+    start = []
+    for folder in folders:
+        path = str(root / folder) if folder else str(root)
+        if times is not None:
+            try:
+                times[folder] = os.stat(path).st_mtime_ns
+            except OSError:
+                continue  # gone: nothing to list
+        start.append((path, folder))
     return {relative: (size, mtime) for _, relative, size, mtime in _walk(
-        root, warnings, None, start, lambda folder: folder not in known)}
+        root, warnings, None, start, lambda folder: folder not in known, times)}
 
 
 def _walk(root: Path, warnings: list[str] | None, suffixes: Iterable[str] | None,
           start: list[tuple[str, str]] | None = None,
-          descend: Callable[[str], bool] | None = None) -> Iterator[tuple[str, str, int, int]]:
+          descend: Callable[[str], bool] | None = None, times: dict[str, int] | None = None
+          ) -> Iterator[tuple[str, str, int, int]]:
     """``(absolute path, relative path, size, mtime_ns)`` of each corpus file, unsorted: of
     the whole corpus, or from the folders ``start`` into the subfolders ``descend`` allows."""
     if suffixes is None:
@@ -119,6 +131,8 @@ def _walk(root: Path, warnings: list[str] | None, suffixes: Iterable[str] | None
                             f"({exc.strerror or type(exc).__name__})")
             continue
         if has_marker(e.name for e in entries):  # an index folder inside the corpus
+            if times is not None:
+                times.pop(prefix, None)
             continue
         for entry in entries:
             name = entry.name
@@ -145,6 +159,8 @@ def _walk(root: Path, warnings: list[str] | None, suffixes: Iterable[str] | None
                 if key not in seen and (descend is None or descend(relative + "/")):
                     seen.add(key)  # else a symlink loop or a second link to the folder
                     stack.append((entry.path, relative + "/"))
+                    if times is not None:
+                        times[relative + "/"] = info.st_mtime_ns
                 continue
             if name.endswith(SIDECAR_SUFFIX):
                 continue

@@ -37,6 +37,7 @@ from reader.search.whoosh.schema import (
     INDEX_NAME,
     SCHEMA_VERSION,
     article_from_json,
+    file_record,
     file_state,
     key,
     quotes_from_json,
@@ -136,8 +137,9 @@ class WhooshBackend:
         """Which of the article ids ``docs`` the index holds (one term lookup each)."""
         with self._reading():
             searcher = self.store.open().searcher()
-            return {doc for doc in docs
-                    if searcher.document_number(doc=key(doc), kind="article") is not None}
+            return {doc for doc in docs if any(
+                searcher.stored_fields(n).get("kind") == "article"
+                for n in searcher.document_numbers(doc=key(doc)))}
 
     def file_states_of(self, relatives: Iterable[str]) -> dict[str, FileState]:
         """The records of the files named (those the index holds), looked up one by one."""
@@ -145,9 +147,9 @@ class WhooshBackend:
         with self._reading():
             searcher = self.store.open().searcher()
             for relative in relatives:
-                fields = searcher.document(path=key(relative), kind="file")
-                if fields:
-                    states[relative] = file_state(fields["data"])[1]
+                state = file_record(searcher, relative)
+                if state is not None:
+                    states[relative] = state
         return states
 
     @contextmanager

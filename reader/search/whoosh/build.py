@@ -32,7 +32,7 @@ from reader.search.whoosh.schema import (
     build_schema,
     documents,
     file_document,
-    file_state,
+    file_record,
     key,
 )
 from reader.search.whoosh.shards import ChildFailed as ChildFailed  # the backend reports it
@@ -80,8 +80,8 @@ def apply_incremental(shared: SharedIndex, changes: Changes, progress: ProgressF
 
 def _docs_of(searcher, relative: str) -> tuple[str, ...]:
     """The article ids the index holds for a corpus file (from its file record)."""
-    fields = searcher.document(path=key(relative), kind="file")
-    return file_state(fields["data"])[1].docs if fields else ()
+    state = file_record(searcher, relative)
+    return state.docs if state is not None else ()
 
 
 def _save_list(directory: Path, listed: dict | None, ix=None) -> None:

@@ -49,8 +49,8 @@ def read_header(directory: Path, generation: int, suffix: str) -> Header | None:
             header = pickle.load(handle)
     except _DAMAGE:
         return None
-    if _legacy(header, generation):
-        return Header(generation, None, 0, 0, len(header[1]))
+    if _legacy(header, generation):  # the next commit writes a full copy of its own
+        return Header(generation, None, MAX_DEPTH, 0, len(header[1]))
     return header if isinstance(header, Header) and header.generation == generation else None
 
 

@@ -162,6 +162,18 @@ def file_document(relative: str, state: FileState) -> dict:
     return {"kind": "file", "path": key(relative), "data": json.dumps(data)}
 
 
+def file_record(searcher, relative: str) -> FileState | None:
+    """The record of one corpus file, or None. Read through the file's own short posting list
+    (its record is written after its paragraphs, so it is looked for from the end): a query
+    for the record would intersect with the records of every file."""
+    docnums = list(searcher.document_numbers(path=key(relative)))
+    for docnum in reversed(docnums):
+        fields = searcher.stored_fields(docnum)
+        if fields.get("kind") == "file":
+            return file_state(fields["data"])[1]
+    return None
+
+
 def file_state(data: str) -> tuple[str | None, FileState]:
     raw = json.loads(data)
     return raw.get("relative"), FileState(raw["size"], raw["mtime_ns"], raw.get("sha256"),
