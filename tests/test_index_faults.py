@@ -283,7 +283,8 @@ def children_of(index: Path) -> list[int]:
     found = []
     for entry in Path("/proc").glob("[0-9]*"):
         try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            raw = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+            cmdline = raw.decode("utf-8", "replace")  # another process's path may be raw bytes
             state = (entry / "stat").read_text().split(") ", 1)[1][:1]
         except (OSError, IndexError):
             continue
