@@ -66,7 +66,7 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
         # keep the times they had, so one that moves from now on is listed next time
         folders: dict[str, int] | None = {
             folder: mtime for folder, mtime in kept.items() if folder not in set(moved)}
-        found = _found_by_folders(corpus, known, kept, moved, report.warnings, folders)
+        known, found = _listed_again(corpus, known, kept, moved, report.warnings, folders)
         report.by_folders = True
     else:
         folders = _folder_stamps(corpus)  # before the files: a later change is seen next time
@@ -84,15 +84,19 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
             wait()
 
     with backend.lock(on_wait):
-        if waited:  # another process updated meanwhile: look again, at every file
+        reason = "asked to rebuild" if rebuild else backend.needs_rebuild()
+        if waited or (reason and report.by_folders):
+            # another process updated meanwhile, or a rebuild (which reads every file) is due
+            # after a listing of some folders: look again, at every file
             report.warnings.clear()
             report.by_folders = False
+            folders = _folder_stamps(corpus)
             found = scan(corpus, report.warnings)
             known = backend.stamps()
             if not rebuild and known == found:
                 report.seconds = time.perf_counter() - started
                 return report
-        reason = "asked to rebuild" if rebuild else backend.needs_rebuild()
+            reason = "asked to rebuild" if rebuild else backend.needs_rebuild()
         if reason:
             files = _files(corpus, found)
             report.added = [f.relative for f in files]
@@ -138,12 +142,12 @@ def _kept_folders(backend: SearchBackend) -> dict[str, int] | None:
     return kept() if kept is not None else None
 
 
-def _found_by_folders(corpus: Path, known: dict[str, tuple[int, int]], kept: dict[str, int],
-                      moved: list[str], warnings: list[str], times: dict[str, int]
-                      ) -> dict[str, tuple[int, int]]:
-    """What a full scan would find, assuming (as the quick check does) that files in folders
-    whose time did not move are as they were: the stamps of those, and a new listing of the
-    moved folders (a folder that is gone has no files)."""
+def _listed_again(corpus: Path, known: dict[str, tuple[int, int]], kept: dict[str, int],
+                  moved: list[str], warnings: list[str], times: dict[str, int]
+                  ) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
+    """The stamps of the files in the folders whose time moved, as the last commit knew them
+    and as a new listing of those folders finds them (a folder that is gone has no files);
+    the files of the other folders are taken as they were, as the quick check does."""
     root = Path(corpus).expanduser().resolve()
     moved_set = set(moved)
     present = [folder for folder in moved if (root / folder if folder else root).is_dir()]
@@ -153,11 +157,10 @@ def _found_by_folders(corpus: Path, known: dict[str, tuple[int, int]], kept: dic
         present = [folder for folder in present if not folder.startswith(hidden)]
         for folder in [folder for folder in times if folder.startswith(hidden)]:
             del times[folder]  # never walked into again, as the full walk does not
-    found = {relative: stamp for relative, stamp in known.items()
-             if relative[:relative.rfind("/") + 1] not in moved_set
-             and not (hidden and relative.startswith(hidden))}
-    found.update(scan_folders(root, present, kept, warnings, times))
-    return found
+    before = {relative: stamp for relative, stamp in known.items()
+              if relative[:relative.rfind("/") + 1] in moved_set
+              or (hidden and relative.startswith(hidden))}
+    return before, scan_folders(root, present, kept, warnings, times)
 
 
 def _folder_stamps(corpus: Path) -> dict[str, int] | None:

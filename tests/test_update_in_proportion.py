@@ -334,3 +334,21 @@ def test_a_new_file_gets_its_path_as_id_whatever_the_walk_order(tmp_path):
     assert library.search("Zulu").hits[0].doc == "sama"
     assert library.search("Alfa").hits[0].doc == "a/sama"
     library.close()
+
+
+def test_a_damaged_index_found_by_a_quick_update_is_rebuilt_from_every_file(tmp_path):
+    """A rebuild reads every file, never only the folders the quick check listed."""
+    corpus = folder_corpus(tmp_path / "corpus")
+    library = Library(corpus, tmp_path / "ix")
+    library.update()
+    live = library.backend.store.live_dir()
+    library.close()
+    for segment in live.glob("*.seg"):
+        segment.write_bytes(b"garbage" * 10)  # the seal breaks; stamps and folder times stay
+    save_by_rename(corpus / "a" / "a1.txt", "Judul a1\n\nIsi baru Poiuytrewq.\n")
+    library = Library(corpus, tmp_path / "ix")
+    report = library.update(quick=True)
+    assert report.rebuilt and "damaged" in report.rebuilt and not report.by_folders
+    assert library.search("Poiuytrewq").total == 1
+    assert library.search("berita").total == 9  # b/ too, which the quick check did not list
+    library.close()
