@@ -352,3 +352,27 @@ def test_a_damaged_index_found_by_a_quick_update_is_rebuilt_from_every_file(tmp_
     assert library.search("Poiuytrewq").total == 1
     assert library.search("berita").total == 9  # b/ too, which the quick check did not list
     library.close()
+
+
+def test_an_article_list_saved_by_earlier_versions_is_carried_over(tmp_path):
+    """Earlier versions saved the list as one marshal of (generation, rows): an update on such
+    an index keeps it, changes applied, instead of losing it (a listing would then decode
+    every article)."""
+    import marshal
+
+    corpus = write_corpus(tmp_path / "corpus", 6)
+    backend = WhooshBackend(tmp_path / "ix")
+    sync.update(backend, corpus)
+    live = backend.store.live_dir()
+    generation = chained(live, summaries.SUFFIX).generation
+    listed = summaries.load(live, generation)
+    rows = [(s.doc, s.title, s.source, s.date, s.paragraphs, s.quotes, s.path)
+            for s in listed.values()]
+    with open(journal.path(live, generation, summaries.SUFFIX), "wb") as handle:
+        marshal.dump((generation, rows), handle)
+    assert summaries.load(live, generation) == listed
+    (corpus / "berita002.txt").unlink()
+    sync.update(backend, corpus)
+    after = summaries.load(live, generation + 1)
+    assert after is not None and set(after) == set(listed) - {"berita002"}
+    backend.close()

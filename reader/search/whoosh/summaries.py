@@ -9,6 +9,7 @@ commit's (:mod:`.journal`).
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,16 +40,39 @@ def save_changes(directory: Path, generation: int, added: dict[str, ArticleSumma
                  removed: Iterable[str]) -> bool:
     """Write the summaries of ``generation`` as what changed since the commit before; False
     when that commit's summaries are unknown (nothing written: the next listing decodes)."""
-    return journal.save_changes(directory, generation, generation - 1, SUFFIX,
-                                {doc: _row(s) for doc, s in added.items()}, removed)
+    rows = {doc: _row(s) for doc, s in added.items()}
+    if journal.read_header(directory, generation - 1, SUFFIX) is None:
+        earlier = _load_marshal(directory, generation - 1)  # as earlier versions saved them
+        if earlier is not None:
+            for doc in removed:
+                earlier.pop(doc, None)
+            earlier.update(rows)
+            journal.save_full(directory, generation, SUFFIX, earlier)
+            return True
+    return journal.save_changes(directory, generation, generation - 1, SUFFIX, rows, removed)
 
 
 def load(directory: Path, generation: int) -> dict[str, ArticleSummary] | None:
     """The summaries saved with ``generation`` by doc id, or None (missing, older, damaged)."""
     rows = journal.load(directory, generation, SUFFIX)
     if rows is None:
+        rows = _load_marshal(directory, generation)
+    if rows is None:
         return None
     try:
         return {doc: ArticleSummary(*row) for doc, row in rows.items()}
     except TypeError:  # rows of another shape
         return None
+
+
+def _load_marshal(directory: Path, generation: int) -> dict[str, tuple] | None:
+    """The summaries of ``generation`` as earlier versions wrote them (one ``marshal`` of
+    ``(generation, rows)``), so an index they made keeps its list across the upgrade."""
+    try:
+        with open(journal.path(directory, generation, SUFFIX), "rb") as handle:
+            stored, rows = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if stored != generation or not isinstance(rows, list):
+        return None
+    return {row[0]: tuple(row) for row in rows if isinstance(row, (list, tuple)) and row}
