@@ -17,9 +17,11 @@ the caller read what it needs from the index itself.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,8 +62,26 @@ def _legacy(first, generation: int) -> bool:
             and isinstance(first[1], dict))
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Build many small objects at once (86k records at 1M paragraphs) without the garbage
+    collector walking them again and again as they are made (a third of the time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def load(directory: Path, generation: int, suffix: str) -> dict | None:
     """The dict as of ``generation``, or None when it (or a link of its chain) is missing."""
+    with collector_paused():
+        return _load(directory, generation, suffix)
+
+
+def _load(directory: Path, generation: int, suffix: str) -> dict | None:
     chain: list[tuple] = []
     current: int | None = generation
     try:

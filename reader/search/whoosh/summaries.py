@@ -60,7 +60,8 @@ def load(directory: Path, generation: int) -> dict[str, ArticleSummary] | None:
     if rows is None:
         return None
     try:
-        return {doc: ArticleSummary(*row) for doc, row in rows.items()}
+        with journal.collector_paused():
+            return {doc: ArticleSummary(*row) for doc, row in rows.items()}
     except TypeError:  # rows of another shape
         return None
 
