@@ -62,11 +62,6 @@ def is_index_folder(folder: Path) -> bool:
         return False
 
 
-def unchanged(root: Path, stamps: dict[str, int]) -> bool:
-    """True when every folder in ``stamps`` still has its time (one stat a folder)."""
-    return moved(root, stamps) == []
-
-
 def moved(root: Path, stamps: dict[str, int]) -> list[str] | None:
     """The folders of ``stamps`` whose time moved or that are gone (one stat a folder), or
     None when the corpus itself cannot be found."""

@@ -64,8 +64,9 @@ def update(backend: SearchBackend, corpus: Path, progress: ProgressFn | None = N
     if moved and known is not None and "" in kept and Path(corpus).is_dir():
         # only the folders whose time moved are listed again (and new ones, whole); the others
         # keep the times they had, so one that moves from now on is listed next time
+        listed = set(moved)
         folders: dict[str, int] | None = {
-            folder: mtime for folder, mtime in kept.items() if folder not in set(moved)}
+            folder: mtime for folder, mtime in kept.items() if folder not in listed}
         known, found = _listed_again(corpus, known, kept, moved, report.warnings, folders)
         report.by_folders = True
     else:
@@ -148,7 +149,7 @@ def _listed_again(corpus: Path, known: dict[str, tuple[int, int]], kept: dict[st
     """The stamps of the files in the folders whose time moved, as the last commit knew them
     and as a new listing of those folders finds them (a folder that is gone has no files);
     the files of the other folders are taken as they were, as the quick check does."""
-    root = Path(corpus).expanduser().resolve()
+    root = _root(corpus)
     moved_set = set(moved)
     present = [folder for folder in moved if (root / folder if folder else root).is_dir()]
     # a folder that became an index folder hides everything below it, as in a full walk
@@ -229,9 +230,10 @@ def _changes(backend: SearchBackend, known: dict[str, tuple[int, int]] | None, c
         if states is None:
             states = _states_of(backend, touched)
         root = _root(corpus)
+        folder = root.is_dir()  # else the corpus is one file
         for relative in touched:
             state = states.get(relative)
-            sha = sha256(root / relative if root.is_dir() else root)
+            sha = sha256(root / relative if folder else root)
             if state is None or sha is None or sha != state.sha256:  # else the same bytes
                 report.changed.append(relative)
     ids = _ids_for(backend, todo, touched + report.removed, states) if todo else {}

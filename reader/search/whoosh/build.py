@@ -69,12 +69,13 @@ def apply_incremental(shared: SharedIndex, changes: Changes, progress: ProgressF
     except BaseException:
         _abandon(writer)
         raise
-    generation = open_dir(shared.directory).latest_generation()
+    ix = open_dir(shared.directory)  # the commit just made
     try:  # the summaries first: saving the records drops what older commits no longer need
-        summaries.save_changes(shared.directory, generation, listed, unlisted - set(listed))
+        summaries.save_changes(shared.directory, ix.latest_generation(), listed,
+                               unlisted - set(listed))
     except OSError:
         pass  # best effort, like a read-only folder: the next listing decodes the articles
-    record_changes(shared.directory, changed, list(changes.removed), all_states)
+    record_changes(shared.directory, changed, list(changes.removed), all_states, ix)
     return written
 
 

@@ -263,11 +263,12 @@ def write_records(directory: Path, states: dict[str, FileState], ix=None) -> Non
 
 
 def record_changes(directory: Path, changed: dict[str, FileState], removed: list[str],
-                   all_states: Callable[[], dict[str, FileState]]) -> None:
+                   all_states: Callable[[], dict[str, FileState]], ix=None) -> None:
     """Save the records and stamps of the latest commit as the changes it made to those of the
     commit before (see :mod:`.journal`), and its seal. ``all_states`` gives every record when
     a full copy is due and the previous one is unknown (read from the index: slow, rare)."""
-    ix = open_dir(directory)
+    if ix is None:
+        ix = open_dir(directory)
     generation = ix.latest_generation()
     previous = generation - 1
     cache: dict[str, dict[str, FileState]] = {}
