@@ -4,8 +4,11 @@ every file checked behind the open screen and what that finds shown when it is i
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 
 from reader.library import Library
+from reader.tui.widgets.search_box import SearchBox
 
 from .tui_support import (
     SEEDS,
@@ -63,6 +66,51 @@ async def test_a_first_index_checks_every_file_once(tmp_path):
         await settle(pilot)
         assert len(reports) == 1 and not reports[0].by_folders
         assert len(reports[0].added) == 2
+
+
+@aio
+async def test_searches_answer_before_the_article_list_is_in(seeds_index):
+    """The index opens, then the article list loads (a few tenths of a second at a million
+    paragraphs): a query typed in between is answered at once, and the list's arrival does
+    not search it again. The list is held back here until the answer is on screen."""
+    app = make_app(SEEDS, seeds_index)
+    library = app.library
+    shown = threading.Event()
+    held = []
+    plain_articles, plain_search = library.articles, library.search
+    searched: list[str] = []
+
+    def articles():
+        held.append(shown.wait(timeout=30))
+        return plain_articles()
+
+    def counted_search(query, *args, **kwargs):
+        searched.append(query)
+        return plain_search(query, *args, **kwargs)
+
+    library.articles = articles
+    library.search = counted_search
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.main.search_pane
+        try:
+            deadline = time.monotonic() + 30
+            while not app.index_ready and time.monotonic() < deadline:
+                await pilot.pause(0.01)
+            assert app.index_ready and not pane.listed
+            assert status(app) == "Listing the articles…"
+            await pilot.press("slash")
+            app.screen.query_one(SearchBox).value = "Tokayev"
+            while not status(app).startswith("2 paragraphs") and time.monotonic() < deadline:
+                await pilot.pause(0.01)
+            assert status(app).startswith("2 paragraphs"), status(app)
+            assert not pane.listed  # answered while the list was still held back
+        finally:
+            shown.set()
+        answered = searched.count("Tokayev")
+        await settle(pilot)
+        assert held == [True] and pane.listed and len(pane.articles) == 2
+        assert searched.count("Tokayev") == answered  # the list's arrival searched nothing
+        assert status(app).startswith("2 paragraphs"), status(app)
 
 
 WARM_CHECK = """

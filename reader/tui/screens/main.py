@@ -29,6 +29,7 @@ from reader.tui.messages import (
     CounterpartsReady,
     IndexFailed,
     IndexLost,
+    IndexOpen,
     IndexReady,
     MatchesReady,
     lost,
@@ -170,6 +171,16 @@ class MainScreen(MainActions, IndexWork, AskAgain, Screen[None]):
 
     # -- the index --------------------------------------------------------------------------------
 
+    def on_index_open(self, message: IndexOpen) -> None:
+        """Searches answer from now on, before the article list is loaded."""
+        self._stop_finishing()
+        reader = self.reader
+        reader.index_ready = True
+        reader.index_error = None
+        self.answering_again()
+        reader.forget_articles()
+        self.search_pane.index_open()
+
     def on_index_ready(self, message: IndexReady) -> None:
         self._stop_finishing()
         reader = self.reader
@@ -177,8 +188,9 @@ class MainScreen(MainActions, IndexWork, AskAgain, Screen[None]):
         reader.index_error = None
         self._rebuilding = False
         self.answering_again()
-        reader.forget_articles()
-        self.search_pane.index_ready(message.articles)
+        if not message.searched:
+            reader.forget_articles()
+        self.search_pane.index_ready(message.articles, search_again=not message.searched)
         reader.marks.relocate(reader.library_article)
         self._show_marked()
         if message.rebuilt:

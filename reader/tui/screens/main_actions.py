@@ -264,6 +264,10 @@ class MainActions:
         if not app.index_ready:
             self._say("The index is still being built; compare when it is ready.", warning=True)
             return
+        if not main.search_pane.listed:
+            self._say("The article list is still loading; compare when it is in.",
+                      warning=True)
+            return
         articles = main.search_pane.articles
         if len(articles) < 2:
             self._say("No articles to compare: this corpus is empty." if not articles else

@@ -18,7 +18,7 @@ from textual.timer import Timer
 
 from reader.errors import IndexUnavailable, ReaderError
 from reader.tui.index_progress import ProgressText
-from reader.tui.messages import IndexFailed, IndexProgress, IndexReady
+from reader.tui.messages import IndexFailed, IndexOpen, IndexProgress, IndexReady
 from reader.tui.widgets.text_layout import clip
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ class IndexWork:
             # searchable as soon as the folder times say nothing moved; every file is then
             # checked behind the open screen, and what that finds is shown when it is in
             report = library.update(progress=progress, wait=waiting, quick=not rebuilt)
+            self.post_message(IndexOpen())  # searchable now; the article list follows
             articles = library.articles()
         except IndexUnavailable as exc:  # a server down: one line, and ask again later
             self.post_message(IndexFailed(clip(str(exc), 300), retry=True))
@@ -67,7 +68,8 @@ class IndexWork:
         except ReaderError as exc:  # corpus or index problems: one line in the UI
             self.post_message(IndexFailed(clip(str(exc), 300)))
             return
-        self.post_message(IndexReady(articles, list(report.warnings), rebuilt=rebuilt))
+        self.post_message(IndexReady(articles, list(report.warnings), rebuilt=rebuilt,
+                                     searched=True))
         try:
             library.warm_up()  # what the first keystrokes would otherwise wait for
         except ReaderError:

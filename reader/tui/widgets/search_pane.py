@@ -60,6 +60,7 @@ class SearchPane(Vertical):
         self._history_value: str | None = None  # what the history put in the box
         self._draft = ""
         self.articles: list[ArticleSummary] = []
+        self.listed = False  # the articles are in (they come a moment after the index opens)
         self.sort = "relevance"  # or "newest" / "oldest" (s cycles)
         self._searches = Searches(lambda: self.reader.library, lambda: self.reader.settings,
                                   self.post_message, lambda: self._serial, FIRST_PAGE)
@@ -150,8 +151,20 @@ class SearchPane(Vertical):
             bar.update(total=total, progress=done)
         self.set_status(text)
 
-    def index_ready(self, articles: list[ArticleSummary]) -> None:
+    def index_open(self) -> None:
+        """The index answers: a query typed meanwhile runs now; the article list follows."""
+        self.query_one(ProgressBar).display = False
+        if self.query:
+            self.start_search(now=True)
+        else:
+            self.query_one("#notice-text", Static).update(Content("Listing the articles…"))
+            self.set_status("Listing the articles…", "hint")
+
+    def index_ready(self, articles: list[ArticleSummary], search_again: bool = True) -> None:
+        """The article list is in. ``search_again``: the index changed since the query was
+        answered (else the answer on screen stands)."""
         self.articles = articles
+        self.listed = True
         self.query_one(ProgressBar).display = False
         self.article_list.show(articles)
         if not articles:
@@ -162,9 +175,9 @@ class SearchPane(Vertical):
             self.query_one("#lists", ContentSwitcher).current = "notice"
             self.set_status("0 articles", "hint")
             return
-        if self.query:
+        if self.query and (search_again or self._pending or self.query != self._searched):
             self.start_search(now=True)
-        else:
+        elif not self.query:
             self.show_articles()
 
     def index_failed(self, error: str) -> None:
