@@ -367,6 +367,36 @@ def test_articles_come_back_whole_from_slim_records(seeds_copy, tmp_path):
     library.close()
 
 
+def _edit_table(a: str, b: str, limit: int, transpositions: bool) -> int:
+    """The edit distance's table (optimal string alignment), written out as a reference."""
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            value = min(previous[j] + 1, current[j - 1] + 1,
+                        previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if (transpositions and previous2 is not None and j > 1
+                    and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]):
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def test_the_edit_distance_agrees_with_its_table():
+    from reader.language.edits import edits
+
+    rng = random.Random(11)
+    for _ in range(4000):
+        a = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 7)))
+        b = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 7)))
+        limit = rng.randint(0, 3)
+        for transpositions in (True, False):
+            assert edits(a, b, limit, transpositions) == _edit_table(a, b, limit,
+                                                                     transpositions), (a, b)
+
+
 def test_one_edit_agrees_with_the_edit_distance():
     from reader.language.edits import edits, one_edit
 

@@ -171,6 +171,23 @@ def fast_search(searcher, q, limit: int, deadline: float | None, only: set[int] 
     return found if with_context else found[:3]
 
 
+def term_ids(searcher, fieldname: str, terms: list[bytes]):
+    """The sorted document numbers (a numpy array) holding any of ``terms`` of one field (a
+    document holds one of them: the lists are disjoint),
+    decoded a posting list at a time, or None where :func:`usable` would say no (another
+    Whoosh release or another codec): the caller then walks Whoosh's matchers."""
+    if not KNOWN or not all(isinstance(getattr(sub.reader(), "_codec", None), ReaderCodec)
+                            for sub, _ in searcher.leaf_searchers()):
+        return None
+    np = scoring._np()
+    ctx = scoring.Context(searcher, None, _Internals)
+    try:
+        parts = [p.ids for btext in terms for p in ctx.postings(fieldname, btext)]
+    except scoring.DAMAGED as exc:
+        raise IndexDamaged(f"a posting list cannot be read ({_why(exc)})") from exc
+    return np.sort(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+
+
 def _why(exc: BaseException) -> str:
     text = str(exc).strip()
     return (text.splitlines()[0] if text else type(exc).__name__)[:120]

@@ -366,14 +366,34 @@ def search(searcher, q, limit: int, deadline: float | None, internals, others=No
     ctx = Context(searcher, deadline, internals)
     ids, values = scores(ctx, q)
     if only is not None:
-        keep = np.isin(ids, np.fromiter(only, np.int64, len(only)))
+        keep = _within(ids, np.sort(np.fromiter(only, np.int64, len(only))))
         ids, values = ids[keep], values[keep]
     if others is not None:
         if len(others):
-            keep = ~np.isin(ids, _as_array(searcher.reader(), others))
+            keep = ~_within(ids, _as_array(searcher.reader(), others))
             ids, values = ids[keep], values[keep]
         values = values + bonus
     return top(ids, values, limit), len(ids), ctx.spent, ctx
+
+
+def _within(ids, members):
+    """Which of ``ids`` are among ``members`` (both sorted int64 arrays). ``np.isin`` sorts
+    both arrays whenever the numbers span more than six times their count: 0.3 s a search
+    with the 170,000 articles and files of a million-paragraph index."""
+    np = _np()
+    if not len(members) or not len(ids):
+        return np.zeros(len(ids), bool)
+    at = np.searchsorted(members, ids)
+    np.minimum(at, len(members) - 1, out=at)
+    return members[at] == ids
+
+
+def remember_array(reader, docnums, array) -> None:
+    """Give :func:`_as_array` the sorted array of ``docnums`` its caller already has."""
+    try:
+        reader._reader_array_of = (docnums, array)
+    except AttributeError:
+        pass
 
 
 def _as_array(reader, docnums):

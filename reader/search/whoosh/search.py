@@ -20,7 +20,7 @@ from reader.records import SearchResult
 from reader.search.backend import Facets, SearchRequest
 from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.query import FIELDS, check_query
-from reader.search.whoosh.fastpath import fast_search, reader_cache, usable
+from reader.search.whoosh.fastpath import fast_search, reader_cache, term_ids, usable
 from reader.search.whoosh.highlight import hit, query_positions
 from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.order import NEWEST, OLDEST, dates_of, extra_fields, split_filters
@@ -28,6 +28,7 @@ from reader.search.whoosh.order import by_date as by_date_order
 from reader.search.whoosh.order import facets as facet_counts
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, para_only, parse_cached
 from reader.search.whoosh.schema import key
+from reader.search.whoosh.scoring import remember_array
 from reader.search.whoosh.spelling import suggestions
 
 COUNT_EXACT = 1000
@@ -147,12 +148,17 @@ def not_paragraphs(searcher) -> tuple[frozenset, float]:
     the kind:para filter; both cached per index reader."""
     cache = reader_cache(searcher.reader(), "not_paragraphs")
     if "value" not in cache:
-        others = set()
-        for sub, offset in searcher.leaf_searchers():
-            r = sub.reader()
-            for kind in (b"article", b"file"):
-                if ("kind", kind) in r:
-                    others.update(d + offset for d in r.postings("kind", kind).all_ids())
+        ids = term_ids(searcher, "kind", [b"article", b"file"])
+        if ids is not None:  # decoded at once: at 1M paragraphs 20 ms, not 500 through matchers
+            others = frozenset(ids.tolist())
+            remember_array(searcher.reader(), others, ids)
+        else:
+            others = set()
+            for sub, offset in searcher.leaf_searchers():
+                r = sub.reader()
+                for kind in (b"article", b"file"):
+                    if ("kind", kind) in r:
+                        others.update(d + offset for d in r.postings("kind", kind).all_ids())
         m = Term("kind", "para").matcher(searcher, searcher.context())
         cache["value"] = (frozenset(others), m.score() if m.is_active() else 0.0)
     return cache["value"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from whoosh.spelling import Corrector
 
-from reader.language.edits import edits
+from reader.language.edits import edits, one_edit
 from reader.search.whoosh import stemtable
 from reader.search.whoosh.fastpath import term_dfs
 from reader.search.whoosh.languages import known
@@ -55,21 +55,34 @@ class _Corrector(Corrector):
             return
         maxdist = 1 if len(text) <= 5 else min(maxdist, 2)
         start = text[:max(prefix, 1)]
-        counts: dict[bytes, int] = {}
+        size = len(text)
+
+        def near(word: str) -> int | None:
+            if abs(len(word) - size) > maxdist or word == text:
+                return None
+            if maxdist == 1:
+                return 1 if one_edit(text, word) else None
+            dist = edits(text, word, maxdist)
+            return dist if dist <= maxdist else None
+
+        # word: (edits, paragraphs); a paragraph count is looked up only for a near word
+        # (at a million paragraphs in 26 segments, one look-up is ~1 ms, and "re" starts
+        # 5,000 words)
+        found: dict[str, tuple[int, int]] = {}
         words = stemtable.current_words() if self.sugfield == self.fieldname else None
         if words is not None:  # surface words, each with the paragraphs of its stem
             for word, stem in words.starting(start):
+                dist = near(word)
+                if dist is None:
+                    continue
                 df = self.reader.doc_frequency(self.fieldname, stem)
                 if df:
-                    counts[word.encode("utf-8")] = df
+                    found[word] = (dist, max(df, found.get(word, (dist, 0))[1]))
         for btext, df in term_dfs(self.reader, self.sugfield, start.encode("utf-8"),
                                   [MAX_SCAN]):
-            counts[btext] = max(counts.get(btext, 0), df)
-        size = len(text)
-        for btext, df in counts.items():
             word = btext.decode("utf-8", "replace")
-            if abs(len(word) - size) > maxdist or word == text:
-                continue
-            dist = edits(text, word, maxdist)
-            if dist <= maxdist:
-                yield (-(dist + 0.5 / max(df, 1)), word)
+            dist = near(word)
+            if dist is not None:
+                found[word] = (dist, max(df, found.get(word, (dist, 0))[1]))
+        for word, (dist, df) in found.items():
+            yield (-(dist + 0.5 / max(df, 1)), word)
