@@ -76,6 +76,10 @@ def summary(runs: list[dict]) -> dict:
                       "max": max(values) if values else None}
     complete = [run.get("keystroke_complete_p95_ms") for run in runs]
     out["complete_p95_ms_per_run"] = [round(c, 1) if c else c for c in complete]
+    for field in ("first_paint_ms", "index_ready_ms"):  # process start to first frame,
+        values = [run[field] for run in runs if run.get(field) is not None]  # and searchable
+        out[field] = {"p50": pct(values, 50), "max": round(max(values), 1) if values else None,
+                      "runs": [round(v, 1) for v in values]}
     out["child_cpu_s"] = [run["process_cpu_s"] for run in runs]
     out["child_wall_s"] = [run["process_wall_s"] for run in runs]
     return out
@@ -100,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             checkout = args.old if side == "old" else args.new
             run = one(checkout, args.corpus, args.index, args.queries, args.data)
             runs[side].append(run)
-            print(f"round {n + 1} {side}: p50 {run['keystroke_p50_ms']:.1f} "
-                  f"p95 {run['keystroke_p95_ms']:.1f} ms, {run['process_cpu_s']} CPU s",
+            print(f"round {n + 1} {side}: searchable at {run['index_ready_ms']:.0f} ms, keys p50 "
+                  f"{run['keystroke_p50_ms']:.1f} p95 {run['keystroke_p95_ms']:.1f} ms, "
+                  f"{run['process_cpu_s']} CPU s",
                   file=sys.stderr, flush=True)
     doc = {"queries": json.loads(args.queries), "rounds": args.rounds,
            "corpus": args.corpus, "old": summary(runs["old"]), "new": summary(runs["new"]),
