@@ -9,7 +9,6 @@ working. Values from the environment win over the file, so a single run can over
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -71,11 +70,19 @@ def load(path: Path | None = None, environ: dict[str, str] | None = None) -> Set
     known = {f.name: f for f in fields(Settings) if f.name != "warnings"}
     raw: dict = {}
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        pass
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = None
+    except (OSError, UnicodeDecodeError) as exc:
+        text = None
         warnings.append(f"{path}: ignored ({_first_line(exc)})")
+    if text is not None:
+        import tomllib  # only with a config file: its parser is ~15 ms of a cold command
+
+        try:
+            raw = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            warnings.append(f"{path}: ignored ({_first_line(exc)})")
     for key, value in raw.items():
         name = key.replace("-", "_")
         if name not in known:

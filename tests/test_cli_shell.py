@@ -355,6 +355,32 @@ def test_the_start_path_imports_no_cli_framework(seeds_index):
     assert DOC_001.encode() in done.stdout
 
 
+def test_the_start_path_loads_no_config_parser_without_a_config_nor_english_morphology(
+        seeds_index, tmp_path):
+    """Two imports a cold ``reader search`` does not need: the TOML parser when there is no
+    config file, and Whoosh's English morphology (its ``Variations`` query, never built here,
+    compiles a dozen large patterns at import); the stand-in then loads and answers as the
+    real module does."""
+    code = (
+        "import sys\n"
+        "from reader.cli import run\n"
+        f"code = run(['search', 'Tokayev', '--corpus', {str(SEEDS)!r}, '--index', "
+        f"{str(seeds_index)!r}])\n"
+        "morphology = sys.modules['whoosh.lang.morph_en']\n"
+        "loaded = ('tomllib' in sys.modules, '_partitions' in vars(morphology))\n"
+        "from whoosh.query import terms\n"
+        "answer = sorted(terms.variations('pull'))\n"
+        "real = sys.modules['whoosh.lang.morph_en']\n"
+        "sys.stderr.write(repr((code, loaded, answer == sorted(real.variations('pull')), "
+        "len(answer) > 10, '_partitions' in vars(real))))\n"
+    )
+    env = {**os.environ, "READER_CONFIG": str(tmp_path / "no-config.toml")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT,
+                          timeout=120, env=env)
+    assert done.stderr.decode().strip() == "(0, (False, False), True, True, True)"
+    assert DOC_001.encode() in done.stdout
+
+
 @pytest.mark.skipif(__import__("shutil").which("tmux") is None, reason="tmux is not installed")
 def test_the_reader_starts_on_a_corpus_whose_name_is_not_utf8(tmp_path):
     """In a real terminal (tmux): the start path takes any path the file system takes."""
