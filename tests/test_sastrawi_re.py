@@ -103,3 +103,41 @@ def test_new_words_compile_no_new_patterns():
     patterns = [pattern for pattern, _flags in sastrawi_re.SHIM._compiled]
     assert len(patterns) < 100 < len(words)  # the rules' patterns, not one per word
     assert not [p for p in patterns if sastrawi_re._LITERAL.fullmatch(p)]
+
+
+def test_words_no_sastrawi_rule_can_touch_are_stemmed_without_starting_it():
+    """A word with no prefix, infix or suffix of Sastrawi's rules comes back unchanged from
+    Sastrawi, so it is not started for one (a cold query with a misspelled name). Checked on
+    the seeds' words, Sastrawi's own dictionary, affixed words and random letters."""
+    import random
+
+    rng = random.Random(8)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    made_up = {"".join(rng.choice(letters) for _ in range(rng.randint(4, 10)))
+               for _ in range(20_000)}
+    dictionary = sorted(analysis._sastrawi().dictionary.words)
+    words = sorted(set(_seed_words() + _affixed(6000) + rng.sample(dictionary, 6000))
+                   | made_up)
+    untouched = [w for w in words if analysis._UNTOUCHED.match(w)]
+    assert len(untouched) > len(words) // 3  # not a check that lets nothing through
+    stemmer = analysis._sastrawi()
+    assert [w for w in untouched if (stemmer.stem_word(w) or w) != w] == []
+    for word in ("kaubara", "kerja", "bukumu", "gerigi", "berbalas-balasan", "monoyahlah"):
+        assert not analysis._UNTOUCHED.match(word), word
+    assert analysis._UNTOUCHED.match("monoyah") and analysis._UNTOUCHED.match("tokayev")
+
+
+STARTS_NO_STEMMER = """
+import sys
+from reader.language import analysis
+print(analysis.stem("monoyah"), analysis.stem("tokayev"), analysis._sastrawi.cache_info().currsize)
+print(analysis.stem("menggabungkan"), analysis._sastrawi.cache_info().currsize)
+"""
+
+
+def test_a_fresh_process_starts_sastrawi_only_for_a_word_it_could_change():
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", STARTS_NO_STEMMER], capture_output=True,
+                         text=True, check=True).stdout.split("\n")
+    assert out[:2] == ["monoyah tokayev 0", "gabung 1"]

@@ -167,6 +167,15 @@ def _sastrawi():
 
 _NEEDS_STEM = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
 
+# A word Sastrawi leaves as it is: no prefix one of its rules removes (di- ke- se- be- me- pe-
+# te- ku- kau-, or an -er- -el- -em- -in- infix after a first consonant), no suffix (-lah -kah
+# -tah -pun -ku -mu -nya, -i -an -kan -is -isme -isasi) and no hyphen. Sastrawi changes a word
+# only by removing such a part, so it returns this one unchanged whether or not its dictionary
+# holds it, and is not started for it: most misspelled names in a query (30-80 ms a process).
+_UNTOUCHED = re.compile(
+    r"(?!di|ke|se|be|me|pe|te|ku|kau|[b-df-hj-np-tv-z](?:er|el|em|in)[aiueo])[a-z]+"
+    r"(?<!lah)(?<!kah)(?<!tah)(?<!pun)(?<!ku)(?<!mu)(?<!nya)(?<!i)(?<!an)(?<!is)(?<!isme)\Z")
+
 
 # Stems known without Sastrawi: tables saved beside an index (``get(word) -> stem | None``),
 # consulted in order, and what this process stemmed itself (for the next table).
@@ -212,6 +221,8 @@ def stem(word: str, language: str = INDONESIAN) -> str:
             return known
     if language == ENGLISH:
         stemmed = english_stems.english_stem(word)
+    elif _UNTOUCHED.match(word):
+        stemmed = word
     else:
         stemmed = _sastrawi().stem_word(word) or word
     _LEARNED[key] = stemmed
