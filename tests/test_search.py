@@ -6,6 +6,7 @@ import pytest
 
 from reader.errors import QueryError
 from reader.language.analysis import stem, surface_tokens, terms
+from reader.library import Library
 from reader.search.query import check_query
 
 from .conftest import DOC_000, DOC_001
@@ -172,14 +173,7 @@ def test_no_query_shape_expands_past_its_budget(seeds_library, query):
     from whoosh.query import FuzzyTerm, Prefix, Wildcard
 
     from reader.search.query import check_query
-    from reader.search.whoosh.parse import (
-        MAX_EXPANSION,
-        MAX_SCAN,
-        _literal,
-        expand,
-        make_parser,
-        parse,
-    )
+    from reader.search.whoosh.parse import MAX_SCAN, _cap, _literal, expand, make_parser, parse
 
     shared, reader = whoosh_reader(seeds_library)
     result = seeds_library.search(query)
@@ -196,9 +190,89 @@ def test_no_query_shape_expands_past_its_budget(seeds_library, query):
         looked_at = MAX_SCAN - max(budget[0], 0)
         assert looked_at <= MAX_SCAN
         assert looked_at == sum(1 for t in fresh.lexicon(word.field()) if t.startswith(start))
-        assert len(terms) <= MAX_EXPANSION
+        assert len(terms) <= _cap(word)
         if isinstance(word, FuzzyTerm):
             assert all(t.startswith(word.text[:1].encode()) for t in terms)
+
+
+@pytest.fixture(scope="module")
+def many_p_words(tmp_path_factory) -> Library:
+    """An index of two segments whose text holds over a hundred made-up words starting with p
+    (the seeds have 21), each in a few paragraphs."""
+    import itertools
+
+    import numpy  # noqa: F401  (loaded: searches take the vectorised path, as in a TUI)
+
+    corpus = tmp_path_factory.mktemp("p-words") / "corpus"
+    corpus.mkdir()
+    syllables = ["ka", "lo", "mi", "nu", "ro", "sa", "te", "yu", "zo", "go"]
+    words = ["p" + a + b + c for a, b, c in itertools.product(syllables[:6], syllables, "xq")]
+    words = words[:180]
+    library = Library(corpus, tmp_path_factory.mktemp("p-index") / "ix")
+    for batch in range(2):  # two updates: two segments
+        for number in range(6):
+            chosen = words[(batch * 6 + number) * 15:(batch * 6 + number + 1) * 15]
+            paragraphs = [" ".join(chosen[i::3]) + " tinggal di kota." for i in range(3)]
+            (corpus / f"a{batch}{number}.txt").write_text(
+                f"Judul {batch} {number}\n\n" + "\n\n".join(paragraphs) + "\n",
+                encoding="utf-8")
+        library.update()
+    return library
+
+
+def test_a_one_letter_prefix_stands_for_every_word_it_starts(many_p_words):
+    """No count cuts a short prefix: ``p*`` is every indexed word starting with p (more than
+    the 64 it once kept), most frequent first, and its answer is complete: the paragraphs
+    Whoosh's own matchers find for the OR of those words."""
+    from whoosh import query as wq
+
+    from reader.search.whoosh.parse import expand
+
+    shared, reader = whoosh_reader(many_p_words)
+    assert len(shared.searcher().leaf_searchers()) == 2
+    everything = [t for t in reader.lexicon("text") if t.startswith(b"p")]
+    assert len(everything) > 100
+    terms, cut = expand(wq.Prefix("text", "p"), shared.ix.reader())
+    assert not cut and sorted(terms) == everything
+    counts = [reader.doc_frequency("text", t) for t in terms]
+    assert counts == sorted(counts, reverse=True)
+    result = many_p_words.search("p*", limit=1000)
+    assert not result.partial
+    matched = shared.searcher().search(wq.And([
+        wq.Or([wq.Term("text", t.decode()) for t in everything]), wq.Term("kind", "para")]),
+        limit=None)
+    assert result.total == len(matched) == len(result.hits) > 20
+
+
+def test_scoring_a_prefix_looks_up_no_word_again(many_p_words, monkeypatch):
+    """The scan that expands a prefix keeps each word's paragraph count and where its postings
+    are (per segment): scoring all of them asks the term index's hash table nothing, and the
+    idf from the kept counts is Whoosh's."""
+    from whoosh.codec.whoosh3 import W3TermsReader
+
+    from reader.search.whoosh import scoring
+    from reader.search.whoosh.fastpath import _Internals
+
+    whoosh_reader(many_p_words)
+    looked_up = []
+    plain = W3TermsReader.term_info
+
+    def counted(self, fieldname, text):
+        looked_up.append(text)
+        return plain(self, fieldname, text)
+
+    monkeypatch.setattr(W3TermsReader, "term_info", counted)
+    result = many_p_words.search("p*", limit=5)
+    assert result.total > 20 and looked_up == []
+    searcher = many_p_words.backend.store.open().searcher()
+    ctx = scoring.Context(searcher, None, _Internals)
+    words = [t for t in searcher.reader().lexicon("text") if t.startswith(b"p")]
+    for word in words:
+        assert _Internals.doc_frequency(ctx.leaves, "text", word) is not None
+        assert scoring._idf(ctx, "text", word) == searcher.idf("text", word.decode())
+    looked_up.clear()
+    assert _Internals.doc_frequency(ctx.leaves, "text", b"tinggal") is None  # not scanned
+    assert scoring._idf(ctx, "text", b"tinggal") == searcher.idf("text", "tinggal")
 
 
 def test_did_you_mean_counts_the_paragraphs_of_near_words_only(seeds_library):

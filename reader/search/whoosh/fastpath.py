@@ -38,7 +38,11 @@ NOTE = None if KNOWN else (
     f"was written for ({'.'.join(map(str, WRITTEN_FOR))}): searching through Whoosh's public "
     "API (same answers, slower)")
 if KNOWN:
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3TermInfo, _lenfield
+
+    _INFO_SIZE = W3TermInfo._struct.size  # the fixed part of a term record
+# after it, unless the postings are inlined (a first byte of 1): their offset and length
+_EXTENT = struct.Struct("!qi")
 
 _DF = struct.Struct("!I")  # the doc frequency inside a Whoosh 3 term record (offset 5)
 _caches: WeakKeyDictionary = WeakKeyDictionary()
@@ -57,13 +61,17 @@ def reader_cache(reader, name: str) -> dict:
 
 # -- term lists --------------------------------------------------------------------------------
 
-def term_dfs(reader, fieldname: str, prefix: bytes, budget: list[int]
+def term_dfs(reader, fieldname: str, prefix: bytes, budget: list[int], keep: bool = False
              ) -> Iterator[tuple[bytes, int]]:
     """``(term, paragraphs)`` for index terms starting with ``prefix``, segment by segment,
     at most ``budget[0]`` of them (the budget is spent in place; below zero means cut).
 
     Reads document frequencies straight from Whoosh 3 term records (decoding a whole TermInfo
-    unpickles inline postings, ~5x slower); other releases use ``iter_prefix``.
+    unpickles inline postings, ~5x slower); other releases use ``iter_prefix``. ``keep``: also
+    keep, per segment, each term's paragraph count and where its postings are, and that every
+    term of the prefix was seen, so that scoring every word of a short prefix looks none of
+    them up again in the term index's hash table (:class:`_Internals`; it was half the time of
+    ``t*``).
     """
     for segment, _offset in reader.leaf_readers():
         if KNOWN and isinstance(segment, SegmentReader):
@@ -71,19 +79,42 @@ def term_dfs(reader, fieldname: str, prefix: bytes, budget: list[int]
             key = terms._keycoder(fieldname, prefix)
             skip = len(key) - len(prefix)
             unpack = _DF.unpack_from
+            seen = reader_cache(segment, "terms").setdefault(fieldname, {}) if keep else None
             for keybytes, value in records_from(terms._tindex, key):
                 if not keybytes.startswith(key):
                     break
                 budget[0] -= 1
                 if budget[0] < 0:
                     return
-                yield keybytes[skip:], unpack(value, 5)[0]
+                word = keybytes[skip:]
+                df = unpack(value, 5)[0]
+                if seen is not None:
+                    seen[word] = (df, None if value[0] else _EXTENT.unpack_from(value, _INFO_SIZE))
+                yield word, df
+            if seen is not None:  # every term of the prefix is in ``seen``
+                reader_cache(segment, "prefixes").setdefault(fieldname, set()).add(prefix)
         else:
             for btext, info in segment.iter_prefix(fieldname, prefix):
                 budget[0] -= 1
                 if budget[0] < 0:
                     return
                 yield btext, info.doc_frequency()
+
+
+def _kept(reader, fieldname: str, btext: bytes) -> tuple[int, tuple | None] | None:
+    """What :func:`term_dfs` kept of a term in one segment: ``(paragraphs, extent)``, ``(0,
+    None)`` for a term a whole scanned prefix shows the segment does not have, or None when
+    nothing is known."""
+    seen = reader_cache(reader, "terms").get(fieldname)
+    if seen is None:
+        return None
+    found = seen.get(btext)
+    if found is not None:
+        return found
+    prefixes = reader_cache(reader, "prefixes").get(fieldname, ())
+    if any(btext.startswith(prefix) for prefix in prefixes):
+        return (0, None)
+    return None
 
 
 # -- which queries take this path --------------------------------------------------------------
@@ -122,14 +153,32 @@ class _Internals:
     def raw_postings(reader, fieldname: str, btext: bytes) -> bytes | None:
         """The encoded posting list of a word in one segment, None when it is not there."""
         terms = reader._terms
-        try:
-            info = terms.term_info(fieldname, btext)
-        except TermNotFound:
-            return None
-        start, length = info.extent()
+        kept = _kept(reader, fieldname, btext)
+        if kept is not None and kept[0] == 0:
+            return None  # a scanned prefix's term the segment does not have
+        extent = kept[1] if kept is not None else None
+        if extent is None:
+            try:
+                info = terms.term_info(fieldname, btext)
+            except TermNotFound:
+                return None
+            extent = info.extent()
+        start, length = extent
         if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
             length = length[0]
         return terms._postfile.get(start, length)
+
+    @staticmethod
+    def doc_frequency(leaves, fieldname: str, btext: bytes) -> int | None:
+        """The paragraphs of a term over ``leaves`` (``(segment reader, offset)``) from what
+        :func:`term_dfs` kept, or None when some segment's count is not known."""
+        total = 0
+        for reader, _offset in leaves:
+            kept = _kept(reader, fieldname, btext)
+            if kept is None:
+                return None
+            total += kept[0]
+        return total
 
     @staticmethod
     def lengths(reader, fieldname: str) -> bytes | None:

@@ -44,9 +44,11 @@ from reader.search.fields import DATE, EXTRA_PREFIX, LANG, date_bounds, language
 from reader.search.query import MAX_FUZZY_DISTANCE, canonical_fields
 from reader.search.whoosh.fastpath import reader_cache, term_dfs
 
-MAX_EXPANSION = 512  # terms a prefix, wildcard or fuzzy word may expand to
-# Shorter prefixes match more words; they keep only their most frequent ones (by paragraphs).
-SHORT_PREFIX_EXPANSION = {1: 64, 2: 128}
+MAX_EXPANSION = 512  # terms a fuzzy word may expand to
+# A prefix or wildcard expands to every word it matches (4,774 for t* at 100k paragraphs);
+# the search's time budget, not a count, is what stops one, and its answer then says partial.
+# Its words are scored most frequent first, so a search the budget stops has the most of them.
+MAX_PREFIX_EXPANSION = 100_000
 MAX_SCAN = 200_000  # index terms an expansion may look at before it stops
 # Fields only paragraph documents have: a query on them needs no kind:para filter.
 PARA_ONLY_FIELDS = frozenset({"text", "quote", "speaker"})
@@ -156,11 +158,7 @@ def _literal(q) -> str:
 
 
 def _cap(q) -> int:
-    if isinstance(q, FuzzyTerm):
-        return MAX_EXPANSION
-    literal = len(_literal(q))
-    return SHORT_PREFIX_EXPANSION.get(literal, MAX_EXPANSION) if literal else min(
-        SHORT_PREFIX_EXPANSION.values())
+    return MAX_EXPANSION if isinstance(q, FuzzyTerm) else MAX_PREFIX_EXPANSION
 
 
 def expand(q, reader, deadline: float | None = None, budget: list[int] | None = None
@@ -195,15 +193,22 @@ def expand(q, reader, deadline: float | None = None, budget: list[int] | None = 
                 counts[btext] = counts.get(btext, 0) + df
     else:
         pattern = None if isinstance(q, Prefix) else re.compile(fnmatch.translate(q.text))
-        for btext, df in term_dfs(reader, q.field(), literal.encode(), budget):
+        for n, (btext, df) in enumerate(term_dfs(reader, q.field(), literal.encode(), budget,
+                                                 keep=True)):
+            if not n & 1023 and deadline is not None and time.perf_counter() > deadline:
+                cut = True
+                break
             if pattern is not None and (btext[:1] == b"\x01" or not pattern.match(
                     btext.decode("utf-8", "replace"))):
                 continue  # b"\x01": the language mark (analysis.ENGLISH_MARK), not a word
             counts[btext] = counts.get(btext, 0) + df
     cap = _cap(q)
     cut = cut or budget[0] < 0 or len(counts) > cap
-    chosen = heapq.nlargest(cap, counts, key=lambda t: (counts[t], t)) if len(
-        counts) > cap else sorted(counts)
+    if isinstance(q, FuzzyTerm):
+        chosen = heapq.nlargest(cap, counts, key=lambda t: (counts[t], t)) if len(
+            counts) > cap else sorted(counts)
+    else:  # most frequent first: what a search stopped by its time budget has scored
+        chosen = sorted(counts, key=lambda t: (-counts[t], t))[:cap]
     if len(cache) > 256:
         cache.pop(next(iter(cache)))
     if not (deadline is not None and time.perf_counter() > deadline):

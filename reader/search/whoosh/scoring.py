@@ -17,9 +17,11 @@ import sys
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import log
 
 from whoosh.query import And, AndNot, Or, Phrase, Term
 from whoosh.reading import CorruptIndexError, TermNotFound
+from whoosh.scoring import WeightingModel
 from whoosh.util.numeric import byte_to_length
 
 from reader.search.whoosh.codec import (
@@ -184,6 +186,18 @@ def _empty() -> Scored:
     return np.zeros(0, np.int64), np.zeros(0)
 
 
+def _idf(ctx: Context, fieldname: str, btext: bytes) -> float:
+    """Whoosh's idf of a term (``WeightingModel.idf``, which BM25F keeps), from the paragraph
+    counts an expansion's scan kept when there are any (no look-up in the term index)."""
+    searcher = ctx.searcher
+    df = None
+    if type(ctx.weighting).idf is WeightingModel.idf and searcher.get_parent() is searcher:
+        df = ctx.internals.doc_frequency(ctx.leaves, fieldname, btext)
+    if df is None:
+        return searcher.idf(fieldname, btext.decode("utf-8"))
+    return log(searcher.doc_count_all() / (df + 1)) + 1
+
+
 def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Scored:
     np = _np()
     searcher = ctx.searcher
@@ -194,7 +208,7 @@ def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Score
     lists = ctx.postings(fieldname, btext)
     if not lists:
         return _empty()
-    idf = searcher.idf(fieldname, btext.decode("utf-8"))
+    idf = _idf(ctx, fieldname, btext)
     avgfl = searcher.avg_field_length(fieldname) or 1
     weighting = ctx.weighting
     B = ctx.internals.field_b(weighting, fieldname)
