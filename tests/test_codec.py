@@ -433,3 +433,4 @@ def test_quick_freshness_sees_added_removed_and_renamed_files_not_in_place_rewri
     assert library.update().changed == ["more/lain.txt"]
     assert set(freshness.folder_stamps(seeds_copy)) == {"", "more/"}
     library.close()
+

@@ -234,6 +234,66 @@ def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Score
     return ids, scores
 
 
+OR_BATCH_MIN = 8  # an OR of this many words of one field (an expanded prefix) is batched
+
+
+def _or_of_words(ctx: Context, subs: list) -> Scored:
+    """An OR of words of one field, as :func:`scores` sums it (each word's BM25F, the longest
+    posting list first) but in a few array operations over every word's postings instead of
+    a dozen per word: a one-letter prefix is thousands of words. Same operations on the same
+    numbers in the same order, so the same scores to the last bit."""
+    np = _np()
+    searcher = ctx.searcher
+    fieldname = subs[0].fieldname
+    fieldobj = searcher.schema[fieldname]
+    if not fieldobj.scorable:
+        raise NotColumnar("unscored field")
+    avgfl = searcher.avg_field_length(fieldname) or 1
+    weighting = ctx.weighting
+    B = ctx.internals.field_b(weighting, fieldname)
+    K1 = weighting.K1
+    readers = {offset: reader for reader, offset in ctx.leaves}
+    words = []  # (postings kept, idf, boost, [(postings, kept ids, norms)])
+    for sub in subs:
+        if ctx.spent:
+            break
+        text = sub.text
+        btext = fieldobj.to_bytes(text) if isinstance(text, str) else text
+        lists = ctx.postings(fieldname, btext)
+        if lists:
+            idf = _idf(ctx, fieldname, btext)
+            leaves, kept = [], 0
+            for postings in lists:
+                reader = readers[postings.offset]
+                local = postings.ids - postings.offset
+                tfs, ids = postings.tfs, postings.ids
+                if reader.has_deletions():
+                    keep = _alive(reader)[local]
+                    tfs, ids, local = tfs[keep], ids[keep], local[keep]
+                norm = _norms(ctx, reader, fieldname, B, K1, avgfl)[local]
+                leaves.append((ids, tfs, norm))
+                kept += len(ids)
+                if ctx.over():
+                    break
+            words.append((kept, idf, sub.boost, leaves))
+        ctx.over()
+    if not words:
+        return _empty()
+    words.sort(key=lambda word: word[0], reverse=True)  # stable: as scores() sorts its parts
+    ids = np.concatenate([part[0] for word in words for part in word[3]])
+    tfs = np.concatenate([part[1] for word in words for part in word[3]])
+    norm = np.concatenate([part[2] for word in words for part in word[3]])
+    sizes = [len(part[0]) for word in words for part in word[3]]
+    idf = np.repeat([word[1] for word in words for _part in word[3]], sizes)
+    values = idf * ((tfs * (K1 + 1)) / (tfs + norm))
+    if any(word[2] != 1.0 for word in words):
+        values = values * np.repeat([word[2] for word in words for _part in word[3]], sizes)
+    size = searcher.doc_count_all()
+    total = np.bincount(ids, weights=values, minlength=size)  # in array order, as acc[ids] +=
+    found = np.flatnonzero(np.bincount(ids, minlength=size))
+    return found, total[found]
+
+
 def _alive(reader):
     """One flag per document of a segment, False where deleted (cached per reader)."""
     np = _np()
@@ -316,6 +376,9 @@ def scores(ctx: Context, q) -> Scored:
     if isinstance(q, Or):
         if q.minmatch or q.scale:
             raise NotColumnar("weighted OR")
+        if len(subs) >= OR_BATCH_MIN and all(isinstance(sub, Term) for sub in subs) and len(
+                {sub.fieldname for sub in subs}) == 1:
+            return _or_of_words(ctx, subs)
         parts = []
         for sub in subs:
             if ctx.spent:
