@@ -178,6 +178,7 @@ class RssSampler:
         import threading
 
         self.peak_kb = 0
+        self.at_peak: dict = {}  # the main process's and each child's RSS at the peak (kB)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
 
@@ -202,8 +203,12 @@ class RssSampler:
 
     def _run(self, every: float) -> None:
         while not self._stop.wait(every):
-            total = sum(self._rss_kb(pid) for pid in self._pids())
-            self.peak_kb = max(self.peak_kb, total)
+            each = {pid: self._rss_kb(pid) for pid in self._pids()}
+            total = sum(each.values())
+            if total > self.peak_kb:
+                self.peak_kb = total
+                main = each.pop(str(os.getpid()), 0)
+                self.at_peak = {"main": main, "children": sorted(each.values(), reverse=True)}
 
     def __enter__(self) -> RssSampler:
         if Path("/proc/self/status").exists():
@@ -251,7 +256,10 @@ def child_index(corpus: str, index: str) -> dict:
             "report_paragraphs": report.paragraphs,
             "update_noop_s": noop, "update_one_changed_s": one,
             "update_one_changed_ok": ok,
-            "rss_mb": peak_rss_mb(), "rss_total_peak_mb": round(sampler.peak_kb / 1024, 1)}
+            "rss_mb": peak_rss_mb(), "rss_total_peak_mb": round(sampler.peak_kb / 1024, 1),
+            "rss_at_peak_mb": {"main": round(sampler.at_peak.get("main", 0) / 1024, 1),
+                               "children": [round(kb / 1024, 1)
+                                            for kb in sampler.at_peak.get("children", [])]}}
 
 
 def fts5_connect(path: str) -> sqlite3.Connection:
