@@ -185,3 +185,26 @@ def test_a_second_writer_waits_for_the_first(tmp_path):
     child.wait(timeout=30)
     assert said == ["waiting", "got it"]
     assert os.path.exists(index / "update.lock")
+
+
+def test_the_marker_is_read_again_only_when_it_was_replaced(tmp_path, monkeypatch):
+    """Every search asks which generation is live (another process may have published one);
+    the marker file is parsed again only when it was replaced, and a replacement made through
+    another handle (as another process makes it) is seen at once."""
+    from reader.search.whoosh.folder import Marker
+
+    ours, theirs = IndexFolder(tmp_path / "ix"), IndexFolder(tmp_path / "ix")
+    ours.claim(7)
+    parsed = []
+    plain = IndexFolder._parse_marker
+
+    def counted(self):
+        parsed.append(1)
+        return plain(self)
+
+    monkeypatch.setattr(IndexFolder, "_parse_marker", counted)
+    assert ours.marker() == Marker(7, None) and ours.marker() == Marker(7, None)
+    assert len(parsed) == 1
+    theirs.write_marker(Marker(7, "gen-1"))
+    assert ours.marker() == Marker(7, "gen-1") and len(parsed) == 2
+    assert ours.marker() == Marker(7, "gen-1") and len(parsed) == 2

@@ -52,6 +52,7 @@ class IndexFolder:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._marker = self.path / MARKER  # read before every search: joined once
+        self._read: tuple[tuple[int, int, int], Marker | None] | None = None  # (stat, marker)
 
     # -- ownership -----------------------------------------------------------------------------
 
@@ -86,7 +87,21 @@ class IndexFolder:
     # -- the marker ----------------------------------------------------------------------------
 
     def marker(self) -> Marker | None:
-        """The marker's content; None when there is none or it cannot be read."""
+        """The marker's content; None when there is none or it cannot be read. Asked before
+        every search (another process may have published a new generation): the file is read
+        again only when its inode, time or size changed (it is only ever replaced whole)."""
+        try:
+            info = os.stat(self._marker)
+        except OSError:
+            return None
+        seen = (info.st_ino, info.st_mtime_ns, info.st_size)
+        if self._read is not None and self._read[0] == seen:
+            return self._read[1]
+        marker = self._parse_marker()
+        self._read = (seen, marker)
+        return marker
+
+    def _parse_marker(self) -> Marker | None:
         try:
             text = self._marker.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
