@@ -130,6 +130,21 @@ def test_search_and_cite_lands_in_the_tmux_buffer(tmp_path, width, height, osc52
         tmux.kill()
 
 
+def test_a_search_typed_while_the_reader_starts_is_kept(tmp_path):
+    """``/Tokayev`` typed at once, while the reader starts (before its screen has widgets):
+    no traceback, and the search box holds the words, without the "/" that opened it, and
+    is answered once the index opens."""
+    tmux = launch(tmp_path, 120, 35)
+    try:
+        tmux.keys("/", "T", "o", "k", "a", "y", "e", "v")
+        tmux.wait_for(lambda: "2 paragraphs" in tmux.screen())
+        screen = tmux.screen()
+        assert "Traceback" not in screen and "/Tokayev" not in screen
+        assert "Tokayev" in screen.splitlines()[1]  # the search box's line
+    finally:
+        tmux.kill()
+
+
 def test_paints_before_the_index_is_ready_in_a_real_terminal(tmp_path):
     """The screen paints while another process holds the index: it does not wait for it."""
     import fcntl

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Key
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -124,6 +125,9 @@ class MainScreen(MainActions, IndexWork, AskAgain, Screen[None]):
         self._reopened = False
         self._progress = ProgressText()
         self._finishing: Timer | None = None
+        self._composed = False  # keys typed while the app starts find no widgets before it
+        self._search_typed = False  # "/" typed then: the search box gets what follows
+        self._slash_dropped = False
 
     @property
     def reader(self) -> ReaderApp:
@@ -142,6 +146,21 @@ class MainScreen(MainActions, IndexWork, AskAgain, Screen[None]):
         width = self.reader.corpus_state.left_width
         if width:
             self.query_one("#left").styles.width = width
+        self._composed = True
+        if self._search_typed:
+            self.set_focus(self.search_box)
+
+    def on_key(self, event: Key) -> None:
+        """``/words`` typed while the reader started: the characters, queued for this screen
+        before the search box was there, go into it now, in order."""
+        if self._search_typed and event.is_printable and event.character and isinstance(
+                self.focused, SearchBox):
+            event.stop()
+            event.prevent_default()
+            if event.character == "/" and not self._slash_dropped:
+                self._slash_dropped = True  # the "/" that asked for the search box
+                return
+            self.search_box.insert_text_at_cursor(event.character)
 
     def on_resize(self) -> None:
         # below 100 columns the footer drops its padding so more keys still fit
@@ -401,6 +420,9 @@ class MainScreen(MainActions, IndexWork, AskAgain, Screen[None]):
     # -- focus ------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self._composed:  # a key typed ahead while the reader starts: no widgets yet
+            self._search_typed = self._search_typed or action == "search"
+            return False
         if action == "search" and isinstance(self.focused, SearchBox):
             return False  # "/" typed in the search box is a character
         return True
