@@ -281,9 +281,10 @@ def test_scoring_a_prefix_looks_up_no_word_again(many_p_words, monkeypatch):
 
 def test_an_or_of_many_words_is_summed_at_once_to_the_same_bits(many_p_words, monkeypatch):
     """An expanded prefix (an OR of many words of one field) is scored over every word's
-    postings at once; the hits, their order and their scores are those of the word-by-word
-    sum, to the last bit, deleted documents left out alike."""
-    from reader.search.whoosh import scoring
+    postings at once, and the words to mark in the hits are found in one pass over all their
+    lists; the hits, their order, their scores and highlights are those of the word-by-word
+    way, to the last bit, deleted documents left out alike."""
+    from reader.search.whoosh import highlight, scoring
 
     whoosh_reader(many_p_words)
     batched = []
@@ -299,12 +300,15 @@ def test_an_or_of_many_words_is_summed_at_once_to_the_same_bits(many_p_words, mo
         out = []
         for query in ("p*", "pka*", "p* -pkakax", "title:j* OR p*", "(p* OR lagi) kota"):
             result = many_p_words.search(query, limit=40, time_budget=None)
-            out.append((result.total, [(h.doc, h.para, h.score) for h in result.hits]))
+            out.append((result.total,
+                        [(h.doc, h.para, h.score, h.highlights) for h in result.hits]))
         return out
 
     at_once = answers()
     assert max(batched) > 100 and all(total for total, _hits in at_once)
+    assert any(h[3] for _total, hits in at_once for h in hits)
     monkeypatch.setattr(scoring, "OR_BATCH_MIN", 10**9)
+    monkeypatch.setattr(highlight, "MANY_LISTS", 10**9)  # highlights list by list too
     batched.clear()
     assert answers() == at_once and not batched
 

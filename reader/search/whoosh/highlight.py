@@ -114,10 +114,14 @@ def positions_in(searcher, words: list[bytes], docnums: list[int], postings=None
         return found
     wanted = sorted(set(docnums))
     reader = searcher.reader()
-    for word in words:
-        lists = postings("text", word) if postings is not None else None
-        if lists is not None:
-            _from_arrays(lists, wanted, found)
+    decoded = [postings("text", word) if postings is not None else None for word in words]
+    lists = [one for found_lists in decoded if found_lists for one in found_lists]
+    if len(lists) > MANY_LISTS:
+        _from_many(lists, wanted, found)
+    else:
+        _from_arrays(lists, wanted, found)
+    for word, found_lists in zip(words, decoded, strict=True):
+        if found_lists is not None:
             continue
         try:
             if ("text", word) not in reader:
@@ -132,6 +136,21 @@ def positions_in(searcher, words: list[bytes], docnums: list[int], postings=None
             if m.is_active() and m.id() == docnum:
                 found[docnum].update(m.value_as("positions"))
     return found
+
+
+MANY_LISTS = 64  # posting lists (an expanded prefix's words) looked through at once
+
+
+def _from_many(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
+    """:func:`_from_arrays` for thousands of lists (``t*``): which of them hold a wanted
+    document is found in one pass over all their ids, and only those are looked into."""
+    import numpy as np
+
+    ends = np.cumsum([len(postings.ids) for postings in lists])
+    ids = np.concatenate([postings.ids for postings in lists])
+    holding = np.unique(np.searchsorted(ends, np.flatnonzero(np.isin(ids, wanted)),
+                                        side="right"))
+    _from_arrays([lists[i] for i in holding.tolist()], wanted, found)
 
 
 def _from_arrays(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
