@@ -118,7 +118,7 @@ def positions_in(searcher, words: list[bytes], docnums: list[int], postings=None
     lists = [one for found_lists in decoded if found_lists for one in found_lists]
     if len(lists) > MANY_LISTS:
         _from_many(lists, wanted, found)
-    else:
+    elif lists:
         _from_arrays(lists, wanted, found)
     for word, found_lists in zip(words, decoded, strict=True):
         if found_lists is not None:
