@@ -11,6 +11,12 @@ same run on the same files measures:
   ``Library.search`` against ``PostgresBackend.search`` (top 20 with text, highlights and an
   exact total), the hit counts of both, and the overlap of their top 10;
 - ``--cluster N``: the same queries through a coordinator over N local shard servers;
+- ``--corpus DIR --whoosh-index DIR``: an existing corpus and its Whoosh index instead of a
+  generated one (``--queries FILE``: the queries of an earlier ``bench/run.py`` result on it,
+  instead of choosing them through an FTS5 copy of the corpus);
+- ``--server DIR``: the PostgreSQL server lives in ``DIR`` and is kept afterwards; a later run
+  with ``--server DIR --reuse`` starts it again and times the queries over what it holds,
+  without loading again;
 - ``--before REV``: first the same benchmark as the reader of git revision ``REV`` ran it (its
   own ``bench/pg.py`` from a worktree, on the same corpus and Whoosh index), kept under
   ``before``, so one run holds the figures before and after a change.
@@ -163,6 +169,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="last, load again over the live index (the stems are known by then)")
     ap.add_argument("--before", metavar="REV",
                     help="first run this benchmark as git revision REV had it")
+    ap.add_argument("--corpus", type=Path, help="an existing corpus (not generated)")
+    ap.add_argument("--whoosh-index", type=Path, help="the existing Whoosh index of --corpus")
+    ap.add_argument("--queries", type=Path,
+                    help="take the queries from this bench/run.py result (its 'queries')")
+    ap.add_argument("--server", type=Path,
+                    help="keep the PostgreSQL server in this folder (with --reuse: reuse it)")
+    ap.add_argument("--skip-prepare", action="store_true",
+                    help="do not time reading and finding quotes alone")
     args = ap.parse_args(argv)
 
     from reader.library import Library
@@ -178,22 +192,39 @@ def main(argv: list[str] | None = None) -> int:
     corpus, index, db = work / f"corpus-{name}", work / f"index-{name}", work / f"fts5-{name}.db"
     doc: dict = {"schema": "reader-bench-postgresql/2", "machine": run.machine(), "notes": []}
     doc["notes"].append(f"load average at the start: {os.getloadavg()[0]:.2f}")
-    if not (args.reuse and corpus.exists()):
+    if args.corpus:
+        corpus = args.corpus.resolve()
+        doc["corpus"] = {"path": str(corpus)}
+        meta = corpus.parent / f"{corpus.name}.meta.json"
+        if meta.exists():
+            doc["corpus"].update(json.loads(meta.read_text(encoding="utf-8")))
+            args.paragraphs = doc["corpus"].get("paragraphs", args.paragraphs)
+    elif not (args.reuse and corpus.exists()):
         log(f"generating {args.paragraphs} paragraphs in {corpus}")
         generate(corpus, args.paragraphs, args.profile, args.seed)
-    if args.reuse and index.exists() and db.exists():
+    if args.whoosh_index:
+        index = args.whoosh_index.resolve()
+        doc["notes"].append(f"Whoosh index given ({index}): its build figures omitted")
+        whoosh_build = None
+    elif args.reuse and index.exists() and (db.exists() or args.queries):
         doc["notes"].append("Whoosh index reused: its build figures omitted")
         whoosh_build = None
     else:
         log("building the Whoosh index")
         whoosh_build = run.child("index", str(corpus), str(index))
-        run.child("fts5", str(corpus), str(db))
+        if not args.queries:
+            run.child("fts5", str(corpus), str(db))
     if args.before:
         log(f"the benchmark as revision {args.before} runs it")
         doc["before"] = before(args.before, args.paragraphs, args.profile, args.seed, work)
         doc["before"]["revision"] = args.before
     folder = Path(tempfile.mkdtemp(prefix="reader-pg-bench-"))
-    server = LocalServer(folder / "server", settings=SERVER_SETTINGS).init().start()
+    kept = args.server.resolve() if args.server else None
+    server = LocalServer(kept or folder / "server", settings=SERVER_SETTINGS)
+    loaded = bool(kept and (kept / "data").exists())
+    if loaded and not args.reuse:
+        raise SystemExit(f"{kept} holds a server already: add --reuse, or remove it")
+    (server.start() if loaded else server.init().start())
     doc["machine"]["versions"]["postgresql"] = server.version()
 
     def save() -> None:  # after every phase: a long run cut short keeps what it measured
@@ -203,11 +234,19 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         backend = PostgresBackend(server.dsn())
-        log("reading and finding quotes alone")
-        doc["prepare_only"] = prepare_only(corpus)
-        log("loading PostgreSQL")
-        pg_load = load(backend, corpus, [server])
-        doc["load"] = {"postgresql": pg_load}
+        if loaded and backend.needs_rebuild():
+            raise SystemExit(f"the index in {kept} is of another version: remove the folder")
+        if not args.skip_prepare and not loaded:
+            log("reading and finding quotes alone")
+            doc["prepare_only"] = prepare_only(corpus)
+        if loaded:
+            log(f"reusing the index loaded in {kept}")
+            doc["notes"].append(f"PostgreSQL index reused from {kept}: no load figures")
+            doc["load"] = {"postgresql": None}
+        else:
+            log("loading PostgreSQL")
+            pg_load = load(backend, corpus, [server])
+            doc["load"] = {"postgresql": pg_load}
         if whoosh_build:
             rate = whoosh_build["paragraphs"] / whoosh_build["seconds"]
             doc["load"]["whoosh"] = {"seconds": round(whoosh_build["seconds"], 2),
@@ -218,14 +257,18 @@ def main(argv: list[str] | None = None) -> int:
         import psycopg
 
         with psycopg.connect(server.dsn(), autocommit=True) as conn:
-            conn.execute("VACUUM ANALYZE")
-            doc["load"]["postgresql"]["bytes"] = conn.execute(
-                "SELECT pg_database_size('postgres')").fetchone()[0]
+            if not loaded:
+                t0 = time.perf_counter()
+                conn.execute("VACUUM ANALYZE")
+                doc["load"]["postgresql"]["vacuum_analyze_seconds"] = round(
+                    time.perf_counter() - t0, 2)
+            size = conn.execute("SELECT pg_database_size('postgres')").fetchone()[0]
+            if loaded:
+                doc["load"]["postgresql_bytes"] = size
+            else:
+                doc["load"]["postgresql"]["bytes"] = size
         save()
-        import sqlite3
-
-        con = sqlite3.connect(str(db))
-        queries = run.pick_queries(con, corpus, args.paragraphs)
+        queries = chosen_queries(args.queries, db, corpus, args.paragraphs)
         lib = Library(corpus, index)
         log("timing queries")
         doc["queries"] = time_queries(lib, backend, queries, args.query_budget)
@@ -255,12 +298,26 @@ def main(argv: list[str] | None = None) -> int:
             doc["load"]["postgresql_rebuild"] = load(backend, corpus, [server])
         backend.close()
     finally:
-        server.remove()
+        if kept:
+            server.stop()
+        else:
+            server.remove()
         shutil.rmtree(folder, ignore_errors=True)
     summarise(doc)
     save()
     print(json.dumps(doc["summary"], indent=2))
     return 0
+
+
+def chosen_queries(given: Path | None, db: Path, corpus: Path, paragraphs: int) -> dict:
+    """``{class: {"reader": query}}``: from an earlier ``bench/run.py`` result, or chosen
+    from the corpus's FTS5 copy as ``bench/run.py`` chooses them."""
+    if given:
+        found = json.loads(given.read_text(encoding="utf-8"))["queries"]
+        return {name: {"reader": found[name]["query"]} for name in run.CLASSES}
+    import sqlite3
+
+    return run.pick_queries(sqlite3.connect(str(db)), corpus, paragraphs)
 
 
 def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path) -> dict:
@@ -287,9 +344,10 @@ def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path) 
 def summarise(doc: dict) -> None:
     q = doc["queries"]
     rebuild = doc["load"].get("postgresql_rebuild")
+    rate = (doc["load"]["postgresql"] or {}).get("paragraphs_per_s")
     doc["summary"] = {
-        "load_paragraphs_per_s": doc["load"]["postgresql"]["paragraphs_per_s"],
-        "load_target_5000_met": doc["load"]["postgresql"]["paragraphs_per_s"] >= 5000,
+        "load_paragraphs_per_s": rate,
+        "load_target_5000_met": rate is not None and rate >= 5000,
         "rebuild_paragraphs_per_s": rebuild["paragraphs_per_s"] if rebuild else None,
         "load_average_after": [round(v, 2) for v in os.getloadavg()],
         "p95_ratio_vs_whoosh": {k: v["ratio_p95"] for k, v in q.items()},
@@ -303,7 +361,7 @@ def summarise(doc: dict) -> None:
             k: [old[k]["postgresql"]["p95_ms"], v["postgresql"]["p95_ms"]]
             for k, v in q.items() if k in old}
         doc["summary"]["load_paragraphs_per_s_before"] = (
-            doc["before"]["load"]["postgresql"]["paragraphs_per_s"])
+            doc["before"]["load"]["postgresql"] or {}).get("paragraphs_per_s")
 
 
 if __name__ == "__main__":
