@@ -1,5 +1,6 @@
-"""The postings index: an OR of words answered from it alone gives the rows, scores, order and
-totals the GIN indexes give, and updates keep it equal to the paragraphs' tsvectors."""
+"""The postings index: an OR of words, a phrase or an AND of words and phrases answered from
+it alone gives the rows, scores, order and totals the GIN indexes give, and updates keep it
+equal to the paragraphs' tsvectors (terms, counts and positions)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from reader.language.analysis import ENGLISH_MARK
 from reader.search.backend import Changes, SearchRequest
 from reader.search.postgresql.backend import PostgresBackend
 from reader.search.postgresql.parse import And, AndNot, Or, Phrase, Term
-from reader.search.postgresql.postings import Word, groups_of, words_of
+from reader.search.postgresql.postings import Adjacent, Word, groups_of, phrases_of, words_of
 from tests.conftest import SEEDS
 from tests.pg_server import changes_for, pg_dsn, pg_server  # noqa: F401  (fixtures)
 
@@ -35,8 +36,29 @@ def test_the_shapes_an_or_of_words_takes():
         [Word("title", "b", 1.0)]]
     assert groups_of(restricted) == [words_of(restricted)]  # an OR, not an AND
     assert groups_of(And((word, Or((Term("text", "a"), Term("title", "b")))))) is None
-    assert groups_of(And((word, Phrase("text", ("truth", "social"))))) is None
+    phrase = Phrase("text", ("truth", "social"))
+    assert groups_of(And((word, phrase))) == [
+        [Word("text", "gabung", 1.0)],
+        [Adjacent((Word("text", "truth", 1.0), Word("text", "social", 1.0)))]]
     assert words_of(And((Term("text", "say"), Term("text", ENGLISH_MARK, 1.0)))) is None
+
+
+def test_the_shapes_a_phrase_takes():
+    phrase = Phrase("text", ("white", "house"), 1, 2.0)
+    assert phrases_of(phrase) == [Adjacent((Word("text", "white", 2.0),
+                                            Word("text", "house", 2.0)))]
+    english = Phrase("text", ("white", "hous"))
+    mark = Term("text", ENGLISH_MARK)
+    both = Or((AndNot(Phrase("text", ("white", "house")), mark),
+               And((english, Term("text", ENGLISH_MARK, 0.0)))))
+    assert phrases_of(both) == [
+        Adjacent((Word("text", "white", 1.0, False), Word("text", "house", 1.0, False))),
+        Adjacent((Word("text", "white", 1.0, True), Word("text", "hous", 1.0, True)))]
+    assert groups_of(both) == [phrases_of(both)]
+    # a sloppy phrase, or a phrase of the corpus's own fields, is matched through GIN
+    assert phrases_of(Phrase("text", ("white", "house"), 3)) is None
+    assert phrases_of(Phrase("extra", ("a", "b"))) is None
+    assert groups_of(Or((phrase, Term("text", "x")))) is None
 
 
 def _both_ways(backend: PostgresBackend, query: str, limit: int, offset: int):
@@ -58,14 +80,40 @@ def _both_ways(backend: PostgresBackend, query: str, limit: int, offset: int):
     return fast, slow
 
 
+# Articles of our own beside the seeds: English ones (whose stems differ from the Indonesian
+# ones, so their phrases are one in each language), words repeated in a paragraph (a phrase
+# found at a later occurrence of its first word, a phrase of one word twice) and phrases
+# across a stop word's slot.
+PHRASES = {
+    "white-house.txt": (
+        "White House says the talks go on\n\n"
+        "The White House said on Monday that the talks would go on. Officials at the white "
+        "house said the house was quiet, and a white car left the White House.\n\n"
+        "He said the paper paper was ready, and the house said it would vote on the paper.\n\n"
+        "The house of the white family is not the White House, the official said.\n"),
+    "salah-satu.txt": (
+        "Salah satu rumah putih dijual\n\n"
+        "Salah satu pejabat mengatakan rumah putih itu dijual. Satu salah satu rumah, kata "
+        "pejabat itu, sudah lama kosong dan putih rumah tidak dicat.\n\n"
+        "Pejabat itu salah. Satu rumah lagi dan satu satu pejabat datang ke rumah putih.\n\n"
+        "Rumah dan putih itu kata yang berbeda; rumah putih sudah dijual.\n"),
+}
+
+
 @pytest.fixture(scope="module")
-def seeds_backend(pg_server):  # noqa: F811
+def seeds_backend(pg_server, tmp_path_factory):  # noqa: F811
+    import shutil
+
     import psycopg
 
+    corpus = tmp_path_factory.mktemp("postings") / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    for name, text in PHRASES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
         conn.execute("CREATE DATABASE reader_postings")
     backend = PostgresBackend(pg_server.dsn("reader_postings"))
-    backend.apply(changes_for(SEEDS), rebuild=True)
+    backend.apply(changes_for(corpus), rebuild=True)
     yield backend
     backend.close()
 
@@ -86,6 +134,34 @@ def test_postings_rank_as_the_gin_indexes(seeds_backend, query, limit, offset):
     assert [r[8] for r in fast] == [r[8] for r in slow]  # English or not
 
 
+@pytest.mark.parametrize("query", [
+    '"white house"', '"White House" said', '"house said"', '"paper paper"', '"the house"',
+    '"salah satu"', '"satu salah satu"', '"salah satu" pejabat', '"satu satu"',
+    '"rumah putih"', '"putih rumah"', 'title:"white house"', '"white house" "said on"',
+    '"Abraham Accords"', '"Kementerian Luar Negeri"', '"Gedung Putih" Trump',
+    '"Truth Social"', '"rumah putih"^3', 'quote:"kepentingan nasional"', '"nothing here"'])
+@pytest.mark.parametrize(("limit", "offset"), [(20, 0), (2, 1)])
+def test_phrases_from_the_postings_rank_as_the_gin_indexes(seeds_backend, query, limit,
+                                                           offset):
+    fast, slow = _both_ways(seeds_backend, query, limit, offset)
+    assert [r[:2] for r in fast] == [r[:2] for r in slow]
+    assert [r[6] for r in fast] == pytest.approx([r[6] for r in slow], rel=1e-12)
+    assert {r[7] for r in fast} == {r[7] for r in slow}
+    assert [r[8] for r in fast] == [r[8] for r in slow]
+
+
+def test_phrases_find_what_they_should(seeds_backend):
+    def found(query):
+        return {(h.doc, h.para) for h in seeds_backend.search(
+            SearchRequest(query, limit=100)).hits}
+
+    assert found('"white house"') and found('"paper paper"') and found('"satu satu"')
+    assert found('"satu salah satu"') <= found('"salah satu"')
+    assert not found('"house white"')  # the words, never in that order
+    # in the third paragraph "salah" and "satu" meet only across a sentence's end
+    assert len(found('"salah satu"')) == 2
+
+
 def _consistent(dsn: str) -> None:
     """Every paragraph's field terms are its postings, and only they."""
     import psycopg
@@ -100,8 +176,18 @@ def _consistent(dsn: str) -> None:
         found, orphans = conn.execute(
             "SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT FROM reader.paragraphs "
             "p WHERE p.id = s.id)) FROM reader.postings s").fetchone()
+        # each posting's positions are those of its term in the paragraph's tsvector
+        vectors = " UNION ALL ".join(
+            f"SELECT id, {code}::smallint AS field, (v).lexeme AS term, (v).positions "
+            f"FROM reader.paragraphs, unnest({name}_tsv) AS v" for code, name in
+            enumerate(FIELD_NAMES))
+        moved = conn.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE s.pos || coalesce(s.more, '{{}}') "
+            f"<> v.positions OR s.tf <> cardinality(v.positions)) FROM ({vectors}) v "
+            "JOIN reader.postings s USING (id, field, term)").fetchone()
     assert (found, orphans) == (expected, 0)
     assert found > 0
+    assert moved == (found, 0)
 
 
 def test_updates_keep_the_postings_those_of_the_paragraphs(pg_dsn, seeds_copy):  # noqa: F811

@@ -96,8 +96,9 @@ def _analysed(word: str, stemming: bool, keep_stop_words: bool, language: str
     return tuple(out)
 
 
-def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, int]]:
-    """The ``tsvector`` literal of analysed tokens (positions from 1) and each term's count."""
+def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, list[str]]]:
+    """The ``tsvector`` literal of analysed tokens and each term's positions there (from 1,
+    as text; their number is the term's count)."""
     if not found:
         return "", {}
     where: dict[str, list[str]] = {}
@@ -113,7 +114,7 @@ def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, int]]:
         if "'" in term or "\\" in term:
             term = term.replace("\\", "\\\\").replace("'", "''")
         parts.append(f"'{term}':{','.join(positions)}")
-    return " ".join(parts), {term: len(p) for term, p in where.items()}
+    return " ".join(parts), where
 
 
 _LAST = str(MAX_POSITION)
@@ -170,7 +171,7 @@ def extra_tsvector(article: Article) -> str:
     return tsvector(found)[0]
 
 
-POSTING_COLUMNS = ("field", "term", "id", "tf", "len", "en")
+POSTING_COLUMNS = ("field", "term", "id", "tf", "len", "en", "pos", "more")
 
 
 def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
@@ -200,15 +201,15 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
             if stemming:  # the words of a shared field are reported with its first row
                 stems.update((key + word, term) for term, _pos, word in found
                              if len(word) > 3 and word != ENGLISH_MARK)
-        found, literal, counts = analysed
+        found, literal, positions = analysed
         vectors.append(literal)
         lengths[name] = len(found)
-        terms[name] = set(counts)
-        if number is not None and counts:
-            postings.append(_postings(name, counts, number, len(found)))
-        for term, n in counts.items():
-            if n > 1:
-                frequent[f"{name}:{term}"] = n
+        terms[name] = set(positions)
+        if number is not None and positions:
+            postings.append(_postings(name, positions, number, len(found)))
+        for term, at in positions.items():
+            if len(at) > 1:
+                frequent[f"{name}:{term}"] = len(at)
         if name == "text":
             terms[SPELL] = {word for _term, _pos, word in found if word != ENGLISH_MARK}
     row = (
@@ -226,16 +227,20 @@ FIELD_CODES = {name: code for code, name in enumerate(FIELD_NAMES)}  # postings.
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _postings(name: str, counts: dict[str, int], number: int, length: int) -> str:
-    """The ``postings`` rows (COPY text) of one field of one paragraph; the English mark is
+def _postings(name: str, positions: dict[str, list[str]], number: int, length: int) -> str:
+    """The ``postings`` rows (COPY text) of one field of one paragraph: each term's count,
+    the field's length and language, and the term's positions as the ``tsvector`` has them
+    (the first, and the others as an array, NULL when there are none). The English mark is
     the ``en`` flag of the others, not a row."""
-    english = "t" if ENGLISH_MARK in counts else "f"
+    english = "t" if ENGLISH_MARK in positions else "f"
     tail = f"\t{number}\t"
-    end = f"\t{length}\t{english}\n"
+    end = f"\t{length}\t{english}\t"
     head = f"{FIELD_CODES[name]}\t"
     return "".join(
-        head + (term if term.isalnum() else term.translate(_COPY_ESCAPES)) + tail + str(n) + end
-        for term, n in counts.items() if term != ENGLISH_MARK)
+        head + (term if term.isalnum() else term.translate(_COPY_ESCAPES)) + tail
+        + str(len(at)) + end + at[0] + ("\t\\N\n" if len(at) == 1 else
+                                        "\t{" + ",".join(at[1:]) + "}\n")
+        for term, at in positions.items() if term != ENGLISH_MARK)
 
 
 _ARTICLE_FIELDS = frozenset({"title", "source"})

@@ -1,4 +1,5 @@
-"""An OR of words, or an AND of words, matched and scored from the postings index alone.
+"""An OR of words, a phrase, or an AND of words and phrases, matched and scored from the
+postings index alone.
 
 Most searches are a word, or what a prefix or a fuzzy word expands to: an OR of index words,
 each restricted to the paragraphs of one language when its two languages' stems differ (see
@@ -6,10 +7,12 @@ each restricted to the paragraphs of one language when its two languages' stems 
 scores each by the BM25F parts of the words it holds, so the ``postings`` index (field, term,
 paragraph, count, field length, language) answers it without reading a paragraph row or a
 ``tsvector``: a range of the index per word, summed by paragraph. An AND of words merges
-their ranges, which the index keeps in paragraph order. Only the shown paragraphs,
-and those tied with the last of them (the order breaks ties by article and paragraph), are
-then read. Anything else (phrases, NOT, filters) is matched through the GIN indexes
-(:mod:`.search`).
+their ranges, which the index keeps in paragraph order. A phrase is the AND of its words
+whose positions (kept in the index beside each posting) follow one another, as the
+``tsvector``'s ``<->`` checks them; a phrase in both languages' stems is the two phrases,
+each in its language's paragraphs. Only the shown paragraphs, and those tied with the last
+of them (the order breaks ties by article and paragraph), are then read. Anything else
+(sloppy phrases, NOT, filters) is matched through the GIN indexes (:mod:`.search`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 
 from reader.language.analysis import ENGLISH_MARK
 from reader.search.postgresql.documents import FIELD_CODES
-from reader.search.postgresql.parse import And, AndNot, Or, Term
+from reader.search.postgresql.parse import And, AndNot, Or, Phrase, Term
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import K1, B, Statistics
 
@@ -32,6 +35,14 @@ class Word:
     term: str
     boost: float
     english: bool | None = None
+
+
+@dataclass(frozen=True)
+class Adjacent:
+    """An exact phrase: its words (one field, one language), each at the position after the
+    one before."""
+
+    words: tuple[Word, ...]
 
 
 def _plain(node) -> bool:
@@ -67,21 +78,55 @@ def words_of(node) -> list[Word] | None:
     return None
 
 
-def groups_of(node) -> list[list[Word]] | None:
-    """``[words]`` for an OR of words; for an AND of single words (each perhaps restricted to
-    a language), one ``[word]`` a part; else None. (An AND with an OR inside is matched
-    through the GIN indexes: summing every posting of its words by paragraph cost more than
-    the GIN intersection.)"""
+def phrases_of(node) -> list[Adjacent] | None:
+    """The phrase ``node`` is, as one :class:`Adjacent` (or two, one a language, when the
+    languages' stems differ), or None (not an exact phrase)."""
+    def exact(phrase, english):
+        if not (isinstance(phrase, Phrase) and phrase.field in FIELD_CODES
+                and phrase.slop <= 1 and ENGLISH_MARK not in phrase.words):
+            return None
+        return Adjacent(tuple(Word(phrase.field, w, phrase.boost, english)
+                              for w in phrase.words))
+
+    if isinstance(node, Phrase):
+        found = exact(node, None)
+        return None if found is None else [found]
+    if (isinstance(node, Or) and len(node.items) == 2 and isinstance(node.items[0], AndNot)
+            and isinstance(node.items[1], And) and len(node.items[1].items) == 2):
+        indonesian, english = node.items
+        field = getattr(indonesian.positive, "field", None)
+        if (_mark(indonesian.negative, field) and _mark(english.items[1], field)
+                and not english.items[1].boost):
+            found = [exact(indonesian.positive, False), exact(english.items[0], True)]
+            return None if None in found else found
+    return None
+
+
+def _languages(items: list) -> bool:
+    """Whether ``items`` are one word or phrase in each language's stems (no paragraph
+    holds both: a field is English or not)."""
+    def english(item):
+        return (item.words[0] if isinstance(item, Adjacent) else item).english
+
+    return len(items) == 2 and {english(i) for i in items} == {False, True}
+
+
+def groups_of(node) -> list[list] | None:
+    """``[words]`` for an OR of words; ``[phrases]`` for a phrase (two when it is one in
+    each language); for an AND of words and phrases, one ``[word]`` or ``[phrase]`` a part
+    (two when it is one in each language); else None. (An AND with an OR inside
+    is matched through the GIN indexes: summing every posting of its words by paragraph
+    cost more than the GIN intersection.)"""
     if isinstance(node, And) and words_of(node) is None:
         out = []
         for item in node.items:
-            words = words_of(item)
-            if words is None or len(words) != 1:
+            found = words_of(item) or phrases_of(item)
+            if found is None or not (len(found) == 1 or _languages(found)):
                 return None
-            out.append(words)
+            out.append(found)
         return out
-    words = words_of(node)
-    return None if words is None else [words]
+    found = words_of(node) or phrases_of(node)
+    return None if found is None else [found]
 
 
 def _part(word: Word, stats: Statistics) -> list:
@@ -107,17 +152,70 @@ def _any_word(words: list[Word], stats: Statistics) -> tuple[str, list]:
         f"{'' if single else ' GROUP BY p.id'}), ", [list(c) for c in columns])
 
 
-def _every_word(words: list[Word], stats: Statistics) -> tuple[str, list]:
-    """Each paragraph holding all of ``words``, with its score: the words' postings, each
-    read in paragraph order from the index, merged."""
+def _posting(word: Word, stats: Statistics, columns: str = "") -> tuple[str, list]:
+    """The postings of one word with its BM25F part ``s`` (and ``columns``)."""
+    code, term, weight, constant, scale, english = _part(word, stats)
+    language = "" if english is None else " AND en = %s"
+    return (f"SELECT id, %s * tf / (tf + %s + %s * len) AS s{columns} FROM {SCHEMA}.postings "
+            f"WHERE field = %s::smallint AND term = %s{language}",
+            [weight, constant, scale, code, term, *([] if english is None else [english])])
+
+
+def _adjacent(phrase: Adjacent, stats: Statistics, name: str) -> tuple[str, list]:
+    """The paragraphs holding ``phrase``, each with the parts of its words: the words'
+    postings merged by paragraph, kept where the positions follow one another (one
+    comparison a word when each word is there once, as most are)."""
     parts, params = [], []
-    for n, word in enumerate(words):
-        code, term, weight, constant, scale, english = _part(word, stats)
-        language = "" if english is None else " AND en = %s"
-        parts.append(f"(SELECT id, %s * tf / (tf + %s + %s * len) AS s FROM {SCHEMA}.postings "
-                     f"WHERE field = %s::smallint AND term = %s{language}) w{n}")
-        params += [weight, constant, scale, code, term, *([] if english is None else [english])]
-    score = " + ".join(f"w{n}.s" for n in range(len(words)))
+    for n, word in enumerate(phrase.words):
+        sql, values = _posting(word, stats, ", pos, more")
+        parts.append(f"({sql}) {name}{n}")
+        params += values
+    rest = range(1, len(phrase.words))
+    single = " AND ".join(f"{name}{n}.more IS NULL" for n in range(len(phrase.words)))
+    follows = " AND ".join(f"{name}{n}.pos = {name}0.pos + {n}" for n in rest)
+    every = " AND ".join(
+        f"f.p + {n} = ANY ({name}{n}.pos || coalesce({name}{n}.more, '{{}}'))" for n in rest)
+    score = " + ".join(f"{name}{n}.s" for n in range(len(phrase.words)))
+    joined = parts[0] + "".join(f" JOIN {p} USING (id)" for p in parts[1:])
+    return (f"SELECT id, {score} AS s FROM {joined} WHERE CASE WHEN {single} THEN {follows} "
+            f"ELSE EXISTS (SELECT FROM unnest({name}0.pos || coalesce({name}0.more, '{{}}')) "
+            f"AS f(p) WHERE {every}) END", params)
+
+
+def _one(items: list, stats: Statistics, name: str) -> tuple[str, list]:
+    """The postings of one part of an AND: a word or a phrase, or one in each language (no
+    paragraph holds both, so nothing is summed)."""
+    parts, params = [], []
+    for n, item in enumerate(items):
+        sql, values = (_adjacent(item, stats, f"{name}{n}") if isinstance(item, Adjacent)
+                       else _posting(item, stats))
+        parts.append(sql)
+        params += values
+    return (parts[0] if len(parts) == 1 else " UNION ALL ".join(f"({p})" for p in parts)), params
+
+
+def _any_phrase(phrases: list[Adjacent], stats: Statistics) -> tuple[str, list]:
+    """Each paragraph holding one of ``phrases``, its score summed over those it holds."""
+    parts, params = [], []
+    for n, phrase in enumerate(phrases):
+        sql, values = _adjacent(phrase, stats, f"a{n}w")
+        parts.append(f"({sql})")
+        params += values
+    if len(parts) == 1:
+        return f"WITH hits AS MATERIALIZED (SELECT id, s AS score FROM {parts[0]} AS x), ", params
+    return (f"WITH hits AS MATERIALIZED (SELECT id, sum(s) AS score FROM "
+            f"({' UNION ALL '.join(parts)}) AS x GROUP BY id), ", params)
+
+
+def _every_part(items: list[list], stats: Statistics) -> tuple[str, list]:
+    """Each paragraph holding all of ``items`` (words and phrases), with its score: the
+    items' postings, each read in paragraph order from the index, merged."""
+    parts, params = [], []
+    for n, item in enumerate(items):
+        sql, values = _one(item, stats, f"a{n}_")
+        parts.append(f"({sql}) w{n}")
+        params += values
+    score = " + ".join(f"w{n}.s" for n in range(len(items)))
     joined = parts[0] + "".join(f" JOIN {p} USING (id)" for p in parts[1:])
     return f"WITH hits AS MATERIALIZED (SELECT id, {score} AS score FROM {joined}), ", params
 
@@ -128,10 +226,12 @@ def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: in
     and paragraph; each with the number of matches. ``groups`` as :func:`groups_of` gives
     them: a paragraph matches when it holds a word of every group, and scores the parts of
     every word it holds (as an AND scores its parts, and an OR its matching branches)."""
-    if len(groups) == 1:
+    if len(groups) == 1 and all(isinstance(w, Word) for w in groups[0]):
         hits, params = _any_word(groups[0], stats)
+    elif len(groups) == 1:
+        hits, params = _any_phrase(groups[0], stats)
     else:
-        hits, params = _every_word([g[0] for g in groups], stats)
+        hits, params = _every_part(groups, stats)
     # cut: the score of the last row shown; every hit scoring that much or more is read and
     # ordered by score, article and paragraph
     sql = (
@@ -145,4 +245,4 @@ def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: in
     return cur.execute(sql, [*params, limit + offset, limit, offset]).fetchall()
 
 
-__all__ = ["Word", "groups_of", "top", "words_of"]
+__all__ = ["Adjacent", "Word", "groups_of", "phrases_of", "top", "words_of"]

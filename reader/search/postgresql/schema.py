@@ -5,9 +5,10 @@
   re-analysed by PostgreSQL), field lengths and term frequencies for BM25F, and a number
   (``id``) on a single server;
 - ``postings`` (a single server): each field's terms with the paragraphs holding them, their
-  count there, the field's length and language, in one covering index: a word, a prefix, a
-  fuzzy word or an AND of words is matched and scored from it alone, without reading a
-  paragraph row or a ``tsvector`` (see :mod:`.postings`);
+  count and positions there (``pos`` the first, ``more`` the others), the field's length and
+  language, in one covering index: a word, a prefix, a fuzzy word, a phrase or an AND of
+  these is matched and scored from it alone, without reading a paragraph row or a
+  ``tsvector`` (see :mod:`.postings`);
 - ``articles``: one row per article with the whole article as JSON (the source view needs no
   file); ``files``: size, time and hash of every corpus file, for change detection;
 - ``terms``: each field's distinct terms with their document frequency (BM25F's idf, prefix
@@ -24,8 +25,9 @@ from __future__ import annotations
 from reader.search.postgresql.documents import FIELD_NAMES
 
 SCHEMA = "reader"
-SCHEMA_VERSION = "5"  # 2: new quotation rules; 3: English articles analysed with English
-# rules; 4: date, lang and the corpus's own fields; 5: paragraph numbers and postings
+SCHEMA_VERSION = "6"  # 2: new quotation rules; 3: English articles analysed with English
+# rules; 4: date, lang and the corpus's own fields; 5: paragraph numbers and postings;
+# 6: positions in the postings
 
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
 
@@ -81,7 +83,7 @@ def postings_indexes(table: str = "postings", index: str = POSTINGS_INDEX) -> li
     """The covering index a single server's postings are read through (a rebuild builds it
     on its new table, under another name until the swap)."""
     return [f"CREATE INDEX IF NOT EXISTS {index} ON {SCHEMA}.{table} "
-            "(field, term, id) INCLUDE (tf, len, en)"]
+            "(field, term, id) INCLUDE (tf, len, en, pos, more)"]
 
 
 def postings_tables() -> list[str]:
@@ -90,7 +92,8 @@ def postings_tables() -> list[str]:
         f"CREATE UNIQUE INDEX IF NOT EXISTS paragraphs_id ON {SCHEMA}.paragraphs (id)",
         f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.postings (
             field smallint NOT NULL, term text COLLATE "C" NOT NULL, id integer NOT NULL,
-            tf integer NOT NULL, len integer NOT NULL, en boolean NOT NULL)""",
+            tf integer NOT NULL, len integer NOT NULL, en boolean NOT NULL,
+            pos smallint NOT NULL, more smallint[])""",
         *postings_indexes(),
     ]
 
