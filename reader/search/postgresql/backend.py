@@ -35,15 +35,18 @@ MIN_STATEMENT_TIMEOUT = 0.05  # seconds: below this a search could not even be p
 
 
 def _search_settings(conn, request: SearchRequest) -> None:
-    """For one search's transaction: its time budget, and no JIT compilation. A search's
-    statements are short but their score expressions long (a prefix's hundreds of words),
-    and compiling them took seconds where running them takes milliseconds."""
-    if request.time_budget is None:
-        conn.execute("SELECT set_config('jit', 'off', true)")
+    """For one search's transaction: its time budget, no JIT compilation and no parallel
+    workers. A search's statements are short but their score expressions long (a prefix's
+    hundreds of words), and compiling them took seconds where running them takes
+    milliseconds; starting a worker process took longer than a word's whole search."""
+    settings = "set_config('jit', 'off', true), " \
+        "set_config('max_parallel_workers_per_gather', '0', true)"
+    if request.time_budget is None:  # the server's own limit, if it has one
+        conn.execute(f"SELECT {settings}")
         return
     budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)
-    conn.execute("SELECT set_config('jit', 'off', true), "
-                 "set_config('statement_timeout', %s, true)", [f"{int(budget * 1000)}ms"])
+    conn.execute(f"SELECT {settings}, set_config('statement_timeout', %s, true)",
+                 [f"{int(budget * 1000)}ms"])
 
 
 class PostgresBackend:

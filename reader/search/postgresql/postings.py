@@ -220,12 +220,39 @@ def _every_part(items: list[list], stats: Statistics) -> tuple[str, list]:
     return f"WITH hits AS MATERIALIZED (SELECT id, {score} AS score FROM {joined}), ", params
 
 
+def _anywhere(item) -> bool:
+    """Whether ``item`` is one word matched in paragraphs of either language (so its hits
+    are as many as its document frequency)."""
+    return isinstance(item, Word) and item.english is None
+
+
+def _one_word(cur, word: Word, stats: Statistics, limit: int, offset: int,
+              english_row: str) -> list:
+    """The top rows of one word: its postings read twice, once for the score of the last
+    row shown (a bounded sort, nothing kept), once for those scoring as much or more; the
+    total is the word's document frequency, known already."""
+    postings, params = _posting(word, stats)
+    sql = (
+        f"WITH cut AS (SELECT s FROM ({postings}) AS w ORDER BY s DESC LIMIT 1 OFFSET %s) "
+        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, h.s, %s, "
+        f"p.{english_row}, p.date FROM ({postings}) AS h "
+        # a lateral subquery that cannot be pulled up: read row by row, by number
+        f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = h.id OFFSET 0) p "
+        "WHERE h.s >= coalesce((SELECT s FROM cut), '-Infinity') "
+        "ORDER BY h.s DESC, p.doc, p.para LIMIT %s OFFSET %s")
+    total = stats.df.get((word.field, word.term), 0)
+    return cur.execute(sql, [*params, limit + offset - 1, total, *params, limit, offset]
+                       ).fetchall()
+
+
 def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: int,
         english_row: str) -> list:
     """The rows :func:`.search.run` shows: ``limit`` from ``offset`` by score, then article
     and paragraph; each with the number of matches. ``groups`` as :func:`groups_of` gives
     them: a paragraph matches when it holds a word of every group, and scores the parts of
     every word it holds (as an AND scores its parts, and an OR its matching branches)."""
+    if len(groups) == 1 and len(groups[0]) == 1 and _anywhere(groups[0][0]):
+        return _one_word(cur, groups[0][0], stats, limit, offset, english_row)
     if len(groups) == 1 and all(isinstance(w, Word) for w in groups[0]):
         hits, params = _any_word(groups[0], stats)
     elif len(groups) == 1:
