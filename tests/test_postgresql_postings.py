@@ -97,6 +97,10 @@ PHRASES = {
         "pejabat itu, sudah lama kosong dan putih rumah tidak dicat.\n\n"
         "Pejabat itu salah. Satu rumah lagi dan satu satu pejabat datang ke rumah putih.\n\n"
         "Rumah dan putih itu kata yang berbeda; rumah putih sudah dijual.\n"),
+    # eighty paragraphs under one title: a title word's hits all tie, past the rows a
+    # word's first pass keeps
+    "zebraland.txt": "Kabar dari Zebraland\n\n" + "\n\n".join(
+        f"Laporan nomor {n} tentang cuaca pagi ini." for n in range(80)) + "\n",
 }
 
 
@@ -148,6 +152,16 @@ def test_phrases_from_the_postings_rank_as_the_gin_indexes(seeds_backend, query,
     assert [r[6] for r in fast] == pytest.approx([r[6] for r in slow], rel=1e-12)
     assert {r[7] for r in fast} == {r[7] for r in slow}
     assert [r[8] for r in fast] == [r[8] for r in slow]
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(3, 0), (20, 50), (1, 79), (5, 78)])
+def test_a_word_whose_hits_tie_past_the_first_pass(seeds_backend, limit, offset):
+    from reader.search.postgresql.postings import TIES_READ
+
+    assert 3 + TIES_READ < 80  # every hit ties: the first pass keeps too few of them
+    fast, slow = _both_ways(seeds_backend, "title:Zebraland", limit, offset)
+    assert [r[:2] for r in fast] == [r[:2] for r in slow]
+    assert {r[7] for r in fast} == {r[7] for r in slow} == {80}
 
 
 def test_phrases_find_what_they_should(seeds_backend):

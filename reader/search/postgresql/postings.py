@@ -226,23 +226,35 @@ def _anywhere(item) -> bool:
     return isinstance(item, Word) and item.english is None
 
 
+TIES_READ = 64  # rows past the last one shown that one word's first pass keeps
+
+
 def _one_word(cur, word: Word, stats: Statistics, limit: int, offset: int,
               english_row: str) -> list:
-    """The top rows of one word: its postings read twice, once for the score of the last
-    row shown (a bounded sort, nothing kept), once for those scoring as much or more; the
+    """The top rows of one word from one bounded pass over its postings: the best rows
+    shown and a few more (nothing else kept); when even the last of those ties with the
+    last row shown, its postings are read again for every row scoring that much. The
     total is the word's document frequency, known already."""
     postings, params = _posting(word, stats)
+    k = limit + offset
     sql = (
-        f"WITH cut AS (SELECT s FROM ({postings}) AS w ORDER BY s DESC LIMIT 1 OFFSET %s) "
+        f"WITH best AS MATERIALIZED (SELECT id, s FROM ({postings}) AS w "
+        "ORDER BY s DESC LIMIT %s), "
+        "cut AS MATERIALIZED (SELECT coalesce((SELECT s FROM best ORDER BY s DESC "
+        "LIMIT 1 OFFSET %s), '-Infinity') AS s, (SELECT count(*) = %s AND min(s) >= "
+        "(SELECT s FROM best ORDER BY s DESC LIMIT 1 OFFSET %s) FROM best) AS more), "
+        "hits AS (SELECT id, s FROM best WHERE NOT (SELECT more FROM cut) "
+        "AND s >= (SELECT s FROM cut) "
+        f"UNION ALL SELECT id, s FROM ({postings}) AS w WHERE (SELECT more FROM cut) "
+        "AND s >= (SELECT s FROM cut)) "
         "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, h.s, %s, "
-        f"p.{english_row}, p.date FROM ({postings}) AS h "
+        f"p.{english_row}, p.date FROM hits AS h "
         # a lateral subquery that cannot be pulled up: read row by row, by number
         f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = h.id OFFSET 0) p "
-        "WHERE h.s >= coalesce((SELECT s FROM cut), '-Infinity') "
         "ORDER BY h.s DESC, p.doc, p.para LIMIT %s OFFSET %s")
     total = stats.df.get((word.field, word.term), 0)
-    return cur.execute(sql, [*params, limit + offset - 1, total, *params, limit, offset]
-                       ).fetchall()
+    return cur.execute(sql, [*params, k + TIES_READ, k - 1, k + TIES_READ, k - 1, *params,
+                             total, limit, offset]).fetchall()
 
 
 def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: int,
