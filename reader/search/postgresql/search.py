@@ -1,9 +1,10 @@
 """One search on PostgreSQL: parse, expand, match and rank in SQL, highlight in Python.
 
 The ranked top ``limit`` and the total come from one statement: for a word, a prefix, a fuzzy
-word or an AND of words, from the postings index alone (:mod:`.postings`); for anything else
-(phrases, NOT, filters, an order by date) from the GIN indexes, each match scored from its
-row (the score and a window count over the matches); then the stored text of the rows shown.
+word, an exact phrase or an AND of such, from the postings index alone (:mod:`.postings`);
+for anything else (sloppy phrases, NOT, filters, an order by date) from the GIN indexes, each
+match scored from its row (the score and a window count over the matches); then the stored
+text of the rows shown.
 Highlights are computed from the hit text with the same analysis that indexed it, so
 ``gabung`` marks ``bergabung`` exactly as the Whoosh index does. A query with no hits gets the
 same "did you mean" as there: index words sharing the first two letters, within one edit (two
