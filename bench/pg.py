@@ -9,7 +9,9 @@ same run on the same files measures:
   indexes built) in paragraphs a second, against the Whoosh build of ``bench/run.py``;
 - queries: median and p95 ms per class of ``bench/run.py`` (the same queries), Whoosh's
   ``Library.search`` against ``PostgresBackend.search`` (top 20 with text, highlights and an
-  exact total), the hit counts of both, and the overlap of their top 10;
+  exact total), run in turn so a shared machine's load slows both alike, the CPU a search
+  took on each (PostgreSQL's: this process's and the servers'), the hit counts of both, and
+  the overlap of their top 10;
 - ``--cluster N``: the same queries through a coordinator over N local shard servers;
 - ``--corpus DIR --whoosh-index DIR``: an existing corpus and its Whoosh index instead of a
   generated one (``--queries FILE``: the queries of an earlier ``bench/run.py`` result on it,
@@ -118,7 +120,37 @@ def load(backend, corpus: Path, servers=()) -> dict:
                             "server": round(server_cpu(servers) - s0, 2)}}
 
 
-def time_queries(lib, backend, queries: dict, budget: float) -> dict:
+def paired_runs(whoosh, postgres, servers, min_runs: int, max_runs: int, budget: float,
+                warmup: int = 2) -> tuple[list[float], list[float], dict]:
+    """Each engine's wall times, the two run in turn (one search of each, then again) so a
+    machine that others load slows both alike; and the CPU a search took, on average: for
+    Whoosh this process's, for PostgreSQL this process's plus the servers' (every backend's,
+    so a shard's too)."""
+    for _ in range(warmup):
+        whoosh()
+        postgres()
+    w_ms: list[float] = []
+    p_ms: list[float] = []
+    cpu = {"whoosh": 0.0, "postgresql_client": 0.0, "postgresql_server": 0.0}
+    deadline = time.perf_counter() + 2 * budget
+    while len(w_ms) < max_runs and (len(w_ms) < min_runs or time.perf_counter() < deadline):
+        c0, t0 = time.process_time(), time.perf_counter()
+        whoosh()
+        w_ms.append((time.perf_counter() - t0) * 1000)
+        cpu["whoosh"] += time.process_time() - c0
+        s0 = server_cpu(servers)
+        c0, t0 = time.process_time(), time.perf_counter()
+        postgres()
+        p_ms.append((time.perf_counter() - t0) * 1000)
+        cpu["postgresql_client"] += time.process_time() - c0
+        cpu["postgresql_server"] += server_cpu(servers) - s0
+    runs = len(w_ms)
+    each = {k: round(v * 1000 / runs, 3) for k, v in cpu.items()}
+    each["postgresql"] = round(each["postgresql_client"] + each["postgresql_server"], 3)
+    return w_ms, p_ms, each
+
+
+def time_queries(lib, backend, queries: dict, budget: float, servers=()) -> dict:
     from reader.search.backend import SearchRequest
 
     out = {}
@@ -132,8 +164,7 @@ def time_queries(lib, backend, queries: dict, budget: float) -> dict:
         def pg_once(query=query, last=last):
             last["p"] = backend.search(SearchRequest(query, limit=20, time_budget=None))
 
-        w = run.timed_runs(whoosh_once, 5, 200, budget)
-        p = run.timed_runs(pg_once, 5, 200, budget)
+        w, p, cpu = paired_runs(whoosh_once, pg_once, servers, 5, 200, budget)
         top_w = [(h.doc, h.para) for h in last["w"].hits[:10]]
         top_p = [(h.doc, h.para) for h in last["p"].hits[:10]]
         overlap = len(set(top_w) & set(top_p)) / max(1, len(top_w))
@@ -147,6 +178,8 @@ def time_queries(lib, backend, queries: dict, budget: float) -> dict:
         out[name] = {
             "query": query, "whoosh": run.summary(w), "postgresql": run.summary(p),
             "ratio_p95": run.ratio(run.pct(p, 95), run.pct(w, 95)),
+            "cpu_ms_per_search": cpu,
+            "ratio_cpu": run.ratio(cpu["postgresql"], cpu["whoosh"]),
             "total_whoosh": last["w"].total, "total_postgresql": last["p"].total,
             "partial": [last["w"].partial, last["p"].partial],
             "top10_overlap": round(overlap, 3),
@@ -271,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         queries = chosen_queries(args.queries, db, corpus, args.paragraphs)
         lib = Library(corpus, index)
         log("timing queries")
-        doc["queries"] = time_queries(lib, backend, queries, args.query_budget)
+        doc["queries"] = time_queries(lib, backend, queries, args.query_budget, [server])
         summarise(doc)
         save()
         if args.cluster:
@@ -287,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
                                   "load": load(sharded, corpus, servers)}
                 save()
                 doc["cluster"]["queries"] = time_queries(lib, sharded, queries,
-                                                         args.query_budget)
+                                                         args.query_budget, servers)
                 save()
                 sharded.close()
             finally:
@@ -351,6 +384,7 @@ def summarise(doc: dict) -> None:
         "rebuild_paragraphs_per_s": rebuild["paragraphs_per_s"] if rebuild else None,
         "load_average_after": [round(v, 2) for v in os.getloadavg()],
         "p95_ratio_vs_whoosh": {k: v["ratio_p95"] for k, v in q.items()},
+        "cpu_ratio_vs_whoosh": {k: v.get("ratio_cpu") for k, v in q.items()},
         "top10_overlap": {k: v["top10_overlap"] for k, v in q.items()},
         "top10_overlap_ties": {k: v.get("top10_overlap_ties") for k, v in q.items()},
         "mean_top10_overlap": round(sum(v["top10_overlap"] for v in q.values()) / len(q), 3),

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from reader.errors import IndexProblem, IndexUnavailable, QueryError, ReaderError
+from reader.errors import IndexProblem, IndexUnavailable, ReaderError
 from reader.records import Article, ArticleSummary, Paragraph, Quote, SearchResult
 from reader.search.backend import (
     Candidate,
@@ -34,19 +34,20 @@ from reader.search.postgresql.translate import Statistics
 MIN_STATEMENT_TIMEOUT = 0.05  # seconds: below this a search could not even be planned
 
 
-def _search_settings(conn, request: SearchRequest) -> None:
+def _search_settings(conn, request: SearchRequest) -> str:
     """For one search's transaction: its time budget, no JIT compilation and no parallel
-    workers. A search's statements are short but their score expressions long (a prefix's
-    hundreds of words), and compiling them took seconds where running them takes
+    workers; returns the index's generation, read in the same statement (one round trip
+    fewer a search). A search's statements are short but their score expressions long (a
+    prefix's hundreds of words), and compiling them took seconds where running them takes
     milliseconds; starting a worker process took longer than a word's whole search."""
-    settings = "set_config('jit', 'off', true), " \
-        "set_config('max_parallel_workers_per_gather', '0', true)"
+    settings = (f"(SELECT value FROM {SCHEMA}.meta WHERE key = 'generation'), "
+                "set_config('jit', 'off', true), "
+                "set_config('max_parallel_workers_per_gather', '0', true)")
     if request.time_budget is None:  # the server's own limit, if it has one
-        conn.execute(f"SELECT {settings}")
-        return
+        return conn.execute(f"SELECT {settings}").fetchone()[0] or "0"
     budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)
-    conn.execute(f"SELECT {settings}, set_config('statement_timeout', %s, true)",
-                 [f"{int(budget * 1000)}ms"])
+    return conn.execute(f"SELECT {settings}, set_config('statement_timeout', %s, true)",
+                        [f"{int(budget * 1000)}ms"]).fetchone()[0] or "0"
 
 
 class PostgresBackend:
@@ -140,9 +141,11 @@ class PostgresBackend:
                            ).fetchone()
         return row[0] if row else "0"
 
-    def _refresh(self, conn) -> Statistics:
-        """Statistics of the current generation (read again only after a commit)."""
-        generation = self._read_generation(conn)
+    def _refresh(self, conn, generation: str | None = None) -> Statistics:
+        """Statistics of the current generation (read again only after a commit); the
+        generation is read unless given."""
+        if generation is None:
+            generation = self._read_generation(conn)
         if self._stats is None or generation != self._generation:
             rows = dict((f, (d, n)) for f, d, n in conn.execute(
                 f"SELECT field, docs, length FROM {SCHEMA}.stats").fetchall())
@@ -234,24 +237,17 @@ class PostgresBackend:
     def search(self, request: SearchRequest) -> SearchResult:
         from reader.search.postgresql.search import run
 
-        with self._session() as conn:
-            stats = self._refresh(conn)
-            with conn.transaction():
-                _search_settings(conn, request)
-                try:
-                    return run(conn, request, stats, self._expansions, self.sharded(conn),
-                               self._field_names(conn))
-                except QueryError:
-                    raise
+        with self._session() as conn, conn.transaction():
+            stats = self._refresh(conn, _search_settings(conn, request))
+            return run(conn, request, stats, self._expansions, self.sharded(conn),
+                       self._field_names(conn))
 
     def facets(self, request: SearchRequest) -> Facets:
         from reader.search.postgresql.search import facets
 
-        with self._session() as conn:
-            self._refresh(conn)
-            with conn.transaction():
-                _search_settings(conn, request)
-                return facets(conn, request, self._expansions, self._field_names(conn))
+        with self._session() as conn, conn.transaction():
+            self._refresh(conn, _search_settings(conn, request))
+            return facets(conn, request, self._expansions, self._field_names(conn))
 
     def field_names(self) -> list[str]:
         with self._session() as conn:
