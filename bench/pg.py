@@ -19,8 +19,8 @@ same run on the same files measures:
 - ``--server DIR``: the PostgreSQL server lives in ``DIR`` and is kept afterwards; a later run
   with ``--server DIR --reuse`` starts it again and times the queries over what it holds,
   without loading again;
-- ``--before REV``: first the same benchmark as the reader of git revision ``REV`` ran it (its
-  own ``bench/pg.py`` from a worktree, on the same corpus and Whoosh index), kept under
+- ``--before REV``: first the same benchmark over the reader of git revision ``REV`` (this
+  ``bench/pg.py`` run in a worktree of it, on the same corpus and Whoosh index), kept under
   ``before``, so one run holds the figures before and after a change.
 
 Results go to one JSON document with the machine description (``bench/results/``).
@@ -354,8 +354,9 @@ def chosen_queries(given: Path | None, db: Path, corpus: Path, paragraphs: int) 
 
 
 def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path) -> dict:
-    """The results of ``revision``'s own ``bench/pg.py`` on the corpus and Whoosh index in
-    ``work`` (run in a git worktree of it, then removed)."""
+    """This benchmark over the reader of ``revision``, on the corpus and Whoosh index in
+    ``work`` (run in a git worktree of it, then removed): the same harness, so only the
+    reader differs."""
     import subprocess
 
     folder = Path(tempfile.mkdtemp(prefix="reader-pg-before-"))
@@ -363,9 +364,10 @@ def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path) 
     subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), revision],
                    check=True, capture_output=True)
     try:
+        shutil.copy(Path(__file__), tree / "bench" / "pg.py")
         subprocess.run([sys.executable, str(tree / "bench" / "pg.py"), "--paragraphs",
                         str(paragraphs), "--profile", profile, "--seed", str(seed), "--work",
-                        str(work), "--reuse", "--out", str(out)], check=True,
+                        str(work), "--reuse", "--skip-prepare", "--out", str(out)], check=True,
                        env={**os.environ, "PYTHONPATH": str(tree)}, cwd=tree)
         return json.loads(out.read_text(encoding="utf-8"))
     finally:
