@@ -97,8 +97,8 @@ PHRASES = {
         "pejabat itu, sudah lama kosong dan putih rumah tidak dicat.\n\n"
         "Pejabat itu salah. Satu rumah lagi dan satu satu pejabat datang ke rumah putih.\n\n"
         "Rumah dan putih itu kata yang berbeda; rumah putih sudah dijual.\n"),
-    # eighty paragraphs under one title: a title word's hits all tie, past the rows a
-    # word's first pass keeps
+    # eighty paragraphs under one title: a title word's hits all tie, far past the rows
+    # a word's first pass reads
     "zebraland.txt": "Kabar dari Zebraland\n\n" + "\n\n".join(
         f"Laporan nomor {n} tentang cuaca pagi ini." for n in range(80)) + "\n",
 }
@@ -112,7 +112,7 @@ def seeds_backend(pg_server, tmp_path_factory):  # noqa: F811
 
     corpus = tmp_path_factory.mktemp("postings") / "corpus"
     shutil.copytree(SEEDS, corpus)
-    for name, text in PHRASES.items():
+    for name, text in {**PHRASES, "qorvex.txt": COUNTS}.items():
         (corpus / name).write_text(text, encoding="utf-8")
     with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
         conn.execute("CREATE DATABASE reader_postings")
@@ -156,12 +156,26 @@ def test_phrases_from_the_postings_rank_as_the_gin_indexes(seeds_backend, query,
 
 @pytest.mark.parametrize(("limit", "offset"), [(3, 0), (20, 50), (1, 79), (5, 78)])
 def test_a_word_whose_hits_tie_past_the_first_pass(seeds_backend, limit, offset):
-    from reader.search.postgresql.postings import TIES_READ
-
-    assert 3 + TIES_READ < 80  # every hit ties: the first pass keeps too few of them
     fast, slow = _both_ways(seeds_backend, "title:Zebraland", limit, offset)
     assert [r[:2] for r in fast] == [r[:2] for r in slow]
     assert {r[7] for r in fast} == {r[7] for r in slow} == {80}
+
+
+# Words found once, twice and three times in paragraphs of different lengths: a word's best
+# paragraphs are read count by count, shortest first, and must rank as scoring every one.
+COUNTS = "Ulang kata Qorvex\n\n" + "\n\n".join(
+    " ".join(["Qorvex"] * (1 + n % 3) + ["kabar"] * (n % 7) + ["pagi"] * (n % 5))
+    for n in range(60)) + "\n"
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (5, 0), (20, 0), (7, 13), (20, 40),
+                                               (3, 58), (10, 60)])
+def test_a_words_best_paragraphs_count_by_count(seeds_backend, limit, offset):
+    for query in ("Qorvex", "kabar", "pagi", "title:Qorvex", "Qorvex^2"):
+        fast, slow = _both_ways(seeds_backend, query, limit, offset)
+        assert [r[:2] for r in fast] == [r[:2] for r in slow], query
+        assert [r[6] for r in fast] == pytest.approx([r[6] for r in slow], rel=1e-12)
+        assert {r[7] for r in fast} <= {r[7] for r in slow}
 
 
 def test_phrases_find_what_they_should(seeds_backend):

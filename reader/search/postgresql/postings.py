@@ -226,35 +226,48 @@ def _anywhere(item) -> bool:
     return isinstance(item, Word) and item.english is None
 
 
-TIES_READ = 64  # rows past the last one shown that one word's first pass keeps
-
-
 def _one_word(cur, word: Word, stats: Statistics, limit: int, offset: int,
               english_row: str) -> list:
-    """The top rows of one word from one bounded pass over its postings: the best rows
-    shown and a few more (nothing else kept); when even the last of those ties with the
-    last row shown, its postings are read again for every row scoring that much. The
-    total is the word's document frequency, known already."""
-    postings, params = _posting(word, stats)
+    """The top rows of one word, read best first from the index by term, count and length.
+
+    A word's score in a paragraph grows with its count there and falls with the field's
+    length, so among the paragraphs holding it the same number of times the shortest score
+    best. The counts the word has are found one index descent each (most words have a few);
+    the ``limit + offset`` shortest paragraphs of each count hold every score the page
+    needs, so the score of its last row (the cut) is known after reading those; then each
+    count's paragraphs up to the length that still scores the cut are read (all of them tied
+    with it too), and nothing else. The total is the word's document frequency."""
+    code, term, weight, constant, scale, _english = _part(word, stats)
     k = limit + offset
+    key = f"FROM {SCHEMA}.postings WHERE field = %(code)s::smallint AND term = %(term)s"
+    score = "%(w)s * tf / (tf + %(a)s + %(c)s * len)"
+    # the longest field that still scores the cut for a count: w*t/(t+a+c*len) >= cut
+    # (an integer, so the index's range stops there; one more than computed, for rounding)
+    longest = ("greatest(least(CASE WHEN (SELECT s FROM cut) > 0 THEN floor((%(w)s * "
+               "counts.tf / (SELECT s FROM cut) - counts.tf - %(a)s) / %(c)s) + 1 "
+               "ELSE 2147483647 END, 2147483647), 0)::integer")
     sql = (
-        f"WITH best AS MATERIALIZED (SELECT id, s FROM ({postings}) AS w "
-        "ORDER BY s DESC LIMIT %s), "
+        "WITH RECURSIVE counts(tf) AS ("
+        f"(SELECT tf {key} ORDER BY tf DESC LIMIT 1) UNION ALL "
+        f"SELECT (SELECT tf {key} AND tf < counts.tf ORDER BY tf DESC LIMIT 1) "
+        "FROM counts WHERE counts.tf IS NOT NULL), "
+        "best AS MATERIALIZED (SELECT b.s FROM counts CROSS JOIN LATERAL "
+        f"(SELECT {score} AS s {key} AND tf = counts.tf ORDER BY len LIMIT %(k)s) b), "
         "cut AS MATERIALIZED (SELECT coalesce((SELECT s FROM best ORDER BY s DESC "
-        "LIMIT 1 OFFSET %s), '-Infinity') AS s, (SELECT count(*) = %s AND min(s) >= "
-        "(SELECT s FROM best ORDER BY s DESC LIMIT 1 OFFSET %s) FROM best) AS more), "
-        "hits AS (SELECT id, s FROM best WHERE NOT (SELECT more FROM cut) "
-        "AND s >= (SELECT s FROM cut) "
-        f"UNION ALL SELECT id, s FROM ({postings}) AS w WHERE (SELECT more FROM cut) "
-        "AND s >= (SELECT s FROM cut)) "
-        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, h.s, %s, "
+        "LIMIT 1 OFFSET %(k1)s), '-Infinity') AS s), "
+        "hits AS (SELECT h.id, h.s FROM counts CROSS JOIN LATERAL "
+        f"(SELECT id, {score} AS s {key} AND tf = counts.tf AND len <= {longest} "
+        "OFFSET 0) h "  # OFFSET 0: not pulled up, so each count is one range of the index
+        "WHERE h.s >= (SELECT s FROM cut)) "
+        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, h.s, %(total)s, "
         f"p.{english_row}, p.date FROM hits AS h "
         # a lateral subquery that cannot be pulled up: read row by row, by number
         f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = h.id OFFSET 0) p "
-        "ORDER BY h.s DESC, p.doc, p.para LIMIT %s OFFSET %s")
-    total = stats.df.get((word.field, word.term), 0)
-    return cur.execute(sql, [*params, k + TIES_READ, k - 1, k + TIES_READ, k - 1, *params,
-                             total, limit, offset]).fetchall()
+        "ORDER BY h.s DESC, p.doc, p.para LIMIT %(limit)s OFFSET %(offset)s")
+    params = {"code": code, "term": term, "w": weight, "a": constant, "c": scale, "k": k,
+              "k1": k - 1, "total": stats.df.get((word.field, word.term), 0),
+              "limit": limit, "offset": offset}
+    return cur.execute(sql, params).fetchall()
 
 
 def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: int,

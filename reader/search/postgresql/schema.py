@@ -6,9 +6,10 @@
   (``id``) on a single server;
 - ``postings`` (a single server): each field's terms with the paragraphs holding them, their
   count and positions there (``pos`` the first, ``more`` the others), the field's length and
-  language, in one covering index: a word, a prefix, a fuzzy word, a phrase or an AND of
-  these is matched and scored from it alone, without reading a paragraph row or a
-  ``tsvector`` (see :mod:`.postings`);
+  language, in a covering index: a word, a prefix, a fuzzy word, a phrase or an AND of these
+  is matched and scored from it alone, without reading a paragraph row or a ``tsvector``;
+  a second index by term, count and length gives a word's best paragraphs first (see
+  :mod:`.postings`);
 - ``articles``: one row per article with the whole article as JSON (the source view needs no
   file); ``files``: size, time and hash of every corpus file, for change detection;
 - ``terms``: each field's distinct terms with their document frequency (BM25F's idf, prefix
@@ -25,9 +26,9 @@ from __future__ import annotations
 from reader.search.postgresql.documents import FIELD_NAMES
 
 SCHEMA = "reader"
-SCHEMA_VERSION = "6"  # 2: new quotation rules; 3: English articles analysed with English
+SCHEMA_VERSION = "7"  # 2: new quotation rules; 3: English articles analysed with English
 # rules; 4: date, lang and the corpus's own fields; 5: paragraph numbers and postings;
-# 6: positions in the postings
+# 6: positions in the postings; 7: the postings by count and length
 
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
 
@@ -76,14 +77,18 @@ def paragraph_indexes(table: str) -> list[str]:
     return out
 
 
-POSTINGS_INDEX = "postings_term"
+POSTINGS_INDEXES = ("postings_term", "postings_impact")
 
 
-def postings_indexes(table: str = "postings", index: str = POSTINGS_INDEX) -> list[str]:
-    """The covering index a single server's postings are read through (a rebuild builds it
-    on its new table, under another name until the swap)."""
-    return [f"CREATE INDEX IF NOT EXISTS {index} ON {SCHEMA}.{table} "
-            "(field, term, id) INCLUDE (tf, len, en, pos, more)"]
+def postings_indexes(table: str = "postings", prefix: str = "postings") -> list[str]:
+    """The indexes a single server's postings are read through (a rebuild builds them on
+    its new table, under other names until the swap): by term and paragraph (what matches,
+    merged in paragraph order), and by term, count and field length (a word's best
+    paragraphs first: its score grows with the count and falls with the length)."""
+    return [f"CREATE INDEX IF NOT EXISTS {prefix}_term ON {SCHEMA}.{table} "
+            "(field, term, id) INCLUDE (tf, len, en, pos, more)",
+            f"CREATE INDEX IF NOT EXISTS {prefix}_impact ON {SCHEMA}.{table} "
+            "(field, term, tf, len, id)"]
 
 
 def postings_tables() -> list[str]:

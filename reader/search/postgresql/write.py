@@ -39,7 +39,7 @@ from reader.search.postgresql.documents import (
     paragraph_row,
 )
 from reader.search.postgresql.schema import (
-    POSTINGS_INDEX,
+    POSTINGS_INDEXES,
     SCHEMA,
     SCHEMA_VERSION,
     paragraph_indexes,
@@ -182,12 +182,13 @@ class Writer:
                 self.conn.execute(statement)
         if self.postings == NEW_POSTINGS:  # indexed first: searches wait only for the swap
             self.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
-            for statement in postings_indexes(NEW_POSTINGS, f"{NEW_POSTINGS}_term"):
+            for statement in postings_indexes(NEW_POSTINGS, NEW_POSTINGS):
                 self.conn.execute(statement)
             self.conn.execute(f"DROP TABLE {SCHEMA}.postings")
             self.conn.execute(f"ALTER TABLE {SCHEMA}.{NEW_POSTINGS} RENAME TO postings")
-            self.conn.execute(f"ALTER INDEX {SCHEMA}.{NEW_POSTINGS}_term "
-                              f"RENAME TO {POSTINGS_INDEX}")
+            for name in POSTINGS_INDEXES:
+                self.conn.execute(f"ALTER INDEX {SCHEMA}.{NEW_POSTINGS}_{name.split('_')[-1]} "
+                                  f"RENAME TO {name}")
             self.conn.execute(f"GRANT SELECT ON {SCHEMA}.postings TO reader_search")
         changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
         if changed:
