@@ -209,15 +209,26 @@ def _any_phrase(phrases: list[Adjacent], stats: Statistics) -> tuple[str, list]:
 
 def _every_part(items: list[list], stats: Statistics) -> tuple[str, list]:
     """Each paragraph holding all of ``items`` (words and phrases), with its score: the
-    items' postings, each read in paragraph order from the index, merged."""
-    parts, params = [], []
+    items' postings, each read in paragraph order from the index, merged; a word's part of
+    the score is computed after the merge, for the paragraphs that hold every item only."""
+    scores, score_params, parts, params = [], [], [], []
     for n, item in enumerate(items):
-        sql, values = _one(item, stats, f"a{n}_")
-        parts.append(f"({sql}) w{n}")
-        params += values
-    score = " + ".join(f"w{n}.s" for n in range(len(items)))
+        if len(item) == 1 and isinstance(item[0], Word):
+            code, term, weight, constant, scale, english = _part(item[0], stats)
+            language = "" if english is None else " AND en = %s"
+            parts.append(f"(SELECT id, tf, len FROM {SCHEMA}.postings WHERE field = "
+                         f"%s::smallint AND term = %s{language}) w{n}")
+            params += [code, term, *([] if english is None else [english])]
+            scores.append(f"%s * w{n}.tf / (w{n}.tf + %s + %s * w{n}.len)")
+            score_params += [weight, constant, scale]
+        else:
+            sql, values = _one(item, stats, f"a{n}_")
+            parts.append(f"({sql}) w{n}")
+            params += values
+            scores.append(f"w{n}.s")
     joined = parts[0] + "".join(f" JOIN {p} USING (id)" for p in parts[1:])
-    return f"WITH hits AS MATERIALIZED (SELECT id, {score} AS score FROM {joined}), ", params
+    return (f"WITH hits AS MATERIALIZED (SELECT id, {' + '.join(scores)} AS score "
+            f"FROM {joined}), ", [*score_params, *params])
 
 
 def _anywhere(item) -> bool:
