@@ -112,7 +112,7 @@ def seeds_backend(pg_server, tmp_path_factory):  # noqa: F811
 
     corpus = tmp_path_factory.mktemp("postings") / "corpus"
     shutil.copytree(SEEDS, corpus)
-    for name, text in {**PHRASES, "qorvex.txt": COUNTS}.items():
+    for name, text in {**PHRASES, "qorvex.txt": COUNTS, "zq.txt": ZQ}.items():
         (corpus / name).write_text(text, encoding="utf-8")
     with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
         conn.execute("CREATE DATABASE reader_postings")
@@ -176,6 +176,18 @@ def test_a_words_best_paragraphs_count_by_count(seeds_backend, limit, offset):
         assert [r[:2] for r in fast] == [r[:2] for r in slow], query
         assert [r[6] for r in fast] == pytest.approx([r[6] for r in slow], rel=1e-12)
         assert {r[7] for r in fast} <= {r[7] for r in slow}
+
+
+# 200 made-up words starting "zq", one paragraph each: more than any cap a prefix once had
+ZQ = "Kata zq\n\n" + "\n\n".join(f"Ada zq{chr(97 + n // 26)}{chr(97 + n % 26)}x di sini."
+                                    for n in range(200)) + "\n"
+
+
+def test_a_prefix_stands_for_every_word_it_starts(seeds_backend):
+    for query in ("zq*", "zq*x", "zqa*"):
+        result = seeds_backend.search(SearchRequest(query, limit=5))
+        assert not result.partial
+        assert result.total == (200 if query != "zqa*" else 26)
 
 
 def test_phrases_find_what_they_should(seeds_backend):

@@ -1,6 +1,6 @@
 """Prefixes, wildcards and fuzzy words become the index words they stand for, as in the Whoosh
-index: at most a cap of them (64 for a one-letter prefix, 128 for two, 512 otherwise), the most
-frequent first, and the answer says ``partial`` when some were left out.
+index: a prefix or wildcard every word it matches (up to 100,000), a fuzzy word at most 512,
+the most frequent first, and the answer says ``partial`` when some were left out.
 
 Words come from the ``terms`` table: a prefix is a range scan of its primary key (the ``C``
 collation keeps it a plain byte range), a wildcard a ``LIKE`` over its literal start, and a
@@ -19,20 +19,12 @@ from reader.search.postgresql.parse import Term as TermNode
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import NOTHING
 
-MAX_EXPANSION = 512
-SHORT_PREFIX_EXPANSION = {1: 64, 2: 128}
+MAX_EXPANSION = 512  # words a fuzzy word may stand for
+MAX_PREFIX_EXPANSION = 100_000  # words a prefix or wildcard may stand for (the Whoosh cap)
 
 
 def cap(node) -> int:
-    if isinstance(node, Prefix):
-        literal = len(node.text)
-    elif isinstance(node, Wildcard):
-        literal = len(re.split(r"[*?]", node.pattern, maxsplit=1)[0])
-    else:
-        return MAX_EXPANSION
-    if not literal:
-        return min(SHORT_PREFIX_EXPANSION.values())
-    return SHORT_PREFIX_EXPANSION.get(literal, MAX_EXPANSION)
+    return MAX_PREFIX_EXPANSION if isinstance(node, (Prefix, Wildcard)) else MAX_EXPANSION
 
 
 def _like(text: str) -> str:
