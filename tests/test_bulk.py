@@ -215,3 +215,31 @@ def test_a_parallel_build_through_the_library_searches_like_one(tmp_path):
             (h.doc, h.para, round(h.score, 6)) for h in b.hits)
     single.close()
     multi.close()
+
+
+def test_a_build_and_its_searches_open_no_segment_through_a_memory_map(tmp_path, monkeypatch):
+    """Whoosh 3 reads a memory-mapped segment through ``BytesIO(memoryview)``, a copy of each
+    of its files: sealing a build opened a reader over every segment that way, 1.1 GB at a
+    million paragraphs in the building process. Every storage a build, an update or a search
+    opens reads files instead."""
+    from whoosh.filedb import compound
+
+    opened: list[bool] = []
+    plain = compound.CompoundStorage.__init__
+
+    def recorded(self, dbfile, use_mmap=True, basepos=0):
+        opened.append(use_mmap)
+        plain(self, dbfile, use_mmap=use_mmap, basepos=basepos)
+
+    monkeypatch.setattr(compound.CompoundStorage, "__init__", recorded)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    library = Library(corpus, tmp_path / "ix")
+    library.update(rebuild=True)
+    (corpus / "baru.txt").write_text("Berita Baru\n\nTokayev datang lagi.\n", encoding="utf-8")
+    library.update()
+    assert library.search("Tokayev").total == 3
+    library.close()
+    assert opened and not any(opened)

@@ -16,7 +16,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, LockError, clean_files
 from whoosh.writing import IndexingError
 
@@ -108,7 +108,11 @@ def build_generation(folder: IndexFolder, changes: Changes, progress: ProgressFn
     try:
         live = folder.live_dir()
         previous = stemtable.preload(live) if live is not None else {}
-        ix = whoosh_index.create_in(str(fresh), build_schema(), indexname=INDEX_NAME)
+        # without memory maps, as the index is read (see store.open_dir): sealing the build
+        # opens a reader over every segment, which through a map copied them all into this
+        # process (1.1 GB at a million paragraphs)
+        ix = FileStorage(str(fresh), supports_mmap=False).create_index(build_schema(),
+                                                                       indexname=INDEX_NAME)
         procs = processes(workers, changes.total, parallel_min_files)
         if changes.sources is not None and procs > 1:
             warnings = changes.warnings if changes.warnings is not None else []
