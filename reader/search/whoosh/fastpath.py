@@ -123,9 +123,13 @@ def usable(searcher, q, fields: frozenset) -> bool:
     """True when ``q`` is words and phrases of ``fields`` joined by AND, OR and NOT, ranked by
     BM25F, on the Whoosh release this module knows."""
     return (KNOWN and type(searcher.weighting).__name__ == "BM25F" and _shape(q, fields, searcher)
-            and all(isinstance(getattr(sub.reader(), "_codec", None), ReaderCodec)
-                    for sub, _ in searcher.leaf_searchers())
-            and scoring.worth_it(searcher, q))
+            and _our_codec(searcher) and scoring.worth_it(searcher, q))
+
+
+def _our_codec(searcher) -> bool:
+    """Every segment is written in the reader's posting format (:mod:`.codec`)."""
+    return all(isinstance(getattr(sub.reader(), "_codec", None), ReaderCodec)
+               for sub, _ in searcher.leaf_searchers())
 
 
 def _shape(q, fields: frozenset, searcher) -> bool:
@@ -222,11 +226,10 @@ def fast_search(searcher, q, limit: int, deadline: float | None, only: set[int] 
 
 def term_ids(searcher, fieldname: str, terms: list[bytes]):
     """The sorted document numbers (a numpy array) holding any of ``terms`` of one field (a
-    document holds one of them: the lists are disjoint),
-    decoded a posting list at a time, or None where :func:`usable` would say no (another
-    Whoosh release or another codec): the caller then walks Whoosh's matchers."""
-    if not KNOWN or not all(isinstance(getattr(sub.reader(), "_codec", None), ReaderCodec)
-                            for sub, _ in searcher.leaf_searchers()):
+    document holds one of them: the lists are disjoint), decoded a posting list at a time,
+    or None where :func:`usable` would say no (another Whoosh release or another codec): the
+    caller then walks Whoosh's matchers."""
+    if not KNOWN or not _our_codec(searcher):
         return None
     np = scoring._np()
     ctx = scoring.Context(searcher, None, _Internals)

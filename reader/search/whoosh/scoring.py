@@ -198,37 +198,48 @@ def _idf(ctx: Context, fieldname: str, btext: bytes) -> float:
     return log(searcher.doc_count_all() / (df + 1)) + 1
 
 
-def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Scored:
-    np = _np()
-    searcher = ctx.searcher
-    fieldobj = searcher.schema[fieldname]
+def _bm25(ctx: Context, fieldname: str) -> tuple[float, float, float]:
+    """BM25F's average length, B and K1 for ``fieldname``, as Whoosh's scorer takes them."""
+    weighting = ctx.weighting
+    avgfl = ctx.searcher.avg_field_length(fieldname) or 1
+    return avgfl, ctx.internals.field_b(weighting, fieldname), weighting.K1
+
+
+def _live(ctx: Context, fieldname: str, lists: list[Postings], avgfl: float, B: float,
+          K1: float) -> list[tuple]:
+    """``(ids, tfs, norms)`` of a word's postings in each segment, deleted documents left
+    out, with each document's length normalisation (stops at the deadline)."""
+    parts = []
+    for (reader, offset), postings in _by_leaf(ctx, lists):
+        ids, tfs, local = postings.ids, postings.tfs, postings.ids - offset
+        if reader.has_deletions():
+            keep = _alive(reader)[local]
+            ids, tfs, local = ids[keep], tfs[keep], local[keep]
+        parts.append((ids, tfs, _norms(ctx, reader, fieldname, B, K1, avgfl)[local]))
+        if ctx.over():
+            break
+    return parts
+
+
+def _scored_bytes(fieldobj, text) -> bytes:
     if not fieldobj.scorable:
         raise NotColumnar("unscored field")
-    btext = fieldobj.to_bytes(text) if isinstance(text, str) else text
+    return fieldobj.to_bytes(text) if isinstance(text, str) else text
+
+
+def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Scored:
+    np = _np()
+    btext = _scored_bytes(ctx.searcher.schema[fieldname], text)
     lists = ctx.postings(fieldname, btext)
     if not lists:
         return _empty()
     idf = _idf(ctx, fieldname, btext)
-    avgfl = searcher.avg_field_length(fieldname) or 1
-    weighting = ctx.weighting
-    B = ctx.internals.field_b(weighting, fieldname)
-    K1 = weighting.K1
+    avgfl, B, K1 = _bm25(ctx, fieldname)
     k1p1 = K1 + 1
-    ids_parts, score_parts = [], []
-    for (reader, offset), postings in _by_leaf(ctx, lists):
-        norm = _norms(ctx, reader, fieldname, B, K1, avgfl)
-        tfs = postings.tfs
-        scores = idf * ((tfs * k1p1) / (tfs + norm[postings.ids - offset]))
-        ids = postings.ids
-        if reader.has_deletions():
-            keep = _alive(reader)[ids - offset]
-            ids, scores = ids[keep], scores[keep]
-        ids_parts.append(ids)
-        score_parts.append(scores)
-        if ctx.over():
-            break
-    ids = ids_parts[0] if len(ids_parts) == 1 else np.concatenate(ids_parts)
-    scores = score_parts[0] if len(score_parts) == 1 else np.concatenate(score_parts)
+    parts = _live(ctx, fieldname, lists, avgfl, B, K1)
+    ids = parts[0][0] if len(parts) == 1 else np.concatenate([part[0] for part in parts])
+    scores = [idf * ((tfs * k1p1) / (tfs + norm)) for _ids, tfs, norm in parts]
+    scores = scores[0] if len(scores) == 1 else np.concatenate(scores)
     if boost != 1.0:
         scores = scores * boost
     return ids, scores
@@ -243,52 +254,31 @@ def _or_of_words(ctx: Context, subs: list) -> Scored:
     a dozen per word: a one-letter prefix is thousands of words. Same operations on the same
     numbers in the same order, so the same scores to the last bit."""
     np = _np()
-    searcher = ctx.searcher
     fieldname = subs[0].fieldname
-    fieldobj = searcher.schema[fieldname]
-    if not fieldobj.scorable:
-        raise NotColumnar("unscored field")
-    avgfl = searcher.avg_field_length(fieldname) or 1
-    weighting = ctx.weighting
-    B = ctx.internals.field_b(weighting, fieldname)
-    K1 = weighting.K1
-    readers = {offset: reader for reader, offset in ctx.leaves}
-    words = []  # (postings kept, idf, boost, [(postings, kept ids, norms)])
+    fieldobj = ctx.searcher.schema[fieldname]
+    avgfl, B, K1 = _bm25(ctx, fieldname)
+    words = []  # (postings kept, idf, boost, [(ids, tfs, norms) a segment])
     for sub in subs:
         if ctx.spent:
             break
-        text = sub.text
-        btext = fieldobj.to_bytes(text) if isinstance(text, str) else text
+        btext = _scored_bytes(fieldobj, sub.text)
         lists = ctx.postings(fieldname, btext)
         if lists:
-            idf = _idf(ctx, fieldname, btext)
-            leaves, kept = [], 0
-            for postings in lists:
-                reader = readers[postings.offset]
-                local = postings.ids - postings.offset
-                tfs, ids = postings.tfs, postings.ids
-                if reader.has_deletions():
-                    keep = _alive(reader)[local]
-                    tfs, ids, local = tfs[keep], ids[keep], local[keep]
-                norm = _norms(ctx, reader, fieldname, B, K1, avgfl)[local]
-                leaves.append((ids, tfs, norm))
-                kept += len(ids)
-                if ctx.over():
-                    break
-            words.append((kept, idf, sub.boost, leaves))
+            parts = _live(ctx, fieldname, lists, avgfl, B, K1)
+            words.append((sum(len(part[0]) for part in parts), _idf(ctx, fieldname, btext),
+                          sub.boost, parts))
         ctx.over()
     if not words:
         return _empty()
     words.sort(key=lambda word: word[0], reverse=True)  # stable: as scores() sorts its parts
-    ids = np.concatenate([part[0] for word in words for part in word[3]])
-    tfs = np.concatenate([part[1] for word in words for part in word[3]])
-    norm = np.concatenate([part[2] for word in words for part in word[3]])
-    sizes = [len(part[0]) for word in words for part in word[3]]
+    parts = [part for word in words for part in word[3]]
+    ids, tfs, norm = (np.concatenate([part[column] for part in parts]) for column in range(3))
+    sizes = [len(part[0]) for part in parts]
     idf = np.repeat([word[1] for word in words for _part in word[3]], sizes)
     values = idf * ((tfs * (K1 + 1)) / (tfs + norm))
     if any(word[2] != 1.0 for word in words):
         values = values * np.repeat([word[2] for word in words for _part in word[3]], sizes)
-    size = searcher.doc_count_all()
+    size = ctx.searcher.doc_count_all()
     total = np.bincount(ids, weights=values, minlength=size)  # in array order, as acc[ids] +=
     found = np.flatnonzero(np.bincount(ids, minlength=size))
     return found, total[found]

@@ -149,18 +149,16 @@ def not_paragraphs(searcher) -> tuple[frozenset, float]:
     cache = reader_cache(searcher.reader(), "not_paragraphs")
     if "value" not in cache:
         ids = term_ids(searcher, "kind", [b"article", b"file"])
-        if ids is not None:  # decoded at once: at 1M paragraphs 20 ms, not 500 through matchers
+        if ids is not None:  # decoded at once: at 1M paragraphs 30 ms, not 500 through matchers
             others = frozenset(ids.tolist())
             remember_array(searcher.reader(), others, ids)
         else:
-            others = set()
-            for sub, offset in searcher.leaf_searchers():
-                r = sub.reader()
-                for kind in (b"article", b"file"):
-                    if ("kind", kind) in r:
-                        others.update(d + offset for d in r.postings("kind", kind).all_ids())
+            others = frozenset(
+                d + offset for sub, offset in searcher.leaf_searchers()
+                for kind in (b"article", b"file") if ("kind", kind) in sub.reader()
+                for d in sub.reader().postings("kind", kind).all_ids())
         m = Term("kind", "para").matcher(searcher, searcher.context())
-        cache["value"] = (frozenset(others), m.score() if m.is_active() else 0.0)
+        cache["value"] = (others, m.score() if m.is_active() else 0.0)
     return cache["value"]
 
 

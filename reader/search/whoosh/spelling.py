@@ -69,6 +69,10 @@ class _Corrector(Corrector):
         # (at a million paragraphs in 26 segments, one look-up is ~1 ms, and "re" starts
         # 5,000 words)
         found: dict[str, tuple[int, int]] = {}
+
+        def note(word: str, dist: int, df: int) -> None:
+            found[word] = (dist, max(df, found.get(word, (dist, 0))[1]))
+
         words = stemtable.current_words() if self.sugfield == self.fieldname else None
         if words is not None:  # surface words, each with the paragraphs of its stem
             for word, stem in words.starting(start):
@@ -77,12 +81,12 @@ class _Corrector(Corrector):
                     continue
                 df = self.reader.doc_frequency(self.fieldname, stem)
                 if df:
-                    found[word] = (dist, max(df, found.get(word, (dist, 0))[1]))
+                    note(word, dist, df)
         for btext, df in term_dfs(self.reader, self.sugfield, start.encode("utf-8"),
                                   [MAX_SCAN]):
             word = btext.decode("utf-8", "replace")
             dist = near(word)
             if dist is not None:
-                found[word] = (dist, max(df, found.get(word, (dist, 0))[1]))
+                note(word, dist, df)
         for word, (dist, df) in found.items():
             yield (-(dist + 0.5 / max(df, 1)), word)

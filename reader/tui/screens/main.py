@@ -190,23 +190,22 @@ class MainScreen(MainActions, IndexWork, AskAgain, Screen[None]):
 
     # -- the index --------------------------------------------------------------------------------
 
+    def _index_answers(self) -> None:
+        self._stop_finishing()
+        self.reader.index_ready = True
+        self.reader.index_error = None
+        self.answering_again()
+
     def on_index_open(self, message: IndexOpen) -> None:
         """Searches answer from now on, before the article list is loaded."""
-        self._stop_finishing()
-        reader = self.reader
-        reader.index_ready = True
-        reader.index_error = None
-        self.answering_again()
-        reader.forget_articles()
+        self._index_answers()
+        self.reader.forget_articles()
         self.search_pane.index_open()
 
     def on_index_ready(self, message: IndexReady) -> None:
-        self._stop_finishing()
+        self._index_answers()
         reader = self.reader
-        reader.index_ready = True
-        reader.index_error = None
         self._rebuilding = False
-        self.answering_again()
         if not message.searched:
             reader.forget_articles()
         self.search_pane.index_ready(message.articles, search_again=not message.searched)
