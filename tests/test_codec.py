@@ -7,6 +7,8 @@ import random
 from array import array
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import collectors
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.filedb.filestore import RamStorage
@@ -16,7 +18,7 @@ from whoosh.reading import CorruptIndexError
 
 from reader.library import Library
 from reader.search.query import check_query
-from reader.search.whoosh import codec, fastpath, highlight, scoring
+from reader.search.whoosh import codec, fastpath, highlight, layout, scoring
 from reader.search.whoosh.analyzer import text_analyzer as analyzer
 from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.parse import bounded, make_parser, para_only, parse
@@ -227,12 +229,14 @@ SENTENCES = [
     "Café-café di Jakarta-Selatan buka 24 jam, dan warga berbalas-balasan pesan.",
     "the President and the Minister of Foreign Affairs -- said it was a deal.",
     "Bangsa-bangsanya tarik-menarik; Naïve résumé co-operate x-ray 3-2.",
+    "Kata \u201cpemerintah\u201d di awal, lalu O’Brien’s 12,5% dan _garis_bawah_ "
+    "\u0645\u0631\u062d\u0628\u0627.",
 ]
 
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_token_spans_follow_the_analyzer_positions(text):
-    spans = highlight.token_spans(text)
+    spans = layout.token_spans(text)
     for token in analyzer()(text, positions=True, chars=True):
         assert spans[token.pos] == (token.startchar, token.endchar), token.text
 
@@ -324,9 +328,28 @@ def test_article_list_is_saved_with_each_commit_and_follows_updates(seeds_copy, 
 
 @pytest.mark.parametrize("text", SENTENCES)
 def test_offsets_of_chosen_positions_equal_the_spans(text):
-    spans = highlight.token_spans(text)
+    spans = layout.token_spans(text)
     for chosen in ({0}, {1, 3}, set(range(len(spans))), {len(spans) - 1}):
-        assert highlight.offsets(text, chosen) == [spans[p] for p in sorted(chosen)]
+        assert layout.offsets(layout.encode(text), chosen) == [spans[p] for p in sorted(chosen)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab éZ9_-'’\u201c.\n\u200b\u0301")), max_size=60),
+       st.sets(st.integers(0, 30), max_size=6))
+def test_a_stored_layout_gives_the_token_walks_offsets_on_any_text(text, chosen):
+    spans = layout.token_spans(text)
+    encoded = layout.encode(text)
+    assert (layout.offsets(encoded, chosen) if encoded else []) == [
+        spans[p] for p in sorted(chosen) if p < len(spans)]
+
+
+@pytest.mark.parametrize("text", ["a " + "x" * 300 + " b", "a" + " " * 70_000 + "b c",
+                                  "kata " * 40 + "y" * 70_000])
+def test_a_layout_widens_for_long_words_and_gaps(text):
+    spans = layout.token_spans(text)
+    encoded = layout.encode(text)
+    assert encoded[:2] != b"\x01\x01"
+    assert layout.offsets(encoded, set(range(len(spans)))) == spans
 
 
 @pytest.mark.parametrize("chunk", [16, 1 << 16])  # records split across reads, and not

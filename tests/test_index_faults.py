@@ -324,7 +324,7 @@ def test_ctrl_c_during_a_parallel_rebuild_is_one_line(tmp_path):
 def test_a_full_disk_during_a_parallel_rebuild_is_one_line(tmp_path):
     corpus, index = built(tmp_path, files=600)
     before = live(index).name
-    done = run_cli("index", "--rebuild", corpus=corpus, index=index, limit=2 * 1024 * 1024)
+    done = run_cli("index", "--rebuild", corpus=corpus, index=index, limit=1024 * 1024)
     assert done.returncode == 3
     assert "cannot write the index" in one_line(done.stderr)
     assert not children_of(index)

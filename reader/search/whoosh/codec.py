@@ -34,6 +34,8 @@ from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 from whoosh.reading import CorruptIndexError
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from reader.search.whoosh.stored import StoredPerDocReader, StoredPerDocWriter
+
 MAGIC = b"RdP1"
 BLOCK_SIZE = 128  # postings per block of the skip table
 # n, id width, weight code, count width, value kind, value width, number of values
@@ -92,10 +94,17 @@ def unpack(raw, width: int) -> array:
 
 
 class ReaderCodec(W3Codec):
-    """Whoosh 3 with :class:`ColumnPostingsWriter` and :class:`ColumnMatcher` for postings.
+    """Whoosh 3 with :class:`ColumnPostingsWriter` and :class:`ColumnMatcher` for postings,
+    and the stored fields of :mod:`.stored`.
 
     Term vectors (byte ids) keep Whoosh 3's own writer. The codec object is pickled in each
     segment's record, so an index written with it is read with it."""
+
+    def per_document_writer(self, storage, segment):
+        return StoredPerDocWriter(self, storage, segment)
+
+    def per_document_reader(self, storage, segment):
+        return StoredPerDocReader(storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
         if byteids:

@@ -20,6 +20,7 @@ stats``. Damaged bytes raise :class:`IndexDamaged`; nothing here falls back quie
 from __future__ import annotations
 
 import struct
+from bisect import bisect_right
 from collections.abc import Iterator
 from weakref import WeakKeyDictionary
 
@@ -30,6 +31,7 @@ from whoosh.reading import SegmentReader, TermNotFound
 from reader.errors import IndexDamaged
 from reader.search.whoosh import scoring
 from reader.search.whoosh.codec import ReaderCodec, records_from
+from reader.search.whoosh.stored import StoredPerDocReader
 
 WRITTEN_FOR = (3, 54)  # whoosh3 major.minor whose codec this module reads
 KNOWN = tuple(whoosh.__version__[:2]) == WRITTEN_FOR
@@ -222,6 +224,24 @@ def fast_search(searcher, q, limit: int, deadline: float | None, only: set[int] 
     except scoring.DAMAGED as exc:
         raise IndexDamaged(f"a posting list cannot be read ({_why(exc)})") from exc
     return found if with_context else found[:3]
+
+
+def stored_records(searcher, docnums: list[int]) -> list[dict]:
+    """The stored fields of each of ``docnums``, read from each segment's column directly.
+
+    Whoosh's ``stored_fields`` goes through the multi-reader, the segment reader and a filter
+    that keeps the schema's fields (every field written is one), ~6 us of a ~10 us read."""
+    leaves = searcher.reader().leaf_readers()
+    starts = [offset for _reader, offset in leaves]
+    out = []
+    for docnum in docnums:
+        reader, offset = leaves[bisect_right(starts, docnum) - 1]
+        perdoc = getattr(reader, "_perdoc", None) if KNOWN else None
+        if isinstance(perdoc, StoredPerDocReader):
+            out.append(perdoc.stored_fields(docnum - offset))
+        else:
+            out.append(reader.stored_fields(docnum - offset))
+    return out
 
 
 def term_ids(searcher, fieldname: str, terms: list[bytes]):

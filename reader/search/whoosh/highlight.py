@@ -3,58 +3,32 @@
 The ``text`` field stores every word's position, and the analyzer numbers positions the way a
 plain tokenizer does (stop words keep their numbers, a split compound numbers its parts in
 order). So the words to mark in a hit are the positions its query words have in that
-paragraph's postings, and :func:`token_spans` turns positions into character offsets with one
-regular expression and no stemming (Sastrawi is never started for highlighting; stemming 20
-cold hits took ~86 ms).
+paragraph's postings, and the paragraph's stored layout (:mod:`.layout`) gives their character
+offsets: no stemming (Sastrawi is never started for highlighting; stemming 20 cold hits took
+~86 ms) and no tokenizing.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from whoosh.query import And, AndNot, Or, Term
 from whoosh.reading import TermNotFound
 
-from reader.language.analysis import ENGLISH_MARK, TOKEN_PATTERN, _is_reduplication
+from reader.language.analysis import ENGLISH_MARK
 from reader.records import Hit
+from reader.search.whoosh import layout
 
-_TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
 HIGHLIGHT_FIELDS = ("text", "quote")  # query words in these fields are marked in the text
 _MARKS = (ENGLISH_MARK, ENGLISH_MARK.encode("utf-8"))  # a language, not a word of the text
 
 
-def _spans(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of the token at each analyzer position of ``text``, lazily.
-
-    Mirrors the tokenizer and :class:`~reader.language.analysis.HyphenFilter` (tests compare
-    it with the analyzer on real text): a hyphenated word that is not a reduplication takes
-    one position per part.
-    """
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        start = match.start()
-        if "-" in word and not _is_reduplication(word):
-            offset = 0
-            for part in word.split("-"):
-                if part:
-                    yield start + offset, start + offset + len(part)
-                offset += len(part) + 1
-            continue
-        yield start, match.end()
-
-
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the token at each analyzer position of ``text``."""
-    return list(_spans(text))
-
-
 def hit(fields: dict, score: float | None, positions: set[int]) -> Hit:
-    """A hit from a paragraph's stored fields and the positions of its marked words."""
+    """A hit from a paragraph's stored fields and the positions of its marked words (their
+    spans from the stored layout, :mod:`.layout`; a paragraph without a word has none)."""
     text = fields.get("text", "")
+    found = fields.get("layout")
     return Hit(doc=fields["doc"], para=fields["para"], title=fields.get("title", ""),
                source=fields.get("source") or None, score=float(score or 0.0), text=text,
-               highlights=offsets(text, positions),
+               highlights=layout.offsets(found, positions) if found else [],
                repeats=list(fields.get("repeats") or []))
 
 
@@ -160,29 +134,18 @@ def _from_arrays(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
     for postings in lists:
         ids = postings.ids
         at = np.searchsorted(ids, targets)
-        inside = at < len(ids)
-        hits = np.flatnonzero(inside)
-        hits = hits[ids[at[hits]] == targets[hits]]
+        inside = np.flatnonzero(at < len(ids))
+        hits = inside[ids[at[inside]] == targets[inside]]
         if not len(hits):
             continue
         counts, flat = postings.positions()
-        starts = np.cumsum(counts) - counts
-        for h in hits.tolist():
-            row = int(at[h])
-            s = int(starts[row])
-            found[wanted[h]].update(flat[s:s + int(counts[row])].tolist())
-
-
-def offsets(text: str, positions: set[int]) -> list[tuple[int, int]]:
-    """Character offsets of the tokens at ``positions`` of ``text``, in order (the text is
-    tokenized only up to the last of them)."""
-    if not positions:
-        return []
-    last = max(positions)
-    out: list[tuple[int, int]] = []
-    for pos, span in enumerate(_spans(text)):
-        if pos in positions:
-            out.append(span)
-        if pos >= last:
-            break
-    return out
+        rows = at[hits]
+        # every position of every wanted row in one gather, then split by row
+        starts = (np.cumsum(counts) - counts)[rows]
+        lengths = counts[rows]
+        picked = flat[np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+                      + np.arange(int(lengths.sum()))].tolist()
+        at_row = 0
+        for h, n in zip(hits.tolist(), lengths.tolist(), strict=True):
+            found[wanted[h]].update(picked[at_row:at_row + n])
+            at_row += n

@@ -19,6 +19,7 @@ from reader.language.analysis import ENGLISH, analysis_language
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import FileState
 from reader.search.fields import EXTRA_PREFIX, extra_values, language
+from reader.search.whoosh import layout
 from reader.search.whoosh.analyzer import name_analyzer, tag_english, text_analyzer
 from reader.search.whoosh.codec import ArrayPositions
 
@@ -27,8 +28,9 @@ from reader.search.whoosh.codec import ArrayPositions
 # 5, new ingestion rules); 7: new quotation rules; 8: postings as plain arrays (.codec), no
 # spelling field, article records without the text of paragraphs that have their own record;
 # 9: English articles analysed with English rules; 10: date, lang, outlet column and the
-# corpus's own fields (x_*) on paragraph records.
-SCHEMA_VERSION = 10
+# corpus's own fields (x_*) on paragraph records; 11: stored fields compressed with zstd against a
+# dictionary per segment (.stored), each paragraph's word layout stored (.layout).
+SCHEMA_VERSION = 11
 INDEX_NAME = "reader"
 
 
@@ -47,6 +49,7 @@ def build_schema() -> Schema:
         speaker=TEXT(analyzer=name_analyzer()),
         repeats=STORED,
         quotes=STORED,  # the paragraph's quotes as JSON, so related() needs no article loads
+        layout=STORED,  # where each position's word is in the text, for highlights (.layout)
         data=STORED,
         # filters (see reader.search.fields); date and outlet are columns too, read for every
         # match when hits are sorted by date or counted by outlet and year
@@ -148,6 +151,7 @@ def documents(article: Article, relative: str) -> Iterator[dict]:
             "repeats": repeats.get(p.number) or None,
             "quotes": json.dumps([asdict(q) for q in p.quotes], ensure_ascii=False)
             if p.quotes else None,
+            "layout": layout.encode(p.text),
         })
 
 

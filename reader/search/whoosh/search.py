@@ -20,7 +20,13 @@ from reader.records import SearchResult
 from reader.search.backend import Facets, SearchRequest
 from reader.search.fields import EXTRA_PREFIX, known_fields
 from reader.search.query import FIELDS, check_query
-from reader.search.whoosh.fastpath import fast_search, reader_cache, term_ids, usable
+from reader.search.whoosh.fastpath import (
+    fast_search,
+    reader_cache,
+    stored_records,
+    term_ids,
+    usable,
+)
 from reader.search.whoosh.highlight import hit, query_positions
 from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.order import NEWEST, OLDEST, dates_of, extra_fields, split_filters
@@ -74,9 +80,10 @@ def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -
     shown_docs = [docnum for _, docnum in shown]
     marks = query_positions(searcher, q, shown_docs, decoded) if q is not NullQuery else {
         docnum: set() for docnum in shown_docs}
-    days = dates_of(searcher, [docnum for _, docnum in shown])
-    for (score, docnum), day in zip(shown, days, strict=True):
-        found = hit(searcher.stored_fields(docnum), score, marks[docnum])
+    days = dates_of(searcher, shown_docs)
+    records = stored_records(searcher, shown_docs)
+    for (score, docnum), day, fields in zip(shown, days, records, strict=True):
+        found = hit(fields, score, marks[docnum])
         found.date = day or None
         result.hits.append(found)
     if result.total == 0 and request.suggest and not request.filters:
