@@ -31,6 +31,7 @@ corpus, index, seconds = sys.argv[2], sys.argv[3], float(sys.argv[5])
 queries = json.loads(sys.argv[4])
 library = Library(corpus, index)
 library.update()
+library.warm_up()  # as a TUI session does once its index is open
 out = {}
 for name, query in queries.items():
     for _ in range(3):

@@ -134,18 +134,14 @@ def _from_arrays(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
     for postings in lists:
         ids = postings.ids
         at = np.searchsorted(ids, targets)
-        inside = np.flatnonzero(at < len(ids))
-        hits = inside[ids[at[inside]] == targets[inside]]
+        inside = at < len(ids)
+        hits = np.flatnonzero(inside)
+        hits = hits[ids[at[hits]] == targets[hits]]
         if not len(hits):
             continue
         counts, flat = postings.positions()
-        rows = at[hits]
-        # every position of every wanted row in one gather, then split by row
-        starts = (np.cumsum(counts) - counts)[rows]
-        lengths = counts[rows]
-        picked = flat[np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-                      + np.arange(int(lengths.sum()))].tolist()
-        at_row = 0
-        for h, n in zip(hits.tolist(), lengths.tolist(), strict=True):
-            found[wanted[h]].update(picked[at_row:at_row + n])
-            at_row += n
+        starts = np.cumsum(counts) - counts
+        for h in hits.tolist():
+            row = int(at[h])
+            s = int(starts[row])
+            found[wanted[h]].update(flat[s:s + int(counts[row])].tolist())
