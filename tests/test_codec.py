@@ -457,3 +457,41 @@ def test_quick_freshness_sees_added_removed_and_renamed_files_not_in_place_rewri
     assert set(freshness.folder_stamps(seeds_copy)) == {"", "more/"}
     library.close()
 
+
+@pytest.mark.parametrize("on_disk", [True, False])
+def test_hash_records_read_by_position_equal_whooshs_lookups(tmp_path, on_disk):
+    """Every key of a hash file of 20,000 (collisions and wrapped probes included), values
+    short and longer than the first read, and keys that are not there."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.filedb.filetables import OrderedHashReader, OrderedHashWriter
+
+    from reader.search.whoosh.files import reader_at
+
+    storage = FileStorage(str(tmp_path), supports_mmap=False) if on_disk else RamStorage()
+    rng = random.Random(3)
+    items = sorted({f"k{rng.randrange(10**9):09d}".encode(): bytes(rng.randrange(200))
+                    for _ in range(20_000)}.items())
+    writer = OrderedHashWriter(storage.create_file("h"))
+    for key, value in items:
+        writer.add(key, value)
+    writer.close()
+    tindex = OrderedHashReader(storage.open_file("h"), storage.file_length("h"))
+    read = reader_at(tindex.dbfile)
+    for key, value in items:
+        assert fastpath.hash_value(tindex, read, key) == value == tindex[key]
+    for missing in (b"", b"k", b"nope", b"k1234567890"):
+        assert fastpath.hash_value(tindex, read, missing) is None
+
+
+def test_term_records_read_by_position_equal_whooshs_hash_lookups(generated_library):
+    """Every term of every segment of a real index, and words that are not there."""
+    searcher = generated_library.backend.store.open().searcher()
+    checked = 0
+    for segment, _offset in searcher.reader().leaf_readers():
+        tindex = segment._terms._tindex
+        for key, value in tindex.items():
+            assert fastpath._term_value(segment, key) == value
+            checked += 1
+        for missing in (b"\x00zz-not-a-term", segment._terms._keycoder("text", b"qqqqxyz")):
+            assert fastpath._term_value(segment, missing) is None
+    assert checked > 150

@@ -14,7 +14,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.reading import CorruptIndexError
 
-from reader.search.whoosh import stored
+from reader.search.whoosh import files, stored
 from reader.search.whoosh.codec import ReaderCodec
 
 WORDS = ("pemerintah kota banjir warga presiden mengatakan bahwa jalan sekolah rumah sakit "
@@ -140,7 +140,7 @@ def test_a_record_on_disk_is_one_positional_read(tmp_path, monkeypatch):
     ix = index_with(ReaderCodec(), docs, storage=FileStorage(str(tmp_path), supports_mmap=False))
     expected = every_record(index_with(W3Codec(), docs))
     reads = []
-    real = stored.os.pread
-    monkeypatch.setattr(stored.os, "pread", lambda *a: reads.append(a) or real(*a))
+    real = files.os.pread
+    monkeypatch.setattr(files.os, "pread", lambda *a: reads.append(a) or real(*a))
     assert every_record(ix) == expected
     assert len(reads) == sum(1 for d in expected if d)

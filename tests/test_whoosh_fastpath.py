@@ -109,3 +109,4 @@ def test_membership_in_a_sorted_set_agrees_with_numpy():
         members = np.array(sorted(rng.sample(range(span), rng.randint(0, min(span, 60)))),
                            np.int64)
         assert _within(ids, members).tolist() == np.isin(ids, members).tolist()
+

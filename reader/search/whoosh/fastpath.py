@@ -26,10 +26,10 @@ from weakref import WeakKeyDictionary
 
 import whoosh
 from whoosh.query import And, AndNot, Or, Phrase, Term
-from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.reading import SegmentReader
 
 from reader.errors import IndexDamaged
-from reader.search.whoosh import scoring
+from reader.search.whoosh import files, scoring
 from reader.search.whoosh.codec import ReaderCodec, records_from
 from reader.search.whoosh.stored import StoredPerDocReader
 
@@ -119,6 +119,54 @@ def _kept(reader, fieldname: str, btext: bytes) -> tuple[int, tuple | None] | No
     return None
 
 
+def _reads(segment) -> tuple:
+    """Positional readers of a segment's term index and postings (:mod:`.files`)."""
+    found = reader_cache(segment, "files").get("reads")
+    if found is None:
+        terms = segment._terms
+        found = reader_cache(segment, "files")["reads"] = (
+            files.reader_at(terms._tindex.dbfile), files.reader_at(terms._postfile))
+    return found
+
+
+_POINTER = struct.Struct("!Iq")  # a hash slot: the key's hash, where its item is
+_LENGTHS = struct.Struct("!ii")  # an item: its key's length, its value's length
+_VALUE_GUESS = 64  # value bytes read with the key (a term record is ~30 bytes)
+
+
+def _term_value(segment, key: bytes) -> bytes | None:
+    """The term index's value for ``key`` in one segment, or None."""
+    return hash_value(segment._terms._tindex, _reads(segment)[0], key)
+
+
+def hash_value(tindex, read, key: bytes) -> bytes | None:
+    """The value of ``key`` in a Whoosh hash file (``tindex``, a ``HashReader``) read with
+    ``read(at, size)``: Whoosh's ``ranges_for_key`` probing, done with positional reads (one
+    for the slot, one for the key and most values)."""
+    keyhash = tindex.hashfn(key)
+    tablestart, numslots = tindex.tables[keyhash & 255]
+    if not numslots:
+        return None
+    size = _POINTER.size
+    end = tablestart + numslots * size
+    slotpos = tablestart + ((keyhash >> 8) % numslots) * size
+    for _ in range(numslots):
+        slothash, itempos = _POINTER.unpack(read(slotpos, size))
+        if not itempos:
+            return None
+        if slothash == keyhash:
+            head = read(itempos, _LENGTHS.size + len(key) + _VALUE_GUESS)
+            keylen, datalen = _LENGTHS.unpack_from(head)
+            start = _LENGTHS.size + keylen
+            if keylen == len(key) and head[_LENGTHS.size:start] == key:
+                value = head[start:start + datalen]
+                return value if len(value) == datalen else read(itempos + start, datalen)
+        slotpos += size
+        if slotpos == end:
+            slotpos = tablestart
+    return None
+
+
 # -- which queries take this path --------------------------------------------------------------
 
 def usable(searcher, q, fields: frozenset) -> bool:
@@ -156,23 +204,24 @@ class _Internals:
     """The three things :mod:`.scoring` needs from a Whoosh 3 segment, read here."""
 
     @staticmethod
-    def raw_postings(reader, fieldname: str, btext: bytes) -> bytes | None:
-        """The encoded posting list of a word in one segment, None when it is not there."""
-        terms = reader._terms
+    def raw_postings(reader, fieldname: str, btext: bytes) -> tuple[bytes, int] | None:
+        """The encoded posting list of a word in one segment and its paragraph count, None
+        when it is not there."""
         kept = _kept(reader, fieldname, btext)
         if kept is not None and kept[0] == 0:
             return None  # a scanned prefix's term the segment does not have
-        extent = kept[1] if kept is not None else None
-        if extent is None:
-            try:
-                info = terms.term_info(fieldname, btext)
-            except TermNotFound:
+        if kept is not None and kept[1] is not None:
+            df, (start, length) = kept
+        else:
+            value = _term_value(reader, reader._terms._keycoder(fieldname, btext))
+            if value is None:
                 return None
-            extent = info.extent()
-        start, length = extent
+            info = W3TermInfo.from_bytes(value)
+            df = info.doc_frequency()
+            start, length = info.extent()
         if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
             length = length[0]
-        return terms._postfile.get(start, length)
+        return _reads(reader)[1](start, length), df
 
     @staticmethod
     def doc_frequency(leaves, fieldname: str, btext: bytes) -> int | None:

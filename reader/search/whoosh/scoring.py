@@ -130,7 +130,8 @@ def decode(cl: ColumnList, offset: int) -> Postings:
 class Context:
     """One search: the searcher, its deadline, the posting lists it decoded, and ``internals``
     (the fast path's readers of Whoosh's private structures: ``raw_postings(reader, field,
-    word)``, ``lengths(reader, field)``, ``field_b(weighting, field)``)."""
+    word)``, a word's encoded postings and paragraph count in one segment; ``lengths(reader,
+    field)``, ``field_b(weighting, field)``)."""
 
     def __init__(self, searcher, deadline: float | None, internals) -> None:
         self.searcher = searcher
@@ -138,6 +139,7 @@ class Context:
         self.internals = internals
         self.spent = False
         self.decoded: dict[tuple[str, bytes], list[Postings]] = {}
+        self.dfs: dict[tuple[str, bytes], int] = {}  # paragraphs of each word decoded
         self.weighting = searcher.weighting
         self.leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
 
@@ -150,12 +152,14 @@ class Context:
         key = (fieldname, btext)
         found = self.decoded.get(key)
         if found is None:
-            found = []
+            found, df = [], 0
             for reader, offset in self.leaves:
-                raw = self.internals.raw_postings(reader, fieldname, btext)
-                if raw is not None:
-                    found.append(decode(ColumnList(raw), offset))
+                record = self.internals.raw_postings(reader, fieldname, btext)
+                if record is not None:
+                    found.append(decode(ColumnList(record[0]), offset))
+                    df += record[1]
             self.decoded[key] = found
+            self.dfs[key] = df
         return found
 
 
@@ -188,11 +192,14 @@ def _empty() -> Scored:
 
 def _idf(ctx: Context, fieldname: str, btext: bytes) -> float:
     """Whoosh's idf of a term (``WeightingModel.idf``, which BM25F keeps), from the paragraph
-    counts an expansion's scan kept when there are any (no look-up in the term index)."""
+    counts of the term records its postings were read with, or an expansion's scan kept (no
+    second look-up in the term index)."""
     searcher = ctx.searcher
     df = None
     if type(ctx.weighting).idf is WeightingModel.idf and searcher.get_parent() is searcher:
-        df = ctx.internals.doc_frequency(ctx.leaves, fieldname, btext)
+        df = ctx.dfs.get((fieldname, btext))
+        if df is None:
+            df = ctx.internals.doc_frequency(ctx.leaves, fieldname, btext)
     if df is None:
         return searcher.idf(fieldname, btext.decode("utf-8"))
     return log(searcher.doc_count_all() / (df + 1)) + 1

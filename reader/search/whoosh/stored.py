@@ -22,8 +22,6 @@ as damage (it rebuilds), never as an empty answer.
 
 from __future__ import annotations
 
-import io
-import os
 import pickle
 import struct
 import sys
@@ -33,8 +31,9 @@ from itertools import accumulate
 
 from whoosh import columns
 from whoosh.codec.whoosh3 import W3PerDocReader, W3PerDocWriter
-from whoosh.filedb.compound import SubFile
 from whoosh.reading import CorruptIndexError
+
+from reader.search.whoosh.files import reader_at
 
 MAGIC = b"RZS1"
 _TRAILER = struct.Struct("<IQB4s")
@@ -159,7 +158,7 @@ class StoredReader(columns.ColumnReader):
         zstd = _zstd()
         dictionary = (zstd.ZstdCompressionDict(dbfile.get(basepos + data_len, dict_len))
                       if dict_len else None)
-        self._read = _reader_at(dbfile, basepos)
+        self._read = reader_at(dbfile, basepos)
         self._decompress = zstd.ZstdDecompressor(
             dict_data=dictionary, format=zstd.FORMAT_ZSTD1_MAGICLESS).decompress
         self._error = zstd.ZstdError
@@ -182,20 +181,6 @@ class StoredReader(columns.ColumnReader):
     def __iter__(self):
         for docnum in range(self._doccount):
             yield self[docnum]
-
-
-def _reader_at(dbfile, base: int):
-    """``read(at, size)``: ``size`` bytes at ``base + at`` of ``dbfile``, in one ``pread``
-    where it is an operating-system file or a part of a compound one (Whoosh's own ``get``
-    seeks and reads through three file layers, ~1 us a record); ``get`` otherwise."""
-    inner, offset = getattr(dbfile, "file", None), base
-    if isinstance(inner, SubFile):
-        inner, offset = inner._file, offset + inner._offset
-    try:
-        fd = inner.fileno()
-    except (AttributeError, OSError, io.UnsupportedOperation):
-        return lambda at, size: dbfile.get(base + at, size)
-    return lambda at, size: os.pread(fd, size, offset + at)
 
 
 class StoredPerDocWriter(W3PerDocWriter):
