@@ -425,7 +425,7 @@ def top(ids, values, limit: int) -> list[tuple[float, int]]:
         keep = values >= floor
         ids, values = ids[keep], values[keep]
     order = np.lexsort((ids, -values))[:limit]
-    return [(float(values[i]), int(ids[i])) for i in order]
+    return list(zip(values[order].tolist(), ids[order].tolist(), strict=True))
 
 
 def search(searcher, q, limit: int, deadline: float | None, internals, others=None,
