@@ -144,3 +144,18 @@ def test_a_record_on_disk_is_one_positional_read(tmp_path, monkeypatch):
     monkeypatch.setattr(files.os, "pread", lambda *a: reads.append(a) or real(*a))
     assert every_record(ix) == expected
     assert len(reads) == sum(1 for d in expected if d)
+
+
+def test_samples_zstd_cannot_learn_from_leave_the_segment_without_a_dictionary():
+    storage = RamStorage()
+    out = storage.create_file("c")
+    writer = stored.StoredWriter(out)
+    writer._pending = [(n, b"") for n in range(stored.MIN_TRAIN + 1)]  # zstd refuses these
+    writer._start()
+    writer.add(stored.MIN_TRAIN + 1, {"text": "masih terbaca"})
+    writer.finish(stored.MIN_TRAIN + 2)
+    length = out.tell()
+    out.close()
+    reader = stored.StoredReader(storage.open_file("c"), 0, length, stored.MIN_TRAIN + 2)
+    assert reader.dictionary_bytes == 0
+    assert reader[stored.MIN_TRAIN + 1] == {"text": "masih terbaca"}

@@ -98,8 +98,12 @@ class StoredWriter(columns.ColumnWriter):
         dictionary = None
         if len(samples) >= MIN_TRAIN:
             size = min(DICT_BYTES, max(1024, sum(map(len, samples)) // 4))
-            dictionary = zstd.train_dictionary(size, samples, level=LEVEL)
-            self._dict = dictionary.as_bytes()
+            try:
+                dictionary = zstd.train_dictionary(size, samples, level=LEVEL)
+            except zstd.ZstdError:  # samples zstd finds nothing to learn from: no dictionary
+                dictionary = None
+            else:
+                self._dict = dictionary.as_bytes()
         self._compress = zstd.ZstdCompressor(
             dict_data=dictionary, compression_params=_params(zstd)).compress
         pending, self._pending = self._pending, []
