@@ -223,6 +223,20 @@ def test_search_through_either_path_gives_the_same_hits(generated_library):
     assert [h.highlights for h in common.hits] == [h.highlights for h in whoosh_path.hits]
 
 
+@pytest.mark.parametrize("query", ["presiden", "presiden rakyat", '"presiden menteri"', "p*",
+                                   "rakyat~", "title:presiden", "presiden OR rakyat NOT kota"])
+def test_short_lists_mark_the_same_words_in_python_as_in_numpy(generated_library, query,
+                                                                monkeypatch):
+    scoring._np()
+    marked = {}
+    for small in (0, 10**9):  # every list through numpy, then every list in Python
+        monkeypatch.setattr(highlight, "SMALL_LIST", small)
+        result = generated_library.search(query, limit=50)
+        marked[small] = [(h.doc, h.para, h.highlights) for h in result.hits]
+    assert marked[0] == marked[10**9]
+    assert any(highlights for _d, _p, highlights in marked[0]) or query.startswith("title:")
+
+
 SENTENCES = [
     "Presiden Kassym-Jomart Tokayev bertemu negara-negara Asia Tengah di Gedung Putih.",
     "Ia berkata: \u201cKami akan segera bergabung,\u201d ujar Menteri Jum'at lalu.",

@@ -10,6 +10,8 @@ offsets: no stemming (Sastrawi is never started for highlighting; stemming 20 co
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from whoosh.query import And, AndNot, Or, Term
 from whoosh.reading import TermNotFound
 
@@ -127,11 +129,19 @@ def _from_many(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
     _from_arrays([lists[i] for i in holding.tolist()], wanted, found)
 
 
+SMALL_LIST = 128  # postings below which a list is looked through in Python, not numpy
+
+
 def _from_arrays(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
     import numpy as np
 
-    targets = np.array(wanted, np.int64)
+    targets = None
     for postings in lists:
+        if len(postings.ids) < SMALL_LIST:  # a rare word: a dozen numpy calls cost more
+            _from_small(postings, wanted, found)
+            continue
+        if targets is None:
+            targets = np.array(wanted, np.int64)
         ids = postings.ids
         at = np.searchsorted(ids, targets)
         inside = at < len(ids)
@@ -145,3 +155,16 @@ def _from_arrays(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
             row = int(at[h])
             s = int(starts[row])
             found[wanted[h]].update(flat[s:s + int(counts[row])].tolist())
+
+
+def _from_small(postings, wanted: list[int], found: dict[int, set[int]]) -> None:
+    ids = postings.ids.tolist()
+    rows = {docnum: row for row, docnum in enumerate(ids)}
+    hits = [(docnum, rows[docnum]) for docnum in wanted if docnum in rows]
+    if not hits:
+        return
+    counts, flat = postings.positions()
+    starts = [0, *accumulate(counts.tolist())]
+    flat = flat.tolist()
+    for docnum, row in hits:
+        found[docnum].update(flat[starts[row]:starts[row + 1]])
