@@ -90,6 +90,15 @@ def test_no_hits_suggests_a_correction(seeds_library):
     assert [s.lower() for s in result.suggestions] == ["tokayev"]
 
 
+@pytest.mark.parametrize("query", ["0:MA0K0P", "0:Tokayef", "1:abcdef OR Tokayef"])
+def test_a_word_the_parser_did_not_place_in_the_query_is_not_corrected(seeds_library, query):
+    """Whoosh writes a correction back where the parser found the word; ``0:MA0K0P`` (a field
+    that is a number) gives a word with no place, which crashed "did you mean"."""
+    result = seeds_library.search(query)
+    assert result.error is None and result.total == 0
+    assert all("\n" not in s for s in result.suggestions)
+
+
 @pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "Tokayev)", "AND", "OR Trump",
                                    "title:", "foo:bar", "*", "yang dan", "", "   "])
 def test_malformed_queries_get_one_line_explanations(seeds_library, query):

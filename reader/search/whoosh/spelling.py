@@ -30,6 +30,11 @@ def suggestions(searcher, q, query: str) -> list[str]:
     words = [w.decode("utf-8") if isinstance(w, bytes) else str(w) for w in words]
     # the query's words as typed (folded): one is misspelled when no stem of it is indexed
     words = [w for w in words if not known(reader, "text", w)]
+    # Whoosh puts a correction back where the parser found the word in the query string: a
+    # word the parser did not place there (``0:MA0K0P``) cannot be corrected in it
+    placed = {token.text for token in q.all_tokens() if token.fieldname == "text"
+              and token.startchar is not None and token.endchar is not None}
+    words = [w for w in words if w in placed]
     if not words or max(len(w) for w in words) < SUGGEST_MIN_LETTERS:
         return []
     corrector = _Corrector(reader, "text")
