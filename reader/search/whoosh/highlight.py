@@ -26,12 +26,12 @@ _MARKS = (ENGLISH_MARK, ENGLISH_MARK.encode("utf-8"))  # a language, not a word 
 def hit(fields: dict, score: float | None, positions: set[int]) -> Hit:
     """A hit from a paragraph's stored fields and the positions of its marked words (their
     spans from the stored layout, :mod:`.layout`; a paragraph without a word has none)."""
-    text = fields.get("text", "")
     found = fields.get("layout")
-    return Hit(doc=fields["doc"], para=fields["para"], title=fields.get("title", ""),
-               source=fields.get("source") or None, score=float(score or 0.0), text=text,
-               highlights=layout.offsets(found, positions) if found else [],
-               repeats=list(fields.get("repeats") or []))
+    repeats = fields.get("repeats")
+    return Hit(fields["doc"], fields["para"], fields.get("title", ""),
+               fields.get("source") or None, float(score or 0.0), fields.get("text", ""),
+               layout.offsets(found, positions) if found and positions else [],
+               list(repeats) if repeats else [])
 
 
 def highlight_terms(q) -> list[bytes]:

@@ -69,9 +69,11 @@ def offsets(layout: bytes, positions: set[int]) -> list[tuple[int, int]]:
         return []
     dw, lw = layout[0], layout[1]
     count = (len(layout) - 2) // (dw + lw)
-    wanted = sorted(p for p in positions if p < count)
-    if not wanted:
-        return []
+    wanted = sorted(positions)
+    if wanted[-1] >= count:
+        wanted = [p for p in wanted if p < count]
+        if not wanted:
+            return []
     # one-byte columns are read as the bytes they are (the common case)
     deltas = layout[2:2 + count * dw] if dw == 1 else _unpack(layout[2:2 + count * dw], dw)
     lengths = layout[2 + count * dw:] if lw == 1 else _unpack(layout[2 + count * dw:], lw)
