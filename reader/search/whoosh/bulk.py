@@ -3,7 +3,7 @@
 Whoosh's writer turns every word of every document into a token object, then a tuple in a
 posting pool that it sorts and pickles to temporary files and merges back: about half of a
 build's time. A full build needs none of that: :class:`BulkSegment` analyses each document's
-text fields once (through the fields' own analyzer, :meth:`ReaderAnalyzer.words`), appends
+text fields once (through the fields' own analyzer, :meth:`ReaderAnalyzer.positions`), appends
 each word's document number, frequency and positions to two flat integer arrays of that word,
 and at the end hands each word's arrays, in term order, to the codec's posting writer in one
 call (:meth:`ColumnPostingsWriter.add_positions`). Stored fields, lengths and the term index
@@ -130,18 +130,10 @@ class BulkSegment:
         """The words of one text field into the pool; returns the field's length."""
         last = self._last.get(name)
         if last is None or last[0] != value:
-            last = self._last[name] = (value, analyzer.words(value))
-        words = last[1]
-        if not words:
+            last = self._last[name] = (value, analyzer.positions(value))
+        places, length = last[1]
+        if not length:
             return 0
-        places: dict[str, list[int]] = {}
-        for word in words:
-            stem = word[1]
-            at = places.get(stem)
-            if at is None:
-                places[stem] = [word[2]]
-            else:
-                at.append(word[2])
         pool = self._fast.get(name)
         if pool is None:
             pool = self._fast[name] = {}
@@ -154,8 +146,8 @@ class BulkSegment:
             entry[0].append(docnum)
             entry[0].append(len(positions))
             entry[1].extend(positions)
-        self.size += added + 8 * len(places) + 4 * len(words)
-        return len(words)
+        self.size += added + 8 * len(places) + 4 * length
+        return length
 
     def finish(self):
         """Write the postings and close the segment; returns it (for the table of contents)."""
