@@ -243,3 +243,31 @@ def test_a_build_and_its_searches_open_no_segment_through_a_memory_map(tmp_path,
     assert library.search("Tokayev").total == 3
     library.close()
     assert opened and not any(opened)
+
+
+def test_positions_past_two_bytes_are_written_as_whoosh_writes_them(tmp_path):
+    """The pool holds positions in two bytes; a text of more than 65,535 words widens them."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC
+
+    from reader.search.whoosh.bulk import BulkSegment
+    from reader.search.whoosh.codec import ReaderCodec
+
+    text = " ".join(f"kata{i % 50}" for i in range(70_000)) + " ujung kata7"
+    document = {"kind": "para", "path": "a.txt", "doc": "a", "para": 1, "title": "Judul",
+                "text": text}
+    (tmp_path / "ref").mkdir()
+    reference = whoosh_index.create_in(str(tmp_path / "ref"), build_schema(),
+                                       indexname=INDEX_NAME)
+    writer = reference.writer(**writer_options())
+    writer.add_document(**document)
+    writer.commit()
+    (tmp_path / "bulk").mkdir()
+    ix = FileStorage(str(tmp_path / "bulk")).create_index(build_schema(), indexname=INDEX_NAME)
+    bulk = BulkSegment(ix.storage, ix.schema, INDEX_NAME, ReaderCodec(), 64)
+    bulk.add(dict(document))
+    TOC(ix.schema, [bulk.finish()], ix.latest_generation() + 1).write(ix.storage, INDEX_NAME)
+    contents = _contents(open_dir(tmp_path / "bulk"))
+    assert contents == _contents(reference)
+    rows = contents[1]["text", b"kata7"][0]
+    assert rows[0][2][-1] == 70_001  # the word after the 65,535th kept its position

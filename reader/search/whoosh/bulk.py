@@ -28,6 +28,9 @@ from reader.search.whoosh.analyzer import ReaderAnalyzer
 from reader.search.whoosh.codec import ArrayPositions
 
 _U32 = "I" if array("I").itemsize == 4 else "L"
+# Positions are held in two bytes (a paragraph has a few hundred words), widened to four for
+# the word of a text longer than 65,535 words: a third less pool for the same postings.
+_U16 = "H"
 TERM_BYTES = 230  # what a new word costs the pool beyond its postings (dict slot, key, arrays)
 
 
@@ -44,7 +47,9 @@ class BulkSegment:
         self.docs = 0
         self.size = 0  # estimated bytes held by the pool
         self._fast: dict[str, dict[str, list]] = {}  # field -> word -> [heads, positions]
-        self._other: dict[str, dict[bytes, list]] = {}  # field -> term -> [(doc, w, value)]
+        # field -> term -> [documents, weights, values (None while every one is empty)]: in
+        # arrays, 8 bytes a posting (a tuple a posting took 72: half the pool was these)
+        self._other: dict[str, dict[bytes, list]] = {}
         self._lengths: dict[str, array] = {}  # field -> quantised length by document
         self._plans: dict[frozenset, list] = {}
         # the last value of each field and its analysis: a paragraph repeats its article's
@@ -93,10 +98,11 @@ class BulkSegment:
                 tbytes = value.encode("utf-8")
                 postings = pool.get(tbytes)
                 if postings is None:
-                    postings = pool[tbytes] = []
+                    postings = pool[tbytes] = [array(_U32), array("f"), None]
                     self.size += TERM_BYTES
-                postings.append((docnum, 1.0, b""))
-                self.size += 72
+                postings[0].append(docnum)
+                postings[1].append(1.0)
+                self.size += 8
             elif field.indexed:
                 pool = self._other.setdefault(name, {})
                 last = self._last.get(name)
@@ -107,10 +113,16 @@ class BulkSegment:
                         length += freq
                     postings = pool.get(tbytes)
                     if postings is None:
-                        postings = pool[tbytes] = []
+                        postings = pool[tbytes] = [array(_U32), array("f"), None]
                         self.size += TERM_BYTES
-                    postings.append((docnum, weight, vbytes))
-                    self.size += 72 + len(vbytes)
+                    if vbytes and postings[2] is None:  # the first posting with a value
+                        postings[2] = [b""] * len(postings[0])
+                    postings[0].append(docnum)
+                    postings[1].append(weight)
+                    if postings[2] is not None:
+                        postings[2].append(vbytes)
+                        self.size += 8 + len(vbytes)
+                    self.size += 8
             if length:
                 lengths = self._lengths.get(name)
                 if lengths is None:
@@ -141,12 +153,19 @@ class BulkSegment:
         for stem, positions in places.items():
             entry = pool.get(stem)
             if entry is None:
-                entry = pool[stem] = [array(_U32), array(_U32)]
+                entry = pool[stem] = [array(_U32), array(_U16)]
                 added += TERM_BYTES
             entry[0].append(docnum)
             entry[0].append(len(positions))
-            entry[1].extend(positions)
-        self.size += added + 8 * len(places) + 4 * length
+            held = entry[1]
+            count = len(held)
+            try:
+                held.extend(positions)
+            except OverflowError:  # a position past 65,535: this word's positions widen
+                del held[count:]  # what the failed extend added
+                entry[1] = array(_U32, held)
+                entry[1].extend(positions)
+        self.size += added + 8 * len(places) + 2 * length
         return length
 
     def finish(self):
@@ -188,7 +207,10 @@ class BulkSegment:
         lengths = self._lengths.get(name)
         for tbytes in sorted(pool):
             writer.start_term(tbytes)
-            for docnum, weight, vbytes in pool.pop(tbytes):
+            docnums, weights, values = pool.pop(tbytes)
+            if values is None:
+                values = [b""] * len(docnums)
+            for docnum, weight, vbytes in zip(docnums, weights, values, strict=True):
                 length = lengths[docnum] if lengths is not None and docnum < len(lengths) else 0
                 writer.add(docnum, weight, vbytes, length)
             writer.finish_term()

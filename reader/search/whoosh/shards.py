@@ -42,7 +42,7 @@ CHUNK = 16  # files a process takes from the queue at a time
 # The estimated size of a process's posting pool before it writes a segment. The estimate
 # runs ~1.3x short of the process's growth (its stem caches grow too), so a process stays
 # under ~220 MB; at 100k paragraphs each of two processes writes one segment.
-POOL_MB = 128
+POOL_MB = 96
 
 
 class ChildFailed(IndexNotWritable):
