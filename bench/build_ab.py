@@ -10,7 +10,8 @@ checkout. Each build reports wall seconds, CPU seconds of the process and its an
 children (what other people's work inflates least), paragraphs a CPU-second, and the peak of
 the resident memory of all its processes together, sampled every 50 ms from ``/proc`` (the
 analysing processes run at the same time, so their peaks add up), with each process's share
-at that moment, and the number of segments the index ended with. ``--procs`` sets
+at that moment and each process's own peak, and the number of segments the index ended
+with. ``--procs`` sets
 ``READER_INDEX_PROCS`` (1: the build stays in one process).
 """
 
@@ -34,11 +35,26 @@ sys.path.insert(0, sys.argv[1])
 sys.path.insert(1, sys.argv[4])
 from run import RssSampler
 from reader.library import Library
+
+
+class Sampler(RssSampler):
+    # the benchmark's sampler, also keeping each process's own peak
+
+    def __init__(self, every):
+        super().__init__(every)
+        self.each_peak_kb = {}
+
+    def _rss_kb(self, pid):
+        kb = RssSampler._rss_kb(pid)
+        if kb > self.each_peak_kb.get(pid, 0):
+            self.each_peak_kb[pid] = kb
+        return kb
+
 index = sys.argv[3]
 shutil.rmtree(index, ignore_errors=True)
 library = Library(sys.argv[2], index)
 began, used = time.perf_counter(), os.times()
-with RssSampler(every=0.05) as sampler:
+with Sampler(every=0.05) as sampler:
     report = library.update()
 seconds, after = time.perf_counter() - began, os.times()
 cpu = sum(after[:4]) - sum(used[:4])  # user and system, this process and its children
@@ -52,6 +68,8 @@ print(json.dumps({"seconds": round(seconds, 2), "cpu": round(cpu, 2),
                   "at_peak_mb": {"main": round(sampler.at_peak.get("main", 0) / 1024, 1),
                                  "children": [round(kb / 1024, 1)
                                               for kb in sampler.at_peak.get("children", [])]},
+                  "each_peak_mb": {("main" if pid == str(os.getpid()) else pid): round(kb / 1024, 1)
+                                   for pid, kb in sampler.each_peak_kb.items()},
                   "segments": segments}))
 """
 

@@ -9,10 +9,12 @@ and at the end hands each word's arrays, in term order, to the codec's posting w
 call (:meth:`ColumnPostingsWriter.add_positions`). Stored fields, lengths and the term index
 are written by Whoosh's own codec objects, so the segment is an ordinary Whoosh segment that
 Whoosh's matchers and the reader's vectorised scorer read as before; fields of other kinds
-(ids, numbers, names) go through Whoosh's ``field.index`` unchanged.
+(ids, numbers, names) go through Whoosh's ``field.index`` unchanged, their postings held in
+three arrays a term (documents, weights and, for the fields that have them, values).
 
 The pool is bounded: when its estimated size passes ``limit_mb`` the segment is finished and
-the caller starts another (:attr:`full`), so memory does not grow with the corpus.
+the caller starts another (:attr:`full`), so memory does not grow with the corpus. What the
+estimate counts per word, posting and position is what the pool holds (a test counts it).
 """
 
 from __future__ import annotations

@@ -39,9 +39,10 @@ from reader.search.whoosh.schema import INDEX_NAME, documents, file_document
 
 CHILD_LOG = "child-"
 CHUNK = 16  # files a process takes from the queue at a time
-# The estimated size of a process's posting pool before it writes a segment. The estimate
-# runs ~1.3x short of the process's growth (its stem caches grow too), so a process stays
-# under ~220 MB; at 100k paragraphs each of two processes writes one segment.
+# The estimated size of a process's posting pool before it writes a segment. Since the pool
+# holds positions in two bytes and the postings of id and number fields in arrays, 96 MB
+# holds what 128 MB held before and more: segments are no smaller (fewer at a million
+# paragraphs), a process a third smaller. At 100k paragraphs each of two processes writes one.
 POOL_MB = 96
 
 
