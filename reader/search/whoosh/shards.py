@@ -40,10 +40,11 @@ from reader.search.whoosh.schema import INDEX_NAME, documents, file_document
 CHILD_LOG = "child-"
 CHUNK = 16  # files a process takes from the queue at a time
 # The estimated size of a process's posting pool before it writes a segment. Since the pool
-# holds positions in two bytes and the postings of id and number fields in arrays, 96 MB
-# holds what 128 MB held before and more: segments are no smaller (fewer at a million
-# paragraphs), a process a third smaller. At 100k paragraphs each of two processes writes one.
-POOL_MB = 96
+# holds positions in two bytes and the postings of id and number fields in arrays, 72 MB
+# holds a little more than 128 MB held before: segments are no smaller (no more of them at
+# a million paragraphs), and each process ~60 MB smaller. At 100k paragraphs each of two
+# processes writes one segment.
+POOL_MB = 72
 
 
 class ChildFailed(IndexNotWritable):
