@@ -25,7 +25,7 @@ from reader.text import printable
 CHUNK = 8  # files handed to a preparing process at a time
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A corpus file still to be read, with the document id its articles take."""
 

@@ -172,3 +172,47 @@ def test_analysis_imports_no_engine():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def _grouped(found: list[Token]) -> tuple[dict[str, list[int]], int]:
+    places: dict[str, list[int]] = {}
+    for token in found:
+        places.setdefault(token.stem, []).append(token.position)
+    return places, len(found)
+
+
+@pytest.mark.parametrize("options", [{}, {"stemming": False}, {"stops": False},
+                                     {"stemming": False, "stops": False}])
+def test_index_positions_are_the_tokens_grouped_by_term(options):
+    from reader.language.analysis import ENGLISH, index_positions
+
+    for text in TEXTS + ["Presiden presiden PRESIDEN berkata, presiden-presiden dan Ani-Budi."]:
+        for language in ("id", ENGLISH):
+            expected = _grouped(tokens(text, language=language, **options))
+            for _ in range(2):  # the second time every word comes from the memo
+                assert index_positions(text, language=language, **options) == expected
+
+
+def test_the_surface_memo_is_bounded(monkeypatch):
+    from reader.language import analysis
+
+    monkeypatch.setattr(analysis, "SURFACE_WORDS", 50)
+    monkeypatch.setattr(analysis, "_SURFACE", {})
+    text = " ".join(f"kata{i}" for i in range(400))
+    for start in range(0, 400, 40):
+        analysis.index_positions(" ".join(text.split()[start:start + 40]))
+        assert all(len(memo) <= 50 + 40 for memo in analysis._SURFACE.values())
+    assert analysis.index_positions(text) == _grouped(tokens(text))
+
+
+def test_the_whoosh_adapter_gives_positions_as_its_words():
+    from reader.search.whoosh.analyzer import name_analyzer, tag_english, text_analyzer
+
+    english = tag_english({"text": "The ministers said they were meeting"})["text"]
+    for analyzer in (text_analyzer(), name_analyzer()):
+        for value in TEXTS + [english]:
+            words = analyzer.words(value)
+            places: dict[str, list[int]] = {}
+            for word in words:
+                places.setdefault(word.stem, []).append(word.position)
+            assert analyzer.positions(value) == (places, len(words))

@@ -243,3 +243,89 @@ def test_a_build_and_its_searches_open_no_segment_through_a_memory_map(tmp_path,
     assert library.search("Tokayev").total == 3
     library.close()
     assert opened and not any(opened)
+
+
+def test_positions_past_two_bytes_are_written_as_whoosh_writes_them(tmp_path):
+    """The pool holds positions in two bytes; a text of more than 65,535 words widens them."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC
+
+    from reader.search.whoosh.bulk import BulkSegment
+    from reader.search.whoosh.codec import ReaderCodec
+
+    text = " ".join(f"kata{i % 50}" for i in range(70_000)) + " ujung kata7"
+    document = {"kind": "para", "path": "a.txt", "doc": "a", "para": 1, "title": "Judul",
+                "text": text}
+    (tmp_path / "ref").mkdir()
+    reference = whoosh_index.create_in(str(tmp_path / "ref"), build_schema(),
+                                       indexname=INDEX_NAME)
+    writer = reference.writer(**writer_options())
+    writer.add_document(**document)
+    writer.commit()
+    (tmp_path / "bulk").mkdir()
+    ix = FileStorage(str(tmp_path / "bulk")).create_index(build_schema(), indexname=INDEX_NAME)
+    bulk = BulkSegment(ix.storage, ix.schema, INDEX_NAME, ReaderCodec(), 64)
+    bulk.add(dict(document))
+    TOC(ix.schema, [bulk.finish()], ix.latest_generation() + 1).write(ix.storage, INDEX_NAME)
+    contents = _contents(open_dir(tmp_path / "bulk"))
+    assert contents == _contents(reference)
+    rows = contents[1]["text", b"kata7"][0]
+    assert rows[0][2][-1] == 70_001  # the word after the 65,535th kept its position
+
+
+def test_the_parent_keeps_the_files_done_packed():
+    """A build's parent holds what it keeps of each file packed, a few rows at most loose."""
+    from reader.records import ArticleSummary
+    from reader.search.backend import FileState
+
+    built = shards.Built()
+    states, listed = {}, {}
+    for n in range(300):
+        relative = f"f\udcff{n}.txt" if n % 50 == 0 else f"dir/f{n}.txt"  # an undecodable name
+        state = FileState(n, n * 1000, None if n % 7 == 0 else f"{n:064x}", (f"d{n}",))
+        summary = ArticleSummary(f"d{n}", f"Judul {n}", None, "2024-01-02", 3, n % 4,
+                                 relative)
+        states[relative], listed[summary.doc] = state, summary
+        row = (relative, state.size, state.mtime_ns, state.sha256, state.docs,
+               [shards._summary_row(summary)], 3)
+        built.record(row, None, 300)
+        assert built.held() < shards.PACK_ROWS
+    assert built.written == 900 and built.done == 300
+    assert built.states() == states
+    assert built.listed() == listed
+
+
+def test_a_worker_writes_its_learned_stems_out_as_it_goes(tmp_path, monkeypatch):
+    from reader.language import analysis
+    from reader.search.whoosh import stemtable
+
+    learned: dict[str, str] = {}
+    monkeypatch.setattr(analysis, "_LEARNED", learned)
+    monkeypatch.setattr(analysis, "_TABLES", [])
+    written = 0
+    for n in range(2500):
+        learned[f"kata{n}"] = f"k{n}"
+        written += stemtable.save_part(tmp_path, at_least=1000)
+        assert len(learned) < 1000
+    written += stemtable.save_part(tmp_path)
+    assert written == 2500 and not learned
+    assert stemtable.save(tmp_path) == 2500
+    table = stemtable.open_table(tmp_path)
+    assert table.get("kata0") == "k0" and table.get("kata2499") == "k2499"
+    table.close()
+
+
+def test_postings_of_id_fields_cost_the_pool_eight_bytes(tmp_path):
+    """What the pool's estimate counts for the fields indexed whole (ids, numbers)."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from reader.search.whoosh.bulk import TERM_BYTES, BulkSegment
+    from reader.search.whoosh.codec import ReaderCodec
+
+    ix = FileStorage(str(tmp_path)).create_index(build_schema(), indexname=INDEX_NAME)
+    bulk = BulkSegment(ix.storage, ix.schema, INDEX_NAME, ReaderCodec(), 64)
+    bulk.add({"kind": "file", "path": "a.txt", "data": "{}"})
+    first = bulk.size
+    assert first == 2 * (TERM_BYTES + 8)
+    bulk.add({"kind": "file", "path": "b.txt", "data": "{}"})
+    assert bulk.size - first == 8 + TERM_BYTES + 8  # "file" again, and a new path

@@ -249,3 +249,15 @@ def test_property_arbitrary_bytes_never_raise(tmp_path_factory, data):
         for p in article.paragraphs:
             assert source[p.start:p.end] == p.text
             assert "\x1b" not in p.text
+
+
+def test_a_corpus_file_is_held_small_and_gives_its_path(tmp_path):
+    """A build holds one record a corpus file while its processes work: no Path object (and
+    no instance dict) in it, the path given back when asked."""
+    from reader.ingest import CorpusFile
+
+    made = CorpusFile(tmp_path / "a.txt", "a.txt", 3, 4)
+    assert isinstance(made.location, str) and made.path == tmp_path / "a.txt"
+    assert isinstance(made.path, Path)
+    assert made == CorpusFile(str(tmp_path / "a.txt"), "a.txt", 3, 4)
+    assert not hasattr(made, "__dict__")

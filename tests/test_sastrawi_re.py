@@ -141,3 +141,20 @@ def test_a_fresh_process_starts_sastrawi_only_for_a_word_it_could_change():
     out = subprocess.run([sys.executable, "-c", STARTS_NO_STEMMER], capture_output=True,
                          text=True, check=True).stdout.split("\n")
     assert out[:2] == ["monoyah tokayev 0", "gabung 1"]
+
+
+def test_the_prefix_loop_asks_only_visitors_that_can_act(monkeypatch):
+    """Sastrawi asks its ~40 prefix visitors in turn; the reader's loop visits only those
+    whose rule can act on the word, with the same stems (checked against Sastrawi above)."""
+    stemmer = analysis._sastrawi()
+    loop = sastrawi_re._PREFIX_LOOPS[id(stemmer.visitor_provider.prefix_pisitors)]
+    visited: list[int] = []
+    monkeypatch.setattr(loop, "visits", [
+        (lambda context, i=i, visit=visit: (visited.append(i), visit(context)))
+        for i, visit in enumerate(loop.visits)])
+    words = ["mempertanggungjawabkan", "pengembangannya", "terselenggaranya", "kesejahteraan"]
+    assert [stemmer.stem_word(w) for w in words] == _plain(words)
+    assert visited  # the loop ran
+    runs = len(visited)
+    asked = len(loop.visitors) * len(words)
+    assert runs < asked / 4  # each word's loops visit a few visitors, not all of them

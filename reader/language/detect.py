@@ -10,6 +10,7 @@ A language named by a sidecar or a column always wins over detection.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 INDONESIAN, ENGLISH = "id", "en"
 
@@ -42,11 +43,9 @@ _ALIASES = {
 
 def detect_language(text: str, sample: int = 20_000) -> str | None:
     """``"id"``, ``"en"``, or None when the text is too short or neither language leads."""
-    counts = dict.fromkeys(_STOPWORDS, 0)
-    for word in _WORD.findall(text[:sample].lower()):
-        for language, words in _STOPWORDS.items():
-            if word in words:
-                counts[language] += 1
+    seen = Counter(_WORD.findall(text[:sample].lower()))  # each word counted once, in C
+    counts = {language: sum(seen[word] for word in words if word in seen)
+              for language, words in _STOPWORDS.items()}
     ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
     (best, hits), (_, runner_up) = ranked[0], ranked[1]
     if hits < MIN_HITS or hits < MARGIN * runner_up:

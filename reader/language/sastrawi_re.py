@@ -114,9 +114,13 @@ def gate(stemmer) -> int:
             patterns = [_patterns(rule) for rule in rules]
             if any(p is None for p in patterns):
                 continue
-            door = re.compile("|".join(f"(?:{p})" for ps in patterns for p in ps)).match
-            visitor.visit = _gated(door, visitor.visit)
+            pattern = "|".join(f"(?:{p})" for ps in patterns for p in ps)
+            visitor._reader_door = pattern
+            visitor._reader_visit = visitor.visit
+            visitor.visit = _gated(re.compile(pattern).match, visitor.visit)
             gated += 1
+    _PREFIX_LOOPS[id(provider.prefix_pisitors)] = _PrefixLoop(provider.prefix_pisitors)
+    _install_prefix_loop()
     return gated
 
 
@@ -126,3 +130,80 @@ def _gated(door, visit):
             visit(context)
 
     return gated_visit
+
+
+class _PrefixLoop:
+    """Sastrawi's loop over its prefix visitors (``Context.accept_prefix_visitors``) without
+    asking the visitors that cannot act.
+
+    The loop visits each of ~40 visitors in turn and, after each, checks whether the word is
+    now in the dictionary, the process stopped or a prefix was removed. A gated visitor whose
+    door does not open changes nothing, so the checks after it repeat the checks before it.
+    One pattern made of the doors from a visitor on (each its own group, in order; an ungated
+    visitor's door is empty and always opens) names the next visitor that can act on the
+    current word: the loop visits it, checks, and asks again from the one after it. Before
+    the first visitor that acts the checks are made once, as the loop made them after the
+    first visitor. Same visits, same checks, same results; a regular expression or two per
+    loop instead of forty function calls."""
+
+    def __init__(self, visitors: list) -> None:
+        self.visitors = visitors
+        self.doors = [getattr(v, "_reader_door", "") for v in visitors]
+        self.visits = [getattr(v, "_reader_visit", None) or v.visit for v in visitors]
+        self._finders: dict[int, object] = {}
+
+    def _finder(self, start: int):
+        finder = self._finders.get(start)
+        if finder is None:
+            finder = self._finders[start] = re.compile("|".join(
+                f"(?P<v{index}>{door})" for index, door in enumerate(self.doors)
+                if index >= start)).match
+        return finder
+
+    def next_acting(self, start: int, word: str) -> int:
+        """The first visitor from ``start`` on whose door opens for ``word`` (their number
+        when none does)."""
+        if start >= len(self.visitors):
+            return start
+        found = self._finder(start)(word)
+        if found is None:
+            return len(self.visitors)
+        return int(found.lastgroup[1:])
+
+    def run(self, context):
+        removals = len(context.removals)
+        contains = context.dictionary.contains
+        index = self.next_acting(0, context.current_word)
+        if index > 0:  # the checks after the visitors that changed nothing
+            if contains(context.current_word) or context.process_is_stopped:
+                return context.current_word
+        while index < len(self.visitors):
+            self.visits[index](context)
+            if contains(context.current_word) or context.process_is_stopped:
+                return context.current_word
+            if len(context.removals) > removals:
+                return None
+            index = self.next_acting(index + 1, context.current_word)
+        return None
+
+
+_PREFIX_LOOPS: dict[int, _PrefixLoop] = {}
+
+
+def _install_prefix_loop() -> None:
+    """Route ``Context.accept_prefix_visitors`` through :class:`_PrefixLoop` for the gated
+    visitors' list; any other list (another stemmer's) takes Sastrawi's own loop."""
+    from Sastrawi.Stemmer.Context.Context import Context
+
+    own = Context.accept_prefix_visitors
+    if getattr(own, "_reader_loop", False):
+        return
+
+    def accept_prefix_visitors(self, visitors):
+        loop = _PREFIX_LOOPS.get(id(visitors))
+        if loop is None or loop.visitors is not visitors:
+            return own(self, visitors)
+        return loop.run(self)
+
+    accept_prefix_visitors._reader_loop = True
+    Context.accept_prefix_visitors = accept_prefix_visitors

@@ -127,9 +127,9 @@ def build_generation(folder: IndexFolder, changes: Changes, progress: ProgressFn
         shutil.rmtree(fresh / f"{INDEX_NAME}.tmp", ignore_errors=True)
         for log in fresh.glob(f"{shards.CHILD_LOG}*"):
             log.unlink()
-        write_records(fresh, built.states, ix)
+        write_records(fresh, built.states(), ix)
         stemtable.save(fresh, previous)
-        _save_list(fresh, built.listed, ix)
+        _save_list(fresh, built.listed(), ix)
         ix.close()
         folder.publish(fresh, SCHEMA_VERSION)
     except BaseException:

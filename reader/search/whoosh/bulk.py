@@ -3,16 +3,18 @@
 Whoosh's writer turns every word of every document into a token object, then a tuple in a
 posting pool that it sorts and pickles to temporary files and merges back: about half of a
 build's time. A full build needs none of that: :class:`BulkSegment` analyses each document's
-text fields once (through the fields' own analyzer, :meth:`ReaderAnalyzer.words`), appends
+text fields once (through the fields' own analyzer, :meth:`ReaderAnalyzer.positions`), appends
 each word's document number, frequency and positions to two flat integer arrays of that word,
 and at the end hands each word's arrays, in term order, to the codec's posting writer in one
 call (:meth:`ColumnPostingsWriter.add_positions`). Stored fields, lengths and the term index
 are written by Whoosh's own codec objects, so the segment is an ordinary Whoosh segment that
 Whoosh's matchers and the reader's vectorised scorer read as before; fields of other kinds
-(ids, numbers, names) go through Whoosh's ``field.index`` unchanged.
+(ids, numbers, names) go through Whoosh's ``field.index`` unchanged, their postings held in
+three arrays a term (documents, weights and, for the fields that have them, values).
 
 The pool is bounded: when its estimated size passes ``limit_mb`` the segment is finished and
-the caller starts another (:attr:`full`), so memory does not grow with the corpus.
+the caller starts another (:attr:`full`), so memory does not grow with the corpus. What the
+estimate counts per word, posting and position is what the pool holds (a test counts it).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from reader.search.whoosh.analyzer import ReaderAnalyzer
 from reader.search.whoosh.codec import ArrayPositions
 
 _U32 = "I" if array("I").itemsize == 4 else "L"
+# Positions are held in two bytes (a paragraph has a few hundred words), widened to four for
+# the word of a text longer than 65,535 words: a third less pool for the same postings.
+_U16 = "H"
 TERM_BYTES = 230  # what a new word costs the pool beyond its postings (dict slot, key, arrays)
 
 
@@ -44,7 +49,9 @@ class BulkSegment:
         self.docs = 0
         self.size = 0  # estimated bytes held by the pool
         self._fast: dict[str, dict[str, list]] = {}  # field -> word -> [heads, positions]
-        self._other: dict[str, dict[bytes, list]] = {}  # field -> term -> [(doc, w, value)]
+        # field -> term -> [documents, weights, values (None while every one is empty)]: in
+        # arrays, 8 bytes a posting (a tuple a posting took 72: half the pool was these)
+        self._other: dict[str, dict[bytes, list]] = {}
         self._lengths: dict[str, array] = {}  # field -> quantised length by document
         self._plans: dict[frozenset, list] = {}
         # the last value of each field and its analysis: a paragraph repeats its article's
@@ -93,10 +100,11 @@ class BulkSegment:
                 tbytes = value.encode("utf-8")
                 postings = pool.get(tbytes)
                 if postings is None:
-                    postings = pool[tbytes] = []
+                    postings = pool[tbytes] = [array(_U32), array("f"), None]
                     self.size += TERM_BYTES
-                postings.append((docnum, 1.0, b""))
-                self.size += 72
+                postings[0].append(docnum)
+                postings[1].append(1.0)
+                self.size += 8
             elif field.indexed:
                 pool = self._other.setdefault(name, {})
                 last = self._last.get(name)
@@ -107,10 +115,16 @@ class BulkSegment:
                         length += freq
                     postings = pool.get(tbytes)
                     if postings is None:
-                        postings = pool[tbytes] = []
+                        postings = pool[tbytes] = [array(_U32), array("f"), None]
                         self.size += TERM_BYTES
-                    postings.append((docnum, weight, vbytes))
-                    self.size += 72 + len(vbytes)
+                    if vbytes and postings[2] is None:  # the first posting with a value
+                        postings[2] = [b""] * len(postings[0])
+                    postings[0].append(docnum)
+                    postings[1].append(weight)
+                    if postings[2] is not None:
+                        postings[2].append(vbytes)
+                        self.size += 8 + len(vbytes)
+                    self.size += 8
             if length:
                 lengths = self._lengths.get(name)
                 if lengths is None:
@@ -130,18 +144,10 @@ class BulkSegment:
         """The words of one text field into the pool; returns the field's length."""
         last = self._last.get(name)
         if last is None or last[0] != value:
-            last = self._last[name] = (value, analyzer.words(value))
-        words = last[1]
-        if not words:
+            last = self._last[name] = (value, analyzer.positions(value))
+        places, length = last[1]
+        if not length:
             return 0
-        places: dict[str, list[int]] = {}
-        for word in words:
-            stem = word[1]
-            at = places.get(stem)
-            if at is None:
-                places[stem] = [word[2]]
-            else:
-                at.append(word[2])
         pool = self._fast.get(name)
         if pool is None:
             pool = self._fast[name] = {}
@@ -149,13 +155,20 @@ class BulkSegment:
         for stem, positions in places.items():
             entry = pool.get(stem)
             if entry is None:
-                entry = pool[stem] = [array(_U32), array(_U32)]
+                entry = pool[stem] = [array(_U32), array(_U16)]
                 added += TERM_BYTES
             entry[0].append(docnum)
             entry[0].append(len(positions))
-            entry[1].extend(positions)
-        self.size += added + 8 * len(places) + 4 * len(words)
-        return len(words)
+            held = entry[1]
+            count = len(held)
+            try:
+                held.extend(positions)
+            except OverflowError:  # a position past 65,535: this word's positions widen
+                del held[count:]  # what the failed extend added
+                entry[1] = array(_U32, held)
+                entry[1].extend(positions)
+        self.size += added + 8 * len(places) + 2 * length
+        return length
 
     def finish(self):
         """Write the postings and close the segment; returns it (for the table of contents)."""
@@ -196,7 +209,10 @@ class BulkSegment:
         lengths = self._lengths.get(name)
         for tbytes in sorted(pool):
             writer.start_term(tbytes)
-            for docnum, weight, vbytes in pool.pop(tbytes):
+            docnums, weights, values = pool.pop(tbytes)
+            if values is None:
+                values = [b""] * len(docnums)
+            for docnum, weight, vbytes in zip(docnums, weights, values, strict=True):
                 length = lengths[docnum] if lengths is not None and docnum < len(lengths) else 0
                 writer.add(docnum, weight, vbytes, length)
             writer.finish_term()

@@ -15,6 +15,7 @@ others and says in one line what went wrong, and nothing half-built is published
 
 from __future__ import annotations
 
+import marshal
 import os
 import queue
 import re
@@ -29,18 +30,21 @@ from whoosh.filedb.filestore import FileStorage
 
 from reader.errors import IndexNotWritable
 from reader.prepare import Source, die_with_parent, prepare
+from reader.records import ArticleSummary
 from reader.search.backend import FileState, IndexedFile, ProgressFn
-from reader.search.whoosh import stemtable, summaries
+from reader.search.whoosh import journal, stemtable, summaries
 from reader.search.whoosh.bulk import BulkSegment
 from reader.search.whoosh.codec import ReaderCodec
 from reader.search.whoosh.schema import INDEX_NAME, documents, file_document
 
 CHILD_LOG = "child-"
 CHUNK = 16  # files a process takes from the queue at a time
-# The estimated size of a process's posting pool before it writes a segment. The estimate
-# runs ~1.3x short of the process's growth (its stem caches grow too), so a process stays
-# under ~220 MB; at 100k paragraphs each of two processes writes one segment.
-POOL_MB = 128
+# The estimated size of a process's posting pool before it writes a segment. Since the pool
+# holds positions in two bytes and the postings of id and number fields in arrays, 72 MB
+# holds a little more than 128 MB held before: segments are no smaller (no more of them at
+# a million paragraphs), and each process ~60 MB smaller. At 100k paragraphs each of two
+# processes writes one segment.
+POOL_MB = 72
 
 
 class ChildFailed(IndexNotWritable):
@@ -58,16 +62,16 @@ class Shard:
         self.segments: list = []
         self.bulk: BulkSegment | None = None
 
-    def add(self, indexed: IndexedFile) -> tuple[int, dict]:
-        """One file's documents; returns its paragraph count and article summaries."""
+    def add(self, indexed: IndexedFile) -> tuple:
+        """One file's documents; returns its row for :class:`Built` (see :func:`file_row`)."""
         if self.bulk is None:
             self.bulk = BulkSegment(self.storage, self.schema, INDEX_NAME, self.codec,
                                     self.limit_mb)
         bulk = self.bulk
-        listed = {}
+        listed = []
         count = 0
         for article in indexed.articles:
-            listed[article.doc] = summaries.of(article)
+            listed.append(_summary_row(summaries.of(article)))
             for document in documents(article, indexed.relative):
                 bulk.add(document)
                 count += document["kind"] == "para"
@@ -75,7 +79,9 @@ class Shard:
         if bulk.full:
             self.segments.append(bulk.finish())
             self.bulk = None
-        return count, listed
+        state = indexed.state
+        return (indexed.relative, state.size, state.mtime_ns, state.sha256, tuple(state.docs),
+                listed, count)
 
     def finish(self) -> list:
         if self.bulk is not None:
@@ -84,24 +90,62 @@ class Shard:
         return self.segments
 
 
+def _summary_row(s: ArticleSummary) -> tuple:
+    return (s.doc, s.title, s.source, s.date, s.paragraphs, s.quotes, s.path)
+
+
+PACK_ROWS = 64  # files whose rows are packed together
+
+
 @dataclass
 class Built:
-    """What the parent keeps of a full build."""
+    """What the parent keeps of a full build.
+
+    Each file done leaves a row: ``(relative, size, mtime_ns, sha256, docs, summary rows,
+    paragraphs)``. Kept as Python objects, the rows of a million paragraphs took ~100 MB of
+    the parent while its analysing processes ran; they are packed (``marshal``, a few hundred
+    bytes a file) as they come and unpacked once, at the end, when those processes are gone."""
 
     segments: list = field(default_factory=list)
-    states: dict[str, FileState] = field(default_factory=dict)
-    listed: dict = field(default_factory=dict)
     written: int = 0
     done: int = 0
+    packed: list[bytes] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)  # the rows not packed yet
 
-    def record(self, relative: str, state: FileState, listed: dict, count: int,
-               progress: ProgressFn | None, total: int) -> None:
-        self.states[relative] = state
-        self.listed.update(listed)
-        self.written += count
+    def record(self, row: tuple, progress: ProgressFn | None, total: int) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= PACK_ROWS:
+            self._pack()
+        self.written += row[6]
         self.done += 1
         if progress:
-            progress(self.done, total, relative)
+            progress(self.done, total, row[0])
+
+    def _pack(self) -> None:
+        if self.rows:
+            self.packed.append(marshal.dumps(self.rows))
+            self.rows = []
+
+    def held(self) -> int:
+        """Rows held unpacked (at most :data:`PACK_ROWS`)."""
+        return len(self.rows)
+
+    def _all(self) -> Iterator[tuple]:
+        self._pack()
+        for blob in self.packed:
+            yield from marshal.loads(blob)
+
+    def states(self) -> dict[str, FileState]:
+        """Every file's state, by relative path."""
+        with journal.collector_paused():
+            return {row[0]: FileState(row[1], row[2], row[3], tuple(row[4]))
+                    for row in self._all()}
+
+    def listed(self) -> dict[str, ArticleSummary]:
+        """Every article's summary, by doc id."""
+        with journal.collector_paused():
+            return {summary[0]: ArticleSummary(*summary)
+                    for row in self._all() for summary in row[5]}
 
 
 def write_here(storage, schema, files: Iterable[IndexedFile], total: int,
@@ -110,8 +154,7 @@ def write_here(storage, schema, files: Iterable[IndexedFile], total: int,
     built = Built()
     shard = Shard(storage, schema)
     for indexed in files:
-        count, listed = shard.add(indexed)
-        built.record(indexed.relative, indexed.state, listed, count, progress, total)
+        built.record(shard.add(indexed), progress, total)
     built.segments = shard.finish()
     return built
 
@@ -144,11 +187,12 @@ def write_parallel(directory: Path, schema, sources: list[Source], warnings: lis
             kind, payload = _next(results, children, logs)
             if kind == "files":
                 outstanding -= 1
-                for relative, state, listed, count, notes in payload:
-                    warnings.extend(notes)
+                rows, notes = payload
+                warnings.extend(notes)
+                for row in rows:
                     if counter is not None:
-                        counter[0] += count
-                    built.record(relative, state, listed, count, progress, total)
+                        counter[0] += row[6]
+                    built.record(row, progress, total)
             else:
                 finished += 1
                 built.segments.extend(payload)
@@ -227,12 +271,14 @@ def _child(directory: str, schema, tasks, results, logs: str) -> None:
     sys.stderr = log
     shard = Shard(FileStorage(directory), schema)
     while (chunk := tasks.get()) is not None:
-        out = []
+        rows: list[tuple] = []
+        notes: list[str] = []
         for source in chunk:
-            indexed, notes = prepare(source)
-            count, listed = shard.add(indexed)
-            out.append((indexed.relative, indexed.state, listed, count, notes))
-        results.put(("files", out))
+            indexed, warned = prepare(source)
+            rows.append(shard.add(indexed))
+            notes.extend(warned)
+        results.put(("files", (rows, notes)))
+        stemtable.save_part(Path(directory), at_least=stemtable.SPILL_WORDS)
     segments = shard.finish()
     stemtable.save_part(Path(directory))  # the words this process stemmed, for the table
     results.put(("done", segments))

@@ -86,15 +86,24 @@ def preload(directory: Path | None) -> dict[str, str]:
     return known
 
 
-def save_part(directory: Path) -> None:
-    """A worker's learned stems, left in the build folder for :func:`save` to merge."""
+SPILL_WORDS = 20_000  # learned stems a building process holds before it writes them out
+
+
+def save_part(directory: Path, at_least: int = 0) -> int:
+    """A worker's learned stems appended to its part in the build folder (for :func:`save` to
+    merge) and forgotten, when it holds at least ``at_least``; returns how many were written.
+    A worker of a big build learns a stem for most of the corpus's words (hundreds of
+    thousands at a million paragraphs): written out as it goes, they do not add up in its
+    memory."""
     learned = analysis.learned_stems()
-    if not learned:
-        return
+    if not learned or len(learned) < at_least:
+        return 0
     target = Path(directory) / f"{PART_PREFIX}{os.getpid()}"
-    with open(target, "w", encoding="utf-8") as handle:
-        for word, stem in learned.items():
-            handle.write(f"{word}\t{stem}\n")
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.writelines(f"{word}\t{stem}\n" for word, stem in learned.items())
+    count = len(learned)
+    learned.clear()
+    return count
 
 
 def save(directory: Path, previous: dict[str, str] | None = None) -> int:
