@@ -29,8 +29,8 @@ from reader.language.edits import edits
 from reader.records import Hit, SearchResult
 from reader.search.backend import Facets, SearchRequest
 from reader.search.fields import EXTRA_PREFIX, known_fields
-from reader.search.postgresql import postings
-from reader.search.postgresql.documents import SPELL
+from reader.search.postgresql import intersect, postings
+from reader.search.postgresql.documents import FIELD_CODES, SPELL
 from reader.search.postgresql.expand import expand
 from reader.search.postgresql.languages import both_languages, sides
 from reader.search.postgresql.parse import And, Or, Term, leaves, parse
@@ -139,10 +139,16 @@ def _document_frequencies(cur, stats: Statistics, needed: set[tuple[str, str]]) 
     terms = [t for _f, t in missing]
     for f, t in missing:
         stats.df[(f, t)] = 0
-    for f, t, df in cur.execute(
-            f"SELECT field, term, df FROM {SCHEMA}.terms WHERE (field, term) IN "
-            "(SELECT * FROM unnest(%s::text[], %s::text[]))", [fields, terms]).fetchall():
+    codes = [FIELD_CODES.get(f, -1) for f in fields]
+    for f, t, df, blocked in cur.execute(
+            f"SELECT w.field, w.term, t.df, b.term IS NOT NULL FROM unnest(%s::text[], "
+            "%s::text[], %s::smallint[]) AS w(field, term, code) "
+            f"JOIN {SCHEMA}.terms t ON t.field = w.field AND t.term = w.term "
+            f"LEFT JOIN {SCHEMA}.blocked b ON b.field = w.code AND b.term = w.term",
+            [fields, terms, codes]).fetchall():
         stats.df[(f, t)] = df
+        if blocked:
+            stats.blocked.add((FIELD_CODES[f], t))
 
 
 # Whether a row is an English paragraph (its text carries the language mark), for highlights:
@@ -154,6 +160,10 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
     direction = ORDERS.get(request.sort)
     groups = None if sharded or direction is not None else postings.groups_of(tree)
     if groups:
+        words = intersect.answerable(groups, stats)
+        if words:
+            return intersect.top(cur, groups, words, stats, max(1, request.limit),
+                                 request.offset, ENGLISH_ROW)
         return postings.top(cur, groups, stats, max(1, request.limit), request.offset,
                             ENGLISH_ROW)
     return _matched(cur, tree, stats, request, sharded)

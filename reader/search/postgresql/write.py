@@ -24,7 +24,7 @@ from dataclasses import replace
 from reader.errors import IndexProblem
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn
-from reader.search.postgresql import stems
+from reader.search.postgresql import blocks, stems
 from reader.search.postgresql.analyse import (
     TASK_FILES,
     Analysed,
@@ -68,6 +68,7 @@ class Writer:
         self.written = 0
         self.learned: dict[str, str] = {}  # the words this update stemmed, for the stems table
         self.postings = "postings"  # the table this update's postings go to
+        self.first = 1  # the number of this update's first paragraph
 
     def lock(self, wait: Callable[[], None] | None) -> None:
         got = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY]).fetchone()[0]
@@ -105,8 +106,9 @@ class Writer:
         """The number of the next paragraph row (None on a cluster: it keeps no postings)."""
         if self.sharded:
             return None
-        return self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {SCHEMA}.paragraphs"
-                                 ).fetchone()[0]
+        self.first = self.conn.execute(
+            f"SELECT coalesce(max(id), 0) + 1 FROM {SCHEMA}.paragraphs").fetchone()[0]
+        return self.first
 
     def remove_paths(self, paths: list[str]) -> None:
         """Forget every article of these corpus files, and their words' statistics."""
@@ -125,6 +127,7 @@ class Writer:
                 f"SELECT id, {code}::smallint AS field, unnest(tsvector_to_array({name}_tsv)) "
                 f"AS term FROM {SCHEMA}.paragraphs WHERE path = ANY(%s)"
                 for code, name in enumerate(FIELD_NAMES))
+            blocks.touch_removed(self.conn, vectors, [paths] * len(FIELD_NAMES))
             self.conn.execute(
                 f"DELETE FROM {SCHEMA}.postings p USING ({vectors}) gone WHERE p.field = "
                 "gone.field AND p.term = gone.term COLLATE \"C\" AND p.id = gone.id",
@@ -220,6 +223,10 @@ class Writer:
                 f"INSERT INTO {SCHEMA}.stats (field, docs, length) VALUES (%s, %s, %s) "
                 f"ON CONFLICT (field) DO UPDATE SET docs = {SCHEMA}.stats.docs + excluded.docs, "
                 f"length = {SCHEMA}.stats.length + excluded.length", [fieldname, docs, length])
+        if self.postings == NEW_POSTINGS:  # by the new statistics
+            blocks.rebuild(self.conn, "postings")
+        elif not self.sharded:
+            blocks.refresh(self.conn, self.first)
         self.conn.execute(
             f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('generation', %s) "
             f"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -264,6 +271,7 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
         conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.terms")
         if not sharded:
             conn.execute(f"ANALYZE {SCHEMA}.postings")
+            conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.blocks")
     return writer.written
 
 
