@@ -21,7 +21,8 @@ RARE = [f"zor{chr(97 + n)}{chr(97 + n * 7 % 26)}" for n in range(26)]  # a few p
 QUERIES = ["tidak orang", "orang tidak", '"salah satu"', '"satu salah"', "tidak orang warga",
            "salah satu", '"tidak orang"', "tidak harga", '"orang tidak"', "tidak", "satu",
            "tidak^2", "kebijakan", "s*", "tidak OR orang", "tidak OR zora*", "zor*", "t*",
-           "tidak^3 OR satu OR zorb*", "sungai OR laut OR zorc*", "p*", "tidak OR orang OR satu"]
+           "tidak^3 OR satu OR zorb*", "sungai OR laut OR zorc*", "p*", "tidak OR orang OR satu",
+           "title:nomor"]  # every title ties: the order falls to article and paragraph
 PAGES = [(1, 0), (3, 0), (4, 3), (10, 5), (200, 0)]
 
 
@@ -82,6 +83,7 @@ def small_blocks(monkeypatch):
     corpus then spans many blocks, and the bounds and the cut matter."""
     monkeypatch.setattr(blocks, "MIN_DF", 20)
     monkeypatch.setattr(blocks, "BLOCK_BITS", 3)
+    monkeypatch.setattr(blocks, "TIES", 2)  # ties past the first two read: both ways taken
 
 
 def test_blocks_answer_as_the_postings_merge_through_updates(pg_server, tmp_path,  # noqa: F811
@@ -127,11 +129,13 @@ def test_blocks_answer_as_the_postings_merge_through_updates(pg_server, tmp_path
     # blocks are those a full load of the new files makes
     (corpus / "berita_005.txt").write_text("Kabar Baru\n\nSalah satu orang tidak datang. "
                                            "Tidak orang.\n", encoding="utf-8")
+    (corpus / "berita_001.txt").write_text(  # renumbered last, its article sorting first
+        "Kabar Nomor 1\n\nOrang tidak datang.\n\nSalah satu warga pulang.\n", encoding="utf-8")
     _write_corpus(tmp_path / "more", rng, 3)
     (tmp_path / "more" / "berita_002.txt").rename(corpus / "tambahan.txt")
     (corpus / "berita_010.txt").unlink()
     for backend in (fast, plain):
-        update = changes_for(corpus, only=["berita_005.txt", "tambahan.txt"])
+        update = changes_for(corpus, only=["berita_001.txt", "berita_005.txt", "tambahan.txt"])
         backend.apply(Changes(files=update.files, total=update.total,
                               removed=["berita_010.txt"]))
     same()

@@ -40,6 +40,18 @@ BLOCK_BITS = 17  # paragraph numbers a block spans: 131,072
 POSITION_BITS = 14  # a position (at most 16,383, as a tsvector's) in an occurrence
 LENGTH_BITS = 14  # a field length packed beside a paragraph (longer ones go to c4)
 COUNTS = 3  # counts with arrays of their own (c1 ... c3; c4 the rest)
+TIES = 256  # the elements past the last one scored that are read first to find its ties
+
+
+def after(array: str, last: str) -> str:
+    """The elements of the sorted ``array`` after ``last`` with its length (so the same score
+    for a count): they sit right after it, so the next :data:`TIES` are read, and the whole
+    rest only when the length still has not changed by then."""
+    where = f"idx({array}, {last})"
+    return (f"(SELECT v FROM unnest(CASE WHEN cardinality({array}) <= {where} + {TIES} OR "
+            f"({array})[{where} + {TIES}] >> {BLOCK_BITS} > {last} >> {BLOCK_BITS} "
+            f"THEN ({array})[{where} + 1:{where} + {TIES}] ELSE ({array})[{where} + 1:] END) "
+            f"AS v WHERE v >> {BLOCK_BITS} = {last} >> {BLOCK_BITS})")
 
 
 def build_sql(table: str, postings: str, where: str) -> str:

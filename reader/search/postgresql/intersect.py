@@ -108,8 +108,8 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
         "hits AS MATERIALIZED (SELECT id, score FROM first UNION ALL "
         "SELECT id, score FROM (" + scored(
             "SELECT x.block, x.i, x.j, t.v FROM x JOIN full_kinds USING (block, i, j) "
-            f"CROSS JOIN LATERAL (SELECT v FROM unnest(x.common) AS v{member}) t "
-            "WHERE t.v > full_kinds.last") + ") AS tied "
+            "CROSS JOIN LATERAL (SELECT v FROM "
+            + blocks.after("x.common", "full_kinds.last") + f" AS tv{member}) t") + ") AS tied "
         "WHERE score >= (SELECT score FROM reach)), ")
     total = ("(SELECT count(*) FROM pm)" if phrase else
              "(SELECT coalesce(sum(cardinality(common)), 0) FROM x)::bigint")

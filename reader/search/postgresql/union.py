@@ -116,8 +116,8 @@ def top(cur, words: list[Word], stats: Statistics, limit: int, offset: int,
         "hits AS MATERIALIZED (SELECT id, score FROM mixed_hits UNION ALL "
         "SELECT id, score FROM first UNION ALL SELECT id, score FROM (" + parts(
             "SELECT a.block, a.term, a.kind, e.v FROM alone a JOIN full_kinds f "
-            "USING (block, term, kind) CROSS JOIN LATERAL unnest(a.v) AS e(v) "
-            "WHERE e.v > f.last") + ") AS tied "
+            "USING (block, term, kind) CROSS JOIN LATERAL "
+            + blocks.after("a.v", "f.last") + " AS e(v)") + ") AS tied "
         "WHERE score >= (SELECT score FROM reach)), ")
     total = ("((SELECT coalesce(sum(cardinality(v)), 0) FROM mixed) + "
              "(SELECT coalesce(sum(cardinality(v)), 0) FROM alone))::bigint")
