@@ -29,7 +29,6 @@ Results go to one JSON document with the machine description (``bench/results/``
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -52,24 +51,19 @@ SERVER_SETTINGS = {"shared_buffers": "'512MB'", "max_wal_size": "'4GB'",
 
 
 def changes(corpus: Path):
-    """The corpus as one lazy batch, read and with quotes, as the sync step hands it over."""
-    from reader.ingest import discover, doc_ids, read_file
-    from reader.search.backend import Changes, FileState, IndexedFile
-    from reader.sync import attach_quotes
+    """The corpus as one update, as the sync step hands a full build over: the files still
+    unread (``sources``, for a backend that reads them in processes of its own) and the same
+    files read lazily, with quotes, in this process (``files``, for one that does not)."""
+    from reader.ingest import discover, doc_ids
+    from reader.prepare import Source, prepared
+    from reader.search.backend import Changes
 
     files = discover(corpus)
     ids = doc_ids(files)
-
-    def each():
-        for f in files:
-            articles = read_file(f.path, ids[f.relative])
-            for article in articles:
-                attach_quotes(article)
-            sha = hashlib.sha256(f.path.read_bytes()).hexdigest()
-            yield IndexedFile(f.relative, FileState(f.size, f.mtime_ns, sha,
-                                                    tuple(a.doc for a in articles)), articles)
-
-    return Changes(files=each(), total=len(files))
+    sources = [Source(f, ids[f.relative]) for f in files]
+    warnings: list[str] = []
+    return Changes(files=prepared(sources, warnings), total=len(sources), sources=sources,
+                   warnings=warnings)
 
 
 def server_cpu(servers) -> float:
@@ -210,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="keep the PostgreSQL server in this folder (with --reuse: reuse it)")
     ap.add_argument("--skip-prepare", action="store_true",
                     help="do not time reading and finding quotes alone")
+    ap.add_argument("--load-only", action="store_true",
+                    help="time the load alone (no queries)")
     args = ap.parse_args(argv)
 
     from reader.library import Library
@@ -249,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             run.child("fts5", str(corpus), str(db))
     if args.before:
         log(f"the benchmark as revision {args.before} runs it")
-        doc["before"] = before(args.before, args.paragraphs, args.profile, args.seed, work)
+        doc["before"] = before(args.before, args.paragraphs, args.profile, args.seed, work,
+                               ["--load-only"] if args.load_only else [])
         doc["before"]["revision"] = args.before
     folder = Path(tempfile.mkdtemp(prefix="reader-pg-bench-"))
     kept = args.server.resolve() if args.server else None
@@ -301,6 +298,12 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 doc["load"]["postgresql"]["bytes"] = size
         save()
+        if args.load_only:
+            backend.close()
+            summarise(doc)
+            save()
+            print(json.dumps(doc["summary"], indent=2))
+            return 0
         queries = chosen_queries(args.queries, db, corpus, args.paragraphs)
         lib = Library(corpus, index)
         log("timing queries")
@@ -353,7 +356,8 @@ def chosen_queries(given: Path | None, db: Path, corpus: Path, paragraphs: int) 
     return run.pick_queries(sqlite3.connect(str(db)), corpus, paragraphs)
 
 
-def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path) -> dict:
+def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path,
+           extra: list[str] = ()) -> dict:
     """This benchmark over the reader of ``revision``, on the corpus and Whoosh index in
     ``work`` (run in a git worktree of it, then removed): the same harness, so only the
     reader differs."""
@@ -367,7 +371,8 @@ def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path) 
         shutil.copy(Path(__file__), tree / "bench" / "pg.py")
         subprocess.run([sys.executable, str(tree / "bench" / "pg.py"), "--paragraphs",
                         str(paragraphs), "--profile", profile, "--seed", str(seed), "--work",
-                        str(work), "--reuse", "--skip-prepare", "--out", str(out)], check=True,
+                        str(work), "--reuse", "--skip-prepare", "--out", str(out), *extra],
+                       check=True,
                        env={**os.environ, "PYTHONPATH": str(tree)}, cwd=tree)
         return json.loads(out.read_text(encoding="utf-8"))
     finally:
@@ -377,27 +382,44 @@ def before(revision: str, paragraphs: int, profile: str, seed: int, work: Path) 
 
 
 def summarise(doc: dict) -> None:
-    q = doc["queries"]
+    q = doc.get("queries", {})
     rebuild = doc["load"].get("postgresql_rebuild")
     rate = (doc["load"]["postgresql"] or {}).get("paragraphs_per_s")
     doc["summary"] = {
         "load_paragraphs_per_s": rate,
         "load_target_5000_met": rate is not None and rate >= 5000,
+        "load_cpu_ms_per_paragraph": cpu_per_paragraph(doc["load"]["postgresql"]),
         "rebuild_paragraphs_per_s": rebuild["paragraphs_per_s"] if rebuild else None,
         "load_average_after": [round(v, 2) for v in os.getloadavg()],
+    }
+    if doc.get("before", {}).get("load", {}).get("postgresql"):
+        old_load = doc["before"]["load"]["postgresql"]
+        doc["summary"]["load_paragraphs_per_s_before"] = old_load.get("paragraphs_per_s")
+        doc["summary"]["load_cpu_ms_per_paragraph_before"] = cpu_per_paragraph(old_load)
+    if not q:
+        return
+    doc["summary"].update({
         "p95_ratio_vs_whoosh": {k: v["ratio_p95"] for k, v in q.items()},
         "cpu_ratio_vs_whoosh": {k: v.get("ratio_cpu") for k, v in q.items()},
         "top10_overlap": {k: v["top10_overlap"] for k, v in q.items()},
         "top10_overlap_ties": {k: v.get("top10_overlap_ties") for k, v in q.items()},
         "mean_top10_overlap": round(sum(v["top10_overlap"] for v in q.values()) / len(q), 3),
-    }
+    })
     old = doc.get("before", {}).get("queries")
     if old:
         doc["summary"]["p95_ms_before_after"] = {
             k: [old[k]["postgresql"]["p95_ms"], v["postgresql"]["p95_ms"]]
             for k, v in q.items() if k in old}
-        doc["summary"]["load_paragraphs_per_s_before"] = (
-            doc["before"]["load"]["postgresql"] or {}).get("paragraphs_per_s")
+
+
+def cpu_per_paragraph(load: dict | None) -> dict | None:
+    """A load's CPU milliseconds a paragraph, process by process."""
+    if not load or not load.get("cpu_seconds") or not load.get("paragraphs"):
+        return None
+    n = load["paragraphs"]
+    out = {k: round(v * 1000 / n, 3) for k, v in load["cpu_seconds"].items()}
+    out["total"] = round(sum(load["cpu_seconds"].values()) * 1000 / n, 3)
+    return out
 
 
 if __name__ == "__main__":

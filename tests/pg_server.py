@@ -78,3 +78,17 @@ def changes_for(root: Path, only: list[str] | None = None) -> Changes:
         state = FileState(f.size, f.mtime_ns, sha, tuple(a.doc for a in articles))
         out.append(IndexedFile(f.relative, state, articles))
     return Changes(files=out, total=len(out))
+
+
+def sources_for(root: Path) -> Changes:
+    """Every file of a corpus still unread, as a full build hands them over (its ``sources``
+    for a backend that reads them in processes of its own, ``files`` read lazily else)."""
+    from reader.ingest import discover, doc_ids
+    from reader.prepare import Source, prepared
+
+    files = discover(Path(root))
+    ids = doc_ids(files)
+    sources = [Source(f, ids[f.relative]) for f in files]
+    warnings: list[str] = []
+    return Changes(files=prepared(sources, warnings), total=len(sources), sources=sources,
+                   warnings=warnings)

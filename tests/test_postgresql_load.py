@@ -12,8 +12,9 @@ from reader.search.backend import SearchRequest
 from reader.search.postgresql import stems
 from reader.search.postgresql.analyse import copy_line
 from reader.search.postgresql.backend import PostgresBackend
+from reader.search.postgresql.documents import PARAGRAPH_COLUMNS
 from tests.conftest import SEEDS
-from tests.pg_server import changes_for, pg_dsn, pg_server  # noqa: F401  (fixtures)
+from tests.pg_server import changes_for, pg_dsn, pg_server, sources_for  # noqa: F401
 
 SENTENCES = [
     "Menteri Keuangan mengumumkan kebijakan baru tentang pajak kendaraan listrik.",
@@ -48,22 +49,37 @@ def _rows(dsn: str, sql: str) -> list:
 def test_workers_write_what_one_process_writes(pg_server, tmp_path):  # noqa: F811
     corpus = _corpus(tmp_path / "corpus")
     dsns = []
-    for name, workers in (("reader_serial", 1), ("reader_parallel", 2)):
+    for name, workers, changes in (("reader_serial", 1, changes_for),
+                                   ("reader_parallel", 2, changes_for),
+                                   ("reader_reading", 2, sources_for)):
         with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
             conn.execute(f"CREATE DATABASE {name}")
         dsns.append(pg_server.dsn(name))
         backend = PostgresBackend(dsns[-1], workers=workers, parallel_min_files=1)
-        assert backend.apply(changes_for(corpus), rebuild=True) > 90
+        given = changes(corpus)
+        assert backend.apply(given, rebuild=True) > 90
         assert backend.search(SearchRequest("pupuk")).total == 18
         assert backend.search(SearchRequest("bridge")).total == 1
+        assert backend.search(SearchRequest('"lereng gunung"')).total == 18
         backend.close()
-    serial, parallel = dsns
-    for sql in ("SELECT * FROM reader.paragraphs ORDER BY doc, para",
+    # the same rows everywhere; the workers that read their files number the paragraphs in
+    # the order they analysed them, so the numbers are compared through (doc, para)
+    columns = [c for c in PARAGRAPH_COLUMNS if c != "id"]
+    for sql in (f"SELECT {', '.join(columns)} FROM reader.paragraphs ORDER BY doc, para",
                 "SELECT * FROM reader.articles ORDER BY doc",
                 "SELECT * FROM reader.terms ORDER BY field, term",
                 "SELECT * FROM reader.stats ORDER BY field",
-                "SELECT path, size, mtime_ns, sha256, docs FROM reader.files ORDER BY path"):
-        assert _rows(serial, sql) == _rows(parallel, sql), sql
+                "SELECT path, size, mtime_ns, sha256, docs FROM reader.files ORDER BY path",
+                "SELECT p.doc, p.para, o.field, o.term, o.tf, o.len, o.en, o.pos, o.more "
+                "FROM reader.postings o JOIN reader.paragraphs p USING (id) "
+                "ORDER BY p.doc, p.para, o.field, o.term"):
+        serial = _rows(dsns[0], sql)
+        assert serial, sql
+        for other in dsns[1:]:
+            assert _rows(other, sql) == serial, sql
+    for dsn in dsns:  # numbered once each, from 1 up
+        assert _rows(dsn, "SELECT count(DISTINCT id), min(id), max(id) FROM reader.paragraphs"
+                     ) == _rows(dsn, "SELECT count(*), 1, count(*) FROM reader.paragraphs")
     # every stemmed word is kept, with Sastrawi's stem, once
     for dsn in dsns:
         with psycopg.connect(dsn) as conn:
@@ -74,6 +90,20 @@ def test_workers_write_what_one_process_writes(pg_server, tmp_path):  # noqa: F8
         for word, found in kept.items():  # English words keyed as the stem tables key them
             english = word.startswith("en:")
             assert found == (stem(word[3:], ENGLISH) if english else stem(word)), word
+
+
+def test_workers_reading_their_files_pass_on_what_reading_warned(pg_dsn, tmp_path):  # noqa: F811
+    corpus = _corpus(tmp_path / "corpus")
+    (corpus / "broken.html").write_bytes(b"\xff\xfe\x00<html")  # skipped, with a warning
+    expected = sources_for(corpus)
+    list(expected.files)  # read here, in this process
+    backend = PostgresBackend(pg_dsn, workers=2, parallel_min_files=1)
+    given = sources_for(corpus)
+    backend.apply(given, rebuild=True)
+    assert given.warnings == expected.warnings
+    assert any("broken.html" in w for w in given.warnings)
+    assert _rows(pg_dsn, "SELECT count(*) FROM reader.files")[0][0] == given.total
+    backend.close()
 
 
 def test_the_stems_table_survives_a_rebuild_and_an_analysis_change(pg_dsn, seeds_copy):  # noqa: F811

@@ -75,7 +75,7 @@ def _both_ways(backend: PostgresBackend, query: str, limit: int, offset: int):
             groups = postings.groups_of(tree)
             assert groups, f"{query!r} is an AND of ORs of words"
             search._document_frequencies(cur, stats, query_terms(tree))
-            fast = postings.top(cur, groups, stats, limit, offset, search.ENGLISH_ROW)
+            fast = search._top(cur, tree, stats, request, False)  # blocks or postings
             slow = search._matched(cur, tree, stats, request, False)
     return fast, slow
 
@@ -102,6 +102,20 @@ PHRASES = {
     "zebraland.txt": "Kabar dari Zebraland\n\n" + "\n\n".join(
         f"Laporan nomor {n} tentang cuaca pagi ini." for n in range(80)) + "\n",
 }
+
+
+@pytest.fixture(scope="module", autouse=True)
+def small_blocks():
+    """Blocks for every word in 3 paragraphs or more, 8 paragraph numbers a block: the words
+    common here are answered from their blocks, the others from the postings, and both are
+    compared with the GIN indexes."""
+    from reader.search.postgresql import blocks
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(blocks, "MIN_DF", 3)
+        patch.setattr(blocks, "BLOCK_BITS", 3)
+        patch.setattr(blocks, "TIES", 2)
+        yield
 
 
 @pytest.fixture(scope="module")

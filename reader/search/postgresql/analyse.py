@@ -1,13 +1,16 @@
 """Files made into COPY data: the reader's analysis of each paragraph, in worker processes
 for a big load.
 
-Stemming new words (Sastrawi) is most of the cost of loading, and it is independent from file
-to file, so a big update hands batches of files to worker processes (forked, so they start
-with the stems already known) and the parent only reads, finds quotes (in
-:mod:`reader.sync`) and streams each batch's rows to the server. A batch comes back as text in
-PostgreSQL's COPY format, its term and length statistics summed, and the stem of each of its
-words, kept for the next load of any corpus sharing them (:mod:`.stems`); the workers pass the
-stems they learn to each other as they go. Batches come
+Reading a file, finding its quotes and stemming its new words (Sastrawi) are most of the cost
+of loading, and they are independent from file to file, so a big update hands batches of files
+to worker processes (forked, so they start with the stems already known). When the update
+names its files still unread (``Changes.sources``), the workers read them and find their
+quotes too (:func:`reader.prepare.prepare`), so the articles never cross a process boundary
+and the parent only streams each batch's rows to the server; their paragraphs are numbered
+from a counter the workers share (unique, in the order the batches were analysed). A batch
+comes back as text in PostgreSQL's COPY format, its term and length statistics summed, and
+the stem of each of its words, kept for the next load of any corpus sharing them
+(:mod:`.stems`); the workers pass the stems they learn to each other as they go. Batches come
 back in the order they went out; a worker that fails raises in the parent, whose transaction
 is then rolled back.
 """
@@ -19,7 +22,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from reader.search.backend import IndexedFile
+from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
     article_record,
     article_rows,
@@ -29,6 +32,7 @@ from reader.search.postgresql.documents import (
 TASK_FILES = 10  # files a worker analyses at a time (small: the others learn its stems sooner)
 AHEAD = 3  # batches a worker may have waiting (bounds memory: the corpus is read as needed)
 _SHARED: list[SharedStems] = []  # in a worker: the stems the others learned (see analysed)
+_NUMBERS: list = []  # in a worker reading its files: the shared next paragraph number
 
 
 @dataclass
@@ -42,6 +46,8 @@ class Analysed:
     lengths: Counter = field(default_factory=Counter)  # field -> summed length
     stems: dict[str, str] = field(default_factory=dict)  # each stemmed word of the batch
     postings: str = ""  # rows of ``postings`` (when the rows are numbered)
+    files: list[tuple[str, FileState]] = field(default_factory=list)  # read by a worker
+    warnings: list[str] = field(default_factory=list)  # reading them said
 
 
 def copy_value(value) -> str:
@@ -106,6 +112,29 @@ def _analyse_task(task: tuple[int | None, list[IndexedFile]]) -> Analysed:
     return analyse(task[1], task[0])
 
 
+def _prepare_task(sources: list) -> Analysed:
+    """In a worker: read ``sources`` (:class:`reader.prepare.Source`), find their quotes,
+    number their paragraphs from the shared counter (when there is one) and analyse them."""
+    from reader.prepare import prepare
+
+    batch, warnings = [], []
+    for source in sources:
+        indexed, notes = prepare(source)
+        batch.append(indexed)
+        warnings += notes
+    first = None
+    if _NUMBERS:
+        counter = _NUMBERS[0]
+        rows = rows_in(batch)
+        with counter.get_lock():
+            first = counter.value
+            counter.value = first + rows
+    result = analyse(batch, first)
+    result.files = [(indexed.relative, indexed.state) for indexed in batch]
+    result.warnings = warnings
+    return result
+
+
 def rows_in(batch: list[IndexedFile]) -> int:
     """The paragraph rows a batch will make (to number the next batch before it is done)."""
     return sum(unique_paragraphs(a) for indexed in batch for a in indexed.articles)
@@ -136,31 +165,58 @@ def analysed(files: Iterable[IndexedFile], size: int, procs: int,
     (which start knowing the stems of ``known``); paragraphs numbered from ``first`` when
     given."""
     numbers = [first]
-
-    def numbered(batch: list[IndexedFile]) -> tuple[int | None, list[IndexedFile]]:
-        start = numbers[0]
-        if start is not None:
-            numbers[0] = start + rows_in(batch)
-        return start, batch
-
     if procs <= 1:
         for batch in batches(files, size):
-            yield batch, _analyse_task(numbered(batch))
+            yield batch, _analyse_task(_numbered(batch, numbers))
         return
+    yield from _in_workers(batches(files, size), lambda b: _numbered(b, numbers),
+                           _analyse_task, procs, known)
+
+
+def read_and_analysed(sources: list, size: int, procs: int,
+                      known: dict[str, str] | None = None, first: int | None = None
+                      ) -> Iterator[tuple[list, Analysed]]:
+    """Each batch of ``sources`` (files still unread) read, with quotes, and analysed by
+    ``procs`` worker processes, in order; the files' states in :attr:`Analysed.files`.
+    Paragraphs are numbered from ``first`` when given, by a counter the workers share."""
+    import multiprocessing
+
+    counter = None if first is None else multiprocessing.get_context("fork").Value("q", first)
+    _NUMBERS[:] = [] if counter is None else [counter]
+    try:
+        yield from _in_workers(batches(sources, size), lambda b: b, _prepare_task, procs,
+                               known)
+    finally:
+        _NUMBERS.clear()
+
+
+def _numbered(batch: list[IndexedFile], numbers: list) -> tuple[int | None, list[IndexedFile]]:
+    """``(first number, batch)``, the next batch numbered after this one's rows."""
+    start = numbers[0]
+    if start is not None:
+        numbers[0] = start + rows_in(batch)
+    return start, batch
+
+
+def _in_workers(todo: Iterator[list], task_of, work, procs: int,
+                known: dict[str, str] | None) -> Iterator[tuple[list, Analysed]]:
+    """Each batch of ``todo`` with ``work(task_of(batch))`` done by ``procs`` forked
+    processes, in order; at most a few batches a process are in flight (memory stays
+    bounded however slowly the results are consumed)."""
     import multiprocessing
     import threading
 
-    sent: deque[list[IndexedFile]] = deque()
+    sent: deque[list] = deque()
     room = threading.Semaphore(procs * AHEAD)  # batches read but not yet written
     stopping: list[bool] = []
 
-    def feed() -> Iterator[tuple[int | None, list[IndexedFile]]]:  # the pool's feeding thread
-        for batch in batches(files, size):
+    def feed() -> Iterator:  # the pool's feeding thread
+        for batch in todo:
             room.acquire()
             if stopping:
                 return
             sent.append(batch)
-            yield numbered(batch)
+            yield task_of(batch)
 
     import tempfile
 
@@ -173,7 +229,7 @@ def analysed(files: Iterable[IndexedFile], size: int, procs: int,
         pool = multiprocessing.get_context("fork").Pool(procs)
         _SHARED.clear()
         try:
-            for result in pool.imap(_analyse_task, feed()):
+            for result in pool.imap(work, feed()):
                 shared.publish(result.stems)
                 yield sent.popleft(), result
                 room.release()
@@ -217,4 +273,5 @@ class SharedStems:
             self.known[word] = stem
 
 
-__all__ = ["Analysed", "TASK_FILES", "analyse", "analysed", "copy_line", "worker_count"]
+__all__ = ["Analysed", "TASK_FILES", "analyse", "analysed", "copy_line", "read_and_analysed",
+           "worker_count"]

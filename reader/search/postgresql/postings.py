@@ -11,8 +11,10 @@ their ranges, which the index keeps in paragraph order. A phrase is the AND of i
 whose positions (kept in the index beside each posting) follow one another, as the
 ``tsvector``'s ``<->`` checks them; a phrase in both languages' stems is the two phrases,
 each in its language's paragraphs. Only the shown paragraphs, and those tied with the last
-of them (the order breaks ties by article and paragraph), are then read. Anything else
-(sloppy phrases, NOT, filters) is matched through the GIN indexes (:mod:`.search`).
+of them (the order breaks ties by article and paragraph), are then read. A common word, or
+an AND or a phrase of two, is answered from the words' blocks instead (:mod:`.intersect`),
+without reading every posting. Anything else (sloppy phrases, NOT, filters) is matched
+through the GIN indexes (:mod:`.search`).
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ def groups_of(node) -> list[list] | None:
     return None if found is None else [found]
 
 
-def _part(word: Word, stats: Statistics) -> list:
+def part(word: Word, stats: Statistics) -> list:
     """``[field code, term, weight, constant, scale, language]`` of one word's BM25F part."""
     avg = stats.avg_length(word.field) or 1.0
     return [FIELD_CODES[word.field], word.term,
@@ -139,14 +141,14 @@ def _part(word: Word, stats: Statistics) -> list:
 
 def _any_word(words: list[Word], stats: Statistics) -> tuple[str, list]:
     """Each paragraph holding one of ``words``, its score summed over those it holds."""
-    columns = list(zip(*(_part(w, stats) for w in words), strict=True))
-    part = "q.w * p.tf / (p.tf + q.a + q.c * p.len)"
+    columns = list(zip(*(part(w, stats) for w in words), strict=True))
+    each = "q.w * p.tf / (p.tf + q.a + q.c * p.len)"
     single = len(words) == 1  # one posting a paragraph: nothing to sum
     return (
         "WITH q AS MATERIALIZED (SELECT * FROM unnest(%s::smallint[], %s::text[], "
         "%s::float8[], %s::float8[], %s::float8[], %s::boolean[]) "
         "AS q(field, term, w, a, c, english)), "
-        f"hits AS MATERIALIZED (SELECT p.id, {part if single else f'sum({part})'} AS score "
+        f"hits AS MATERIALIZED (SELECT p.id, {each if single else f'sum({each})'} AS score "
         f"FROM q JOIN {SCHEMA}.postings p ON p.field = q.field "
         "AND p.term = q.term COLLATE \"C\" WHERE q.english IS NULL OR p.en = q.english"
         f"{'' if single else ' GROUP BY p.id'}), ", [list(c) for c in columns])
@@ -154,7 +156,7 @@ def _any_word(words: list[Word], stats: Statistics) -> tuple[str, list]:
 
 def _posting(word: Word, stats: Statistics, columns: str = "") -> tuple[str, list]:
     """The postings of one word with its BM25F part ``s`` (and ``columns``)."""
-    code, term, weight, constant, scale, english = _part(word, stats)
+    code, term, weight, constant, scale, english = part(word, stats)
     language = "" if english is None else " AND en = %s"
     return (f"SELECT id, %s * tf / (tf + %s + %s * len) AS s{columns} FROM {SCHEMA}.postings "
             f"WHERE field = %s::smallint AND term = %s{language}",
@@ -214,7 +216,7 @@ def _every_part(items: list[list], stats: Statistics) -> tuple[str, list]:
     scores, score_params, parts, params = [], [], [], []
     for n, item in enumerate(items):
         if len(item) == 1 and isinstance(item[0], Word):
-            code, term, weight, constant, scale, english = _part(item[0], stats)
+            code, term, weight, constant, scale, english = part(item[0], stats)
             language = "" if english is None else " AND en = %s"
             parts.append(f"(SELECT id, tf, len FROM {SCHEMA}.postings WHERE field = "
                          f"%s::smallint AND term = %s{language}) w{n}")
@@ -231,83 +233,48 @@ def _every_part(items: list[list], stats: Statistics) -> tuple[str, list]:
             f"FROM {joined}), ", [*score_params, *params])
 
 
-def _anywhere(item) -> bool:
-    """Whether ``item`` is one word matched in paragraphs of either language (so its hits
-    are as many as its document frequency)."""
-    return isinstance(item, Word) and item.english is None
-
-
-def _one_word(cur, word: Word, stats: Statistics, limit: int, offset: int,
-              english_row: str) -> list:
-    """The top rows of one word, read best first from the index by term, count and length.
-
-    A word's score in a paragraph grows with its count there and falls with the field's
-    length, so among the paragraphs holding it the same number of times the shortest score
-    best. The counts the word has are found one index descent each (most words have a few);
-    the ``limit + offset`` shortest paragraphs of each count hold every score the page
-    needs, so the score of its last row (the cut) is known after reading those; then each
-    count's paragraphs up to the length that still scores the cut are read (all of them tied
-    with it too), and nothing else. The total is the word's document frequency."""
-    code, term, weight, constant, scale, _english = _part(word, stats)
-    k = limit + offset
-    key = f"FROM {SCHEMA}.postings WHERE field = %(code)s::smallint AND term = %(term)s"
-    score = "%(w)s * tf / (tf + %(a)s + %(c)s * len)"
-    # the longest field that still scores the cut for a count: w*t/(t+a+c*len) >= cut
-    # (an integer, so the index's range stops there; one more than computed, for rounding)
-    longest = ("greatest(least(CASE WHEN (SELECT s FROM cut) > 0 THEN floor((%(w)s * "
-               "counts.tf / (SELECT s FROM cut) - counts.tf - %(a)s) / %(c)s) + 1 "
-               "ELSE 2147483647 END, 2147483647), 0)::integer")
-    sql = (
-        "WITH RECURSIVE counts(tf) AS ("
-        f"(SELECT tf {key} ORDER BY tf DESC LIMIT 1) UNION ALL "
-        f"SELECT (SELECT tf {key} AND tf < counts.tf ORDER BY tf DESC LIMIT 1) "
-        "FROM counts WHERE counts.tf IS NOT NULL), "
-        "best AS MATERIALIZED (SELECT b.s FROM counts CROSS JOIN LATERAL "
-        f"(SELECT {score} AS s {key} AND tf = counts.tf ORDER BY len LIMIT %(k)s) b), "
-        "cut AS MATERIALIZED (SELECT coalesce((SELECT s FROM best ORDER BY s DESC "
-        "LIMIT 1 OFFSET %(k1)s), '-Infinity') AS s), "
-        "hits AS (SELECT h.id, h.s FROM counts CROSS JOIN LATERAL "
-        f"(SELECT id, {score} AS s {key} AND tf = counts.tf AND len <= {longest} "
-        "OFFSET 0) h "  # OFFSET 0: not pulled up, so each count is one range of the index
-        "WHERE h.s >= (SELECT s FROM cut)) "
-        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, h.s, %(total)s, "
-        f"p.{english_row}, p.date FROM hits AS h "
-        # a lateral subquery that cannot be pulled up: read row by row, by number
-        f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = h.id OFFSET 0) p "
-        "ORDER BY h.s DESC, p.doc, p.para LIMIT %(limit)s OFFSET %(offset)s")
-    params = {"code": code, "term": term, "w": weight, "a": constant, "c": scale, "k": k,
-              "k1": k - 1, "total": stats.df.get((word.field, word.term), 0),
-              "limit": limit, "offset": offset}
-    return cur.execute(sql, params).fetchall()
-
-
 def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: int,
         english_row: str) -> list:
     """The rows :func:`.search.run` shows: ``limit`` from ``offset`` by score, then article
     and paragraph; each with the number of matches. ``groups`` as :func:`groups_of` gives
     them: a paragraph matches when it holds a word of every group, and scores the parts of
     every word it holds (as an AND scores its parts, and an OR its matching branches)."""
-    if len(groups) == 1 and len(groups[0]) == 1 and _anywhere(groups[0][0]):
-        return _one_word(cur, groups[0][0], stats, limit, offset, english_row)
     if len(groups) == 1 and all(isinstance(w, Word) for w in groups[0]):
         hits, params = _any_word(groups[0], stats)
     elif len(groups) == 1:
         hits, params = _any_phrase(groups[0], stats)
     else:
         hits, params = _every_part(groups, stats)
+    return ranked(cur, hits, params, limit, offset, english_row)
+
+
+def ranked(cur, hits: str, params: list | dict, limit: int, offset: int,
+           english_row: str, total: str = "(SELECT count(*) FROM hits)") -> list:
+    """The rows shown of ``hits`` (SQL opening a ``WITH`` whose ``hits`` gives each matching
+    paragraph's ``id`` and ``score``, ending in a comma; its parameters positional, or named
+    in a dict), with their number (``total``: when ``hits`` holds only those that can be
+    shown)."""
+    if isinstance(params, dict):
+        marks = ("%(shown)s", "%(limit)s", "%(offset)s")
+        values: list | dict = {**params, "shown": limit + offset, "limit": limit,
+                               "offset": offset}
+    else:
+        marks = ("%s", "%s", "%s")
+        values = [*params, limit + offset, limit, offset]
     # cut: the score of the last row shown; every hit scoring that much or more is read and
     # ordered by score, article and paragraph
     sql = (
         hits + "cut AS (SELECT min(score) AS score FROM "
-        "(SELECT score FROM hits ORDER BY score DESC LIMIT %s) AS shown) "
+        f"(SELECT score FROM hits ORDER BY score DESC LIMIT {marks[0]}) AS shown) "
         "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, h.score, "
-        f"(SELECT count(*) FROM hits), p.{english_row}, p.date FROM hits h "
+        f"{total}, p.{english_row}, p.date FROM hits h "
         # row by row, by number: the planner, expecting many hits past the cut, joined the
         # whole paragraphs table in paragraph order (seconds at a million paragraphs)
         f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = h.id OFFSET 0) p "
         "WHERE h.score >= (SELECT score FROM cut) "
-        "ORDER BY h.score DESC, p.doc, p.para LIMIT %s OFFSET %s")
-    return cur.execute(sql, [*params, limit + offset, limit, offset]).fetchall()
+        f"ORDER BY h.score DESC, p.doc, p.para LIMIT {marks[1]} OFFSET {marks[2]}")
+    return cur.execute(sql, values).fetchall()
 
 
-__all__ = ["Adjacent", "Word", "groups_of", "phrases_of", "top", "words_of"]
+__all__ = ["Adjacent", "Word", "groups_of", "part", "phrases_of", "ranked", "top",
+           "words_of"]

@@ -7,9 +7,11 @@
 - ``postings`` (a single server): each field's terms with the paragraphs holding them, their
   count and positions there (``pos`` the first, ``more`` the others), the field's length and
   language, in a covering index: a word, a prefix, a fuzzy word, a phrase or an AND of these
-  is matched and scored from it alone, without reading a paragraph row or a ``tsvector``;
-  a second index by term, count and length gives a word's best paragraphs first (see
-  :mod:`.postings`);
+  is matched and scored from it alone, without reading a paragraph row or a ``tsvector``
+  (see :mod:`.postings`); ``blocks``: the common words' postings again as sorted arrays, by
+  count and by position, one row per word and range of paragraphs, and ``blocked`` the words
+  that have them: a common word, an AND of two or a two-word phrase is answered from them
+  (see :mod:`.blocks`);
 - ``articles``: one row per article with the whole article as JSON (the source view needs no
   file); ``files``: size, time and hash of every corpus file, for change detection;
 - ``terms``: each field's distinct terms with their document frequency (BM25F's idf, prefix
@@ -26,11 +28,12 @@ from __future__ import annotations
 from reader.search.postgresql.documents import FIELD_NAMES
 
 SCHEMA = "reader"
-SCHEMA_VERSION = "7"  # 2: new quotation rules; 3: English articles analysed with English
+SCHEMA_VERSION = "8"  # 2: new quotation rules; 3: English articles analysed with English
 # rules; 4: date, lang and the corpus's own fields; 5: paragraph numbers and postings;
-# 6: positions in the postings; 7: the postings by count and length
+# 6: positions in the postings; 7: the postings by count and length; 8: common words'
+# blocks, in place of the postings by count and length
 
-EXTENSIONS = ("pg_trgm", "fuzzystrmatch")
+EXTENSIONS = ("pg_trgm", "fuzzystrmatch", "intarray")
 
 
 def paragraph_columns() -> str:
@@ -77,18 +80,15 @@ def paragraph_indexes(table: str) -> list[str]:
     return out
 
 
-POSTINGS_INDEXES = ("postings_term", "postings_impact")
+POSTINGS_INDEXES = ("postings_term",)
 
 
 def postings_indexes(table: str = "postings", prefix: str = "postings") -> list[str]:
-    """The indexes a single server's postings are read through (a rebuild builds them on
-    its new table, under other names until the swap): by term and paragraph (what matches,
-    merged in paragraph order), and by term, count and field length (a word's best
-    paragraphs first: its score grows with the count and falls with the length)."""
+    """The index a single server's postings are read through (a rebuild builds it on its new
+    table, under another name until the swap): by term and paragraph, what matches merged
+    in paragraph order. (A common word's best paragraphs come from its blocks.)"""
     return [f"CREATE INDEX IF NOT EXISTS {prefix}_term ON {SCHEMA}.{table} "
-            "(field, term, id) INCLUDE (tf, len, en, pos, more)",
-            f"CREATE INDEX IF NOT EXISTS {prefix}_impact ON {SCHEMA}.{table} "
-            "(field, term, tf, len, id)"]
+            "(field, term, id) INCLUDE (tf, len, en, pos, more)"]
 
 
 def postings_tables() -> list[str]:
@@ -100,7 +100,22 @@ def postings_tables() -> list[str]:
             tf integer NOT NULL, len integer NOT NULL, en boolean NOT NULL,
             pos smallint NOT NULL, more smallint[])""",
         *postings_indexes(),
+        blocks_table(),
+        blocks_key(),
     ]
+
+
+def blocks_table(table: str = "blocks") -> str:
+    """Common words' postings as blocks of arrays (see :mod:`.blocks`)."""
+    return (f"CREATE TABLE IF NOT EXISTS {SCHEMA}.{table} (field smallint NOT NULL, "
+            "term text COLLATE \"C\" NOT NULL, block integer NOT NULL, c1 integer[] NOT NULL, "
+            "c2 integer[] NOT NULL, c3 integer[] NOT NULL, c4 integer[] NOT NULL, "
+            "occ integer[] NOT NULL, prev integer[] NOT NULL)")
+
+
+def blocks_key(table: str = "blocks") -> str:
+    return (f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_key ON {SCHEMA}.{table} "
+            "(field, term, block)")
 
 
 def article_indexes(table: str) -> list[str]:
@@ -122,6 +137,8 @@ def local_tables() -> list[str]:
         f"CREATE INDEX IF NOT EXISTS terms_trgm ON {SCHEMA}.terms USING gin (term gin_trgm_ops)",
         f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.stats (
             field text PRIMARY KEY, docs bigint NOT NULL, length bigint NOT NULL)""",
+        f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.blocked (field smallint NOT NULL,
+            term text COLLATE "C" NOT NULL, PRIMARY KEY (field, term))""",  # none on a cluster
     ]
 
 

@@ -29,8 +29,8 @@ from reader.language.edits import edits
 from reader.records import Hit, SearchResult
 from reader.search.backend import Facets, SearchRequest
 from reader.search.fields import EXTRA_PREFIX, known_fields
-from reader.search.postgresql import postings
-from reader.search.postgresql.documents import SPELL
+from reader.search.postgresql import intersect, postings, union
+from reader.search.postgresql.documents import FIELD_CODES, SPELL
 from reader.search.postgresql.expand import expand
 from reader.search.postgresql.languages import both_languages, sides
 from reader.search.postgresql.parse import And, Or, Term, leaves, parse
@@ -139,10 +139,16 @@ def _document_frequencies(cur, stats: Statistics, needed: set[tuple[str, str]]) 
     terms = [t for _f, t in missing]
     for f, t in missing:
         stats.df[(f, t)] = 0
-    for f, t, df in cur.execute(
-            f"SELECT field, term, df FROM {SCHEMA}.terms WHERE (field, term) IN "
-            "(SELECT * FROM unnest(%s::text[], %s::text[]))", [fields, terms]).fetchall():
+    codes = [FIELD_CODES.get(f, -1) for f in fields]
+    for f, t, df, blocked in cur.execute(
+            f"SELECT w.field, w.term, t.df, b.term IS NOT NULL FROM unnest(%s::text[], "
+            "%s::text[], %s::smallint[]) AS w(field, term, code) "
+            f"JOIN {SCHEMA}.terms t ON t.field = w.field AND t.term = w.term "
+            f"LEFT JOIN {SCHEMA}.blocked b ON b.field = w.code AND b.term = w.term",
+            [fields, terms, codes]).fetchall():
         stats.df[(f, t)] = df
+        if blocked:
+            stats.blocked.add((FIELD_CODES[f], t))
 
 
 # Whether a row is an English paragraph (its text carries the language mark), for highlights:
@@ -154,6 +160,14 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
     direction = ORDERS.get(request.sort)
     groups = None if sharded or direction is not None else postings.groups_of(tree)
     if groups:
+        words = intersect.answerable(groups, stats)
+        if words:
+            return intersect.top(cur, groups, words, stats, max(1, request.limit),
+                                 request.offset, ENGLISH_ROW)
+        words = union.answerable(groups, stats)
+        if words:
+            return union.top(cur, words, stats, max(1, request.limit), request.offset,
+                             ENGLISH_ROW)
         return postings.top(cur, groups, stats, max(1, request.limit), request.offset,
                             ENGLISH_ROW)
     return _matched(cur, tree, stats, request, sharded)
@@ -168,28 +182,63 @@ def _matched(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool
     # by date: every match ordered by its article's date, undated last, relevance breaking ties
     order = "score DESC, doc, para" if direction is None else (
         f"(date IS NULL), date {direction}, score DESC, doc, para")
-    if sharded:  # each shard ranks its own matches; no second trip for the text
-        sql = (f"SELECT doc, para, title, source, text, repeats, {rank.text} AS score, 0, "
-               f"{ENGLISH_ROW}, date FROM {SCHEMA}.paragraphs WHERE {match.text} "
-               f"ORDER BY {order} LIMIT %s OFFSET %s")
-    else:  # the text of the shown rows only, joined after ranking
-        outer = order.replace("score", "best.score").replace("doc,", "p.doc,").replace(
-            "para", "p.para").replace("date", "p.date")
-        sql = (
-            f"WITH best AS (SELECT doc, para, date, {rank.text} AS score, "
-            "count(*) OVER () AS total "
-            f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s) "
-            "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total, "
-            f"p.{ENGLISH_ROW}, p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
-            f"ORDER BY {outer}")
+    if sharded:
+        return _sharded(cur, match, rank, order, limit, request.offset)
+    # the text of the shown rows only, joined after ranking
+    outer = order.replace("score", "best.score").replace("doc,", "p.doc,").replace(
+        "para", "p.para").replace("date", "p.date")
+    sql = (
+        f"WITH best AS (SELECT doc, para, date, {rank.text} AS score, "
+        "count(*) OVER () AS total "
+        f"FROM {SCHEMA}.paragraphs WHERE {match.text} "
+        f"ORDER BY {order} LIMIT %s OFFSET %s) "
+        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, best.score, best.total, "
+        f"p.{ENGLISH_ROW}, p.date FROM best JOIN {SCHEMA}.paragraphs p USING (doc, para) "
+        f"ORDER BY {outer}")
     return cur.execute(sql, [*rank.params, *match.params, limit, request.offset]).fetchall()
 
 
+def _sharded(cur, match, rank, order: str, limit: int, offset: int) -> list:
+    """The top rows of a cluster: the shards send each match's number, lengths and counts
+    only (what the score needs; ``postgres_fdw`` cannot run this score on a shard, so every
+    match comes to the coordinator), and then the text of the rows shown, from the shards
+    holding their articles."""
+    best = cur.execute(
+        f"SELECT doc, para, {rank.text} AS score, date FROM {SCHEMA}.paragraphs "
+        f"WHERE {match.text} ORDER BY {order} LIMIT %s OFFSET %s",
+        [*rank.params, *match.params, limit, offset]).fetchall()
+    if not best:
+        return []
+    shown = {(doc, para): (score, date) for doc, para, score, date in best}
+    rows = cur.execute(
+        "SELECT doc, para, title, source, text, repeats, " + ENGLISH_ROW + " "
+        f"FROM {SCHEMA}.paragraphs WHERE doc = ANY(%s)",
+        [sorted({doc for doc, _para in shown})]).fetchall()
+    found = {(r[0], r[1]): r for r in rows if (r[0], r[1]) in shown}
+    return [(*found[key][:6], shown[key][0], 0, found[key][6], shown[key][1])
+            for key in ((doc, para) for doc, para, _s, _d in best) if key in found]
+
+
 def _count(conn, tree) -> int:
+    """The matches on a cluster: each shard counts its own (the counts are added here)."""
     match = where(tree)
-    return conn.execute(f"SELECT count(*) FROM {SCHEMA}.paragraphs WHERE {match.text}",
-                        match.params).fetchone()[0]
+    with conn.cursor() as cur:
+        parts = shards(cur)
+    counts = " UNION ALL ".join(f"SELECT count(*) AS n FROM {part} WHERE {match.text}"
+                                for part in parts)
+    return conn.execute(f"SELECT coalesce(sum(n), 0)::bigint FROM ({counts}) AS counts",
+                        match.params * len(parts)).fetchone()[0]
+
+
+def shards(cur) -> list[str]:
+    """A cluster's partitions of ``paragraphs`` (one foreign table on each shard): a query
+    on each, not on their parent, has its ``ORDER BY``, ``LIMIT`` and ``count(*)`` run on
+    the shard (``postgres_fdw`` sends them only for a table of its own), so a shard sends
+    its best rows and its count instead of every match."""
+    return [f"{SCHEMA}.{name}" for (name,) in cur.execute(
+        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+        "WHERE i.inhparent = %s::regclass ORDER BY c.relname",
+        [f"{SCHEMA}.paragraphs"]).fetchall()]
 
 
 # -- did you mean ------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ class Statistics:
     paragraphs: int
     lengths: dict[str, int]
     df: dict[tuple[str, str], int] = field(default_factory=dict)
+    blocked: set[tuple[int, str]] = field(default_factory=set)  # (field code, term): blocks
 
     def idf(self, fieldname: str, term: str) -> float:
         n = self.df.get((fieldname, term), 0)

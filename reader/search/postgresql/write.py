@@ -19,15 +19,17 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from reader.errors import IndexProblem
 from reader.records import Article, Paragraph, Quote
-from reader.search.backend import Changes, ProgressFn
-from reader.search.postgresql import stems
+from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn
+from reader.search.postgresql import blocks, stems
 from reader.search.postgresql.analyse import (
     TASK_FILES,
     Analysed,
     analysed,
+    read_and_analysed,
     worker_count,
 )
 from reader.search.postgresql.documents import (
@@ -44,12 +46,14 @@ from reader.search.postgresql.schema import (
     SCHEMA_VERSION,
     paragraph_indexes,
     postings_indexes,
+    postings_tables,
     single_instance,
 )
 
 LOCK_KEY = 0x5245_4144  # "READ": the advisory lock of the one writer
 NEW_POSTINGS = "postings_rebuilt"  # a rebuild's postings until they replace the old ones
 BATCH_FILES = 200  # files whose rows are copied at a time (in this process)
+INDEX_MEMORY = "1GB"  # maintenance_work_mem of a load's index builds (its sorts fit in memory)
 
 
 class Writer:
@@ -64,6 +68,7 @@ class Writer:
         self.written = 0
         self.learned: dict[str, str] = {}  # the words this update stemmed, for the stems table
         self.postings = "postings"  # the table this update's postings go to
+        self.first = 1  # the number of this update's first paragraph
 
     def lock(self, wait: Callable[[], None] | None) -> None:
         got = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY]).fetchone()[0]
@@ -88,17 +93,22 @@ class Writer:
             self.conn.execute(f"CREATE TABLE {SCHEMA}.{NEW_POSTINGS} "
                               f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
             self.postings = NEW_POSTINGS
-        if empty and not self.sharded:
+        if empty and not self.sharded:  # every index of the paragraphs, built after the copy
             for name in (*FIELD_NAMES, "extra"):
                 self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.paragraphs_{name}_gin")
+            for name in ("path", "date", "id"):
+                self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.paragraphs_{name}")
+            self.conn.execute(f"ALTER TABLE {SCHEMA}.paragraphs DROP CONSTRAINT IF EXISTS "
+                              "paragraphs_pkey")
         return empty
 
     def first_number(self) -> int | None:
         """The number of the next paragraph row (None on a cluster: it keeps no postings)."""
         if self.sharded:
             return None
-        return self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {SCHEMA}.paragraphs"
-                                 ).fetchone()[0]
+        self.first = self.conn.execute(
+            f"SELECT coalesce(max(id), 0) + 1 FROM {SCHEMA}.paragraphs").fetchone()[0]
+        return self.first
 
     def remove_paths(self, paths: list[str]) -> None:
         """Forget every article of these corpus files, and their words' statistics."""
@@ -117,6 +127,7 @@ class Writer:
                 f"SELECT id, {code}::smallint AS field, unnest(tsvector_to_array({name}_tsv)) "
                 f"AS term FROM {SCHEMA}.paragraphs WHERE path = ANY(%s)"
                 for code, name in enumerate(FIELD_NAMES))
+            blocks.touch_removed(self.conn, vectors, [paths] * len(FIELD_NAMES))
             self.conn.execute(
                 f"DELETE FROM {SCHEMA}.postings p USING ({vectors}) gone WHERE p.field = "
                 "gone.field AND p.term = gone.term COLLATE \"C\" AND p.id = gone.id",
@@ -133,9 +144,10 @@ class Writer:
             self.lengths[fieldname] += sign * length
         self.paragraphs += sign
 
-    def add(self, batch: list, analysed: Analysed, progress: ProgressFn | None, done: int,
-            total: int) -> int:
-        """Copy the rows of a batch of :class:`IndexedFile` (their old rows already gone)."""
+    def add(self, files: list[tuple[str, FileState]], analysed: Analysed,
+            progress: ProgressFn | None, done: int, total: int) -> int:
+        """Copy the rows of a batch of files (``(relative, state)``, their old rows already
+        gone)."""
         for fieldname, counts in analysed.df.items():
             self.df.setdefault(fieldname, Counter()).update(counts)
         self.lengths.update(analysed.lengths)
@@ -145,16 +157,13 @@ class Writer:
         if not self.sharded:
             self._copy_text(self.postings, POSTING_COLUMNS, analysed.postings)
         self._copy_text("articles", ARTICLE_COLUMNS, analysed.articles)
-        file_rows = []
-        for indexed in batch:
-            state = indexed.state
-            file_rows.append((indexed.relative, state.size, state.mtime_ns, state.sha256,
-                              list(state.docs) or [a.doc for a in indexed.articles]))
-        self._copy("files", ("path", "size", "mtime_ns", "sha256", "docs"), file_rows)
+        self._copy("files", ("path", "size", "mtime_ns", "sha256", "docs"),
+                   [(relative, state.size, state.mtime_ns, state.sha256, list(state.docs))
+                    for relative, state in files])
         self.written += analysed.rows
         if progress:
-            for i, indexed in enumerate(batch, start=done - len(batch) + 1):
-                progress(i, total, indexed.relative)
+            for i, (relative, _state) in enumerate(files, start=done - len(files) + 1):
+                progress(i, total, relative)
         return analysed.rows
 
     def _copy_text(self, table: str, columns: tuple[str, ...], data: str) -> None:
@@ -176,12 +185,15 @@ class Writer:
 
     def finish(self, rebuilt_indexes: bool) -> None:
         """Statistics moved by this update, indexes back if dropped, a new generation."""
+        if rebuilt_indexes or self.postings == NEW_POSTINGS:  # big sorts: in memory
+            self.conn.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY}'")
+        if rebuilt_indexes and not self.sharded:
+            self.conn.execute(f"ALTER TABLE {SCHEMA}.paragraphs ADD PRIMARY KEY (doc, para)")
+            self.conn.execute(postings_tables()[0])  # the paragraphs' numbers
         if rebuilt_indexes:
-            self.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for statement in paragraph_indexes(f"{SCHEMA}.paragraphs"):
                 self.conn.execute(statement)
         if self.postings == NEW_POSTINGS:  # indexed first: searches wait only for the swap
-            self.conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for statement in postings_indexes(NEW_POSTINGS, NEW_POSTINGS):
                 self.conn.execute(statement)
             self.conn.execute(f"DROP TABLE {SCHEMA}.postings")
@@ -211,6 +223,10 @@ class Writer:
                 f"INSERT INTO {SCHEMA}.stats (field, docs, length) VALUES (%s, %s, %s) "
                 f"ON CONFLICT (field) DO UPDATE SET docs = {SCHEMA}.stats.docs + excluded.docs, "
                 f"length = {SCHEMA}.stats.length + excluded.length", [fieldname, docs, length])
+        if self.postings == NEW_POSTINGS:  # by the new statistics
+            blocks.rebuild(self.conn, "postings")
+        elif not self.sharded:
+            blocks.refresh(self.conn, self.first)
         self.conn.execute(
             f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('generation', %s) "
             f"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -235,14 +251,18 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
             drop_indexes = writer.clear() if rebuild else False
             writer.remove_paths(list(changes.removed))
             procs = worker_count(changes.total, workers, parallel_min_files)
-            done = 0
-            size = TASK_FILES if procs > 1 else BATCH_FILES
             first = writer.first_number()
-            for batch, result in analysed(changes.files, size, procs, known, first):
-                if not rebuild:
-                    writer.remove_paths([f.relative for f in batch])
-                done += len(batch)
-                writer.add(batch, result, progress, done, changes.total)
+            if changes.sources is not None and procs > 1:  # read in the workers too
+                done = _load_sources(writer, changes, procs, known, first, progress, rebuild)
+            else:
+                done = 0
+                size = TASK_FILES if procs > 1 else BATCH_FILES
+                for batch, result in analysed(changes.files, size, procs, known, first):
+                    if not rebuild:
+                        writer.remove_paths([f.relative for f in batch])
+                    done += len(batch)
+                    writer.add([(f.relative, _state(f)) for f in batch], result, progress,
+                               done, changes.total)
             stems.save(conn, writer.learned, known)
             writer.finish(drop_indexes)
         finally:
@@ -251,7 +271,34 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
         conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.terms")
         if not sharded:
             conn.execute(f"ANALYZE {SCHEMA}.postings")
+            conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.blocks")
     return writer.written
+
+
+def _state(indexed: IndexedFile) -> FileState:
+    """A file's state with the documents it holds (those it was read into, if not given)."""
+    state = indexed.state
+    if state.docs:
+        return state
+    return replace(state, docs=tuple(a.doc for a in indexed.articles))
+
+
+def _load_sources(writer: Writer, changes: Changes, procs: int, known: dict[str, str],
+                  first: int | None, progress: ProgressFn | None, rebuild: bool) -> int:
+    """Copy ``changes.sources``, read and analysed by ``procs`` workers; the files done."""
+    counter = getattr(progress, "paragraphs", None)  # see reader.sync._counting
+    done = 0
+    for _sources, result in read_and_analysed(changes.sources, TASK_FILES, procs, known,
+                                              first):
+        if not rebuild:
+            writer.remove_paths([relative for relative, _state in result.files])
+        if changes.warnings is not None:
+            changes.warnings.extend(result.warnings)
+        if counter is not None:
+            counter[0] += result.rows
+        done += len(result.files)
+        writer.add(result.files, result, progress, done, changes.total)
+    return done
 
 
 def renew(conn, sharded: bool) -> None:

@@ -1,0 +1,135 @@
+"""Common words' postings kept again as arrays, so an AND or a phrase of two common words is
+matched by intersecting arrays rather than by merging every posting row.
+
+Two common words (hundreds of thousands of postings each at a million paragraphs) cost a
+merge of every posting of both, row by row, however few the shown hits. Here each common
+word (document frequency of at least :data:`MIN_DF` at the last full load) also has, for each
+range of 131,072 paragraph numbers (a block), one row of sorted integer arrays:
+
+- ``c1``, ``c2``, ``c3``: the paragraphs where the word occurs once, twice, three times, each
+  as (the field's length, paragraph in the block) packed in one integer, so in order of
+  length; ``c4`` the others (more often, or a field too long to pack);
+- ``occ``: every occurrence as (paragraph in the block, position); ``prev`` the same with the
+  position less one.
+
+``intarray``'s intersection (C, linear in the arrays) then gives, block by block:
+
+- an AND of two words of one field: the paragraphs holding both, one intersection for each
+  pair of the words' counts (a paragraph's field length is the same for both words, so the
+  packed values meet); for counts of three or less the count and length are all a score
+  needs, and a shorter field scores more, so the best matches of a pair of counts are the
+  first of its intersection: only the first ``limit + offset`` of each pair are scored (and
+  those tied with the last shown), and only those of ``c4`` are looked up in the postings;
+- a two-word phrase: the occurrences of the first word whose next position holds the second
+  (the first's ``occ`` meets the second's ``prev``); the AND's matches are then read in the
+  same order, those holding the phrase kept.
+
+Scores are computed with the same expression as :mod:`.postings` computes them, so both give
+the same rows in the same order, and the total is exact. Words that became common after the
+last full load, other fields and languages, ANDs of more words and longer phrases go through
+:mod:`.postings` as before. Blocks are written by :mod:`.write`: all of them after a full
+load, and in an update those of the blocks it touched, in its transaction.
+"""
+
+from __future__ import annotations
+
+from reader.search.postgresql.schema import SCHEMA, blocks_key, blocks_table
+
+MIN_DF = 1000  # a word with this many paragraphs gets blocks (fewer merge fast enough)
+BLOCK_BITS = 17  # paragraph numbers a block spans: 131,072
+POSITION_BITS = 14  # a position (at most 16,383, as a tsvector's) in an occurrence
+LENGTH_BITS = 14  # a field length packed beside a paragraph (longer ones go to c4)
+COUNTS = 3  # counts with arrays of their own (c1 ... c3; c4 the rest)
+TIES = 256  # the elements past the last one scored that are read first to find its ties
+
+
+def after(array: str, last: str) -> str:
+    """The elements of the sorted ``array`` after ``last`` with its length (so the same score
+    for a count): they sit right after it, so the next :data:`TIES` are read, and the whole
+    rest only when the length still has not changed by then."""
+    where = f"idx({array}, {last})"
+    return (f"(SELECT v FROM unnest(CASE WHEN cardinality({array}) <= {where} + {TIES} OR "
+            f"({array})[{where} + {TIES}] >> {BLOCK_BITS} > {last} >> {BLOCK_BITS} "
+            f"THEN ({array})[{where} + 1:{where} + {TIES}] ELSE ({array})[{where} + 1:] END) "
+            f"AS v WHERE v >> {BLOCK_BITS} = {last} >> {BLOCK_BITS})")
+
+
+def build_sql(table: str, postings: str, where: str) -> str:
+    """Fill ``table`` with the blocks of ``postings`` rows ``p`` that ``where`` keeps (joined
+    to what it names)."""
+    local = f"(p.id & {(1 << BLOCK_BITS) - 1})"
+    longest = (1 << LENGTH_BITS) - 1
+    packed = f"(least(p.len, {longest}) << {BLOCK_BITS}) | {local}"  # in order of length
+    kind = f"CASE WHEN p.len < {longest} AND p.tf <= {COUNTS} THEN p.tf ELSE {COUNTS + 1} END"
+    counts = ", ".join(
+        f"coalesce(array_agg({packed} ORDER BY {packed}) FILTER (WHERE u.n = 1 AND {kind} = "
+        f"{c}), '{{}}')" for c in range(1, COUNTS + 2))
+    return (
+        f"INSERT INTO {SCHEMA}.{table} (field, term, block, "
+        f"{', '.join(f'c{c}' for c in range(1, COUNTS + 2))}, occ, prev) "
+        f"SELECT p.field, p.term, p.id >> {BLOCK_BITS}, {counts}, "
+        f"array_agg(({local} << {POSITION_BITS}) | u.x ORDER BY p.id, u.x), "
+        f"array_agg(({local} << {POSITION_BITS}) | (u.x - 1) ORDER BY p.id, u.x) "
+        f"FROM {SCHEMA}.{postings} p {where} "
+        "CROSS JOIN LATERAL unnest(p.pos || coalesce(p.more, '{}')) WITH ORDINALITY "
+        "AS u(x, n) GROUP BY 1, 2, 3")
+
+
+def rebuild(conn, postings: str) -> None:
+    """After a full load (in its transaction): the common words, and their blocks in a new
+    table put in the old one's place (searches read the old one until the commit)."""
+    conn.execute(f"DELETE FROM {SCHEMA}.blocked")
+    names, codes = zip(*_field_codes().items(), strict=True)
+    conn.execute(f"INSERT INTO {SCHEMA}.blocked (field, term) SELECT f.code, t.term "
+                 f"FROM {SCHEMA}.terms t JOIN unnest(%s::text[], %s::smallint[]) "
+                 "AS f(name, code) ON t.field = f.name WHERE t.df >= %s",
+                 [list(names), list(codes), MIN_DF])
+    conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.blocks_rebuilt")
+    conn.execute(blocks_table("blocks_rebuilt"))
+    conn.execute(build_sql("blocks_rebuilt", postings,
+                           f"JOIN {SCHEMA}.blocked b ON b.field = p.field AND b.term = p.term"))
+    conn.execute(blocks_key("blocks_rebuilt"))
+    conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.blocks")
+    conn.execute(f"ALTER TABLE {SCHEMA}.blocks_rebuilt RENAME TO blocks")
+    conn.execute(f"ALTER INDEX {SCHEMA}.blocks_rebuilt_key RENAME TO blocks_key")
+    conn.execute(f"GRANT SELECT ON {SCHEMA}.blocks TO reader_search")
+
+
+TOUCHED = "reader_touched_blocks"
+
+
+def touched_table(conn) -> None:
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {TOUCHED} (field smallint, "
+                 "term text COLLATE \"C\", block integer) ON COMMIT DROP")
+
+
+def touch_removed(conn, gone_sql: str, params: list) -> None:
+    """Before postings are deleted: the blocks of common words they are in (``gone_sql``
+    gives their ``id, field, term``)."""
+    touched_table(conn)
+    conn.execute(f"INSERT INTO {TOUCHED} SELECT DISTINCT g.field, g.term, g.id >> {BLOCK_BITS} "
+                 f"FROM ({gone_sql}) g JOIN {SCHEMA}.blocked b ON b.field = g.field "
+                 "AND b.term = g.term COLLATE \"C\"", params)
+
+
+def refresh(conn, first: int) -> None:
+    """At the end of an update: the blocks of common words it added to (paragraphs numbered
+    from ``first``) or removed from, made again from the postings."""
+    touched_table(conn)
+    conn.execute(f"INSERT INTO {TOUCHED} SELECT DISTINCT p.field, p.term, p.id >> {BLOCK_BITS} "
+                 f"FROM {SCHEMA}.blocked b JOIN {SCHEMA}.postings p ON p.field = b.field "
+                 "AND p.term = b.term AND p.id >= %s", [first])
+    conn.execute(f"DELETE FROM {SCHEMA}.blocks k USING (SELECT DISTINCT * FROM {TOUCHED}) t "
+                 "WHERE k.field = t.field AND k.term = t.term AND k.block = t.block")
+    conn.execute(build_sql(
+        "blocks", "postings",
+        f"JOIN (SELECT DISTINCT * FROM {TOUCHED}) t ON p.field = t.field AND p.term = t.term "
+        f"AND p.id BETWEEN t.block << {BLOCK_BITS} "
+        f"AND (t.block << {BLOCK_BITS}) + {(1 << BLOCK_BITS) - 1}"))
+    conn.execute(f"TRUNCATE {TOUCHED}")
+
+
+def _field_codes() -> dict[str, int]:
+    from reader.search.postgresql.documents import FIELD_CODES
+
+    return FIELD_CODES

@@ -1,0 +1,174 @@
+"""Common words' blocks on a real server: an AND or a two-word phrase answered from them gives
+the rows, scores, order and totals the postings merge gives, before and after updates; an
+update leaves the blocks a full load of the same files would make."""
+
+from __future__ import annotations
+
+import random
+
+import psycopg
+import pytest
+
+from reader.search.backend import Changes, SearchRequest
+from reader.search.postgresql import blocks, intersect, postings, union
+from reader.search.postgresql.backend import PostgresBackend
+from reader.search.postgresql.search import tree_of
+from tests.pg_server import changes_for, pg_server  # noqa: F401  (fixtures)
+
+WORDS = ["kebijakan", "pasar", "warga", "harga", "jalan", "kota", "sekolah", "air", "listrik",
+         "petani", "gunung", "sungai", "laut", "pemerintah", "rumah"]
+RARE = [f"zor{chr(97 + n)}{chr(97 + n * 7 % 26)}" for n in range(26)]  # a few paragraphs each
+QUERIES = ["tidak orang", "orang tidak", '"salah satu"', '"satu salah"', "tidak orang warga",
+           "salah satu", '"tidak orang"', "tidak harga", '"orang tidak"', "tidak", "satu",
+           "tidak^2", "kebijakan", "s*", "tidak OR orang", "tidak OR zora*", "zor*", "t*",
+           "tidak^3 OR satu OR zorb*", "sungai OR laut OR zorc*", "p*", "tidak OR orang OR satu",
+           "title:nomor"]  # every title ties: the order falls to article and paragraph
+PAGES = [(1, 0), (3, 0), (4, 3), (10, 5), (200, 0)]
+
+
+def _paragraph(rng: random.Random) -> str:
+    """A sentence of our own with the common words at random places and counts (a phrase
+    now in order, now reversed, now apart)."""
+    words = [rng.choice(WORDS) for _ in range(rng.randint(3, 25))]
+    for common in ("tidak", "orang", "salah", "satu"):
+        for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+            words.insert(rng.randint(0, len(words)), common)
+    if rng.random() < 0.2:
+        words.insert(rng.randint(0, len(words)), rng.choice(RARE))
+    if rng.random() < 0.3:
+        at = rng.randint(0, len(words))
+        words[at:at] = rng.choice((["salah", "satu"], ["satu", "salah"], ["tidak", "orang"]))
+    return " ".join(words).capitalize() + "."
+
+
+def _write_corpus(root, rng: random.Random, files: int) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    for number in range(files):
+        body = "\n\n".join(_paragraph(rng) for _ in range(rng.randint(2, 8)))
+        (root / f"berita_{number:03d}.txt").write_text(f"Kabar Nomor {number}\n\n{body}\n",
+                                                       encoding="utf-8")
+
+
+def _database(server, name: str) -> str:
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return server.dsn(name)
+
+
+def _answers(backend: PostgresBackend) -> dict:
+    """Each query's total and page. Paragraphs whose scores are equal but for the last bits
+    (the parts of an OR added in another order) are tied, in article and paragraph order:
+    the page's rows above its last score, and how many it shows."""
+    out = {}
+    for query in QUERIES:
+        for limit, offset in PAGES:
+            result = backend.search(SearchRequest(query, limit=limit, offset=offset))
+            rows = [(-round(h.score, 9), h.doc, h.para, h.highlights) for h in result.hits]
+            last = max((r[0] for r in rows), default=0)
+            out[(query, limit, offset)] = (result.total, len(rows), last,
+                                           sorted(r for r in rows if r[0] < last))
+    return out
+
+
+def _blocks(dsn: str) -> list:
+    with psycopg.connect(dsn) as conn:
+        return conn.execute("SELECT field, term, block, c1, c2, c3, c4, occ, prev "
+                            "FROM reader.blocks ORDER BY field, term, block").fetchall()
+
+
+@pytest.fixture()
+def small_blocks(monkeypatch):
+    """Blocks for words in 20 paragraphs or more, 8 paragraph numbers a block: a small
+    corpus then spans many blocks, and the bounds and the cut matter."""
+    monkeypatch.setattr(blocks, "MIN_DF", 20)
+    monkeypatch.setattr(blocks, "BLOCK_BITS", 3)
+    monkeypatch.setattr(blocks, "TIES", 2)  # ties past the first two read: both ways taken
+
+
+def test_blocks_answer_as_the_postings_merge_through_updates(pg_server, tmp_path,  # noqa: F811
+                                                             small_blocks, monkeypatch):
+    rng = random.Random(7)
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, rng, 60)
+    fast = PostgresBackend(_database(pg_server, "reader_blocks"))
+    fast.apply(changes_for(corpus), rebuild=True)
+    with monkeypatch.context() as m:  # the same files without blocks: the postings merge
+        m.setattr(blocks, "MIN_DF", 10**9)
+        plain = PostgresBackend(_database(pg_server, "reader_merge"))
+        plain.apply(changes_for(corpus), rebuild=True)
+        assert _blocks(pg_server.dsn("reader_merge")) == []
+
+    def same() -> None:
+        ours, theirs = _answers(fast), _answers(plain)
+        assert ours == theirs
+        assert sum(1 for total, *_rest in ours.values() if total) > len(QUERIES) * 3
+
+    same()
+    # as the planner chooses on a big index: hash joins (which keep no order) wherever it can
+    with fast._session() as conn:
+        conn.execute("SET enable_nestloop = off")
+        conn.execute("SET enable_mergejoin = off")
+    same()
+    # the searches above went through the blocks (every word of them has some)
+    stats = fast._stats
+    for query in ("tidak orang", '"salah satu"', "orang tidak", '"satu salah"', "tidak"):
+        groups = postings.groups_of(tree_of(SearchRequest(query)))
+        assert intersect.answerable(groups, stats) is not None, query
+    for query in ("tidak orang warga", '"tidak orang satu"', "title:tidak orang", "tidak^2 OR x"):
+        groups = postings.groups_of(tree_of(SearchRequest(query)))
+        assert intersect.answerable(groups, stats) is None, query  # the merge answers them
+    for query in ("tidak OR orang", "tidak OR zoraa", "tidak^2 OR x"):
+        groups = postings.groups_of(tree_of(SearchRequest(query)))
+        assert union.answerable(groups, stats) is not None, query
+    for query in ("zoraa OR zorbh", "tidak OR title:orang"):
+        groups = postings.groups_of(tree_of(SearchRequest(query)))
+        assert union.answerable(groups, stats) is None, query
+
+    # an update: a file changed, one added, one removed; both indexes answer alike, and the
+    # blocks are those a full load of the new files makes
+    (corpus / "berita_005.txt").write_text("Kabar Baru\n\nSalah satu orang tidak datang. "
+                                           "Tidak orang.\n", encoding="utf-8")
+    (corpus / "berita_001.txt").write_text(  # renumbered last, its article sorting first
+        "Kabar Nomor 1\n\nOrang tidak datang.\n\nSalah satu warga pulang.\n", encoding="utf-8")
+    _write_corpus(tmp_path / "more", rng, 3)
+    (tmp_path / "more" / "berita_002.txt").rename(corpus / "tambahan.txt")
+    (corpus / "berita_010.txt").unlink()
+    for backend in (fast, plain):
+        update = changes_for(corpus, only=["berita_001.txt", "berita_005.txt", "tambahan.txt"])
+        backend.apply(Changes(files=update.files, total=update.total,
+                              removed=["berita_010.txt"]))
+    same()
+    fresh = PostgresBackend(_database(pg_server, "reader_fresh"))
+    fresh.apply(changes_for(corpus), rebuild=True)
+    with psycopg.connect(fast.dsn) as conn:  # numbers differ: compared through (doc, para)
+        updated = _numbered_blocks(conn)
+    with psycopg.connect(fresh.dsn) as conn:
+        loaded = _numbered_blocks(conn)
+    # the words with blocks are chosen at a full load (a word may have crossed the line since)
+    both = set(updated) & set(loaded)
+    assert {("tidak", 0), ("orang", 0), ("salah", 0), ("satu", 0)} <= {(t, f) for f, t in both}
+    assert {k: updated[k] for k in both} == {k: loaded[k] for k in both}
+    for backend in (fast, plain, fresh):
+        backend.close()
+
+
+def _numbered_blocks(conn) -> dict:
+    """Each blocked word's paragraphs (by doc and para) with their count class, field length
+    and occurrences, read out of the blocks (an update numbers paragraphs otherwise than a
+    full load)."""
+    bits, positions = blocks.BLOCK_BITS, blocks.POSITION_BITS
+    rows = conn.execute(
+        "SELECT b.field, b.term, p.doc, p.para, c.kind, v >> %s, "
+        "(SELECT array_agg(o & %s ORDER BY o) FROM unnest(b.occ) o WHERE o >> %s = v & %s) "
+        "FROM reader.blocks b CROSS JOIN LATERAL (VALUES (1, b.c1), (2, b.c2), (3, b.c3), "
+        "(4, b.c4)) AS c(kind, packed) CROSS JOIN LATERAL unnest(c.packed) v "
+        "JOIN reader.paragraphs p ON p.id = (b.block << %s) | (v & %s)",
+        [bits, (1 << positions) - 1, positions, (1 << bits) - 1, bits, (1 << bits) - 1]
+    ).fetchall()
+    out: dict = {}
+    for field, term, doc, para, kind, length, found in rows:
+        out.setdefault((field, term), set()).add((doc, para, kind, length, tuple(found)))
+    blocked = {tuple(r) for r in conn.execute("SELECT field, term FROM reader.blocked")}
+    assert blocked >= set(out)
+    return out
