@@ -282,14 +282,15 @@ def stored_records(searcher, docnums: list[int]) -> list[dict]:
     that keeps the schema's fields (every field written is one), ~6 us of a ~10 us read."""
     leaves = searcher.reader().leaf_readers()
     starts = [offset for _reader, offset in leaves]
+    getters = []
+    for reader, _offset in leaves:
+        perdoc = getattr(reader, "_perdoc", None) if KNOWN else None
+        getters.append(perdoc.column().__getitem__ if isinstance(perdoc, StoredPerDocReader)
+                       else reader.stored_fields)
     out = []
     for docnum in docnums:
-        reader, offset = leaves[bisect_right(starts, docnum) - 1]
-        perdoc = getattr(reader, "_perdoc", None) if KNOWN else None
-        if isinstance(perdoc, StoredPerDocReader):
-            out.append(perdoc.stored_fields(docnum - offset))
-        else:
-            out.append(reader.stored_fields(docnum - offset))
+        at = bisect_right(starts, docnum) - 1
+        out.append(getters[at](docnum - starts[at]))
     return out
 
 

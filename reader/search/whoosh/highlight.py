@@ -23,7 +23,7 @@ HIGHLIGHT_FIELDS = ("text", "quote")  # query words in these fields are marked i
 _MARKS = (ENGLISH_MARK, ENGLISH_MARK.encode("utf-8"))  # a language, not a word of the text
 
 
-def hit(fields: dict, score: float | None, positions: set[int]) -> Hit:
+def hit(fields: dict, score: float | None, positions: set[int], date: str | None = None) -> Hit:
     """A hit from a paragraph's stored fields and the positions of its marked words (their
     spans from the stored layout, :mod:`.layout`; a paragraph without a word has none)."""
     found = fields.get("layout")
@@ -31,7 +31,7 @@ def hit(fields: dict, score: float | None, positions: set[int]) -> Hit:
     return Hit(fields["doc"], fields["para"], fields.get("title", ""),
                fields.get("source") or None, float(score or 0.0), fields.get("text", ""),
                layout.offsets(found, positions) if found and positions else [],
-               list(repeats) if repeats else [])
+               list(repeats) if repeats else [], date)
 
 
 def highlight_terms(q) -> list[bytes]:

@@ -82,10 +82,8 @@ def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -
         docnum: set() for docnum in shown_docs}
     days = dates_of(searcher, shown_docs)
     records = stored_records(searcher, shown_docs)
-    for (score, docnum), day, fields in zip(shown, days, records, strict=True):
-        found = hit(fields, score, marks[docnum])
-        found.date = day or None
-        result.hits.append(found)
+    result.hits = [hit(fields, score, marks[docnum], day or None)
+                   for (score, docnum), day, fields in zip(shown, days, records, strict=True)]
     if result.total == 0 and request.suggest and not request.filters:
         result.suggestions = suggestions(searcher, parsed, checked)
     result.elapsed_ms = (time.perf_counter() - started) * 1000

@@ -206,10 +206,14 @@ class StoredPerDocReader(W3PerDocReader):
     """Whoosh 3's per-document reader with the stored fields in :class:`StoredColumn`."""
 
     def stored_fields(self, docnum: int) -> dict:
+        return self.column()[docnum]
+
+    def column(self) -> StoredReader:
+        """The segment's stored-fields column (opened once)."""
         column = self._cached_reader(STORED, COLUMN)
         if column is None:
             raise CorruptIndexError("a segment has no stored-fields column")
-        return column[docnum]
+        return column
 
 
 COLUMN = StoredColumn()
