@@ -184,7 +184,8 @@ def _grouped(found: list[Token]) -> tuple[dict[str, list[int]], int]:
 @pytest.mark.parametrize("options", [{}, {"stemming": False}, {"stops": False},
                                      {"stemming": False, "stops": False}])
 def test_index_positions_are_the_tokens_grouped_by_term(options):
-    from reader.language.analysis import ENGLISH, index_positions
+    from reader.language.analysis import ENGLISH
+    from reader.language.index_terms import index_positions
 
     for text in TEXTS + ["Presiden presiden PRESIDEN berkata, presiden-presiden dan Ani-Budi."]:
         for language in ("id", ENGLISH):
@@ -194,15 +195,15 @@ def test_index_positions_are_the_tokens_grouped_by_term(options):
 
 
 def test_the_surface_memo_is_bounded(monkeypatch):
-    from reader.language import analysis
+    from reader.language import index_terms
 
-    monkeypatch.setattr(analysis, "SURFACE_WORDS", 50)
-    monkeypatch.setattr(analysis, "_SURFACE", {})
+    monkeypatch.setattr(index_terms, "SURFACE_WORDS", 50)
+    monkeypatch.setattr(index_terms, "_SURFACE", {})
     text = " ".join(f"kata{i}" for i in range(400))
     for start in range(0, 400, 40):
-        analysis.index_positions(" ".join(text.split()[start:start + 40]))
-        assert all(len(memo) <= 50 + 40 for memo in analysis._SURFACE.values())
-    assert analysis.index_positions(text) == _grouped(tokens(text))
+        index_terms.index_positions(" ".join(text.split()[start:start + 40]))
+        assert all(len(memo) <= 50 + 40 for memo in index_terms._SURFACE.values())
+    assert index_terms.index_positions(text) == _grouped(tokens(text))
 
 
 def test_the_whoosh_adapter_gives_positions_as_its_words():

@@ -25,10 +25,10 @@ from reader.language.analysis import (
     ENGLISH_MARK,
     INDONESIAN,
     QUERY,
-    index_positions,
     tokens,
 )
 from reader.language.analysis import Token as Word
+from reader.language.index_terms import index_positions
 
 ENGLISH_TAG = ENGLISH_MARK + "\x01"  # opens the value of a field written in English
 TAGGED_FIELDS = ("title", "text", "quote")  # the stemmed fields
