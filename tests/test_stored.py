@@ -159,3 +159,10 @@ def test_samples_zstd_cannot_learn_from_leave_the_segment_without_a_dictionary()
     reader = stored.StoredReader(storage.open_file("c"), 0, length, stored.MIN_TRAIN + 2)
     assert reader.dictionary_bytes == 0
     assert reader[stored.MIN_TRAIN + 1] == {"text": "masih terbaca"}
+
+
+def test_without_positional_reads_records_are_read_through_whoosh(tmp_path, monkeypatch):
+    monkeypatch.delattr(files.os, "pread")  # as on Windows
+    docs = documents(stored.MIN_TRAIN + 20)
+    ix = index_with(ReaderCodec(), docs, storage=FileStorage(str(tmp_path), supports_mmap=False))
+    assert every_record(ix) == every_record(index_with(W3Codec(), docs))

@@ -21,6 +21,8 @@ def reader_at(dbfile, base: int = 0) -> Callable[[int, int], bytes]:
     ``StructFile``), in one ``pread`` where the operating system holds the file, through
     ``dbfile.get`` where it does not (a file in memory)."""
     inner, offset = getattr(dbfile, "file", None), base
+    if not hasattr(os, "pread"):  # Windows has no positional read
+        return lambda at, size: dbfile.get(base + at, size)
     if isinstance(inner, SubFile):
         inner, offset = inner._file, offset + inner._offset
     try:
