@@ -275,23 +275,34 @@ def fast_search(searcher, q, limit: int, deadline: float | None, only: set[int] 
     return found if with_context else found[:3]
 
 
+def per_segment(searcher, docnums: list[int], open_segment) -> list:
+    """For each of ``docnums``, ``open_segment(segment)`` (a function of the segment's own
+    document number, or None: no value) applied in the segment holding it; each segment is
+    opened once."""
+    leaves = searcher.reader().leaf_readers()
+    starts = [offset for _reader, offset in leaves]
+    getters = [open_segment(segment) for segment, _offset in leaves]
+    out = []
+    for docnum in docnums:
+        at = bisect_right(starts, docnum) - 1
+        get = getters[at]
+        out.append(get(docnum - starts[at]) if get is not None else None)
+    return out
+
+
 def stored_records(searcher, docnums: list[int]) -> list[dict]:
     """The stored fields of each of ``docnums``, read from each segment's column directly.
 
     Whoosh's ``stored_fields`` goes through the multi-reader, the segment reader and a filter
     that keeps the schema's fields (every field written is one), ~6 us of a ~10 us read."""
-    leaves = searcher.reader().leaf_readers()
-    starts = [offset for _reader, offset in leaves]
-    getters = []
-    for reader, _offset in leaves:
-        perdoc = getattr(reader, "_perdoc", None) if KNOWN else None
-        getters.append(perdoc.column().__getitem__ if isinstance(perdoc, StoredPerDocReader)
-                       else reader.stored_fields)
-    out = []
-    for docnum in docnums:
-        at = bisect_right(starts, docnum) - 1
-        out.append(getters[at](docnum - starts[at]))
-    return out
+    return per_segment(searcher, docnums, _stored_getter)
+
+
+def _stored_getter(segment):
+    perdoc = getattr(segment, "_perdoc", None) if KNOWN else None
+    if isinstance(perdoc, StoredPerDocReader):
+        return perdoc.column().__getitem__
+    return segment.stored_fields
 
 
 def term_ids(searcher, fieldname: str, terms: list[bytes]):

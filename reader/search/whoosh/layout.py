@@ -14,16 +14,13 @@ their numbers, and a hyphenated word that is not a reduplication takes one posit
 from __future__ import annotations
 
 import re
-import sys
-from array import array
 from collections.abc import Iterator
 from itertools import accumulate, islice
 
 from reader.language.analysis import TOKEN_PATTERN, _is_reduplication
+from reader.search.whoosh.codec import pack, unpack, width_of
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
-_TYPECODE = {1: "B", 2: "H", 4: "I" if array("I").itemsize == 4 else "L"}
-_BIG_ENDIAN = sys.byteorder == "big"
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
@@ -58,8 +55,8 @@ def encode(text: str) -> bytes | None:
     starts = [start for start, _end in found]
     deltas = [starts[0], *(b - a for a, b in zip(starts, starts[1:], strict=False))]
     lengths = [end - start for start, end in found]
-    dw, lw = _width(max(deltas)), _width(max(lengths))
-    return bytes((dw, lw)) + _pack(deltas, dw) + _pack(lengths, lw)
+    dw, lw = width_of(max(deltas)), width_of(max(lengths))
+    return bytes((dw, lw)) + pack(deltas, dw) + pack(lengths, lw)
 
 
 def offsets(layout: bytes, positions: set[int]) -> list[tuple[int, int]]:
@@ -75,26 +72,7 @@ def offsets(layout: bytes, positions: set[int]) -> list[tuple[int, int]]:
         if not wanted:
             return []
     # one-byte columns are read as the bytes they are (the common case)
-    deltas = layout[2:2 + count * dw] if dw == 1 else _unpack(layout[2:2 + count * dw], dw)
-    lengths = layout[2 + count * dw:] if lw == 1 else _unpack(layout[2 + count * dw:], lw)
+    deltas = layout[2:2 + count * dw] if dw == 1 else unpack(layout[2:2 + count * dw], dw)
+    lengths = layout[2 + count * dw:] if lw == 1 else unpack(layout[2 + count * dw:], lw)
     starts = list(islice(accumulate(deltas), wanted[-1] + 1))
     return [(starts[p], starts[p] + lengths[p]) for p in wanted]
-
-
-def _width(largest: int) -> int:
-    return 1 if largest < 0x100 else 2 if largest < 0x10000 else 4
-
-
-def _pack(values: list[int], width: int) -> bytes:
-    packed = array(_TYPECODE[width], values)
-    if _BIG_ENDIAN and width > 1:
-        packed.byteswap()
-    return packed.tobytes()
-
-
-def _unpack(raw: bytes, width: int) -> array:
-    out = array(_TYPECODE[width])
-    out.frombytes(raw)
-    if _BIG_ENDIAN and width > 1:
-        out.byteswap()
-    return out

@@ -9,13 +9,11 @@ milliseconds on top of scoring them.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from whoosh.query import And, AndNot, Or
 
 from reader.search.backend import Facets
 from reader.search.fields import EXTRA_PREFIX, year
-from reader.search.whoosh.fastpath import reader_cache
+from reader.search.whoosh.fastpath import per_segment, reader_cache
 from reader.search.whoosh.parse import Filter
 
 NEWEST, OLDEST = "newest", "oldest"
@@ -68,24 +66,16 @@ def column_values(searcher, name: str, docnums) -> list:
     without an outlet) writes no column, and Whoosh's multi-segment column reader then skips
     that segment without shifting the later ones, so it reads the wrong document or past the
     end of an array."""
-    reader = searcher.reader()
-    leaves = reader.leaf_readers()
-    columns = [_column(sub, name) for sub, _ in leaves]
-    starts = [offset for _, offset in leaves]
-    values = []
-    for d in docnums:
-        at = bisect_right(starts, d) - 1
-        column = columns[at]
-        values.append(column[d - starts[at]] if column is not None else None)
-    return values
+    return per_segment(searcher, list(docnums), lambda segment: _column(segment, name))
 
 
 def _column(segment, name: str):
-    """A segment's reader of column ``name`` (None without one), opened once per segment
-    reader: opening it checks the file and reads its header, ~15 us, every search."""
+    """``get(docnum)`` of a segment's column ``name`` (None without one), opened once per
+    segment reader: opening it checks the file and reads its header, ~15 us, every search."""
     opened = reader_cache(segment, "columns")
     if name not in opened:
-        opened[name] = segment.column_reader(name) if segment.has_column(name) else None
+        opened[name] = (segment.column_reader(name).__getitem__ if segment.has_column(name)
+                        else None)
     return opened[name]
 
 
