@@ -29,7 +29,7 @@ from whoosh.query import And, AndNot, Or, Phrase, Term
 from whoosh.reading import SegmentReader
 
 from reader.errors import IndexDamaged
-from reader.search.whoosh import files, scoring
+from reader.search.whoosh import files, rare, scoring
 from reader.search.whoosh.codec import ReaderCodec, records_from
 from reader.search.whoosh.stored import StoredPerDocReader
 
@@ -207,6 +207,16 @@ class _Internals:
     def raw_postings(reader, fieldname: str, btext: bytes) -> tuple[bytes, int] | None:
         """The encoded posting list of a word in one segment and its paragraph count, None
         when it is not there."""
+        found = _Internals.term_record(reader, fieldname, btext)
+        if found is None:
+            return None
+        df, start, length = found
+        return _reads(reader)[1](start, length), df
+
+    @staticmethod
+    def term_record(reader, fieldname: str, btext: bytes) -> tuple[int, int, int] | None:
+        """A word's paragraph count in one segment and where its postings are (``(df,
+        start, length)``), None when it is not there."""
         kept = _kept(reader, fieldname, btext)
         if kept is not None and kept[0] == 0:
             return None  # a scanned prefix's term the segment does not have
@@ -221,7 +231,12 @@ class _Internals:
             start, length = info.extent()
         if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct's 1-tuple
             length = length[0]
-        return _reads(reader)[1](start, length), df
+        return df, start, length
+
+    @staticmethod
+    def read_postings(reader, start: int, length: int) -> bytes:
+        """The encoded postings at ``start`` in one segment's postings file."""
+        return _reads(reader)[1](start, length)
 
     @staticmethod
     def doc_frequency(leaves, fieldname: str, btext: bytes) -> int | None:
@@ -273,6 +288,19 @@ def fast_search(searcher, q, limit: int, deadline: float | None, only: set[int] 
     except scoring.DAMAGED as exc:
         raise IndexDamaged(f"a posting list cannot be read ({_why(exc)})") from exc
     return found if with_context else found[:3]
+
+
+def short_search(searcher, q, limit: int, fields: frozenset, only: set[int] | None = None,
+                 drop: frozenset | set = frozenset()):
+    """``([(score, docnum)] best first, exact total, postings)`` for one word of ``fields`` in
+    few paragraphs, scored in plain Python (:mod:`.rare`); None when ``q`` is anything else."""
+    if not (KNOWN and isinstance(q, Term) and q.fieldname in fields
+            and type(searcher.weighting).__name__ == "BM25F" and _our_codec(searcher)):
+        return None
+    try:
+        return rare.search(searcher, q, limit, _Internals, only=only, drop=drop)
+    except scoring.DAMAGED as exc:
+        raise IndexDamaged(f"a posting list cannot be read ({_why(exc)})") from exc
 
 
 def per_segment(searcher, docnums: list[int], open_segment) -> list:

@@ -158,13 +158,12 @@ def _from_arrays(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
 
 
 def _from_small(postings, wanted: list[int], found: dict[int, set[int]]) -> None:
-    ids = postings.ids.tolist()
+    ids = postings.id_list()
     rows = {docnum: row for row, docnum in enumerate(ids)}
     hits = [(docnum, rows[docnum]) for docnum in wanted if docnum in rows]
     if not hits:
         return
-    counts, flat = postings.positions()
-    starts = [0, *accumulate(counts.tolist())]
-    flat = flat.tolist()
+    counts, flat = postings.position_lists()
+    starts = [0, *accumulate(counts)]
     for docnum, row in hits:
         found[docnum].update(flat[starts[row]:starts[row + 1]])

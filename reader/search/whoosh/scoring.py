@@ -106,6 +106,14 @@ class Postings:
         return self._positions
 
 
+    def id_list(self) -> list[int]:
+        return self.ids.tolist()
+
+    def position_lists(self) -> tuple[list[int], list[int]]:
+        counts, flat = self.positions()
+        return counts.tolist(), flat.tolist()
+
+
 def decode(cl: ColumnList, offset: int) -> Postings:
     np = _np()
     raw, n = cl.raw, cl.n

@@ -23,6 +23,7 @@ from reader.search.query import FIELDS, check_query
 from reader.search.whoosh.fastpath import (
     fast_search,
     reader_cache,
+    short_search,
     stored_records,
     term_ids,
     usable,
@@ -110,6 +111,11 @@ def matches(searcher, q, request: SearchRequest, want: int, deadline: float | No
     rest, kept, dropped = split_filters(searcher, q)
     if kept is not None:
         only = kept if only is None else only & kept
+    if para_only(rest):
+        short = short_search(searcher, rest, want, PARA_ONLY_FIELDS, only=only,
+                             drop=dropped or frozenset())
+        if short is not None:
+            return short[0], short[1], False, short[2]
     if usable(searcher, rest, PARA_ONLY_FIELDS if para_only(rest) else FAST_FIELDS):
         drop, bonus = (frozenset(), 0.0) if para_only(rest) else not_paragraphs(searcher)
         if dropped:

@@ -17,6 +17,7 @@ import os
 import pickle
 import struct
 import threading
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -49,19 +50,21 @@ class SharedIndex:
 
     Opening a searcher opens every segment's files (~4 ms at 100k paragraphs, far more than a
     rare-word query); reusing it makes repeated searches cheap. Before each use the searcher is
-    checked against the latest commit (one directory listing) and refreshed when the index
+    checked against the latest commit (see :meth:`searcher`) and refreshed when the index
     changed, so answers are as current as with a new searcher. Searchers are per thread
     (Whoosh's readers seek shared file objects), and those of threads that have ended are
     closed, so short-lived worker threads do not pile up open files.
     """
 
     MAX_IDLE = 4  # searchers kept before those of finished threads are closed
+    SETTLED_NS = 2_000_000_000  # a folder time this old cannot be shared by a later change
 
     def __init__(self, ix, directory: Path) -> None:
         self.ix = ix
         self.directory = directory
         self._lock = threading.Lock()
-        self._by_thread: dict[int, object] = {}
+        # per thread: its searcher, and the folder's state when it was last found current
+        self._by_thread: dict[int, tuple[object, tuple[int, int] | None]] = {}
 
     @property
     def schema(self):
@@ -71,31 +74,51 @@ class SharedIndex:
         return self.ix.latest_generation()
 
     def searcher(self):
-        """This thread's searcher, current with the latest commit."""
+        """This thread's searcher, current with the latest commit.
+
+        A commit adds and removes files in the generation folder, which changes the folder's
+        time: while it is the time seen when the searcher was last found current, nothing was
+        committed since (one ``stat``; Whoosh's check lists the folder). A time too recent to
+        rule out a second change within the same tick of the file system's clock is not
+        trusted: the folder is listed until it settles.
+        """
         ident = threading.get_ident()
+        state = _folder_state(self.directory)
         with self._lock:
-            current = self._by_thread.get(ident)
+            current, settled = self._by_thread.get(ident, (None, None))
         if current is None:
             current = self.ix.searcher()
-        elif not current.up_to_date():
-            # A new searcher, not ``refresh()``: Whoosh's refresh adds the old reader's segments
-            # to the new commit's, so deleted paragraphs would come back.
-            current.close()
-            current = self.ix.searcher()
+        elif state is None or state != settled:
+            if not current.up_to_date():
+                # A new searcher, not ``refresh()``: Whoosh's refresh adds the old reader's
+                # segments to the new commit's, so deleted paragraphs would come back.
+                current.close()
+                current = self.ix.searcher()
+        if state is not None and state[1] > time.time_ns() - self.SETTLED_NS:
+            state = None
         with self._lock:
-            self._by_thread[ident] = current
+            self._by_thread[ident] = (current, state)
             if len(self._by_thread) > self.MAX_IDLE:
                 alive = {thread.ident for thread in threading.enumerate()}
                 for other in [t for t in self._by_thread if t not in alive]:
-                    self._by_thread.pop(other).close()
+                    self._by_thread.pop(other)[0].close()
         return current
 
     def close(self) -> None:
         with self._lock:
-            searchers, self._by_thread = list(self._by_thread.values()), {}
+            searchers = [searcher for searcher, _state in self._by_thread.values()]
+            self._by_thread = {}
         for searcher in searchers:
             searcher.close()
         self.ix.close()
+
+
+def _folder_state(directory: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(directory)
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns
 
 
 def open_dir(directory: Path):
