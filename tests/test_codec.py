@@ -349,7 +349,7 @@ def test_offsets_of_chosen_positions_equal_the_spans(text):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab éZ9_-'’\u201c.\n\u200b\u0301")), max_size=60),
-       st.sets(st.integers(0, 30), max_size=6))
+       st.sets(st.integers(0, 30), max_size=12))
 def test_a_stored_layout_gives_the_token_walks_offsets_on_any_text(text, chosen):
     spans = layout.token_spans(text)
     encoded = layout.encode(text)

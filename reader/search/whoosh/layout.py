@@ -59,6 +59,9 @@ def encode(text: str) -> bytes | None:
     return bytes((dw, lw)) + pack(deltas, dw) + pack(lengths, lw)
 
 
+FEW_MARKS = 8  # up to this many marked words, each start is summed on its own
+
+
 def offsets(layout: bytes, positions: set[int]) -> list[tuple[int, int]]:
     """Character offsets of the tokens at ``positions``, in order, from a layout (positions
     past the last word are left out)."""
@@ -71,8 +74,12 @@ def offsets(layout: bytes, positions: set[int]) -> list[tuple[int, int]]:
         wanted = [p for p in wanted if p < count]
         if not wanted:
             return []
-    # one-byte columns are read as the bytes they are (the common case)
-    deltas = layout[2:2 + count * dw] if dw == 1 else unpack(layout[2:2 + count * dw], dw)
+    # one-byte columns are read as the bytes they are (the common case); a word's start is
+    # the sum of the deltas up to it (``sum`` over a bytes slice: a few marked words a hit)
     lengths = layout[2 + count * dw:] if lw == 1 else unpack(layout[2 + count * dw:], lw)
+    if dw == 1 and len(wanted) <= FEW_MARKS:
+        starts = [sum(layout[2:3 + p]) for p in wanted]
+        return [(start, start + lengths[p]) for start, p in zip(starts, wanted, strict=True)]
+    deltas = layout[2:2 + count * dw] if dw == 1 else unpack(layout[2:2 + count * dw], dw)
     starts = list(islice(accumulate(deltas), wanted[-1] + 1))
     return [(starts[p], starts[p] + lengths[p]) for p in wanted]
