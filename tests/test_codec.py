@@ -169,17 +169,26 @@ QUERIES = ["presiden", "presiden rakyat", '"harga pasar"', "pa*", "p*", "title:B
 def updated_library(tmp_path_factory):
     """The generated corpus after an update that replaced and removed files: segments with
     deleted documents."""
-    root = tmp_path_factory.mktemp("upd")
-    corpus = root / "corpus"
-    _generate(corpus, 30)
-    library = Library(corpus, root / "ix")
-    library.update()
-    _generate(corpus, 3, seed=99)  # rewrites a000-a002
-    (corpus / "a010.txt").unlink()
-    report = library.update()
-    assert report.changed and report.removed
+    library = build_then_update(
+        tmp_path_factory.mktemp("upd"),
+        lambda corpus, step: _generate(corpus, 3, seed=99) if step else _generate(corpus, 30),
+        remove="a010.txt")  # the update rewrites a000-a002 and removes a010
     yield library
     library.close()
+
+
+def build_then_update(root, write, remove: str) -> Library:
+    """A library over the corpus ``write(corpus, 0)`` makes, updated after ``write(corpus, 1)``
+    rewrote some of its files and ``remove`` was deleted: segments with deleted documents."""
+    corpus = root / "corpus"
+    write(corpus, 0)
+    library = Library(corpus, root / "ix")
+    library.update()
+    write(corpus, 1)
+    (corpus / remove).unlink()
+    report = library.update()
+    assert report.changed and report.removed
+    return library
 
 
 @pytest.mark.parametrize("query", QUERIES)

@@ -10,12 +10,11 @@ import pytest
 from whoosh import collectors
 from whoosh.formats import Frequency
 
-from reader.library import Library
 from reader.search.query import check_query
 from reader.search.whoosh import codec, fastpath, rare, scoring
 from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, make_parser, parse
-from tests.test_codec import _write_list
+from tests.test_codec import _write_list, build_then_update
 
 NAMES = ["Tokayev", "Lokhoyah", "Mirziyoyev", "Berdimuhamedow", "Zhaparov"]
 WORDS = "presiden menteri rakyat negara harga pasar sekolah guru kota desa".split()
@@ -78,15 +77,11 @@ def _write_corpus(corpus, files: int, seed: int) -> None:
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     """Several segments, with deleted paragraphs (files rewritten and removed)."""
-    root = tmp_path_factory.mktemp("rare")
-    corpus = root / "corpus"
-    _write_corpus(corpus, 40, seed=3)
-    library = Library(corpus, root / "ix")
-    library.update()
-    _write_corpus(corpus, 4, seed=11)  # rewrites b000-b003
-    (corpus / "b020.txt").unlink()
-    report = library.update()
-    assert report.changed and report.removed
+    library = build_then_update(
+        tmp_path_factory.mktemp("rare"),
+        lambda corpus, step: _write_corpus(corpus, 4, seed=11) if step
+        else _write_corpus(corpus, 40, seed=3),
+        remove="b020.txt")  # the update rewrites b000-b003 and removes b020
     yield library
     library.close()
 
