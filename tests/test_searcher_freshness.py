@@ -78,3 +78,32 @@ def test_a_commit_after_the_folder_settled_is_seen_at_the_next_search(library, c
     library.update()
     found = library.search("Surabaya")
     assert found.total == 1 and found.hits[0].doc == "b"
+
+
+def test_a_prefix_stands_for_the_words_of_a_later_commit(library):
+    assert library.search("Sura*").total == 0
+    assert library.search("Sura*").total == 0  # the same query again: kept prepared
+    _write(library.corpus, "c.txt", "Warga Surabaya dan Surakarta berkumpul.")
+    library.update()
+    assert library.search("Sura*").total == 1
+
+
+def test_a_query_is_prepared_once_per_generation_unless_cut_short(library, monkeypatch):
+    from reader.search.backend import SearchRequest
+    from reader.search.whoosh import search
+
+    prepared = []
+    plain = search._prepare
+
+    def counted(*args):
+        prepared.append(args[2].query)
+        return plain(*args)
+
+    monkeypatch.setattr(search, "_prepare", counted)
+    for _ in range(3):
+        library.search("Presiden OR menteri")
+    assert prepared == ["Presiden OR menteri"]
+    for _ in range(2):  # no time at all: the expansion stops at once, and is not kept
+        found = library.backend.search(SearchRequest("Pre*", time_budget=0.0))
+        assert found.partial
+    assert prepared[1:] == ["Pre*", "Pre*"]

@@ -9,6 +9,7 @@ than ranking it. The time budget stops reading postings (either way) and answers
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from whoosh import collectors
@@ -42,9 +43,31 @@ COUNT_EXACT = 1000
 FAST_FIELDS = PARA_ONLY_FIELDS | {"title", "source"}
 
 
+PREPARED_KEPT = 256  # queries kept prepared per index reader
+
+
 def prepare(searcher, parser_for: Callable[[str], object], request: SearchRequest,
             deadline: float | None):
-    """``(q, parsed, checked, partial)``: the query and its filters parsed and bounded."""
+    """``(q, parsed, checked, partial)``: the query and its filters parsed and bounded.
+
+    Kept per index reader (the words a prefix stands for and the stems of both languages
+    are those of one generation), unless the time budget cut an expansion short: the TUI asks
+    the same query again to sort, narrow, page and suggest."""
+    kept = reader_cache(searcher.reader(), "prepared").setdefault("queries", OrderedDict())
+    key = (request.query, request.filters)
+    found = kept.get(key)
+    if found is not None:
+        return found
+    found = _prepare(searcher, parser_for, request, deadline)
+    if not found[3]:
+        kept[key] = found
+        if len(kept) > PREPARED_KEPT:
+            kept.popitem(last=False)
+    return found
+
+
+def _prepare(searcher, parser_for: Callable[[str], object], request: SearchRequest,
+             deadline: float | None):
     extra = extra_fields(searcher)
     checked = check_query(request.query, extra)
     parsed = parse_cached(parser_for("text"), checked)
