@@ -347,3 +347,26 @@ def test_did_you_mean_counts_the_paragraphs_of_near_words_only(seeds_library):
     found = list(corrector._suggestions("menyatakam", 2, 2))
     assert max(found)[1] == "menyatakan"  # the best score: fewest edits, then most frequent
     assert len(looked) == len(near) < len(starting)
+
+
+def test_an_excluded_word_in_the_first_match_of_a_segment_is_excluded(tmp_path, monkeypatch):
+    """Whoosh's walk through ``a ANDNOT b`` checked its first match against ``b`` only when both
+    lists started on the same document: the count took the first paragraph of ``a`` even when
+    it held the excluded word (``b`` starting earlier)."""
+    from reader.search.backend import SearchRequest
+    from reader.search.whoosh import search
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Kabar\n\nTidak ada kabar.\n\nLokhoyah tidak datang.\n\n"
+                                  "Lokhoyah datang pagi.\n\nLokhoyah pulang sore.\n")
+    library = Library(corpus, tmp_path / "ix")
+    library.update()
+    shared, parser_for = library.backend._parser_for()
+    searcher = shared.searcher()
+    q, *_ = search.prepare(searcher, parser_for, SearchRequest("Lokhoyah -tidak"), None)
+    assert search.count(searcher, q) == 2
+    monkeypatch.setattr(search, "usable", lambda *args: False)  # Whoosh's own matchers
+    found = library.search("Lokhoyah -tidak", limit=1)  # one shown: the rest is counted
+    assert found.total == 2 and "tidak" not in found.hits[0].text.lower()
+    library.close()

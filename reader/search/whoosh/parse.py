@@ -16,7 +16,7 @@ import re
 import time
 from collections import OrderedDict
 
-from whoosh.matching import WrappingMatcher
+from whoosh.matching import AndNotMatcher, WrappingMatcher
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, PlusMinusPlugin, QueryParser
 from whoosh.qparser.common import QueryParserError
 from whoosh.query import (
@@ -94,6 +94,38 @@ class _Unscored(WrappingMatcher):
 
     def supports_block_quality(self) -> bool:
         return False
+
+
+class Excluding(AndNot):
+    """``a ANDNOT b`` whose matcher checks its first match against ``b`` too.
+
+    Whoosh 3's ``AndNotMatcher`` skips ``b`` to the first match of ``a`` only when both start
+    on the same document, so a walk through its matches (a count) took the first paragraph of
+    ``a`` in a segment even when it held an excluded word. (Its scored collector happens to
+    skip to a block's quality first, which hides the fault from ranked results.)"""
+
+    def matcher(self, searcher, context=None):
+        return _ExcludingMatcher(self.a.matcher(searcher, context),
+                                 self.b.matcher(searcher, searcher.boolean_context()))
+
+
+class _ExcludingMatcher(AndNotMatcher):
+    def _find_first(self) -> None:
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()
+
+
+def excluding(q):
+    """``q`` with every ``AndNot`` made :class:`Excluding`."""
+    if q.is_leaf():
+        return q
+    node = q.apply(excluding)
+    if type(node) is AndNot:
+        boost = q.boost
+        node = Excluding(node.a, node.b)
+        if boost != 1.0:
+            node.boost = boost
+    return node
 
 
 class DayRange(TermRange):

@@ -34,7 +34,13 @@ from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.order import NEWEST, OLDEST, dates_of, extra_fields, split_filters
 from reader.search.whoosh.order import by_date as by_date_order
 from reader.search.whoosh.order import facets as facet_counts
-from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, para_only, parse_cached
+from reader.search.whoosh.parse import (
+    PARA_ONLY_FIELDS,
+    bounded,
+    excluding,
+    para_only,
+    parse_cached,
+)
 from reader.search.whoosh.schema import key
 from reader.search.whoosh.scoring import remember_array
 from reader.search.whoosh.spelling import suggestions
@@ -81,7 +87,7 @@ def _prepare(searcher, parser_for: Callable[[str], object], request: SearchReque
     if filters:
         parsed = And([parsed, *filters])
     q, partial = bounded(both_languages(parsed, searcher.reader()), searcher.reader(), deadline)
-    return q, parsed, checked, partial
+    return excluding(q), parsed, checked, partial
 
 
 def run(searcher, parser_for: Callable[[str], object], request: SearchRequest) -> SearchResult:
