@@ -45,6 +45,11 @@ def test_a_short_list_decodes_as_numpy_decodes_it(gap, size):
     assert short.position_lists() == vectorised.position_lists()
     assert short.position_lists()[1] == [p for v in postings
                                          for p in fmt.decode_positions(v[2])]
+    rows = sorted(rng.sample(range(size), min(size, 7)))
+    each = [fmt.decode_positions(postings[r][2]) for r in rows]
+    assert vectorised.positions_at(rows) == each  # decoding those rows alone
+    vectorised.positions()
+    assert vectorised.positions_at(rows) == each  # sliced from every position decoded
 
 
 @pytest.mark.parametrize("weights", ["integer", "wide", "float"])

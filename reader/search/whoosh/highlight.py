@@ -149,12 +149,9 @@ def _from_arrays(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
         hits = hits[ids[at[hits]] == targets[hits]]
         if not len(hits):
             continue
-        counts, flat = postings.positions()
-        starts = np.cumsum(counts) - counts
-        for h in hits.tolist():
-            row = int(at[h])
-            s = int(starts[row])
-            found[wanted[h]].update(flat[s:s + int(counts[row])].tolist())
+        hits = hits.tolist()
+        for h, positions in zip(hits, postings.positions_at(at[hits].tolist()), strict=True):
+            found[wanted[h]].update(positions)
 
 
 def _from_small(postings, wanted: list[int], found: dict[int, set[int]]) -> None:

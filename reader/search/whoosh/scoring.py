@@ -17,6 +17,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from math import log
 
 from whoosh.query import And, AndNot, Or, Phrase, Term
@@ -30,6 +31,7 @@ from reader.search.whoosh.codec import (
     WEIGHT_FLOAT,
     WEIGHT_NONE,
     ColumnList,
+    unpack,
 )
 
 NUMPY_MIN_POSTINGS = 2000  # below this many postings Whoosh's matchers answer faster cold
@@ -84,11 +86,12 @@ class Postings:
     tfs: object
     offset: int
     _positions: tuple | None = field(default=None, repr=False)
+    _counts: tuple | None = field(default=None, repr=False)
 
-    def positions(self):
-        """``(counts, flat)``: the number of positions of each posting and all of them in
-        order (absolute within their document)."""
-        if self._positions is None:
+    def counts(self):
+        """``(counts, ends)``: the number of positions of each posting, and where each
+        posting's positions end among all of them."""
+        if self._counts is None:
             np = _np()
             cl = self.cl
             if cl.kind != VALUES_POSITIONS:
@@ -97,14 +100,40 @@ class Postings:
                 counts = np.frombuffer(cl.raw, f"<u{cl.cw}", cl.n, cl.counts_at).astype(np.int64)
             else:
                 counts = self.tfs.astype(np.int64)
+            self._counts = (counts, np.cumsum(counts))
+        return self._counts
+
+    def positions(self):
+        """``(counts, flat)``: the number of positions of each posting and all of them in
+        order (absolute within their document)."""
+        if self._positions is None:
+            np = _np()
+            cl = self.cl
+            counts, ends = self.counts()
             flat = np.frombuffer(cl.raw, f"<u{cl.vw}", cl.nvalues, cl.values_at).astype(
                 np.int64)
             run = np.cumsum(flat)
-            starts = np.cumsum(counts) - counts
+            starts = ends - counts
             base = run[starts] - flat[starts]
             self._positions = (counts, run - np.repeat(base, counts))
         return self._positions
 
+    def positions_at(self, rows: list[int]) -> list[list[int]]:
+        """The positions of the postings at ``rows`` alone (the hits shown of a long list:
+        decoding every position of ``tidak`` to mark twenty paragraphs cost more than the
+        search)."""
+        counts, ends = self.counts()
+        if self._positions is not None:
+            flat = self._positions[1]
+            return [flat[int(ends[r] - counts[r]):int(ends[r])].tolist() for r in rows]
+        cl = self.cl
+        width = cl.vw
+        out = []
+        for r in rows:  # within a posting, each position is a delta from the one before
+            start, end = int(ends[r] - counts[r]), int(ends[r])
+            out.append(list(accumulate(unpack(
+                cl.raw[cl.values_at + start * width:cl.values_at + end * width], width))))
+        return out
 
     def id_list(self) -> list[int]:
         return self.ids.tolist()
