@@ -18,7 +18,7 @@ from whoosh.reading import CorruptIndexError
 
 from reader.library import Library
 from reader.search.query import check_query
-from reader.search.whoosh import codec, fastpath, highlight, layout, scoring
+from reader.search.whoosh import codec, decoded, fastpath, highlight, layout, scoring
 from reader.search.whoosh.analyzer import text_analyzer as analyzer
 from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.parse import bounded, make_parser, para_only, parse
@@ -70,10 +70,10 @@ def test_positions_round_trip_through_whoosh_matcher_and_numpy(gap):
         fmt.decode_positions(p[2]) for p in postings]
     assert info.doc_frequency() == 300 and info.max_id() == postings[-1][0]
     offset, length = info.extent()
-    decoded = scoring.decode(codec.ColumnList(postfile.get(offset, length)), 0)
-    assert decoded.ids.tolist() == ids
-    assert decoded.tfs.tolist() == weights
-    counts, flat = decoded.positions()
+    read = decoded.decode(codec.ColumnList(postfile.get(offset, length)), 0)
+    assert read.ids.tolist() == ids
+    assert read.tfs.tolist() == weights
+    counts, flat = read.positions()
     assert counts.tolist() == [int(w) for w in weights]
     assert flat.tolist() == [p for v in values for p in fmt.decode_positions(v)]
 

@@ -11,7 +11,7 @@ from whoosh import collectors
 from whoosh.formats import Frequency
 
 from reader.search.query import check_query
-from reader.search.whoosh import codec, fastpath, rare, scoring
+from reader.search.whoosh import codec, decoded, fastpath, rare, scoring
 from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, make_parser, parse
 from tests.test_codec import _write_list, build_then_update
@@ -25,7 +25,7 @@ def _decoded_both_ways(postings, fmt, offset: int):
     start, length = info.extent()
     raw = postfile.get(start, length)
     return (rare.decode(codec.ColumnList(raw), offset),
-            scoring.decode(codec.ColumnList(raw), offset))
+            decoded.decode(codec.ColumnList(raw), offset))
 
 
 @pytest.mark.parametrize("gap", [1, 300, 70_000])  # id deltas of 1, 2 and 4 bytes
@@ -157,3 +157,32 @@ def test_a_word_in_many_paragraphs_goes_to_the_vectorised_scorer(library, monkey
     for shape in ("Tokayev Lokhoyah", '"Tokayev Lokhoyah"', "Tokayev -presiden", "title:Kabar"):
         assert fastpath.short_search(searcher, _query(searcher, shared.schema, shape), 20,
                                      PARA_ONLY_FIELDS) is None
+
+
+@pytest.mark.parametrize("query", ["Tokayev presiden", "Lokhoyah presiden menteri",
+                                   "presiden Zhaparov -guru", "(Tokayev OR Zhaparov) kota"])
+def test_a_name_and_common_words_look_the_words_up_at_the_names_paragraphs(library, query,
+                                                                        monkeypatch):
+    shared = library.backend.store.open()
+    searcher = shared.searcher()
+    q = _query(searcher, shared.schema, query)
+    scoring._np()
+    probed = []
+    plain = scoring.term_scores_among
+
+    def counted(ctx, sub, candidates):
+        probed.append(len(candidates))
+        return plain(ctx, sub, candidates)
+
+    monkeypatch.setattr(scoring, "term_scores_among", counted)
+    answers = []
+    for ratio in (scoring.PROBE_RATIO, 10**9):  # looked up at the name's paragraphs, then not
+        monkeypatch.setattr(scoring, "PROBE_RATIO", ratio)
+        answers.append(fastpath.fast_search(searcher, q, 20, None))
+    assert probed and answers[0] == answers[1]  # the same floats, bit for bit
+    collector = collectors.TopCollector(limit=20)
+    searcher.search_with_collector(q, collector)
+    theirs = [(hit.score, hit.docnum) for hit in collector.results()]
+    top, total, _spent = answers[0]
+    assert [d for _, d in top] == [d for _, d in theirs] and total > 0
+    assert [s for s, _ in top] == pytest.approx([s for s, _ in theirs], rel=1e-12)

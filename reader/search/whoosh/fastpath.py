@@ -29,7 +29,7 @@ from whoosh.query import And, AndNot, Or, Phrase, Term
 from whoosh.reading import SegmentReader
 
 from reader.errors import IndexDamaged
-from reader.search.whoosh import files, rare, scoring
+from reader.search.whoosh import decoded, files, rare, scoring
 from reader.search.whoosh.codec import ReaderCodec, records_from
 from reader.search.whoosh.stored import StoredPerDocReader
 
@@ -278,14 +278,14 @@ def fast_search(searcher, q, limit: int, deadline: float | None, only: set[int] 
                 drop: frozenset | set = frozenset(), bonus: float = 0.0,
                 with_context: bool = False):
     """``([(score, docnum)] best first, exact total, timed out)`` for a query :func:`usable`
-    accepts (and the search's :class:`~.scoring.Context` last with ``with_context``, whose
+    accepts (and the search's :class:`~.decoded.Context` last with ``with_context``, whose
     decoded posting lists give the hits' highlights). ``only`` keeps those documents; ``drop``
     leaves those out; ``bonus`` is added to every score (what a filter term adds in Whoosh's
     own scoring)."""
     try:
         found = scoring.search(searcher, q, limit, deadline, _Internals, others=drop,
                                bonus=bonus, only=only)
-    except scoring.DAMAGED as exc:
+    except decoded.DAMAGED as exc:
         raise IndexDamaged(f"a posting list cannot be read ({_why(exc)})") from exc
     return found if with_context else found[:3]
 
@@ -299,7 +299,7 @@ def short_search(searcher, q, limit: int, fields: frozenset, only: set[int] | No
         return None
     try:
         return rare.search(searcher, q, limit, _Internals, only=only, drop=drop)
-    except scoring.DAMAGED as exc:
+    except decoded.DAMAGED as exc:
         raise IndexDamaged(f"a posting list cannot be read ({_why(exc)})") from exc
 
 
@@ -340,11 +340,11 @@ def term_ids(searcher, fieldname: str, terms: list[bytes]):
     caller then walks Whoosh's matchers."""
     if not KNOWN or not _our_codec(searcher):
         return None
-    np = scoring._np()
-    ctx = scoring.Context(searcher, None, _Internals)
+    np = decoded._np()
+    ctx = decoded.Context(searcher, None, _Internals)
     try:
         parts = [p.ids for btext in terms for p in ctx.postings(fieldname, btext)]
-    except scoring.DAMAGED as exc:
+    except decoded.DAMAGED as exc:
         raise IndexDamaged(f"a posting list cannot be read ({_why(exc)})") from exc
     return np.sort(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
 

@@ -55,7 +55,7 @@ class ShortList:
 
 
 def decode(cl: ColumnList, offset: int) -> ShortList:
-    """:func:`.scoring.decode` and its positions, for a short list, without numpy."""
+    """:func:`.decoded.decode` and its positions, for a short list, without numpy."""
     raw, n = cl.raw, cl.n
     deltas = _column(raw, cl.ids_at, n, cl.idw)
     ids: list[int] = []
@@ -96,7 +96,7 @@ def _floats(raw, at: int, n: int) -> array:
 
 class ShortPostings:
     """The short posting lists one search decoded, by ``(field, word)``: what highlighting
-    asks for (:func:`.highlight.positions_in`), as :class:`.scoring.Context` answers it."""
+    asks for (:func:`.highlight.positions_in`), as :class:`.decoded.Context` answers it."""
 
     def __init__(self, leaves, internals) -> None:
         self.leaves = leaves

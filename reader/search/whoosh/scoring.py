@@ -2,9 +2,10 @@
 
 A query of words, phrases and expanded prefixes joined by AND, OR and NOT is scored here a
 whole posting list at a time: a list's ids, term frequencies and positions are decoded with a
-few numpy calls (see :mod:`reader.search.whoosh.codec` for the layout), scored with Whoosh's
-own BM25F formula, statistics and order of operations (so scores and ranking are Whoosh's to
-the last bit), and combined as sorted arrays. Every match is counted, so totals are exact.
+few numpy calls (:mod:`.decoded`), scored with Whoosh's own BM25F formula, statistics and
+order of operations (so scores and ranking are Whoosh's to the last bit), and combined as
+sorted arrays. Every match is counted, so totals are exact. An AND whose next word is far
+more common than its matches so far looks that word up at those matches alone.
 
 numpy costs ~75 ms to import, more than a whole rare-word search, so :func:`worth_it` tells
 the caller when a query reads enough postings to pay for it; small queries keep Whoosh's own
@@ -14,35 +15,16 @@ matchers (which read the same format through :class:`~reader.search.whoosh.codec
 from __future__ import annotations
 
 import sys
-import time
-from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import accumulate
 from math import log
 
 from whoosh.query import And, AndNot, Or, Phrase, Term
-from whoosh.reading import CorruptIndexError, TermNotFound
+from whoosh.reading import TermNotFound
 from whoosh.scoring import WeightingModel
 from whoosh.util.numeric import byte_to_length
 
-from reader.search.whoosh.codec import (
-    BLOCK_SIZE,
-    VALUES_POSITIONS,
-    WEIGHT_FLOAT,
-    WEIGHT_NONE,
-    ColumnList,
-    unpack,
-)
+from reader.search.whoosh.decoded import Context, NotColumnar, Postings, _np
 
 NUMPY_MIN_POSTINGS = 2000  # below this many postings Whoosh's matchers answer faster cold
-
-
-class NotColumnar(Exception):
-    """The query is not one this path knows (the caller checks the index and weighting)."""
-
-
-# What damaged bytes raise while a posting list is decoded.
-DAMAGED = (CorruptIndexError, ValueError, IndexError)
 
 
 def worth_it(searcher, q) -> bool:
@@ -60,144 +42,6 @@ def worth_it(searcher, q) -> bool:
         if total >= NUMPY_MIN_POSTINGS:
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _np():
-    import numpy
-
-    return numpy
-
-
-@lru_cache(maxsize=1)
-def _block_dtype():
-    np = _np()
-    return np.dtype([("minid", "<u4"), ("maxid", "<u4"), ("vstart", "<u4"), ("maxw", "<f4"),
-                     ("minl", "u1"), ("maxl", "u1")])
-
-
-@dataclass
-class Postings:
-    """One segment's posting list of a term, decoded: global doc ids (sorted), frequencies,
-    and positions on demand."""
-
-    cl: ColumnList
-    ids: object
-    tfs: object
-    offset: int
-    _positions: tuple | None = field(default=None, repr=False)
-    _counts: tuple | None = field(default=None, repr=False)
-
-    def counts(self):
-        """``(counts, ends)``: the number of positions of each posting, and where each
-        posting's positions end among all of them."""
-        if self._counts is None:
-            np = _np()
-            cl = self.cl
-            if cl.kind != VALUES_POSITIONS:
-                raise NotColumnar("field has no positions")
-            if cl.cw:
-                counts = np.frombuffer(cl.raw, f"<u{cl.cw}", cl.n, cl.counts_at).astype(np.int64)
-            else:
-                counts = self.tfs.astype(np.int64)
-            self._counts = (counts, np.cumsum(counts))
-        return self._counts
-
-    def positions(self):
-        """``(counts, flat)``: the number of positions of each posting and all of them in
-        order (absolute within their document)."""
-        if self._positions is None:
-            np = _np()
-            cl = self.cl
-            counts, ends = self.counts()
-            flat = np.frombuffer(cl.raw, f"<u{cl.vw}", cl.nvalues, cl.values_at).astype(
-                np.int64)
-            run = np.cumsum(flat)
-            starts = ends - counts
-            base = run[starts] - flat[starts]
-            self._positions = (counts, run - np.repeat(base, counts))
-        return self._positions
-
-    def positions_at(self, rows: list[int]) -> list[list[int]]:
-        """The positions of the postings at ``rows`` alone (the hits shown of a long list:
-        decoding every position of ``tidak`` to mark twenty paragraphs cost more than the
-        search)."""
-        counts, ends = self.counts()
-        if self._positions is not None:
-            flat = self._positions[1]
-            return [flat[int(ends[r] - counts[r]):int(ends[r])].tolist() for r in rows]
-        cl = self.cl
-        width = cl.vw
-        out = []
-        for r in rows:  # within a posting, each position is a delta from the one before
-            start, end = int(ends[r] - counts[r]), int(ends[r])
-            out.append(list(accumulate(unpack(
-                cl.raw[cl.values_at + start * width:cl.values_at + end * width], width))))
-        return out
-
-    def id_list(self) -> list[int]:
-        return self.ids.tolist()
-
-    def position_lists(self) -> tuple[list[int], list[int]]:
-        counts, flat = self.positions()
-        return counts.tolist(), flat.tolist()
-
-
-def decode(cl: ColumnList, offset: int) -> Postings:
-    np = _np()
-    raw, n = cl.raw, cl.n
-    blocks = np.frombuffer(raw, _block_dtype(), cl.block_count(), cl.blocks)
-    deltas = np.frombuffer(raw, f"<u{cl.idw}", n, cl.ids_at).astype(np.int64)
-    maxids = blocks["maxid"].astype(np.int64)
-    firsts = blocks["minid"].astype(np.int64)
-    firsts[1:] -= maxids[:-1]
-    deltas[::BLOCK_SIZE] = firsts
-    ids = np.cumsum(deltas)
-    if offset:
-        ids += offset
-    if cl.wcode == WEIGHT_NONE:
-        tfs = np.ones(n)
-    elif cl.wcode == WEIGHT_FLOAT:
-        tfs = np.frombuffer(raw, "<f4", n, cl.weights_at).astype(np.float64)
-    else:
-        tfs = np.frombuffer(raw, f"<u{cl.wcode}", n, cl.weights_at).astype(np.float64)
-    return Postings(cl, ids, tfs, offset)
-
-
-class Context:
-    """One search: the searcher, its deadline, the posting lists it decoded, and ``internals``
-    (the fast path's readers of Whoosh's private structures: ``raw_postings(reader, field,
-    word)``, a word's encoded postings and paragraph count in one segment; ``lengths(reader,
-    field)``, ``field_b(weighting, field)``)."""
-
-    def __init__(self, searcher, deadline: float | None, internals) -> None:
-        self.searcher = searcher
-        self.deadline = deadline
-        self.internals = internals
-        self.spent = False
-        self.decoded: dict[tuple[str, bytes], list[Postings]] = {}
-        self.dfs: dict[tuple[str, bytes], int] = {}  # paragraphs of each word decoded
-        self.weighting = searcher.weighting
-        self.leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
-
-    def over(self) -> bool:
-        if not self.spent and self.deadline is not None and time.perf_counter() > self.deadline:
-            self.spent = True
-        return self.spent
-
-    def postings(self, fieldname: str, btext: bytes) -> list[Postings]:
-        key = (fieldname, btext)
-        found = self.decoded.get(key)
-        if found is None:
-            found, df = [], 0
-            for reader, offset in self.leaves:
-                record = self.internals.raw_postings(reader, fieldname, btext)
-                if record is not None:
-                    found.append(decode(ColumnList(record[0]), offset))
-                    df += record[1]
-            self.decoded[key] = found
-            self.dfs[key] = df
-        return found
 
 
 def _norms(ctx: Context, reader, fieldname: str, B: float, K1: float, avgfl: float):
@@ -287,6 +131,41 @@ def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Score
     if boost != 1.0:
         scores = scores * boost
     return ids, scores
+
+
+def term_scores_among(ctx: Context, q, candidates) -> Scored:
+    """:func:`term_scores` of the word ``q`` in ``candidates`` (sorted document numbers)
+    alone: the same numbers, found by binary search instead of scoring the word's whole list
+    and intersecting (a name AND a common word)."""
+    np = _np()
+    btext = _scored_bytes(ctx.searcher.schema[q.fieldname], q.text)
+    lists = ctx.postings(q.fieldname, btext)
+    if not lists:
+        return _empty()
+    idf = _idf(ctx, q.fieldname, btext)
+    avgfl, B, K1 = _bm25(ctx, q.fieldname)
+    k1p1 = K1 + 1
+    found, values = [], []
+    for (reader, offset), postings in _by_leaf(ctx, lists):
+        ids = postings.ids
+        at = np.searchsorted(ids, candidates)
+        inside = at < len(ids)
+        rows = at[inside]
+        rows = rows[ids[rows] == candidates[inside]]
+        local = ids[rows] - offset
+        if reader.has_deletions():
+            keep = _alive(reader)[local]
+            rows, local = rows[keep], local[keep]
+        tfs = postings.tfs[rows]
+        norm = _norms(ctx, reader, q.fieldname, B, K1, avgfl)[local]
+        found.append(ids[rows])
+        values.append(idf * ((tfs * k1p1) / (tfs + norm)))
+    ids = np.concatenate(found)
+    values = np.concatenate(values)
+    return ids, values * q.boost if q.boost != 1.0 else values
+
+
+PROBE_RATIO = 4  # an AND looks its next word up at its matches when it has this many fewer
 
 
 OR_BATCH_MIN = 8  # an OR of this many words of one field (an expanded prefix) is batched
@@ -439,7 +318,10 @@ def scores(ctx: Context, q) -> Scored:
         for sub in subs[1:]:
             if not len(ids):
                 break
-            other_ids, other = scores(ctx, sub)
+            if isinstance(sub, Term) and len(ids) * PROBE_RATIO <= _size(ctx.searcher, sub):
+                other_ids, other = term_scores_among(ctx, sub, ids)
+            else:
+                other_ids, other = scores(ctx, sub)
             ids, here, there = np.intersect1d(ids, other_ids, assume_unique=True,
                                               return_indices=True)
             total = total[here] + other[there]
