@@ -160,9 +160,13 @@ def test_a_word_in_many_paragraphs_goes_to_the_vectorised_scorer(library, monkey
 
 
 @pytest.mark.parametrize("query", ["Tokayev presiden", "Lokhoyah presiden menteri",
-                                   "presiden Zhaparov -guru", "(Tokayev OR Zhaparov) kota"])
+                                   "presiden Zhaparov -guru", "(Tokayev OR Zhaparov) kota",
+                                   '"rakyat Tokayev"', '"Lokhoyah harga"',
+                                   '"menteri Lokhoyah" OR "pasar Mirziyoyev"',
+                                   '"harga Zhaparov" negara'])
 def test_a_name_and_common_words_look_the_words_up_at_the_names_paragraphs(library, query,
                                                                         monkeypatch):
+    """An AND and a phrase score and place a common word at the name's paragraphs alone."""
     shared = library.backend.store.open()
     searcher = shared.searcher()
     q = _query(searcher, shared.schema, query)
@@ -170,9 +174,9 @@ def test_a_name_and_common_words_look_the_words_up_at_the_names_paragraphs(libra
     probed = []
     plain = scoring.term_scores_among
 
-    def counted(ctx, sub, candidates):
+    def counted(ctx, fieldname, text, candidates, boost=1.0):
         probed.append(len(candidates))
-        return plain(ctx, sub, candidates)
+        return plain(ctx, fieldname, text, candidates, boost)
 
     monkeypatch.setattr(scoring, "term_scores_among", counted)
     answers = []

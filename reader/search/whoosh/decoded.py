@@ -169,3 +169,13 @@ class Context:
             self.decoded[key] = found
             self.dfs[key] = df
         return found
+
+
+def rows_of(ids, wanted):
+    """The rows of ``ids`` holding the documents of ``wanted`` that are there (both sorted
+    int64 arrays)."""
+    np = _np()
+    at = np.searchsorted(ids, wanted)
+    inside = at < len(ids)
+    rows = at[inside]
+    return rows[ids[rows] == wanted[inside]]

@@ -22,7 +22,7 @@ from whoosh.reading import TermNotFound
 from whoosh.scoring import WeightingModel
 from whoosh.util.numeric import byte_to_length
 
-from reader.search.whoosh.decoded import Context, NotColumnar, Postings, _np
+from reader.search.whoosh.decoded import Context, NotColumnar, Postings, _np, rows_of
 
 NUMPY_MIN_POSTINGS = 2000  # below this many postings Whoosh's matchers answer faster cold
 
@@ -133,36 +133,33 @@ def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Score
     return ids, scores
 
 
-def term_scores_among(ctx: Context, q, candidates) -> Scored:
-    """:func:`term_scores` of the word ``q`` in ``candidates`` (sorted document numbers)
-    alone: the same numbers, found by binary search instead of scoring the word's whole list
-    and intersecting (a name AND a common word)."""
+def term_scores_among(ctx: Context, fieldname: str, text, candidates, boost: float = 1.0
+                      ) -> Scored:
+    """:func:`term_scores` of a word in ``candidates`` (sorted document numbers) alone: the
+    same numbers, found by binary search instead of scoring the word's whole list and
+    intersecting (a name AND a common word)."""
     np = _np()
-    btext = _scored_bytes(ctx.searcher.schema[q.fieldname], q.text)
-    lists = ctx.postings(q.fieldname, btext)
+    btext = _scored_bytes(ctx.searcher.schema[fieldname], text)
+    lists = ctx.postings(fieldname, btext)
     if not lists:
         return _empty()
-    idf = _idf(ctx, q.fieldname, btext)
-    avgfl, B, K1 = _bm25(ctx, q.fieldname)
+    idf = _idf(ctx, fieldname, btext)
+    avgfl, B, K1 = _bm25(ctx, fieldname)
     k1p1 = K1 + 1
     found, values = [], []
     for (reader, offset), postings in _by_leaf(ctx, lists):
-        ids = postings.ids
-        at = np.searchsorted(ids, candidates)
-        inside = at < len(ids)
-        rows = at[inside]
-        rows = rows[ids[rows] == candidates[inside]]
-        local = ids[rows] - offset
+        rows = rows_of(postings.ids, candidates)
+        local = postings.ids[rows] - offset
         if reader.has_deletions():
             keep = _alive(reader)[local]
             rows, local = rows[keep], local[keep]
         tfs = postings.tfs[rows]
-        norm = _norms(ctx, reader, q.fieldname, B, K1, avgfl)[local]
-        found.append(ids[rows])
+        norm = _norms(ctx, reader, fieldname, B, K1, avgfl)[local]
+        found.append(postings.ids[rows])
         values.append(idf * ((tfs * k1p1) / (tfs + norm)))
     ids = np.concatenate(found)
     values = np.concatenate(values)
-    return ids, values * q.boost if q.boost != 1.0 else values
+    return ids, values * boost if boost != 1.0 else values
 
 
 PROBE_RATIO = 4  # an AND looks its next word up at its matches when it has this many fewer
@@ -235,17 +232,30 @@ def phrase_scores(ctx: Context, q) -> Scored:
     if not fieldobj.format or not fieldobj.format.supports("positions"):
         raise NotColumnar("no positions")
     words = [fieldobj.to_bytes(w) if isinstance(w, str) else w for w in q.words]
-    parts = [term_scores(ctx, fieldname, w) for w in words]
-    candidates = parts[0][0]
-    for ids, _scores in parts[1:]:
-        candidates = np.intersect1d(candidates, ids, assume_unique=True)
-    if not len(candidates):
-        return _empty()
+    sizes = [sum(len(p.ids) for p in ctx.postings(fieldname, w)) for w in words]
+    rarest_first = sorted(range(len(words)), key=sizes.__getitem__)
+    parts: list = [None] * len(words)
+    candidates = None
+    for i in rarest_first:  # a word far more common than the candidates is looked up at them
+        if candidates is not None and len(candidates) * PROBE_RATIO <= sizes[i]:
+            parts[i] = term_scores_among(ctx, fieldname, words[i], candidates)
+        else:
+            parts[i] = term_scores(ctx, fieldname, words[i])
+        candidates = parts[i][0] if candidates is None else np.intersect1d(
+            candidates, parts[i][0], assume_unique=True)
+        if not len(candidates):
+            return _empty()
     stride = np.int64(1 << 32)
     keys = None
     for i, w in enumerate(words):
         docs, poss = [], []
         for postings in ctx.postings(fieldname, w):
+            if len(candidates) * PROBE_RATIO <= len(postings.ids):
+                rows = rows_of(postings.ids, candidates)  # their positions alone
+                each = postings.positions_at(rows.tolist())
+                docs.append(np.repeat(postings.ids[rows], [len(at) for at in each]))
+                poss.append(np.array([p for at in each for p in at], np.int64))
+                continue
             counts, flat = postings.positions()
             chosen = np.isin(postings.ids, candidates, assume_unique=True)
             per_position = np.repeat(chosen, counts)
@@ -319,7 +329,8 @@ def scores(ctx: Context, q) -> Scored:
             if not len(ids):
                 break
             if isinstance(sub, Term) and len(ids) * PROBE_RATIO <= _size(ctx.searcher, sub):
-                other_ids, other = term_scores_among(ctx, sub, ids)
+                other_ids, other = term_scores_among(ctx, sub.fieldname, sub.text, ids,
+                                                     sub.boost)
             else:
                 other_ids, other = scores(ctx, sub)
             ids, here, there = np.intersect1d(ids, other_ids, assume_unique=True,
