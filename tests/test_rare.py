@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 
+import numpy
 import pytest
 from whoosh import collectors
 from whoosh.formats import Frequency
@@ -47,9 +48,15 @@ def test_a_short_list_decodes_as_numpy_decodes_it(gap, size):
                                          for p in fmt.decode_positions(v[2])]
     rows = sorted(rng.sample(range(size), min(size, 7)))
     each = [fmt.decode_positions(postings[r][2]) for r in rows]
+    chosen = numpy.array(rows, numpy.int64)
     assert vectorised.positions_at(rows) == each  # decoding those rows alone
-    vectorised.positions()
-    assert vectorised.positions_at(rows) == each  # sliced from every position decoded
+    counts, flat = vectorised.positions_of(chosen)
+    assert counts.tolist() == [len(at) for at in each]
+    assert flat.tolist() == [p for at in each for p in at]
+    vectorised.positions()  # then sliced from every position decoded
+    assert vectorised.positions_at(rows) == each
+    counts, flat = vectorised.positions_of(chosen)
+    assert flat.tolist() == [p for at in each for p in at]
 
 
 @pytest.mark.parametrize("weights", ["integer", "wide", "float"])

@@ -106,6 +106,27 @@ class Postings:
                 cl.raw[cl.values_at + start * width:cl.values_at + end * width], width))))
         return out
 
+    def positions_of(self, rows):
+        """:meth:`positions` of the postings at ``rows`` (an int64 array) alone, as arrays:
+        ``(counts, flat)`` (a phrase's common word at its rare word's paragraphs)."""
+        np = _np()
+        if self._positions is not None:
+            counts, flat = self._positions
+            ends = self.counts()[1]
+        else:
+            counts, ends = self.counts()
+            flat = None
+        chosen = counts[rows]
+        firsts = np.cumsum(chosen) - chosen
+        at = np.repeat(ends[rows] - chosen - firsts, chosen) + np.arange(int(chosen.sum()))
+        if flat is not None:
+            return chosen, flat[at]
+        cl = self.cl
+        gaps = np.frombuffer(cl.raw, f"<u{cl.vw}", cl.nvalues, cl.values_at)[at].astype(
+            np.int64)
+        run = np.cumsum(gaps)
+        return chosen, run - np.repeat(run[firsts] - gaps[firsts], chosen)
+
     def id_list(self) -> list[int]:
         return self.ids.tolist()
 

@@ -252,9 +252,9 @@ def phrase_scores(ctx: Context, q) -> Scored:
         for postings in ctx.postings(fieldname, w):
             if len(candidates) * PROBE_RATIO <= len(postings.ids):
                 rows = rows_of(postings.ids, candidates)  # their positions alone
-                each = postings.positions_at(rows.tolist())
-                docs.append(np.repeat(postings.ids[rows], [len(at) for at in each]))
-                poss.append(np.array([p for at in each for p in at], np.int64))
+                counts, flat = postings.positions_of(rows)
+                docs.append(np.repeat(postings.ids[rows], counts))
+                poss.append(flat)
                 continue
             counts, flat = postings.positions()
             chosen = np.isin(postings.ids, candidates, assume_unique=True)
