@@ -213,8 +213,11 @@ async def test_f_keeps_one_outlet_even_when_another_outlet_holds_its_name(tmp_pa
     app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=SIZE) as pilot:
         await search(pilot, "Tokayev", enter=False)
+        pane = app.main.search_pane
+        await until(pilot, lambda: pane.result is not None and pane.result.total == 4,
+                    "the search's hits")
         await pilot.press("escape", "f")
-        await settle(pilot)
+        await until(pilot, lambda: hasattr(app.screen, "facet_list"), "the picker")
         entries = app.screen.facet_list.entries
         kompas = entries.index(("outlet", "Kompas", 1))
         await pilot.press(*["down"] * kompas, "enter")
