@@ -8,13 +8,15 @@ import random
 
 import numpy
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from whoosh import collectors
 from whoosh.formats import Frequency
 
 from reader.search.query import check_query
 from reader.search.whoosh import codec, decoded, fastpath, rare, scoring
 from reader.search.whoosh.languages import both_languages
-from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, make_parser, parse
+from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, excluding, make_parser, parse
 from tests.test_codec import _write_list, build_then_update
 
 NAMES = ["Tokayev", "Lokhoyah", "Mirziyoyev", "Berdimuhamedow", "Zhaparov"]
@@ -99,9 +101,10 @@ def library(tmp_path_factory):
 
 
 def _query(searcher, schema, text: str):
+    """As a search prepares it (:func:`reader.search.whoosh.search.prepare`)."""
     q, _partial = bounded(both_languages(parse(make_parser(schema), check_query(text)),
                                          searcher.reader()), searcher.reader())
-    return q
+    return excluding(q)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -197,3 +200,38 @@ def test_a_name_and_common_words_look_the_words_up_at_the_names_paragraphs(libra
     top, total, _spent = answers[0]
     assert [d for _, d in top] == [d for _, d in theirs] and total > 0
     assert [s for s, _ in top] == pytest.approx([s for s, _ in theirs], rel=1e-12)
+
+
+_WORD = st.sampled_from(["Tokayev", "Lokhoyah", "presiden", "menteri", "rakyat", "kota", "guru"])
+
+
+def _shape(draw_word):
+    """Queries of the reader's language built from words: ANDs, ORs, NOTs and phrases."""
+    leaf = st.one_of(draw_word, st.builds(lambda a, b: f'"{a} {b}"', draw_word, draw_word))
+    return st.recursive(leaf, lambda inner: st.one_of(
+        st.builds(lambda a, b: f"({a} {b})", inner, inner),
+        st.builds(lambda a, b: f"({a} OR {b})", inner, inner),
+        st.builds(lambda a, b: f"({a} -{b})", inner, _WORD),
+        st.builds(lambda a, b: f"({a} (-{b}))", inner, _WORD),
+        st.builds(lambda a, b: f"({a} NOT {b})", inner, _WORD)), max_leaves=5)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=_shape(_WORD))
+def test_every_path_counts_the_same_matches(library, query):
+    """The exact total of the vectorised scorer (or the plain Python one), Whoosh's walk through
+    its matchers and Whoosh's scored collector agree on any shape of query."""
+    from reader.search.whoosh.search import count
+
+    shared = library.backend.store.open()
+    searcher = shared.searcher()
+    q = _query(searcher, shared.schema, query)
+    scoring._np()
+    short = fastpath.short_search(searcher, q, 10**6, PARA_ONLY_FIELDS)
+    top, total, _spent = short if short is not None else fastpath.fast_search(
+        searcher, q, 10**6, None)
+    collector = collectors.TopCollector(limit=10**6)
+    searcher.search_with_collector(q, collector)
+    assert total == count(searcher, q) == len(collector.results()) == len(top)
+    assert sorted(d for _, d in top) == sorted(hit.docnum for hit in collector.results())

@@ -17,7 +17,7 @@ import time
 from collections import OrderedDict
 
 from whoosh.matching import AndNotMatcher, WrappingMatcher
-from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, PlusMinusPlugin, QueryParser
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, PlusMinusPlugin, QueryParser, syntax
 from whoosh.qparser.common import QueryParserError
 from whoosh.query import (
     And,
@@ -27,6 +27,7 @@ from whoosh.query import (
     Every,
     FuzzyTerm,
     MultiTerm,
+    Not,
     NullQuery,
     Or,
     Ordered,
@@ -54,12 +55,40 @@ MAX_SCAN = 200_000  # index terms an expansion may look at before it stops
 PARA_ONLY_FIELDS = frozenset({"text", "quote", "speaker"})
 
 
+class NestedPlusMinus(PlusMinusPlugin):
+    """``+word`` and ``-word`` inside parentheses as well as outside.
+
+    Whoosh's plugin sorts the words of the top-level group only: in parentheses a ``-word``
+    was ignored (``Tokayev (-menteri)`` matched paragraphs with *menteri*) or failed the
+    search (``Tokayev (presiden -menteri)``). Here every group with a ``+`` or ``-`` in it is
+    sorted the same way, innermost first; a group of nothing but ``-word`` excludes them from
+    what surrounds it."""
+
+    def do_plusminus(self, parser, group):
+        self._nested(parser, group)
+        return super().do_plusminus(parser, group)
+
+    def _nested(self, parser, group) -> None:
+        for i, node in enumerate(group):
+            if not isinstance(node, syntax.GroupNode):
+                continue
+            self._nested(parser, node)
+            if any(isinstance(sub, (self.Plus, self.Minus)) for sub in node):
+                sorted_node = super().do_plusminus(parser, node)
+                if isinstance(sorted_node, syntax.AndNotGroup) and not len(sorted_node[0]):
+                    sorted_node = syntax.NotGroup([sorted_node[1]])
+                group[i] = sorted_node
+
+
 def make_parser(schema, field: str = "text") -> QueryParser:
     """The parser of the reader's query language; words without a field search ``field``."""
     parser = QueryParser(field, schema)
     parser.add_plugin(FuzzyTermPlugin())
     # '-word' excludes, but a hyphen inside a word (negara-negara) is part of the word.
-    parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<!\S)\+(?=\S)", minusexpr=r"(?<!\S)-(?=\S)"))
+    parser.remove_plugin_class(PlusMinusPlugin)
+    # a sign starts a word (after a space or an opening parenthesis), never joins two
+    parser.add_plugin(NestedPlusMinus(plusexpr=r"(?<![^\s(])\+(?=\S)",
+                                      minusexpr=r"(?<![^\s(])-(?=\S)"))
     parser.remove_plugin_class(GtLtPlugin)
     return parser
 
@@ -116,15 +145,22 @@ class _ExcludingMatcher(AndNotMatcher):
 
 
 def excluding(q):
-    """``q`` with every ``AndNot`` made :class:`Excluding`."""
+    """``q`` with every ``AndNot`` made :class:`Excluding`, and every AND with ``NOT`` parts
+    (``Tokayev (-menteri)``, ``presiden NOT menteri``) made one: what it keeps, excluding what
+    they name."""
     if q.is_leaf():
         return q
     node = q.apply(excluding)
+    if isinstance(node, And):
+        kept = [sub for sub in node.subqueries if not isinstance(sub, Not)]
+        banned = [sub.query for sub in node.subqueries if isinstance(sub, Not)]
+        if kept and banned:
+            node = AndNot(kept[0] if len(kept) == 1 else And(kept),
+                          banned[0] if len(banned) == 1 else Or(banned))
     if type(node) is AndNot:
-        boost = q.boost
         node = Excluding(node.a, node.b)
-        if boost != 1.0:
-            node.boost = boost
+        if q.boost != 1.0:
+            node.boost = q.boost
     return node
 
 
