@@ -553,3 +553,11 @@ def test_library_talks_to_any_backend(factory, tmp_path, corpus):
     alignment = library.compare(DOC_000, DOC_001)
     assert (8, 2) in {(p.a, p.b) for p in alignment.pairs}
     library.close()
+
+
+@pytest.mark.parametrize("query, found", [
+    ("Tokayev (Trump -Netanyahu)", {5}), ("Tokayev (-Netanyahu)", {5}),
+    ("(Tokayev -Netanyahu) OR Rubio", {4, 5}), ("Tokayev (Trump NOT Netanyahu)", {5}),
+    ("Tokayev -Netanyahu", {5})])
+def test_a_word_excluded_in_parentheses(seeds, query, found):
+    assert {h.para for h in search(seeds, query, limit=50).hits} == found

@@ -11,10 +11,11 @@ match), ``"phrases"`` (``"…"~N`` for N words apart), ``OR``, ``AND``, ``NOT``,
 
 Precedence, tightest first: ``NOT``, ``AND``, ``OR``, ``ANDNOT``, ``ANDMAYBE``, then what is
 left side by side is ANDed. ``-word``/``+word`` apply to the whole query: ``a -b c`` is "a and
-c, not b", ``+a b`` is "a, ranked higher with b". Words are analysed like the indexed field
-(folded, stop words of both languages dropped; stemmed afterwards in each language by
-:mod:`.languages`, so ``gabung`` and ``bergabung`` are one term); a word that analyses to
-several terms (``Kassym-Jomart``, ``U.S.``) needs them all.
+c, not b", ``+a b`` is "a, ranked higher with b"; in parentheses, to what the parentheses
+hold. Words are analysed like the indexed field (folded, stop words of both languages
+dropped; stemmed afterwards in each language by :mod:`.languages`, so ``gabung`` and
+``bergabung`` are one term); a word that analyses to several terms (``Kassym-Jomart``,
+``U.S.``) needs them all.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ _LEX = re.compile(r"""
   | (?P<close>\))
   | (?P<phrase>"(?P<ptext>[^"]*)"(?:~(?P<slop>[1-9][0-9]*))?(?:\^(?P<pboost>[0-9]*(?:\.[0-9]+)?))?)
   | (?P<field>(?P<fname>\w+):(?=[^\s]))
-  | (?P<mark>(?<!\S)[+-](?=\S))
+  | (?P<mark>(?<![^\s(])[+-](?=\S))
   | (?P<word>[^\s()"]+)
 """, re.VERBOSE)
 _FUZZY = re.compile(r"(?<=\S)~(?P<maxdist>[0-9])?(?:/(?P<prefix>[1-9][0-9]*))?$")
@@ -150,10 +151,22 @@ def _space_before(query: str, start: int) -> bool:
 
 
 def _top(group: _Group, default: str):
-    """The whole query: ``+``/``-`` sort the top level into required, optional, banned."""
+    """The whole query (see :func:`_signed`). A query of nothing but a group of ``-word``
+    excludes from nothing, as ``-word`` alone does."""
+    node = _signed(group.items, default)
+    lone = [item for item in group.items if not isinstance(item, _Op)]
+    if isinstance(node, Not) and len(lone) == 1 and isinstance(lone[0], _Group) and any(
+            isinstance(i, _Op) and i.name in ("PLUS", "MINUS") for i in lone[0].items):
+        return None
+    return node
+
+
+def _signed(items: list, default: str, nested: bool = False):
+    """``+``/``-`` sort a group into required, optional, banned; a group in parentheses of
+    nothing but ``-word`` (``Tokayev (-Rubio)``) excludes them from what surrounds it."""
     required, optional, banned = [], [], []
     target = optional
-    for item in group.items:
+    for item in items:
         if isinstance(item, _Op) and item.name in ("PLUS", "MINUS"):
             target = required if item.name == "PLUS" else banned
             continue
@@ -167,6 +180,8 @@ def _top(group: _Group, default: str):
         negative = _or([_item(b, default) for b in banned])
         if negative is not None and node is not None:
             node = AndNot(node, negative)
+        elif negative is not None and nested and not optional and not required:
+            node = Not(negative)
     return node
 
 
@@ -259,8 +274,11 @@ def _or(parts: list):
 
 def _item(item, default: str):
     if isinstance(item, _Group):
-        return _combine(item.items, item.field or default) if item.field is None else _combine(
-            [_with_field(i, item.field) for i in item.items], item.field)
+        items = item.items if item.field is None else [
+            _with_field(i, item.field) for i in item.items]
+        if any(isinstance(i, _Op) and i.name in ("PLUS", "MINUS") for i in items):
+            return _signed(items, item.field or default, nested=True)  # -word in parentheses
+        return _combine(items, item.field or default)
     kind, field, text, *rest = item
     field = field or default
     if field == DATE:
