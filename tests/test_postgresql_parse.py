@@ -25,6 +25,8 @@ from reader.search.postgresql.parse import (
 from tests.whoosh_tree import whoosh_tree
 
 QUERIES = [
+    "Tokayev (Trump -Rubio)", "Tokayev (-Rubio)", "(Tokayev -Rubio) OR gabung",
+    "title:(Tokayev -Rubio)", "((Tokayev -Rubio) -Trump) gabung", "Tokayev (+Trump Rubio)",
     "Tokayev", "gabung NOT Trump", "gabung -Trump", "Tokayev OR Rubio", "(Tokayev OR Rubio) Trump",
     "Tokay*", "negara-negara", "Kazakstan~", "Kazakstan~2", "title:Terpilih", "source:Pahami.id",
     "speaker:Rubio", "quote:resmi", '"Truth yang Social"', '"mengatakan bahwa"', "Kassym-Jomart",
@@ -90,7 +92,7 @@ def queries(draw, depth=0):
             parts.append(word)
         elif kind == "not":
             parts.append("NOT " + word)
-        elif kind == "minus" and depth == 0:
+        elif kind == "minus":
             parts.append("-" + word)
         elif kind == "fuzzy":
             parts.append(word + "~")
