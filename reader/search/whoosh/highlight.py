@@ -18,6 +18,7 @@ from whoosh.reading import TermNotFound
 from reader.language.analysis import ENGLISH_MARK
 from reader.records import Hit
 from reader.search.whoosh import layout
+from reader.search.whoosh.decoded import _np
 
 HIGHLIGHT_FIELDS = ("text", "quote")  # query words in these fields are marked in the text
 _MARKS = (ENGLISH_MARK, ENGLISH_MARK.encode("utf-8"))  # a language, not a word of the text
@@ -133,14 +134,13 @@ SMALL_LIST = 128  # postings below which a list is looked through in Python, not
 
 
 def _from_arrays(lists, wanted: list[int], found: dict[int, set[int]]) -> None:
-    import numpy as np
-
     targets = None
     for postings in lists:
-        if len(postings.ids) < SMALL_LIST:  # a rare word: a dozen numpy calls cost more
-            _from_small(postings, wanted, found)
+        if len(postings.ids) < SMALL_LIST or isinstance(postings.ids, list):
+            _from_small(postings, wanted, found)  # a rare word: numpy calls cost more
             continue
         if targets is None:
+            np = _np()  # not for a list decoded in Python: a cold search never loads numpy
             targets = np.array(wanted, np.int64)
         ids = postings.ids
         at = np.searchsorted(ids, targets)
