@@ -51,9 +51,13 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
     if two:  # the paragraphs holding both words, for each pair of their counts
         kinds = ", ".join(f"({i}, {j}, _int_inter(m.c{i}, m.d{j}))" for i in counts
                           for j in counts)
+        # (a phrase: ``pd``, the paragraphs in the block holding it, sorted: the
+        # occurrences that meet are in paragraph order, made distinct in C by ``uniq``)
+        held = (f", uniq(ARRAY(SELECT unnest(_int_inter(a.occ, b.prev)) >> "
+                f"{blocks.POSITION_BITS})) AS pd" if phrase else "")
         blocks_sql = (
-            "m AS MATERIALIZED (SELECT a.block, a.c1, a.c2, a.c3, a.c4, a.occ, "
-            "b.c1 AS d1, b.c2 AS d2, b.c3 AS d3, b.c4 AS d4, b.prev AS after "
+            "m AS MATERIALIZED (SELECT a.block, a.c1, a.c2, a.c3, a.c4, "
+            f"b.c1 AS d1, b.c2 AS d2, b.c3 AS d3, b.c4 AS d4{held} "
             f"FROM {SCHEMA}.blocks a JOIN {SCHEMA}.blocks b ON b.field = %(f1)s::smallint "
             "AND b.term = %(t1)s AND b.block = a.block "
             "WHERE a.field = %(f0)s::smallint AND a.term = %(t0)s), ")
@@ -71,8 +75,10 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
     probes = " ".join(f"JOIN {SCHEMA}.postings p{n} ON p{n}.field = %(f{n})s::smallint "
                       f"AND p{n}.term = %(t{n})s AND p{n}.id = {number}"
                       for n in range(len(words)))
-    member = (f" WHERE (x.block << {bits}) | (v & {(1 << bits) - 1}) IN (SELECT id FROM pm)"
-              if phrase else "")
+    # a paragraph holds the phrase when its number is in the block's ``pd``: found by
+    # binary search (``width_bucket``: how many of the sorted array are at most it)
+    local = f"(v & {(1 << bits) - 1})"
+    member = f" WHERE x.pd[width_bucket({local}, x.pd)] = {local}" if phrase else ""
 
     def scored(source: str) -> str:
         """``source`` (rows ``f``: block, i, j, v) scored: from the counts and length, or
@@ -84,10 +90,8 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
 
     sql = (
         "WITH " + blocks_sql
-        + (f"pm AS MATERIALIZED (SELECT DISTINCT (m.block << {bits}) | "
-           f"(v >> {blocks.POSITION_BITS}) AS id FROM m "
-           "CROSS JOIN LATERAL unnest(_int_inter(m.occ, m.after)) AS v), " if phrase else "")
-        + "x AS MATERIALIZED (SELECT m.block, q.i, q.j, q.common FROM m "
+        + "x AS MATERIALIZED (SELECT m.block, q.i, q.j, q.common"
+        + (", m.pd" if phrase else "") + " FROM m "
         f"CROSS JOIN LATERAL (VALUES {kinds}) AS q(i, j, common) "
         "WHERE cardinality(q.common) > 0), "
         # the first k of each kind (shortest fields first: the best; for a phrase the first
@@ -111,7 +115,7 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
             "CROSS JOIN LATERAL (SELECT v FROM "
             + blocks.after("x.common", "full_kinds.last") + f" AS tv{member}) t") + ") AS tied "
         "WHERE score >= (SELECT score FROM reach)), ")
-    total = ("(SELECT count(*) FROM pm)" if phrase else
+    total = ("(SELECT coalesce(sum(cardinality(pd)), 0) FROM m)::bigint" if phrase else
              "(SELECT coalesce(sum(cardinality(common)), 0) FROM x)::bigint")
     return ranked(cur, sql, params, limit, offset, english_row, total)
 
