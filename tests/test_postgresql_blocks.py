@@ -109,6 +109,7 @@ def test_blocks_answer_as_the_postings_merge_through_updates(pg_server, tmp_path
     with fast._session() as conn:
         conn.execute("SET enable_nestloop = off")
         conn.execute("SET enable_mergejoin = off")
+        conn.execute("DEALLOCATE ALL")  # the prepared searches planned again under these
     same()
     # the searches above went through the blocks (every word of them has some)
     stats = fast._stats
@@ -172,3 +173,26 @@ def _numbered_blocks(conn) -> dict:
     blocked = {tuple(r) for r in conn.execute("SELECT field, term FROM reader.blocked")}
     assert blocked >= set(out)
     return out
+
+
+def test_searches_from_blocks_and_postings_are_planned_once(pg_server, tmp_path,  # noqa: F811
+                                                            small_blocks):
+    """A word, an AND, a phrase and an OR are prepared on the connection and run on one
+    generic plan each time after the first (their plans do not depend on the words)."""
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, random.Random(3), 30)
+    backend = PostgresBackend(_database(pg_server, "reader_plans"))
+    backend.apply(changes_for(corpus), rebuild=True)
+    queries = ["tidak", "zoraa", "tidak orang", '"salah satu"', "tidak OR zora*"]
+    first = {q: backend.search(SearchRequest(q)) for q in queries}
+    for _ in range(3):
+        for query in queries:
+            again = backend.search(SearchRequest(query))
+            assert (again.total, [(h.doc, h.para) for h in again.hits]) == (
+                first[query].total, [(h.doc, h.para) for h in first[query].hits])
+    with backend._session() as conn:
+        plans = conn.execute("SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                             ).fetchall()
+    assert len(plans) == len(queries)  # one statement each (the others are not prepared)
+    assert all(custom == 0 and generic == 4 for generic, custom in plans), plans
+    backend.close()

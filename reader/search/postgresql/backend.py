@@ -42,11 +42,13 @@ def _search_settings(conn, request: SearchRequest) -> str:
     seconds where running them takes milliseconds; starting a worker process took longer
     than a word's whole search; and a merge of two words' postings copied one side first
     (each paragraph is there once, so nothing is ever read twice), which took as long as
-    reading both."""
+    reading both. The statements a search prepares (see :func:`.postings.ranked`) are
+    planned once, without their values."""
     settings = (f"(SELECT value FROM {SCHEMA}.meta WHERE key = 'generation'), "
                 "set_config('jit', 'off', true), "
                 "set_config('max_parallel_workers_per_gather', '0', true), "
-                "set_config('enable_material', 'off', true)")
+                "set_config('enable_material', 'off', true), "
+                "set_config('plan_cache_mode', 'force_generic_plan', true)")
     if request.time_budget is None:  # the server's own limit, if it has one
         return conn.execute(f"SELECT {settings}").fetchone()[0] or "0"
     budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)

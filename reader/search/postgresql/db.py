@@ -12,6 +12,8 @@ import re
 from reader.errors import IndexProblem, IndexUnavailable, ReaderError
 
 CONNECT_TIMEOUT = 5  # seconds to wait for a server that does not answer
+EXPLICIT_ONLY = 2**62  # executions before psycopg prepares a statement by itself: never (only
+# those executed with ``prepare=True`` are)
 
 
 def psycopg():
@@ -51,7 +53,7 @@ def connect(dsn: str, autocommit: bool = True, read_only: bool = False):
     pg = psycopg()
     try:
         conn = pg.connect(dsn, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT,
-                          application_name="reader", prepare_threshold=None)
+                          application_name="reader", prepare_threshold=EXPLICIT_ONLY)
     except pg.Error as exc:
         raise problem(exc, dsn) from None
     if read_only:

@@ -72,8 +72,11 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
                         for n, c in enumerate("ij"[:len(words)]))
     looked_up = " + ".join(f"%(w{n})s * p{n}.tf / (p{n}.tf + %(a{n})s + %(c{n})s * p{n}.len)"
                            for n in range(len(words)))
-    probes = " ".join(f"JOIN {SCHEMA}.postings p{n} ON p{n}.field = %(f{n})s::smallint "
-                      f"AND p{n}.term = %(t{n})s AND p{n}.id = {number}"
+    # one index lookup a paragraph (``OFFSET 0`` keeps the planner from joining the
+    # word's whole postings by hash instead: it cannot tell how few the paragraphs are)
+    probes = " ".join(f"CROSS JOIN LATERAL (SELECT tf, len FROM {SCHEMA}.postings "
+                      f"WHERE field = %(f{n})s::smallint AND term = %(t{n})s "
+                      f"AND id = {number} OFFSET 0) p{n}"
                       for n in range(len(words)))
     # a paragraph holds the phrase when its number is in the block's ``pd``: found by
     # binary search (``width_bucket``: how many of the sorted array are at most it)
@@ -117,7 +120,7 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
         "WHERE score >= (SELECT score FROM reach)), ")
     total = ("(SELECT coalesce(sum(cardinality(pd)), 0) FROM m)::bigint" if phrase else
              "(SELECT coalesce(sum(cardinality(common)), 0) FROM x)::bigint")
-    return ranked(cur, sql, params, limit, offset, english_row, total)
+    return ranked(cur, sql, params, limit, offset, english_row, total, generic=True)
 
 
 __all__ = ["answerable", "top"]

@@ -241,7 +241,8 @@ def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: in
     every word it holds (as an AND scores its parts, and an OR its matching branches)."""
     if len(groups) == 1 and all(isinstance(w, Word) for w in groups[0]):
         hits, params = _any_word(groups[0], stats)
-    elif len(groups) == 1:
+        return ranked(cur, hits, params, limit, offset, english_row, generic=True)
+    if len(groups) == 1:
         hits, params = _any_phrase(groups[0], stats)
     else:
         hits, params = _every_part(groups, stats)
@@ -249,11 +250,17 @@ def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: in
 
 
 def ranked(cur, hits: str, params: list | dict, limit: int, offset: int,
-           english_row: str, total: str = "(SELECT count(*) FROM hits)") -> list:
+           english_row: str, total: str = "(SELECT count(*) FROM hits)",
+           generic: bool = False) -> list:
     """The rows shown of ``hits`` (SQL opening a ``WITH`` whose ``hits`` gives each matching
     paragraph's ``id`` and ``score``, ending in a comma; its parameters positional, or named
     in a dict), with their number (``total``: when ``hits`` holds only those that can be
-    shown)."""
+    shown).
+
+    ``generic``: the statement's plan does not depend on its words (every step a
+    materialised CTE of a fixed shape), so it is prepared on the connection and planned
+    once, without its values (the search's transaction sets ``plan_cache_mode``): planning
+    these long statements took longer than running them for a rare word or a title."""
     if isinstance(params, dict):
         marks = ("%(shown)s", "%(limit)s", "%(offset)s")
         values: list | dict = {**params, "shown": limit + offset, "limit": limit,
@@ -273,7 +280,7 @@ def ranked(cur, hits: str, params: list | dict, limit: int, offset: int,
         f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = h.id OFFSET 0) p "
         "WHERE h.score >= (SELECT score FROM cut) "
         f"ORDER BY h.score DESC, p.doc, p.para LIMIT {marks[1]} OFFSET {marks[2]}")
-    return cur.execute(sql, values).fetchall()
+    return cur.execute(sql, values, prepare=generic or None).fetchall()
 
 
 __all__ = ["Adjacent", "Word", "groups_of", "part", "phrases_of", "ranked", "top",

@@ -68,8 +68,11 @@ def top(cur, words: list[Word], stats: Statistics, limit: int, offset: int,
                 f"JOIN w_big bw USING (term) WHERE e.kind < {rest} UNION ALL "
                 f"SELECT {number}, bw.w * p.tf / (p.tf + %(a)s + %(c)s * p.len), e.block, "
                 f"e.term, e.kind, e.v FROM ({source}) e JOIN w_big bw USING (term) "
-                f"JOIN {SCHEMA}.postings p ON p.field = %(f)s::smallint AND p.term = e.term "
-                f"AND p.id = {number} WHERE e.kind = {rest}")
+                # one index lookup a paragraph (``OFFSET 0``: never the word's whole
+                # postings joined by hash)
+                f"CROSS JOIN LATERAL (SELECT tf, len FROM {SCHEMA}.postings "
+                f"WHERE field = %(f)s::smallint AND term = e.term AND id = {number} "
+                f"OFFSET 0) p WHERE e.kind = {rest}")
 
     sql = (
         "WITH w_big AS (SELECT * FROM unnest(%(big)s::text[], %(big_w)s::float8[]) "
@@ -121,7 +124,7 @@ def top(cur, words: list[Word], stats: Statistics, limit: int, offset: int,
         "WHERE score >= (SELECT score FROM reach)), ")
     total = ("((SELECT coalesce(sum(cardinality(v)), 0) FROM mixed) + "
              "(SELECT coalesce(sum(cardinality(v)), 0) FROM alone))::bigint")
-    return ranked(cur, sql, params, limit, offset, english_row, total)
+    return ranked(cur, sql, params, limit, offset, english_row, total, generic=True)
 
 
 __all__ = ["MAX_COMMON", "answerable", "top"]
