@@ -196,3 +196,58 @@ def test_searches_from_blocks_and_postings_are_planned_once(pg_server, tmp_path,
     assert len(plans) == len(queries)  # one statement each (the others are not prepared)
     assert all(custom == 0 and generic == 4 for generic, custom in plans), plans
     backend.close()
+
+
+def test_ties_past_the_next_ones_read_are_all_found(pg_server, tmp_path, monkeypatch):  # noqa: F811
+    """A word's paragraphs tied with the last one scored (its count, the same field length)
+    sit after it in its array; when more than :data:`blocks.TIES` of them follow, the whole
+    rest is read. Here the one that sorts first (by article) is renumbered last by an update,
+    so it is the last of the ties: the page must still show it, as the postings merge does."""
+    monkeypatch.setattr(blocks, "MIN_DF", 5)
+    monkeypatch.setattr(blocks, "TIES", 2)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    tokens = [f"{a}{b}" for a in "bcdfg" for b in ("ka", "lo", "mu", "ne")]  # our own words
+
+    def write(number: int, token: str) -> None:  # every paragraph: tidak once, four words
+        (corpus / f"kabar_{number:02d}.txt").write_text(
+            f"Kabar Nomor {number}\n\nWarga tidak pulang {token}.\n", encoding="utf-8")
+
+    for number in range(12):
+        write(number, tokens[number])
+    fast = PostgresBackend(_database(pg_server, "reader_ties"))
+    fast.apply(changes_for(corpus), rebuild=True)
+    with psycopg.connect(fast.dsn) as conn:
+        first = conn.execute("SELECT path FROM reader.paragraphs ORDER BY doc, para LIMIT 1"
+                             ).fetchone()[0]
+    write(int(first.split("_")[1][:2]), tokens[-1])  # the same shape, renumbered last
+    update = changes_for(corpus, only=[first])
+    fast.apply(Changes(files=update.files, total=update.total))
+    with monkeypatch.context() as m:
+        m.setattr(blocks, "MIN_DF", 10**9)
+        plain = PostgresBackend(_database(pg_server, "reader_ties_merge"))
+        plain.apply(changes_for(corpus), rebuild=True)
+    with psycopg.connect(fast.dsn) as conn:  # the case: the first by article is the last
+        # of more than TIES + 1 ties in the word's array of single counts
+        ties, position = conn.execute(
+            "SELECT cardinality(b.c1), array_position(b.c1, ((p.text_len << %s) | p.id)) "
+            "FROM reader.blocks b JOIN reader.paragraphs p ON p.path = %s "
+            "WHERE b.field = 0 AND b.term = 'tidak'", [blocks.BLOCK_BITS, first]).fetchone()
+    assert ties == 12 and position == ties > 1 + blocks.TIES
+    for limit, offset in ((1, 0), (2, 0), (1, 1), (5, 3)):
+        ours = fast.search(SearchRequest("tidak", limit=limit, offset=offset))
+        theirs = plain.search(SearchRequest("tidak", limit=limit, offset=offset))
+        assert ours.total == theirs.total == 12
+        assert [(h.doc, h.para, round(h.score, 9)) for h in ours.hits] == [
+            (h.doc, h.para, round(h.score, 9)) for h in theirs.hits]
+    assert fast.search(SearchRequest("tidak", limit=1)).hits[0].doc == _doc_of(fast, first)
+    groups = postings.groups_of(tree_of(SearchRequest("tidak")))
+    assert intersect.answerable(groups, fast._stats) is not None  # from the blocks
+    for backend in (fast, plain):
+        backend.close()
+
+
+def _doc_of(backend: PostgresBackend, path: str) -> str:
+    with psycopg.connect(backend.dsn) as conn:
+        return conn.execute("SELECT doc FROM reader.paragraphs WHERE path = %s",
+                            [path]).fetchone()[0]
