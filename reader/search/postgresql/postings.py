@@ -269,17 +269,21 @@ def ranked(cur, hits: str, params: list | dict, limit: int, offset: int,
         marks = ("%s", "%s", "%s")
         values = [*params, limit + offset, limit, offset]
     # cut: the score of the last row shown; every hit scoring that much or more is read and
-    # ordered by score, article and paragraph
+    # ordered by score, article and paragraph (only those two columns: a title's hits tie by
+    # the hundred), then the rest of the rows shown
     sql = (
         hits + "cut AS (SELECT min(score) AS score FROM "
-        f"(SELECT score FROM hits ORDER BY score DESC LIMIT {marks[0]}) AS shown) "
-        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, h.score, "
-        f"{total}, p.{english_row}, p.date FROM hits h "
+        f"(SELECT score FROM hits ORDER BY score DESC LIMIT {marks[0]}) AS shown), "
+        "page AS MATERIALIZED (SELECT h.id, h.score, p.doc, p.para FROM hits h "
         # row by row, by number: the planner, expecting many hits past the cut, joined the
         # whole paragraphs table in paragraph order (seconds at a million paragraphs)
-        f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = h.id OFFSET 0) p "
-        "WHERE h.score >= (SELECT score FROM cut) "
-        f"ORDER BY h.score DESC, p.doc, p.para LIMIT {marks[1]} OFFSET {marks[2]}")
+        f"CROSS JOIN LATERAL (SELECT doc, para FROM {SCHEMA}.paragraphs p WHERE p.id = h.id "
+        "OFFSET 0) p WHERE h.score >= (SELECT score FROM cut) "
+        f"ORDER BY h.score DESC, p.doc, p.para LIMIT {marks[1]} OFFSET {marks[2]}) "
+        "SELECT p.doc, p.para, p.title, p.source, p.text, p.repeats, g.score, "
+        f"{total}, p.{english_row}, p.date FROM page g "
+        f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = g.id OFFSET 0) p "
+        "ORDER BY g.score DESC, g.doc, g.para")
     return cur.execute(sql, values, prepare=generic or None).fetchall()
 
 
