@@ -251,3 +251,22 @@ def _doc_of(backend: PostgresBackend, path: str) -> str:
     with psycopg.connect(backend.dsn) as conn:
         return conn.execute("SELECT doc FROM reader.paragraphs WHERE path = %s",
                             [path]).fetchone()[0]
+
+
+def test_postings_keys_are_the_same_made_here_and_on_the_server(pg_server):  # noqa: F811
+    """A term's key is made by the loading processes and by the server (removals, blocks):
+    both must give the same number for every kind of term, or a removed paragraph's
+    postings would stay behind."""
+    from reader.search.postgresql.documents import term_key, term_key_sql
+
+    terms = ["tidak", "pemerintah", "jakarta-bandung", "ğüş", "日本", "\x01en", "a\\b", "t\tab",
+             "", "x" * 300, "émigré", "1945"]
+    codes = list(range(5))
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        for code in codes:
+            found = conn.execute(f"SELECT {term_key_sql('c', 't')} FROM unnest(%s::text[]) t, "
+                                 "(SELECT %s::smallint AS c) f", [terms, code]).fetchall()
+            assert [k for (k,) in found] == [term_key(code, t) for t in terms]
+    keys = {term_key(code, t) for code in codes for t in terms}
+    assert len(keys) == len(codes) * len(terms)  # a field's and a term's keys differ
+    assert min(keys) < 0 < max(keys)  # the whole signed range is used

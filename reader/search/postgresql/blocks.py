@@ -117,13 +117,15 @@ def refresh(conn, first: int) -> None:
     from ``first``) or removed from, made again from the postings."""
     touched_table(conn)
     conn.execute(f"INSERT INTO {TOUCHED} SELECT DISTINCT p.field, p.term, p.id >> {BLOCK_BITS} "
-                 f"FROM {SCHEMA}.blocked b JOIN {SCHEMA}.postings p ON p.field = b.field "
+                 f"FROM {SCHEMA}.blocked b JOIN {SCHEMA}.postings p "
+                 f"ON p.key = {_key('b.field', 'b.term')} AND p.field = b.field "
                  "AND p.term = b.term AND p.id >= %s", [first])
     conn.execute(f"DELETE FROM {SCHEMA}.blocks k USING (SELECT DISTINCT * FROM {TOUCHED}) t "
                  "WHERE k.field = t.field AND k.term = t.term AND k.block = t.block")
     conn.execute(build_sql(
         "blocks", "postings",
-        f"JOIN (SELECT DISTINCT * FROM {TOUCHED}) t ON p.field = t.field AND p.term = t.term "
+        f"JOIN (SELECT DISTINCT * FROM {TOUCHED}) t ON p.key = {_key('t.field', 't.term')} "
+        "AND p.field = t.field AND p.term = t.term "
         f"AND p.id BETWEEN t.block << {BLOCK_BITS} "
         f"AND (t.block << {BLOCK_BITS}) + {(1 << BLOCK_BITS) - 1}"))
     conn.execute(f"TRUNCATE {TOUCHED}")
@@ -133,3 +135,9 @@ def _field_codes() -> dict[str, int]:
     from reader.search.postgresql.documents import FIELD_CODES
 
     return FIELD_CODES
+
+
+def _key(code: str, term: str) -> str:
+    from reader.search.postgresql.documents import term_key_sql
+
+    return term_key_sql(code, term)

@@ -12,10 +12,12 @@ frequencies above one and field lengths go in columns of their own, for BM25F.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.language import analysis
 from reader.language.analysis import (
@@ -171,7 +173,23 @@ def extra_tsvector(article: Article) -> str:
     return tsvector(found)[0]
 
 
-POSTING_COLUMNS = ("field", "term", "id", "tf", "len", "en", "pos", "more")
+POSTING_COLUMNS = ("key", "field", "term", "id", "tf", "len", "en", "pos", "more")
+
+
+@lru_cache(maxsize=1 << 17)
+def term_key(code: int, term: str) -> int:
+    """The 64-bit key the postings are indexed by for a field (its code) and term: the first
+    8 bytes of the MD5 of ``code:term``, signed, as :func:`term_key_sql` computes it on the
+    server. An index on integers sorts in a third of the time one led by a text column
+    takes (most of a load's work on the server); the field and term are kept beside it and
+    compared too, so two terms sharing a key never mix."""
+    digest = hashlib.md5(f"{code}:{term}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def term_key_sql(code: str, term: str) -> str:
+    """:func:`term_key` in SQL, of the expressions ``code`` (a field code) and ``term``."""
+    return f"('x' || left(md5({code}::text || ':' || {term}), 16))::bit(64)::bigint"
 
 
 def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
@@ -228,16 +246,18 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 
 
 def _postings(name: str, positions: dict[str, list[str]], number: int, length: int) -> str:
-    """The ``postings`` rows (COPY text) of one field of one paragraph: each term's count,
-    the field's length and language, and the term's positions as the ``tsvector`` has them
-    (the first, and the others as an array, NULL when there are none). The English mark is
-    the ``en`` flag of the others, not a row."""
+    """The ``postings`` rows (COPY text) of one field of one paragraph: each term's key,
+    count, the field's length and language, and the term's positions as the ``tsvector``
+    has them (the first, and the others as an array, NULL when there are none). The English
+    mark is the ``en`` flag of the others, not a row."""
     english = "t" if ENGLISH_MARK in positions else "f"
     tail = f"\t{number}\t"
     end = f"\t{length}\t{english}\t"
-    head = f"{FIELD_CODES[name]}\t"
+    code = FIELD_CODES[name]
+    head = f"\t{code}\t"
     return "".join(
-        head + (term if term.isalnum() else term.translate(_COPY_ESCAPES)) + tail
+        str(term_key(code, term)) + head
+        + (term if term.isalnum() else term.translate(_COPY_ESCAPES)) + tail
         + str(len(at)) + end + at[0] + ("\t\\N\n" if len(at) == 1 else
                                         "\t{" + ",".join(at[1:]) + "}\n")
         for term, at in positions.items() if term != ENGLISH_MARK)

@@ -8,7 +8,7 @@ the same order, and the total is the arrays' sizes."""
 from __future__ import annotations
 
 from reader.search.postgresql import blocks
-from reader.search.postgresql.documents import FIELD_CODES
+from reader.search.postgresql.documents import FIELD_CODES, term_key
 from reader.search.postgresql.postings import Adjacent, Word, part, ranked
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import Statistics
@@ -42,7 +42,7 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
     for n, word in enumerate(words):
         code, term, weight, constant, scale, _english = part(word, stats)
         params.update({f"f{n}": code, f"t{n}": term, f"w{n}": weight, f"a{n}": constant,
-                       f"c{n}": scale})
+                       f"c{n}": scale, f"k{n}": term_key(code, term)})
     rest = blocks.COUNTS + 1
     bits = blocks.BLOCK_BITS
     counts = range(1, rest + 1)
@@ -75,7 +75,8 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
     # one index lookup a paragraph (``OFFSET 0`` keeps the planner from joining the
     # word's whole postings by hash instead: it cannot tell how few the paragraphs are)
     probes = " ".join(f"CROSS JOIN LATERAL (SELECT tf, len FROM {SCHEMA}.postings "
-                      f"WHERE field = %(f{n})s::smallint AND term = %(t{n})s "
+                      f"WHERE key = %(k{n})s AND field = %(f{n})s::smallint "
+                      f"AND term = %(t{n})s "
                       f"AND id = {number} OFFSET 0) p{n}"
                       for n in range(len(words)))
     # a paragraph holds the phrase when its number is in the block's ``pd``: found by

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.language.analysis import ENGLISH_MARK
-from reader.search.postgresql.documents import FIELD_CODES
+from reader.search.postgresql.documents import FIELD_CODES, term_key
 from reader.search.postgresql.parse import And, AndNot, Or, Phrase, Term
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import K1, B, Statistics
@@ -142,14 +142,15 @@ def part(word: Word, stats: Statistics) -> list:
 def _any_word(words: list[Word], stats: Statistics) -> tuple[str, list]:
     """Each paragraph holding one of ``words``, its score summed over those it holds."""
     columns = list(zip(*(part(w, stats) for w in words), strict=True))
+    columns.append([term_key(FIELD_CODES[w.field], w.term) for w in words])
     each = "q.w * p.tf / (p.tf + q.a + q.c * p.len)"
     single = len(words) == 1  # one posting a paragraph: nothing to sum
     return (
         "WITH q AS MATERIALIZED (SELECT * FROM unnest(%s::smallint[], %s::text[], "
-        "%s::float8[], %s::float8[], %s::float8[], %s::boolean[]) "
-        "AS q(field, term, w, a, c, english)), "
+        "%s::float8[], %s::float8[], %s::float8[], %s::boolean[], %s::bigint[]) "
+        "AS q(field, term, w, a, c, english, key)), "
         f"hits AS MATERIALIZED (SELECT p.id, {each if single else f'sum({each})'} AS score "
-        f"FROM q JOIN {SCHEMA}.postings p ON p.field = q.field "
+        f"FROM q JOIN {SCHEMA}.postings p ON p.key = q.key AND p.field = q.field "
         "AND p.term = q.term COLLATE \"C\" WHERE q.english IS NULL OR p.en = q.english"
         f"{'' if single else ' GROUP BY p.id'}), ", [list(c) for c in columns])
 
@@ -159,8 +160,9 @@ def _posting(word: Word, stats: Statistics, columns: str = "") -> tuple[str, lis
     code, term, weight, constant, scale, english = part(word, stats)
     language = "" if english is None else " AND en = %s"
     return (f"SELECT id, %s * tf / (tf + %s + %s * len) AS s{columns} FROM {SCHEMA}.postings "
-            f"WHERE field = %s::smallint AND term = %s{language}",
-            [weight, constant, scale, code, term, *([] if english is None else [english])])
+            f"WHERE key = %s AND field = %s::smallint AND term = %s{language}",
+            [weight, constant, scale, term_key(code, term), code, term,
+             *([] if english is None else [english])])
 
 
 def _adjacent(phrase: Adjacent, stats: Statistics, name: str) -> tuple[str, list]:
@@ -218,9 +220,9 @@ def _every_part(items: list[list], stats: Statistics) -> tuple[str, list]:
         if len(item) == 1 and isinstance(item[0], Word):
             code, term, weight, constant, scale, english = part(item[0], stats)
             language = "" if english is None else " AND en = %s"
-            parts.append(f"(SELECT id, tf, len FROM {SCHEMA}.postings WHERE field = "
-                         f"%s::smallint AND term = %s{language}) w{n}")
-            params += [code, term, *([] if english is None else [english])]
+            parts.append(f"(SELECT id, tf, len FROM {SCHEMA}.postings WHERE key = %s AND "
+                         f"field = %s::smallint AND term = %s{language}) w{n}")
+            params += [term_key(code, term), code, term, *([] if english is None else [english])]
             scores.append(f"%s * w{n}.tf / (w{n}.tf + %s + %s * w{n}.len)")
             score_params += [weight, constant, scale]
         else:

@@ -6,12 +6,12 @@
   (``id``) on a single server;
 - ``postings`` (a single server): each field's terms with the paragraphs holding them, their
   count and positions there (``pos`` the first, ``more`` the others), the field's length and
-  language, in a covering index: a word, a prefix, a fuzzy word, a phrase or an AND of these
-  is matched and scored from it alone, without reading a paragraph row or a ``tsvector``
-  (see :mod:`.postings`); ``blocks``: the common words' postings again as sorted arrays, by
-  count and by position, one row per word and range of paragraphs, and ``blocked`` the words
-  that have them: a common word, an AND of two or a two-word phrase is answered from them
-  (see :mod:`.blocks`);
+  language, in a covering index by a 64-bit key of field and term: a word, a prefix, a fuzzy
+  word, a phrase or an AND of these is matched and scored from it alone, without reading a
+  paragraph row or a ``tsvector`` (see :mod:`.postings`); ``blocks``: the common words'
+  postings again as sorted arrays, by count and by position, one row per word and range of
+  paragraphs, and ``blocked`` the words that have them: a common word, an AND of two or a
+  two-word phrase is answered from them (see :mod:`.blocks`);
 - ``articles``: one row per article with the whole article as JSON (the source view needs no
   file); ``files``: size, time and hash of every corpus file, for change detection;
 - ``terms``: each field's distinct terms with their document frequency (BM25F's idf, prefix
@@ -28,10 +28,11 @@ from __future__ import annotations
 from reader.search.postgresql.documents import FIELD_NAMES
 
 SCHEMA = "reader"
-SCHEMA_VERSION = "8"  # 2: new quotation rules; 3: English articles analysed with English
+SCHEMA_VERSION = "9"  # 2: new quotation rules; 3: English articles analysed with English
 # rules; 4: date, lang and the corpus's own fields; 5: paragraph numbers and postings;
 # 6: positions in the postings; 7: the postings by count and length; 8: common words'
-# blocks, in place of the postings by count and length
+# blocks, in place of the postings by count and length; 9: the postings indexed by a
+# 64-bit key of field and term
 
 EXTENSIONS = ("pg_trgm", "fuzzystrmatch", "intarray")
 
@@ -80,15 +81,17 @@ def paragraph_indexes(table: str) -> list[str]:
     return out
 
 
-POSTINGS_INDEXES = ("postings_term",)
+POSTINGS_INDEXES = ("postings_key",)
 
 
 def postings_indexes(table: str = "postings", prefix: str = "postings") -> list[str]:
     """The index a single server's postings are read through (a rebuild builds it on its new
-    table, under another name until the swap): by term and paragraph, what matches merged
-    in paragraph order. (A common word's best paragraphs come from its blocks.)"""
-    return [f"CREATE INDEX IF NOT EXISTS {prefix}_term ON {SCHEMA}.{table} "
-            "(field, term, id) INCLUDE (tf, len, en, pos, more)"]
+    table, under another name until the swap): by the key of field and term (see
+    :func:`.documents.term_key`), then paragraph, so a term's matches come merged in
+    paragraph order; the field and term beside, to be compared too. (A common word's best
+    paragraphs come from its blocks.)"""
+    return [f"CREATE INDEX IF NOT EXISTS {prefix}_key ON {SCHEMA}.{table} "
+            "(key, id) INCLUDE (field, term, tf, len, en, pos, more)"]
 
 
 def postings_tables() -> list[str]:
@@ -96,8 +99,8 @@ def postings_tables() -> list[str]:
     return [
         f"CREATE UNIQUE INDEX IF NOT EXISTS paragraphs_id ON {SCHEMA}.paragraphs (id)",
         f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.postings (
-            field smallint NOT NULL, term text COLLATE "C" NOT NULL, id integer NOT NULL,
-            tf integer NOT NULL, len integer NOT NULL, en boolean NOT NULL,
+            key bigint NOT NULL, field smallint NOT NULL, term text COLLATE "C" NOT NULL,
+            id integer NOT NULL, tf integer NOT NULL, len integer NOT NULL, en boolean NOT NULL,
             pos smallint NOT NULL, more smallint[])""",
         *postings_indexes(),
         blocks_table(),

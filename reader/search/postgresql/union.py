@@ -17,7 +17,7 @@ mixed paragraph's parts are added may differ (in the last bit).
 from __future__ import annotations
 
 from reader.search.postgresql import blocks
-from reader.search.postgresql.documents import FIELD_CODES
+from reader.search.postgresql.documents import FIELD_CODES, term_key
 from reader.search.postgresql.postings import Word, part, ranked
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import Statistics
@@ -51,7 +51,9 @@ def top(cur, words: list[Word], stats: Statistics, limit: int, offset: int,
     _code, _term, _weight, constant, scale, _english = part(words[0], stats)
     params = {"f": code, "a": constant, "c": scale, "shown": limit + offset,
               "big": [w.term for w in big], "big_w": [part(w, stats)[2] for w in big],
-              "small": [w.term for w in small], "small_w": [part(w, stats)[2] for w in small]}
+              "big_k": [term_key(code, w.term) for w in big],
+              "small": [w.term for w in small], "small_w": [part(w, stats)[2] for w in small],
+              "small_k": [term_key(code, w.term) for w in small]}
     rest = blocks.COUNTS + 1
     bits = blocks.BLOCK_BITS
     mask = (1 << bits) - 1
@@ -71,20 +73,22 @@ def top(cur, words: list[Word], stats: Statistics, limit: int, offset: int,
                 # one index lookup a paragraph (``OFFSET 0``: never the word's whole
                 # postings joined by hash)
                 f"CROSS JOIN LATERAL (SELECT tf, len FROM {SCHEMA}.postings "
-                f"WHERE field = %(f)s::smallint AND term = e.term AND id = {number} "
+                f"WHERE key = bw.key AND field = %(f)s::smallint AND term = e.term "
+                f"AND id = {number} "
                 f"OFFSET 0) p WHERE e.kind = {rest}")
 
     sql = (
-        "WITH w_big AS (SELECT * FROM unnest(%(big)s::text[], %(big_w)s::float8[]) "
-        "AS bw(term, w)), "
+        "WITH w_big AS (SELECT * FROM unnest(%(big)s::text[], %(big_w)s::float8[], "
+        "%(big_k)s::bigint[]) AS bw(term, w, key)), "
         f"b AS MATERIALIZED (SELECT * FROM {SCHEMA}.blocks WHERE field = %(f)s::smallint "
         "AND term = ANY(%(big)s::text[])), "
         # the rarer words' postings: each paragraph's parts summed, its packed value
         f"s AS MATERIALIZED (SELECT p.id >> {bits} AS block, "
         f"(least(p.len, {longest}) << {bits}) | (p.id & {mask}) AS v, "
         "sum(q.w * p.tf / (p.tf + %(a)s + %(c)s * p.len)) AS score "
-        "FROM unnest(%(small)s::text[], %(small_w)s::float8[]) AS q(term, w) "
-        f"JOIN {SCHEMA}.postings p ON p.field = %(f)s::smallint AND p.term = q.term "
+        "FROM unnest(%(small)s::text[], %(small_w)s::float8[], %(small_k)s::bigint[]) "
+        f"AS q(term, w, key) JOIN {SCHEMA}.postings p ON p.key = q.key "
+        "AND p.field = %(f)s::smallint AND p.term = q.term "
         "GROUP BY p.id, p.len), "
         # the mixed paragraphs of each block: a rarer word's, or two common words'
         f"every AS MATERIALIZED (SELECT b.block, b.term, {every} AS v FROM b), "

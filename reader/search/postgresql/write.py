@@ -39,6 +39,7 @@ from reader.search.postgresql.documents import (
     POSTING_COLUMNS,
     SPELL,
     paragraph_row,
+    term_key_sql,
 )
 from reader.search.postgresql.schema import (
     POSTINGS_INDEXES,
@@ -129,7 +130,8 @@ class Writer:
                 for code, name in enumerate(FIELD_NAMES))
             blocks.touch_removed(self.conn, vectors, [paths] * len(FIELD_NAMES))
             self.conn.execute(
-                f"DELETE FROM {SCHEMA}.postings p USING ({vectors}) gone WHERE p.field = "
+                f"DELETE FROM {SCHEMA}.postings p USING ({vectors}) gone "
+                f"WHERE p.key = {term_key_sql('gone.field', 'gone.term')} AND p.field = "
                 "gone.field AND p.term = gone.term COLLATE \"C\" AND p.id = gone.id",
                 [paths] * len(FIELD_NAMES))
         for table in ("paragraphs", "articles", "files"):
