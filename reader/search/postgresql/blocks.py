@@ -21,8 +21,10 @@ range of 131,072 paragraph numbers (a block), one row of sorted integer arrays:
   first of its intersection: only the first ``limit + offset`` of each pair are scored (and
   those tied with the last shown), and only those of ``c4`` are looked up in the postings;
 - a two-word phrase: the occurrences of the first word whose next position holds the second
-  (the first's ``occ`` meets the second's ``prev``); the AND's matches are then read in the
-  same order, those holding the phrase kept.
+  (the first's ``occ`` meets the second's ``prev``), in paragraph order, so their paragraphs
+  are made distinct in C too (``uniq``; their number is the total); the AND's matches are
+  then read in the same order, those holding the phrase kept (each found in that sorted
+  array by binary search, ``width_bucket``).
 
 Scores are computed with the same expression as :mod:`.postings` computes them, so both give
 the same rows in the same order, and the total is exact. Words that became common after the

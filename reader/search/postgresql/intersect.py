@@ -3,7 +3,8 @@ answered from their blocks (see :mod:`.blocks`): for each count (each pair of co
 arrays intersected) the first ``limit + offset`` paragraphs, the shortest fields, hold its
 best; those are scored from their counts and field length (looked up in the postings only for
 the rare counts past three), as :mod:`.postings` scores them, so both give the same rows in
-the same order, and the total is the arrays' sizes."""
+the same order, and the total is the arrays' sizes (a phrase's: its paragraphs', made
+distinct per block in C)."""
 
 from __future__ import annotations
 
