@@ -47,7 +47,9 @@ from generate import generate  # noqa: E402
 
 TIES = 1000  # Whoosh hits read to find those tied with its 10th
 SERVER_SETTINGS = {"shared_buffers": "'512MB'", "max_wal_size": "'4GB'",
-                   "maintenance_work_mem": "'512MB'", "work_mem": "'64MB'"}
+                   "maintenance_work_mem": "'512MB'", "work_mem": "'64MB'",
+                   # the load's long statements (index builds, blocks) in the server's log
+                   "log_min_duration_statement": "'2s'"}
 
 
 def changes(corpus: Path):

@@ -74,7 +74,8 @@ def build_sql(table: str, postings: str, where: str) -> str:
         f"array_agg(({local} << {POSITION_BITS}) | (u.x - 1) ORDER BY p.id, u.x) "
         f"FROM {SCHEMA}.{postings} p {where} "
         "CROSS JOIN LATERAL unnest(p.pos || coalesce(p.more, '{}')) WITH ORDINALITY "
-        "AS u(x, n) GROUP BY 1, 2, 3")
+        # grouped by the term's key first: sorting rows led by an integer, not by text
+        f"AS u(x, n) GROUP BY p.key, p.field, p.term, p.id >> {BLOCK_BITS}")
 
 
 def rebuild(conn, postings: str) -> None:
