@@ -251,16 +251,21 @@ def _postings(name: str, positions: dict[str, list[str]], number: int, length: i
     has them (the first, and the others as an array, NULL when there are none). The English
     mark is the ``en`` flag of the others, not a row."""
     english = "t" if ENGLISH_MARK in positions else "f"
-    tail = f"\t{number}\t"
-    end = f"\t{length}\t{english}\t"
     code = FIELD_CODES[name]
-    head = f"\t{code}\t"
+    middle = f"{number}\t"
+    end = f"\t{length}\t{english}\t"
     return "".join(
-        str(term_key(code, term)) + head
-        + (term if term.isalnum() else term.translate(_COPY_ESCAPES)) + tail
-        + str(len(at)) + end + at[0] + ("\t\\N\n" if len(at) == 1 else
-                                        "\t{" + ",".join(at[1:]) + "}\n")
+        _posting_head(code, term) + middle + str(len(at)) + end + at[0]
+        + ("\t\\N\n" if len(at) == 1 else "\t{" + ",".join(at[1:]) + "}\n")
         for term, at in positions.items() if term != ENGLISH_MARK)
+
+
+@lru_cache(maxsize=1 << 17)
+def _posting_head(code: int, term: str) -> str:
+    """A posting row's first columns, the same for every paragraph holding the term: its
+    key, field and term (escaped for COPY)."""
+    text = term if term.isalnum() else term.translate(_COPY_ESCAPES)
+    return f"{term_key(code, term)}\t{code}\t{text}\t"
 
 
 _ARTICLE_FIELDS = frozenset({"title", "source"})
