@@ -28,6 +28,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from reader.search.whoosh.analyzer import ReaderAnalyzer
 from reader.search.whoosh.codec import ArrayPositions
+from reader.search.whoosh.termlists import write_position_lists
 
 _U32 = "I" if array("I").itemsize == 4 else "L"
 # Positions are held in two bytes (a paragraph has a few hundred words), widened to four for
@@ -195,14 +196,15 @@ class BulkSegment:
     def _write_fast(self, writer, name: str) -> None:
         pool = self._fast[name]
         lengths = self._lengths.get(name) or array(_U32)
-        for stem in sorted(pool):
-            heads, positions = pool.pop(stem)
-            ids = heads[0::2]
-            writer.start_term(stem.encode("utf-8"))
-            # the field writer's posting writer is the codec's ColumnPostingsWriter
-            writer._postwriter.add_positions(ids, heads[1::2], positions,
-                                             [lengths[d] for d in ids])
-            writer.finish_term()
+
+        def lists():
+            for stem in sorted(pool):
+                heads, positions = pool.pop(stem)
+                ids = heads[0::2]
+                yield (stem.encode("utf-8"), ids, heads[1::2].tolist(), positions,
+                       [lengths[d] for d in ids])
+
+        write_position_lists(writer, lists())
 
     def _write_other(self, writer, name: str) -> None:
         pool = self._other[name]

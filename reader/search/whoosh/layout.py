@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import accumulate, islice
+from operator import sub
 
 from reader.language.analysis import TOKEN_PATTERN, _is_reduplication
 from reader.search.whoosh.codec import pack, unpack, width_of
@@ -49,11 +50,14 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 def encode(text: str) -> bytes | None:
     """The layout of ``text`` (None for text without a word: nothing to store)."""
-    found = token_spans(text)
+    if "-" in text:
+        found = token_spans(text)
+    else:  # no word to split at hyphens: each match is one position (most paragraphs)
+        found = [match.span() for match in _TOKEN_RE.finditer(text)]
     if not found:
         return None
     starts = [start for start, _end in found]
-    deltas = [starts[0], *(b - a for a, b in zip(starts, starts[1:], strict=False))]
+    deltas = [starts[0], *map(sub, islice(starts, 1, None), starts)]
     lengths = [end - start for start, end in found]
     dw, lw = width_of(max(deltas)), width_of(max(lengths))
     return bytes((dw, lw)) + pack(deltas, dw) + pack(lengths, lw)
