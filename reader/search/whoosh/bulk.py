@@ -34,6 +34,7 @@ _U32 = "I" if array("I").itemsize == 4 else "L"
 # Positions are held in two bytes (a paragraph has a few hundred words), widened to four for
 # the word of a text longer than 65,535 words: a third less pool for the same postings.
 _U16 = "H"
+MEMO_VALUES = 4096  # values of a field whose terms are remembered (see BulkSegment._terms)
 TERM_BYTES = 230  # what a new word costs the pool beyond its postings (dict slot, key, arrays)
 
 
@@ -55,9 +56,10 @@ class BulkSegment:
         self._other: dict[str, dict[bytes, list]] = {}
         self._lengths: dict[str, array] = {}  # field -> quantised length by document
         self._plans: dict[frozenset, list] = {}
-        # the last value of each field and its analysis: a paragraph repeats its article's
-        # title and outlet, so these are analysed once an article, not once a paragraph
+        # the last value of each text field and its analysis: a paragraph repeats its
+        # article's title, so it is analysed once an article, not once a paragraph
         self._last: dict[str, tuple] = {}
+        self._memo: dict[str, dict] = {}  # field -> value -> its terms (see _terms)
         for name in schema.names():
             field = schema[name]
             if field.vector or field.separate_spelling():
@@ -108,10 +110,7 @@ class BulkSegment:
                 self.size += 8
             elif field.indexed:
                 pool = self._other.setdefault(name, {})
-                last = self._last.get(name)
-                if last is None or last[0] != value:
-                    last = self._last[name] = (value, list(field.index(value)))
-                for tbytes, freq, weight, vbytes in last[1]:
+                for tbytes, freq, weight, vbytes in self._terms(name, field, value):
                     if field.scorable:
                         length += freq
                     postings = pool.get(tbytes)
@@ -141,6 +140,22 @@ class BulkSegment:
         perdoc.finish_doc()
         self.docs += 1
 
+    def _terms(self, name: str, field, value) -> list:
+        """``field.index(value)`` as a list, remembered by value: a paragraph repeats its
+        article's outlet and fields, and paragraph numbers and speakers recur across articles
+        (bounded, so memory does not grow with the corpus)."""
+        if value.__class__ not in (str, int, bytes):
+            return list(field.index(value))
+        memo = self._memo.get(name)
+        if memo is None:
+            memo = self._memo[name] = {}
+        terms = memo.get(value)
+        if terms is None:
+            if len(memo) >= MEMO_VALUES:
+                memo.clear()
+            terms = memo[value] = list(field.index(value))
+        return terms
+
     def _add_words(self, name: str, analyzer: ReaderAnalyzer, value: str, docnum: int) -> int:
         """The words of one text field into the pool; returns the field's length."""
         last = self._last.get(name)
@@ -158,8 +173,7 @@ class BulkSegment:
             if entry is None:
                 entry = pool[stem] = [array(_U32), array(_U16)]
                 added += TERM_BYTES
-            entry[0].append(docnum)
-            entry[0].append(len(positions))
+            entry[0].extend((docnum, len(positions)))
             held = entry[1]
             count = len(held)
             try:
