@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import accumulate, islice
-from operator import sub
+from operator import add, sub
 
 from reader.language.analysis import TOKEN_PATTERN, _is_reduplication
 from reader.search.whoosh.codec import pack, unpack, width_of
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
+_WORDS_AND_GAPS = re.compile(f"({TOKEN_PATTERN})", re.UNICODE)
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
@@ -52,13 +53,21 @@ def encode(text: str) -> bytes | None:
     """The layout of ``text`` (None for text without a word: nothing to store)."""
     if "-" in text:
         found = token_spans(text)
-    else:  # no word to split at hyphens: each match is one position (most paragraphs)
-        found = [match.span() for match in _TOKEN_RE.finditer(text)]
-    if not found:
-        return None
-    starts = [start for start, _end in found]
-    deltas = [starts[0], *map(sub, islice(starts, 1, None), starts)]
-    lengths = [end - start for start, end in found]
+        if not found:
+            return None
+        starts = [start for start, _end in found]
+        deltas = [starts[0], *map(sub, islice(starts, 1, None), starts)]
+        lengths = [end - start for start, end in found]
+    else:  # no word to split at hyphens: each word is one position (most paragraphs)
+        # text split around its words: gap, word, gap, ..., word, gap; a word's distance from
+        # the start of the one before is that word's length plus the gap after it
+        sizes = list(map(len, _WORDS_AND_GAPS.split(text)))
+        if len(sizes) == 1:
+            return None
+        lengths = sizes[1::2]
+        gaps = sizes[0::2]
+        deltas = [gaps[0], *map(add, lengths, islice(gaps, 1, None))]
+        del deltas[len(lengths):]
     dw, lw = width_of(max(deltas)), width_of(max(lengths))
     return bytes((dw, lw)) + pack(deltas, dw) + pack(lengths, lw)
 
