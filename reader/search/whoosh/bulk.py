@@ -20,6 +20,7 @@ estimate counts per word, posting and position is what the pool holds (a test co
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 
 from whoosh.analysis import IDTokenizer
 from whoosh.fields import ID
@@ -174,12 +175,13 @@ class BulkSegment:
                 entry = pool[stem] = [array(_U32), array(_U16)]
                 added += TERM_BYTES
             entry[0].extend((docnum, len(positions)))
-            held = entry[1]
-            count = len(held)
             try:
-                held.extend(positions)
+                entry[1].extend(positions)
             except OverflowError:  # a position past 65,535: this word's positions widen
-                del held[count:]  # what the failed extend added
+                held = entry[1]
+                # what the failed extend added: the positions below the first too big (they
+                # ascend)
+                del held[len(held) - bisect_right(positions, 0xFFFF):]
                 entry[1] = array(_U32, held)
                 entry[1].extend(positions)
         self.size += added + 8 * len(places) + 2 * length
