@@ -37,44 +37,29 @@ def index_positions(text: str, *, stemming: bool = True, stops: bool = True,
         memo.clear()
     stoplist = stop_words(language) if stops else frozenset()
     stem_of = stemmer(language) if stemming else None
-    words = _TOKEN_RE.findall(text)
-    found = list(map(memo.get, words))  # what each word becomes, looked up in one C call
-    if None in found:  # words not met yet (or since the memo was cleared)
-        for i, word in enumerate(words):
-            if found[i] is None:
-                known = memo.get(word)  # the same new word earlier in this text
-                if known is None:
-                    known = memo[word] = _surface(word, stoplist, stem_of)
-                found[i] = known
     places: dict[str, list[int]] = {}
-    if "-" not in text:  # no compound: each word is one position
-        for position, term in enumerate(found):
-            if term is not _STOPPED:
-                at = places.get(term)
-                if at is None:
-                    places[term] = [position]
-                else:
-                    at.append(position)
-        return places, len(found) - found.count(_STOPPED)
     length = 0
     position = 0
-    for term in found:
-        if term.__class__ is str:
-            at = places.get(term)
+    for word in _TOKEN_RE.findall(text):
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = _surface(word, stoplist, stem_of)
+        if found.__class__ is str:
+            at = places.get(found)
             if at is None:
-                places[term] = [position]
+                places[found] = [position]
             else:
                 at.append(position)
             length += 1
             position += 1
-        elif term is _STOPPED:
+        elif found is _STOPPED:
             position += 1
         else:
-            for part in term:
-                if part is not _STOPPED:
-                    at = places.get(part)
+            for term in found:
+                if term is not _STOPPED:
+                    at = places.get(term)
                     if at is None:
-                        places[part] = [position]
+                        places[term] = [position]
                     else:
                         at.append(position)
                     length += 1
