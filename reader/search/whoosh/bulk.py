@@ -225,12 +225,15 @@ class BulkSegment:
     def _write_other(self, writer, name: str) -> None:
         pool = self._other[name]
         lengths = self._lengths.get(name)
+        known = len(lengths) if lengths is not None else 0
         for tbytes in sorted(pool):
             writer.start_term(tbytes)
             docnums, weights, values = pool.pop(tbytes)
             if values is None:
                 values = [b""] * len(docnums)
-            for docnum, weight, vbytes in zip(docnums, weights, values, strict=True):
-                length = lengths[docnum] if lengths is not None and docnum < len(lengths) else 0
-                writer.add(docnum, weight, vbytes, length)
+            # the field writer's posting writer is the codec's ColumnPostingsWriter
+            writer._postwriter.add_postings(
+                docnums, weights, values,
+                [lengths[d] if d < known else 0 for d in docnums] if known else
+                [0] * len(docnums))
             writer.finish_term()

@@ -158,6 +158,15 @@ class ColumnPostingsWriter(base.PostingsWriter):
         self._values = None
         self._positions = (tfs.tolist() if isinstance(tfs, array) else list(tfs), positions)
 
+    def add_postings(self, ids: array, weights: array, values: list[bytes],
+                     lengths: list[int]) -> None:
+        """Many postings at once (the bulk build's id, number and name fields): the same as
+        :meth:`add_posting` for each, in order."""
+        self._ids.extend(ids)
+        self._weights.extend(weights)
+        self._values.extend(values)
+        self._lengths.extend(length or 0 for length in lengths)
+
     def add_posting(self, id_, weight, vbytes, length=None) -> None:
         self._ids.append(id_)
         self._weights.append(weight)
