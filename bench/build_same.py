@@ -8,7 +8,9 @@ statistics and its posting list as written (the encoded bytes of the codec), eve
 stored fields and field lengths, the columns, and the files kept beside the commit (file
 records, summaries, stems, word list) byte for byte, and every file of each segment (postings,
 term index, columns, stored fields) byte for byte with the segment's random id left out.
-Prints the differences found and exits 1 when there is any.
+Prints the differences found and exits 1 when there is any. Compare builds made in one process
+(``READER_INDEX_PROCS=1``): a build in several hands each chunk of files to whichever process
+is free, so its segments differ from run to run whatever the code.
 """
 
 from __future__ import annotations
