@@ -35,7 +35,7 @@ _U32 = "I" if array("I").itemsize == 4 else "L"
 # Positions are held in two bytes (a paragraph has a few hundred words), widened to four for
 # the word of a text longer than 65,535 words: a third less pool for the same postings.
 _U16 = "H"
-MEMO_VALUES = 4096  # values of a field whose terms are remembered (see BulkSegment._terms)
+MEMO_VALUES = 4096  # values of a field whose terms are remembered (see BulkSegment._field_terms)
 TERM_BYTES = 230  # what a new word costs the pool beyond its postings (dict slot, key, arrays)
 
 
@@ -60,7 +60,7 @@ class BulkSegment:
         # the last value of each text field and its analysis: a paragraph repeats its
         # article's title, so it is analysed once an article, not once a paragraph
         self._last: dict[str, tuple] = {}
-        self._memo: dict[str, dict] = {}  # field -> value -> its terms (see _terms)
+        self._memo: dict[str, dict] = {}  # field -> value -> its terms (see _field_terms)
         for name in schema.names():
             field = schema[name]
             if field.vector or field.separate_spelling():
@@ -111,7 +111,7 @@ class BulkSegment:
                 self.size += 8
             elif field.indexed:
                 pool = self._other.setdefault(name, {})
-                for tbytes, freq, weight, vbytes in self._terms(name, field, value):
+                for tbytes, freq, weight, vbytes in self._field_terms(name, field, value):
                     if field.scorable:
                         length += freq
                     postings = pool.get(tbytes)
@@ -141,7 +141,7 @@ class BulkSegment:
         perdoc.finish_doc()
         self.docs += 1
 
-    def _terms(self, name: str, field, value) -> list:
+    def _field_terms(self, name: str, field, value) -> list:
         """``field.index(value)`` as a list, remembered by value: a paragraph repeats its
         article's outlet and fields, and paragraph numbers and speakers recur across articles
         (bounded, so memory does not grow with the corpus)."""

@@ -9,7 +9,9 @@ list with the codec (:func:`~.codec.encode_positions`), packs the term info as
 ``W3TermInfo.to_bytes`` does, keeps its own file offsets, adds each row's hash and place to the
 table's buckets and index as ``OrderedHashWriter.add`` does, and writes the bytes in large
 chunks. The files come out byte for byte as the one-term-at-a-time path writes them (a test
-compares both).
+compares both). It fills Whoosh 3's own writer structures, so it runs only on the Whoosh release
+it was written for (as :mod:`.fastpath` reads them); any other release writes term by term
+through the field writer, :func:`write_term_by_term`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import struct
 from hashlib import md5
 
+import whoosh
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.filedb.filetables import md5_hash
 from whoosh.system import pack_int, pack_long, pack_ushort
@@ -27,6 +30,8 @@ from reader.search.whoosh.codec import encode_positions
 _ROW = struct.Struct("!ii")  # a hash-table row's key and value lengths (filetables._lengths)
 _INFO = W3TermInfo._struct  # flags, weight, df, min/max length byte, max weight, min/max id
 FLUSH_BYTES = 1 << 20  # bytes gathered before they are written
+WRITTEN_FOR = (3, 54)  # the whoosh3 release whose writer structures this module fills
+KNOWN = tuple(whoosh.__version__[:2]) == WRITTEN_FOR
 
 
 def _md5_low32(key: bytes) -> int:
@@ -41,8 +46,8 @@ def write_position_lists(fieldwriter, lists) -> int:
     (Whoosh 3's ``W3FieldWriter`` between ``start_field`` and ``finish_field``) has started;
     returns the number of terms."""
     tindex = fieldwriter._tindex
-    if tindex.hashfn is not md5_hash:
-        raise ValueError("the term index is expected to hash its keys with MD5")
+    if not KNOWN or tindex.hashfn is not md5_hash:
+        return write_term_by_term(fieldwriter, lists)
     postfile, tfile = fieldwriter._postfile, tindex.dbfile
     prefix = pack_ushort(fieldwriter._fieldid)
     post_at, row_at = postfile.tell(), tfile.tell()
@@ -81,4 +86,16 @@ def write_position_lists(fieldwriter, lists) -> int:
     postfile.write(b"".join(posts))
     tfile.write(b"".join(rows))
     tindex.lastkey = lastkey
+    return count
+
+
+def write_term_by_term(fieldwriter, lists) -> int:
+    """What :func:`write_position_lists` writes, a term at a time through the field writer."""
+    count = 0
+    for btext, ids, tfs, positions, lengths in lists:
+        fieldwriter.start_term(btext)
+        # the field writer's posting writer is the codec's ColumnPostingsWriter
+        fieldwriter._postwriter.add_positions(ids, tfs, positions, lengths)
+        fieldwriter.finish_term()
+        count += 1
     return count
