@@ -37,6 +37,10 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"\[\s*gambas\s*:[^\]]*\]",
     r"lihat\s+foto",
 )]
+# All of them in one pattern (a line matches it whole when it matches one of them whole): one
+# call a line instead of one a rule.
+_ANY_WHOLE_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in _WHOLE_LINE),
+                             re.IGNORECASE)
 # A short credit line for a photo: "FG Trade via Getty Images", "ANTARA FOTO/Ali Budiman".
 _PHOTO_AGENCY = re.compile(
     r"getty\s+images|shutterstock|istock|ap\s+photo|antara\s+foto|reuters/|afp/|/afp\b"
@@ -61,11 +65,14 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > MAX_LINE:
         return False
-    if any(p.fullmatch(line) for p in _WHOLE_LINE):
+    if _ANY_WHOLE_LINE.fullmatch(line):
         return True
-    if _PHOTO_AGENCY.search(line) and (len(line) <= 80 or _CAPTION_END.search(line)):
+    caption = _CAPTION_END.search(line) is not None
+    # a photo agency's name makes a short line or a captioned one boilerplate; the search for
+    # it is skipped where it could not decide (most paragraphs are longer, without a caption)
+    if (len(line) <= 80 or caption) and _PHOTO_AGENCY.search(line):
         return True
-    return bool(_CAPTION_END.search(line)) and not _quoted_speech(line)
+    return caption and not _quoted_speech(line)
 
 
 def is_caption_with_credit(line: str) -> bool:

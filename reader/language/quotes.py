@@ -43,11 +43,15 @@ def find_quotes(paragraphs: list[str] | None, language: str | None = None,
     last = max((i for i, text in enumerate(texts) if _ANY_MARK.search(text)), default=-1)
     found: list[list[Quote]] = []
     for index, text in enumerate(texts):
-        found.append(_paragraph(text, state) if index <= last or state.carrying else [])
+        found.append(_paragraph(text, state, index >= last)
+                     if index <= last or state.carrying else [])
     return found
 
 
-def _paragraph(text: str, state: State) -> list[Quote]:
+def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
+    """The quotes of one paragraph. ``final``: no paragraph after this one has a mark, so the
+    narrative after its last quotation is not read unless that quotation runs on (nothing
+    after it could use what it says)."""
     spans = find_spans(text, state.carrying)
     quotes: list[Quote] = []
     inner: list[Quote] = []  # quotations inside quotations
@@ -95,9 +99,9 @@ def _paragraph(text: str, state: State) -> list[Quote]:
         cursor = span.close_at + (clause_length(body, after) if span.closed else 0)
         if span.closed:
             state.pending = []
-    if cursor < len(text):
-        state.read(text[cursor:])
     state.carrying = bool(spans) and not spans[-1].closed
+    if cursor < len(text) and not (final and not state.carrying):
+        state.read(text[cursor:])
     if state.carrying and quotes[-1].kind == STATEMENT:
         if not spans[-1].continued:
             state.pending = []

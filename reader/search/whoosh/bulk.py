@@ -20,6 +20,7 @@ estimate counts per word, posting and position is what the pool holds (a test co
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 
 from whoosh.analysis import IDTokenizer
 from whoosh.fields import ID
@@ -28,11 +29,13 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from reader.search.whoosh.analyzer import ReaderAnalyzer
 from reader.search.whoosh.codec import ArrayPositions
+from reader.search.whoosh.termlists import write_position_lists
 
 _U32 = "I" if array("I").itemsize == 4 else "L"
 # Positions are held in two bytes (a paragraph has a few hundred words), widened to four for
 # the word of a text longer than 65,535 words: a third less pool for the same postings.
 _U16 = "H"
+MEMO_VALUES = 4096  # values of a field whose terms are remembered (see BulkSegment._field_terms)
 TERM_BYTES = 230  # what a new word costs the pool beyond its postings (dict slot, key, arrays)
 
 
@@ -54,9 +57,10 @@ class BulkSegment:
         self._other: dict[str, dict[bytes, list]] = {}
         self._lengths: dict[str, array] = {}  # field -> quantised length by document
         self._plans: dict[frozenset, list] = {}
-        # the last value of each field and its analysis: a paragraph repeats its article's
-        # title and outlet, so these are analysed once an article, not once a paragraph
+        # the last value of each text field and its analysis: a paragraph repeats its
+        # article's title, so it is analysed once an article, not once a paragraph
         self._last: dict[str, tuple] = {}
+        self._memo: dict[str, dict] = {}  # field -> value -> its terms (see _field_terms)
         for name in schema.names():
             field = schema[name]
             if field.vector or field.separate_spelling():
@@ -107,10 +111,7 @@ class BulkSegment:
                 self.size += 8
             elif field.indexed:
                 pool = self._other.setdefault(name, {})
-                last = self._last.get(name)
-                if last is None or last[0] != value:
-                    last = self._last[name] = (value, list(field.index(value)))
-                for tbytes, freq, weight, vbytes in last[1]:
+                for tbytes, freq, weight, vbytes in self._field_terms(name, field, value):
                     if field.scorable:
                         length += freq
                     postings = pool.get(tbytes)
@@ -140,6 +141,22 @@ class BulkSegment:
         perdoc.finish_doc()
         self.docs += 1
 
+    def _field_terms(self, name: str, field, value) -> list:
+        """``field.index(value)`` as a list, remembered by value: a paragraph repeats its
+        article's outlet and fields, and paragraph numbers and speakers recur across articles
+        (bounded, so memory does not grow with the corpus)."""
+        if value.__class__ not in (str, int, bytes):
+            return list(field.index(value))
+        memo = self._memo.get(name)
+        if memo is None:
+            memo = self._memo[name] = {}
+        terms = memo.get(value)
+        if terms is None:
+            if len(memo) >= MEMO_VALUES:
+                memo.clear()
+            terms = memo[value] = list(field.index(value))
+        return terms
+
     def _add_words(self, name: str, analyzer: ReaderAnalyzer, value: str, docnum: int) -> int:
         """The words of one text field into the pool; returns the field's length."""
         last = self._last.get(name)
@@ -157,14 +174,14 @@ class BulkSegment:
             if entry is None:
                 entry = pool[stem] = [array(_U32), array(_U16)]
                 added += TERM_BYTES
-            entry[0].append(docnum)
-            entry[0].append(len(positions))
-            held = entry[1]
-            count = len(held)
+            entry[0].extend((docnum, len(positions)))
             try:
-                held.extend(positions)
+                entry[1].extend(positions)
             except OverflowError:  # a position past 65,535: this word's positions widen
-                del held[count:]  # what the failed extend added
+                held = entry[1]
+                # what the failed extend added: the positions below the first too big (they
+                # ascend)
+                del held[len(held) - bisect_right(positions, 0xFFFF):]
                 entry[1] = array(_U32, held)
                 entry[1].extend(positions)
         self.size += added + 8 * len(places) + 2 * length
@@ -195,24 +212,28 @@ class BulkSegment:
     def _write_fast(self, writer, name: str) -> None:
         pool = self._fast[name]
         lengths = self._lengths.get(name) or array(_U32)
-        for stem in sorted(pool):
-            heads, positions = pool.pop(stem)
-            ids = heads[0::2]
-            writer.start_term(stem.encode("utf-8"))
-            # the field writer's posting writer is the codec's ColumnPostingsWriter
-            writer._postwriter.add_positions(ids, heads[1::2], positions,
-                                             [lengths[d] for d in ids])
-            writer.finish_term()
+
+        def lists():
+            for stem in sorted(pool):
+                heads, positions = pool.pop(stem)
+                ids = heads[0::2]
+                yield (stem.encode("utf-8"), ids, heads[1::2].tolist(), positions,
+                       [lengths[d] for d in ids])
+
+        write_position_lists(writer, lists())
 
     def _write_other(self, writer, name: str) -> None:
         pool = self._other[name]
         lengths = self._lengths.get(name)
+        known = len(lengths) if lengths is not None else 0
         for tbytes in sorted(pool):
             writer.start_term(tbytes)
             docnums, weights, values = pool.pop(tbytes)
             if values is None:
                 values = [b""] * len(docnums)
-            for docnum, weight, vbytes in zip(docnums, weights, values, strict=True):
-                length = lengths[docnum] if lengths is not None and docnum < len(lengths) else 0
-                writer.add(docnum, weight, vbytes, length)
+            # the field writer's posting writer is the codec's ColumnPostingsWriter
+            writer._postwriter.add_postings(
+                docnums, weights, values,
+                [lengths[d] if d < known else 0 for d in docnums] if known else
+                [0] * len(docnums))
             writer.finish_term()

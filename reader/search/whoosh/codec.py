@@ -158,6 +158,15 @@ class ColumnPostingsWriter(base.PostingsWriter):
         self._values = None
         self._positions = (tfs.tolist() if isinstance(tfs, array) else list(tfs), positions)
 
+    def add_postings(self, ids: array, weights: array, values: list[bytes],
+                     lengths: list[int]) -> None:
+        """Many postings at once (the bulk build's id, number and name fields): the same as
+        :meth:`add_posting` for each, in order."""
+        self._ids.extend(ids)
+        self._weights.extend(weights)
+        self._values.extend(values)
+        self._lengths.extend(length or 0 for length in lengths)
+
     def add_posting(self, id_, weight, vbytes, length=None) -> None:
         self._ids.append(id_)
         self._weights.append(weight)
@@ -185,7 +194,7 @@ class ColumnPostingsWriter(base.PostingsWriter):
 
     def _encode(self) -> bytes:
         if self._positions is not None:
-            return _encode_positions(self._ids, *self._positions, self._lengths)
+            return encode_positions(self._ids, *self._positions, self._lengths)
         ids, weights, values, lengths = self._ids, self._weights, self._values, self._lengths
         n = len(ids)
         deltas = [0]
@@ -244,12 +253,19 @@ class ColumnPostingsWriter(base.PostingsWriter):
                          pack(deltas, idw), wbytes, vbytes))
 
 
-def _encode_positions(ids, tfs: list[int], absolute, lengths) -> bytes:
+def encode_positions(ids, tfs: list[int], absolute, lengths) -> bytes:
     """:meth:`ColumnPostingsWriter._encode` of a positions list with whole-number weights
     (what :meth:`~ColumnPostingsWriter.add_positions` gives), the same bytes in fewer steps:
     most words of a corpus occur in one or two documents, so the per-list work counts."""
     n = len(ids)
     if n == 1:
+        if tfs[0] == 1:  # one word in one document, most of a corpus's words: no lists
+            first, length = absolute[0], lengths[0]
+            width = width_of(first)
+            lb = length_to_byte(length) if length else 0
+            return b"".join((MAGIC, HEADER.pack(1, 1, WEIGHT_NONE, 0, VALUES_POSITIONS, width, 1),
+                             BLOCK.pack(ids[0], ids[0], 0, 1.0, lb, lb), b"\0",
+                             first.to_bytes(width, "little")))
         deltas = [0]
     else:
         deltas = [0, *map(sub, islice(ids, 1, None), ids)]

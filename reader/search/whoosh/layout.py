@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import accumulate, islice
+from operator import add, sub
 
 from reader.language.analysis import TOKEN_PATTERN, _is_reduplication
 from reader.search.whoosh.codec import pack, unpack, width_of
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
+_WORDS_AND_GAPS = re.compile(f"({TOKEN_PATTERN})", re.UNICODE)
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
@@ -49,12 +51,32 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 def encode(text: str) -> bytes | None:
     """The layout of ``text`` (None for text without a word: nothing to store)."""
-    found = token_spans(text)
-    if not found:
+    # text split around its words: gap, word, gap, ..., word, gap; a word's distance from the
+    # start of the one before is that word's length plus the gap after it
+    parts = _WORDS_AND_GAPS.split(text)
+    if len(parts) == 1:
         return None
-    starts = [start for start, _end in found]
-    deltas = [starts[0], *(b - a for a, b in zip(starts, starts[1:], strict=False))]
-    lengths = [end - start for start, end in found]
+    sizes = list(map(len, parts))
+    lengths = sizes[1::2]
+    gaps = sizes[0::2]
+    deltas = [gaps[0], *map(add, lengths, islice(gaps, 1, None))]
+    del deltas[len(lengths):]
+    if "-" in text:  # a hyphenated word that is not a reduplication: a position a part
+        words = parts[1::2]
+        cut = [i for i, word in enumerate(words) if "-" in word and not _is_reduplication(word)]
+        if cut:
+            starts = list(accumulate(deltas))
+            for i in reversed(cut):
+                at, offset = starts[i], 0
+                part_starts, part_lengths = [], []
+                for part in words[i].split("-"):
+                    if part:
+                        part_starts.append(at + offset)
+                        part_lengths.append(len(part))
+                    offset += len(part) + 1
+                starts[i:i + 1] = part_starts
+                lengths[i:i + 1] = part_lengths
+            deltas = [starts[0], *map(sub, islice(starts, 1, None), starts)]
     dw, lw = width_of(max(deltas)), width_of(max(lengths))
     return bytes((dw, lw)) + pack(deltas, dw) + pack(lengths, lw)
 

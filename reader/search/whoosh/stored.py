@@ -30,8 +30,9 @@ from functools import lru_cache
 from itertools import accumulate
 
 from whoosh import columns
-from whoosh.codec.whoosh3 import W3PerDocReader, W3PerDocWriter
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, W3PerDocWriter, _lenfield
 from whoosh.reading import CorruptIndexError
+from whoosh.util.numeric import length_to_byte
 
 from reader.search.whoosh.files import reader_at
 
@@ -188,11 +189,38 @@ class StoredReader(columns.ColumnReader):
 
 
 class StoredPerDocWriter(W3PerDocWriter):
-    """Whoosh 3's per-document writer with the stored fields in :class:`StoredColumn`."""
+    """Whoosh 3's per-document writer with the stored fields in :class:`StoredColumn`.
+
+    A build calls it for every field of every document: the column writers of the lengths and
+    the stored fields are kept at hand instead of being looked up through Whoosh's layers on
+    each call (the same values go to the same writers)."""
+
+    def __init__(self, codec, storage, segment) -> None:
+        super().__init__(codec, storage, segment)
+        self._length_writers: dict = {}
+        self._stored_writer = None
+
+    def add_field(self, fieldname, fieldobj, value, length) -> None:
+        if value is not None:
+            self._storedfields[fieldname] = value
+        if length:
+            writer = self._length_writers.get(fieldname)
+            if writer is None:
+                lenfield = _lenfield(fieldname)
+                if not self._has_column(lenfield):
+                    self._create_column(lenfield, LENGTHS_COLUMN)
+                writer = self._length_writers[fieldname] = self._get_column(lenfield)
+            writer.add(self._docnum, length_to_byte(length))
+            self._fieldlengths[fieldname] += length
 
     def finish_doc(self) -> None:
         if stored := self._storedfields:
-            self.add_column_value(STORED, COLUMN, stored)
+            writer = self._stored_writer
+            if writer is None:
+                if not self._has_column(STORED):
+                    self._create_column(STORED, COLUMN)
+                writer = self._stored_writer = self._get_column(STORED)
+            writer.add(self._docnum, stored)
             self._storedfields = {}
         self._indoc = False
 
