@@ -94,12 +94,17 @@ def _bm25(ctx: Context, fieldname: str) -> tuple[float, float, float]:
 
 
 def _live(ctx: Context, fieldname: str, lists: list[Postings], avgfl: float, B: float,
-          K1: float) -> list[tuple]:
+          K1: float, among=None) -> list[tuple]:
     """``(ids, tfs, norms)`` of a word's postings in each segment, deleted documents left
-    out, with each document's length normalisation (stops at the deadline)."""
+    out, with each document's length normalisation (stops at the deadline); with ``among``
+    (sorted document numbers), of those documents alone, found by binary search."""
     parts = []
     for (reader, offset), postings in _by_leaf(ctx, lists):
-        ids, tfs, local = postings.ids, postings.tfs, postings.ids - offset
+        ids, tfs = postings.ids, postings.tfs
+        if among is not None:
+            rows = rows_of(ids, among)
+            ids, tfs = ids[rows], tfs[rows]
+        local = ids - offset
         if reader.has_deletions():
             keep = _alive(reader)[local]
             ids, tfs, local = ids[keep], tfs[keep], local[keep]
@@ -115,7 +120,10 @@ def _scored_bytes(fieldobj, text) -> bytes:
     return fieldobj.to_bytes(text) if isinstance(text, str) else text
 
 
-def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Scored:
+def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0, among=None
+                ) -> Scored:
+    """A word's BM25F in every paragraph that holds it, or in ``among`` alone (see
+    :func:`_live`)."""
     np = _np()
     btext = _scored_bytes(ctx.searcher.schema[fieldname], text)
     lists = ctx.postings(fieldname, btext)
@@ -124,7 +132,7 @@ def term_scores(ctx: Context, fieldname: str, text, boost: float = 1.0) -> Score
     idf = _idf(ctx, fieldname, btext)
     avgfl, B, K1 = _bm25(ctx, fieldname)
     k1p1 = K1 + 1
-    parts = _live(ctx, fieldname, lists, avgfl, B, K1)
+    parts = _live(ctx, fieldname, lists, avgfl, B, K1, among)
     ids = parts[0][0] if len(parts) == 1 else np.concatenate([part[0] for part in parts])
     scores = [idf * ((tfs * k1p1) / (tfs + norm)) for _ids, tfs, norm in parts]
     scores = scores[0] if len(scores) == 1 else np.concatenate(scores)
@@ -138,28 +146,7 @@ def term_scores_among(ctx: Context, fieldname: str, text, candidates, boost: flo
     """:func:`term_scores` of a word in ``candidates`` (sorted document numbers) alone: the
     same numbers, found by binary search instead of scoring the word's whole list and
     intersecting (a name AND a common word)."""
-    np = _np()
-    btext = _scored_bytes(ctx.searcher.schema[fieldname], text)
-    lists = ctx.postings(fieldname, btext)
-    if not lists:
-        return _empty()
-    idf = _idf(ctx, fieldname, btext)
-    avgfl, B, K1 = _bm25(ctx, fieldname)
-    k1p1 = K1 + 1
-    found, values = [], []
-    for (reader, offset), postings in _by_leaf(ctx, lists):
-        rows = rows_of(postings.ids, candidates)
-        local = postings.ids[rows] - offset
-        if reader.has_deletions():
-            keep = _alive(reader)[local]
-            rows, local = rows[keep], local[keep]
-        tfs = postings.tfs[rows]
-        norm = _norms(ctx, reader, fieldname, B, K1, avgfl)[local]
-        found.append(postings.ids[rows])
-        values.append(idf * ((tfs * k1p1) / (tfs + norm)))
-    ids = np.concatenate(found)
-    values = np.concatenate(values)
-    return ids, values * boost if boost != 1.0 else values
+    return term_scores(ctx, fieldname, text, boost, among=candidates)
 
 
 PROBE_RATIO = 4  # an AND looks its next word up at its matches when it has this many fewer
