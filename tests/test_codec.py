@@ -18,7 +18,7 @@ from whoosh.reading import CorruptIndexError
 
 from reader.library import Library
 from reader.search.query import check_query
-from reader.search.whoosh import codec, decoded, fastpath, highlight, layout, scoring
+from reader.search.whoosh import codec, decoded, fastpath, highlight, layout, postlist, scoring
 from reader.search.whoosh.analyzer import text_analyzer as analyzer
 from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.parse import bounded, make_parser, para_only, parse
@@ -70,7 +70,7 @@ def test_positions_round_trip_through_whoosh_matcher_and_numpy(gap):
         fmt.decode_positions(p[2]) for p in postings]
     assert info.doc_frequency() == 300 and info.max_id() == postings[-1][0]
     offset, length = info.extent()
-    read = decoded.decode(codec.ColumnList(postfile.get(offset, length)), 0)
+    read = decoded.decode(postlist.ColumnList(postfile.get(offset, length)), 0)
     assert read.ids.tolist() == ids
     assert read.tfs.tolist() == weights
     counts, flat = read.positions()
@@ -110,9 +110,9 @@ def test_a_damaged_posting_list_raises_instead_of_answering_nothing():
     raw = bytearray(postfile.get(offset, length))
     raw[0:4] = b"W3Bl"
     with pytest.raises(CorruptIndexError):
-        codec.ColumnList(bytes(raw))
+        postlist.ColumnList(bytes(raw))
     with pytest.raises(CorruptIndexError):
-        codec.ColumnList(postfile.get(offset, length)[:-3])
+        postlist.ColumnList(postfile.get(offset, length)[:-3])
 
 
 def test_no_pickle_in_positions():
@@ -377,7 +377,7 @@ def test_a_layout_widens_for_long_words_and_gaps(text):
 
 @pytest.mark.parametrize("chunk", [16, 1 << 16])  # records split across reads, and not
 def test_term_records_read_in_chunks_equal_whooshs(generated_library, chunk, monkeypatch):
-    monkeypatch.setattr(codec, "SCAN_CHUNK", chunk)
+    monkeypatch.setattr(fastpath, "SCAN_CHUNK", chunk)
     searcher = generated_library.backend.store.open().searcher()
     if searcher is not None:
         for segment, _offset in searcher.reader().leaf_readers():
@@ -389,7 +389,7 @@ def test_term_records_read_in_chunks_equal_whooshs(generated_library, chunk, mon
                     if not k.startswith(key):
                         break
                     expected.append((k, v))
-                assert list(codec.records_from(terms._tindex, key)) == expected
+                assert list(fastpath.records_from(terms._tindex, key)) == expected
 
 
 def test_articles_come_back_whole_from_slim_records(seeds_copy, tmp_path):

@@ -14,7 +14,7 @@ from whoosh import collectors
 from whoosh.formats import Frequency
 
 from reader.search.query import check_query
-from reader.search.whoosh import codec, decoded, fastpath, rare, scoring
+from reader.search.whoosh import codec, decoded, fastpath, postlist, rare, scoring
 from reader.search.whoosh.languages import both_languages
 from reader.search.whoosh.parse import PARA_ONLY_FIELDS, bounded, excluding, make_parser, parse
 from tests.test_codec import _write_list, build_then_update
@@ -27,8 +27,8 @@ def _decoded_both_ways(postings, fmt, offset: int):
     postfile, info = _write_list(postings, fmt)
     start, length = info.extent()
     raw = postfile.get(start, length)
-    return (rare.decode(codec.ColumnList(raw), offset),
-            decoded.decode(codec.ColumnList(raw), offset))
+    return (rare.decode(postlist.ColumnList(raw), offset),
+            decoded.decode(postlist.ColumnList(raw), offset))
 
 
 @pytest.mark.parametrize("gap", [1, 300, 70_000])  # id deltas of 1, 2 and 4 bytes

@@ -17,13 +17,12 @@ id is in the table), so a rare gap does not widen the whole list.
 
 Positions of a :class:`ArrayPositions` field are stored per posting as a count and deltas
 (first absolute); the count column is left out when it equals the term frequency (always, for
-text analysed without boosts).
+text analysed without boosts). The layout itself (header, block table, widths, where each
+column starts) is written down in :mod:`.postlist`.
 """
 
 from __future__ import annotations
 
-import struct
-import sys
 from array import array
 from itertools import accumulate, islice
 from operator import sub
@@ -31,21 +30,28 @@ from operator import sub
 from whoosh import formats
 from whoosh.codec import base
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
-from whoosh.reading import CorruptIndexError
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from reader.search.whoosh.postlist import (
+    BIG_ENDIAN,
+    BLOCK,
+    BLOCK_SIZE,
+    HEADER,
+    MAGIC,
+    TYPECODE,
+    VALUES_FIXED,
+    VALUES_NONE,
+    VALUES_POSITIONS,
+    VALUES_VARIABLE,
+    WEIGHT_FLOAT,
+    WEIGHT_NONE,
+    ColumnList,
+    pack,
+    swapped,
+    unpack,
+    width_of,
+)
 from reader.search.whoosh.stored import StoredPerDocReader, StoredPerDocWriter
-
-MAGIC = b"RdP1"
-BLOCK_SIZE = 128  # postings per block of the skip table
-# n, id width, weight code, count width, value kind, value width, number of values
-HEADER = struct.Struct("<IBBBBBI")
-# first id, last id, first value index, max weight, min length byte, max length byte
-BLOCK = struct.Struct("<IIIfBB")
-WEIGHT_NONE, WEIGHT_FLOAT = 0, 5  # codes besides the integer widths 1, 2, 4
-VALUES_NONE, VALUES_FIXED, VALUES_VARIABLE, VALUES_POSITIONS = 0, 1, 2, 3
-_TYPECODE = {1: "B", 2: "H", 4: "I" if array("I").itemsize == 4 else "L"}
-_BIG_ENDIAN = sys.byteorder == "big"
 
 
 class ArrayPositions(formats.Positions):
@@ -53,10 +59,10 @@ class ArrayPositions(formats.Positions):
     only: on disk :class:`ReaderCodec` re-encodes them), never a pickle."""
 
     def encode(self, poslist) -> bytes:
-        return array(_TYPECODE[4], poslist).tobytes()
+        return array(TYPECODE[4], poslist).tobytes()
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        return array(_TYPECODE[4], valuestring).tolist()
+        return array(TYPECODE[4], valuestring).tolist()
 
     def decode_frequency(self, valuestring: bytes) -> int:
         return len(valuestring) // 4
@@ -69,28 +75,6 @@ class ArrayPositions(formats.Positions):
         for v in vs:
             seen.update(self.decode_positions(v))
         return self.encode(sorted(seen))
-
-
-def width_of(largest: int) -> int:
-    """The narrowest of 1, 2 or 4 bytes that holds ``largest``."""
-    return 1 if largest < 0x100 else 2 if largest < 0x10000 else 4
-
-
-def pack(values, width: int) -> bytes:
-    """Unsigned ints as little-endian bytes of ``width``."""
-    packed = array(_TYPECODE[width], values)
-    if _BIG_ENDIAN and width > 1:
-        packed.byteswap()
-    return packed.tobytes()
-
-
-def unpack(raw, width: int) -> array:
-    """The inverse of :func:`pack` over a bytes-like object."""
-    out = array(_TYPECODE[width])
-    out.frombytes(raw)
-    if _BIG_ENDIAN and width > 1:
-        out.byteswap()
-    return out
 
 
 class ReaderCodec(W3Codec):
@@ -142,7 +126,7 @@ class ColumnPostingsWriter(base.PostingsWriter):
             raise Exception("Called start in a term")
         self._format = format_
         self._terminfo = terminfo
-        self._ids = array(_TYPECODE[4])
+        self._ids = array(TYPECODE[4])
         self._weights = array("f")
         self._values: list[bytes] = []
         self._lengths: list[int] = []
@@ -152,7 +136,7 @@ class ColumnPostingsWriter(base.PostingsWriter):
         """A whole posting list of an :class:`ArrayPositions` field at once (the bulk build):
         document ids, frequencies, every posting's absolute positions one after another, and
         the documents' field lengths. Written exactly as the same postings one by one."""
-        self._ids = array(_TYPECODE[4], ids)
+        self._ids = array(TYPECODE[4], ids)
         self._weights = array("f", tfs)
         self._lengths = lengths
         self._values = None
@@ -210,13 +194,13 @@ class ColumnPostingsWriter(base.PostingsWriter):
         else:
             tfs = None
             wcode = WEIGHT_FLOAT
-            wbytes = weights.tobytes() if not _BIG_ENDIAN else _swapped(weights)
+            wbytes = weights.tobytes() if not BIG_ENDIAN else swapped(weights)
         fixed = self._format.fixed_value_size()
         starts: list[int] = []  # the index of each posting's first value
         if isinstance(self._format, ArrayPositions):
             kind = VALUES_POSITIONS
             counts = [len(v) >> 2 for v in values]
-            absolute = array(_TYPECODE[4])
+            absolute = array(TYPECODE[4])
             absolute.frombytes(b"".join(values))  # native order, as ArrayPositions encodes
             flat = [0] if absolute else []
             flat += [b - a for a, b in zip(absolute, absolute[1:], strict=False)]
@@ -299,52 +283,6 @@ def encode_positions(ids, tfs: list[int], absolute, lengths) -> bytes:
                      *table, pack(deltas, idw), wbytes, pack(flat, vw)))
 
 
-def _swapped(values: array) -> bytes:
-    copy = array(values.typecode, values)
-    copy.byteswap()
-    return copy.tobytes()
-
-
-class ColumnList:
-    """Where the columns of one encoded posting list are (offsets into ``raw``)."""
-
-    __slots__ = ("raw", "n", "idw", "wcode", "cw", "kind", "vw", "nvalues", "blocks",
-                 "ids_at", "weights_at", "counts_at", "values_at")
-
-    def __init__(self, raw, where: str = "<postings>") -> None:
-        if bytes(raw[:4]) != MAGIC:
-            raise CorruptIndexError(f"bad posting list tag {bytes(raw[:4])!r} in {where}; "
-                                    "the index is damaged and will be rebuilt")
-        self.raw = raw
-        (self.n, self.idw, self.wcode, self.cw, self.kind, self.vw,
-         self.nvalues) = HEADER.unpack_from(raw, 4)
-        nblocks = -(-self.n // BLOCK_SIZE)
-        at = 4 + HEADER.size
-        self.blocks = at
-        at += nblocks * BLOCK.size
-        self.ids_at = at
-        at += self.n * self.idw
-        self.weights_at = at
-        wsize = 4 if self.wcode == WEIGHT_FLOAT else self.wcode
-        at += self.n * wsize
-        self.counts_at = at
-        if self.kind == VALUES_POSITIONS:
-            at += self.n * self.cw
-        elif self.kind == VALUES_VARIABLE:
-            at += self.n * 4
-        self.values_at = at
-        end = at + self.nvalues * (self.vw if self.kind == VALUES_POSITIONS else 1)
-        if end > len(raw) or self.idw not in (1, 2, 4):
-            raise CorruptIndexError(f"truncated posting list in {where}; the index is damaged "
-                                    "and will be rebuilt")
-
-    def block_count(self) -> int:
-        return -(-self.n // BLOCK_SIZE)
-
-    def block(self, b: int) -> tuple:
-        return BLOCK.unpack_from(self.raw, self.blocks + b * BLOCK.size)
-
-
 class ColumnMatcher(W3LeafMatcher):
     """Whoosh's block matcher over a :class:`ColumnList`: the "offset" of a block is its
     number, and a block's ids, weights and values are sliced from the columns on demand."""
@@ -390,7 +328,7 @@ class ColumnMatcher(W3LeafMatcher):
                          cl.weights_at + (self._blockstart + self._blocklength) * 4]
             out = array("f")
             out.frombytes(raw)
-            if _BIG_ENDIAN:
+            if BIG_ENDIAN:
                 out.byteswap()
             return out.tolist()
         return self._slice(cl.weights_at, cl.wcode, self._blockstart, self._blocklength).tolist()
@@ -421,7 +359,7 @@ class ColumnMatcher(W3LeafMatcher):
             counts = (self._slice(cl.counts_at, cl.cw, start, count).tolist() if cl.cw
                       else [int(t) for t in self._tfs()])
             flat = self._slice(cl.values_at, cl.vw, vstart, sum(counts))
-            values, at, tc = [], 0, _TYPECODE[4]
+            values, at, tc = [], 0, TYPECODE[4]
             for c in counts:
                 values.append(array(tc, accumulate(flat[at:at + c])).tobytes())
                 at += c
@@ -429,41 +367,3 @@ class ColumnMatcher(W3LeafMatcher):
 
     def block_min_id(self):
         return self._minid
-
-
-_RECORD = struct.Struct("!ii")  # key length, value length: a record of Whoosh's hash files
-SCAN_CHUNK = 1 << 16
-
-
-def records_from(tindex, key: bytes):
-    """``(key, value)`` of the term index's records from ``key`` on, in key order, for as long
-    as their keys start with ``key``.
-
-    Whoosh's ``items_from`` makes three small reads a record (~18,000 for the words of one
-    letter at 100k paragraphs); the records are stored one after another in key order, so
-    this reads them in 64 KiB chunks and splits them in memory.
-    """
-    pos = tindex.closest_key_pos(key)
-    if pos is None:
-        return
-    end = tindex.endofdata
-    dbfile = tindex.dbfile
-    buf = b""
-    at = 0
-    while pos + at < end:
-        if at + _RECORD.size > len(buf):
-            pos, buf, at = pos + at, dbfile.get(pos + at, min(SCAN_CHUNK, end - pos - at)), 0
-        klen, vlen = _RECORD.unpack_from(buf, at)
-        stop = at + _RECORD.size + klen + vlen
-        if stop > len(buf):
-            size = max(SCAN_CHUNK, stop - at)
-            pos, buf, at = pos + at, dbfile.get(pos + at, min(size, end - pos - at)), 0
-            stop = _RECORD.size + klen + vlen
-            if stop > len(buf):
-                raise CorruptIndexError("a term record runs past the end of the term index; "
-                                        "the index is damaged and will be rebuilt")
-        found = buf[at + _RECORD.size: at + _RECORD.size + klen]
-        if not found.startswith(key):
-            return
-        yield found, buf[at + _RECORD.size + klen: stop]
-        at = stop

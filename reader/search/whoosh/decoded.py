@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from whoosh.reading import CorruptIndexError
 
-from reader.search.whoosh.codec import (
+from reader.search.whoosh.postlist import (
     BLOCK_SIZE,
     VALUES_POSITIONS,
     WEIGHT_FLOAT,

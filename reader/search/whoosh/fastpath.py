@@ -26,11 +26,11 @@ from weakref import WeakKeyDictionary
 
 import whoosh
 from whoosh.query import And, AndNot, Or, Phrase, Term
-from whoosh.reading import SegmentReader
+from whoosh.reading import CorruptIndexError, SegmentReader
 
 from reader.errors import IndexDamaged
 from reader.search.whoosh import decoded, files, rare, scoring
-from reader.search.whoosh.codec import ReaderCodec, records_from
+from reader.search.whoosh.codec import ReaderCodec
 from reader.search.whoosh.stored import StoredPerDocReader
 
 WRITTEN_FOR = (3, 54)  # whoosh3 major.minor whose codec this module reads
@@ -352,3 +352,41 @@ def term_ids(searcher, fieldname: str, terms: list[bytes]):
 def _why(exc: BaseException) -> str:
     text = str(exc).strip()
     return (text.splitlines()[0] if text else type(exc).__name__)[:120]
+
+
+_RECORD = struct.Struct("!ii")  # key length, value length: a record of Whoosh's hash files
+SCAN_CHUNK = 1 << 16
+
+
+def records_from(tindex, key: bytes):
+    """``(key, value)`` of the term index's records from ``key`` on, in key order, for as long
+    as their keys start with ``key``.
+
+    Whoosh's ``items_from`` makes three small reads a record (~18,000 for the words of one
+    letter at 100k paragraphs); the records are stored one after another in key order, so
+    this reads them in 64 KiB chunks and splits them in memory.
+    """
+    pos = tindex.closest_key_pos(key)
+    if pos is None:
+        return
+    end = tindex.endofdata
+    dbfile = tindex.dbfile
+    buf = b""
+    at = 0
+    while pos + at < end:
+        if at + _RECORD.size > len(buf):
+            pos, buf, at = pos + at, dbfile.get(pos + at, min(SCAN_CHUNK, end - pos - at)), 0
+        klen, vlen = _RECORD.unpack_from(buf, at)
+        stop = at + _RECORD.size + klen + vlen
+        if stop > len(buf):
+            size = max(SCAN_CHUNK, stop - at)
+            pos, buf, at = pos + at, dbfile.get(pos + at, min(size, end - pos - at)), 0
+            stop = _RECORD.size + klen + vlen
+            if stop > len(buf):
+                raise CorruptIndexError("a term record runs past the end of the term index; "
+                                        "the index is damaged and will be rebuilt")
+        found = buf[at + _RECORD.size: at + _RECORD.size + klen]
+        if not found.startswith(key):
+            return
+        yield found, buf[at + _RECORD.size + klen: stop]
+        at = stop

@@ -19,7 +19,7 @@ from itertools import accumulate, islice
 from operator import add, sub
 
 from reader.language.analysis import TOKEN_PATTERN, _is_reduplication
-from reader.search.whoosh.codec import pack, unpack, width_of
+from reader.search.whoosh.postlist import pack, unpack, width_of
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
 _WORDS_AND_GAPS = re.compile(f"({TOKEN_PATTERN})", re.UNICODE)

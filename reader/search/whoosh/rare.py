@@ -23,7 +23,7 @@ from whoosh.query import Term
 from whoosh.scoring import WeightingModel
 from whoosh.util.numeric import byte_to_length
 
-from reader.search.whoosh.codec import (
+from reader.search.whoosh.postlist import (
     BLOCK,
     BLOCK_SIZE,
     VALUES_POSITIONS,
