@@ -15,6 +15,8 @@ from reader.records import STATEMENT, TERM
 _DOUBLE_MARKS = re.compile(r"[\"”»“]")
 _INNER_MARK = re.compile(r"[‘'“]")
 _SINGLE_MARKS = re.compile(r"[’']")
+# The characters that can open a top-level quotation: the scan jumps from one to the next.
+_OPENING_MARKS = re.compile(r"[\"“«„”‘']")
 
 
 @dataclass
@@ -40,6 +42,10 @@ def find_spans(text: str, carrying: bool) -> list[Span]:
         spans.append(Span(0, _rstrip(text, 0, end), 0, end + 1, True, True))
         i = end + 1
     while i < n:
+        mark = _OPENING_MARKS.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if ch in '"“«„”' and _opens(text, i):
             end = _find_close(text, i + 1)
