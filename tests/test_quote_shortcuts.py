@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.language.names import phrase_words
 from reader.language.spans import find_spans
 
 # -- quotation spans: the scan jumps from one mark to the next ---------------------------------
@@ -40,3 +41,24 @@ def test_a_mark_that_does_not_open_is_stepped_over():
     text = f"{FILLER}Tinggi 5' dan \" lalu “Ini kutipan yang benar,” ujar Budi."
     assert [text[s.start:s.end] for s in find_spans(text, carrying=False)] == [
         "Ini kutipan yang benar,"]
+
+
+# -- the words of a phrase: tokens without a full stop take the short way ----------------------
+
+@pytest.mark.parametrize("phrase, words", [
+    ("Budi Santoso di Jakarta", ["Budi", "Santoso", "di", "Jakarta"]),
+    ("Budi Santoso; lalu pergi", ["Budi", "Santoso"]),
+    ("Budi Santoso! Lalu", ["Budi", "Santoso"]),
+    ("Budi Santoso? Lalu", ["Budi", "Santoso"]),
+    ('Budi Santoso" lalu', ["Budi", "Santoso"]),
+    ("Budi Santoso“ lalu", ["Budi", "Santoso"]),
+    ("Budi Santoso» lalu", ["Budi", "Santoso"]),
+    ("Budi, Ketua RT: lalu", ["Budi", ",", "Ketua", "RT", ":", "lalu"]),
+    ("Budi (Inf) di sana", ["Budi", "(Inf)", "di", "sana"]),
+    ("Erick.Sementara itu", ["Erick"]),          # a sentence glued to the name
+    ("Dr. Jane Roe. Lalu", ["Dr.", "Jane", "Roe"]),  # an abbreviation ends nothing
+    ("J. Roe di U.S. Army", ["J.", "Roe", "di", "U.S.", "Army"]),
+    ("Budi . lalu", ["Budi"]),
+])
+def test_phrase_words_end_where_the_sentence_ends(phrase, words):
+    assert phrase_words(phrase) == words

@@ -123,6 +123,11 @@ def phrase_words(phrase: str) -> list[str]:
     """The words of ``phrase`` up to its sentence end (``Dr.``, ``J.``, ``U.S.`` end nothing)."""
     words: list[str] = []
     for token in _PHRASE_TOKEN.findall(phrase[:300])[:24]:
+        if "." not in token:  # the usual word: neither glued to a next sentence nor an end
+            if token in _PHRASE_ENDS:
+                break
+            words.append(token)
+            continue
         glued = _GLUED.match(token)
         if glued and not is_abbreviation(token[:glued.end(1) + 1]):
             words.append(glued.group(1))  # "terang Erick.Sementara, …": no space after the end
@@ -134,6 +139,9 @@ def phrase_words(phrase: str) -> list[str]:
             break
         words.append(token)
     return words
+
+
+_PHRASE_ENDS = frozenset(";!?\"“”«»")  # the one-character tokens that end a phrase
 
 
 def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
