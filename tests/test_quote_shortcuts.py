@@ -4,9 +4,12 @@ fail here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.language.names import phrase_words
+from reader.language.narrative import vocabulary
 from reader.language.spans import find_spans
 
 # -- quotation spans: the scan jumps from one mark to the next ---------------------------------
@@ -62,3 +65,17 @@ def test_a_mark_that_does_not_open_is_stepped_over():
 ])
 def test_phrase_words_end_where_the_sentence_ends(phrase, words):
     assert phrase_words(phrase) == words
+
+
+# -- the article's lower-case words: one pass over all its paragraphs --------------------------
+
+def test_vocabulary_of_joined_paragraphs_is_the_union_of_each_paragraph():
+    texts = ["awal kalimat tanpa titik", "kata-kata di ujung", "'kutip dan.titik",
+             "Nama Besar datang", "akhir", "x-ray dan mid-air", "", "satu\ndua tiga"]
+    pattern = re.compile(r"(?<![\w'’.-])[a-z][a-z-]{2,}\b")
+    each: set[str] = set()
+    for text in texts:
+        each.update(pattern.findall(text))
+    assert vocabulary(texts) == frozenset(each)
+    assert {"awal", "titik", "ujung", "akhir", "dua", "tiga"} <= vocabulary(texts)
+    assert "kutip" not in vocabulary(texts) and "titik" in vocabulary(["dan.titik x titik"])
