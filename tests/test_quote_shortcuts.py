@@ -4,6 +4,7 @@ fail here."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -79,3 +80,44 @@ def test_vocabulary_of_joined_paragraphs_is_the_union_of_each_paragraph():
     assert vocabulary(texts) == frozenset(each)
     assert {"awal", "titik", "ujung", "akhir", "dua", "tiga"} <= vocabulary(texts)
     assert "kutip" not in vocabulary(texts) and "titik" in vocabulary(["dan.titik x titik"])
+
+
+# -- patterns rewritten to start with a character class: the same matches as before ------------
+
+def _strings(alphabet: str, count: int, longest: int, seed: int) -> list[str]:
+    """Short strings of the characters a pattern turns on, every mix of them many times."""
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest)))
+            for _ in range(count)]
+
+
+_WRITTEN_SPLIT = re.compile(r"(?<=[.!?:])[\s\"”’')]+(?=[\"“‘'(]?[A-Z0-9\"“‘])|\n+")
+_WRITTEN_ENTITY = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:(?:bin|binti|van|von|de|al|el)\s+)?"
+    r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}\)))*"
+)
+
+
+def test_sentence_splits_fall_where_the_written_pattern_puts_them():
+    from reader.language.sentences import _SPLIT
+
+    for text in [*_strings("aB .!?:\n\t\"”’')“‘(0", 30_000, 12, 1),
+                 "Ia datang. Lalu pergi.\n\nBesoknya: “Ya.” 'Tidak!' (Benar?) 2024 tiba.\n"]:
+        assert _SPLIT.split(text) == _WRITTEN_SPLIT.split(text), repr(text)
+
+
+def test_named_entities_are_the_runs_the_written_pattern_finds():
+    from reader.language.subjects import ENTITY
+
+    samples = _strings("AB ab-'’.(/)x bin de\n9", 30_000, 14, 2) + [
+        "Menteri Luar Negeri AS Marco Rubio dan Ahmad bin Salman (Inf) tiba di U.S. Army.",
+        "x-Ray O'Neil d'Arc ’Ali KPK-BNN (ANTARA) PT. Maju",
+    ]
+    for text in samples:
+        assert [m.span() for m in ENTITY.finditer(text)] == \
+            [m.span() for m in _WRITTEN_ENTITY.finditer(text)], repr(text)
+        assert _span(ENTITY.match(text)) == _span(_WRITTEN_ENTITY.match(text)), repr(text)
+
+
+def _span(match: re.Match | None) -> tuple[int, int] | None:
+    return match.span() if match else None

@@ -14,7 +14,11 @@ from reader.language.lexicon import ABBREVIATIONS, BOILERPLATE, PHOTO_CREDIT
 
 # A sentence end: . ! ? (and a colon) with closing marks, before a capital or an opening mark.
 # Where sentences part: after . ! ? : (and closing marks) before a capital or an opening mark.
-_SPLIT = re.compile(r"(?<=[.!?:])[\s\"”’')]+(?=[\"“‘'(]?[A-Z0-9\"“‘])|\n+")
+# Written to start with the character class every split begins with (the first closing mark
+# or space), so the search skips to candidates in C; it splits where
+# ``(?<=[.!?:])[\s"”’')]+(?=["“‘'(]?[A-Z0-9"“‘])|\n+`` does.
+_SPLIT = re.compile(r"[\s\"”’')](?:(?<=[.!?:][\s\"”’')])[\s\"”’')]*(?=[\"“‘'(]?[A-Z0-9\"“‘])"
+                    r"|(?<=\n)\n*)")
 _END = re.compile(r"[.!?:][\"”’')]*(?=[\s\"“‘'(]+[A-Z0-9\"“‘]|\s*$)|\n+")
 
 
