@@ -41,8 +41,10 @@ if TYPE_CHECKING:
 _MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
 # A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
+# Its first capital comes before the look-behind (the same check on the character before it),
+# so the search skips to capitals in C.
 ENTITY = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:(?:bin|binti|van|von|de|al|el)\s+)?"
+    r"[A-Z](?<![\w'’-][A-Z])(?:[\w'’.-]*|[A-Z]+)(?:\s+(?:(?:bin|binti|van|von|de|al|el)\s+)?"
     r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}\)))*"
 )
 _ACTIVE = re.compile(r"^(?:me|ber)[a-z]{3,}$")
