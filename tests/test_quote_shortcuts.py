@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from reader.language.names import phrase_words
+from reader.language.names import Speaker, phrase_words
 from reader.language.narrative import vocabulary
 from reader.language.spans import find_spans
 
@@ -121,3 +121,40 @@ def test_named_entities_are_the_runs_the_written_pattern_finds():
 
 def _span(match: re.Match | None) -> tuple[int, int] | None:
     return match.span() if match else None
+
+
+# -- names worked out once per run of words: the article's own words still decide -------------
+
+def test_a_kept_split_still_asks_each_article_whether_the_name_words_are_common():
+    from reader.language.names import split_role
+
+    run = ["Badan", "Pusat", "Statistik", "Jawa", "Barat"]
+    words = ["Dinas", "Kesehatan", "Budi", "Santoso"]
+    for _ in range(2):  # the second time from what was kept
+        assert split_role(words, frozenset()) == Speaker("Budi Santoso", "Dinas Kesehatan")
+        assert split_role(words, frozenset({"santoso"})) == Speaker(
+            "Dinas Kesehatan Budi Santoso")
+        assert split_role(run, frozenset()).name == "Badan Pusat Statistik Jawa Barat"
+        assert split_role(["Menteri", "Marco", "Rubio"], frozenset({"marco"})) == Speaker(
+            "Marco Rubio", "Menteri")
+        assert split_role([",", ";"]) is None
+
+
+def test_a_kept_split_gives_a_new_speaker_each_time():
+    from reader.language.names import split_role
+
+    first = split_role(["Kapolres", "Ahmad", "Yani"])
+    first.role = "Ketua"
+    assert split_role(["Kapolres", "Ahmad", "Yani"]) == Speaker("Ahmad Yani", "Kapolres")
+
+
+def test_whether_a_name_is_a_person_depends_on_its_role_and_language():
+    from reader.language.names import is_person, role_only
+
+    for _ in range(2):
+        assert role_only(Speaker("Menteri Hukum")) and not role_only(Speaker("Menteri Hukum", "X"))
+        assert not is_person(Speaker("Menteri Hukum"))
+        assert is_person(Speaker("Menteri Hukum", "Ketua"))
+        assert is_person(Speaker("Council Budi")) and not is_person(Speaker("Council Budi"), True)
+        assert not is_person(Speaker("budi")) and not is_person(None)
+        assert not is_person(Speaker("BREAKING NEWS"))

@@ -103,20 +103,53 @@ _LINKS = NAME_LINKS | ROLE_LINKS
 
 
 def role_only(speaker: Speaker) -> bool:
-    return speaker.role is None and all(role_flags(speaker.name.split()))
+    """Only role words and no role apart (``Presiden``, ``Menteri Hukum``): a title that
+    stands for whoever holds it."""
+    if speaker.role is not None:
+        return False
+    name = speaker.name
+    known = _ROLE_ONLY.get(name)
+    if known is None:
+        known = all(role_flags(name.split()))
+        _remember(_ROLE_ONLY, name, known)
+    return known
 
 
 def is_person(speaker: Speaker | None, english: bool = False) -> bool:
-    """A named person, not a body, a place, a title of a work or a description."""
-    if speaker is None or not speaker.name[:1].isupper():
+    """A named person, not a body, a place, a title of a work or a description. A name is
+    met many times in an article and across articles: the answer is kept per name."""
+    if speaker is None:
+        return False
+    key = (speaker.name, speaker.role is None, english)
+    known = _PERSON.get(key)
+    if known is None:
+        known = _is_person(speaker, english)
+        _remember(_PERSON, key, known)
+    return known
+
+
+def _is_person(speaker: Speaker, english: bool) -> bool:
+    if not speaker.name[:1].isupper():
         return False
     words = speaker.name.split()
-    heads = EN_BODY_HEADS if english else BODY_HEADS | LOWER_BODIES
+    heads = EN_BODY_HEADS if english else _ID_HEADS
     if role_only(speaker) or words[0].lower() in heads:
         return False
     if all(w.isupper() for w in words if w[:1].isalpha()):
         return False  # "HEART BEAT", "BREAKING NEWS": a title or a heading
     return words[-1].strip(".").lower() not in COMPANY_ENDINGS
+
+
+_ID_HEADS = BODY_HEADS | LOWER_BODIES
+_ROLE_ONLY: dict[str, bool] = {}
+_PERSON: dict[tuple[str, bool, bool], bool] = {}
+_CACHE_LIMIT = 50_000  # entries a cache keeps before it starts again (memory stays bounded)
+
+
+def _remember(cache: dict, key, value) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
 
 
 def phrase_words(phrase: str) -> list[str]:
@@ -279,14 +312,42 @@ def name_run(words: list[str], index: int, vocab: frozenset[str],
 
 def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
                english: bool = False) -> Speaker | None:
-    """``Menteri Luar Negeri AS Marco Rubio`` -> name ``Marco Rubio``, role the rest."""
+    """``Menteri Luar Negeri AS Marco Rubio`` -> name ``Marco Rubio``, role the rest.
+
+    The split is worked out once per run of words (names repeat) and kept; only its last
+    question, whether the name words of a body's name are common words of this article,
+    is asked of ``vocab`` each time. Each call gives a new :class:`Speaker` (a speaker's
+    role is filled in later)."""
+    key = (*tokens, english)
+    plan = _SPLITS.get(key, _UNKNOWN)
+    if plan is _UNKNOWN:
+        plan = _split_plan(tokens, english)
+        _remember(_SPLITS, key, plan)
+    if plan is None:
+        return None
+    name, role, whole, words = plan
+    if words is not None and any(w.lower() in vocab for w in words):
+        return Speaker(whole)  # "Badan Pusat Statistik": common words, a body's own name
+    return Speaker(name, role)
+
+
+_UNKNOWN = object()
+_SPLITS: dict[tuple, tuple[str, str | None, str, tuple[str, ...] | None] | None] = {}
+
+
+def _split_plan(tokens: list[str], english: bool
+                ) -> tuple[str, str | None, str, tuple[str, ...] | None] | None:
+    """The split of a run as ``(name, role, whole, words)``: the speaker is ``name`` and
+    ``role``, unless ``words`` is given and one of them is a common word of the article,
+    when it is ``whole`` (a body's name); None when no words are left."""
     tokens = [t.strip(",;") for t in tokens if t.strip(",;")]
     while tokens and tokens[-1].lower() in _LINKS:
         tokens = tokens[:-1]
     if not tokens:
         return None
+    whole = " ".join(tokens)
     if len(tokens) == 1:
-        return Speaker(tokens[0])
+        return tokens[0], None, whole, None
     flags = role_flags(tokens, english)
     for i, token in enumerate(tokens):  # "dan", "of" inside a role belong to it
         if token.lower() in ROLE_LINKS:
@@ -299,20 +360,23 @@ def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
     while begin > 0 and not flags[begin - 1]:
         begin -= 1
     if begin == end:
-        return Speaker(" ".join(tokens))  # only role words: "Presiden", "Kementerian …"
+        return whole, None, whole, None  # only role words: "Presiden", "Kementerian …"
     if begin == 0 and end < len(tokens) and len(tokens) - end >= 1:
-        return Speaker(" ".join(tokens[begin:end]))
+        only = " ".join(tokens[begin:end])
+        return only, None, only, None
     name, role = tokens[begin:end], tokens[:begin]
     if not role:
-        return Speaker(" ".join(name))
+        return " ".join(name), None, whole, None
     if len(name) == 1 and end == len(tokens) and all(t.lower() in PLACES for t in role):
-        return Speaker(" ".join(tokens))  # "Washington Post", "Jakarta Post": a body's name
+        return whole, None, whole, None  # "Washington Post", "Jakarta Post": a body's name
     if role[-1].lower() in ADMIN_UNITS:  # "Ketua Bawaslu Kabupaten Aceh Tamiang": a place
-        return Speaker(" ".join(tokens))
+        return whole, None, whole, None
     if tokens[0].lower() in BODY_HEADS:
         last = role[-1]
         acronym = len(role) >= 2 and last.isupper() and last.isalpha()
-        if not (acronym or last.lower() in RANKS or last.lower().strip(".") in HONORIFICS or (
-                len(name) >= 2 and not any(w.lower() in vocab for w in name))):
-            return Speaker(" ".join(tokens))
-    return Speaker(" ".join(name), " ".join(role))
+        if not (acronym or last.lower() in RANKS or last.lower().strip(".") in HONORIFICS):
+            if len(name) < 2:
+                return whole, None, whole, None
+            # a person after the body's name, unless a name word is a common word
+            return " ".join(name), " ".join(role), whole, tuple(name)
+    return " ".join(name), " ".join(role), whole, None
