@@ -158,3 +158,24 @@ def test_whether_a_name_is_a_person_depends_on_its_role_and_language():
         assert is_person(Speaker("Council Budi")) and not is_person(Speaker("Council Budi"), True)
         assert not is_person(Speaker("budi")) and not is_person(None)
         assert not is_person(Speaker("BREAKING NEWS"))
+
+
+# -- a paragraph's opening source: looked for only where an opening word stands ----------------
+
+@pytest.mark.parametrize("text, via", [
+    ("Mengutip Kontan dari CNBC, harga naik. “Naik terus,” kata Budi.", "Kontan dari CNBC"),
+    ("Harga naik. Melansir Reuters, pasokan turun.", "Reuters"),
+    ("Dilansir dari Antara, banjir surut.", "Antara"),
+    ("Seperti Dikutip Tempo, ia pergi.", "Tempo"),
+    ("Menukil BBC, perang usai.", "BBC"),
+    ("According to CNN, the talks ended.", "CNN"),
+    ("Sebagaimana Melansir Detik, hujan turun.", "Detik"),
+    ("Ia mengutip Kontan, lalu pergi.", None),
+    ("Tidak ada sumber di sini.", None),
+])
+def test_an_opening_source_is_found_with_or_without_the_pre_check(text, via):
+    from reader.language.media import _OPENING, opening_medium
+
+    found = opening_medium(text)
+    assert (found[0] if found else None) == via
+    assert (found is None) == (_OPENING.search(text) is None)

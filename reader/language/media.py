@@ -53,6 +53,8 @@ _OPENING = re.compile(
     r"Menukil|According\s+to)(?:\s+dari)?\s+(?P<via>" + _NAME +
     r"(?:\s+dari\s+" + _NAME + r")?)\s*,"
 )
+# The words one of which every opening above contains (the search skips to their first letters).
+_OPENING_WORD = re.compile(r"Mengutip|Melansir|Dilansir|Dikutip|Menukil|According")
 _TRAILING = re.compile(r"[\s,.]+(?:pada|on|at|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$")
 
@@ -76,6 +78,8 @@ def medium_before(tail: str) -> str | None:
 def opening_medium(text: str) -> tuple[str, int] | None:
     """The source a sentence of a paragraph opens with (``Mengutip Kontan dari CNBC, …``),
     and where that sentence ends."""
+    if not _OPENING_WORD.search(text):  # no opening word anywhere: the long pattern cannot match
+        return None
     match = _OPENING.search(text)
     return (_clean(match.group("via")), match.end()) if match else None
 
