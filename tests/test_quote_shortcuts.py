@@ -179,3 +179,26 @@ def test_an_opening_source_is_found_with_or_without_the_pre_check(text, via):
     found = opening_medium(text)
     assert (found[0] if found else None) == via
     assert (found is None) == (_OPENING.search(text) is None)
+
+
+# -- the language's function words: only all-ASCII runs of letters are counted -----------------
+
+def test_function_words_are_counted_as_the_runs_of_letters_they_stand_in():
+    from collections import Counter
+
+    from reader.language.detect import _STOPWORDS, _WORD, detect_language
+
+    written = re.compile(r"[^\W\d_]+")
+    function_words = _STOPWORDS["id"] | _STOPWORDS["en"]
+    samples = _strings("yang dithe éÉİKß2_-'’\u0307\n", 30_000, 16, 3) + [
+        "Yang2dan_di the-of İTU éyang yangé dan’s DAN", "ujar\u00a0kata\tyakni",
+    ]
+    for text in samples:
+        low = text.lower()
+        every = Counter(written.findall(low))
+        assert Counter(_WORD.findall(low)) == Counter(
+            {w: n for w, n in every.items() if w.isascii()}), repr(text)
+        assert {w: n for w, n in Counter(_WORD.findall(low)).items() if w in function_words} == \
+            {w: n for w, n in every.items() if w in function_words}
+    assert detect_language("Dia bilang yang di dan itu untuk kami.") == "id"
+    assert detect_language("He said that the plan was for them and the city.") == "en"

@@ -28,7 +28,10 @@ _STOPWORDS = {
         about than also says had there what when we you i our can could into over out up
         """.split()),
 }
-_WORD = re.compile(r"[^\W\d_]+")
+# The function words are ASCII, so only runs of letters that are all ASCII are counted: a run
+# of ``a``-``z`` with no other letter either side is the same run ``[^\W\d_]+`` finds in
+# lower-cased text, and the search skips to ``a``-``z`` in C.
+_WORD = re.compile(r"[a-z](?<![^\W\d_][a-z])[a-z]*(?![^\W\d_])")
 MIN_HITS = 3  # fewer function words than this: too little text to say
 MARGIN = 2.0  # the winner needs this many times the other's count
 
