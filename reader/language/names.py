@@ -202,9 +202,8 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         lead.append(words[index])
         index += 1
     name, index = name_run(words, index, state.vocab, state.tokens)
-    clause_words = [w.lower() for w in words[:10]]
     if not name:
-        if any(w in BACK_WORDS for w in clause_words):
+        if any(w.lower() in BACK_WORDS for w in words[:10]):
             known = state.by_role(" ".join(lead)) if lead else None
             return (known, "name") if known else (None, "back")
         if lead:
