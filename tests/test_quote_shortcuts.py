@@ -68,6 +68,35 @@ def test_phrase_words_end_where_the_sentence_ends(phrase, words):
     assert phrase_words(phrase) == words
 
 
+def _written_phrase_words(phrase: str) -> list[str]:
+    """The words of a phrase token by token, as the rule was first written."""
+    from reader.language.names import _GLUED, _PHRASE_TOKEN
+    from reader.language.sentences import is_abbreviation
+
+    words: list[str] = []
+    for token in _PHRASE_TOKEN.findall(phrase[:300])[:24]:
+        glued = _GLUED.match(token)
+        if glued and not is_abbreviation(token[:glued.end(1) + 1]):
+            words.append(glued.group(1))
+            break
+        if token in ".;!?\"“”«»":
+            break
+        if token.endswith(".") and len(token) > 1 and not is_abbreviation(token):
+            words.append(token.rstrip("."))
+            break
+        words.append(token)
+    return words
+
+
+def test_phrase_words_are_the_words_read_token_by_token():
+    samples = _strings("Ab c.D;!?\"“”«»(),:x. ", 30_000, 20, 4) + [
+        "Budi (A.B) lalu (x;y) pergi. Lalu", "kata Kapolres (Inf.) AKBP J. Roe, Dr. Ani; lalu",
+        " ".join(["Nama"] * 30) + ". Sesudah", "Rp 5.000 naik",
+    ]
+    for phrase in samples:
+        assert phrase_words(phrase) == _written_phrase_words(phrase), repr(phrase)
+
+
 # -- the article's lower-case words: one pass over all its paragraphs --------------------------
 
 def test_vocabulary_of_joined_paragraphs_is_the_union_of_each_paragraph():

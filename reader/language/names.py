@@ -153,10 +153,20 @@ def _remember(cache: dict, key, value) -> None:
 
 
 def phrase_words(phrase: str) -> list[str]:
-    """The words of ``phrase`` up to its sentence end (``Dr.``, ``J.``, ``U.S.`` end nothing)."""
-    words: list[str] = []
-    for token in _PHRASE_TOKEN.findall(phrase[:300])[:24]:
-        if "." not in token:  # the usual word: neither glued to a next sentence nor an end
+    """The words of ``phrase`` up to its sentence end (``Dr.``, ``J.``, ``U.S.`` end nothing).
+
+    Tokens hold no spaces, so the first token that could end the phrase (one with a full
+    stop or a closing mark) is found by one search of the tokens joined by spaces; the
+    tokens before it are words as they are, and only the rest are read one by one."""
+    tokens = _PHRASE_TOKEN.findall(phrase[:300])[:24]
+    joined = " ".join(tokens)
+    first = _MAY_END.search(joined)
+    if first is None:
+        return tokens
+    plain = joined.count(" ", 0, first.start())
+    words = tokens[:plain]
+    for token in tokens[plain:]:
+        if "." not in token:  # neither glued to a next sentence nor an abbreviation
             if token in _PHRASE_ENDS:
                 break
             words.append(token)
@@ -175,6 +185,7 @@ def phrase_words(phrase: str) -> list[str]:
 
 
 _PHRASE_ENDS = frozenset(";!?\"“”«»")  # the one-character tokens that end a phrase
+_MAY_END = re.compile(r"[.;!?\"“”«»]")  # a character of a token that may end a phrase
 
 
 def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
