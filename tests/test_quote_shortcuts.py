@@ -231,3 +231,35 @@ def test_function_words_are_counted_as_the_runs_of_letters_they_stand_in():
             {w: n for w, n in every.items() if w in function_words}
     assert detect_language("Dia bilang yang di dan itu untuk kami.") == "id"
     assert detect_language("He said that the plan was for them and the city.") == "en"
+
+
+# -- abbreviations: the run before a full stop found by a search -------------------------------
+
+def _written_abbreviation_at(text: str, dot: int) -> bool:
+    """The rule as first written, stepping back one character at a time."""
+    from reader.language.lexicon import ABBREVIATIONS
+
+    if dot >= len(text) or text[dot] != ".":
+        return False
+    start = dot
+    while start > 0 and dot - start < 20 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if "." in word:
+        return len(word.replace(".", "")) <= 4
+    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
+
+
+def test_an_abbreviation_is_the_run_of_letters_digits_and_stops_before_the_full_stop():
+    from reader.language.sentences import abbreviation_at
+
+    samples = _strings("Dr.J U.Sa_9² é-", 20_000, 26, 6) + [
+        "kata Dr. Jane", "di U.S. Army", "tahun.Dia", "Jl. Sudirman", "x" * 30 + ".",
+        "Prof. Dr. Ir. H. Budi", "K.H. Ma'ruf", "2024. Lalu", "_Dr. x", "St.",
+    ]
+    for text in samples:
+        for dot in range(len(text) + 1):
+            assert abbreviation_at(text, dot) == _written_abbreviation_at(text, dot), (text, dot)
+    assert abbreviation_at("kata Dr. Jane", 7) and not abbreviation_at("tahun.Dia", 5)

@@ -22,14 +22,15 @@ _SPLIT = re.compile(r"[\s\"”’')](?:(?<=[.!?:][\s\"”’')])[\s\"”’')]*(
 _END = re.compile(r"[.!?:][\"”’')]*(?=[\s\"“‘'(]+[A-Z0-9\"“‘]|\s*$)|\n+")
 
 
+_RUN_BEFORE = re.compile(r"(?:[^\W_]|\.)*\Z")  # letters, digits (``isalnum``) and full stops
+
+
 def abbreviation_at(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
-    if dot >= len(text) or text[dot] != ".":
+    if not 0 <= dot < len(text) or text[dot] != ".":
         return False
-    start = dot
-    while start > 0 and dot - start < 20 and (text[start - 1].isalnum() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:dot]
+    # the letters, digits and full stops right before it (at most 20), found in C
+    word = text[_RUN_BEFORE.search(text, max(0, dot - 20), dot).start():dot]
     if not word:
         return False
     if "." in word:
