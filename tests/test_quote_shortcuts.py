@@ -263,3 +263,24 @@ def test_an_abbreviation_is_the_run_of_letters_digits_and_stops_before_the_full_
         for dot in range(len(text) + 1):
             assert abbreviation_at(text, dot) == _written_abbreviation_at(text, dot), (text, dot)
     assert abbreviation_at("kata Dr. Jane", 7) and not abbreviation_at("tahun.Dia", 5)
+
+
+# -- named entities: a run joined to the next only when its first word is a role ---------------
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Menteri Komunikasi dan Informatika Rudiantara mengatakan hal itu.",
+     [("Rudiantara", "Menteri Komunikasi dan Informatika", True)]),
+    ("Presiden Joko Widodo dan Wapres Ma'ruf Amin hadir di Istana Bogor.",
+     [("Joko Widodo", "Presiden", False), ("Ma'ruf Amin", "Wapres", False)]),
+    ("Menteri Hukum RI, Supratman Andi Agtas, menjelaskan aturan itu.",
+     [("Supratman Andi Agtas", "Menteri Hukum RI", False)]),
+    ("Ia pergi ke Suriah bersama Budi Santoso.", []),
+    ("Kemudian Budi Santoso berkata bahwa Secretary of State Marco Rubio tiba.",
+     [("Budi Santoso", None, True), ("Marco Rubio", "Secretary of State", False)]),
+    ("Budi dan Ani tiba.", [("Budi", None, False), ("Ani", None, False)]),
+    ("tidak ada nama di sini.", []),
+])
+def test_entities_join_runs_only_through_a_role(sentence, found):
+    from reader.language.subjects import entities
+
+    assert [(c.name, c.role, strong) for c, strong in entities(sentence)] == found

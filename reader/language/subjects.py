@@ -86,34 +86,38 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
     (``Parikh recommended taking …``).
     """
     matches = list(ENTITY.finditer(text))
+    if not matches:
+        return
     lead = len(text) - len(text.lstrip(" \"“‘'("))
+    count = len(matches)
     index = 0
-    while index < len(matches):
+    while index < count:
         match = matches[index]
-        words = match.group().split()
-        end = match.end()
-        while index + 1 < len(matches) and is_role(words[0]) and \
-                _JOINED.fullmatch(text[end:matches[index + 1].start()]) and \
-                _continues_role(words, matches[index + 1].group().split()):
-            index += 1
-            words += [text[end:matches[index].start()].strip()] + matches[index].group().split()
-            end = matches[index].end()
+        group = match.group()
+        words = group.split()
+        start, end = match.span()
         index += 1
-        starts_sentence = match.start() <= lead
+        if index < count and is_role(words[0]):  # the first word decides for the whole run
+            while index < count and _JOINED.fullmatch(text, end, matches[index].start()) and \
+                    _continues_role(words, matches[index].group().split()):
+                words += [text[end:matches[index].start()].strip()] + matches[index].group().split()
+                end = matches[index].end()
+                index += 1
+        starts_sentence = start <= lead
         while words and (words[0].lower().strip(".,") in SENTENCE_STARTERS or (
                 starts_sentence and len(words) > 1 and words[0].lower() in vocab
                 and len(words[0]) >= 6 and not is_role(words[0]))):
             words = words[1:]
         if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()):
             continue
-        previous = text[max(0, match.start() - 40): match.start()].split()[-1:]
+        previous = text[max(0, start - 40): start].rsplit(None, 1)[-1:]
         if previous and previous[0].lower().strip(",") in PREPOSITIONS and \
-                words[0] == match.group().split()[0]:
+                words[0] == group.split()[0]:
             continue
         candidate = split_role([w.rstrip(".,") for w in words], vocab, english)
         if candidate is None:
             continue
-        if role_only(candidate) and index < len(matches) and \
+        if index < count and role_only(candidate) and \
                 text[end:matches[index].start()].strip() == ",":
             following = split_role([w.rstrip(".,") for w in matches[index].group().split()],
                                    vocab, english)
