@@ -284,3 +284,21 @@ def test_entities_join_runs_only_through_a_role(sentence, found):
     from reader.language.subjects import entities
 
     assert [(c.name, c.role, strong) for c, strong in entities(sentence)] == found
+
+
+# -- an opening clause: its comma looked for only after a word that opens a clause -------------
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("Dalam rapat itu, Menteri Keuangan Sri Mulyani menegaskan anggaran aman.",
+     Speaker("Sri Mulyani", "Menteri Keuangan")),
+    ("Setelah pulang dari Jakarta pada malam hari yang panjang dan melelahkan sekali bagi semua "
+     "orang di sana dan juga bagi keluarganya, Budi Santoso tidur.", None),  # comma too far
+    ("Sementara Budi Santoso menolak.", Speaker("Budi Santoso")),
+    ("Budi Santoso, warga setempat, mengatakan banjir datang.", Speaker("Budi Santoso")),
+    ("Kemudian-hari, Ani Rahma berkata.", Speaker("Ani Rahma")),
+])
+def test_an_opening_clause_is_passed_over_only_after_a_clause_word(sentence, subject):
+    from reader.language.narrative import State
+    from reader.language.subjects import sentence_subject
+
+    assert sentence_subject(sentence, State()) == subject

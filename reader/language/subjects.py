@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 _MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
+_LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
 # A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
 # Its first capital comes before the look-behind (the same check on the character before it),
 # so the search skips to capitals in C.
@@ -185,9 +186,13 @@ def _opening_subject(text: str, state: State,
     sentence does not open with one. ``strict`` (a clause after a comma) takes a name only
     with a role or a verb after it, never a bare name from a list (``Warung Chain, Tahu
     Bulat, DreadOut``)."""
-    opener = _OPENER.match(text)
-    if opener and opener.group("lead").lower() in CLAUSE_OPENERS:
-        text = text[opener.end():]
+    # the opening word is asked first: the clause up to its comma is looked for only after
+    # one of the few words that open a clause (the pattern's greedy first word is the same)
+    lead = _LEAD.match(text)
+    if lead and lead.group().lower() in CLAUSE_OPENERS:
+        opener = _OPENER.match(text)
+        if opener:
+            text = text[opener.end():]
     words = text[:600].split(None, 40)[:40]
     while words and words[0].lower().strip(",") in _STARTERS:
         words = words[1:]
