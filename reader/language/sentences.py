@@ -9,6 +9,7 @@ nor the name it stands in.
 from __future__ import annotations
 
 import re
+import string
 
 from reader.language.lexicon import ABBREVIATIONS, BOILERPLATE, PHOTO_CREDIT
 
@@ -22,15 +23,20 @@ _SPLIT = re.compile(r"[\s\"”’')](?:(?<=[.!?:][\s\"”’')])[\s\"”’')]*(
 _END = re.compile(r"[.!?:][\"”’')]*(?=[\s\"“‘'(]+[A-Z0-9\"“‘]|\s*$)|\n+")
 
 
-_RUN_BEFORE = re.compile(r"(?:[^\W_]|\.)*\Z")  # letters, digits (``isalnum``) and full stops
+_ASCII_RUN = string.ascii_letters + string.digits + "."  # ASCII characters of a word before a stop
 
 
 def abbreviation_at(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     if not 0 <= dot < len(text) or text[dot] != ".":
         return False
-    # the letters, digits and full stops right before it (at most 20), found in C
-    word = text[_RUN_BEFORE.search(text, max(0, dot - 20), dot).start():dot]
+    # the letters, digits and full stops right before it (at most 20): the ASCII ones
+    # stripped in C, and only a letter or digit beyond ASCII stepped over one at a time
+    window = text[max(0, dot - 20):dot]
+    start = len(window.rstrip(_ASCII_RUN))
+    while start > 0 and (window[start - 1].isalnum() or window[start - 1] == "."):
+        start -= 1
+    word = window[start:]
     if not word:
         return False
     if "." in word:
