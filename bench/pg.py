@@ -20,8 +20,9 @@ same run on the same files measures:
   with ``--server DIR --reuse`` starts it again and times the queries over what it holds,
   without loading again;
 - ``--before REV``: first the same benchmark over the reader of git revision ``REV`` (this
-  ``bench/pg.py`` run in a worktree of it, on the same corpus and Whoosh index), kept under
-  ``before``, so one run holds the figures before and after a change.
+  ``bench/pg.py`` run in a worktree of it, on the same corpus, Whoosh index, queries and
+  kept server), kept under ``before``, so one run holds the figures before and after a
+  change.
 
 Results go to one JSON document with the machine description (``bench/results/``).
 """
@@ -247,8 +248,14 @@ def main(argv: list[str] | None = None) -> int:
             run.child("fts5", str(corpus), str(db))
     if args.before:
         log(f"the benchmark as revision {args.before} runs it")
+        given = [*(["--load-only"] if args.load_only else []),
+                 *(["--corpus", str(args.corpus.resolve())] if args.corpus else []),
+                 *(["--whoosh-index", str(args.whoosh_index.resolve())]
+                   if args.whoosh_index else []),
+                 *(["--queries", str(args.queries.resolve())] if args.queries else []),
+                 *(["--server", str(args.server.resolve())] if args.server else [])]
         doc["before"] = before(args.before, args.paragraphs, args.profile, args.seed, work,
-                               ["--load-only"] if args.load_only else [])
+                               given)
         doc["before"]["revision"] = args.before
     folder = Path(tempfile.mkdtemp(prefix="reader-pg-bench-"))
     kept = args.server.resolve() if args.server else None

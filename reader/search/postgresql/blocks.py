@@ -45,6 +45,15 @@ COUNTS = 3  # counts with arrays of their own (c1 ... c3; c4 the rest)
 TIES = 256  # the elements past the last one scored that are read first to find its ties
 
 
+def flat(column: str) -> str:
+    """``column`` of a blocks row, read from its TOAST table once: a search refers to an
+    array many times (each count's intersections, its size, the first few, the ties), and
+    every use of the column as the table row holds it fetches and copies it again (an
+    array of more than 500 paragraphs is stored apart); a copy made here, in a materialised
+    step, is read in place after."""
+    return f"array_cat({column}, '{{}}'::integer[])"
+
+
 def after(array: str, last: str) -> str:
     """The elements of the sorted ``array`` after ``last`` with its length (so the same score
     for a count): they sit right after it, so the next :data:`TIES` are read, and the whole

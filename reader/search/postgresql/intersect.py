@@ -57,14 +57,18 @@ def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, lim
         held = (f", uniq(ARRAY(SELECT unnest(_int_inter(a.occ, b.prev)) >> "
                 f"{blocks.POSITION_BITS})) AS pd" if phrase else "")
         blocks_sql = (
-            "m AS MATERIALIZED (SELECT a.block, a.c1, a.c2, a.c3, a.c4, "
-            f"b.c1 AS d1, b.c2 AS d2, b.c3 AS d3, b.c4 AS d4{held} "
+            "m AS MATERIALIZED (SELECT a.block, "
+            + ", ".join(blocks.flat(f"a.c{c}") + f" AS c{c}" for c in counts) + ", "
+            + ", ".join(blocks.flat(f"b.c{c}") + f" AS d{c}" for c in counts)
+            + f"{held} "
             f"FROM {SCHEMA}.blocks a JOIN {SCHEMA}.blocks b ON b.field = %(f1)s::smallint "
             "AND b.term = %(t1)s AND b.block = a.block "
             "WHERE a.field = %(f0)s::smallint AND a.term = %(t0)s), ")
     else:  # one word: the paragraphs holding it, for each of its counts
         kinds = ", ".join(f"({i}, 1, m.c{i})" for i in counts)
-        blocks_sql = (f"m AS MATERIALIZED (SELECT * FROM {SCHEMA}.blocks "
+        blocks_sql = ("m AS MATERIALIZED (SELECT block, "
+                      + ", ".join(blocks.flat(f"c{c}") + f" AS c{c}" for c in counts)
+                      + f" FROM {SCHEMA}.blocks "
                       "WHERE field = %(f0)s::smallint AND term = %(t0)s), ")
     exact = f"f.i < {rest} AND f.j < {rest}"
     number = f"(f.block << {bits}) | (f.v & {(1 << bits) - 1})"

@@ -13,8 +13,9 @@ whose positions (kept in the index beside each posting) follow one another, as t
 each in its language's paragraphs. Only the shown paragraphs, and those tied with the last
 of them (the order breaks ties by article and paragraph), are then read. A common word, or
 an AND or a phrase of two, is answered from the words' blocks instead (:mod:`.intersect`),
-without reading every posting. Anything else (sloppy phrases, NOT, filters) is matched
-through the GIN indexes (:mod:`.search`).
+without reading every posting; an OR with common words from them too (:mod:`.union`), or,
+with four or more, summed in the reader's process (:mod:`.summed`). Anything else (sloppy
+phrases, NOT, filters) is matched through the GIN indexes (:mod:`.search`).
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from reader.language.edits import edits
 from reader.records import Hit, SearchResult
 from reader.search.backend import Facets, SearchRequest
 from reader.search.fields import EXTRA_PREFIX, known_fields
-from reader.search.postgresql import intersect, postings, union
+from reader.search.postgresql import intersect, postings, summed, union
 from reader.search.postgresql.documents import FIELD_CODES, SPELL
 from reader.search.postgresql.expand import expand
 from reader.search.postgresql.languages import both_languages, sides
@@ -164,6 +164,10 @@ def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) ->
         if words:
             return intersect.top(cur, groups, words, stats, max(1, request.limit),
                                  request.offset, ENGLISH_ROW)
+        words = summed.answerable(groups, stats)
+        if words:
+            return summed.top(cur, words, stats, max(1, request.limit), request.offset,
+                              ENGLISH_ROW)
         words = union.answerable(groups, stats)
         if words:
             return union.top(cur, words, stats, max(1, request.limit), request.offset,

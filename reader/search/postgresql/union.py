@@ -23,7 +23,8 @@ from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import Statistics
 
 MAX_COMMON = 3  # common words an OR may have here (their pairs are intersected; with more
-# the mixed paragraphs grow past what summing every posting costs: `ti*`, ten, took longer)
+# the mixed paragraphs grow past what summing every posting costs: `ti*`, ten, took longer;
+# such ORs are summed in the reader's process, see :mod:`.summed`)
 
 
 def answerable(groups: list[list], stats: Statistics) -> list[Word] | None:
