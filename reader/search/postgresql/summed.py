@@ -19,6 +19,8 @@ numpy is imported here, on the first such search only.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reader.search.postgresql import blocks, union
 from reader.search.postgresql.documents import FIELD_CODES, term_key
 from reader.search.postgresql.postings import Word, part, ranked
@@ -31,16 +33,12 @@ INT4_ARRAY = 1007  # the type of ``integer[]``
 
 def answerable(groups: list[list], stats: Statistics) -> list[Word] | None:
     """The words of ``groups`` when they are one OR of words of one field, each in
-    either language, :data:`MIN_COMMON` or more of them with blocks; else None."""
-    if len(groups) != 1 or len(groups[0]) < MIN_COMMON:
+    either language, :data:`MIN_COMMON` or more of them with blocks; else None (a word
+    twice scores twice, as on the server)."""
+    found = union.one_field_or(groups, stats)
+    if found is None:
         return None
-    words = groups[0]
-    if not all(isinstance(w, Word) and w.english is None for w in words):
-        return None
-    if len({w.field for w in words}) != 1:  # (a word twice scores twice, as on the server)
-        return None
-    code = FIELD_CODES[words[0].field]
-    common = sum(1 for w in words if (code, w.term) in stats.blocked)
+    words, common = found
     return words if common >= MIN_COMMON else None
 
 
@@ -50,6 +48,7 @@ def _numpy():
     return numpy
 
 
+@lru_cache(maxsize=1)
 def _loader(np):
     """A psycopg loader reading a binary ``integer[]`` (one dimension, no NULLs) as a numpy
     array: a header, then each element as its length and its value, both big-endian."""

@@ -27,17 +27,30 @@ MAX_COMMON = 3  # common words an OR may have here (their pairs are intersected;
 # such ORs are summed in the reader's process, see :mod:`.summed`)
 
 
-def answerable(groups: list[list], stats: Statistics) -> list[Word] | None:
-    """The words of ``groups`` when they are one OR of two or more distinct words of one
-    field, each in either language, from one to :data:`MAX_COMMON` of them with blocks."""
+def one_field_or(groups: list[list], stats: Statistics) -> tuple[list[Word], int] | None:
+    """``(words, common)`` when ``groups`` are one OR of two or more words of one field, each
+    in either language, ``common`` of them with blocks; else None (what this module and
+    :mod:`.summed` answer, by how many common words there are)."""
     if len(groups) != 1 or len(groups[0]) < 2:
         return None
     words = groups[0]
     if not all(isinstance(w, Word) and w.english is None for w in words):
         return None
-    if len({w.field for w in words}) != 1 or len({w.term for w in words}) != len(words):
+    if len({w.field for w in words}) != 1:
         return None
-    common = sum(1 for w in words if (FIELD_CODES[w.field], w.term) in stats.blocked)
+    code = FIELD_CODES[words[0].field]
+    return words, sum(1 for w in words if (code, w.term) in stats.blocked)
+
+
+def answerable(groups: list[list], stats: Statistics) -> list[Word] | None:
+    """The words of ``groups`` when they are one OR of two or more distinct words of one
+    field, each in either language, from one to :data:`MAX_COMMON` of them with blocks."""
+    found = one_field_or(groups, stats)
+    if found is None:
+        return None
+    words, common = found
+    if len({w.term for w in words}) != len(words):
+        return None
     return words if 1 <= common <= MAX_COMMON else None
 
 
