@@ -6,13 +6,14 @@
 
 On a shared machine the load moves from minute to minute, so the two are never built apart:
 builds alternate (old, new, new, old, ...), each in a fresh process that imports its own
-checkout. Each build reports wall seconds, CPU seconds of the process and its analysing
-children (what other people's work inflates least), paragraphs a CPU-second, and the peak of
-the resident memory of all its processes together, sampled every 50 ms from ``/proc`` (the
-analysing processes run at the same time, so their peaks add up), with each process's share
-at that moment and each process's own peak, and the number of segments the index ended
-with. ``--procs`` sets
-``READER_INDEX_PROCS`` (1: the build stays in one process).
+checkout (checked: each build reports the folder its ``reader`` came from, and the output
+names each checkout's commit). Each build reports wall seconds, CPU seconds of the process
+and its analysing children (what other people's work inflates least), paragraphs a
+CPU-second, and the peak of the resident memory of all its processes together, sampled every
+50 ms from ``/proc`` (the analysing processes run at the same time, so their peaks add up),
+with each process's share at that moment and each process's own peak, and the number of
+segments the index ended with. ``--procs`` sets ``READER_INDEX_PROCS`` (1: the build stays
+in one process).
 """
 
 from __future__ import annotations
@@ -31,9 +32,13 @@ HERE = Path(__file__).resolve().parent
 
 BUILD = """
 import json, os, shutil, sys, time
-sys.path.insert(0, sys.argv[1])
-sys.path.insert(1, sys.argv[4])
-from run import RssSampler
+sys.path.insert(0, sys.argv[4])
+from run import RssSampler  # bench/run.py puts its own checkout on the path: the one built
+sys.path.insert(0, sys.argv[1])  # comes first, after it
+for name in [m for m in sys.modules if m == "reader" or m.startswith("reader.")]:
+    del sys.modules[name]
+import reader
+assert reader.__file__.startswith(sys.argv[1]), reader.__file__
 from reader.library import Library
 
 
@@ -70,7 +75,7 @@ print(json.dumps({"seconds": round(seconds, 2), "cpu": round(cpu, 2),
                                               for kb in sampler.at_peak.get("children", [])]},
                   "each_peak_mb": {("main" if pid == str(os.getpid()) else pid): round(kb / 1024, 1)
                                    for pid, kb in sampler.each_peak_kb.items()},
-                  "segments": segments}))
+                  "segments": segments, "code": os.path.dirname(os.path.dirname(reader.__file__))}))
 """
 
 
@@ -86,6 +91,13 @@ def build(code: Path, corpus: Path, index: Path, procs: int | None) -> dict:
     got["paragraphs_per_cpu_s"] = round(got["paragraphs"] / max(got["cpu"], 1e-9), 1)
     got["paragraphs_per_s"] = round(got["paragraphs"] / max(got["seconds"], 1e-9), 1)
     return got
+
+
+def revision(checkout: Path) -> str:
+    """The checkout's commit, marked when files differ from it."""
+    head = subprocess.run(["git", "-C", str(checkout), "describe", "--always", "--dirty"],
+                          capture_output=True, text=True)
+    return head.stdout.strip() or "not a git checkout"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             if not args.keep:
                 shutil.rmtree(index, ignore_errors=True)
     out: dict = {"when": when, "corpus": str(args.corpus), "procs": args.procs,
-                 "code": {side: str(path) for side, path in sides.items()}, "runs": runs,
+                 "code": {side: f"{path} ({revision(path)})" for side, path in sides.items()},
+                 "runs": runs,
                  "median": {side: {key: statistics.median(r[key] for r in got)
                                    for key in ("paragraphs_per_cpu_s", "paragraphs_per_s",
                                                "cpu", "seconds", "peak_total_mb")}
