@@ -118,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     runs: dict[str, list[dict]] = {side: [] for side in sides}
     when = time.strftime("%Y-%m-%d %H:%M")
+    sys.path.insert(0, str(HERE))
+    from run import machine
+
+    described = machine()  # before the builds: its load average is the one they started at
     for round_ in range(max(1, args.builds)):
         order = list(sides) if round_ % 2 == 0 else list(reversed(sides))
         for side in order:
@@ -129,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build {round_ + 1} {side}: {json.dumps(got)}", file=sys.stderr, flush=True)
             if not args.keep:
                 shutil.rmtree(index, ignore_errors=True)
-    out: dict = {"when": when, "corpus": str(args.corpus), "procs": args.procs,
+    out: dict = {"when": when, "machine": described, "corpus": str(args.corpus),
+                 "procs": args.procs,
                  "code": {side: f"{path} ({revision(path)})" for side, path in sides.items()},
                  "runs": runs,
                  "median": {side: {key: statistics.median(r[key] for r in got)

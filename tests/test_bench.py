@@ -45,6 +45,24 @@ def bench_json(tmp_path_factory):
     return json.loads(proc.stdout)
 
 
+def test_build_ab_builds_each_checkout_it_is_given(tmp_path):
+    import shutil
+
+    other = tmp_path / "other"  # a second checkout: a copy of this one's package
+    shutil.copytree(REPO / "reader", other / "reader",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path / "ab.json"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "build_ab.py"), str(other), str(REPO), "--corpus",
+         str(REPO / "seeds"), "--builds", "1", "--work", str(tmp_path / "work"), "--out",
+         str(out)], capture_output=True, text=True, cwd=REPO, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    runs = json.loads(out.read_text())["runs"]
+    assert [r["code"] for r in runs["old"]] == [str(other)]
+    assert [r["code"] for r in runs["new"]] == [str(REPO)]
+    assert runs["old"][0]["paragraphs"] == runs["new"][0]["paragraphs"] > 0
+
+
 def test_run_prints_the_schema(bench_json):
     doc = bench_json
     assert doc["schema"] == "reader-bench/2"
