@@ -302,3 +302,24 @@ def test_an_opening_clause_is_passed_over_only_after_a_clause_word(sentence, sub
     from reader.language.subjects import sentence_subject
 
     assert sentence_subject(sentence, State()) == subject
+
+
+def test_the_caches_of_names_stay_bounded_and_answer_the_same(monkeypatch):
+    from reader.language import names
+
+    monkeypatch.setattr(names, "_CACHE_LIMIT", 30)
+    for cache in ("_SPLITS", "_PERSON", "_ROLE_ONLY"):
+        monkeypatch.setattr(names, cache, {})
+    first = {}
+    for round_ in range(2):  # the second round meets every run again, after the caches cleared
+        for i in range(100):
+            tokens = ["Menteri", "Luar", "Negeri", f"Budi{i}", "Santoso"]
+            speaker = names.split_role(tokens)
+            person = names.is_person(speaker)
+            if round_ == 0:
+                first[i] = (speaker, person)
+            else:
+                assert (speaker, person) == first[i]
+            assert all(len(getattr(names, cache)) <= 30
+                       for cache in ("_SPLITS", "_PERSON", "_ROLE_ONLY"))
+    assert first[7][0] == Speaker("Budi7 Santoso", "Menteri Luar Negeri") and first[7][1]
