@@ -20,7 +20,6 @@ estimate counts per word, posting and position is what the pool holds (a test co
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
 
 from whoosh.analysis import IDTokenizer
 from whoosh.fields import ID
@@ -174,16 +173,15 @@ class BulkSegment:
             if entry is None:
                 entry = pool[stem] = [array(_U32), array(_U16)]
                 added += TERM_BYTES
-            entry[0].extend((docnum, len(positions)))
+            heads = entry[0]  # two appends and ``fromlist``: each about half an ``extend``
+            heads.append(docnum)
+            heads.append(len(positions))
             try:
-                entry[1].extend(positions)
+                entry[1].fromlist(positions)
             except OverflowError:  # a position past 65,535: this word's positions widen
-                held = entry[1]
-                # what the failed extend added: the positions below the first too big (they
-                # ascend)
-                del held[len(held) - bisect_right(positions, 0xFFFF):]
-                entry[1] = array(_U32, held)
-                entry[1].extend(positions)
+                # (``fromlist`` leaves the array as it was when an item does not fit)
+                entry[1] = array(_U32, entry[1])
+                entry[1].fromlist(positions)
         self.size += added + 8 * len(places) + 2 * length
         return length
 
