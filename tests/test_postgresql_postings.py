@@ -75,7 +75,7 @@ def _both_ways(backend: PostgresBackend, query: str, limit: int, offset: int):
             groups = postings.groups_of(tree)
             assert groups, f"{query!r} is an AND of ORs of words"
             search._document_frequencies(cur, stats, query_terms(tree))
-            fast = search._top(cur, tree, stats, request, False)  # blocks or postings
+            fast = search.rows_of(search._top(cur, tree, stats, request, False))  # blocks, postings
             slow = search._matched(cur, tree, stats, request, False)
     return fast, slow
 

@@ -34,26 +34,37 @@ from reader.search.postgresql.translate import Statistics
 MIN_STATEMENT_TIMEOUT = 0.05  # seconds: below this a search could not even be planned
 
 
-def _search_settings(conn, request: SearchRequest) -> str:
-    """For one search's transaction: its time budget, no JIT compilation, no parallel
-    workers and no materialised copies of a scan; returns the index's generation, read in
-    the same statement (one round trip fewer a search). A search's statements are short but
-    their score expressions long (a prefix's hundreds of words), and compiling them took
-    seconds where running them takes milliseconds; starting a worker process took longer
-    than a word's whole search; and a merge of two words' postings copied one side first
-    (each paragraph is there once, so nothing is ever read twice), which took as long as
-    reading both. The statements a search prepares (see :func:`.postings.ranked`) are
-    planned once, without their values."""
+def _settings_statement(request: SearchRequest) -> tuple[str, list]:
+    """For one search: its time budget, no JIT compilation, no parallel workers and no
+    materialised copies of a scan, local to the search's transaction; and the index's
+    generation, read in the same statement (one round trip fewer a search). A search's
+    statements are short but their score expressions long (a prefix's hundreds of words),
+    and compiling them took seconds where running them takes milliseconds; starting a worker
+    process took longer than a word's whole search; and a merge of two words' postings
+    copied one side first (each paragraph is there once, so nothing is ever read twice),
+    which took as long as reading both. The statements a search prepares (see
+    :func:`.postings.ranked`) are planned once, without their values."""
     settings = (f"(SELECT value FROM {SCHEMA}.meta WHERE key = 'generation'), "
                 "set_config('jit', 'off', true), "
                 "set_config('max_parallel_workers_per_gather', '0', true), "
                 "set_config('enable_material', 'off', true), "
                 "set_config('plan_cache_mode', 'force_generic_plan', true)")
     if request.time_budget is None:  # the server's own limit, if it has one
-        return conn.execute(f"SELECT {settings}").fetchone()[0] or "0"
+        return f"SELECT {settings}", []
     budget = max(request.time_budget, MIN_STATEMENT_TIMEOUT)
-    return conn.execute(f"SELECT {settings}, set_config('statement_timeout', %s, true)",
-                        [f"{int(budget * 1000)}ms"]).fetchone()[0] or "0"
+    return (f"SELECT {settings}, set_config('statement_timeout', %s, true)",
+            [f"{int(budget * 1000)}ms"])
+
+
+def _search_settings(conn, request: SearchRequest) -> str:
+    """The settings of :func:`_settings_statement` made in ``conn``'s transaction; returns
+    the index's generation."""
+    return conn.execute(*_settings_statement(request)).fetchone()[0] or "0"
+
+
+def _pipelines() -> bool:
+    """Whether the client library can send statements in a pipeline (libpq 14 or later)."""
+    return db.psycopg().Pipeline.is_supported()
 
 
 class PostgresBackend:
@@ -241,9 +252,37 @@ class PostgresBackend:
     # -- reading -------------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
+        """One search. Once the statistics are known, its settings, the generation and its
+        statements go to the server together, in a pipeline, in the one implicit
+        transaction a pipeline's statements share until it is sent: one exchange for a
+        search whose words are known (each exchange wakes both processes, which on a busy
+        machine is what a search waits for most). Should the generation show that an
+        update committed meanwhile, the search is made again with the new statistics."""
+        from reader.search.postgresql.search import parse, start, suggestions
+
+        with self._session() as conn:
+            if self._stats is None or self.sharded(conn) or not _pipelines():
+                return self._search_in_transaction(conn, request)
+            fields = self._field_names(conn)
+            with conn.pipeline():
+                settings = conn.execute(*_settings_statement(request))
+                finish = start(conn, request, self._stats, self._expansions, False, fields)
+            result = finish()
+            if (settings.fetchone()[0] or "0") != self._generation:
+                return self._search_in_transaction(conn, request)
+            if not result.hits and request.suggest:
+                with conn.transaction():
+                    _search_settings(conn, request)
+                    result.suggestions = suggestions(conn, parse(request.query, extra=fields),
+                                                     request.query)
+            return result
+
+    def _search_in_transaction(self, conn, request: SearchRequest) -> SearchResult:
+        """One search in a transaction of its own, the statistics read first when the
+        generation moved."""
         from reader.search.postgresql.search import run
 
-        with self._session() as conn, conn.transaction():
+        with conn.transaction():
             stats = self._refresh(conn, _search_settings(conn, request))
             return run(conn, request, stats, self._expansions, self.sharded(conn),
                        self._field_names(conn))

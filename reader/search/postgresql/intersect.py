@@ -36,7 +36,7 @@ def answerable(groups: list[list], stats: Statistics) -> tuple[Word, ...] | None
 
 
 def top(cur, groups: list[list], words: tuple[Word, ...], stats: Statistics, limit: int,
-        offset: int, english_row: str) -> list:
+        offset: int, english_row: str):
     """The rows :func:`.postings.top` would give for ``groups`` (``words`` as
     :func:`answerable` found them)."""
     params: dict = {"shown": limit + offset}

@@ -237,7 +237,7 @@ def _every_part(items: list[list], stats: Statistics) -> tuple[str, list]:
 
 
 def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: int,
-        english_row: str) -> list:
+        english_row: str):
     """The rows :func:`.search.run` shows: ``limit`` from ``offset`` by score, then article
     and paragraph; each with the number of matches. ``groups`` as :func:`groups_of` gives
     them: a paragraph matches when it holds a word of every group, and scores the parts of
@@ -254,7 +254,7 @@ def top(cur, groups: list[list[Word]], stats: Statistics, limit: int, offset: in
 
 def ranked(cur, hits: str, params: list | dict, limit: int, offset: int,
            english_row: str, total: str = "(SELECT count(*) FROM hits)",
-           generic: bool = False) -> list:
+           generic: bool = False):
     """The rows shown of ``hits`` (SQL opening a ``WITH`` whose ``hits`` gives each matching
     paragraph's ``id`` and ``score``, ending in a comma; its parameters positional, or named
     in a dict), with their number (``total``: when ``hits`` holds only those that can be
@@ -263,7 +263,11 @@ def ranked(cur, hits: str, params: list | dict, limit: int, offset: int,
     ``generic``: the statement's plan does not depend on its words (every step a
     materialised CTE of a fixed shape), so it is prepared on the connection and planned
     once, without its values (the search's transaction sets ``plan_cache_mode``): planning
-    these long statements took longer than running them for a rare word or a title."""
+    these long statements took longer than running them for a rare word or a title.
+
+    Returns the cursor, its rows not fetched: in a pipeline (see
+    :meth:`.backend.PostgresBackend.search`) the statement is sent with the search's
+    settings and read after, in one exchange with the server."""
     if isinstance(params, dict):
         marks = ("%(shown)s", "%(limit)s", "%(offset)s")
         values: list | dict = {**params, "shown": limit + offset, "limit": limit,
@@ -287,7 +291,7 @@ def ranked(cur, hits: str, params: list | dict, limit: int, offset: int,
         f"{total}, p.{english_row}, p.date FROM page g "
         f"CROSS JOIN LATERAL (SELECT * FROM {SCHEMA}.paragraphs p WHERE p.id = g.id OFFSET 0) p "
         "ORDER BY g.score DESC, g.doc, g.para")
-    return cur.execute(sql, values, prepare=generic or None).fetchall()
+    return cur.execute(sql, values, prepare=generic or None)
 
 
 __all__ = ["Adjacent", "Word", "groups_of", "part", "phrases_of", "ranked", "top",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
 from reader.errors import QueryError
 from reader.language.analysis import (
@@ -93,32 +94,61 @@ def facets(conn, request: SearchRequest, cache: dict, fields: tuple[str, ...] = 
 def run(conn, request: SearchRequest, stats: Statistics, cache: dict,
         sharded: bool = False, fields: tuple[str, ...] = ()) -> SearchResult:
     """Search paragraphs; a malformed query raises :class:`QueryError`."""
+    result = start(conn, request, stats, cache, sharded, fields)()
+    if not result.hits and request.suggest:
+        began = time.perf_counter()
+        result.suggestions = suggestions(conn, parse(request.query, extra=fields), request.query)
+        result.elapsed_ms += (time.perf_counter() - began) * 1000
+    return result
+
+
+def start(conn, request: SearchRequest, stats: Statistics, cache: dict,
+          sharded: bool = False, fields: tuple[str, ...] = ()) -> Callable[[], SearchResult]:
+    """The statements of a search sent; returns what reads their rows into the result (no
+    suggestions). In a pipeline the last statement is only queued: its rows are read once
+    the pipeline has been sent, so a search whose words and statistics are known is one
+    exchange with the server."""
     started = time.perf_counter()
-    result = SearchResult(query=request.query)
     tree = tree_of(request, fields)
-    with conn.cursor() as cur:
+    cur = conn.cursor()
+    try:
         expanded, cut = expand(cur, tree, cache)
         expanded = simplify(expanded)
-        result.partial = cut
         if expanded is NOTHING:
-            rows = []
+            pending = []
         else:
             _document_frequencies(cur, stats, query_terms(expanded))
-            rows = _top(cur, expanded, stats, request, sharded)
-    words = _highlight_words(expanded)
-    for doc, para, title, source, text, repeats, value, total, english, date in rows:
-        result.total = total
-        language = ENGLISH if english else INDONESIAN
-        result.hits.append(Hit(doc=doc, para=para, title=title or "", source=source or None,
-                               score=float(value), text=text,
-                               highlights=highlight_offsets(text, words[language], language),
-                               repeats=list(repeats or []), date=date))
-    if rows and sharded:
-        result.total = _count(conn, expanded)
-    if not result.hits and request.suggest:
-        result.suggestions = suggestions(conn, parse(request.query, extra=fields), request.query)
-    result.elapsed_ms = (time.perf_counter() - started) * 1000
-    return result
+            pending = _top(cur, expanded, stats, request, sharded)
+    except BaseException:
+        cur.close()
+        raise
+
+    def finish() -> SearchResult:
+        try:
+            rows = rows_of(pending)
+        finally:
+            cur.close()
+        result = SearchResult(query=request.query, partial=cut)
+        words = _highlight_words(expanded)
+        for doc, para, title, source, text, repeats, value, total, english, date in rows:
+            result.total = total
+            language = ENGLISH if english else INDONESIAN
+            result.hits.append(Hit(doc=doc, para=para, title=title or "", source=source or None,
+                                   score=float(value), text=text,
+                                   highlights=highlight_offsets(text, words[language], language),
+                                   repeats=list(repeats or []), date=date))
+        if rows and sharded:
+            result.total = _count(conn, expanded)
+        result.elapsed_ms = (time.perf_counter() - started) * 1000
+        return result
+
+    return finish
+
+
+def rows_of(pending) -> list:
+    """The rows of :func:`_top`: a list, or a cursor whose statement was sent (by
+    :func:`.postings.ranked`) and whose rows are read here."""
+    return pending if isinstance(pending, list) else pending.fetchall()
 
 
 def _highlight_words(tree) -> dict[str, set[str]]:
@@ -156,7 +186,8 @@ def _document_frequencies(cur, stats: Statistics, needed: set[tuple[str, str]]) 
 ENGLISH_ROW = r"text_tsv @@ E'''\001en'''::tsquery"
 
 
-def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool) -> list:
+def _top(cur, tree, stats: Statistics, request: SearchRequest, sharded: bool):
+    """The rows shown, or the cursor whose statement gives them (see :func:`rows_of`)."""
     direction = ORDERS.get(request.sort)
     groups = None if sharded or direction is not None else postings.groups_of(tree)
     if groups:
@@ -307,4 +338,4 @@ def _replace_word(query: str, word: str, replacement: str) -> tuple[str, int]:
     return _WORD.subn(swap, query)
 
 
-__all__ = ["QueryError", "highlight_offsets", "run", "suggestions", "tree_of"]
+__all__ = ["QueryError", "highlight_offsets", "run", "start", "suggestions", "tree_of"]

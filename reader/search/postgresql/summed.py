@@ -95,7 +95,7 @@ def _fetch_sql() -> str:
 
 
 def top(cur, words: list[Word], stats: Statistics, limit: int, offset: int,
-        english_row: str) -> list:
+        english_row: str):
     """The rows :func:`.postings.top` gives for the OR of ``words`` (as :func:`answerable`
     found them)."""
     np = _numpy()

@@ -55,7 +55,7 @@ def answerable(groups: list[list], stats: Statistics) -> list[Word] | None:
 
 
 def top(cur, words: list[Word], stats: Statistics, limit: int, offset: int,
-        english_row: str) -> list:
+        english_row: str):
     """The rows :func:`.postings.top` gives for the OR of ``words`` (as
     :func:`answerable` found them)."""
     code = FIELD_CODES[words[0].field]
