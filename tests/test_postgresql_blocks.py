@@ -83,7 +83,6 @@ def small_blocks(monkeypatch):
     corpus then spans many blocks, and the bounds and the cut matter."""
     monkeypatch.setattr(blocks, "MIN_DF", 20)
     monkeypatch.setattr(blocks, "BLOCK_BITS", 3)
-    monkeypatch.setattr(blocks, "TIES", 2)  # ties past the first two read: both ways taken
 
 
 def test_blocks_answer_as_the_postings_merge_through_updates(pg_server, tmp_path,  # noqa: F811
@@ -200,11 +199,10 @@ def test_searches_from_blocks_and_postings_are_planned_once(pg_server, tmp_path,
 
 def test_ties_past_the_next_ones_read_are_all_found(pg_server, tmp_path, monkeypatch):  # noqa: F811
     """A word's paragraphs tied with the last one scored (its count, the same field length)
-    sit after it in its array; when more than :data:`blocks.TIES` of them follow, the whole
-    rest is read. Here the one that sorts first (by article) is renumbered last by an update,
-    so it is the last of the ties: the page must still show it, as the postings merge does."""
+    sit after it in its array, up to the last of that length (found by binary search). Here
+    the one that sorts first (by article) is renumbered last by an update, so it is the last
+    of the ties: the page must still show it, as the postings merge does."""
     monkeypatch.setattr(blocks, "MIN_DF", 5)
-    monkeypatch.setattr(blocks, "TIES", 2)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     tokens = [f"{a}{b}" for a in "bcdfg" for b in ("ka", "lo", "mu", "ne")]  # our own words
@@ -228,12 +226,12 @@ def test_ties_past_the_next_ones_read_are_all_found(pg_server, tmp_path, monkeyp
         plain = PostgresBackend(_database(pg_server, "reader_ties_merge"))
         plain.apply(changes_for(corpus), rebuild=True)
     with psycopg.connect(fast.dsn) as conn:  # the case: the first by article is the last
-        # of more than TIES + 1 ties in the word's array of single counts
+        # of the ties in the word's array of single counts
         ties, position = conn.execute(
             "SELECT cardinality(b.c1), array_position(b.c1, ((p.text_len << %s) | p.id)) "
             "FROM reader.blocks b JOIN reader.paragraphs p ON p.path = %s "
             "WHERE b.field = 0 AND b.term = 'tidak'", [blocks.BLOCK_BITS, first]).fetchone()
-    assert ties == 12 and position == ties > 1 + blocks.TIES
+    assert ties == 12 and position == ties
     for limit, offset in ((1, 0), (2, 0), (1, 1), (5, 3)):
         ours = fast.search(SearchRequest("tidak", limit=limit, offset=offset))
         theirs = plain.search(SearchRequest("tidak", limit=limit, offset=offset))

@@ -114,7 +114,6 @@ def small_blocks():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(blocks, "MIN_DF", 3)
         patch.setattr(blocks, "BLOCK_BITS", 3)
-        patch.setattr(blocks, "TIES", 2)
         yield
 
 

@@ -42,7 +42,6 @@ BLOCK_BITS = 17  # paragraph numbers a block spans: 131,072
 POSITION_BITS = 14  # a position (at most 16,383, as a tsvector's) in an occurrence
 LENGTH_BITS = 14  # a field length packed beside a paragraph (longer ones go to c4)
 COUNTS = 3  # counts with arrays of their own (c1 ... c3; c4 the rest)
-TIES = 256  # the elements past the last one scored that are read first to find its ties
 
 
 def flat(column: str) -> str:
@@ -56,13 +55,12 @@ def flat(column: str) -> str:
 
 def after(array: str, last: str) -> str:
     """The elements of the sorted ``array`` after ``last`` with its length (so the same score
-    for a count): they sit right after it, so the next :data:`TIES` are read, and the whole
-    rest only when the length still has not changed by then."""
-    where = f"idx({array}, {last})"
-    return (f"(SELECT v FROM unnest(CASE WHEN cardinality({array}) <= {where} + {TIES} OR "
-            f"({array})[{where} + {TIES}] >> {BLOCK_BITS} > {last} >> {BLOCK_BITS} "
-            f"THEN ({array})[{where} + 1:{where} + {TIES}] ELSE ({array})[{where} + 1:] END) "
-            f"AS v WHERE v >> {BLOCK_BITS} = {last} >> {BLOCK_BITS})")
+    for a count): they sit right after it, up to the last element of that length, found by
+    binary search (``width_bucket``: how many of the array are at most the greatest value of
+    that length), so only they are read."""
+    same = f"{last} | {(1 << BLOCK_BITS) - 1}"  # the greatest value of last's length
+    return (f"(SELECT v FROM unnest(({array})[idx({array}, {last}) + 1:"
+            f"width_bucket({same}, {array})]) AS v)")
 
 
 def build_sql(table: str, postings: str, where: str) -> str:
