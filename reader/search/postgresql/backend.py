@@ -59,7 +59,7 @@ def _settings_statement(request: SearchRequest) -> tuple[str, list]:
 def _search_settings(conn, request: SearchRequest) -> str:
     """The settings of :func:`_settings_statement` made in ``conn``'s transaction; returns
     the index's generation."""
-    return conn.execute(*_settings_statement(request)).fetchone()[0] or "0"
+    return conn.execute(*_settings_statement(request), prepare=True).fetchone()[0] or "0"
 
 
 def _pipelines() -> bool:
@@ -265,7 +265,7 @@ class PostgresBackend:
                 return self._search_in_transaction(conn, request)
             fields = self._field_names(conn)
             with conn.pipeline():
-                settings = conn.execute(*_settings_statement(request))
+                settings = conn.execute(*_settings_statement(request), prepare=True)
                 finish = start(conn, request, self._stats, self._expansions, False, fields)
             result = finish()
             if (settings.fetchone()[0] or "0") != self._generation:
