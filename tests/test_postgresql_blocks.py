@@ -190,8 +190,11 @@ def test_searches_from_blocks_and_postings_are_planned_once(pg_server, tmp_path,
             assert (again.total, [(h.doc, h.para) for h in again.hits]) == (
                 first[query].total, [(h.doc, h.para) for h in first[query].hits])
     with backend._session() as conn:
-        plans = conn.execute("SELECT generic_plans, custom_plans FROM pg_prepared_statements"
-                             ).fetchall()
+        plans = conn.execute("SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+                             "WHERE statement NOT LIKE '%set_config%'").fetchall()
+        settings = conn.execute("SELECT count(*) FROM pg_prepared_statements "
+                                "WHERE statement LIKE '%set_config%'").fetchone()[0]
+    assert settings == 1  # the search's settings: one statement, prepared once
     assert len(plans) == len(queries)  # one statement each (the others are not prepared)
     assert all(custom == 0 and generic == 4 for generic, custom in plans), plans
     backend.close()
