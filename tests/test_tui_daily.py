@@ -372,3 +372,16 @@ async def test_controls_in_an_article_show_visibly_through_the_one_cleaner():
         assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
         assert "␛[31mmerah␛[0m" in shown and "Nama␛]52;c;AAAA␇" in shown
         assert "\ufffdgnp.exe" in shown
+
+
+def test_a_quote_line_keeps_a_space_between_speaker_and_title():
+    from reader.records import Quote, QuoteRecord
+    from reader.tui.screens.quotes import quote_lines
+
+    record = QuoteRecord(doc="d1", para=4, index=1, title="Kazakhstan Terpilih Menjadi Anggota",
+                         quote=Quote(text="Kami akan segera mengumumkan.", speaker="Trump",
+                                     start=0, end=10))
+    for width in (80, 40, 24):
+        meta = "".join(text for text, _style in quote_lines(record, width)[-1])
+        assert meta.startswith("Trump · "), meta
+        assert meta.endswith(" ¶4") and len(meta) <= max(width, 4 + len("Trump ¶4 ")), meta

@@ -46,10 +46,11 @@ def quote_lines(record: QuoteRecord, width: int) -> list[Line]:
     lines: list[Line] = [[(line, style)] for line in text]
     who = "term" if quote.kind == TERM else speaker_label(quote).removeprefix("— ")
     who = clip(who, max(width * 2 // 3, 20))
-    where = f" · {record.title or record.doc}"
     number = f" ¶{record.para}"
-    room = max(width - len(who) - len(number), 4)
-    lines.append([(who, ("speaker",)), (clip(where, room), ("meta",)), (number, ("meta",))])
+    room = max(width - len(who) - len(number) - 1, 4)
+    # the space before the dot is put back after clipping, which flattens the text's ends
+    where = " " + clip(f"· {record.title or record.doc}", room)
+    lines.append([(who, ("speaker",)), (where, ("meta",)), (number, ("meta",))])
     return lines
 
 
