@@ -126,12 +126,15 @@ class _Unscored(WrappingMatcher):
 
 
 class Excluding(AndNot):
-    """``a ANDNOT b`` whose matcher checks its first match against ``b`` too.
+    """``a ANDNOT b`` whose matcher checks its first match against ``b`` too, and stops when
+    a skip runs ``a`` out.
 
     Whoosh 3's ``AndNotMatcher`` skips ``b`` to the first match of ``a`` only when both start
     on the same document, so a walk through its matches (a count) took the first paragraph of
     ``a`` in a segment even when it held an excluded word. (Its scored collector happens to
-    skip to a block's quality first, which hides the fault from ranked results.)"""
+    skip to a block's quality first, which hides the fault from ranked results.) And when an
+    AND around it skips ``a`` past its last match, it still asks ``a`` for its document: an
+    ``IndexError`` (found with ``Tokayev ("Lokhoyah presiden" -Tokayev)``)."""
 
     def matcher(self, searcher, context=None):
         return _ExcludingMatcher(self.a.matcher(searcher, context),
@@ -142,6 +145,11 @@ class _ExcludingMatcher(AndNotMatcher):
     def _find_first(self) -> None:
         if self.a.is_active() and self.b.is_active():
             self._find_next()
+
+    def _find_next(self):
+        if not self.a.is_active():  # a skip ran out of ``a``: nothing left to exclude from
+            return False
+        return super()._find_next()
 
 
 def excluding(q):
