@@ -10,6 +10,7 @@ paragraphs and articles spread over shards.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -62,8 +63,10 @@ def _search_settings(conn, request: SearchRequest) -> str:
     return conn.execute(*_settings_statement(request), prepare=True).fetchone()[0] or "0"
 
 
+@functools.cache
 def _pipelines() -> bool:
-    """Whether the client library can send statements in a pipeline (libpq 14 or later)."""
+    """Whether the client library can send statements in a pipeline (libpq 14 or later);
+    asked once a process, not once a search."""
     return db.psycopg().Pipeline.is_supported()
 
 
@@ -258,7 +261,7 @@ class PostgresBackend:
         search whose words are known (each exchange wakes both processes, which on a busy
         machine is what a search waits for most). Should the generation show that an
         update committed meanwhile, the search is made again with the new statistics."""
-        from reader.search.postgresql.search import parse, start, suggestions
+        from reader.search.postgresql.search import add_suggestions, start
 
         with self._session() as conn:
             if self._stats is None or self.sharded(conn) or not _pipelines():
@@ -273,8 +276,7 @@ class PostgresBackend:
             if not result.hits and request.suggest:
                 with conn.transaction():
                     _search_settings(conn, request)
-                    result.suggestions = suggestions(conn, parse(request.query, extra=fields),
-                                                     request.query)
+                    add_suggestions(conn, request, result, fields)
             return result
 
     def _search_in_transaction(self, conn, request: SearchRequest) -> SearchResult:

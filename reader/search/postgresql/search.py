@@ -96,10 +96,16 @@ def run(conn, request: SearchRequest, stats: Statistics, cache: dict,
     """Search paragraphs; a malformed query raises :class:`QueryError`."""
     result = start(conn, request, stats, cache, sharded, fields)()
     if not result.hits and request.suggest:
-        began = time.perf_counter()
-        result.suggestions = suggestions(conn, parse(request.query, extra=fields), request.query)
-        result.elapsed_ms += (time.perf_counter() - began) * 1000
+        add_suggestions(conn, request, result, fields)
     return result
+
+
+def add_suggestions(conn, request: SearchRequest, result: SearchResult,
+                    fields: tuple[str, ...] = ()) -> None:
+    """"Did you mean" for a search that found nothing, its time counted in the search's."""
+    began = time.perf_counter()
+    result.suggestions = suggestions(conn, parse(request.query, extra=fields), request.query)
+    result.elapsed_ms += (time.perf_counter() - began) * 1000
 
 
 def start(conn, request: SearchRequest, stats: Statistics, cache: dict,
@@ -338,4 +344,5 @@ def _replace_word(query: str, word: str, replacement: str) -> tuple[str, int]:
     return _WORD.subn(swap, query)
 
 
-__all__ = ["QueryError", "highlight_offsets", "run", "start", "suggestions", "tree_of"]
+__all__ = ["QueryError", "add_suggestions", "highlight_offsets", "run", "start", "suggestions",
+           "tree_of"]
