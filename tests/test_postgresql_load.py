@@ -161,3 +161,23 @@ def test_a_parallel_load_that_fails_part_way_leaves_the_old_index(pg_dsn, tmp_pa
     assert backend.search(SearchRequest("pupuk")).total == 0
     assert backend.search(SearchRequest("Tokayev")).total == 2
     backend.close()
+
+
+def test_a_first_load_builds_the_terms_indexes_after_its_copy(pg_dsn, seeds_copy):  # noqa: F811
+    """A load into an empty index copies the terms without their key and trigrams and builds
+    both after; a rebuild over a live index keeps them (searches go on meanwhile)."""
+    def indexes() -> list[str]:
+        return sorted(r[0] for r in _rows(
+            pg_dsn, "SELECT indexname FROM pg_indexes WHERE schemaname = 'reader' "
+            "AND tablename = 'terms'"))
+
+    backend = PostgresBackend(pg_dsn)
+    backend.apply(changes_for(seeds_copy), rebuild=True)
+    assert indexes() == ["terms_pkey", "terms_trgm"]
+    first = _rows(pg_dsn, "SELECT * FROM reader.terms ORDER BY field, term")
+    assert len(first) > 500
+    assert backend.search(SearchRequest("Tokayef~")).total > 0  # fuzzy: through the trigrams
+    backend.apply(changes_for(seeds_copy), rebuild=True)  # over the live index
+    assert indexes() == ["terms_pkey", "terms_trgm"]
+    assert _rows(pg_dsn, "SELECT * FROM reader.terms ORDER BY field, term") == first
+    backend.close()

@@ -26,6 +26,7 @@ from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
     article_record,
     article_rows,
+    learned,
     unique_paragraphs,
 )
 
@@ -87,7 +88,6 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
     paragraphs, articles, postings = [], [], []
     df: dict[str, Counter] = {}
     lengths: Counter = Counter()
-    words: dict[str, str] = {}
     rows = 0
     for indexed in batch:
         for article in indexed.articles:
@@ -102,9 +102,8 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
                         counts = df[fieldname] = Counter()
                     counts.update(terms)
                 lengths.update(row.lengths)
-                words.update(row.stems)
                 rows += 1
-    return Analysed("".join(paragraphs), "".join(articles), rows, df, lengths, words,
+    return Analysed("".join(paragraphs), "".join(articles), rows, df, lengths, learned(),
                     "".join(postings))
 
 

@@ -35,6 +35,9 @@ load, and in an update those of the blocks it touched, in its transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from reader.search.postgresql.schema import SCHEMA, blocks_key, blocks_table
 
 MIN_DF = 1000  # a word with this many paragraphs gets blocks (fewer merge fast enough)
@@ -70,24 +73,28 @@ def build_sql(table: str, postings: str, where: str) -> str:
     longest = (1 << LENGTH_BITS) - 1
     packed = f"(least(p.len, {longest}) << {BLOCK_BITS}) | {local}"  # in order of length
     kind = f"CASE WHEN p.len < {longest} AND p.tf <= {COUNTS} THEN p.tf ELSE {COUNTS + 1} END"
+    # each array sorted by intarray's sort() (C, on the finished array), not by an ordered
+    # aggregate: the packed values sort as (length, paragraph) and (paragraph, position)
+    # do, and without ordered aggregates the rows need no sort to be grouped
     counts = ", ".join(
-        f"coalesce(array_agg({packed} ORDER BY {packed}) FILTER (WHERE u.n = 1 AND {kind} = "
-        f"{c}), '{{}}')" for c in range(1, COUNTS + 2))
+        f"coalesce(sort(array_agg({packed}) FILTER (WHERE u.n = 1 AND {kind} = {c})), '{{}}')"
+        for c in range(1, COUNTS + 2))
     return (
         f"INSERT INTO {SCHEMA}.{table} (field, term, block, "
         f"{', '.join(f'c{c}' for c in range(1, COUNTS + 2))}, occ, prev) "
         f"SELECT p.field, p.term, p.id >> {BLOCK_BITS}, {counts}, "
-        f"array_agg(({local} << {POSITION_BITS}) | u.x ORDER BY p.id, u.x), "
-        f"array_agg(({local} << {POSITION_BITS}) | (u.x - 1) ORDER BY p.id, u.x) "
+        f"sort(array_agg(({local} << {POSITION_BITS}) | u.x)), "
+        f"sort(array_agg(({local} << {POSITION_BITS}) | (u.x - 1))) "
         f"FROM {SCHEMA}.{postings} p {where} "
         "CROSS JOIN LATERAL unnest(p.pos || coalesce(p.more, '{}')) WITH ORDINALITY "
         # grouped by the term's key first: sorting rows led by an integer, not by text
         f"AS u(x, n) GROUP BY p.key, p.field, p.term, p.id >> {BLOCK_BITS}")
 
 
-def rebuild(conn, postings: str) -> None:
+def rebuild(conn, postings: str, memory: str) -> None:
     """After a full load (in its transaction): the common words, and their blocks in a new
-    table put in the old one's place (searches read the old one until the commit)."""
+    table put in the old one's place (searches read the old one until the commit), grouped
+    in up to ``memory`` (a ``work_mem`` setting)."""
     conn.execute(f"DELETE FROM {SCHEMA}.blocked")
     names, codes = zip(*_field_codes().items(), strict=True)
     conn.execute(f"INSERT INTO {SCHEMA}.blocked (field, term) SELECT f.code, t.term "
@@ -96,8 +103,14 @@ def rebuild(conn, postings: str) -> None:
                  [list(names), list(codes), MIN_DF])
     conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.blocks_rebuilt")
     conn.execute(blocks_table("blocks_rebuilt"))
-    conn.execute(build_sql("blocks_rebuilt", postings,
-                           f"JOIN {SCHEMA}.blocked b ON b.field = p.field AND b.term = p.term"))
+    # each common word's postings read through the postings index (just built), in a
+    # nested loop, and grouped in a hash table: without statistics yet, the planner would
+    # join all the postings and sort the common words' occurrences first (0.6x the time)
+    with _settings(conn, work_mem=memory, enable_sort="off", enable_hashjoin="off",
+                   enable_mergejoin="off"):
+        conn.execute(build_sql("blocks_rebuilt", postings,
+                               f"JOIN {SCHEMA}.blocked b ON p.key = {_key('b.field', 'b.term')} "
+                               "AND p.field = b.field AND p.term = b.term"))
     conn.execute(blocks_key("blocks_rebuilt"))
     conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.blocks")
     conn.execute(f"ALTER TABLE {SCHEMA}.blocks_rebuilt RENAME TO blocks")
@@ -139,6 +152,18 @@ def refresh(conn, first: int) -> None:
         f"AND p.id BETWEEN t.block << {BLOCK_BITS} "
         f"AND (t.block << {BLOCK_BITS}) + {(1 << BLOCK_BITS) - 1}"))
     conn.execute(f"TRUNCATE {TOUCHED}")
+
+
+@contextmanager
+def _settings(conn, **values: str) -> Iterator[None]:
+    """Planner and memory settings for one statement of the transaction, then as they were."""
+    names = list(values)
+    before = conn.execute("SELECT " + ", ".join("current_setting(%s)" for _ in names),
+                          names).fetchone()
+    assign = ", ".join("set_config(%s, %s, true)" for _ in names)
+    conn.execute("SELECT " + assign, [x for pair in values.items() for x in pair])
+    yield
+    conn.execute("SELECT " + assign, [x for pair in zip(names, before, strict=True) for x in pair])
 
 
 def _field_codes() -> dict[str, int]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -111,15 +111,80 @@ def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, list[str
             where[term] = [at]
         else:
             positions.append(at)
+    return literal(where), where
+
+
+def literal(where: dict[str, list[str]]) -> str:
+    """The ``tsvector`` literal of each term's positions (as text, from 1)."""
     parts = []
     for term, positions in where.items():
         if "'" in term or "\\" in term:
             term = term.replace("\\", "\\\\").replace("'", "''")
         parts.append(f"'{term}':{','.join(positions)}")
-    return " ".join(parts), where
+    return " ".join(parts)
 
 
 _LAST = str(MAX_POSITION)
+_AT = tuple(str(pos + 1) for pos in range(MAX_POSITION))  # a position as a tsvector has it
+
+
+def start_load() -> None:
+    """Before a load (in the process that forks its workers): its words are analysed afresh,
+    so each stemmed word is reported (:func:`learned`) at least once by every load."""
+    _LOAD_WORDS.clear()
+    _LEARNED.clear()
+
+
+def learned() -> dict[str, str]:
+    """The stems of the words this process analysed for the first time since the last call
+    (keyed as the stem tables key them), for the stems table."""
+    out = dict(_LEARNED)
+    _LEARNED.clear()
+    return out
+
+
+# A load's own memory of analysed words, by (stemming, language) (see start_load), and the
+# stems of those it stemmed, not yet reported.
+_LOAD_WORDS: dict[tuple[bool, str], dict[str, tuple[tuple[str | None, str], ...]]] = {}
+_LEARNED: dict[str, str] = {}
+
+
+def _field(text: str, stemming: bool, language: str, english: bool,
+           spell: set[str] | None) -> tuple[int, dict[str, list[str]]]:
+    """One field of a row in one pass: its length in tokens and each term's positions (as
+    :func:`tokens` and :func:`tsvector` give them, the English mark first when ``english``);
+    the folded words go to ``spell`` when given."""
+    where: dict[str, list[str]] = {ENGLISH_MARK: ["1"]} if english else {}
+    count = len(where)
+    if not text:
+        return count, where
+    known = _LOAD_WORDS.setdefault((stemming, language), {})
+    key = "en:" if language == ENGLISH else ""
+    pos = 0
+    lookup, found, written = known.get, where.get, _AT
+    for word in _TOKEN_RE.findall(text):
+        parts = lookup(word)
+        if parts is None:
+            if len(known) >= WORD_CACHE:
+                known.clear()
+            parts = known[word] = _analysed(word, stemming, False, language)
+            if stemming:
+                for term, folded in parts:
+                    if term is not None and len(folded) > 3:
+                        _LEARNED[key + folded] = term
+        for term, folded in parts:
+            if term is not None:
+                at = written[pos] if pos < MAX_POSITION else _LAST
+                positions = found(term)
+                if positions is None:
+                    where[term] = [at]
+                else:
+                    positions.append(at)
+                count += 1
+                if spell is not None:
+                    spell.add(folded)
+            pos += 1
+    return count, where
 
 
 def field_values(article: Article, paragraph: Paragraph) -> dict[str, str]:
@@ -140,9 +205,8 @@ class ParagraphRow:
     """One row of ``paragraphs`` and the distinct terms it adds to each field's statistics."""
 
     values: tuple
-    terms: dict[str, set[str]]
+    terms: dict[str, Iterable[str]]
     lengths: dict[str, int]
-    stems: dict[str, str]  # each stemmed word's stem (for the stems table)
     postings: str = ""  # its rows of ``postings`` in COPY text format (when it has an id)
 
 
@@ -203,33 +267,32 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
     vectors, lengths, terms = [], {}, {}
     postings: list[str] = []
     frequent: dict[str, int] = {}
-    stems: dict[str, str] = {}
     language = analysis_language(article.language)
-    key = "en:" if language == ENGLISH else ""  # as the stem tables key English words
     for name, stemming in FIELDS:
         shared = name in _ARTICLE_FIELDS and same is not None
         analysed = same.get(name) if shared else None
         if analysed is None:
-            found = tokens(values[name], stemming, language=language)
-            if stemming and language == ENGLISH and values[name]:  # as the Whoosh analyzer marks
-                found.insert(0, (ENGLISH_MARK, 0, ENGLISH_MARK))
-            analysed = (found, *tsvector(found))
+            spell: set[str] | None = set() if name == "text" else None
+            english = stemming and language == ENGLISH and bool(values[name])
+            length, where = _field(values[name], stemming, language, english, spell)
+            # rows of postings with a stand-in for the paragraph's number (a shared field's
+            # are the same from one paragraph to the next but for it)
+            rows = "" if number is None else _postings(name, where, _NUMBER if shared else number,
+                                                       length)
+            analysed = _Analysed(length, literal(where), where, spell, rows,
+                                 [(f"{name}:{t}", len(at)) for t, at in where.items()
+                                  if len(at) > 1])
             if shared:
                 same[name] = analysed
-            if stemming:  # the words of a shared field are reported with its first row
-                stems.update((key + word, term) for term, _pos, word in found
-                             if len(word) > 3 and word != ENGLISH_MARK)
-        found, literal, positions = analysed
-        vectors.append(literal)
-        lengths[name] = len(found)
-        terms[name] = set(positions)
-        if number is not None and positions:
-            postings.append(_postings(name, positions, number, len(found)))
-        for term, at in positions.items():
-            if len(at) > 1:
-                frequent[f"{name}:{term}"] = len(at)
-        if name == "text":
-            terms[SPELL] = {word for _term, _pos, word in found if word != ENGLISH_MARK}
+        vectors.append(analysed.literal)
+        lengths[name] = analysed.length
+        terms[name] = analysed.where.keys()
+        if analysed.postings:
+            postings.append(analysed.postings.replace(_NUMBER, str(number)) if shared
+                            else analysed.postings)
+        frequent.update(analysed.frequent)
+        if analysed.spell is not None:
+            terms[SPELL] = analysed.spell
     row = (
         number, article.doc, paragraph.number, relative, article.title, article.source,
         paragraph.text, repeats,
@@ -238,29 +301,61 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
         json.dumps(frequent, ensure_ascii=False) if frequent else None,
         article.date or None, language_tag(article.language) or None, extra_tsvector(article),
     )
-    return ParagraphRow(row, terms, lengths, stems, "".join(postings))
+    return ParagraphRow(row, terms, lengths, "".join(postings))
+
+
+@dataclass
+class _Analysed:
+    """One field of a row as analysed (kept for the next paragraph when the field is the
+    article's): its length, ``tsvector`` literal, terms' positions, words for "did you mean"
+    (text only), rows of postings (the number a stand-in) and counts above one."""
+
+    length: int
+    literal: str
+    where: dict[str, list[str]]
+    spell: set[str] | None
+    postings: str
+    frequent: list[tuple[str, int]]
+
+
+_NUMBER = "\x00"  # a posting row's paragraph number until it is known (COPY text has no NUL)
 
 
 FIELD_CODES = {name: code for code, name in enumerate(FIELD_NAMES)}  # postings.field
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _postings(name: str, positions: dict[str, list[str]], number: int, length: int) -> str:
+def _postings(name: str, positions: dict[str, list[str]], number: int | str, length: int) -> str:
     """The ``postings`` rows (COPY text) of one field of one paragraph: each term's key,
     count, the field's length and language, and the term's positions as the ``tsvector``
     has them (the first, and the others as an array, NULL when there are none). The English
     mark is the ``en`` flag of the others, not a row."""
     english = "t" if ENGLISH_MARK in positions else "f"
     code = FIELD_CODES[name]
+    heads = _HEADS[code]
     middle = f"{number}\t"
     end = f"\t{length}\t{english}\t"
-    return "".join(
-        _posting_head(code, term) + middle + str(len(at)) + end + at[0]
-        + ("\t\\N\n" if len(at) == 1 else "\t{" + ",".join(at[1:]) + "}\n")
-        for term, at in positions.items() if term != ENGLISH_MARK)
+    out = []
+    for term, at in positions.items():
+        head = heads.get(term)
+        if head is None:
+            if term == ENGLISH_MARK:
+                continue
+            if len(heads) >= _HEADS_KEPT:
+                heads.clear()
+            head = heads[term] = _posting_head(code, term)
+        if len(at) == 1:
+            out.append(f"{head}{middle}1{end}{at[0]}\t\\N\n")
+        else:
+            out.append(f"{head}{middle}{len(at)}{end}{at[0]}\t{{{','.join(at[1:])}}}\n")
+    return "".join(out)
 
 
-@lru_cache(maxsize=1 << 17)
+# Each field's terms' first posting columns (see _posting_head), looked up by term alone.
+_HEADS: tuple[dict[str, str], ...] = tuple({} for _ in FIELD_NAMES)
+_HEADS_KEPT = 1 << 17
+
+
 def _posting_head(code: int, term: str) -> str:
     """A posting row's first columns, the same for every paragraph holding the term: its
     key, field and term (escaped for COPY)."""

@@ -126,6 +126,20 @@ def article_indexes(table: str) -> list[str]:
     return [f"CREATE INDEX IF NOT EXISTS {name}_path ON {table} (path)"]
 
 
+def terms_indexes() -> list[str]:
+    """The terms' key (a prefix's words by df, read from the index alone) and their trigrams
+    (fuzzy words); a first load drops both and builds them after its copy."""
+    return [
+        f"""DO $$ BEGIN
+             IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'terms_pkey'
+                            AND connamespace = '{SCHEMA}'::regnamespace) THEN
+               ALTER TABLE {SCHEMA}.terms ADD PRIMARY KEY (field, term) INCLUDE (df);
+             END IF;
+           END $$""",
+        f"CREATE INDEX IF NOT EXISTS terms_trgm ON {SCHEMA}.terms USING gin (term gin_trgm_ops)",
+    ]
+
+
 def local_tables() -> list[str]:
     """The tables that always live where the index is opened (the coordinator of a cluster)."""
     return [
@@ -135,9 +149,8 @@ def local_tables() -> list[str]:
             path text PRIMARY KEY, size bigint NOT NULL, mtime_ns bigint NOT NULL,
             sha256 text, docs text[] NOT NULL)""",
         f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.terms (
-            field text NOT NULL, term text COLLATE "C" NOT NULL, df integer NOT NULL,
-            PRIMARY KEY (field, term) INCLUDE (df))""",  # a prefix's words by df: index only
-        f"CREATE INDEX IF NOT EXISTS terms_trgm ON {SCHEMA}.terms USING gin (term gin_trgm_ops)",
+            field text NOT NULL, term text COLLATE "C" NOT NULL, df integer NOT NULL)""",
+        *terms_indexes(),
         f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.stats (
             field text PRIMARY KEY, docs bigint NOT NULL, length bigint NOT NULL)""",
         f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.blocked (field smallint NOT NULL,

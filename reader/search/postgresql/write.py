@@ -5,10 +5,11 @@ waits), deletes what the batch replaces, copies the new rows in batches, moves t
 frequencies and field lengths by what was removed and added, and bumps the generation. Readers
 see the old state until the commit and the new one after it; a writer killed part way is rolled
 back by the server, so the old state keeps answering. A first build copies into tables without
-their GIN indexes and builds them at the end (several times faster than updating them row by
-row); a rebuild of a live index deletes and copies instead, so searches go on meanwhile. A
-rebuild's postings (a single server's, see :mod:`.postings`) go to a new table, copied in
-frozen, indexed at the end and swapped in for the old one just before the commit.
+their indexes (the paragraphs' GIN indexes, the terms' key and trigrams) and builds them at
+the end (several times faster than updating them row by row); a rebuild of a live index
+deletes and copies instead, so searches go on meanwhile. A rebuild's postings (a single
+server's, see :mod:`.postings`) go to a new table, copied in frozen, indexed at the end and
+swapped in for the old one just before the commit.
 Rows are analysed by :mod:`.analyse` (in worker processes for a big load) with the stems the
 database already knows (:mod:`.stems`), and the words this update stemmed are added to them.
 """
@@ -24,7 +25,7 @@ from dataclasses import replace
 from reader.errors import IndexProblem
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn
-from reader.search.postgresql import blocks, stems
+from reader.search.postgresql import blocks, documents, stems
 from reader.search.postgresql.analyse import (
     TASK_FILES,
     Analysed,
@@ -49,6 +50,7 @@ from reader.search.postgresql.schema import (
     postings_indexes,
     postings_tables,
     single_instance,
+    terms_indexes,
 )
 
 LOCK_KEY = 0x5245_4144  # "READ": the advisory lock of the one writer
@@ -94,6 +96,9 @@ class Writer:
             self.conn.execute(f"CREATE TABLE {SCHEMA}.{NEW_POSTINGS} "
                               f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
             self.postings = NEW_POSTINGS
+        if empty:  # the terms' indexes, built after their copy
+            self.conn.execute(f"ALTER TABLE {SCHEMA}.terms DROP CONSTRAINT IF EXISTS terms_pkey")
+            self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.terms_trgm")
         if empty and not self.sharded:  # every index of the paragraphs, built after the copy
             for name in (*FIELD_NAMES, "extra"):
                 self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.paragraphs_{name}_gin")
@@ -205,7 +210,11 @@ class Writer:
                                   f"RENAME TO {name}")
             self.conn.execute(f"GRANT SELECT ON {SCHEMA}.postings TO reader_search")
         changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
-        if changed:
+        if rebuilt_indexes:  # an empty table without its indexes: copied in, then indexed
+            self._copy("terms", ("field", "term", "df"), [r for r in changed if r[2] > 0])
+            for statement in terms_indexes():
+                self.conn.execute(statement)
+        elif changed:
             self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS reader_df "
                               "(field text, term text COLLATE \"C\", df integer) "
                               "ON COMMIT DROP")
@@ -226,7 +235,7 @@ class Writer:
                 f"ON CONFLICT (field) DO UPDATE SET docs = {SCHEMA}.stats.docs + excluded.docs, "
                 f"length = {SCHEMA}.stats.length + excluded.length", [fieldname, docs, length])
         if self.postings == NEW_POSTINGS:  # by the new statistics
-            blocks.rebuild(self.conn, "postings")
+            blocks.rebuild(self.conn, "postings", INDEX_MEMORY)
         elif not self.sharded:
             blocks.refresh(self.conn, self.first)
         self.conn.execute(
@@ -243,6 +252,7 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
     from reader.language import analysis
 
     writer = Writer(conn, sharded)
+    documents.start_load()
     with conn.transaction():
         writer.lock(wait)
         known = stems.load(conn)
@@ -269,6 +279,7 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
             writer.finish(drop_indexes)
         finally:
             analysis.drop_stem_table(known)
+            documents.start_load()  # the words it analysed are forgotten
     if rebuild:  # statistics for the planner, the terms' visibility map (index-only scans)
         conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.terms")
         if not sharded:
