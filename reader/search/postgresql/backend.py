@@ -248,7 +248,8 @@ class PostgresBackend:
         self.create()
         with self._session() as conn:
             written = apply(conn, changes, rebuild, progress, wait, self.sharded(conn),
-                            self.workers, self.parallel_min_files)
+                            self.workers, self.parallel_min_files,
+                            connect=lambda: db.connect(self.dsn))
             self._stats = None
             return written
 

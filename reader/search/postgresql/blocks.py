@@ -35,6 +35,7 @@ load, and in an update those of the blocks it touched, in its transaction.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -68,7 +69,7 @@ def after(array: str, last: str) -> str:
 
 def build_sql(table: str, postings: str, where: str) -> str:
     """Fill ``table`` with the blocks of ``postings`` rows ``p`` that ``where`` keeps (joined
-    to what it names)."""
+    to what it names; it appears twice in the statement, so do its parameters)."""
     local = f"(p.id & {(1 << BLOCK_BITS) - 1})"
     longest = (1 << LENGTH_BITS) - 1
     packed = f"(least(p.len, {longest}) << {BLOCK_BITS}) | {local}"  # in order of length
@@ -77,30 +78,44 @@ def build_sql(table: str, postings: str, where: str) -> str:
     # aggregate: the packed values sort as (length, paragraph) and (paragraph, position)
     # do, and without ordered aggregates the rows need no sort to be grouped
     counts = ", ".join(
-        f"coalesce(sort(array_agg({packed}) FILTER (WHERE u.n = 1 AND {kind} = {c})), '{{}}')"
+        f"coalesce(sort(array_agg({packed}) FILTER (WHERE p.head AND {kind} = {c})), '{{}}')"
         for c in range(1, COUNTS + 2))
+    columns = "p.key, p.field, p.term, p.id, p.len, p.tf"
     return (
         f"INSERT INTO {SCHEMA}.{table} (field, term, block, "
         f"{', '.join(f'c{c}' for c in range(1, COUNTS + 2))}, occ, prev) "
         f"SELECT p.field, p.term, p.id >> {BLOCK_BITS}, {counts}, "
-        f"sort(array_agg(({local} << {POSITION_BITS}) | u.x)), "
-        f"sort(array_agg(({local} << {POSITION_BITS}) | (u.x - 1))) "
-        f"FROM {SCHEMA}.{postings} p {where} "
-        "CROSS JOIN LATERAL unnest(p.pos || coalesce(p.more, '{}')) WITH ORDINALITY "
+        f"sort(array_agg(({local} << {POSITION_BITS}) | p.x)), "
+        f"sort(array_agg(({local} << {POSITION_BITS}) | (p.x - 1))) "
+        # a row for each posting's first position, and one for each other (few have more:
+        # the others are read without a function call each)
+        f"FROM (SELECT {columns}, p.pos AS x, true AS head FROM {SCHEMA}.{postings} p {where} "
+        f"UNION ALL SELECT {columns}, m.x, false FROM {SCHEMA}.{postings} p {where} "
+        "CROSS JOIN LATERAL unnest(p.more) AS m(x) WHERE p.more IS NOT NULL) p "
         # grouped by the term's key first: sorting rows led by an integer, not by text
-        f"AS u(x, n) GROUP BY p.key, p.field, p.term, p.id >> {BLOCK_BITS}")
+        f"GROUP BY p.key, p.field, p.term, p.id >> {BLOCK_BITS}")
 
 
-def rebuild(conn, postings: str, memory: str) -> None:
-    """After a full load (in its transaction): the common words, and their blocks in a new
-    table put in the old one's place (searches read the old one until the commit), grouped
-    in up to ``memory`` (a ``work_mem`` setting)."""
+def common(df: dict[str, Counter]) -> list[tuple[int, str]]:
+    """The common words (field code, term) of a full load's document frequencies."""
+    codes = _field_codes()
+    return [(codes[name], term) for name, counts in df.items() if name in codes
+            for term, n in counts.items() if n >= MIN_DF]
+
+
+def set_blocked(conn, words: list[tuple[int, str]]) -> None:
+    """After a full load (in its transaction): ``words`` are the words with blocks."""
     conn.execute(f"DELETE FROM {SCHEMA}.blocked")
-    names, codes = zip(*_field_codes().items(), strict=True)
-    conn.execute(f"INSERT INTO {SCHEMA}.blocked (field, term) SELECT f.code, t.term "
-                 f"FROM {SCHEMA}.terms t JOIN unnest(%s::text[], %s::smallint[]) "
-                 "AS f(name, code) ON t.field = f.name WHERE t.df >= %s",
-                 [list(names), list(codes), MIN_DF])
+    conn.execute(f"INSERT INTO {SCHEMA}.blocked (field, term) SELECT * FROM "
+                 "unnest(%s::smallint[], %s::text[])",
+                 [[code for code, _term in words], [term for _code, term in words]])
+
+
+def rebuild(conn, postings: str, memory: str, words: list[tuple[int, str]]) -> None:
+    """After a full load (in its transaction): the blocks of ``words`` in a new table put in
+    the old one's place (searches read the old one until the commit), grouped in up to
+    ``memory`` (a ``work_mem`` setting)."""
+    set_blocked(conn, words)
     conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.blocks_rebuilt")
     conn.execute(blocks_table("blocks_rebuilt"))
     # each common word's postings read through the postings index (just built), in a
@@ -112,6 +127,11 @@ def rebuild(conn, postings: str, memory: str) -> None:
                                f"JOIN {SCHEMA}.blocked b ON p.key = {_key('b.field', 'b.term')} "
                                "AND p.field = b.field AND p.term = b.term"))
     conn.execute(blocks_key("blocks_rebuilt"))
+    swap(conn)
+
+
+def swap(conn) -> None:
+    """``blocks_rebuilt`` (with its key) in the place of ``blocks``, in the transaction."""
     conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.blocks")
     conn.execute(f"ALTER TABLE {SCHEMA}.blocks_rebuilt RENAME TO blocks")
     conn.execute(f"ALTER INDEX {SCHEMA}.blocks_rebuilt_key RENAME TO blocks_key")

@@ -42,6 +42,8 @@ from reader.search.postgresql.documents import (
     paragraph_row,
     term_key_sql,
 )
+from reader.search.postgresql.rebuilt import POSTINGS as NEW_POSTINGS
+from reader.search.postgresql.rebuilt import Rebuilt
 from reader.search.postgresql.schema import (
     POSTINGS_INDEXES,
     SCHEMA,
@@ -54,7 +56,6 @@ from reader.search.postgresql.schema import (
 )
 
 LOCK_KEY = 0x5245_4144  # "READ": the advisory lock of the one writer
-NEW_POSTINGS = "postings_rebuilt"  # a rebuild's postings until they replace the old ones
 BATCH_FILES = 200  # files whose rows are copied at a time (in this process)
 INDEX_MEMORY = "1GB"  # maintenance_work_mem of a load's index builds (its sorts fit in memory)
 
@@ -72,6 +73,7 @@ class Writer:
         self.learned: dict[str, str] = {}  # the words this update stemmed, for the stems table
         self.postings = "postings"  # the table this update's postings go to
         self.first = 1  # the number of this update's first paragraph
+        self.apart: Rebuilt | None = None  # a rebuild's postings, on connections of their own
 
     def lock(self, wait: Callable[[], None] | None) -> None:
         got = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY]).fetchone()[0]
@@ -80,9 +82,10 @@ class Writer:
                 wait()
             self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
 
-    def clear(self) -> bool:
+    def clear(self, connect: Callable[[], object] | None = None) -> bool:
         """Remove everything (a rebuild); True when the index was empty, so indexes can be
-        dropped and built after the copy."""
+        dropped and built after the copy. With ``connect``, a single server's new postings
+        and blocks are built on connections of their own (see :mod:`.rebuilt`)."""
         empty = self.conn.execute(f"SELECT NOT EXISTS (SELECT FROM {SCHEMA}.articles)"
                                   ).fetchone()[0]
         for table in ("paragraphs", "articles", "files", "terms", "stats"):
@@ -92,9 +95,12 @@ class Writer:
             # old one's place at the commit (searches read the old one until then): created
             # by this transaction, it takes its rows frozen, visible to index-only scans with
             # no vacuum, and none of them is deleted or indexed one by one
-            self.conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{NEW_POSTINGS}")
-            self.conn.execute(f"CREATE TABLE {SCHEMA}.{NEW_POSTINGS} "
-                              f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
+            if connect is not None:
+                self.apart = Rebuilt(connect)
+            else:
+                self.conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{NEW_POSTINGS}")
+                self.conn.execute(f"CREATE TABLE {SCHEMA}.{NEW_POSTINGS} "
+                                  f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
             self.postings = NEW_POSTINGS
         if empty:  # the terms' indexes, built after their copy
             self.conn.execute(f"ALTER TABLE {SCHEMA}.terms DROP CONSTRAINT IF EXISTS terms_pkey")
@@ -177,6 +183,9 @@ class Writer:
         """COPY rows already in COPY's text format (made by the analysing processes)."""
         if not data:
             return
+        if table == NEW_POSTINGS and self.apart is not None:
+            self.apart.copy(columns, data)
+            return
         freeze = " WITH (FREEZE)" if table == NEW_POSTINGS else ""
         with self.conn.cursor() as cur, cur.copy(
                 f"COPY {SCHEMA}.{table} ({', '.join(columns)}) FROM STDIN{freeze}") as copy:
@@ -194,21 +203,18 @@ class Writer:
         """Statistics moved by this update, indexes back if dropped, a new generation."""
         if rebuilt_indexes or self.postings == NEW_POSTINGS:  # big sorts: in memory
             self.conn.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY}'")
+        common = blocks.common(self.df) if self.postings == NEW_POSTINGS else []
+        if self.apart is not None:  # their B-tree and blocks meanwhile, on other connections
+            self.apart.start(common, INDEX_MEMORY)
         if rebuilt_indexes and not self.sharded:
             self.conn.execute(f"ALTER TABLE {SCHEMA}.paragraphs ADD PRIMARY KEY (doc, para)")
             self.conn.execute(postings_tables()[0])  # the paragraphs' numbers
         if rebuilt_indexes:
             for statement in paragraph_indexes(f"{SCHEMA}.paragraphs"):
                 self.conn.execute(statement)
-        if self.postings == NEW_POSTINGS:  # indexed first: searches wait only for the swap
+        if self.postings == NEW_POSTINGS and self.apart is None:  # indexed before the swap
             for statement in postings_indexes(NEW_POSTINGS, NEW_POSTINGS):
                 self.conn.execute(statement)
-            self.conn.execute(f"DROP TABLE {SCHEMA}.postings")
-            self.conn.execute(f"ALTER TABLE {SCHEMA}.{NEW_POSTINGS} RENAME TO postings")
-            for name in POSTINGS_INDEXES:
-                self.conn.execute(f"ALTER INDEX {SCHEMA}.{NEW_POSTINGS}_{name.split('_')[-1]} "
-                                  f"RENAME TO {name}")
-            self.conn.execute(f"GRANT SELECT ON {SCHEMA}.postings TO reader_search")
         changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
         if rebuilt_indexes:  # an empty table without its indexes: copied in, then indexed
             self._copy("terms", ("field", "term", "df"), [r for r in changed if r[2] > 0])
@@ -234,8 +240,15 @@ class Writer:
                 f"INSERT INTO {SCHEMA}.stats (field, docs, length) VALUES (%s, %s, %s) "
                 f"ON CONFLICT (field) DO UPDATE SET docs = {SCHEMA}.stats.docs + excluded.docs, "
                 f"length = {SCHEMA}.stats.length + excluded.length", [fieldname, docs, length])
-        if self.postings == NEW_POSTINGS:  # by the new statistics
-            blocks.rebuild(self.conn, "postings", INDEX_MEMORY)
+        if self.postings == NEW_POSTINGS:  # searches wait only for the swaps
+            if self.apart is not None:
+                self.apart.finish()
+            self._swap_postings()
+            if self.apart is not None:
+                blocks.set_blocked(self.conn, common)
+                blocks.swap(self.conn)
+            else:
+                blocks.rebuild(self.conn, "postings", INDEX_MEMORY, common)
         elif not self.sharded:
             blocks.refresh(self.conn, self.first)
         self.conn.execute(
@@ -244,48 +257,78 @@ class Writer:
             [f"{time.time_ns():x}"])
 
 
+    def _swap_postings(self) -> None:
+        self.conn.execute(f"DROP TABLE {SCHEMA}.postings")
+        self.conn.execute(f"ALTER TABLE {SCHEMA}.{NEW_POSTINGS} RENAME TO postings")
+        for name in POSTINGS_INDEXES:
+            self.conn.execute(f"ALTER INDEX {SCHEMA}.{NEW_POSTINGS}_{name.split('_')[-1]} "
+                              f"RENAME TO {name}")
+        self.conn.execute(f"GRANT SELECT ON {SCHEMA}.postings TO reader_search")
+
+    def close(self, failed: bool) -> None:
+        """After the transaction: the other connections closed (on a failure, what they
+        committed dropped)."""
+        if self.apart is not None:
+            self.apart.close(failed)
+
+
 def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
           wait: Callable[[], None] | None, sharded: bool = False, workers: int = 1,
-          parallel_min_files: int = 200) -> int:
+          parallel_min_files: int = 200, connect: Callable[[], object] | None = None) -> int:
     """Commit ``changes`` in one transaction on ``conn``; the paragraphs written. Files are
-    analysed in ``workers`` processes when there are at least ``parallel_min_files``."""
+    analysed in ``workers`` processes when there are at least ``parallel_min_files``. A
+    rebuild of a single server uses other connections from ``connect``, when given, for its
+    postings (see :mod:`.rebuilt`)."""
     from reader.language import analysis
 
     writer = Writer(conn, sharded)
     documents.start_load()
-    with conn.transaction():
-        writer.lock(wait)
-        known = stems.load(conn)
-        analysis.use_stem_table(known)  # before the workers fork: they inherit it
-        try:
-            if rebuild:
-                renew(conn, sharded)
-            drop_indexes = writer.clear() if rebuild else False
-            writer.remove_paths(list(changes.removed))
-            procs = worker_count(changes.total, workers, parallel_min_files)
-            first = writer.first_number()
-            if changes.sources is not None and procs > 1:  # read in the workers too
-                done = _load_sources(writer, changes, procs, known, first, progress, rebuild)
-            else:
-                done = 0
-                size = TASK_FILES if procs > 1 else BATCH_FILES
-                for batch, result in analysed(changes.files, size, procs, known, first):
-                    if not rebuild:
-                        writer.remove_paths([f.relative for f in batch])
-                    done += len(batch)
-                    writer.add([(f.relative, _state(f)) for f in batch], result, progress,
-                               done, changes.total)
-            stems.save(conn, writer.learned, known)
-            writer.finish(drop_indexes)
-        finally:
-            analysis.drop_stem_table(known)
-            documents.start_load()  # the words it analysed are forgotten
+    failed = True
+    try:
+        with conn.transaction():
+            writer.lock(wait)
+            known = stems.load(conn)
+            analysis.use_stem_table(known)  # before the workers fork: they inherit it
+            try:
+                # tables made again in this transaction are not the other connections' to see
+                apart = connect if rebuild and not renew(conn, sharded) else None
+                drop_indexes = writer.clear(apart) if rebuild else False
+                writer.remove_paths(list(changes.removed))
+                _copy_all(writer, changes, rebuild, progress, workers, parallel_min_files,
+                          known)
+                stems.save(conn, writer.learned, known)
+                writer.finish(drop_indexes)
+            finally:
+                analysis.drop_stem_table(known)
+                documents.start_load()  # the words it analysed are forgotten
+        failed = False
+    finally:
+        writer.close(failed)
     if rebuild:  # statistics for the planner, the terms' visibility map (index-only scans)
         conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.terms")
-        if not sharded:
+        if not sharded and writer.apart is None:  # else done on the other connections
             conn.execute(f"ANALYZE {SCHEMA}.postings")
             conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.blocks")
     return writer.written
+
+
+def _copy_all(writer: Writer, changes: Changes, rebuild: bool, progress: ProgressFn | None,
+              workers: int, parallel_min_files: int, known: dict[str, str]) -> None:
+    """Every added or changed file's rows copied, analysed in worker processes for a big
+    update."""
+    procs = worker_count(changes.total, workers, parallel_min_files)
+    first = writer.first_number()
+    if changes.sources is not None and procs > 1:  # read in the workers too
+        _load_sources(writer, changes, procs, known, first, progress, rebuild)
+        return
+    done = 0
+    size = TASK_FILES if procs > 1 else BATCH_FILES
+    for batch, result in analysed(changes.files, size, procs, known, first):
+        if not rebuild:
+            writer.remove_paths([f.relative for f in batch])
+        done += len(batch)
+        writer.add([(f.relative, _state(f)) for f in batch], result, progress, done,
+                   changes.total)
 
 
 def _state(indexed: IndexedFile) -> FileState:
@@ -314,12 +357,13 @@ def _load_sources(writer: Writer, changes: Changes, procs: int, known: dict[str,
     return done
 
 
-def renew(conn, sharded: bool) -> None:
+def renew(conn, sharded: bool) -> bool:
     """Before a rebuild: tables of another schema version are dropped and made again (in the
-    update's transaction, so a failed rebuild leaves them as they were)."""
+    update's transaction, so a failed rebuild leaves them as they were); True when they
+    were."""
     row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'version'").fetchone()
     if row is not None and row[0] == SCHEMA_VERSION:
-        return
+        return False
     if sharded:
         raise IndexProblem("the cluster's tables are from another version of the reader: lay "
                            "out a new one (reader cluster init) and index into it")
@@ -328,6 +372,7 @@ def renew(conn, sharded: bool) -> None:
         conn.execute(statement)
     conn.execute(f"INSERT INTO {SCHEMA}.meta VALUES ('version', %s), ('generation', '0')",
                  [SCHEMA_VERSION])
+    return True
 
 
 __all__ = ["SPELL", "apply"]

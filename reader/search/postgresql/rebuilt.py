@@ -1,0 +1,120 @@
+"""A rebuild's postings and common words' blocks, built on connections of their own while the
+update's transaction builds the paragraphs' indexes.
+
+At the end of a full load, the server has three big jobs: the paragraphs' GIN indexes, the
+postings' B-tree and the blocks (see :mod:`.blocks`). In the update's one transaction they
+run one after the other, and two of them use one core. So a rebuild of a single server
+copies its postings through a second connection into a table of their own
+(``postings_rebuilt``, created by that connection's transaction, so it takes its rows
+frozen); when the copy is done, that transaction commits, and the B-tree (on that
+connection) and the blocks (on a third) are built at the same time as the update's
+transaction builds the rest. The update's transaction then puts both tables in place of the
+live ones, just before its commit; readers see the old ones until then.
+
+A killed or failed rebuild leaves the live tables as they were; the staging tables it
+committed are dropped by the rebuild (here, when it can, or by the next one, which starts by
+dropping them). Only one writer at a time gets here: the update holds the writer's lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from reader.search.postgresql import blocks
+from reader.search.postgresql.schema import SCHEMA, blocks_key, blocks_table, postings_indexes
+
+POSTINGS = "postings_rebuilt"
+BLOCKS = "blocks_rebuilt"
+COMMON = "reader_common_words"  # the words with blocks (a temporary table)
+
+
+class Rebuilt:
+    """The postings of one rebuild and their blocks, on connections of their own (from
+    ``connect``, each outside any transaction)."""
+
+    def __init__(self, connect: Callable[[], object]) -> None:
+        self.connect = connect
+        self.copying = connect()  # its transaction creates the table and copies into it
+        self.others: list = []
+        self.jobs: list[Future] = []
+        self.pool: ThreadPoolExecutor | None = None
+        try:
+            self.copying.execute("BEGIN")
+            self.copying.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{POSTINGS}, {SCHEMA}.{BLOCKS}")
+            self.copying.execute(f"CREATE TABLE {SCHEMA}.{POSTINGS} "
+                                 f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
+        except BaseException:
+            self.copying.close()  # its transaction ends with it
+            raise
+
+    def copy(self, columns: tuple[str, ...], data: str) -> None:
+        """Rows of postings in COPY text format."""
+        with self.copying.cursor() as cur, cur.copy(
+                f"COPY {SCHEMA}.{POSTINGS} ({', '.join(columns)}) FROM STDIN WITH (FREEZE)"
+        ) as copy:
+            copy.write(data)
+
+    def start(self, blocked: list[tuple[int, str]], memory: str) -> None:
+        """The copy is done: commit it, and build the B-tree and the blocks of ``blocked``
+        (field code, term), each on its own connection, in the background, with
+        ``memory`` for their sorts and tables."""
+        self.copying.execute("COMMIT")
+        grouping = self.connect()
+        self.others.append(grouping)
+        self.pool = ThreadPoolExecutor(2, thread_name_prefix="reader-rebuilt")
+        self.jobs = [self.pool.submit(_index, self.copying, memory),
+                     self.pool.submit(_blocks, grouping, blocked, memory)]
+
+    def finish(self) -> None:
+        """Wait for both; a failure in either is raised here."""
+        for job in self.jobs:
+            job.result()
+
+    def close(self, failed: bool) -> None:
+        """Stop (on a failure: cancel what runs, and drop what was committed) and close."""
+        if failed:
+            for conn in (self.copying, *self.others):
+                if not conn.closed:
+                    conn.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+        for conn in self.others:  # an open transaction of theirs ends here
+            conn.close()
+        if failed and not self.copying.closed and not self.copying.broken:
+            self.copying.execute("ROLLBACK")
+            self.copying.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{POSTINGS}, {SCHEMA}.{BLOCKS}")
+        self.copying.close()
+
+
+def _index(conn, memory: str) -> None:
+    """The postings' B-tree (in parallel where the server allows), then their statistics."""
+    conn.execute("BEGIN")
+    conn.execute("SELECT set_config('maintenance_work_mem', %s, true)", [memory])
+    for statement in postings_indexes(POSTINGS, POSTINGS):
+        conn.execute(statement)
+    conn.execute("COMMIT")
+    conn.execute(f"ANALYZE {SCHEMA}.{POSTINGS}")
+
+
+def _blocks(conn, blocked: list[tuple[int, str]], memory: str) -> None:
+    """The common words' blocks from the postings' rows (the B-tree is being built
+    meanwhile), and their visibility map (index-only scans). The words go to a table with
+    statistics, so the planner hashes them, not the postings; the groups go to a hash table
+    (no sort)."""
+    conn.execute("BEGIN")
+    conn.execute(f"CREATE TEMP TABLE {COMMON} (field smallint, term text COLLATE \"C\") "
+                 "ON COMMIT DROP")
+    with conn.cursor() as cur, cur.copy(f"COPY {COMMON} (field, term) FROM STDIN") as copy:
+        for row in blocked:
+            copy.write_row(row)
+    conn.execute(f"ANALYZE {COMMON}")
+    conn.execute(blocks_table(BLOCKS))
+    for name, value in (("work_mem", memory), ("enable_sort", "off"), ("jit", "off"),
+                        ("enable_nestloop", "off"), ("enable_mergejoin", "off")):
+        conn.execute("SELECT set_config(%s, %s, true)", [name, value])
+    conn.execute(blocks.build_sql(
+        BLOCKS, POSTINGS, f"JOIN {COMMON} b ON p.field = b.field AND p.term = b.term"))
+    conn.execute(blocks_key(BLOCKS))
+    conn.execute("COMMIT")
+    conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.{BLOCKS}")
