@@ -181,3 +181,21 @@ def test_a_first_load_builds_the_terms_indexes_after_its_copy(pg_dsn, seeds_copy
     assert indexes() == ["terms_pkey", "terms_trgm"]
     assert _rows(pg_dsn, "SELECT * FROM reader.terms ORDER BY field, term") == first
     backend.close()
+
+
+def test_articles_are_kept_compressed_with_lz4_where_the_server_has_it(pg_dsn, seeds_copy):  # noqa: F811
+    backend = PostgresBackend(pg_dsn)
+    backend.apply(changes_for(seeds_copy), rebuild=True)
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        try:
+            conn.execute("SET default_toast_compression = 'lz4'")
+            expected = "l"
+        except psycopg.errors.InvalidParameterValue:  # built without lz4: the default
+            expected = ""
+        method = conn.execute(
+            "SELECT attcompression FROM pg_attribute WHERE attrelid = "
+            "'reader.articles'::regclass AND attname = 'data'").fetchone()[0]
+    assert method == expected
+    article = backend.article(backend.search(SearchRequest("Tokayev")).hits[0].doc)
+    assert article is not None and article.paragraphs  # read back whole
+    backend.close()
