@@ -63,7 +63,9 @@ def load(checkout: Path, corpus: Path, work: Path) -> dict:
                        check=True, capture_output=True)
         out = subprocess.run([sys.executable, "-c", LOAD, str(checkout), str(corpus),
                               str(HERE), str(folder / "server")],
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            raise SystemExit(f"the load of {checkout} failed:\n{out.stderr[-3000:]}")
         return json.loads(out.stdout.strip().splitlines()[-1])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -91,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--loads", type=int, default=3, help="loads of each side")
     ap.add_argument("--whoosh", action="store_true", help="a Whoosh build in each round too")
-    ap.add_argument("--work", type=Path, default=HERE / "work")
+    ap.add_argument("--work", type=Path, default=HERE / "work",
+                    help="where the servers live (the server's own user must reach it)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))

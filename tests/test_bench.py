@@ -63,6 +63,30 @@ def test_build_ab_builds_each_checkout_it_is_given(tmp_path):
     assert runs["old"][0]["paragraphs"] == runs["new"][0]["paragraphs"] > 0
 
 
+def test_pg_load_ab_loads_each_checkout_it_is_given(tmp_path):
+    import shutil
+
+    from tests.pg_server import need_server, server_folder
+
+    need_server()
+    work = server_folder()  # reachable by the user the servers run as (see there)
+    other = tmp_path / "other"  # a second checkout: a copy of this one's package
+    shutil.copytree(REPO / "reader", other / "reader",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path / "ab.json"
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "pg_load_ab.py"), str(other), str(REPO), "--corpus",
+         str(REPO / "seeds"), "--loads", "1", "--work", str(work), "--out",
+         str(out)], capture_output=True, text=True, cwd=REPO, timeout=600)
+    shutil.rmtree(work, ignore_errors=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    loads = json.loads(out.read_text())["loads"]
+    assert [r["reader"] for r in loads["old"]] == [str(other / "reader" / "__init__.py")]
+    assert [r["reader"] for r in loads["new"]] == [str(REPO / "reader" / "__init__.py")]
+    assert loads["old"][0]["paragraphs"] == loads["new"][0]["paragraphs"] > 0
+    assert {"client", "analysing_workers", "server"} <= set(loads["new"][0]["cpu_seconds"])
+
+
 def test_run_prints_the_schema(bench_json):
     doc = bench_json
     assert doc["schema"] == "reader-bench/2"
