@@ -45,19 +45,26 @@ def bench_json(tmp_path_factory):
     return json.loads(proc.stdout)
 
 
-def test_build_ab_builds_each_checkout_it_is_given(tmp_path):
+def ab(script: str, tmp_path, *options: str) -> tuple[dict, Path]:
+    """``script`` run on a second checkout (a copy of this one's package) and this one, over
+    the seeds: its JSON document, and the second checkout."""
     import shutil
 
-    other = tmp_path / "other"  # a second checkout: a copy of this one's package
+    other = tmp_path / "other"
     shutil.copytree(REPO / "reader", other / "reader",
                     ignore=shutil.ignore_patterns("__pycache__"))
     out = tmp_path / "ab.json"
     proc = subprocess.run(
-        [sys.executable, str(BENCH / "build_ab.py"), str(other), str(REPO), "--corpus",
-         str(REPO / "seeds"), "--builds", "1", "--work", str(tmp_path / "work"), "--out",
-         str(out)], capture_output=True, text=True, cwd=REPO, timeout=600)
+        [sys.executable, str(BENCH / script), str(other), str(REPO), "--corpus",
+         str(REPO / "seeds"), *options, "--out", str(out)],
+        capture_output=True, text=True, cwd=REPO, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    runs = json.loads(out.read_text())["runs"]
+    return json.loads(out.read_text()), other
+
+
+def test_build_ab_builds_each_checkout_it_is_given(tmp_path):
+    doc, other = ab("build_ab.py", tmp_path, "--builds", "1", "--work", str(tmp_path / "work"))
+    runs = doc["runs"]
     assert [r["code"] for r in runs["old"]] == [str(other)]
     assert [r["code"] for r in runs["new"]] == [str(REPO)]
     assert runs["old"][0]["paragraphs"] == runs["new"][0]["paragraphs"] > 0
@@ -70,17 +77,11 @@ def test_pg_load_ab_loads_each_checkout_it_is_given(tmp_path):
 
     need_server()
     work = server_folder()  # reachable by the user the servers run as (see there)
-    other = tmp_path / "other"  # a second checkout: a copy of this one's package
-    shutil.copytree(REPO / "reader", other / "reader",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    out = tmp_path / "ab.json"
-    proc = subprocess.run(
-        [sys.executable, str(BENCH / "pg_load_ab.py"), str(other), str(REPO), "--corpus",
-         str(REPO / "seeds"), "--loads", "1", "--work", str(work), "--out",
-         str(out)], capture_output=True, text=True, cwd=REPO, timeout=600)
-    shutil.rmtree(work, ignore_errors=True)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    loads = json.loads(out.read_text())["loads"]
+    try:
+        doc, other = ab("pg_load_ab.py", tmp_path, "--loads", "1", "--work", str(work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    loads = doc["loads"]
     assert [r["reader"] for r in loads["old"]] == [str(other / "reader" / "__init__.py")]
     assert [r["reader"] for r in loads["new"]] == [str(REPO / "reader" / "__init__.py")]
     assert loads["old"][0]["paragraphs"] == loads["new"][0]["paragraphs"] > 0

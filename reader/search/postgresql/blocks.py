@@ -29,8 +29,9 @@ range of 131,072 paragraph numbers (a block), one row of sorted integer arrays:
 Scores are computed with the same expression as :mod:`.postings` computes them, so both give
 the same rows in the same order, and the total is exact. Words that became common after the
 last full load, other fields and languages, ANDs of more words and longer phrases go through
-:mod:`.postings` as before. Blocks are written by :mod:`.write`: all of them after a full
-load, and in an update those of the blocks it touched, in its transaction.
+:mod:`.postings` as before. Blocks are written all of them after a full load (by
+:mod:`.rebuilt`, or :mod:`.write` when the tables were just made again), and in an update
+(by :mod:`.write`) those of the blocks it touched, in its transaction.
 """
 
 from __future__ import annotations

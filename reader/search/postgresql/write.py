@@ -8,8 +8,9 @@ back by the server, so the old state keeps answering. A first build copies into 
 their indexes (the paragraphs' GIN indexes, the terms' key and trigrams) and builds them at
 the end (several times faster than updating them row by row); a rebuild of a live index
 deletes and copies instead, so searches go on meanwhile. A rebuild's postings (a single
-server's, see :mod:`.postings`) go to a new table, copied in frozen, indexed at the end and
-swapped in for the old one just before the commit.
+server's, see :mod:`.postings`) go to a new table, copied in frozen, indexed at the end (with
+the common words' blocks, on connections of their own: :mod:`.rebuilt`) and swapped in for the
+old one just before the commit.
 Rows are analysed by :mod:`.analyse` (in worker processes for a big load) with the stems the
 database already knows (:mod:`.stems`), and the words this update stemmed are added to them.
 """
@@ -93,8 +94,9 @@ class Writer:
         if not self.sharded:
             # the postings of a rebuild go to a new table, indexed at the end and put in the
             # old one's place at the commit (searches read the old one until then): created
-            # by this transaction, it takes its rows frozen, visible to index-only scans with
-            # no vacuum, and none of them is deleted or indexed one by one
+            # by the transaction that copies into it (this one, or one of its own connection:
+            # see .rebuilt), it takes its rows frozen, visible to index-only scans with no
+            # vacuum, and none of them is deleted or indexed one by one
             if connect is not None:
                 self.apart = Rebuilt(connect)
             else:
