@@ -367,14 +367,21 @@ _ARTICLE_FIELDS = frozenset({"title", "source"})
 
 
 def _plain(value):
-    """``dataclasses.asdict`` without its deep copies (the values are only serialised)."""
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    """``dataclasses.asdict`` without its deep copies (the values are only serialised); the
+    values most fields hold are tested for first (asking a string for its dataclass fields
+    costs a failed attribute lookup)."""
+    if value is None or isinstance(value, _SCALARS):
+        return value
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
     return value
+
+
+_SCALARS = (str, int, float)
 
 
 def article_rows(article: Article, relative: str, first: int | None = None
