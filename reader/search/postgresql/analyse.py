@@ -77,7 +77,20 @@ def _array_element(text: str) -> str:
 
 
 def copy_line(values: tuple) -> str:
-    return "\t".join(map(copy_value, values)) + "\n"
+    """A row in COPY's text format; plain strings and numbers, most of a row, without a call
+    each."""
+    out = []
+    for value in values:
+        kind = type(value)
+        if kind is str:
+            if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+                value = copy_value(value)
+            out.append(value)
+        elif kind is int:
+            out.append(str(value))
+        else:
+            out.append(copy_value(value))
+    return "\t".join(out) + "\n"
 
 
 def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
