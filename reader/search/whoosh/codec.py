@@ -6,7 +6,8 @@ paragraphs runs ~12,000 ``pickle.loads``. This codec keeps everything else of Wh
 index, per-document columns, stored fields, segments, merging) and writes each posting list as
 columns of little-endian integers of the narrowest width that fits (1, 2 or 4 bytes):
 
-    magic b"RdP1" | header | block table | id deltas | weights | positions (or other values)
+    magic b"RdP2" | CRC-32 | header | block table | id deltas | weights | positions (or other
+    values)
 
 The block table (first id, last id, start of its values, max weight, min/max length byte per
 128 postings) lets Whoosh's own matchers skip blocks and use block quality exactly as before;
@@ -37,7 +38,6 @@ from reader.search.whoosh.postlist import (
     BLOCK,
     BLOCK_SIZE,
     HEADER,
-    MAGIC,
     TYPECODE,
     VALUES_FIXED,
     VALUES_NONE,
@@ -47,6 +47,7 @@ from reader.search.whoosh.postlist import (
     WEIGHT_NONE,
     ColumnList,
     pack,
+    sealed,
     swapped,
     unpack,
     width_of,
@@ -233,8 +234,8 @@ class ColumnPostingsWriter(base.PostingsWriter):
                 ids[b], ids[e - 1], starts[b] if starts else 0, max(weights[b:e]),
                 length_to_byte(min(block_lengths)) if block_lengths else 0,
                 length_to_byte(max(block_lengths)) if block_lengths else 0))
-        return b"".join((MAGIC, HEADER.pack(n, idw, wcode, cw, kind, vw, nvalues), *table,
-                         pack(deltas, idw), wbytes, vbytes))
+        return sealed(b"".join((HEADER.pack(n, idw, wcode, cw, kind, vw, nvalues), *table,
+                                pack(deltas, idw), wbytes, vbytes)))
 
 
 def encode_positions(ids, tfs: list[int], absolute, lengths) -> bytes:
@@ -247,9 +248,10 @@ def encode_positions(ids, tfs: list[int], absolute, lengths) -> bytes:
             first, length = absolute[0], lengths[0]
             width = width_of(first)
             lb = length_to_byte(length) if length else 0
-            return b"".join((MAGIC, HEADER.pack(1, 1, WEIGHT_NONE, 0, VALUES_POSITIONS, width, 1),
-                             BLOCK.pack(ids[0], ids[0], 0, 1.0, lb, lb), b"\0",
-                             first.to_bytes(width, "little")))
+            return sealed(b"".join((
+                HEADER.pack(1, 1, WEIGHT_NONE, 0, VALUES_POSITIONS, width, 1),
+                BLOCK.pack(ids[0], ids[0], 0, 1.0, lb, lb), b"\0",
+                first.to_bytes(width, "little"))))
         deltas = [0]
     else:
         deltas = [0, *map(sub, islice(ids, 1, None), ids)]
@@ -279,8 +281,8 @@ def encode_positions(ids, tfs: list[int], absolute, lengths) -> bytes:
             ids[b], ids[e - 1], starts[b], float(max(tfs[b:e])),
             length_to_byte(min(block_lengths)) if block_lengths else 0,
             length_to_byte(max(block_lengths)) if block_lengths else 0))
-    return b"".join((MAGIC, HEADER.pack(n, idw, wcode, 0, VALUES_POSITIONS, vw, len(flat)),
-                     *table, pack(deltas, idw), wbytes, pack(flat, vw)))
+    return sealed(b"".join((HEADER.pack(n, idw, wcode, 0, VALUES_POSITIONS, vw, len(flat)),
+                            *table, pack(deltas, idw), wbytes, pack(flat, vw))))
 
 
 class ColumnMatcher(W3LeafMatcher):

@@ -29,8 +29,9 @@ from reader.search.whoosh.codec import ArrayPositions
 # spelling field, article records without the text of paragraphs that have their own record;
 # 9: English articles analysed with English rules; 10: date, lang, outlet column and the
 # corpus's own fields (x_*) on paragraph records; 11: stored fields compressed with zstd against a
-# dictionary per segment (.stored), each paragraph's word layout stored (.layout).
-SCHEMA_VERSION = 11
+# dictionary per segment (.stored), each paragraph's word layout stored (.layout); 12: each
+# posting list carries a CRC-32 (.postlist).
+SCHEMA_VERSION = 12
 INDEX_NAME = "reader"
 
 

@@ -32,6 +32,7 @@ from reader.search.backend import FileState
 from reader.search.whoosh import journal, stemtable
 from reader.search.whoosh.folder import IndexFolder
 from reader.search.whoosh.schema import INDEX_NAME, SCHEMA_VERSION
+from reader.search.whoosh.seal import check_seal, write_seal
 
 # What reading damaged index files raises (a garbage table of contents can fail while it is
 # unpickled with almost any error, so opening adds the builtin ones; see :func:`open_checked`).
@@ -137,7 +138,7 @@ def open_checked(directory: Path, where: Path) -> SharedIndex:
     (one line) when something is wrong, ``IndexProblem`` when it cannot be read at all."""
     try:
         ix = open_dir(directory)
-        problem = check_seal(directory, ix)
+        problem = check_seal(directory, _read(directory, "seal", ix=ix))
         if problem is None:
             with ix.searcher() as searcher:  # touch every segment's files
                 searcher.doc_count()
@@ -282,7 +283,8 @@ def write_records(directory: Path, states: dict[str, FileState], ix=None) -> Non
     journal.save_full(directory, generation, RECORDS, {rel: _raw(s) for rel, s in states.items()})
     journal.save_full(directory, generation, STAMPS,
                       {rel: (s.size, s.mtime_ns) for rel, s in states.items()})
-    _seal(directory, ix, generation)
+    write_seal(directory, ix, generation, _read(directory, "seal", any_generation=True))
+    journal.keep_only_chain(directory, generation, CHAINED)
 
 
 def record_changes(directory: Path, changed: dict[str, FileState], removed: list[str],
@@ -311,69 +313,12 @@ def record_changes(directory: Path, changed: dict[str, FileState], removed: list
     journal.save_changes(directory, generation, previous, STAMPS,
                          {rel: (s.size, s.mtime_ns) for rel, s in changed.items()}, removed,
                          lambda: {rel: (s.size, s.mtime_ns) for rel, s in whole().items()})
-    _seal(directory, ix, generation)
+    write_seal(directory, ix, generation, _read(directory, "seal", any_generation=True))
+    journal.keep_only_chain(directory, generation, CHAINED)
 
 
 def _raw(state: FileState) -> tuple:
     return (state.size, state.mtime_ns, state.sha256, tuple(state.docs))
-
-
-def _seal(directory: Path, ix, generation: int) -> None:
-    """Write the seal of commit ``generation`` and drop what older commits no longer need."""
-    previous = _read(directory, "seal", any_generation=True) or {}
-    seal = {}
-    for name in _commit_files(directory, ix):
-        stat = os.stat(directory / name)
-        known = previous.get(name)
-        if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
-            seal[name] = known  # a segment an earlier commit sealed: unchanged
-        else:
-            seal[name] = (stat.st_size, stat.st_mtime_ns, _crc(directory / name))
-    target = directory / f"{MANIFEST_PREFIX}{generation}.seal"
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        pickle.dump((generation, seal), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, target)
-    journal.keep_only_chain(directory, generation, CHAINED)
-
-
-def check_seal(directory: Path, ix) -> str | None:
-    """What is wrong with the files of the latest commit, or None. A commit without a seal
-    (written by a process killed just after committing) is not checked."""
-    seal = _read(directory, "seal", ix=ix)
-    if seal is None:
-        return None
-    for name, (size, mtime_ns, crc) in seal.items():
-        try:
-            stat = os.stat(directory / name)
-        except FileNotFoundError:
-            return f"{name} is missing"
-        if stat.st_size != size:
-            return f"{name} has {stat.st_size} bytes, not {size}"
-        if stat.st_mtime_ns != mtime_ns and _crc(directory / name) != crc:
-            return f"{name} was changed after it was written"
-    return None
-
-
-def _commit_files(directory: Path, ix) -> list[str]:
-    """The table of contents and segment files of the latest commit."""
-    names = os.listdir(directory)
-    toc = f"_{INDEX_NAME}_{ix.latest_generation()}.toc"
-    prefixes = []
-    with ix.reader() as reader:
-        for leaf, _offset in reader.leaf_readers():
-            segment = leaf.segment()
-            if segment is not None:
-                prefixes.append(segment.segment_id() + ".")
-    return sorted(n for n in names if n == toc or n.startswith(tuple(prefixes)))
-
-
-def _crc(path: Path) -> int:
-    crc = 0
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            crc = zlib.crc32(block, crc)
-    return crc
 
 
 def _read(directory: Path, suffix: str, ix=None, any_generation: bool = False):

@@ -56,10 +56,12 @@ def _zstd():
 
 
 def _params(zstd):
-    # no magic number, dictionary id or checksum: 12 bytes a record the column does not need
+    # no magic number or dictionary id: 8 bytes a record the column does not need; but each
+    # record's checksum (4 bytes), so bytes rotting in place are found when the record is read
+    # rather than shown (and cited) as other text
     return zstd.ZstdCompressionParameters.from_level(
         LEVEL, format=zstd.FORMAT_ZSTD1_MAGICLESS, write_content_size=True,
-        write_dict_id=False, write_checksum=False)
+        write_dict_id=False, write_checksum=True)
 
 
 class StoredColumn(columns.Column):
@@ -177,9 +179,13 @@ class StoredReader(columns.ColumnReader):
         end = ends[docnum]
         if start == end:
             return {}
+        if not start < end <= ends[-1]:  # the offsets themselves damaged
+            raise CorruptIndexError(f"the stored fields of document {docnum} cannot be read "
+                                    f"(offsets {start} to {end})")
         try:
             return pickle.loads(self._decompress(self._read(start, end - start)))
-        except (self._error, pickle.UnpicklingError, EOFError, ValueError) as exc:
+        # MemoryError: a damaged frame header that declares an impossible size
+        except (self._error, pickle.UnpicklingError, EOFError, ValueError, MemoryError) as exc:
             raise CorruptIndexError(
                 f"the stored fields of document {docnum} cannot be read ({exc})") from exc
 
