@@ -98,16 +98,20 @@ def _commit_files(directory: Path, ix) -> list[str]:
 
 
 def _crc(path: Path, offset: int = 0, length: int | None = None) -> int:
-    """The CRC-32 of ``length`` bytes of the file from ``offset`` (to its end when None)."""
+    """The CRC-32 of ``length`` bytes of the file from ``offset`` (to its end when None),
+    read a megabyte at a time into one buffer (a memory map would count the whole file in
+    the process's memory while it is read)."""
     crc = 0
-    with open(path, "rb") as handle:
+    buffer = bytearray(1 << 20)
+    view = memoryview(buffer)
+    with open(path, "rb", buffering=0) as handle:
         handle.seek(offset)
         left = length
         while left is None or left > 0:
-            block = handle.read(1 << 20 if left is None else min(1 << 20, left))
-            if not block:
+            got = handle.readinto(view if left is None or left >= len(buffer) else view[:left])
+            if not got:
                 break
-            crc = zlib.crc32(block, crc)
+            crc = zlib.crc32(view[:got], crc)
             if left is not None:
-                left -= len(block)
+                left -= got
     return crc
