@@ -254,8 +254,8 @@ def test_damage_anywhere_inside_a_segment_never_gives_a_wrong_answer(tmp_path):
     stored records, the posting lists, the term index, the columns. Each time the search and
     the articles are right, read through the damage or found damaged and rebuilt; never fewer
     hits or a missing article with nothing said (the term index and the posting lists did
-    that before they were checked). Patches in parts these questions do not read (a length
-    column, another field's postings) are not looked for."""
+    that before they were checked). A patch in another field's postings, which these
+    questions do not read, is found when they are."""
     import shutil
 
     corpus, index = built(tmp_path, files=40)
