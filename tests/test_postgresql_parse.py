@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from reader.errors import QueryError
 from reader.language.analysis import ENGLISH_MARK
-from reader.search.postgresql.documents import tokens
 from reader.search.postgresql.languages import both_languages
+from reader.search.postgresql.lexemes import tokens
 from reader.search.postgresql.parse import (
     And,
     AndNot,

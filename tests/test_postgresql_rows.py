@@ -11,17 +11,15 @@ import pytest
 
 from reader.language.analysis import ENGLISH, ENGLISH_MARK, analysis_language
 from reader.records import Article, Paragraph, Quote
-from reader.search.postgresql import documents
+from reader.search.postgresql import documents, lexemes
 from reader.search.postgresql.documents import (
     FIELDS,
-    MAX_POSITION,
     SPELL,
     article_rows,
     field_values,
     term_key,
-    tokens,
-    tsvector,
 )
+from reader.search.postgresql.lexemes import MAX_POSITION, tokens, tsvector
 
 CODES = {name: code for code, (name, _stemming) in enumerate(FIELDS)}
 
@@ -85,7 +83,7 @@ CASES = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_a_row_in_one_pass_is_the_row_step_by_step(name):
     given = CASES[name]
-    documents.start_load()
+    lexemes.start_load()
     rows = list(article_rows(given, "a.txt", first=7))
     unique = [p for p in given.paragraphs if p.repeat_of is None]
     assert len(rows) == len(unique)
@@ -103,17 +101,17 @@ def test_a_row_in_one_pass_is_the_row_step_by_step(name):
 
 def test_a_load_reports_each_stemmed_word_once_and_every_load_again():
     given = CASES["indonesian"]
-    documents.start_load()
+    lexemes.start_load()
     list(article_rows(given, "a.txt", first=1))
-    first = documents.learned()
+    first = lexemes.learned()
     assert first["bergabung"] == "gabung"
     assert first["mengatakan"] == "kata"
     assert "dan" not in first and "akan" not in first  # stop words, short words
     list(article_rows(given, "a.txt", first=1))
-    assert documents.learned() == {}  # known to this load already
-    documents.start_load()
+    assert lexemes.learned() == {}  # known to this load already
+    lexemes.start_load()
     list(article_rows(given, "a.txt", first=1))
-    assert documents.learned() == first  # a new load reports them again
+    assert lexemes.learned() == first  # a new load reports them again
     english = CASES["english"]
     list(article_rows(english, "a.txt", first=1))
-    assert documents.learned()["en:farmers"] == "farmer"
+    assert lexemes.learned()["en:farmers"] == "farmer"

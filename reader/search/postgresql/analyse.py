@@ -26,9 +26,9 @@ from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
     article_record,
     article_rows,
-    learned,
     unique_paragraphs,
 )
+from reader.search.postgresql.lexemes import learned
 
 TASK_FILES = 60  # files a worker analyses at a time (per batch the parent merges statistics and
 # copies four times; fewer, bigger batches: 1.1x the rate at 100k, 150 no better)

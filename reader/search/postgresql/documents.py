@@ -3,10 +3,11 @@ analysis.
 
 PostgreSQL's own text search configurations do not analyse like the reader (its Snowball
 ``indonesian`` turns ``mengatakan`` into ``ata``), so nothing is left to them: each field is
-analysed here with :mod:`reader.language.analysis` (the tokens, folding, stop words and stems
-of the article's language, and the English mark, as the Whoosh index has them) and written as a
-``tsvector`` literal with the same token positions Whoosh records (stop words keep their slot;
-a split compound's parts take consecutive ones), so phrases match the same paragraphs. Term
+analysed with :mod:`reader.language.analysis` (:mod:`.lexemes`: the tokens, folding, stop words
+and stems of the article's language, and the English mark, as the Whoosh index has them) and
+written as a ``tsvector`` literal with the same token positions Whoosh records (stop words
+keep their slot; a split compound's parts take consecutive ones), so phrases match the same
+paragraphs. Term
 frequencies above one and field lengths go in columns of their own, for BM25F.
 """
 
@@ -14,23 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.language import analysis
-from reader.language.analysis import (
-    ENGLISH,
-    ENGLISH_MARK,
-    INDONESIAN,
-    TOKEN_PATTERN,
-    _is_reduplication,
-    analysis_language,
-)
+from reader.language.analysis import ENGLISH, ENGLISH_MARK, analysis_language
 from reader.records import Article, Paragraph
 from reader.search.fields import extra_values
 from reader.search.fields import language as language_tag
+from reader.search.postgresql.lexemes import field_positions, literal, tokens, tsvector
 
 # The searchable fields, in column order: (name, stemmed and stop words dropped).
 FIELDS: tuple[tuple[str, bool], ...] = (
@@ -38,155 +31,6 @@ FIELDS: tuple[tuple[str, bool], ...] = (
 )
 FIELD_NAMES = tuple(name for name, _ in FIELDS)
 SPELL = "spell"  # the unstemmed words of paragraph text: "did you mean" draws on them
-MAX_POSITION = 16383  # the highest position a tsvector records
-
-_TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
-
-
-def _fold(word: str) -> str:
-    """Lower case and accents folded, with the analyzer's own table."""
-    return word.lower() if word.isascii() else word.lower().translate(analysis.accent_map)
-
-
-def tokens(text: str, stemming: bool = True, keep_stop_words: bool = False,
-           language: str = INDONESIAN) -> list[tuple[str, int, str]]:
-    """``(term, position, folded word)`` of every token the index keeps, positions from 0 as
-    Whoosh counts them: one a word, one a part of a split compound, stop words counted and
-    dropped (``stemming`` also drops stop words; the name fields keep them). ``language``
-    chooses stop words and stemmer (``analysis.QUERY``: both languages' stop words, unstemmed).
-    """
-    if not text:
-        return []
-    known = _WORDS.setdefault((stemming, keep_stop_words, language), {})
-    out = []
-    append = out.append
-    pos = 0
-    for word in _TOKEN_RE.findall(text):
-        parts = known.get(word)
-        if parts is None:
-            if len(known) >= WORD_CACHE:
-                known.clear()
-            parts = known[word] = _analysed(word, stemming, keep_stop_words, language)
-        for term, folded in parts:
-            if term is not None:
-                append((term, pos, folded))
-            pos += 1
-    return out
-
-
-# Each word as analysed, by (stemming, keep_stop_words, language): a load meets the same words
-# again and again, and folding, splitting and stemming each time was most of the cost of a row.
-_WORDS: dict[tuple[bool, bool, str], dict[str, tuple[tuple[str | None, str], ...]]] = {}
-WORD_CACHE = 300_000  # words remembered per kind of analysis (then forgotten at once)
-
-
-def _analysed(word: str, stemming: bool, keep_stop_words: bool, language: str
-              ) -> tuple[tuple[str | None, str], ...]:
-    """``(term, folded part)`` of each part of ``word``; the term is None for a stop word."""
-    stops = analysis.stop_words(language) if stemming and not keep_stop_words else frozenset()
-    stem = analysis.stemmer(language) if stemming else None
-    parts = word.split("-") if "-" in word and not _is_reduplication(word) else (word,)
-    out = []
-    for part in parts:
-        if not part:
-            continue
-        folded = _fold(part)
-        if folded in stops:
-            out.append((None, folded))
-        else:
-            out.append((stem(folded) if stem else folded, folded))
-    return tuple(out)
-
-
-def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, list[str]]]:
-    """The ``tsvector`` literal of analysed tokens and each term's positions there (from 1,
-    as text; their number is the term's count)."""
-    if not found:
-        return "", {}
-    where: dict[str, list[str]] = {}
-    for term, pos, _word in found:
-        at = str(pos + 1) if pos < MAX_POSITION else _LAST
-        positions = where.get(term)
-        if positions is None:
-            where[term] = [at]
-        else:
-            positions.append(at)
-    return literal(where), where
-
-
-def literal(where: dict[str, list[str]]) -> str:
-    """The ``tsvector`` literal of each term's positions (as text, from 1)."""
-    parts = []
-    for term, positions in where.items():
-        if "'" in term or "\\" in term:
-            term = term.replace("\\", "\\\\").replace("'", "''")
-        parts.append(f"'{term}':{','.join(positions)}")
-    return " ".join(parts)
-
-
-_LAST = str(MAX_POSITION)
-_AT = tuple(str(pos + 1) for pos in range(MAX_POSITION))  # a position as a tsvector has it
-
-
-def start_load() -> None:
-    """Before a load (in the process that forks its workers): its words are analysed afresh,
-    so each stemmed word is reported (:func:`learned`) at least once by every load."""
-    _LOAD_WORDS.clear()
-    _LEARNED.clear()
-
-
-def learned() -> dict[str, str]:
-    """The stems of the words this process analysed for the first time since the last call
-    (keyed as the stem tables key them), for the stems table."""
-    out = dict(_LEARNED)
-    _LEARNED.clear()
-    return out
-
-
-# A load's own memory of analysed words, by (stemming, language) (see start_load), and the
-# stems of those it stemmed, not yet reported.
-_LOAD_WORDS: dict[tuple[bool, str], dict[str, tuple[tuple[str | None, str], ...]]] = {}
-_LEARNED: dict[str, str] = {}
-
-
-def _field(text: str, stemming: bool, language: str, english: bool,
-           spell: set[str] | None) -> tuple[int, dict[str, list[str]]]:
-    """One field of a row in one pass: its length in tokens and each term's positions (as
-    :func:`tokens` and :func:`tsvector` give them, the English mark first when ``english``);
-    the folded words go to ``spell`` when given."""
-    where: dict[str, list[str]] = {ENGLISH_MARK: ["1"]} if english else {}
-    count = len(where)
-    if not text:
-        return count, where
-    known = _LOAD_WORDS.setdefault((stemming, language), {})
-    key = "en:" if language == ENGLISH else ""
-    pos = 0
-    lookup, found, written = known.get, where.get, _AT
-    for word in _TOKEN_RE.findall(text):
-        parts = lookup(word)
-        if parts is None:
-            if len(known) >= WORD_CACHE:
-                known.clear()
-            parts = known[word] = _analysed(word, stemming, False, language)
-            if stemming:
-                for term, folded in parts:
-                    if term is not None and len(folded) > 3:
-                        _LEARNED[key + folded] = term
-        for term, folded in parts:
-            if term is not None:
-                at = written[pos] if pos < MAX_POSITION else _LAST
-                positions = found(term)
-                if positions is None:
-                    where[term] = [at]
-                else:
-                    positions.append(at)
-                count += 1
-                if spell is not None:
-                    spell.add(folded)
-            pos += 1
-    return count, where
-
-
 def field_values(article: Article, paragraph: Paragraph) -> dict[str, str]:
     """The text of each searchable field of one paragraph, as the Whoosh index has them."""
     statements = paragraph.quotes
@@ -274,7 +118,7 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
         if analysed is None:
             spell: set[str] | None = set() if name == "text" else None
             english = stemming and language == ENGLISH and bool(values[name])
-            length, where = _field(values[name], stemming, language, english, spell)
+            length, where = field_positions(values[name], stemming, language, english, spell)
             # rows of postings with a stand-in for the paragraph's number (a shared field's
             # are the same from one paragraph to the next but for it)
             rows = "" if number is None else _postings(name, where, _NUMBER if shared else number,

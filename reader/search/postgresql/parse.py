@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from reader.errors import QueryError
 from reader.language.analysis import QUERY
 from reader.search.fields import DATE, EXTRA_PREFIX, LANG, date_bounds, language
-from reader.search.postgresql.documents import EXTRA, FIELDS, extra_lexeme, tokens
+from reader.search.postgresql.documents import EXTRA, FIELDS, extra_lexeme
+from reader.search.postgresql.lexemes import tokens
 from reader.search.postgresql.nodes import (  # noqa: F401  (the tree, named from here too)
     EXPANDING,
     And,
@@ -378,7 +379,7 @@ def _fold_pattern(field: str, text: str) -> str:
     if field == "doc":
         return text
     from reader.language.analysis import _cached_stem
-    from reader.search.postgresql.documents import _fold
+    from reader.search.postgresql.lexemes import _fold
 
     folded = _fold(text)
     if field == LANG or field.startswith(EXTRA_PREFIX):

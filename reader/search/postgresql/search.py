@@ -335,7 +335,7 @@ def _correction(conn, word: str) -> str | None:
 
 def _replace_word(query: str, word: str, replacement: str) -> tuple[str, int]:
     """Replace the query's words that fold to ``word`` by ``replacement``."""
-    from reader.search.postgresql.documents import tokens
+    from reader.search.postgresql.lexemes import tokens
 
     def swap(match: re.Match) -> str:
         found = [t for t, _p, _w in tokens(match.group(), language=QUERY)]

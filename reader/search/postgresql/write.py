@@ -26,7 +26,7 @@ from dataclasses import replace
 from reader.errors import IndexProblem
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn
-from reader.search.postgresql import blocks, documents, stems
+from reader.search.postgresql import blocks, lexemes, stems
 from reader.search.postgresql.analyse import (
     TASK_FILES,
     Analysed,
@@ -284,7 +284,7 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
     from reader.language import analysis
 
     writer = Writer(conn, sharded)
-    documents.start_load()
+    lexemes.start_load()
     failed = True
     try:
         with conn.transaction():
@@ -302,7 +302,7 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
                 writer.finish(drop_indexes)
             finally:
                 analysis.drop_stem_table(known)
-                documents.start_load()  # the words it analysed are forgotten
+                lexemes.start_load()  # the words it analysed are forgotten
         failed = False
     finally:
         writer.close(failed)

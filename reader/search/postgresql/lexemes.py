@@ -1,0 +1,168 @@
+"""A field's text as the index's lexemes: the reader's tokens and stems, with the positions
+Whoosh gives them, as a ``tsvector`` has them.
+
+Each word is analysed once a load (folded, split at hyphens, stop words dropped, stemmed in
+the article's language) and remembered: a load meets the same words again and again. The
+stems a load meets for the first time are reported for the stems table (:mod:`.stems`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.language import analysis
+from reader.language.analysis import (
+    ENGLISH,
+    ENGLISH_MARK,
+    INDONESIAN,
+    TOKEN_PATTERN,
+    _is_reduplication,
+)
+
+MAX_POSITION = 16383  # the highest position a tsvector records
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN, re.UNICODE)
+
+
+def _fold(word: str) -> str:
+    """Lower case and accents folded, with the analyzer's own table."""
+    return word.lower() if word.isascii() else word.lower().translate(analysis.accent_map)
+
+
+def tokens(text: str, stemming: bool = True, keep_stop_words: bool = False,
+           language: str = INDONESIAN) -> list[tuple[str, int, str]]:
+    """``(term, position, folded word)`` of every token the index keeps, positions from 0 as
+    Whoosh counts them: one a word, one a part of a split compound, stop words counted and
+    dropped (``stemming`` also drops stop words; the name fields keep them). ``language``
+    chooses stop words and stemmer (``analysis.QUERY``: both languages' stop words, unstemmed).
+    """
+    if not text:
+        return []
+    known = _WORDS.setdefault((stemming, keep_stop_words, language), {})
+    out = []
+    append = out.append
+    pos = 0
+    for word in _TOKEN_RE.findall(text):
+        parts = known.get(word)
+        if parts is None:
+            if len(known) >= WORD_CACHE:
+                known.clear()
+            parts = known[word] = _analysed(word, stemming, keep_stop_words, language)
+        for term, folded in parts:
+            if term is not None:
+                append((term, pos, folded))
+            pos += 1
+    return out
+
+
+# Each word as analysed, by (stemming, keep_stop_words, language): a load meets the same words
+# again and again, and folding, splitting and stemming each time was most of the cost of a row.
+_WORDS: dict[tuple[bool, bool, str], dict[str, tuple[tuple[str | None, str], ...]]] = {}
+WORD_CACHE = 300_000  # words remembered per kind of analysis (then forgotten at once)
+
+
+def _analysed(word: str, stemming: bool, keep_stop_words: bool, language: str
+              ) -> tuple[tuple[str | None, str], ...]:
+    """``(term, folded part)`` of each part of ``word``; the term is None for a stop word."""
+    stops = analysis.stop_words(language) if stemming and not keep_stop_words else frozenset()
+    stem = analysis.stemmer(language) if stemming else None
+    parts = word.split("-") if "-" in word and not _is_reduplication(word) else (word,)
+    out = []
+    for part in parts:
+        if not part:
+            continue
+        folded = _fold(part)
+        if folded in stops:
+            out.append((None, folded))
+        else:
+            out.append((stem(folded) if stem else folded, folded))
+    return tuple(out)
+
+
+def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, list[str]]]:
+    """The ``tsvector`` literal of analysed tokens and each term's positions there (from 1,
+    as text; their number is the term's count)."""
+    if not found:
+        return "", {}
+    where: dict[str, list[str]] = {}
+    for term, pos, _word in found:
+        at = str(pos + 1) if pos < MAX_POSITION else _LAST
+        positions = where.get(term)
+        if positions is None:
+            where[term] = [at]
+        else:
+            positions.append(at)
+    return literal(where), where
+
+
+def literal(where: dict[str, list[str]]) -> str:
+    """The ``tsvector`` literal of each term's positions (as text, from 1)."""
+    parts = []
+    for term, positions in where.items():
+        if "'" in term or "\\" in term:
+            term = term.replace("\\", "\\\\").replace("'", "''")
+        parts.append(f"'{term}':{','.join(positions)}")
+    return " ".join(parts)
+
+
+_LAST = str(MAX_POSITION)
+_AT = tuple(str(pos + 1) for pos in range(MAX_POSITION))  # a position as a tsvector has it
+
+
+def start_load() -> None:
+    """Before a load (in the process that forks its workers): its words are analysed afresh,
+    so each stemmed word is reported (:func:`learned`) at least once by every load."""
+    _LOAD_WORDS.clear()
+    _LEARNED.clear()
+
+
+def learned() -> dict[str, str]:
+    """The stems of the words this process analysed for the first time since the last call
+    (keyed as the stem tables key them), for the stems table."""
+    out = dict(_LEARNED)
+    _LEARNED.clear()
+    return out
+
+
+# A load's own memory of analysed words, by (stemming, language) (see start_load), and the
+# stems of those it stemmed, not yet reported.
+_LOAD_WORDS: dict[tuple[bool, str], dict[str, tuple[tuple[str | None, str], ...]]] = {}
+_LEARNED: dict[str, str] = {}
+
+
+def field_positions(text: str, stemming: bool, language: str, english: bool,
+                    spell: set[str] | None) -> tuple[int, dict[str, list[str]]]:
+    """One field of a row in one pass: its length in tokens and each term's positions (as
+    :func:`tokens` and :func:`tsvector` give them, the English mark first when ``english``);
+    the folded words go to ``spell`` when given."""
+    where: dict[str, list[str]] = {ENGLISH_MARK: ["1"]} if english else {}
+    count = len(where)
+    if not text:
+        return count, where
+    known = _LOAD_WORDS.setdefault((stemming, language), {})
+    key = "en:" if language == ENGLISH else ""
+    pos = 0
+    lookup, found, written = known.get, where.get, _AT
+    for word in _TOKEN_RE.findall(text):
+        parts = lookup(word)
+        if parts is None:
+            if len(known) >= WORD_CACHE:
+                known.clear()
+            parts = known[word] = _analysed(word, stemming, False, language)
+            if stemming:
+                for term, folded in parts:
+                    if term is not None and len(folded) > 3:
+                        _LEARNED[key + folded] = term
+        for term, folded in parts:
+            if term is not None:
+                at = written[pos] if pos < MAX_POSITION else _LAST
+                positions = found(term)
+                if positions is None:
+                    where[term] = [at]
+                else:
+                    positions.append(at)
+                count += 1
+                if spell is not None:
+                    spell.add(folded)
+            pos += 1
+    return count, where
