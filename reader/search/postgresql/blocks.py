@@ -37,9 +37,8 @@ last full load, other fields and languages, ANDs of more words and longer phrase
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 
+from reader.search.postgresql.db import local_settings
 from reader.search.postgresql.schema import SCHEMA, blocks_key, blocks_table
 
 MIN_DF = 1000  # a word with this many paragraphs gets blocks (fewer merge fast enough)
@@ -114,21 +113,35 @@ def set_blocked(conn, words: list[tuple[int, str]]) -> None:
 
 def rebuild(conn, postings: str, memory: str, words: list[tuple[int, str]]) -> None:
     """After a full load (in its transaction): the blocks of ``words`` in a new table put in
-    the old one's place (searches read the old one until the commit), grouped in up to
-    ``memory`` (a ``work_mem`` setting)."""
+    the old one's place (searches read the old one until the commit)."""
     set_blocked(conn, words)
     conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.blocks_rebuilt")
-    conn.execute(blocks_table("blocks_rebuilt"))
-    # each common word's postings read through the postings index (just built), in a
-    # nested loop, and grouped in a hash table: without statistics yet, the planner would
-    # join all the postings and sort the common words' occurrences first (0.6x the time)
-    with _settings(conn, work_mem=memory, enable_sort="off", enable_hashjoin="off",
-                   enable_mergejoin="off"):
-        conn.execute(build_sql("blocks_rebuilt", postings,
-                               f"JOIN {SCHEMA}.blocked b ON p.key = {_key('b.field', 'b.term')} "
-                               "AND p.field = b.field AND p.term = b.term"))
-    conn.execute(blocks_key("blocks_rebuilt"))
+    build(conn, "blocks_rebuilt", postings, words, memory)
     swap(conn)
+
+
+COMMON = "reader_common_words"  # the words a build makes blocks of (a temporary table)
+
+
+def build(conn, table: str, postings: str, words: list[tuple[int, str]], memory: str) -> None:
+    """``table`` made, with its key, and filled with the blocks of ``words`` (field code,
+    term) from the rows of ``postings``, in ``conn``'s transaction, grouped in up to
+    ``memory`` (a ``work_mem`` setting). The words go to a table with statistics, so the
+    planner hashes them, not the postings, and the groups go to a hash table: without
+    statistics for new postings, the planner would sort every common word's occurrences."""
+    conn.execute(blocks_table(table))
+    conn.execute(f"CREATE TEMP TABLE {COMMON} (field smallint, term text COLLATE \"C\") "
+                 "ON COMMIT DROP")
+    with conn.cursor() as cur, cur.copy(f"COPY {COMMON} (field, term) FROM STDIN") as copy:
+        for row in words:
+            copy.write_row(row)
+    conn.execute(f"ANALYZE {COMMON}")
+    with local_settings(conn, work_mem=memory, enable_sort="off", jit="off",
+                        enable_nestloop="off", enable_mergejoin="off"):
+        conn.execute(build_sql(table, postings,
+                               f"JOIN {COMMON} b ON p.field = b.field AND p.term = b.term"))
+    conn.execute(f"DROP TABLE {COMMON}")
+    conn.execute(blocks_key(table))
 
 
 def swap(conn) -> None:
@@ -173,18 +186,6 @@ def refresh(conn, first: int) -> None:
         f"AND p.id BETWEEN t.block << {BLOCK_BITS} "
         f"AND (t.block << {BLOCK_BITS}) + {(1 << BLOCK_BITS) - 1}"))
     conn.execute(f"TRUNCATE {TOUCHED}")
-
-
-@contextmanager
-def _settings(conn, **values: str) -> Iterator[None]:
-    """Planner and memory settings for one statement of the transaction, then as they were."""
-    names = list(values)
-    before = conn.execute("SELECT " + ", ".join("current_setting(%s)" for _ in names),
-                          names).fetchone()
-    assign = ", ".join("set_config(%s, %s, true)" for _ in names)
-    conn.execute("SELECT " + assign, [x for pair in values.items() for x in pair])
-    yield
-    conn.execute("SELECT " + assign, [x for pair in zip(names, before, strict=True) for x in pair])
 
 
 def _field_codes() -> dict[str, int]:

@@ -8,6 +8,8 @@ form of it that is ever printed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from reader.errors import IndexProblem, IndexUnavailable, ReaderError
 
@@ -59,6 +61,19 @@ def connect(dsn: str, autocommit: bool = True, read_only: bool = False):
     if read_only:
         conn.read_only = True
     return conn
+
+
+@contextmanager
+def local_settings(conn, **values: str) -> Iterator[None]:
+    """Server settings (planner, memory) for the statements of the block, within ``conn``'s
+    transaction, then as they were."""
+    names = list(values)
+    before = conn.execute("SELECT " + ", ".join("current_setting(%s)" for _ in names),
+                          names).fetchone()
+    assign = ", ".join("set_config(%s, %s, true)" for _ in names)
+    conn.execute("SELECT " + assign, [x for pair in values.items() for x in pair])
+    yield
+    conn.execute("SELECT " + assign, [x for pair in zip(names, before, strict=True) for x in pair])
 
 
 def problem(exc: BaseException, dsn: str) -> ReaderError:

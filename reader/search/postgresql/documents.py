@@ -7,8 +7,8 @@ analysed with :mod:`reader.language.analysis` (:mod:`.lexemes`: the tokens, fold
 and stems of the article's language, and the English mark, as the Whoosh index has them) and
 written as a ``tsvector`` literal with the same token positions Whoosh records (stop words
 keep their slot; a split compound's parts take consecutive ones), so phrases match the same
-paragraphs. Term
-frequencies above one and field lengths go in columns of their own, for BM25F.
+paragraphs. Term frequencies above one and field lengths go in columns of their own, for
+BM25F.
 """
 
 from __future__ import annotations

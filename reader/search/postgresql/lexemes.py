@@ -45,9 +45,7 @@ def tokens(text: str, stemming: bool = True, keep_stop_words: bool = False,
     for word in _TOKEN_RE.findall(text):
         parts = known.get(word)
         if parts is None:
-            if len(known) >= WORD_CACHE:
-                known.clear()
-            parts = known[word] = _analysed(word, stemming, keep_stop_words, language)
+            parts = _remember(known, word, stemming, keep_stop_words, language)
         for term, folded in parts:
             if term is not None:
                 append((term, pos, folded))
@@ -59,6 +57,15 @@ def tokens(text: str, stemming: bool = True, keep_stop_words: bool = False,
 # again and again, and folding, splitting and stemming each time was most of the cost of a row.
 _WORDS: dict[tuple[bool, bool, str], dict[str, tuple[tuple[str | None, str], ...]]] = {}
 WORD_CACHE = 300_000  # words remembered per kind of analysis (then forgotten at once)
+
+
+def _remember(known: dict, word: str, stemming: bool, keep_stop_words: bool, language: str
+              ) -> tuple[tuple[str | None, str], ...]:
+    """``word`` analysed and kept in ``known`` (emptied first when full)."""
+    if len(known) >= WORD_CACHE:
+        known.clear()
+    parts = known[word] = _analysed(word, stemming, keep_stop_words, language)
+    return parts
 
 
 def _analysed(word: str, stemming: bool, keep_stop_words: bool, language: str
@@ -86,7 +93,7 @@ def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, list[str
         return "", {}
     where: dict[str, list[str]] = {}
     for term, pos, _word in found:
-        at = str(pos + 1) if pos < MAX_POSITION else _LAST
+        at = _AT[pos] if pos < MAX_POSITION else _LAST
         positions = where.get(term)
         if positions is None:
             where[term] = [at]
@@ -146,9 +153,7 @@ def field_positions(text: str, stemming: bool, language: str, english: bool,
     for word in _TOKEN_RE.findall(text):
         parts = lookup(word)
         if parts is None:
-            if len(known) >= WORD_CACHE:
-                known.clear()
-            parts = known[word] = _analysed(word, stemming, False, language)
+            parts = _remember(known, word, stemming, False, language)
             if stemming:
                 for term, folded in parts:
                     if term is not None and len(folded) > 3:

@@ -22,11 +22,11 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from reader.search.postgresql import blocks
-from reader.search.postgresql.schema import SCHEMA, blocks_key, blocks_table, postings_indexes
+from reader.search.postgresql.db import local_settings
+from reader.search.postgresql.schema import SCHEMA, postings_indexes
 
 POSTINGS = "postings_rebuilt"
 BLOCKS = "blocks_rebuilt"
-COMMON = "reader_common_words"  # the words with blocks (a temporary table)
 
 
 class Rebuilt:
@@ -92,32 +92,18 @@ def _index(conn, memory: str) -> None:
     keep the cores busy meanwhile, and the server's parallel build split the memory between
     its processes, so each sorted on disk and the leader merged (1.2 times the CPU)."""
     conn.execute("BEGIN")
-    conn.execute("SELECT set_config('maintenance_work_mem', %s, true), "
-                 "set_config('max_parallel_maintenance_workers', '0', true)", [memory])
-    for statement in postings_indexes(POSTINGS, POSTINGS):
-        conn.execute(statement)
+    with local_settings(conn, maintenance_work_mem=memory,
+                        max_parallel_maintenance_workers="0"):
+        for statement in postings_indexes(POSTINGS, POSTINGS):
+            conn.execute(statement)
     conn.execute("COMMIT")
     conn.execute(f"ANALYZE {SCHEMA}.{POSTINGS}")
 
 
 def _blocks(conn, blocked: list[tuple[int, str]], memory: str) -> None:
     """The common words' blocks from the postings' rows (the B-tree is being built
-    meanwhile), and their visibility map (index-only scans). The words go to a table with
-    statistics, so the planner hashes them, not the postings; the groups go to a hash table
-    (no sort)."""
+    meanwhile), and their visibility map (index-only scans)."""
     conn.execute("BEGIN")
-    conn.execute(f"CREATE TEMP TABLE {COMMON} (field smallint, term text COLLATE \"C\") "
-                 "ON COMMIT DROP")
-    with conn.cursor() as cur, cur.copy(f"COPY {COMMON} (field, term) FROM STDIN") as copy:
-        for row in blocked:
-            copy.write_row(row)
-    conn.execute(f"ANALYZE {COMMON}")
-    conn.execute(blocks_table(BLOCKS))
-    for name, value in (("work_mem", memory), ("enable_sort", "off"), ("jit", "off"),
-                        ("enable_nestloop", "off"), ("enable_mergejoin", "off")):
-        conn.execute("SELECT set_config(%s, %s, true)", [name, value])
-    conn.execute(blocks.build_sql(
-        BLOCKS, POSTINGS, f"JOIN {COMMON} b ON p.field = b.field AND p.term = b.term"))
-    conn.execute(blocks_key(BLOCKS))
+    blocks.build(conn, BLOCKS, POSTINGS, blocked, memory)
     conn.execute("COMMIT")
     conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.{BLOCKS}")

@@ -80,12 +80,12 @@ def _parts(path: Path) -> tuple[tuple[int, int, int], ...]:
     storage = FileStorage(str(path.parent), supports_mmap=False)
     compound = CompoundStorage(storage.open_file(path.name), use_mmap=False)
     try:
-        return tuple((info["offset"], info["length"],
-                      _crc(path, info["offset"], info["length"]))
-                     for name, info in sorted(compound._dir.items())
-                     if name.endswith(CHECKED_ON_OPEN) and not name.endswith(CHECKED_APART))
+        names = [name for name in sorted(compound.list())
+                 if name.endswith(CHECKED_ON_OPEN) and not name.endswith(CHECKED_APART)]
+        ranges = [compound.range(name) for name in names]
     finally:
         compound.close()
+    return tuple((offset, length, _crc(path, offset, length)) for offset, length in ranges)
 
 
 def _commit_files(directory: Path, ix) -> list[str]:
