@@ -271,3 +271,26 @@ def test_postings_keys_are_the_same_made_here_and_on_the_server(pg_server):  # n
     keys = {term_key(code, t) for code in codes for t in terms}
     assert len(keys) == len(codes) * len(terms)  # a field's and a term's keys differ
     assert min(keys) < 0 < max(keys)  # the whole signed range is used
+
+
+def test_a_rebuild_keeps_no_statistics_of_the_blocks_arrays(pg_server, tmp_path,  # noqa: F811
+                                                            small_blocks):
+    """ANALYZE of the blocks reads their key, not every array of its sample (they are only
+    ever read by key); the table a rebuild puts in place and a new index's both."""
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, random.Random(3), 30)
+    dsn = _database(pg_server, "reader_blocks_stats")
+    backend = PostgresBackend(dsn)
+    for _ in range(2):  # a new index's tables, then a rebuild's
+        backend.apply(changes_for(corpus), rebuild=True)
+        with psycopg.connect(dsn) as conn:
+            targets = dict(conn.execute(
+                "SELECT attname, attstattarget FROM pg_attribute "
+                "WHERE attrelid = 'reader.blocks'::regclass AND attnum > 0").fetchall())
+            analysed = {row[0] for row in conn.execute(
+                "SELECT attname FROM pg_stats WHERE schemaname = 'reader' "
+                "AND tablename = 'blocks'")}
+        assert _blocks(dsn), "the corpus has common words"
+        assert {targets[c] for c in ("c1", "c2", "c3", "c4", "occ", "prev")} == {0}
+        assert analysed == {"field", "term", "block"}
+    backend.close()

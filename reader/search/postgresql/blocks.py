@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.search.postgresql.db import local_settings
-from reader.search.postgresql.schema import SCHEMA, blocks_key, blocks_table
+from reader.search.postgresql.schema import SCHEMA, blocks_key, blocks_table_statements
 
 MIN_DF = 1000  # a word with this many paragraphs gets blocks (fewer merge fast enough)
 BLOCK_BITS = 17  # paragraph numbers a block spans: 131,072
@@ -129,7 +129,8 @@ def build(conn, table: str, postings: str, words: list[tuple[int, str]], memory:
     ``memory`` (a ``work_mem`` setting). The words go to a table with statistics, so the
     planner hashes them, not the postings, and the groups go to a hash table: without
     statistics for new postings, the planner would sort every common word's occurrences."""
-    conn.execute(blocks_table(table))
+    for statement in blocks_table_statements(table):
+        conn.execute(statement)
     conn.execute(f"CREATE TEMP TABLE {COMMON} (field smallint, term text COLLATE \"C\") "
                  "ON COMMIT DROP")
     with conn.cursor() as cur, cur.copy(f"COPY {COMMON} (field, term) FROM STDIN") as copy:

@@ -23,7 +23,7 @@ from reader.language.analysis import ENGLISH, ENGLISH_MARK, analysis_language
 from reader.records import Article, Paragraph
 from reader.search.fields import extra_values
 from reader.search.fields import language as language_tag
-from reader.search.postgresql.lexemes import field_positions, literal, tokens, tsvector
+from reader.search.postgresql.lexemes import field_positions, tokens, tsvector
 
 # The searchable fields, in column order: (name, stemmed and stop words dropped).
 FIELDS: tuple[tuple[str, bool], ...] = (
@@ -121,11 +121,9 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
             length, where = field_positions(values[name], stemming, language, english, spell)
             # rows of postings with a stand-in for the paragraph's number (a shared field's
             # are the same from one paragraph to the next but for it)
-            rows = "" if number is None else _postings(name, where, _NUMBER if shared else number,
-                                                       length)
-            analysed = _Analysed(length, literal(where), where, spell, rows,
-                                 [(f"{name}:{t}", len(at)) for t, at in where.items()
-                                  if len(at) > 1])
+            vector, rows, counts = _field_text(
+                name, where, length, None if number is None else _NUMBER if shared else number)
+            analysed = _Analysed(length, vector, where, spell, rows, counts)
             if shared:
                 same[name] = analysed
         vectors.append(analysed.literal)
@@ -169,42 +167,61 @@ FIELD_CODES = {name: code for code, name in enumerate(FIELD_NAMES)}  # postings.
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _postings(name: str, positions: dict[str, list[str]], number: int | str, length: int) -> str:
-    """The ``postings`` rows (COPY text) of one field of one paragraph: each term's key,
-    count, the field's length and language, and the term's positions as the ``tsvector``
-    has them (the first, and the others as an array, NULL when there are none). The English
-    mark is the ``en`` flag of the others, not a row."""
+def _field_text(name: str, positions: dict[str, list[str]], length: int,
+                number: int | str | None) -> tuple[str, str, list[tuple[str, int]]]:
+    """One field of one paragraph, in one pass over its terms: its ``tsvector`` literal,
+    its ``postings`` rows in COPY text (none without a ``number``) and its counts above one
+    (``field:term``, count). A posting row holds the term's key, count, the field's length
+    and language, and the term's positions as the ``tsvector`` has them (the first, and the
+    others as an array, NULL when there are none). The English mark is the ``en`` flag of
+    the others, not a row."""
     english = "t" if ENGLISH_MARK in positions else "f"
     code = FIELD_CODES[name]
-    heads = _HEADS[code]
+    numbered = number is not None
+    heads = _HEADS[numbered][code]
     middle = f"{number}\t"
     end = f"\t{length}\t{english}\t"
-    out = []
+    vector, rows, counts = [], [], []
     for term, at in positions.items():
         head = heads.get(term)
         if head is None:
-            if term == ENGLISH_MARK:
-                continue
             if len(heads) >= _HEADS_KEPT:
                 heads.clear()
-            head = heads[term] = _posting_head(code, term)
+            head = heads[term] = _term_heads(name, code, term, numbered)
+        posting, lexeme, counted = head
+        first = at[0]
         if len(at) == 1:
-            out.append(f"{head}{middle}1{end}{at[0]}\t\\N\n")
+            vector.append(lexeme + first)
+            if posting:
+                rows.append(f"{posting}{middle}1{end}{first}\t\\N\n")
         else:
-            out.append(f"{head}{middle}{len(at)}{end}{at[0]}\t{{{','.join(at[1:])}}}\n")
-    return "".join(out)
+            joined = ",".join(at)
+            vector.append(lexeme + joined)
+            if posting:
+                rows.append(f"{posting}{middle}{len(at)}{end}{first}\t"
+                            f"{{{joined[len(first) + 1:]}}}\n")
+            counts.append((counted, len(at)))
+    return " ".join(vector), "".join(rows), counts
 
 
-# Each field's terms' first posting columns (see _posting_head), looked up by term alone.
-_HEADS: tuple[dict[str, str], ...] = tuple({} for _ in FIELD_NAMES)
+# Each field's terms' constant parts (see _term_heads), looked up by term alone, for rows with
+# postings and rows without.
+_HEADS: tuple[tuple[dict[str, tuple[str, str, str]], ...], ...] = tuple(
+    tuple({} for _ in FIELD_NAMES) for _numbered in (False, True))
 _HEADS_KEPT = 1 << 17
 
 
-def _posting_head(code: int, term: str) -> str:
-    """A posting row's first columns, the same for every paragraph holding the term: its
-    key, field and term (escaped for COPY)."""
-    text = term if term.isalnum() else term.translate(_COPY_ESCAPES)
-    return f"{term_key(code, term)}\t{code}\t{text}\t"
+def _term_heads(name: str, code: int, term: str, numbered: bool) -> tuple[str, str, str]:
+    """What every paragraph writes the same for a term of a field: its posting rows' first
+    columns (key, field and term escaped for COPY; empty without postings, and for the
+    English mark), its ``tsvector`` lexeme up to the positions, and its key in the counts."""
+    posting = ""
+    if numbered and term != ENGLISH_MARK:
+        text = term if term.isalnum() else term.translate(_COPY_ESCAPES)
+        posting = f"{term_key(code, term)}\t{code}\t{text}\t"
+    quoted = term.replace("\\", "\\\\").replace("'", "''") if "'" in term or "\\" in term \
+        else term
+    return posting, f"'{quoted}':", f"{name}:{term}"
 
 
 _ARTICLE_FIELDS = frozenset({"title", "source"})

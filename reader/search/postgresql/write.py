@@ -75,6 +75,7 @@ class Writer:
         self.postings = "postings"  # the table this update's postings go to
         self.first = 1  # the number of this update's first paragraph
         self.apart: Rebuilt | None = None  # a rebuild's postings, on connections of their own
+        self.common: list[tuple[int, str]] = []  # a rebuild's common words (see blocks)
 
     def lock(self, wait: Callable[[], None] | None) -> None:
         got = self.conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY]).fetchone()[0]
@@ -201,13 +202,18 @@ class Writer:
             for row in rows:
                 copy.write_row(row)
 
+    def start_builds(self) -> None:
+        """The copy is done: a rebuild's postings B-tree and blocks start on their own
+        connections (the longest of the builds after a load, so before anything else)."""
+        self.common = blocks.common(self.df) if self.postings == NEW_POSTINGS else []
+        if self.apart is not None:
+            self.apart.start(self.common, INDEX_MEMORY)
+
     def finish(self, rebuilt_indexes: bool) -> None:
         """Statistics moved by this update, indexes back if dropped, a new generation."""
         if rebuilt_indexes or self.postings == NEW_POSTINGS:  # big sorts: in memory
             self.conn.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY}'")
-        common = blocks.common(self.df) if self.postings == NEW_POSTINGS else []
-        if self.apart is not None:  # their B-tree and blocks meanwhile, on other connections
-            self.apart.start(common, INDEX_MEMORY)
+        common = self.common
         if rebuilt_indexes and not self.sharded:
             self.conn.execute(f"ALTER TABLE {SCHEMA}.paragraphs ADD PRIMARY KEY (doc, para)")
             self.conn.execute(postings_tables()[0])  # the paragraphs' numbers
@@ -298,6 +304,7 @@ def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
                 writer.remove_paths(list(changes.removed))
                 _copy_all(writer, changes, rebuild, progress, workers, parallel_min_files,
                           known)
+                writer.start_builds()
                 stems.save(conn, writer.learned, known)
                 writer.finish(drop_indexes)
             finally:
