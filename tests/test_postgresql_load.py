@@ -199,3 +199,26 @@ def test_articles_are_kept_compressed_with_lz4_where_the_server_has_it(pg_dsn, s
     article = backend.article(backend.search(SearchRequest("Tokayev")).hits[0].doc)
     assert article is not None and article.paragraphs  # read back whole
     backend.close()
+
+
+def test_rows_reach_a_database_of_another_encoding_as_written(pg_server, tmp_path):  # noqa: F811
+    """Loads send their rows already in UTF-8: the connection says so whatever the
+    database's own encoding is, so the server converts them rather than read them as
+    LATIN1 (``é`` would come back as ``Ã©``)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(4):
+        (corpus / f"kafe_{number}.txt").write_text(
+            f"Kafé Nomor {number}\n\nPemilik kafé di Bandung menjual café au lait dan crème "
+            f"brûlée nomor {number}.\n", encoding="utf-8")
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE reader_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' "
+                     "LC_CTYPE 'C' TEMPLATE template0")
+    dsn = pg_server.dsn("reader_latin1")
+    backend = PostgresBackend(dsn, workers=2, parallel_min_files=1)
+    backend.apply(sources_for(corpus), rebuild=True)
+    texts = {row[0] for row in _rows(dsn, "SELECT text FROM reader.paragraphs")}
+    assert texts == {f"Pemilik kafé di Bandung menjual café au lait dan crème brûlée nomor {n}."
+                     for n in range(4)}
+    assert backend.search(SearchRequest("brûlée")).total == 4
+    backend.close()

@@ -39,15 +39,17 @@ _NUMBERS: list = []  # in a worker reading its files: the shared next paragraph 
 
 @dataclass
 class Analysed:
-    """One batch of files as COPY text, with what it adds to the statistics."""
+    """One batch of files as COPY text (UTF-8: it crosses from the worker to the parent and
+    on to the server as it is, never decoded and encoded again on the way), with what it
+    adds to the statistics."""
 
-    paragraphs: str  # rows of ``paragraphs`` in COPY text format
-    articles: str  # rows of ``articles``
+    paragraphs: bytes  # rows of ``paragraphs`` in COPY text format
+    articles: bytes  # rows of ``articles``
     rows: int = 0  # paragraph rows
     df: dict[str, Counter] = field(default_factory=dict)  # field -> term -> paragraphs
     lengths: Counter = field(default_factory=Counter)  # field -> summed length
     stems: dict[str, str] = field(default_factory=dict)  # each stemmed word of the batch
-    postings: str = ""  # rows of ``postings`` (when the rows are numbered)
+    postings: bytes = b""  # rows of ``postings`` (when the rows are numbered)
     files: list[tuple[str, FileState]] = field(default_factory=list)  # read by a worker
     warnings: list[str] = field(default_factory=list)  # reading them said
 
@@ -117,8 +119,8 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
                     counts.update(terms)
                 lengths.update(row.lengths)
                 rows += 1
-    return Analysed("".join(paragraphs), "".join(articles), rows, df, lengths, learned(),
-                    "".join(postings))
+    return Analysed("".join(paragraphs).encode(), "".join(articles).encode(), rows, df,
+                    lengths, learned(), "".join(postings).encode())
 
 
 def _analyse_task(task: tuple[int | None, list[IndexedFile]]) -> Analysed:

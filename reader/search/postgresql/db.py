@@ -54,8 +54,10 @@ def connect(dsn: str, autocommit: bool = True, read_only: bool = False):
     """A new connection, or :class:`IndexProblem` saying why there is none."""
     pg = psycopg()
     try:
+        # UTF-8 whatever the database's encoding: loads send rows already encoded
         conn = pg.connect(dsn, autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT,
-                          application_name="reader", prepare_threshold=EXPLICIT_ONLY)
+                          application_name="reader", prepare_threshold=EXPLICIT_ONLY,
+                          client_encoding="UTF8")
     except pg.Error as exc:
         raise problem(exc, dsn) from None
     if read_only:

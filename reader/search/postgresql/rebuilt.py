@@ -48,8 +48,8 @@ class Rebuilt:
             self.copying.close()  # its transaction ends with it
             raise
 
-    def copy(self, columns: tuple[str, ...], data: str) -> None:
-        """Rows of postings in COPY text format."""
+    def copy(self, columns: tuple[str, ...], data: bytes) -> None:
+        """Rows of postings in COPY text format (UTF-8)."""
         with self.copying.cursor() as cur, cur.copy(
                 f"COPY {SCHEMA}.{POSTINGS} ({', '.join(columns)}) FROM STDIN WITH (FREEZE)"
         ) as copy:

@@ -182,7 +182,7 @@ class Writer:
                 progress(i, total, relative)
         return analysed.rows
 
-    def _copy_text(self, table: str, columns: tuple[str, ...], data: str) -> None:
+    def _copy_text(self, table: str, columns: tuple[str, ...], data: bytes) -> None:
         """COPY rows already in COPY's text format (made by the analysing processes)."""
         if not data:
             return
