@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
+    ARTICLE_FIELDS,
     article_record,
     article_rows,
     unique_paragraphs,
@@ -108,19 +109,30 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
     for indexed in batch:
         for article in indexed.articles:
             articles.append(copy_line(article_record(article, indexed.relative)))
+            row = None
+            start = rows
             for row in article_rows(article, indexed.relative,
                                     None if first is None else first + rows):
                 paragraphs.append(copy_line(row.values))
                 postings.append(row.postings)
                 for fieldname, terms in row.terms.items():
-                    counts = df.get(fieldname)
-                    if counts is None:
-                        counts = df[fieldname] = Counter()
-                    counts.update(terms)
+                    if fieldname not in ARTICLE_FIELDS:
+                        _counter(df, fieldname).update(terms)
                 lengths.update(row.lengths)
                 rows += 1
+            if row is not None:  # the article's own fields: the same terms in every row
+                for fieldname in ARTICLE_FIELDS:
+                    _counter(df, fieldname).update(dict.fromkeys(row.terms[fieldname],
+                                                                 rows - start))
     return Analysed("".join(paragraphs).encode(), "".join(articles).encode(), rows, df,
                     lengths, learned(), "".join(postings).encode())
+
+
+def _counter(df: dict[str, Counter], fieldname: str) -> Counter:
+    counts = df.get(fieldname)
+    if counts is None:
+        counts = df[fieldname] = Counter()
+    return counts
 
 
 def _analyse_task(task: tuple[int | None, list[IndexedFile]]) -> Analysed:

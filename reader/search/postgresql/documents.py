@@ -113,7 +113,7 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
     frequent: dict[str, int] = {}
     language = analysis_language(article.language)
     for name, stemming in FIELDS:
-        shared = name in _ARTICLE_FIELDS and same is not None
+        shared = name in ARTICLE_FIELDS and same is not None
         analysed = same.get(name) if shared else None
         if analysed is None:
             spell: set[str] | None = set() if name == "text" else None
@@ -224,7 +224,7 @@ def _term_heads(name: str, code: int, term: str, numbered: bool) -> tuple[str, s
     return posting, f"'{quoted}':", f"{name}:{term}"
 
 
-_ARTICLE_FIELDS = frozenset({"title", "source"})
+ARTICLE_FIELDS = ("title", "source")  # the same in every paragraph of an article
 
 
 def _plain(value):
