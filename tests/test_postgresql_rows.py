@@ -115,3 +115,22 @@ def test_a_load_reports_each_stemmed_word_once_and_every_load_again():
     english = CASES["english"]
     list(article_rows(english, "a.txt", first=1))
     assert lexemes.learned()["en:farmers"] == "farmer"
+
+
+def test_an_articles_json_is_dataclasses_asdict_of_it():
+    """The article kept whole (and each paragraph's quotes) is written from its records'
+    fields by name, and reads back as it was."""
+    import dataclasses
+
+    quote = Quote(4, 30, "Kami siap", speaker="Sumarni", role="Bupati", via="Antara")
+    article = Article(
+        doc="d1", path="a/b.txt", title="Jembatan \"Baru\"", source="Kompas.com",
+        dateline="Bandung", date="2026-11-30", language="id", fields={"rubrik": "Daerah"},
+        paragraphs=[Paragraph(1, "“Kami siap,” kata Bupati Sumarni.", 0, 33, quotes=[quote]),
+                    Paragraph(2, "Tanpa kutipan.", 35, 49, repeat_of=None)])
+    assert documents._article_data(article) == dataclasses.asdict(article)
+    data = documents.article_record(article, "a/b.txt")[7]
+    assert json.loads(data) == dataclasses.asdict(article)
+    assert documents.article_from_json(data) == article
+    row = next(article_rows(article, "a/b.txt", 1))
+    assert json.loads(row.values[8]) == [dataclasses.asdict(quote)]

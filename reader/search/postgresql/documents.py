@@ -16,11 +16,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from reader.language.analysis import ENGLISH, ENGLISH_MARK, analysis_language
-from reader.records import Article, Paragraph
+from reader.records import Article, Paragraph, Quote
 from reader.search.fields import extra_values
 from reader.search.fields import language as language_tag
 from reader.search.postgresql.lexemes import field_positions, tokens, tsvector
@@ -138,7 +138,7 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
     row = (
         number, article.doc, paragraph.number, relative, article.title, article.source,
         paragraph.text, repeats,
-        json.dumps([_plain(q) for q in paragraph.quotes], ensure_ascii=False),
+        json.dumps([_quote_data(q) for q in paragraph.quotes], ensure_ascii=False),
         *vectors, *(lengths[name] for name in FIELD_NAMES),
         json.dumps(frequent, ensure_ascii=False) if frequent else None,
         article.date or None, language_tag(article.language) or None, extra_tsvector(article),
@@ -227,22 +227,28 @@ def _term_heads(name: str, code: int, term: str, numbered: bool) -> tuple[str, s
 ARTICLE_FIELDS = ("title", "source")  # the same in every paragraph of an article
 
 
-def _plain(value):
-    """``dataclasses.asdict`` without its deep copies (the values are only serialised); the
-    values most fields hold are tested for first (asking a string for its dataclass fields
-    costs a failed attribute lookup)."""
-    if value is None or isinstance(value, _SCALARS):
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
-    return value
+def _quote_data(quote: Quote) -> dict:
+    """A quotation as plain data for JSON (its fields are plain values)."""
+    return {name: getattr(quote, name) for name in _QUOTE_KEYS}
 
 
-_SCALARS = (str, int, float)
+def _article_data(article: Article) -> dict:
+    """An article as plain data for JSON: ``dataclasses.asdict`` without its deep copies and
+    without asking every value what it is (an article's and a paragraph's fields are plain
+    values, a dict of strings, or their paragraphs and quotes)."""
+    data = {name: getattr(article, name) for name in _ARTICLE_KEYS}
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        item = {name: getattr(paragraph, name) for name in _PARAGRAPH_KEYS}
+        item["quotes"] = [_quote_data(q) for q in paragraph.quotes]
+        paragraphs.append(item)
+    data["paragraphs"] = paragraphs
+    return data
+
+
+_QUOTE_KEYS = tuple(f.name for f in fields(Quote))
+_PARAGRAPH_KEYS = tuple(f.name for f in fields(Paragraph))
+_ARTICLE_KEYS = tuple(f.name for f in fields(Article))
 
 
 def article_rows(article: Article, relative: str, first: int | None = None
@@ -268,15 +274,13 @@ def unique_paragraphs(article: Article) -> int:
 
 
 def article_record(article: Article, relative: str) -> tuple:
-    data = json.dumps(_plain(article), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(_article_data(article), ensure_ascii=False, separators=(",", ":"))
     return (article.doc, relative, article.title, article.source, article.date,
             len(article.paragraphs), article.quote_count, data,
             sorted(extra_values(article.fields)))
 
 
 def article_from_json(data: str) -> Article:
-    from reader.records import Quote
-
     raw = json.loads(data)
     paragraphs = [
         Paragraph(number=p["number"], text=p["text"], start=p["start"], end=p["end"],
