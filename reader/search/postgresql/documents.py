@@ -23,7 +23,7 @@ from reader.language.analysis import ENGLISH, ENGLISH_MARK, analysis_language
 from reader.records import Article, Paragraph, Quote
 from reader.search.fields import extra_values
 from reader.search.fields import language as language_tag
-from reader.search.postgresql.lexemes import field_positions, tokens, tsvector
+from reader.search.postgresql.lexemes import field_positions, lexeme, tokens, tsvector
 
 # The searchable fields, in column order: (name, stemmed and stop words dropped).
 FIELDS: tuple[tuple[str, bool], ...] = (
@@ -219,9 +219,7 @@ def _term_heads(name: str, code: int, term: str, numbered: bool) -> tuple[str, s
     if numbered and term != ENGLISH_MARK:
         text = term if term.isalnum() else term.translate(_COPY_ESCAPES)
         posting = f"{term_key(code, term)}\t{code}\t{text}\t"
-    quoted = term.replace("\\", "\\\\").replace("'", "''") if "'" in term or "\\" in term \
-        else term
-    return posting, f"'{quoted}':", f"{name}:{term}"
+    return posting, lexeme(term), f"{name}:{term}"
 
 
 ARTICLE_FIELDS = ("title", "source")  # the same in every paragraph of an article

@@ -104,12 +104,14 @@ def tsvector(found: list[tuple[str, int, str]]) -> tuple[str, dict[str, list[str
 
 def literal(where: dict[str, list[str]]) -> str:
     """The ``tsvector`` literal of each term's positions (as text, from 1)."""
-    parts = []
-    for term, positions in where.items():
-        if "'" in term or "\\" in term:
-            term = term.replace("\\", "\\\\").replace("'", "''")
-        parts.append(f"'{term}':{','.join(positions)}")
-    return " ".join(parts)
+    return " ".join(f"{lexeme(term)}{','.join(positions)}" for term, positions in where.items())
+
+
+def lexeme(term: str) -> str:
+    """A term as a ``tsvector`` literal writes it, up to its positions: ``'term':``."""
+    if "'" in term or "\\" in term:
+        term = term.replace("\\", "\\\\").replace("'", "''")
+    return f"'{term}':"
 
 
 _LAST = str(MAX_POSITION)

@@ -213,7 +213,6 @@ class Writer:
         """Statistics moved by this update, indexes back if dropped, a new generation."""
         if rebuilt_indexes or self.postings == NEW_POSTINGS:  # big sorts: in memory
             self.conn.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY}'")
-        common = self.common
         if rebuilt_indexes and not self.sharded:
             self.conn.execute(f"ALTER TABLE {SCHEMA}.paragraphs ADD PRIMARY KEY (doc, para)")
             self.conn.execute(postings_tables()[0])  # the paragraphs' numbers
@@ -253,10 +252,10 @@ class Writer:
                 self.apart.finish()
             self._swap_postings()
             if self.apart is not None:
-                blocks.set_blocked(self.conn, common)
+                blocks.set_blocked(self.conn, self.common)
                 blocks.swap(self.conn)
             else:
-                blocks.rebuild(self.conn, "postings", INDEX_MEMORY, common)
+                blocks.rebuild(self.conn, "postings", INDEX_MEMORY, self.common)
         elif not self.sharded:
             blocks.refresh(self.conn, self.first)
         self.conn.execute(
