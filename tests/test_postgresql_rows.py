@@ -80,8 +80,19 @@ CASES = {
 }
 
 
+@pytest.fixture(params=["compiled", "python"])
+def loops(request, monkeypatch):
+    """The rows made by the compiled loops of a load, then by the Python ones."""
+    if request.param == "python":
+        monkeypatch.setattr(lexemes, "_COMPILED", None)
+        monkeypatch.setattr(documents, "_COMPILED", None)
+    elif lexemes._COMPILED is None:
+        pytest.skip("the compiled loops were not built")
+    return request.param
+
+
 @pytest.mark.parametrize("name", list(CASES))
-def test_a_row_in_one_pass_is_the_row_step_by_step(name):
+def test_a_row_in_one_pass_is_the_row_step_by_step(name, loops):
     given = CASES[name]
     lexemes.start_load()
     rows = list(article_rows(given, "a.txt", first=7))

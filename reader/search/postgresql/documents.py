@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -24,6 +24,7 @@ from reader.records import Article, Paragraph, Quote
 from reader.search.fields import extra_values
 from reader.search.fields import language as language_tag
 from reader.search.postgresql.lexemes import field_positions, lexeme, tokens, tsvector
+from reader.search.postgresql.speedups import COMPILED as _COMPILED
 
 # The searchable fields, in column order: (name, stemmed and stop words dropped).
 FIELDS: tuple[tuple[str, bool], ...] = (
@@ -178,16 +179,22 @@ def _field_text(name: str, positions: dict[str, list[str]], length: int,
     english = "t" if ENGLISH_MARK in positions else "f"
     code = FIELD_CODES[name]
     numbered = number is not None
-    heads = _HEADS[numbered][code]
-    middle = f"{number}\t"
-    end = f"\t{length}\t{english}\t"
+    loop = _COMPILED.terms_text if _COMPILED else _terms_text
+    return loop(positions, _HEADS[numbered][code], _NEW_HEAD[numbered][code], f"{number}\t",
+                f"\t{length}\t{english}\t")
+
+
+def _terms_text(positions: dict[str, list[str]], heads: dict[str, tuple[str, str, str]],
+                miss: Callable[[str], tuple[str, str, str]], middle: str, end: str
+                ) -> tuple[str, str, list[tuple[str, int]]]:
+    """:func:`_field_text`'s loop over the terms, each term's constant parts from ``heads``
+    (``miss`` gives and keeps them when it lacks them), ``middle`` and ``end`` the parts of a
+    posting row around the count. (The reference for the compiled loop of :mod:`.speedups`.)"""
     vector, rows, counts = [], [], []
     for term, at in positions.items():
         head = heads.get(term)
         if head is None:
-            if len(heads) >= _HEADS_KEPT:
-                heads.clear()
-            head = heads[term] = _term_heads(name, code, term, numbered)
+            head = miss(term)
         posting, lexeme, counted = head
         first = at[0]
         if len(at) == 1:
@@ -205,10 +212,25 @@ def _field_text(name: str, positions: dict[str, list[str]], length: int,
 
 
 # Each field's terms' constant parts (see _term_heads), looked up by term alone, for rows with
-# postings and rows without.
+# postings and rows without, and the functions that make and keep them.
 _HEADS: tuple[tuple[dict[str, tuple[str, str, str]], ...], ...] = tuple(
     tuple({} for _ in FIELD_NAMES) for _numbered in (False, True))
 _HEADS_KEPT = 1 << 17
+
+
+def _head_maker(name: str, numbered: bool) -> Callable[[str], tuple[str, str, str]]:
+    """The function that makes a term's constant parts for a field and keeps them (all are
+    forgotten at once when too many are kept)."""
+    code = FIELD_CODES[name]
+    heads = _HEADS[numbered][code]
+
+    def miss(term: str) -> tuple[str, str, str]:
+        if len(heads) >= _HEADS_KEPT:
+            heads.clear()
+        head = heads[term] = _term_heads(name, code, term, numbered)
+        return head
+
+    return miss
 
 
 def _term_heads(name: str, code: int, term: str, numbered: bool) -> tuple[str, str, str]:
@@ -220,6 +242,10 @@ def _term_heads(name: str, code: int, term: str, numbered: bool) -> tuple[str, s
         text = term if term.isalnum() else term.translate(_COPY_ESCAPES)
         posting = f"{term_key(code, term)}\t{code}\t{text}\t"
     return posting, lexeme(term), f"{name}:{term}"
+
+
+_NEW_HEAD = tuple(tuple(_head_maker(name, numbered) for name in FIELD_NAMES)
+                  for numbered in (False, True))
 
 
 ARTICLE_FIELDS = ("title", "source")  # the same in every paragraph of an article

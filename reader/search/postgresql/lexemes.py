@@ -9,6 +9,7 @@ stems a load meets for the first time are reported for the stems table (:mod:`.s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.language import analysis
 from reader.language.analysis import (
@@ -18,6 +19,7 @@ from reader.language.analysis import (
     TOKEN_PATTERN,
     _is_reduplication,
 )
+from reader.search.postgresql.speedups import COMPILED as _COMPILED
 
 MAX_POSITION = 16383  # the highest position a tsvector records
 
@@ -133,9 +135,11 @@ def learned() -> dict[str, str]:
     return out
 
 
-# A load's own memory of analysed words, by (stemming, language) (see start_load), and the
-# stems of those it stemmed, not yet reported.
-_LOAD_WORDS: dict[tuple[bool, str], dict[str, tuple[tuple[str | None, str], ...]]] = {}
+# A load's own memory of analysed words, by (stemming, language) (see start_load), each with
+# the function that analyses a word it lacks; and the stems of those it stemmed, not yet
+# reported.
+_LOAD_WORDS: dict[tuple[bool, str], tuple[dict[str, tuple[tuple[str | None, str], ...]],
+                                          Callable[[str], tuple]]] = {}
 _LEARNED: dict[str, str] = {}
 
 
@@ -148,28 +152,55 @@ def field_positions(text: str, stemming: bool, language: str, english: bool,
     count = len(where)
     if not text:
         return count, where
-    known = _LOAD_WORDS.setdefault((stemming, language), {})
+    memory = _LOAD_WORDS.get((stemming, language))
+    if memory is None:
+        memory = _LOAD_WORDS[(stemming, language)] = _load_memory(stemming, language)
+    known, miss = memory
+    loop = _COMPILED.positions if _COMPILED else _positions
+    count += loop(text, known, miss, where, spell, _AT, _LAST)
+    return count, where
+
+
+def _load_memory(stemming: bool, language: str) -> tuple[dict, Callable[[str], tuple]]:
+    """A load's memory of words analysed one way, and the function that analyses a word it
+    lacks (remembering it, and reporting its stems for the stems table)."""
+    known: dict[str, tuple[tuple[str | None, str], ...]] = {}
     key = "en:" if language == ENGLISH else ""
-    pos = 0
-    lookup, found, written = known.get, where.get, _AT
+
+    def miss(word: str) -> tuple[tuple[str | None, str], ...]:
+        parts = _remember(known, word, stemming, False, language)
+        if stemming:
+            for term, folded in parts:
+                if term is not None and len(folded) > 3:
+                    _LEARNED[key + folded] = term
+        return parts
+
+    return known, miss
+
+
+def _positions(text: str, known: dict, miss: Callable[[str], tuple],
+               where: dict[str, list[str]], spell: set[str] | None,
+               at: tuple[str, ...], last: str) -> int:
+    """Each part of each word of ``text`` (from ``known``, or ``miss`` for a word it lacks) takes a
+    position; those with a term add its text (``at[position]``, ``last`` past them) to the
+    term's list in ``where``, and their folded word to ``spell`` when given. Returns how many
+    had a term. (The reference for the compiled loop of :mod:`.speedups`.)"""
+    count = pos = 0
+    lookup, found, shown = known.get, where.get, len(at)
     for word in _TOKEN_RE.findall(text):
         parts = lookup(word)
         if parts is None:
-            parts = _remember(known, word, stemming, False, language)
-            if stemming:
-                for term, folded in parts:
-                    if term is not None and len(folded) > 3:
-                        _LEARNED[key + folded] = term
+            parts = miss(word)
         for term, folded in parts:
             if term is not None:
-                at = written[pos] if pos < MAX_POSITION else _LAST
+                text = at[pos] if pos < shown else last
                 positions = found(term)
                 if positions is None:
-                    where[term] = [at]
+                    where[term] = [text]
                 else:
-                    positions.append(at)
+                    positions.append(text)
                 count += 1
                 if spell is not None:
                     spell.add(folded)
             pos += 1
-    return count, where
+    return count

@@ -1,0 +1,295 @@
+/* The two innermost loops of a PostgreSQL load, compiled.
+ *
+ * A load spends most of its analysis in two loops that do little but look words up in dicts
+ * and join short strings: each token of a field to its term's positions, and each term of a
+ * field to its `tsvector` lexeme and its row of postings. Interpreted, each step costs far
+ * more than its work. These are the same loops in C, called by `lexemes.field_positions` and
+ * `documents._field_text` when the package was built with them; the Python loops beside
+ * them (`lexemes._positions`, `documents._terms_text`) are the reference, and the tests check
+ * that both give the same values for the same input. Every word or term seen for the first
+ * time is handed to a Python callable (`miss`), so the analysis itself stays in Python.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+/* A word character as the `\w` of a `str` pattern of `re` has it (sre's SRE_UNI_IS_WORD). */
+static inline int
+is_word(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+               (ch >= '0' && ch <= '9') || ch == '_';
+    return Py_UNICODE_ISALNUM(ch);
+}
+
+/* A character that joins two runs of word characters into one token: ' ’ - */
+static inline int
+is_joiner(Py_UCS4 ch)
+{
+    return ch == '\'' || ch == 0x2019 || ch == '-';
+}
+
+/* positions(text, known, miss, where, spell, at, last) -> int
+ *
+ * For each word of `text` (as `re.findall(TOKEN_PATTERN, text)` finds them: a run of word
+ * characters, then any number of joiners each followed by another run), its parts from
+ * `known` (a dict; `miss(word)` gives and remembers them when absent): a tuple of (term or
+ * None, folded word). Each part takes one position; a part with a term appends that
+ * position's text (`at[position]`, or `last` past the end of `at`) to the term's list in
+ * `where`, and adds its folded word to `spell` unless that is None. Returns how many parts
+ * had a term. */
+static PyObject *
+positions(PyObject *self, PyObject *args)
+{
+    PyObject *text, *known, *miss, *where, *spell, *at, *last;
+    if (!PyArg_ParseTuple(args, "UO!OO!OO!U:positions", &text, &PyDict_Type, &known, &miss,
+                          &PyDict_Type, &where, &spell, &PyTuple_Type, &at, &last))
+        return NULL;
+    if (spell != Py_None && !PySet_Check(spell)) {
+        PyErr_SetString(PyExc_TypeError, "spell must be a set or None");
+        return NULL;
+    }
+    Py_ssize_t pos = 0, count = 0, shown = PyTuple_GET_SIZE(at);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), i = 0;
+    while (i < length) {
+        if (!is_word(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        for (;;) {
+            while (i < length && is_word(PyUnicode_READ(kind, data, i)))
+                i++;
+            if (i + 1 < length && is_joiner(PyUnicode_READ(kind, data, i)) &&
+                    is_word(PyUnicode_READ(kind, data, i + 1)))
+                i++;
+            else
+                break;
+        }
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (word == NULL)
+            return NULL;
+        PyObject *parts = PyDict_GetItemWithError(known, word);
+        if (parts != NULL) {
+            Py_INCREF(parts);
+        } else if (!PyErr_Occurred()) {
+            parts = PyObject_CallOneArg(miss, word);
+        }
+        Py_DECREF(word);
+        if (parts == NULL)
+            return NULL;
+        if (!PyTuple_Check(parts)) {
+            Py_DECREF(parts);
+            PyErr_SetString(PyExc_TypeError, "a word's parts must be a tuple");
+            return NULL;
+        }
+        for (Py_ssize_t p = 0; p < PyTuple_GET_SIZE(parts); p++, pos++) {
+            PyObject *part = PyTuple_GET_ITEM(parts, p);
+            if (!PyTuple_Check(part) || PyTuple_GET_SIZE(part) != 2) {
+                Py_DECREF(parts);
+                PyErr_SetString(PyExc_TypeError, "a part must be (term, folded word)");
+                return NULL;
+            }
+            PyObject *term = PyTuple_GET_ITEM(part, 0);
+            if (term == Py_None)
+                continue;
+            PyObject *text = pos < shown ? PyTuple_GET_ITEM(at, pos) : last;
+            PyObject *list = PyDict_GetItemWithError(where, term);
+            int failed;
+            if (list != NULL) {
+                failed = PyList_Append(list, text);
+            } else if (PyErr_Occurred()) {
+                failed = -1;
+            } else {
+                list = PyList_New(1);
+                if (list == NULL) {
+                    failed = -1;
+                } else {
+                    Py_INCREF(text);
+                    PyList_SET_ITEM(list, 0, text);
+                    failed = PyDict_SetItem(where, term, list);
+                    Py_DECREF(list);
+                }
+            }
+            if (!failed && spell != Py_None)
+                failed = PySet_Add(spell, PyTuple_GET_ITEM(part, 1));
+            if (failed) {
+                Py_DECREF(parts);
+                return NULL;
+            }
+            count++;
+        }
+        Py_DECREF(parts);
+    }
+    return PyLong_FromSsize_t(count);
+}
+
+/* A growing UTF-8 buffer. */
+typedef struct {
+    char *data;
+    Py_ssize_t size, room;
+} Buffer;
+
+static int
+buffer_add(Buffer *buffer, const char *bytes, Py_ssize_t size)
+{
+    if (buffer->size + size > buffer->room) {
+        Py_ssize_t room = buffer->room ? buffer->room : 256;
+        while (buffer->size + size > room)
+            room *= 2;
+        char *data = PyMem_Realloc(buffer->data, room);
+        if (data == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        buffer->data = data;
+        buffer->room = room;
+    }
+    memcpy(buffer->data + buffer->size, bytes, size);
+    buffer->size += size;
+    return 0;
+}
+
+static int
+buffer_add_str(Buffer *buffer, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "expected str");
+        return -1;
+    }
+    Py_ssize_t size;
+    const char *bytes = PyUnicode_AsUTF8AndSize(text, &size);
+    return bytes == NULL ? -1 : buffer_add(buffer, bytes, size);
+}
+
+static PyObject *
+buffer_str(Buffer *buffer)
+{
+    return PyUnicode_DecodeUTF8(buffer->data ? buffer->data : "", buffer->size, "strict");
+}
+
+/* terms_text(where, heads, miss, middle, end) -> (vector, rows, counts)
+ *
+ * For each term of `where` (term -> list of its positions' text, in order), its constant
+ * parts from `heads` (a dict; `miss(term)` gives and remembers them when absent): (posting
+ * row's head, "" for none; the lexeme as a tsvector literal writes it up to its positions;
+ * the term's key in the counts). Writes the term's lexeme and positions into the tsvector
+ * literal (space-separated), and unless its posting head is empty a posting row:
+ * head, `middle`, count, `end`, first position, the others in braces (or \N), newline. A term
+ * with more than one position adds (key, count) to `counts`. */
+static PyObject *
+terms_text(PyObject *self, PyObject *args)
+{
+    PyObject *where, *heads, *miss, *middle, *end;
+    if (!PyArg_ParseTuple(args, "O!O!OUU:terms_text", &PyDict_Type, &where, &PyDict_Type,
+                          &heads, &miss, &middle, &end))
+        return NULL;
+    Py_ssize_t middle_size, end_size;
+    const char *middle_bytes = PyUnicode_AsUTF8AndSize(middle, &middle_size);
+    const char *end_bytes = PyUnicode_AsUTF8AndSize(end, &end_size);
+    if (middle_bytes == NULL || end_bytes == NULL)
+        return NULL;
+    PyObject *counts = PyList_New(0);
+    if (counts == NULL)
+        return NULL;
+    Buffer vector = {NULL, 0, 0}, rows = {NULL, 0, 0};
+    PyObject *term, *found, *result = NULL;
+    Py_ssize_t i = 0;
+    char number[24];
+    while (PyDict_Next(where, &i, &term, &found)) {
+        PyObject *head = PyDict_GetItemWithError(heads, term);
+        if (head != NULL) {
+            Py_INCREF(head);
+        } else if (PyErr_Occurred() || (head = PyObject_CallOneArg(miss, term)) == NULL) {
+            goto done;
+        }
+        if (!PyTuple_Check(head) || PyTuple_GET_SIZE(head) != 3 || !PyList_Check(found) ||
+                PyList_GET_SIZE(found) == 0) {
+            Py_DECREF(head);
+            PyErr_SetString(PyExc_TypeError,
+                            "a term needs (posting, lexeme, key) and a list of positions");
+            goto done;
+        }
+        PyObject *posting = PyTuple_GET_ITEM(head, 0);
+        Py_ssize_t n = PyList_GET_SIZE(found), first_at = 0;
+        int failed = (vector.size && buffer_add(&vector, " ", 1)) ||
+                     buffer_add_str(&vector, PyTuple_GET_ITEM(head, 1));
+        for (Py_ssize_t k = 0; k < n && !failed; k++) {
+            if (k) {
+                failed = buffer_add(&vector, ",", 1);
+            } else {
+                first_at = vector.size;
+            }
+            failed = failed || buffer_add_str(&vector, PyList_GET_ITEM(found, k));
+        }
+        int numbered = !failed && PyUnicode_Check(posting) && PyUnicode_GET_LENGTH(posting);
+        if (!failed && numbered) {
+            int size = 0;
+            for (Py_ssize_t left = n; left; left /= 10)  /* n > 0: its digits, backwards */
+                number[size++] = (char)('0' + left % 10);
+            for (int a = 0, b = size - 1; a < b; a++, b--) {
+                char digit = number[a];
+                number[a] = number[b];
+                number[b] = digit;
+            }
+            Py_ssize_t first_size;
+            const char *first = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(found, 0),
+                                                        &first_size);
+            failed = first == NULL || buffer_add_str(&rows, posting) ||
+                     buffer_add(&rows, middle_bytes, middle_size) ||
+                     buffer_add(&rows, number, size) ||
+                     buffer_add(&rows, end_bytes, end_size) ||
+                     buffer_add(&rows, first, first_size);
+            if (!failed && n == 1) {
+                failed = buffer_add(&rows, "\t\\N\n", 4);
+            } else if (!failed) {
+                /* the others, as written in the vector after the first and its comma; the
+                   vector may move as it grows, so they are copied out of it last */
+                Py_ssize_t skip = first_at + first_size + 1;
+                failed = buffer_add(&rows, "\t{", 2) ||
+                         buffer_add(&rows, vector.data + skip, vector.size - skip) ||
+                         buffer_add(&rows, "}\n", 2);
+            }
+        }
+        if (!failed && n > 1) {
+            PyObject *pair = Py_BuildValue("(On)", PyTuple_GET_ITEM(head, 2), n);
+            failed = pair == NULL || PyList_Append(counts, pair);
+            Py_XDECREF(pair);
+        }
+        Py_DECREF(head);
+        if (failed)
+            goto done;
+    }
+    PyObject *vector_str = buffer_str(&vector), *rows_str = buffer_str(&rows);
+    if (vector_str != NULL && rows_str != NULL)
+        result = PyTuple_Pack(3, vector_str, rows_str, counts);
+    Py_XDECREF(vector_str);
+    Py_XDECREF(rows_str);
+done:
+    PyMem_Free(vector.data);
+    PyMem_Free(rows.data);
+    Py_DECREF(counts);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"positions", positions, METH_VARARGS,
+     "Each word's terms' positions added to a field's (see lexemes._positions)."},
+    {"terms_text", terms_text, METH_VARARGS,
+     "A field's tsvector literal, postings rows and counts (see documents._terms_text)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_speedups",
+    "The two innermost loops of a PostgreSQL load, compiled (see speedups.py).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModule_Create(&module);
+}
