@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.language.analysis import ENGLISH, ENGLISH_MARK, analysis_language
 from reader.records import Article, Paragraph, Quote
@@ -105,7 +107,8 @@ def test_a_row_in_one_pass_is_the_row_step_by_step(name, loops):
         assert [got[f"{field}_tsv"] for field, _ in FIELDS] == vectors
         assert row.lengths == lengths
         assert {field: set(words) for field, words in row.terms.items()} == terms
-        assert got["tf"] == (json.dumps(frequent, ensure_ascii=False) if frequent else None)
+        assert got["tf"] == (json.dumps(frequent, ensure_ascii=False, separators=(",", ":"))
+                             if frequent else None)
         assert row.postings == postings
         assert got["id"] == number
 
@@ -145,3 +148,20 @@ def test_an_articles_json_is_dataclasses_asdict_of_it():
     assert documents.article_from_json(data) == article
     row = next(article_rows(article, "a/b.txt", 1))
     assert json.loads(row.values[8]) == [dataclasses.asdict(quote)]
+
+
+PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**63), max_value=2**63 - 1) |
+    st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN)
+def test_json_is_written_as_the_stdlib_writes_it_compact(value):
+    """An article's JSON, a paragraph's quotes and its counts are written by orjson, exactly
+    as ``json.dumps`` writes them without ASCII escapes or spaces: any text (controls,
+    quotes, backslashes, line and paragraph separators, astral characters), numbers, None."""
+    assert documents._json(value) == json.dumps(value, ensure_ascii=False,
+                                                separators=(",", ":"))
