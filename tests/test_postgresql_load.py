@@ -10,7 +10,7 @@ import psycopg
 from reader.language.analysis import ENGLISH, stem
 from reader.search.backend import SearchRequest
 from reader.search.postgresql import stems
-from reader.search.postgresql.analyse import copy_line
+from reader.search.postgresql.analyse import copy_bytes, copy_line
 from reader.search.postgresql.backend import PostgresBackend
 from reader.search.postgresql.documents import PARAGRAPH_COLUMNS
 from tests.conftest import SEEDS
@@ -126,6 +126,11 @@ def test_the_stems_table_survives_a_rebuild_and_an_analysis_change(pg_dsn, seeds
 def test_copy_text_escapes_what_copy_reads_as_special():
     line = copy_line(("a\tb\\c\nd\re", None, 3, [1, 2], []))
     assert line == "a\\tb\\\\c\\nd\\re\t\\N\t3\t{1,2}\t{}\n"
+    values = ("a\tb\\c\nd\re", None, 3, [1, 2], [], "kafé ’")
+    # UTF-8 values (an article's JSON) escaped as bytes: the same line as the text's
+    assert copy_bytes(values) == copy_line(values).encode()
+    assert copy_bytes((*values[:-1], "kafé ’".encode(), b"a\tb\\c\nd\re")) == \
+        copy_line((*values[:-1], "kafé ’", "a\tb\\c\nd\re")).encode()
 
 
 def test_a_rebuild_renews_tables_of_another_schema_version(pg_dsn, seeds_copy):  # noqa: F811

@@ -96,6 +96,22 @@ def copy_line(values: tuple) -> str:
     return "\t".join(out) + "\n"
 
 
+def copy_bytes(values: tuple) -> bytes:
+    """A row in COPY's text format as UTF-8, its ``bytes`` values (UTF-8 already) escaped as
+    they are."""
+    out = []
+    for value in values:
+        if type(value) is bytes:
+            if b"\\" in value:
+                value = value.replace(b"\\", b"\\\\")
+            if b"\t" in value or b"\n" in value or b"\r" in value:
+                value = value.replace(b"\t", b"\\t").replace(b"\n", b"\\n").replace(b"\r", b"\\r")
+            out.append(value)
+        else:
+            out.append(copy_value(value).encode())
+    return b"\t".join(out) + b"\n"
+
+
 def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
     """The rows of every article of ``batch``, with their statistics; the paragraphs are
     numbered from ``first`` when given (and then have postings)."""
@@ -108,7 +124,7 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
     rows = 0
     for indexed in batch:
         for article in indexed.articles:
-            articles.append(copy_line(article_record(article, indexed.relative)))
+            articles.append(copy_bytes(article_record(article, indexed.relative)))
             row = None
             start = rows
             for row in article_rows(article, indexed.relative,
@@ -124,7 +140,7 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
                 for fieldname in ARTICLE_FIELDS:
                     _counter(df, fieldname).update(dict.fromkeys(row.terms[fieldname],
                                                                  rows - start))
-    return Analysed("".join(paragraphs).encode(), "".join(articles).encode(), rows, df,
+    return Analysed("".join(paragraphs).encode(), b"".join(articles), rows, df,
                     lengths, learned(), "".join(postings).encode())
 
 

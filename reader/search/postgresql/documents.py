@@ -300,7 +300,9 @@ def unique_paragraphs(article: Article) -> int:
 
 
 def article_record(article: Article, relative: str) -> tuple:
-    data = _json(_article_data(article))
+    """An article's row of ``articles``; its JSON as UTF-8, as orjson writes it (the longest
+    value of a load: not decoded only to be encoded again)."""
+    data = orjson.dumps(_article_data(article))
     return (article.doc, relative, article.title, article.source, article.date,
             len(article.paragraphs), article.quote_count, data,
             sorted(extra_values(article.fields)))
@@ -314,7 +316,7 @@ def _json(value) -> str:
     return orjson.dumps(value).decode()
 
 
-def article_from_json(data: str) -> Article:
+def article_from_json(data: str | bytes) -> Article:
     raw = json.loads(data)
     paragraphs = [
         Paragraph(number=p["number"], text=p["text"], start=p["start"], end=p["end"],
