@@ -42,6 +42,21 @@ def test_the_environment_turns_them_off(monkeypatch):
     assert speedups.compiled() is COMPILED
 
 
+def test_a_build_older_than_the_python_is_not_used(monkeypatch):
+    """An editable install whose C changed since it was compiled: its functions may take
+    other arguments, so the Python loops run instead."""
+    import sys
+    from types import SimpleNamespace
+
+    name = "reader.search.postgresql._speedups"
+    monkeypatch.setitem(sys.modules, name, SimpleNamespace(VERSION=speedups.VERSION - 1))
+    assert speedups.compiled() is None
+    monkeypatch.setitem(sys.modules, name, SimpleNamespace())
+    assert speedups.compiled() is None
+    monkeypatch.setitem(sys.modules, name, SimpleNamespace(VERSION=speedups.VERSION))
+    assert speedups.compiled() is sys.modules[name]
+
+
 # Word characters of several kinds, the joiners, and what separates words: digits that are
 # not decimal (²), numbers that are not digits (½), a combining accent (not a word character),
 # an underscore, wide and astral characters, markup, escapes and NUL.

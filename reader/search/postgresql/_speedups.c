@@ -288,8 +288,17 @@ static struct PyModuleDef module = {
     "The two innermost loops of a PostgreSQL load, compiled (see speedups.py).", -1, methods,
 };
 
+/* The version of these functions' signatures: a build older than the Python calling it (an
+ * editable install not compiled again) is not used (see speedups.py). */
+#define VERSION 2
+
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    return PyModule_Create(&module);
+    PyObject *created = PyModule_Create(&module);
+    if (created != NULL && PyModule_AddIntConstant(created, "VERSION", VERSION) < 0) {
+        Py_DECREF(created);
+        return NULL;
+    }
+    return created;
 }

@@ -8,21 +8,25 @@ values, more slowly.
 
 from __future__ import annotations
 
+import importlib
 import os
 from types import ModuleType
 
 PURE_PYTHON = "READER_PURE_PYTHON"  # set (to anything but "" or "0"): the Python loops
+VERSION = 2  # the signatures the Python calls (``VERSION`` in _speedups.c)
 
 
 def compiled() -> ModuleType | None:
-    """The compiled module, or None when it was not built or is turned off."""
+    """The compiled module, or None when it was not built, is turned off, or was built from
+    an older source (an editable install whose C changed since it was compiled: the Python
+    loops then run until it is compiled again)."""
     if os.environ.get(PURE_PYTHON, "") not in ("", "0"):
         return None
     try:
-        from reader.search.postgresql import _speedups
+        _speedups = importlib.import_module("reader.search.postgresql._speedups")
     except ImportError:  # not built here (no compiler at install time): the Python loops
         return None
-    return _speedups
+    return _speedups if getattr(_speedups, "VERSION", None) == VERSION else None
 
 
 COMPILED = compiled()
