@@ -96,11 +96,11 @@ positions(PyObject *self, PyObject *args)
             PyObject *term = PyTuple_GET_ITEM(part, 0);
             if (term == Py_None)
                 continue;
-            PyObject *text = pos < shown ? PyTuple_GET_ITEM(at, pos) : last;
+            PyObject *position = pos < shown ? PyTuple_GET_ITEM(at, pos) : last;
             PyObject *list = PyDict_GetItemWithError(where, term);
             int failed;
             if (list != NULL) {
-                failed = PyList_Append(list, text);
+                failed = PyList_Append(list, position);
             } else if (PyErr_Occurred()) {
                 failed = -1;
             } else {
@@ -108,8 +108,8 @@ positions(PyObject *self, PyObject *args)
                 if (list == NULL) {
                     failed = -1;
                 } else {
-                    Py_INCREF(text);
-                    PyList_SET_ITEM(list, 0, text);
+                    Py_INCREF(position);
+                    PyList_SET_ITEM(list, 0, position);
                     failed = PyDict_SetItem(where, term, list);
                     Py_DECREF(list);
                 }
@@ -179,7 +179,8 @@ buffer_str(Buffer *buffer)
  * the term's key in the counts). Writes the term's lexeme and positions into the tsvector
  * literal (space-separated), and unless its posting head is empty a posting row:
  * head, `middle`, count, `end`, first position, the others in braces (or \N), newline. A term
- * with more than one position adds (key, count) to `counts`. */
+ * with more than one position adds (key, count) to `counts`. (`miss` must not change
+ * `where`, which is read as it is iterated.) */
 static PyObject *
 terms_text(PyObject *self, PyObject *args)
 {
@@ -231,9 +232,9 @@ terms_text(PyObject *self, PyObject *args)
             for (Py_ssize_t left = n; left; left /= 10)  /* n > 0: its digits, backwards */
                 number[size++] = (char)('0' + left % 10);
             for (int a = 0, b = size - 1; a < b; a++, b--) {
-                char digit = number[a];
+                char swap = number[a];
                 number[a] = number[b];
-                number[b] = digit;
+                number[b] = swap;
             }
             Py_ssize_t first_size;
             const char *first = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(found, 0),
