@@ -310,9 +310,10 @@ def children_of(index: Path) -> list[int]:
     return found
 
 
-@needs_two_cores
-def test_ctrl_c_during_a_parallel_rebuild_is_one_line(tmp_path):
-    corpus, index = built(tmp_path, files=600)
+def interrupted_rebuild(folder: Path, files: int):
+    """A parallel rebuild of a corpus of ``files`` files sent Ctrl-C once its analysing
+    children run: the corpus, index, the live folder before, the process and its stderr."""
+    corpus, index = built(folder, files=files)
     before = live(index).name
     process = subprocess.Popen(
         [sys.executable, "-m", "reader", "index", "--rebuild", "--corpus", str(corpus),
@@ -325,6 +326,16 @@ def test_ctrl_c_during_a_parallel_rebuild_is_one_line(tmp_path):
     time.sleep(0.5)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends the whole group on Ctrl-C
     _out, err = process.communicate(timeout=120)
+    return corpus, index, before, process, err
+
+
+@needs_two_cores
+def test_ctrl_c_during_a_parallel_rebuild_is_one_line(tmp_path):
+    for files in (600, 2400, 9600):
+        corpus, index, before, process, err = interrupted_rebuild(tmp_path / str(files), files)
+        if process.returncode != 0:
+            break
+        # the rebuild finished before Ctrl-C reached it (a fast moment): more files, again
     assert process.returncode == 130
     assert one_line(err) == "reader: interrupted\n"
     deadline = time.monotonic() + 10
