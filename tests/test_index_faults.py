@@ -315,18 +315,27 @@ def interrupted_rebuild(folder: Path, files: int):
     children run: the corpus, index, the live folder before, the process and its stderr."""
     corpus, index = built(folder, files=files)
     before = live(index).name
+    started = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-m", "reader", "index", "--rebuild", "--corpus", str(corpus),
          "--index", str(index)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True)
+        start_new_session=True, preexec_fn=as_a_shell_starts_it)
     deadline = time.monotonic() + 60
     while len(children_of(index)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert len(children_of(index)) >= 2, "the build did not start its analysing children"
     time.sleep(0.5)
+    signalled = time.monotonic() - started
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends the whole group on Ctrl-C
     _out, err = process.communicate(timeout=120)
-    return corpus, index, before, process, err
+    seen = f"Ctrl-C after {signalled:.2f} s, exit after {time.monotonic() - started:.2f} s"
+    return corpus, index, before, process, err + seen.encode()
+
+
+def as_a_shell_starts_it() -> None:
+    """Ctrl-C handled by default and not blocked, whatever this test process inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @needs_two_cores
@@ -336,8 +345,8 @@ def test_ctrl_c_during_a_parallel_rebuild_is_one_line(tmp_path):
         if process.returncode != 0:
             break
         # the rebuild finished before Ctrl-C reached it (a fast moment): more files, again
-    assert process.returncode == 130
-    assert one_line(err) == "reader: interrupted\n"
+    assert process.returncode == 130, err
+    assert one_line(err.split(b"Ctrl-C after")[0]) == "reader: interrupted\n"
     deadline = time.monotonic() + 10
     while children_of(index) and time.monotonic() < deadline:
         time.sleep(0.1)
