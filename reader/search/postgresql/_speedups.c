@@ -228,20 +228,15 @@ terms_text(PyObject *self, PyObject *args)
         }
         int numbered = !failed && PyUnicode_Check(posting) && PyUnicode_GET_LENGTH(posting);
         if (!failed && numbered) {
-            int size = 0;
-            for (Py_ssize_t left = n; left; left /= 10)  /* n > 0: its digits, backwards */
-                number[size++] = (char)('0' + left % 10);
-            for (int a = 0, b = size - 1; a < b; a++, b--) {
-                char swap = number[a];
-                number[a] = number[b];
-                number[b] = swap;
-            }
+            char *digits = number + sizeof number;  /* n's digits, written from the end */
+            for (Py_ssize_t left = n; left; left /= 10)
+                *--digits = (char)('0' + left % 10);
             Py_ssize_t first_size;
             const char *first = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(found, 0),
                                                         &first_size);
             failed = first == NULL || buffer_add_str(&rows, posting) ||
                      buffer_add(&rows, middle_bytes, middle_size) ||
-                     buffer_add(&rows, number, size) ||
+                     buffer_add(&rows, digits, number + sizeof number - digits) ||
                      buffer_add(&rows, end_bytes, end_size) ||
                      buffer_add(&rows, first, first_size);
             if (!failed && n == 1) {

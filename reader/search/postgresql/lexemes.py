@@ -181,8 +181,8 @@ def _load_memory(stemming: bool, language: str) -> tuple[dict, Callable[[str], t
 def _positions(text: str, known: dict, miss: Callable[[str], tuple],
                where: dict[str, list[str]], spell: set[str] | None,
                at: tuple[str, ...], last: str) -> int:
-    """Each part of each word of ``text`` (from ``known``, or ``miss`` for a word it lacks) takes a
-    position; those with a term add its text (``at[position]``, ``last`` past them) to the
+    """Each part of each word of ``text`` (from ``known``, or ``miss`` for a word it lacks)
+    takes a position; those with a term add its text (``at[position]``, ``last`` past them) to the
     term's list in ``where``, and their folded word to ``spell`` when given. Returns how many
     had a term. (The reference for the compiled loop of :mod:`.speedups`.)"""
     count = pos = 0
@@ -193,12 +193,12 @@ def _positions(text: str, known: dict, miss: Callable[[str], tuple],
             parts = miss(word)
         for term, folded in parts:
             if term is not None:
-                text = at[pos] if pos < shown else last
+                position = at[pos] if pos < shown else last
                 positions = found(term)
                 if positions is None:
-                    where[term] = [text]
+                    where[term] = [position]
                 else:
-                    positions.append(text)
+                    positions.append(position)
                 count += 1
                 if spell is not None:
                     spell.add(folded)
