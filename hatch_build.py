@@ -1,5 +1,5 @@
-"""Builds the compiled loops of a PostgreSQL load (``reader/search/postgresql/_speedups.c``)
-when the package is installed, where a C compiler is at hand.
+"""Builds the compiled loops of a PostgreSQL load (``_speedups.c`` and ``_postings_order.c``
+in ``reader/search/postgresql``) when the package is installed, where a C compiler is at hand.
 
 They are optional: without a compiler (or when compiling fails) the wheel stays pure Python and
 a load runs the Python loops they mirror, which give the same values more slowly
@@ -20,7 +20,7 @@ except ImportError:  # run as a script, only to compile in place
     BuildHookInterface = object
 
 MODULE = "reader.search.postgresql._speedups"
-SOURCE = "reader/search/postgresql/_speedups.c"
+SOURCES = ["reader/search/postgresql/_speedups.c", "reader/search/postgresql/_postings_order.c"]
 
 
 def compile_in_place(root: str) -> Path | None:
@@ -32,7 +32,7 @@ def compile_in_place(root: str) -> Path | None:
     here = os.getcwd()
     os.chdir(root)
     try:
-        extension = Extension(MODULE, [SOURCE], optional=True, extra_compile_args=["-O2"])
+        extension = Extension(MODULE, SOURCES, optional=True, extra_compile_args=["-O2"])
         command = build_ext(Distribution({"name": "speedups", "ext_modules": [extension]}))
         command.inplace = True
         with tempfile.TemporaryDirectory(prefix="reader-build-") as temp:

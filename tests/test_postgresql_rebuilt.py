@@ -12,8 +12,8 @@ from reader.search.backend import Changes, SearchRequest
 from reader.search.postgresql import blocks, db
 from reader.search.postgresql.analyse import analyse
 from reader.search.postgresql.backend import PostgresBackend
-from reader.search.postgresql.documents import POSTING_COLUMNS
 from reader.search.postgresql.rebuilt import Rebuilt
+from reader.search.postgresql.spool import PostingsSpool
 from reader.search.postgresql.write import apply
 from tests.pg_server import changes_for, pg_dsn, pg_server  # noqa: F401
 
@@ -69,20 +69,25 @@ def test_postings_and_blocks_built_apart_are_those_built_in_the_transaction(
     assert len(inside[1]) > 20 and len(inside[2]) > 10
 
 
-@pytest.mark.parametrize("when", ["copying", "building"])
+@pytest.mark.parametrize("when", ["loading", "starting", "building"])
 def test_a_rebuild_given_up_leaves_nothing_behind(pg_dsn, seeds_copy, when):  # noqa: F811
-    """As when the update's transaction fails: while the postings are being copied (their
-    table not yet committed), or after (committed, their B-tree and blocks being built)."""
+    """As when the update's transaction fails: while the batches are loaded (the postings
+    held back), as their copy starts (their table not yet committed), or after (committed,
+    their B-tree and blocks being built)."""
     backend = PostgresBackend(pg_dsn)
     backend.apply(changes_for(seeds_copy), rebuild=True)
     before = backend.generation(), contents(pg_dsn)
     backend.close()
     rows_of = analyse(list(changes_for(seeds_copy).files), first=1)
     apart = Rebuilt(lambda: db.connect(pg_dsn))
-    apart.copy(POSTING_COLUMNS, rows_of.postings)
+    spool = PostingsSpool()
+    spool.add(rows_of.postings)
+    if when != "loading":
+        apart.start(blocks.common(rows_of.df), "64MB", spool)
     if when == "building":
-        apart.start(blocks.common(rows_of.df), "64MB")
+        apart.copied.result()
     apart.close(failed=True)
+    spool.close()
     assert staging(pg_dsn) == []
     backend = PostgresBackend(pg_dsn)
     assert (backend.generation(), contents(pg_dsn)) == before

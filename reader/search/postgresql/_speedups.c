@@ -271,22 +271,30 @@ done:
     return result;
 }
 
+/* In _postings_order.c: a rebuild's rows of postings in their B-tree's order. */
+PyObject *sort_rows(PyObject *self, PyObject *args);
+PyObject *merge_rows(PyObject *self, PyObject *args);
+
 static PyMethodDef methods[] = {
     {"positions", positions, METH_VARARGS,
      "Each word's terms' positions added to a field's (see lexemes._positions)."},
     {"terms_text", terms_text, METH_VARARGS,
      "A field's tsvector literal, postings rows and counts (see documents._terms_text)."},
+    {"sort_rows", sort_rows, METH_VARARGS,
+     "Rows of postings in (key, number) order (see spool.sort_rows)."},
+    {"merge_rows", merge_rows, METH_VARARGS,
+     "The next rows of sorted runs of postings, merged (see spool.merge_rows)."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_speedups",
-    "The two innermost loops of a PostgreSQL load, compiled (see speedups.py).", -1, methods,
+    "The innermost loops of a PostgreSQL load, compiled (see speedups.py).", -1, methods,
 };
 
 /* The version of these functions' signatures: a build older than the Python calling it (an
  * editable install not compiled again) is not used (see speedups.py). */
-#define VERSION 2
+#define VERSION 3
 
 PyMODINIT_FUNC
 PyInit__speedups(void)

@@ -30,6 +30,7 @@ from reader.search.postgresql.documents import (
     unique_paragraphs,
 )
 from reader.search.postgresql.lexemes import learned
+from reader.search.postgresql.spool import sort_rows
 
 TASK_FILES = 60  # files a worker analyses at a time (per batch the parent merges statistics and
 # copies four times; fewer, bigger batches: 1.1x the rate at 100k, 150 no better)
@@ -50,7 +51,7 @@ class Analysed:
     df: dict[str, Counter] = field(default_factory=dict)  # field -> term -> paragraphs
     lengths: Counter = field(default_factory=Counter)  # field -> summed length
     stems: dict[str, str] = field(default_factory=dict)  # each stemmed word of the batch
-    postings: bytes = b""  # rows of ``postings`` (when the rows are numbered)
+    postings: bytes = b""  # rows of ``postings`` (when the rows are numbered), in key order
     files: list[tuple[str, FileState]] = field(default_factory=list)  # read by a worker
     warnings: list[str] = field(default_factory=list)  # reading them said
 
@@ -141,7 +142,7 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
                     _counter(df, fieldname).update(dict.fromkeys(row.terms[fieldname],
                                                                  rows - start))
     return Analysed("".join(paragraphs).encode(), b"".join(articles), rows, df,
-                    lengths, learned(), "".join(postings).encode())
+                    lengths, learned(), sort_rows("".join(postings).encode()))
 
 
 def _counter(df: dict[str, Counter], fieldname: str) -> Counter:

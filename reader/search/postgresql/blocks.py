@@ -78,22 +78,24 @@ def build_sql(table: str, postings: str, where: str) -> str:
     # aggregate: the packed values sort as (length, paragraph) and (paragraph, position)
     # do, and without ordered aggregates the rows need no sort to be grouped
     counts = ", ".join(
-        f"coalesce(sort(array_agg({packed}) FILTER (WHERE p.head AND {kind} = {c})), '{{}}')"
+        f"coalesce(sort(array_agg(p.packed) FILTER (WHERE p.kind = {c})), '{{}}')"
         for c in range(1, COUNTS + 2))
-    columns = "p.key, p.field, p.term, p.id, p.len, p.tf"
+    # each row's values made once, in the scan, not once for each aggregate that reads them
+    columns = (f"p.key, p.field, p.term, p.id >> {BLOCK_BITS} AS block, "
+               f"{local} << {POSITION_BITS} AS at")
     return (
         f"INSERT INTO {SCHEMA}.{table} (field, term, block, "
         f"{', '.join(f'c{c}' for c in range(1, COUNTS + 2))}, occ, prev) "
-        f"SELECT p.field, p.term, p.id >> {BLOCK_BITS}, {counts}, "
-        f"sort(array_agg(({local} << {POSITION_BITS}) | p.x)), "
-        f"sort(array_agg(({local} << {POSITION_BITS}) | (p.x - 1))) "
-        # a row for each posting's first position, and one for each other (few have more:
-        # the others are read without a function call each)
-        f"FROM (SELECT {columns}, p.pos AS x, true AS head FROM {SCHEMA}.{postings} p {where} "
-        f"UNION ALL SELECT {columns}, m.x, false FROM {SCHEMA}.{postings} p {where} "
+        f"SELECT p.field, p.term, p.block, {counts}, "
+        "sort(array_agg(p.at | p.x)), sort(array_agg(p.at | (p.x - 1))) "
+        # a row for each posting's first position (with its count and packed length), and
+        # one for each other (few have more: the others are read without a function call each)
+        f"FROM (SELECT {columns}, p.pos AS x, {kind} AS kind, {packed} AS packed "
+        f"FROM {SCHEMA}.{postings} p {where} "
+        f"UNION ALL SELECT {columns}, m.x, 0, 0 FROM {SCHEMA}.{postings} p {where} "
         "CROSS JOIN LATERAL unnest(p.more) AS m(x) WHERE p.more IS NOT NULL) p "
         # grouped by the term's key first: sorting rows led by an integer, not by text
-        f"GROUP BY p.key, p.field, p.term, p.id >> {BLOCK_BITS}")
+        "GROUP BY p.key, p.field, p.term, p.block")
 
 
 def common(df: dict[str, Counter]) -> list[tuple[int, str]]:

@@ -4,12 +4,13 @@ update's transaction builds the paragraphs' indexes.
 At the end of a full load, the server has three big jobs: the paragraphs' GIN indexes, the
 postings' B-tree and the blocks (see :mod:`.blocks`). In the update's one transaction they
 run one after the other, and two of them use one core. So a rebuild of a single server
-copies its postings through a second connection into a table of their own
-(``postings_rebuilt``, created by that connection's transaction, so it takes its rows
-frozen); when the copy is done, that transaction commits, and the B-tree (on that
-connection) and the blocks (on a third) are built at the same time as the update's
-transaction builds the rest. The update's transaction then puts both tables in place of the
-live ones, just before its commit; readers see the old ones until then.
+copies its postings, once every batch is in (held in key order by a :class:`.PostingsSpool`,
+so the B-tree's sort finds them sorted), through a second connection into a table of their
+own (``postings_rebuilt``, created by that connection's transaction, so it takes its rows
+frozen); that transaction commits, and the B-tree (on that connection) and the blocks (on a
+third) are built, all of it at the same time as the update's transaction builds the rest.
+The update's transaction then puts both tables in place of the live ones, just before its
+commit; readers see the old ones until then.
 
 A killed or failed rebuild leaves the live tables as they were; the staging tables it
 committed are dropped by the rebuild (here, when it can, or by the next one, which starts by
@@ -23,7 +24,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from reader.search.postgresql import blocks
 from reader.search.postgresql.db import local_settings
+from reader.search.postgresql.documents import POSTING_COLUMNS
 from reader.search.postgresql.schema import SCHEMA, postings_indexes
+from reader.search.postgresql.spool import PostingsSpool
 
 POSTINGS = "postings_rebuilt"
 BLOCKS = "blocks_rebuilt"
@@ -39,32 +42,18 @@ class Rebuilt:
         self.others: list = []
         self.jobs: list[Future] = []
         self.pool: ThreadPoolExecutor | None = None
-        try:
-            self.copying.execute("BEGIN")
-            self.copying.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{POSTINGS}, {SCHEMA}.{BLOCKS}")
-            self.copying.execute(f"CREATE TABLE {SCHEMA}.{POSTINGS} "
-                                 f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
-        except BaseException:
-            self.copying.close()  # its transaction ends with it
-            raise
+        self.copied: Future = Future()  # done when the postings are committed
 
-    def copy(self, columns: tuple[str, ...], data: bytes) -> None:
-        """Rows of postings in COPY text format (UTF-8)."""
-        with self.copying.cursor() as cur, cur.copy(
-                f"COPY {SCHEMA}.{POSTINGS} ({', '.join(columns)}) FROM STDIN WITH (FREEZE)"
-        ) as copy:
-            copy.write(data)
-
-    def start(self, blocked: list[tuple[int, str]], memory: str) -> None:
-        """The copy is done: commit it, and build the B-tree and the blocks of ``blocked``
-        (field code, term), each on its own connection, in the background, with
-        ``memory`` for their sorts and tables."""
-        self.copying.execute("COMMIT")
+    def start(self, blocked: list[tuple[int, str]], memory: str, spool: PostingsSpool) -> None:
+        """Every batch is in: copy the postings of ``spool`` and commit them, then build the
+        B-tree and the blocks of ``blocked`` (field code, term), each on its own connection,
+        in the background, with ``memory`` for their sorts and tables."""
         grouping = self.connect()
         self.others.append(grouping)
         self.pool = ThreadPoolExecutor(2, thread_name_prefix="reader-rebuilt")
-        self.jobs = [self.pool.submit(_index, self.copying, memory),
-                     self.pool.submit(_blocks, grouping, blocked, memory)]
+        self.jobs = [
+            self.pool.submit(_copy_and_index, self.copying, spool, memory, self.copied),
+            self.pool.submit(_blocks, grouping, blocked, memory, self.copied)]
 
     def finish(self) -> None:
         """Wait for both; a failure in either is raised here."""
@@ -87,6 +76,32 @@ class Rebuilt:
         self.copying.close()
 
 
+def copy_sorted(conn, table: str, spool: PostingsSpool) -> None:
+    """The rows of ``spool`` into ``table`` (made by ``conn``'s transaction), in key order."""
+    with conn.cursor() as cur, cur.copy(
+            f"COPY {SCHEMA}.{table} ({', '.join(POSTING_COLUMNS)}) FROM STDIN WITH (FREEZE)"
+    ) as copy:
+        for rows in spool.merged():
+            copy.write(rows)
+
+
+def _copy_and_index(conn, spool: PostingsSpool, memory: str, copied: Future) -> None:
+    """The postings copied into a new table and committed (``copied`` then says so, or
+    carries the failure), then their B-tree and statistics."""
+    try:
+        conn.execute("BEGIN")
+        conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{POSTINGS}, {SCHEMA}.{BLOCKS}")
+        conn.execute(f"CREATE TABLE {SCHEMA}.{POSTINGS} "
+                     f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
+        copy_sorted(conn, POSTINGS, spool)
+        conn.execute("COMMIT")
+    except BaseException as error:
+        copied.set_exception(error)
+        raise
+    copied.set_result(None)
+    _index(conn, memory)
+
+
 def _index(conn, memory: str) -> None:
     """The postings' B-tree, then their statistics. One process sorts: the other builds
     keep the cores busy meanwhile, and the server's parallel build split the memory between
@@ -100,9 +115,10 @@ def _index(conn, memory: str) -> None:
     conn.execute(f"ANALYZE {SCHEMA}.{POSTINGS}")
 
 
-def _blocks(conn, blocked: list[tuple[int, str]], memory: str) -> None:
-    """The common words' blocks from the postings' rows (the B-tree is being built
-    meanwhile), and their visibility map (index-only scans)."""
+def _blocks(conn, blocked: list[tuple[int, str]], memory: str, copied: Future) -> None:
+    """Once the postings are committed, the common words' blocks from their rows (the B-tree
+    is being built meanwhile), and their visibility map (index-only scans)."""
+    copied.result()
     conn.execute("BEGIN")
     blocks.build(conn, BLOCKS, POSTINGS, blocked, memory)
     conn.execute("COMMIT")

@@ -44,7 +44,7 @@ from reader.search.postgresql.documents import (
     term_key_sql,
 )
 from reader.search.postgresql.rebuilt import POSTINGS as NEW_POSTINGS
-from reader.search.postgresql.rebuilt import Rebuilt
+from reader.search.postgresql.rebuilt import Rebuilt, copy_sorted
 from reader.search.postgresql.schema import (
     POSTINGS_INDEXES,
     SCHEMA,
@@ -55,6 +55,7 @@ from reader.search.postgresql.schema import (
     single_instance,
     terms_indexes,
 )
+from reader.search.postgresql.spool import PostingsSpool
 
 LOCK_KEY = 0x5245_4144  # "READ": the advisory lock of the one writer
 BATCH_FILES = 200  # files whose rows are copied at a time (in this process)
@@ -75,6 +76,7 @@ class Writer:
         self.postings = "postings"  # the table this update's postings go to
         self.first = 1  # the number of this update's first paragraph
         self.apart: Rebuilt | None = None  # a rebuild's postings, on connections of their own
+        self.spool: PostingsSpool | None = None  # a rebuild's postings until every batch is in
         self.common: list[tuple[int, str]] = []  # a rebuild's common words (see blocks)
 
     def lock(self, wait: Callable[[], None] | None) -> None:
@@ -105,6 +107,7 @@ class Writer:
                 self.conn.execute(f"CREATE TABLE {SCHEMA}.{NEW_POSTINGS} "
                                   f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
             self.postings = NEW_POSTINGS
+            self.spool = PostingsSpool()
         if empty:  # the terms' indexes, built after their copy
             self.conn.execute(f"ALTER TABLE {SCHEMA}.terms DROP CONSTRAINT IF EXISTS terms_pkey")
             self.conn.execute(f"DROP INDEX IF EXISTS {SCHEMA}.terms_trgm")
@@ -186,12 +189,11 @@ class Writer:
         """COPY rows already in COPY's text format (made by the analysing processes)."""
         if not data:
             return
-        if table == NEW_POSTINGS and self.apart is not None:
-            self.apart.copy(columns, data)
+        if table == NEW_POSTINGS and self.spool is not None:  # copied in key order at the end
+            self.spool.add(data)
             return
-        freeze = " WITH (FREEZE)" if table == NEW_POSTINGS else ""
         with self.conn.cursor() as cur, cur.copy(
-                f"COPY {SCHEMA}.{table} ({', '.join(columns)}) FROM STDIN{freeze}") as copy:
+                f"COPY {SCHEMA}.{table} ({', '.join(columns)}) FROM STDIN") as copy:
             copy.write(data)
 
     def _copy(self, table: str, columns: tuple[str, ...], rows: list) -> None:
@@ -206,8 +208,8 @@ class Writer:
         """The copy is done: a rebuild's postings B-tree and blocks start on their own
         connections (the longest of the builds after a load, so before anything else)."""
         self.common = blocks.common(self.df) if self.postings == NEW_POSTINGS else []
-        if self.apart is not None:
-            self.apart.start(self.common, INDEX_MEMORY)
+        if self.apart is not None and self.spool is not None:
+            self.apart.start(self.common, INDEX_MEMORY, self.spool)
 
     def finish(self, rebuilt_indexes: bool) -> None:
         """Statistics moved by this update, indexes back if dropped, a new generation."""
@@ -220,6 +222,8 @@ class Writer:
             for statement in paragraph_indexes(f"{SCHEMA}.paragraphs"):
                 self.conn.execute(statement)
         if self.postings == NEW_POSTINGS and self.apart is None:  # indexed before the swap
+            if self.spool is not None:
+                copy_sorted(self.conn, NEW_POSTINGS, self.spool)
             for statement in postings_indexes(NEW_POSTINGS, NEW_POSTINGS):
                 self.conn.execute(statement)
         changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
@@ -277,6 +281,8 @@ class Writer:
         committed dropped)."""
         if self.apart is not None:
             self.apart.close(failed)
+        if self.spool is not None:
+            self.spool.close()
 
 
 def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
