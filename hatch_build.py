@@ -1,5 +1,6 @@
-"""Builds the compiled loops of a PostgreSQL load (``_speedups.c`` and ``_postings_order.c``
-in ``reader/search/postgresql``) when the package is installed, where a C compiler is at hand.
+"""Builds the compiled loops of a PostgreSQL load (``_speedups.c``, ``_postings_order.c`` and
+``_blocks.c`` in ``reader/search/postgresql``) when the package is installed, where a C
+compiler is at hand.
 
 They are optional: without a compiler (or when compiling fails) the wheel stays pure Python and
 a load runs the Python loops they mirror, which give the same values more slowly
@@ -20,7 +21,8 @@ except ImportError:  # run as a script, only to compile in place
     BuildHookInterface = object
 
 MODULE = "reader.search.postgresql._speedups"
-SOURCES = ["reader/search/postgresql/_speedups.c", "reader/search/postgresql/_postings_order.c"]
+SOURCES = [f"reader/search/postgresql/{name}.c"
+           for name in ("_speedups", "_postings_order", "_blocks")]
 
 
 def compile_in_place(root: str) -> Path | None:

@@ -48,13 +48,21 @@ def load(dsn: str, changes: Changes, apart: bool) -> None:
               connect=(lambda: db.connect(dsn)) if apart else None)
 
 
+@pytest.mark.parametrize("bits, here", [(3, True), (17, True), (3, False)],
+                         ids=["many-blocks", "one-block", "blocks-by-the-server"])
 def test_postings_and_blocks_built_apart_are_those_built_in_the_transaction(
-        pg_server, seeds_copy, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(blocks, "MIN_DF", 4)  # the seeds' common words, in many blocks
-    monkeypatch.setattr(blocks, "BLOCK_BITS", 3)
+        pg_server, seeds_copy, monkeypatch, bits, here):  # noqa: F811
+    """Apart, the blocks are made by the loading process from the postings it holds (compiled)
+    or by the server from the new table; in the transaction, by the server's statement."""
+    if here and not blocks.made_here():
+        pytest.skip("the compiled loops were not built")
+    monkeypatch.setattr(blocks, "MIN_DF", 4)  # the seeds' common words
+    monkeypatch.setattr(blocks, "BLOCK_BITS", bits)  # in many blocks, or one
+    if not here:
+        monkeypatch.setattr(blocks, "made_here", lambda: False)
     dsns = []
     for apart in (False, True):
-        name = f"reader_apart_{int(apart)}"
+        name = f"reader_apart_{int(apart)}_{bits}_{int(here)}"
         with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name}")
             conn.execute(f"CREATE DATABASE {name}")

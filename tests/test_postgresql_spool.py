@@ -99,6 +99,35 @@ def test_merging_refuses_runs_it_cannot_read(merge_rows):
     assert merge_rows(data, [0], [8], 100) == b"1\t1\ta\t1\n"
 
 
+@pytest.mark.skipif(COMPILED is None, reason="not compiled here")
+@pytest.mark.parametrize("bad", [b"\t1\tx\t5", b"\t1\t2\t3\tf\t4\t{5,x}", b"\tx"])
+def test_blocks_are_not_made_from_a_malformed_row(bad):
+    from reader.search.postgresql import blocks
+    from reader.search.postgresql.documents import posting_head
+
+    head = posting_head(1, "kata").encode()
+    with pytest.raises(ValueError):
+        blocks.rows_from(head + b"7\t1\t4\tf\t1\t\\N\n" + head + bad[1:] + b"\n",
+                         [(1, "kata")])
+
+
+@pytest.mark.skipif(COMPILED is None, reason="not compiled here")
+def test_blocks_are_made_only_of_the_common_words_rows():
+    from reader.search.postgresql import blocks
+    from reader.search.postgresql.documents import posting_head
+
+    common, other = (posting_head(1, word).encode() for word in ("kata", "katak"))
+    rows = (common + b"7\t2\t40\tf\t3\t{9}\n" + other + b"7\t1\t40\tf\t1\t\\N\n"
+            + common + b"5\t1\t40000\tf\t1\t\\N\n")
+    (block,) = blocks.rows_from(rows, [(1, "kata")]).splitlines()
+    local = 1 << blocks.POSITION_BITS
+    assert block.split(b"\t") == [
+        b"1", b"kata", b"0", b"{}", f"{{{(40 << blocks.BLOCK_BITS) | 7}}}".encode(), b"{}",
+        f"{{{(((1 << blocks.LENGTH_BITS) - 1) << blocks.BLOCK_BITS) | 5}}}".encode(),
+        f"{{{5 * local | 1},{7 * local | 3},{7 * local | 9}}}".encode(),
+        f"{{{5 * local},{7 * local | 2},{7 * local | 8}}}".encode()]
+
+
 def test_the_extreme_keys_sort_as_integers():
     rows = [row(2 ** 63 - 1, 1, "a"), row(-(2 ** 63), 1, "b"), row(0, 2, "c"), row(0, 1, "d")]
     assert spool.sort_rows(b"".join(rows)) == b"".join([rows[1], rows[3], rows[2], rows[0]])

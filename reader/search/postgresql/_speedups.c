@@ -274,6 +274,8 @@ done:
 /* In _postings_order.c: a rebuild's rows of postings in their B-tree's order. */
 PyObject *sort_rows(PyObject *self, PyObject *args);
 PyObject *merge_rows(PyObject *self, PyObject *args);
+/* In _blocks.c: the common words' blocks made from a rebuild's postings. */
+PyObject *block_rows(PyObject *self, PyObject *args);
 
 static PyMethodDef methods[] = {
     {"positions", positions, METH_VARARGS,
@@ -284,6 +286,8 @@ static PyMethodDef methods[] = {
      "Rows of postings in (key, number) order (see spool.sort_rows)."},
     {"merge_rows", merge_rows, METH_VARARGS,
      "The next rows of sorted runs of postings, merged (see spool.merge_rows)."},
+    {"block_rows", block_rows, METH_VARARGS,
+     "The common words' rows of blocks, from rows of postings (see blocks.block_rows)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -294,7 +298,7 @@ static struct PyModuleDef module = {
 
 /* The version of these functions' signatures: a build older than the Python calling it (an
  * editable install not compiled again) is not used (see speedups.py). */
-#define VERSION 3
+#define VERSION 4
 
 PyMODINIT_FUNC
 PyInit__speedups(void)

@@ -36,6 +36,7 @@ last full load, other fields and languages, ANDs of more words and longer phrase
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 
 from reader.search.postgresql.db import local_settings
@@ -103,6 +104,41 @@ def common(df: dict[str, Counter]) -> list[tuple[int, str]]:
     codes = _field_codes()
     return [(codes[name], term) for name, counts in df.items() if name in codes
             for term, n in counts.items() if n >= MIN_DF]
+
+
+def made_here() -> bool:
+    """Whether a rebuild's blocks are made by the loading process (:func:`rows_from`, which
+    is compiled) rather than by the server from the new postings (:func:`build`)."""
+    from reader.search.postgresql.speedups import COMPILED
+
+    return COMPILED is not None
+
+
+def rows_from(postings, words: list[tuple[int, str]]) -> bytes:
+    """The blocks of ``words`` (field code, term) as COPY rows, the same :func:`build` makes
+    on the server, from rows of ``postings`` (COPY text, in any order): a rebuild's, read
+    where they wait for their copy (see :mod:`.spool`), in one pass in C."""
+    from reader.search.postgresql.documents import posting_head, term_key
+    from reader.search.postgresql.speedups import COMPILED
+
+    heads = sorted((term_key(code, term), head.encode()) for code, term in words
+                   if (head := posting_head(code, term)))
+    keys = array("q", [key for key, _head in heads]).tobytes()
+    return COMPILED.block_rows(postings, keys, [head for _key, head in heads], BLOCK_BITS,
+                               POSITION_BITS, LENGTH_BITS, COUNTS)
+
+
+def copy_rows(conn, table: str, rows: bytes) -> None:
+    """``table`` made, filled with ``rows`` (of :func:`rows_from`) and given its key, in
+    ``conn``'s transaction."""
+    for statement in blocks_table_statements(table):
+        conn.execute(statement)
+    columns = ", ".join(("field", "term", "block", *(f"c{c}" for c in range(1, COUNTS + 2)),
+                         "occ", "prev"))
+    with conn.cursor() as cur, cur.copy(
+            f"COPY {SCHEMA}.{table} ({columns}) FROM STDIN") as copy:
+        copy.write(rows)
+    conn.execute(blocks_key(table))
 
 
 def set_blocked(conn, words: list[tuple[int, str]]) -> None:

@@ -246,6 +246,12 @@ def _term_heads(name: str, code: int, term: str, numbered: bool) -> tuple[str, s
     return posting, lexeme(term), f"{name}:{term}"
 
 
+def posting_head(code: int, term: str) -> str:
+    """The first columns of a term's posting rows in a field (by code), each with the tab
+    after it; empty for a term that has no postings (the English mark)."""
+    return _term_heads(FIELD_NAMES[code], code, term, True)[0]
+
+
 _NEW_HEAD = tuple(tuple(_head_maker(name, numbered) for name in FIELD_NAMES)
                   for numbered in (False, True))
 

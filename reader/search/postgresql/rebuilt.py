@@ -53,7 +53,7 @@ class Rebuilt:
         self.pool = ThreadPoolExecutor(2, thread_name_prefix="reader-rebuilt")
         self.jobs = [
             self.pool.submit(_copy_and_index, self.copying, spool, memory, self.copied),
-            self.pool.submit(_blocks, grouping, blocked, memory, self.copied)]
+            self.pool.submit(_blocks, grouping, blocked, memory, self.copied, spool)]
 
     def finish(self) -> None:
         """Wait for both; a failure in either is raised here."""
@@ -90,7 +90,7 @@ def _copy_and_index(conn, spool: PostingsSpool, memory: str, copied: Future) -> 
     carries the failure), then their B-tree and statistics."""
     try:
         conn.execute("BEGIN")
-        conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{POSTINGS}, {SCHEMA}.{BLOCKS}")
+        conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{POSTINGS}")
         conn.execute(f"CREATE TABLE {SCHEMA}.{POSTINGS} "
                      f"(LIKE {SCHEMA}.postings INCLUDING ALL EXCLUDING INDEXES)")
         copy_sorted(conn, POSTINGS, spool)
@@ -115,11 +115,22 @@ def _index(conn, memory: str) -> None:
     conn.execute(f"ANALYZE {SCHEMA}.{POSTINGS}")
 
 
-def _blocks(conn, blocked: list[tuple[int, str]], memory: str, copied: Future) -> None:
-    """Once the postings are committed, the common words' blocks from their rows (the B-tree
-    is being built meanwhile), and their visibility map (index-only scans)."""
-    copied.result()
+def _blocks(conn, blocked: list[tuple[int, str]], memory: str, copied: Future,
+            spool: PostingsSpool) -> None:
+    """The common words' blocks, made here from the postings waiting in ``spool`` (at the
+    same time as their copy), or by the server from the new table once it is committed (the
+    B-tree is being built meanwhile); then their visibility map (index-only scans)."""
+    rows = None
+    if blocks.made_here():
+        with spool.view() as postings:
+            rows = blocks.rows_from(postings, blocked)
+    else:
+        copied.result()
     conn.execute("BEGIN")
-    blocks.build(conn, BLOCKS, POSTINGS, blocked, memory)
+    conn.execute(f"DROP TABLE IF EXISTS {SCHEMA}.{BLOCKS}")
+    if rows is None:
+        blocks.build(conn, BLOCKS, POSTINGS, blocked, memory)
+    else:
+        blocks.copy_rows(conn, BLOCKS, rows)
     conn.execute("COMMIT")
     conn.execute(f"VACUUM (ANALYZE) {SCHEMA}.{BLOCKS}")

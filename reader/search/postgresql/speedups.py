@@ -13,7 +13,7 @@ import os
 from types import ModuleType
 
 PURE_PYTHON = "READER_PURE_PYTHON"  # set (to anything but "" or "0"): the Python loops
-VERSION = 3  # the signatures the Python calls (``VERSION`` in _speedups.c)
+VERSION = 4  # the signatures the Python calls (``VERSION`` in _speedups.c)
 
 
 def compiled() -> ModuleType | None:

@@ -21,6 +21,7 @@ import mmap
 import re
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from reader.errors import IndexProblem
 from reader.search.postgresql.speedups import COMPILED
@@ -99,7 +100,7 @@ class PostingsSpool:
     as one run in key order. Close it when done (the file goes with it)."""
 
     def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile(prefix="reader-postings-")
+        self.file = tempfile.TemporaryFile(prefix="reader-postings-", buffering=0)
         self.runs: list[tuple[int, int]] = []
         self.size = 0
 
@@ -108,7 +109,9 @@ class PostingsSpool:
         if not data:
             return
         try:
-            self.file.write(data)
+            written = 0
+            while written < len(data):  # an unbuffered write may take only a part
+                written += self.file.write(memoryview(data)[written:])
         except OSError as error:
             raise IndexProblem(f"no room for the load's postings in {tempfile.gettempdir()} "
                                f"({error.strerror}): free some space there, or point TMPDIR "
@@ -116,12 +119,20 @@ class PostingsSpool:
         self.runs.append((self.size, self.size + len(data)))
         self.size += len(data)
 
+    @contextmanager
+    def view(self) -> Iterator[bytes | mmap.mmap]:
+        """Every row added, as they were added (read-only, in place; each caller its own)."""
+        if not self.size:
+            yield b""
+            return
+        with mmap.mmap(self.file.fileno(), self.size, access=mmap.ACCESS_READ) as view:
+            yield view
+
     def merged(self, chunk: int = CHUNK) -> Iterator[bytes]:
         """Every row added, in (key, number) order, ``chunk`` bytes or so at a time."""
         if not self.size:
             return
-        self.file.flush()
-        with mmap.mmap(self.file.fileno(), self.size, access=mmap.ACCESS_READ) as view:
+        with self.view() as view:
             heads = [start for start, _end in self.runs]
             ends = [end for _start, end in self.runs]
             while True:
