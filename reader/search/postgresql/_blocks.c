@@ -4,12 +4,13 @@
  * with the common words, then six array aggregates a group. At 100,000 paragraphs that was
  * the longest of the last steps but one. The postings wait in the loading process's file
  * anyway (`spool.py`), so this reads them there, once, and writes each common word's block
- * rows as COPY text: the same arrays (`tests/test_postgresql_rebuilt.py` compares them with
+ * rows in COPY's binary format (no array for the server to parse): the same arrays (`tests/test_postgresql_rebuilt.py` compares them with
  * the statement's). Input order does not matter: every array is sorted at the end, as the
  * statement sorts it.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,11 +87,68 @@ integer(const char **at, const char *end, long *value)
     return 1;
 }
 
-static int
-compare_ints(const void *a, const void *b)
+/* The integer a row starts with (its key), read without the locale (strtoll's cost). A row
+ * whose start is not a key matches no common word's first columns anyway. */
+static long long
+leading_key(const char *at, const char *end)
 {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return (x > y) - (x < y);
+    int negative = at < end && *at == '-';
+    unsigned long long n = 0;
+    for (at += negative; at < end && *at >= '0' && *at <= '9'; at++)
+        n = n * 10 + (unsigned)(*at - '0');
+    return negative ? (long long)(0 - n) : (long long)n;
+}
+
+/* `values` in ascending order: by insertion when few, else by radix (least significant byte
+ * first, with the sign bit flipped; a byte that is the same in every value is passed over).
+ * 0 when out of memory. */
+static int
+sort_ints(int32_t *values, Py_ssize_t size)
+{
+    Py_ssize_t i;
+    for (i = 1; i < size && values[i - 1] <= values[i]; i++)
+        ;
+    if (i >= size)
+        return 1;  /* in order already */
+    if (size < 64) {
+        for (i = 1; i < size; i++) {
+            int32_t value = values[i];
+            Py_ssize_t j = i;
+            for (; j > 0 && values[j - 1] > value; j--)
+                values[j] = values[j - 1];
+            values[j] = value;
+        }
+        return 1;
+    }
+    uint32_t *from = (uint32_t *)values, *to = PyMem_RawMalloc(size * sizeof(uint32_t));
+    if (to == NULL)
+        return 0;
+    uint32_t *scratch = to;
+    Py_ssize_t counts[4][256] = {{0}};
+    for (i = 0; i < size; i++) {
+        uint32_t key = from[i] ^ 0x80000000u;
+        for (int byte = 0; byte < 4; byte++)
+            counts[byte][(key >> (8 * byte)) & 255]++;
+    }
+    for (int byte = 0; byte < 4; byte++) {
+        Py_ssize_t *count = counts[byte], total = 0;
+        if (count[((from[0] ^ 0x80000000u) >> (8 * byte)) & 255] == size)
+            continue;
+        for (int bucket = 0; bucket < 256; bucket++) {
+            Py_ssize_t here = count[bucket];
+            count[bucket] = total;
+            total += here;
+        }
+        for (i = 0; i < size; i++)
+            to[count[((from[i] ^ 0x80000000u) >> (8 * byte)) & 255]++] = from[i];
+        uint32_t *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != (uint32_t *)values)
+        memcpy(values, from, size * sizeof(uint32_t));
+    PyMem_RawFree(scratch);
+    return 1;
 }
 
 typedef struct {
@@ -115,24 +173,68 @@ write_text(Text *text, const char *bytes, Py_ssize_t length)
 }
 
 static int
+write_be(Text *text, uint32_t value, int bytes)
+{
+    if (text->size + bytes > text->capacity) {  /* grow, then write in place */
+        Py_ssize_t wanted = (text->size + bytes) * 2 + 4096;
+        char *grown = PyMem_RawRealloc(text->data, wanted);
+        if (grown == NULL)
+            return 0;
+        text->data = grown;
+        text->capacity = wanted;
+    }
+    for (int i = 0; i < bytes; i++)
+        text->data[text->size++] = (char)(value >> (8 * (bytes - 1 - i)));
+    return 1;
+}
+
+#define INT4_OID 23  /* the type of the arrays' elements, as the binary format names it */
+
+/* An int4[] in COPY's binary format (its length first), sorted; 0 when out of memory. */
+static int
 write_array(Text *text, Array *array)
 {
-    char number[16];
-    if (array->size > 1)
-        qsort(array->values, array->size, sizeof(int32_t), compare_ints);
-    if (!write_text(text, "{", 1))
+    if (!sort_ints(array->values, array->size))
         return 0;
-    for (Py_ssize_t i = 0; i < array->size; i++) {
-        int length = snprintf(number, sizeof number, i ? ",%d" : "%d", array->values[i]);
-        if (!write_text(text, number, length))
+    if (array->size == 0)  /* '{}': no dimensions */
+        return write_be(text, 12, 4) && write_be(text, 0, 4) && write_be(text, 0, 4) &&
+            write_be(text, INT4_OID, 4);
+    if (!write_be(text, (uint32_t)(20 + 8 * array->size), 4) || !write_be(text, 1, 4) ||
+            !write_be(text, 0, 4) || !write_be(text, INT4_OID, 4) ||
+            !write_be(text, (uint32_t)array->size, 4) || !write_be(text, 1, 4))
+        return 0;
+    for (Py_ssize_t i = 0; i < array->size; i++)
+        if (!write_be(text, 4, 4) || !write_be(text, (uint32_t)array->values[i], 4))
+            return 0;
+    return 1;
+}
+
+/* A term as COPY's text format escapes it (\\ \t \n \r), unescaped, with its length first. */
+static int
+write_term(Text *text, const char *term, Py_ssize_t length)
+{
+    Py_ssize_t at = text->size;
+    if (!write_be(text, 0, 4))
+        return 0;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        char ch = term[i];
+        if (ch == '\\' && i + 1 < length) {
+            char next = term[++i];
+            ch = next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next;
+        }
+        if (!write_text(text, &ch, 1))
             return 0;
     }
-    return write_text(text, "}", 1);
+    uint32_t written = (uint32_t)(text->size - at - 4);
+    for (int i = 0; i < 4; i++)
+        text->data[at + i] = (char)(written >> (8 * (3 - i)));
+    return 1;
 }
 
 /* block_rows(data, keys, heads, block_bits, position_bits, length_bits, counts) -> bytes
  *
- * The rows of `blocks` (field, term, block, c1 ... c4, occ, prev) in COPY text for the
+ * The rows of `blocks` (field, term, block, c1 ... c4, occ, prev) in COPY's binary format
+ * (its header and trailer included) for the
  * common words: `keys` their keys (int64, native order, ascending) and `heads[i]` the
  * first columns of word i's posting rows (key, field, term, each followed by a tab). The
  * rows of `data` (postings in COPY text, any order) of other words are passed over. */
@@ -174,6 +276,8 @@ block_rows(PyObject *self, PyObject *args)
     }
     const char *start = data.buf, *end = start + data.len;
     const long local_mask = (1L << block_bits) - 1, longest = (1L << length_bits) - 1;
+    long long last_key = LLONG_MIN;
+    Py_ssize_t last_low = 0;
     Py_BEGIN_ALLOW_THREADS
     for (const char *at = start; at < end && bad < 0 && !failed_memory;) {
         const char *stop = memchr(at, '\n', end - at);
@@ -181,8 +285,17 @@ block_rows(PyObject *self, PyObject *args)
             bad = at - start;
             break;
         }
-        long long key = strtoll(at, NULL, 10);
-        Py_ssize_t low = 0, high = words;  /* the first common key >= key */
+        long long key = leading_key(at, stop);
+        /* the first common key >= key: each batch's rows come in key order, so it is looked
+         * for from the last one found, by steps that double, when the key did not fall */
+        Py_ssize_t low = key >= last_key ? last_low : 0, high = words, step = 1;
+        while (low + step < words && key_of[low + step] < key) {
+            low += step;
+            step *= 2;
+        }
+        if (low + step < words)
+            high = low + step + 1;
+        last_key = key;
         while (low < high) {
             Py_ssize_t middle = (low + high) / 2;
             if (key_of[middle] < key)
@@ -190,6 +303,7 @@ block_rows(PyObject *self, PyObject *args)
             else
                 high = middle;
         }
+        last_low = low;
         Py_ssize_t word = -1;
         for (Py_ssize_t i = low; i < words && key_of[i] == key; i++)
             if (head_length[i] <= stop - at && memcmp(at, head_of[i], head_length[i]) == 0) {
@@ -248,23 +362,35 @@ block_rows(PyObject *self, PyObject *args)
         }
         at = stop + 1;
     }
+    static const char signature[] = "PGCOPY\n\377\r\n";  /* and its NUL */
+    if (bad < 0 && !failed_memory && (!write_text(&text, signature, sizeof signature) ||
+                                      !write_be(&text, 0, 4) || !write_be(&text, 0, 4)))
+        failed_memory = 1;
     for (Py_ssize_t w = 0; w < words && bad < 0 && !failed_memory; w++) {
-        /* the field and term: the head after its key, without its last tab */
-        const char *name = memchr(head_of[w], '\t', head_length[w]);
-        Py_ssize_t name_length = name ? head_of[w] + head_length[w] - name - 2 : 0;
+        /* the field and term: the head after its key, up to their tabs */
+        const char *field = memchr(head_of[w], '\t', head_length[w]);
+        const char *term = field ? memchr(field + 1, '\t', head_of[w] + head_length[w] -
+                                          field - 1) : NULL;
+        if (term == NULL) {
+            bad = 0;
+            break;
+        }
+        long code = strtol(field + 1, NULL, 10);
+        Py_ssize_t term_length = head_of[w] + head_length[w] - term - 2;
         for (Py_ssize_t b = 0; b < found[w].size && !failed_memory; b++) {
             Block *block = &found[w].blocks[b];
-            char number[24];
-            int length = snprintf(number, sizeof number, "\t%ld", block->block);
-            if (!write_text(&text, name + 1, name_length) || !write_text(&text, number, length))
+            if (!write_be(&text, 3 + ARRAYS, 2) || !write_be(&text, 2, 4) ||
+                    !write_be(&text, (uint32_t)code, 2) ||
+                    !write_term(&text, term + 1, term_length) || !write_be(&text, 4, 4) ||
+                    !write_be(&text, (uint32_t)block->block, 4))
                 failed_memory = 1;
             for (int a = 0; a < ARRAYS && !failed_memory; a++)
-                if (!write_text(&text, "\t", 1) || !write_array(&text, &block->arrays[a]))
+                if (!write_array(&text, &block->arrays[a]))
                     failed_memory = 1;
-            if (!failed_memory && !write_text(&text, "\n", 1))
-                failed_memory = 1;
         }
     }
+    if (bad < 0 && !failed_memory && !write_be(&text, 0xFFFF, 2))
+        failed_memory = 1;
     Py_END_ALLOW_THREADS
     if (failed_memory)
         PyErr_NoMemory();

@@ -115,9 +115,9 @@ def made_here() -> bool:
 
 
 def rows_from(postings, words: list[tuple[int, str]]) -> bytes:
-    """The blocks of ``words`` (field code, term) as COPY rows, the same :func:`build` makes
-    on the server, from rows of ``postings`` (COPY text, in any order): a rebuild's, read
-    where they wait for their copy (see :mod:`.spool`), in one pass in C."""
+    """The blocks of ``words`` (field code, term) in COPY's binary format, the same rows
+    :func:`build` makes on the server, from rows of ``postings`` (COPY text, in any order): a
+    rebuild's, read where they wait for their copy (see :mod:`.spool`), in one pass in C."""
     from reader.search.postgresql.documents import posting_head, term_key
     from reader.search.postgresql.speedups import COMPILED
 
@@ -136,7 +136,7 @@ def copy_rows(conn, table: str, rows: bytes) -> None:
     columns = ", ".join(("field", "term", "block", *(f"c{c}" for c in range(1, COUNTS + 2)),
                          "occ", "prev"))
     with conn.cursor() as cur, cur.copy(
-            f"COPY {SCHEMA}.{table} ({columns}) FROM STDIN") as copy:
+            f"COPY {SCHEMA}.{table} ({columns}) FROM STDIN WITH (FORMAT binary)") as copy:
         copy.write(rows)
     conn.execute(blocks_key(table))
 
