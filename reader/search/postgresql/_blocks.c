@@ -154,12 +154,15 @@ sort_ints(int32_t *values, Py_ssize_t size)
 typedef struct {
     char *data;
     Py_ssize_t size, capacity;
+    int fixed;  /* the buffer is a bytes object's, of the size worked out for it: never grown */
 } Text;
 
 static int
 write_text(Text *text, const char *bytes, Py_ssize_t length)
 {
     if (text->size + length > text->capacity) {
+        if (text->fixed)
+            return 0;
         Py_ssize_t wanted = (text->size + length) * 2 + 4096;
         char *grown = PyMem_RawRealloc(text->data, wanted);
         if (grown == NULL)
@@ -176,6 +179,8 @@ static int
 write_be(Text *text, uint32_t value, int bytes)
 {
     if (text->size + bytes > text->capacity) {  /* grow, then write in place */
+        if (text->fixed)
+            return 0;
         Py_ssize_t wanted = (text->size + bytes) * 2 + 4096;
         char *grown = PyMem_RawRealloc(text->data, wanted);
         if (grown == NULL)
@@ -253,7 +258,7 @@ block_rows(PyObject *self, PyObject *args)
     const char **head_of = PyMem_Calloc(words ? words : 1, sizeof(char *));
     Py_ssize_t *head_length = PyMem_Calloc(words ? words : 1, sizeof(Py_ssize_t));
     Word *found = PyMem_Calloc(words ? words : 1, sizeof(Word));
-    Text text = {NULL, 0, 0};
+    Text text = {NULL, 0, 0, 0};
     int failed_memory = 0;
     if (!head_of || !head_length || !found) {
         PyErr_NoMemory();
@@ -362,42 +367,70 @@ block_rows(PyObject *self, PyObject *args)
         }
         at = stop + 1;
     }
+    Py_END_ALLOW_THREADS
+    if (failed_memory) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (bad >= 0) {
+        PyErr_Format(PyExc_ValueError, "a row of postings at byte %zd is malformed", bad);
+        goto done;
+    }
+    /* the bytes the rows take (at most: a term's escapes shrink), so they are written in
+     * place into one bytes object, with no copy of them in between */
+    Py_ssize_t bound = 19 + 2;
+    for (Py_ssize_t w = 0; w < words; w++)
+        for (Py_ssize_t b = 0; b < found[w].size; b++) {
+            bound += 2 + 6 + 4 + head_length[w] + 8;
+            for (int a = 0; a < ARRAYS; a++)
+                bound += 16 + (found[w].blocks[b].arrays[a].size ?
+                               8 + 8 * found[w].blocks[b].arrays[a].size : 0);
+        }
+    result = PyBytes_FromStringAndSize(NULL, bound);
+    if (result == NULL)
+        goto done;
+    text.data = PyBytes_AS_STRING(result);
+    text.capacity = bound;
+    text.fixed = 1;
     static const char signature[] = "PGCOPY\n\377\r\n";  /* and its NUL */
-    if (bad < 0 && !failed_memory && (!write_text(&text, signature, sizeof signature) ||
-                                      !write_be(&text, 0, 4) || !write_be(&text, 0, 4)))
-        failed_memory = 1;
-    for (Py_ssize_t w = 0; w < words && bad < 0 && !failed_memory; w++) {
+    int written = 1;
+    Py_BEGIN_ALLOW_THREADS
+    written = write_text(&text, signature, sizeof signature) && write_be(&text, 0, 4) &&
+        write_be(&text, 0, 4);
+    for (Py_ssize_t w = 0; w < words && written; w++) {
         /* the field and term: the head after its key, up to their tabs */
         const char *field = memchr(head_of[w], '\t', head_length[w]);
         const char *term = field ? memchr(field + 1, '\t', head_of[w] + head_length[w] -
                                           field - 1) : NULL;
         if (term == NULL) {
-            bad = 0;
+            written = 0;
             break;
         }
         long code = strtol(field + 1, NULL, 10);
         Py_ssize_t term_length = head_of[w] + head_length[w] - term - 2;
-        for (Py_ssize_t b = 0; b < found[w].size && !failed_memory; b++) {
+        for (Py_ssize_t b = 0; b < found[w].size && written; b++) {
             Block *block = &found[w].blocks[b];
-            if (!write_be(&text, 3 + ARRAYS, 2) || !write_be(&text, 2, 4) ||
-                    !write_be(&text, (uint32_t)code, 2) ||
-                    !write_term(&text, term + 1, term_length) || !write_be(&text, 4, 4) ||
-                    !write_be(&text, (uint32_t)block->block, 4))
-                failed_memory = 1;
-            for (int a = 0; a < ARRAYS && !failed_memory; a++)
-                if (!write_array(&text, &block->arrays[a]))
-                    failed_memory = 1;
+            written = write_be(&text, 3 + ARRAYS, 2) && write_be(&text, 2, 4) &&
+                write_be(&text, (uint32_t)code, 2) &&
+                write_term(&text, term + 1, term_length) && write_be(&text, 4, 4) &&
+                write_be(&text, (uint32_t)block->block, 4);
+            for (int a = 0; a < ARRAYS && written; a++) {
+                written = write_array(&text, &block->arrays[a]);
+                PyMem_RawFree(block->arrays[a].values);  /* written: its memory back now */
+                block->arrays[a].values = NULL;
+            }
         }
     }
-    if (bad < 0 && !failed_memory && !write_be(&text, 0xFFFF, 2))
-        failed_memory = 1;
+    written = written && write_be(&text, 0xFFFF, 2);
     Py_END_ALLOW_THREADS
-    if (failed_memory)
-        PyErr_NoMemory();
-    else if (bad >= 0)
-        PyErr_Format(PyExc_ValueError, "a row of postings at byte %zd is malformed", bad);
-    else
-        result = PyBytes_FromStringAndSize(text.data ? text.data : "", text.size);
+    text.data = NULL;  /* the bytes object's, not to be freed below */
+    if (!written) {  /* out of memory for a radix sort's scratch, or a malformed head */
+        Py_CLEAR(result);
+        PyErr_SetString(PyExc_MemoryError, "block_rows: the blocks could not be written");
+        goto done;
+    }
+    if (_PyBytes_Resize(&result, text.size) < 0)
+        result = NULL;
 done:
     for (Py_ssize_t w = 0; found && w < words; w++) {
         for (Py_ssize_t b = 0; b < found[w].size; b++)
