@@ -151,43 +151,28 @@ sort_ints(int32_t *values, Py_ssize_t size)
     return 1;
 }
 
+/* The rows being written: into a bytes object's buffer, of the size worked out for them. */
 typedef struct {
     char *data;
     Py_ssize_t size, capacity;
-    int fixed;  /* the buffer is a bytes object's, of the size worked out for it: never grown */
 } Text;
 
 static int
 write_text(Text *text, const char *bytes, Py_ssize_t length)
 {
-    if (text->size + length > text->capacity) {
-        if (text->fixed)
-            return 0;
-        Py_ssize_t wanted = (text->size + length) * 2 + 4096;
-        char *grown = PyMem_RawRealloc(text->data, wanted);
-        if (grown == NULL)
-            return 0;
-        text->data = grown;
-        text->capacity = wanted;
-    }
+    if (text->size + length > text->capacity)
+        return 0;
     memcpy(text->data + text->size, bytes, length);
     text->size += length;
     return 1;
 }
 
+/* `value`'s last `bytes` bytes, most significant first (the binary format's order). */
 static int
 write_be(Text *text, uint32_t value, int bytes)
 {
-    if (text->size + bytes > text->capacity) {  /* grow, then write in place */
-        if (text->fixed)
-            return 0;
-        Py_ssize_t wanted = (text->size + bytes) * 2 + 4096;
-        char *grown = PyMem_RawRealloc(text->data, wanted);
-        if (grown == NULL)
-            return 0;
-        text->data = grown;
-        text->capacity = wanted;
-    }
+    if (text->size + bytes > text->capacity)
+        return 0;
     for (int i = 0; i < bytes; i++)
         text->data[text->size++] = (char)(value >> (8 * (bytes - 1 - i)));
     return 1;
@@ -258,7 +243,7 @@ block_rows(PyObject *self, PyObject *args)
     const char **head_of = PyMem_Calloc(words ? words : 1, sizeof(char *));
     Py_ssize_t *head_length = PyMem_Calloc(words ? words : 1, sizeof(Py_ssize_t));
     Word *found = PyMem_Calloc(words ? words : 1, sizeof(Word));
-    Text text = {NULL, 0, 0, 0};
+    Text text = {NULL, 0, 0};
     int failed_memory = 0;
     if (!head_of || !head_length || !found) {
         PyErr_NoMemory();
@@ -391,7 +376,6 @@ block_rows(PyObject *self, PyObject *args)
         goto done;
     text.data = PyBytes_AS_STRING(result);
     text.capacity = bound;
-    text.fixed = 1;
     static const char signature[] = "PGCOPY\n\377\r\n";  /* and its NUL */
     int written = 1;
     Py_BEGIN_ALLOW_THREADS
@@ -423,7 +407,6 @@ block_rows(PyObject *self, PyObject *args)
     }
     written = written && write_be(&text, 0xFFFF, 2);
     Py_END_ALLOW_THREADS
-    text.data = NULL;  /* the bytes object's, not to be freed below */
     if (!written) {  /* out of memory for a radix sort's scratch, or a malformed head */
         Py_CLEAR(result);
         PyErr_SetString(PyExc_MemoryError, "block_rows: the blocks could not be written");
@@ -441,7 +424,6 @@ done:
     PyMem_Free(found);
     PyMem_Free(head_of);
     PyMem_Free(head_length);
-    PyMem_RawFree(text.data);
     PyBuffer_Release(&data);
     PyBuffer_Release(&keys);
     return result;
