@@ -26,8 +26,8 @@ MERGES = [pytest.param(spool.merge_rows_python, id="python"),
                        marks=pytest.mark.skipif(COMPILED is None, reason="not compiled here"))]
 
 KEYS = st.one_of(st.integers(-(2 ** 63), 2 ** 63 - 1), st.integers(-3, 3))
-# terms as COPY text has them: no tab or line break, a backslash escaped
-TERMS = st.text(st.characters(blacklist_characters="\t\n\r\\", blacklist_categories=("Cs",)),
+# terms as COPY text has them: no tab or line break (the functions care for nothing else)
+TERMS = st.text(st.characters(blacklist_characters="\t\n", blacklist_categories=("Cs",)),
                 max_size=12)
 
 
