@@ -36,10 +36,12 @@ def test_the_loops_are_compiled_where_a_compiler_was_at_hand():
 
 
 def test_the_environment_turns_them_off(monkeypatch):
+    monkeypatch.delenv(speedups.PURE_PYTHON, raising=False)
+    built = speedups.compiled()
     monkeypatch.setenv(speedups.PURE_PYTHON, "1")
     assert speedups.compiled() is None
     monkeypatch.setenv(speedups.PURE_PYTHON, "0")
-    assert speedups.compiled() is COMPILED
+    assert speedups.compiled() is built
 
 
 def test_a_build_older_than_the_python_is_not_used(monkeypatch):
@@ -48,6 +50,7 @@ def test_a_build_older_than_the_python_is_not_used(monkeypatch):
     import sys
     from types import SimpleNamespace
 
+    monkeypatch.delenv(speedups.PURE_PYTHON, raising=False)  # whatever the run was given
     name = "reader.search.postgresql._speedups"
     monkeypatch.setitem(sys.modules, name, SimpleNamespace(VERSION=speedups.VERSION - 1))
     assert speedups.compiled() is None
