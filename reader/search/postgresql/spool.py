@@ -96,12 +96,21 @@ sort_rows = COMPILED.sort_rows if COMPILED else sort_rows_python
 merge_rows = COMPILED.merge_rows if COMPILED else merge_rows_python
 
 
+def _no_room(error: OSError) -> IndexProblem:
+    return IndexProblem(f"no room for the load's postings in {tempfile.gettempdir()} "
+                        f"({error.strerror}): free some space there, or point TMPDIR at a "
+                        "disk with room (about 2.5 KB a paragraph)")
+
+
 class PostingsSpool:
     """A load's rows of postings, batch by batch (each sorted), in a temporary file; read back
     as one run in key order. Close it when done (the file goes with it)."""
 
     def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile(prefix="reader-postings-", buffering=0)
+        try:
+            self.file = tempfile.TemporaryFile(prefix="reader-postings-", buffering=0)
+        except OSError as error:
+            raise _no_room(error) from None
         self.runs: list[tuple[int, int]] = []
         self.size = 0
 
@@ -114,9 +123,7 @@ class PostingsSpool:
             while written < len(data):  # an unbuffered write may take only a part
                 written += self.file.write(memoryview(data)[written:])
         except OSError as error:
-            raise IndexProblem(f"no room for the load's postings in {tempfile.gettempdir()} "
-                               f"({error.strerror}): free some space there, or point TMPDIR "
-                               "at a disk with room (about 2.5 KB a paragraph)") from None
+            raise _no_room(error) from None
         self.runs.append((self.size, self.size + len(data)))
         self.size += len(data)
 
