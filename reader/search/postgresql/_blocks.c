@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "_copy_integers.h"
+
 typedef struct {
     int32_t *values;
     Py_ssize_t size, capacity;
@@ -23,7 +25,7 @@ typedef struct {
 #define ARRAYS 6  /* c1, c2, c3, c4 (counts of 1, 2, 3 and the others), occ, prev */
 
 typedef struct {
-    long block;
+    long long block;
     Array arrays[ARRAYS];
 } Block;
 
@@ -48,7 +50,7 @@ append(Array *array, int32_t value)
 }
 
 static Block *
-block_of(Word *word, long number)
+block_of(Word *word, long long number)
 {
     for (Py_ssize_t i = word->size - 1; i >= 0; i--)
         if (word->blocks[i].block == number)
@@ -69,34 +71,13 @@ block_of(Word *word, long number)
 
 /* A decimal integer at `*at` (before `end`), `*at` moved past it and one separator. */
 static int
-integer(const char **at, const char *end, long *value)
+integer(const char **at, const char *end, long long *value)
 {
-    const char *p = *at;
-    int negative = p < end && *p == '-';
-    long n = 0;
-    int digits = 0;
-    p += negative;
-    while (p < end && *p >= '0' && *p <= '9' && digits < 12) {
-        n = n * 10 + (*p++ - '0');
-        digits++;
-    }
-    if (digits == 0 || (p < end && *p >= '0' && *p <= '9'))
+    const char *p = read_integer(*at, end, value);
+    if (p == NULL)
         return 0;
-    *value = negative ? -n : n;
     *at = p < end ? p + 1 : p;
     return 1;
-}
-
-/* The integer a row starts with (its key), read without the locale (strtoll's cost). A row
- * whose start is not a key matches no common word's first columns anyway. */
-static long long
-leading_key(const char *at, const char *end)
-{
-    int negative = at < end && *at == '-';
-    unsigned long long n = 0;
-    for (at += negative; at < end && *at >= '0' && *at <= '9'; at++)
-        n = n * 10 + (unsigned)(*at - '0');
-    return negative ? (long long)(0 - n) : (long long)n;
 }
 
 /* `values` in ascending order: by insertion when few, else by radix (least significant byte
@@ -275,7 +256,11 @@ block_rows(PyObject *self, PyObject *args)
             bad = at - start;
             break;
         }
-        long long key = leading_key(at, stop);
+        long long key;
+        if (read_integer(at, stop, &key) == NULL) {  /* no key: no common word's row */
+            at = stop + 1;
+            continue;
+        }
         /* the first common key >= key: each batch's rows come in key order, so it is looked
          * for from the last one found, by steps that double, when the key did not fall */
         Py_ssize_t low = key >= last_key ? last_low : 0, high = words, step = 1;
@@ -302,7 +287,7 @@ block_rows(PyObject *self, PyObject *args)
             }
         if (word >= 0) {
             const char *p = at + head_length[word];
-            long id, tf, length, position;
+            long long id, tf, length, position;
             if (!integer(&p, stop, &id) || !integer(&p, stop, &tf) ||
                     !integer(&p, stop, &length)) {
                 bad = at - start;
@@ -326,7 +311,7 @@ block_rows(PyObject *self, PyObject *args)
             int32_t local = (int32_t)(id & local_mask);
             int32_t packed = (int32_t)(((length < longest ? length : longest) << block_bits)
                                        | local);
-            long kind = length < longest && tf <= counts ? tf : counts + 1;
+            long long kind = length < longest && tf <= counts ? tf : counts + 1;
             int32_t occurrence = (int32_t)((uint32_t)local << position_bits);
             if ((kind >= 1 && !append(&block->arrays[kind - 1], packed)) ||
                     !append(&block->arrays[ARRAYS - 2], occurrence | (int32_t)position) ||

@@ -12,9 +12,10 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "_copy_integers.h"
 
 typedef struct {
     long long key;
@@ -23,29 +24,14 @@ typedef struct {
     Py_ssize_t length;
 } Row;
 
-/* A decimal integer of 64 bits (with an optional minus) ending at a tab or at `end`; its
- * end through `next`. 0 when there is none. */
+/* A decimal integer of 64 bits ending at a tab or at `end`; its end through `next`. 0 when
+ * there is none. */
 static int
 number_at(const char *at, const char *end, long long *value, const char **next)
 {
-    int negative = 0, digits = 0;
-    unsigned long long n = 0;
-    if (at < end && *at == '-') {
-        negative = 1;
-        at++;
-    }
-    while (at < end && *at >= '0' && *at <= '9') {
-        unsigned figure = (unsigned)(*at++ - '0');
-        if (n > (ULLONG_MAX - figure) / 10)
-            return 0;
-        n = n * 10 + figure;
-        digits++;
-    }
-    if (digits == 0 || (at < end && *at != '\t'))
+    at = read_integer(at, end, value);
+    if (at == NULL || (at < end && *at != '\t'))
         return 0;
-    if (n > (negative ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX))
-        return 0;
-    *value = negative ? (long long)(0 - n) : (long long)n;
     *next = at;
     return 1;
 }

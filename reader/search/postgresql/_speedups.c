@@ -287,7 +287,7 @@ static PyMethodDef methods[] = {
     {"merge_rows", merge_rows, METH_VARARGS,
      "The next rows of sorted runs of postings, merged (see spool.merge_rows)."},
     {"block_rows", block_rows, METH_VARARGS,
-     "The common words' rows of blocks, from rows of postings (see blocks.block_rows)."},
+     "The common words' rows of blocks, from rows of postings (see blocks.rows_from)."},
     {NULL, NULL, 0, NULL},
 };
 
