@@ -98,8 +98,8 @@ class Writer:
             # the postings of a rebuild go to a new table, indexed at the end and put in the
             # old one's place at the commit (searches read the old one until then): created
             # by the transaction that copies into it (this one, or one of its own connection:
-            # see .rebuilt), it takes its rows frozen, visible to index-only scans with no
-            # vacuum, and none of them is deleted or indexed one by one
+            # see .rebuilt), it takes its rows frozen (no vacuum to come), and none of them
+            # is deleted or indexed one by one
             if connect is not None:
                 self.apart = Rebuilt(connect)
             else:
