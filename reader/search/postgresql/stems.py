@@ -10,6 +10,7 @@ is emptied only when the analysis changes (a new schema version).
 
 from __future__ import annotations
 
+from reader.search.postgresql.counts import copy_text
 from reader.search.postgresql.schema import SCHEMA, SCHEMA_VERSION
 
 TABLE = f"{SCHEMA}.stems"
@@ -29,7 +30,8 @@ def load(conn) -> dict[str, str]:
 
 
 def save(conn, learned: dict[str, str], known: dict[str, str]) -> int:
-    """Add the words of ``learned`` that ``known`` lacks; returns how many were new."""
+    """Add the words of ``learned`` that ``known`` lacks; returns how many were new.
+    ``known`` must be what :func:`load` read in this transaction, under the writers' lock."""
     conn.execute(CREATE)
     row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'stems'").fetchone()
     if row is None or row[0] != SCHEMA_VERSION:  # stems of another analysis: start again
@@ -39,13 +41,11 @@ def save(conn, learned: dict[str, str], known: dict[str, str]) -> int:
     new = [(word, stem) for word, stem in learned.items() if word not in known]
     if not new:
         return 0
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS reader_new_stems "
-                 '(word text COLLATE "C", stem text) ON COMMIT DROP')
-    with conn.cursor() as cur, cur.copy("COPY reader_new_stems (word, stem) FROM STDIN") as copy:
-        for pair in new:
-            copy.write_row(pair)
-    conn.execute(f"INSERT INTO {TABLE} (word, stem) SELECT DISTINCT ON (word) word, stem "
-                 "FROM reader_new_stems ON CONFLICT (word) DO NOTHING")
+    # copied straight in: ``known`` is the whole table, read by this transaction under the
+    # writers' lock (or the table was emptied above, and ``known`` is then empty), so no word
+    # of ``new`` (the keys of a dict) is there already
+    with conn.cursor() as cur, cur.copy(f"COPY {TABLE} (word, stem) FROM STDIN") as copy:
+        copy.write(copy_text(new))
     return len(new)
 
 

@@ -34,6 +34,8 @@ from reader.search.postgresql.analyse import (
     read_and_analysed,
     worker_count,
 )
+from reader.search.postgresql.counts import add as add_counts
+from reader.search.postgresql.counts import copy_text
 from reader.search.postgresql.documents import (
     ARTICLE_COLUMNS,
     FIELD_NAMES,
@@ -168,7 +170,7 @@ class Writer:
         """Copy the rows of a batch of files (``(relative, state)``, their old rows already
         gone)."""
         for fieldname, counts in analysed.df.items():
-            self.df.setdefault(fieldname, Counter()).update(counts)
+            add_counts(self.df.setdefault(fieldname, Counter()), counts)
         self.lengths.update(analysed.lengths)
         self.paragraphs += analysed.rows
         self.learned.update(analysed.stems)
@@ -228,7 +230,8 @@ class Writer:
                 self.conn.execute(statement)
         changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
         if rebuilt_indexes:  # an empty table without its indexes: copied in, then indexed
-            self._copy("terms", ("field", "term", "df"), [r for r in changed if r[2] > 0])
+            self._copy_text("terms", ("field", "term", "df"),
+                            copy_text(r for r in changed if r[2] > 0))
             for statement in terms_indexes():
                 self.conn.execute(statement)
         elif changed:
@@ -237,8 +240,7 @@ class Writer:
                               "ON COMMIT DROP")
             with self.conn.cursor() as cur, cur.copy(
                     "COPY reader_df (field, term, df) FROM STDIN") as copy:
-                for row in changed:
-                    copy.write_row(row)
+                copy.write(copy_text(changed))
             self.conn.execute(
                 f"INSERT INTO {SCHEMA}.terms (field, term, df) SELECT field, term, df "
                 "FROM reader_df ON CONFLICT (field, term) DO UPDATE "
