@@ -130,8 +130,10 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
             start = rows
             for row in article_rows(article, indexed.relative,
                                     None if first is None else first + rows):
-                paragraphs.append(copy_line(row.values))
-                postings.append(row.postings)
+                # each row encoded on its own: a text with a character past Latin-1 (a curly
+                # quote) makes all of a joined string wide, and wide text encodes slowly
+                paragraphs.append(copy_line(row.values).encode())
+                postings.append(row.postings.encode())
                 for fieldname, terms in row.terms.items():
                     if fieldname not in ARTICLE_FIELDS:
                         _counter(df, fieldname).update(terms)
@@ -141,8 +143,8 @@ def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
                 for fieldname in ARTICLE_FIELDS:
                     _counter(df, fieldname).update(dict.fromkeys(row.terms[fieldname],
                                                                  rows - start))
-    return Analysed("".join(paragraphs).encode(), b"".join(articles), rows, df,
-                    lengths, learned(), sort_rows("".join(postings).encode()))
+    return Analysed(b"".join(paragraphs), b"".join(articles), rows, df,
+                    lengths, learned(), sort_rows(b"".join(postings)))
 
 
 def _counter(df: dict[str, Counter], fieldname: str) -> Counter:
