@@ -22,7 +22,7 @@ except ImportError:  # run as a script, only to compile in place
 
 MODULE = "reader.search.postgresql._speedups"
 SOURCES = [f"reader/search/postgresql/{name}.c"
-           for name in ("_speedups", "_postings_order", "_blocks")]
+           for name in ("_speedups", "_field_row", "_postings_order", "_blocks")]
 
 
 def compile_in_place(root: str) -> Path | None:

@@ -15,22 +15,7 @@
 #include <Python.h>
 #include <string.h>
 
-/* A word character as the `\w` of a `str` pattern of `re` has it (sre's SRE_UNI_IS_WORD). */
-static inline int
-is_word(Py_UCS4 ch)
-{
-    if (ch < 128)
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-               (ch >= '0' && ch <= '9') || ch == '_';
-    return Py_UNICODE_ISALNUM(ch);
-}
-
-/* A character that joins two runs of word characters into one token: ' ’ - */
-static inline int
-is_joiner(Py_UCS4 ch)
-{
-    return ch == '\'' || ch == 0x2019 || ch == '-';
-}
+#include "_text.h"
 
 /* positions(text, known, miss, where, spell, at, last) -> int
  *
@@ -55,44 +40,15 @@ positions(PyObject *self, PyObject *args)
     Py_ssize_t pos = 0, count = 0, shown = PyTuple_GET_SIZE(at);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), i = 0;
-    while (i < length) {
-        if (!is_word(PyUnicode_READ(kind, data, i))) {
-            i++;
-            continue;
-        }
-        Py_ssize_t start = i;
-        for (;;) {
-            while (i < length && is_word(PyUnicode_READ(kind, data, i)))
-                i++;
-            if (i + 1 < length && is_joiner(PyUnicode_READ(kind, data, i)) &&
-                    is_word(PyUnicode_READ(kind, data, i + 1)))
-                i++;
-            else
-                break;
-        }
-        PyObject *word = PyUnicode_Substring(text, start, i);
-        if (word == NULL)
-            return NULL;
-        PyObject *parts = PyDict_GetItemWithError(known, word);
-        if (parts != NULL) {
-            Py_INCREF(parts);
-        } else if (!PyErr_Occurred()) {
-            parts = PyObject_CallOneArg(miss, word);
-        }
-        Py_DECREF(word);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), i = 0, start;
+    while (next_word(kind, data, length, &i, &start)) {
+        PyObject *parts = word_parts(text, start, i, known, miss);
         if (parts == NULL)
             return NULL;
-        if (!PyTuple_Check(parts)) {
-            Py_DECREF(parts);
-            PyErr_SetString(PyExc_TypeError, "a word's parts must be a tuple");
-            return NULL;
-        }
         for (Py_ssize_t p = 0; p < PyTuple_GET_SIZE(parts); p++, pos++) {
-            PyObject *part = PyTuple_GET_ITEM(parts, p);
-            if (!PyTuple_Check(part) || PyTuple_GET_SIZE(part) != 2) {
+            PyObject *part = word_part(parts, p);
+            if (part == NULL) {
                 Py_DECREF(parts);
-                PyErr_SetString(PyExc_TypeError, "a part must be (term, folded word)");
                 return NULL;
             }
             PyObject *term = PyTuple_GET_ITEM(part, 0);
@@ -129,50 +85,6 @@ positions(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
-/* A growing UTF-8 buffer. */
-typedef struct {
-    char *data;
-    Py_ssize_t size, room;
-} Buffer;
-
-static int
-buffer_add(Buffer *buffer, const char *bytes, Py_ssize_t size)
-{
-    if (buffer->size + size > buffer->room) {
-        Py_ssize_t room = buffer->room ? buffer->room : 256;
-        while (buffer->size + size > room)
-            room *= 2;
-        char *data = PyMem_Realloc(buffer->data, room);
-        if (data == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        buffer->data = data;
-        buffer->room = room;
-    }
-    memcpy(buffer->data + buffer->size, bytes, size);
-    buffer->size += size;
-    return 0;
-}
-
-static int
-buffer_add_str(Buffer *buffer, PyObject *text)
-{
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "expected str");
-        return -1;
-    }
-    Py_ssize_t size;
-    const char *bytes = PyUnicode_AsUTF8AndSize(text, &size);
-    return bytes == NULL ? -1 : buffer_add(buffer, bytes, size);
-}
-
-static PyObject *
-buffer_str(Buffer *buffer)
-{
-    return PyUnicode_DecodeUTF8(buffer->data ? buffer->data : "", buffer->size, "strict");
-}
-
 /* terms_text(where, heads, miss, middle, end) -> (vector, rows, counts)
  *
  * For each term of `where` (term -> list of its positions' text, in order), its constant
@@ -201,7 +113,6 @@ terms_text(PyObject *self, PyObject *args)
     Buffer vector = {NULL, 0, 0}, rows = {NULL, 0, 0};
     PyObject *term, *found, *result = NULL;
     Py_ssize_t i = 0;
-    char number[24];
     while (PyDict_Next(where, &i, &term, &found)) {
         PyObject *head = PyDict_GetItemWithError(heads, term);
         if (head != NULL) {
@@ -230,15 +141,12 @@ terms_text(PyObject *self, PyObject *args)
         }
         int numbered = !failed && PyUnicode_Check(posting) && PyUnicode_GET_LENGTH(posting);
         if (!failed && numbered) {
-            char *digits = number + sizeof number;  /* n's digits, written from the end */
-            for (Py_ssize_t left = n; left; left /= 10)
-                *--digits = (char)('0' + left % 10);
             Py_ssize_t first_size;
             const char *first = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(found, 0),
                                                         &first_size);
             failed = first == NULL || buffer_add_str(&rows, posting) ||
                      buffer_add(&rows, middle_bytes, middle_size) ||
-                     buffer_add(&rows, digits, number + sizeof number - digits) ||
+                     buffer_add_number(&rows, n) ||
                      buffer_add(&rows, end_bytes, end_size) ||
                      buffer_add(&rows, first, first_size);
             if (!failed && n == 1) {
@@ -311,6 +219,8 @@ add_counts(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* In _field_row.c: one field of a paragraph in one pass. */
+PyObject *field_row(PyObject *self, PyObject *args);
 /* In _postings_order.c: a rebuild's rows of postings in their B-tree's order. */
 PyObject *sort_rows(PyObject *self, PyObject *args);
 PyObject *merge_rows(PyObject *self, PyObject *args);
@@ -322,6 +232,9 @@ static PyMethodDef methods[] = {
      "Each word's terms' positions added to a field's (see lexemes._positions)."},
     {"terms_text", terms_text, METH_VARARGS,
      "A field's tsvector literal, postings rows and counts (see documents._terms_text)."},
+    {"field_row", field_row, METH_VARARGS,
+     "A field's length, tsvector literal, postings rows, counts and terms "
+     "(see documents.field_row_python)."},
     {"add_counts", add_counts, METH_VARARGS,
      "Counts of one dict added to another's (see counts.add_counts)."},
     {"sort_rows", sort_rows, METH_VARARGS,
@@ -340,7 +253,7 @@ static struct PyModuleDef module = {
 
 /* The version of these functions' signatures: a build older than the Python calling it (an
  * editable install not compiled again) is not used (see speedups.py). */
-#define VERSION 5
+#define VERSION 6
 
 PyMODINIT_FUNC
 PyInit__speedups(void)

@@ -25,7 +25,16 @@ from reader.language.analysis import ENGLISH, ENGLISH_MARK, analysis_language
 from reader.records import Article, Paragraph, Quote
 from reader.search.fields import extra_values
 from reader.search.fields import language as language_tag
-from reader.search.postgresql.lexemes import field_positions, lexeme, tokens, tsvector
+from reader.search.postgresql.lexemes import (
+    _AT,
+    MAX_POSITION,
+    _positions,
+    field_positions,
+    lexeme,
+    tokens,
+    tsvector,
+    word_memory,
+)
 from reader.search.postgresql.speedups import COMPILED as _COMPILED
 
 # The searchable fields, in column order: (name, stemmed and stop words dropped).
@@ -121,17 +130,16 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
         if analysed is None:
             spell: set[str] | None = set() if name == "text" else None
             english = stemming and language == ENGLISH and bool(values[name])
-            length, where = field_positions(values[name], stemming, language, english, spell)
             # rows of postings with a stand-in for the paragraph's number (a shared field's
             # are the same from one paragraph to the next but for it)
-            vector, rows, counts = _field_text(
-                name, where, length, None if number is None else _NUMBER if shared else number)
-            analysed = _Analysed(length, vector, where, spell, rows, counts)
+            analysed = _Analysed(*_field_row(
+                name, values[name], stemming, language, english, spell,
+                None if number is None else _NUMBER if shared else number), spell)
             if shared:
                 same[name] = analysed
         vectors.append(analysed.literal)
         lengths[name] = analysed.length
-        terms[name] = analysed.where.keys()
+        terms[name] = analysed.terms
         if analysed.postings:
             postings.append(analysed.postings.replace(_NUMBER, str(number)) if shared
                             else analysed.postings)
@@ -152,15 +160,53 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
 @dataclass
 class _Analysed:
     """One field of a row as analysed (kept for the next paragraph when the field is the
-    article's): its length, ``tsvector`` literal, terms' positions, words for "did you mean"
-    (text only), rows of postings (the number a stand-in) and counts above one."""
+    article's): its length, ``tsvector`` literal, rows of postings (the number a stand-in),
+    counts above one, terms, and words for "did you mean" (text only)."""
 
     length: int
     literal: str
-    where: dict[str, list[str]]
-    spell: set[str] | None
     postings: str
     frequent: list[tuple[str, int]]
+    terms: list[str]
+    spell: set[str] | None
+
+
+def _field_row(name: str, text: str, stemming: bool, language: str, english: bool,
+               spell: set[str] | None, number: int | str | None
+               ) -> tuple[int, str, str, list[tuple[str, int]], list[str]]:
+    """One field of one paragraph: its length, ``tsvector`` literal, rows of postings (none
+    without a ``number``), counts above one and terms (see :func:`field_row_python`), in one
+    compiled pass when the package was built with it."""
+    if not text and not english:  # most paragraphs' quote and speaker fields
+        return 0, "", "", [], []
+    if _COMPILED is None:
+        length, where = field_positions(text, stemming, language, english, spell)
+        return (length, *_field_text(name, where, length, number), list(where))
+    known, miss = word_memory(stemming, language)
+    code = FIELD_CODES[name]
+    numbered = number is not None
+    return _COMPILED.field_row(text, known, miss, _HEADS[numbered][code],
+                               _NEW_HEAD[numbered][code], f"{number}\t",
+                               ENGLISH_MARK if english else None, spell, MAX_POSITION,
+                               MAX_POSITION)
+
+
+def field_row_python(text: str, known: dict, miss: Callable[[str], tuple],
+                     heads: dict[str, tuple[str, str, str]],
+                     new_head: Callable[[str], tuple[str, str, str]], middle: str,
+                     mark: str | None, spell: set[str] | None, shown: int, last: int
+                     ) -> tuple[int, str, str, list[tuple[str, int]], list[str]]:
+    """What the compiled ``field_row`` gives: the field's terms' positions
+    (:func:`.lexemes._positions`, from 1, past ``shown`` ``last``; ``mark`` first, at 1),
+    then their text (:func:`_terms_text`), and the terms in the order first met."""
+    where: dict[str, list[str]] = {mark: ["1"]} if mark is not None else {}
+    length = len(where)
+    if text:
+        length += _positions(text, known, miss, where, spell, _AT[:shown], str(last))
+    english = "t" if mark is not None else "f"
+    vector, rows, counts = _terms_text(where, heads, new_head, middle,
+                                       f"\t{length}\t{english}\t")
+    return length, vector, rows, counts, list(where)
 
 
 _NUMBER = "\x00"  # a posting row's paragraph number until it is known (COPY text has no NUL)

@@ -152,13 +152,20 @@ def field_positions(text: str, stemming: bool, language: str, english: bool,
     count = len(where)
     if not text:
         return count, where
-    memory = _LOAD_WORDS.get((stemming, language))
-    if memory is None:
-        memory = _LOAD_WORDS[(stemming, language)] = _load_memory(stemming, language)
-    known, miss = memory
+    known, miss = word_memory(stemming, language)
     loop = _COMPILED.positions if _COMPILED else _positions
     count += loop(text, known, miss, where, spell, _AT, _LAST)
     return count, where
+
+
+def word_memory(stemming: bool, language: str
+                ) -> tuple[dict[str, tuple[tuple[str | None, str], ...]], Callable[[str], tuple]]:
+    """This load's memory of words analysed one way, and the function that analyses and
+    keeps a word it lacks."""
+    memory = _LOAD_WORDS.get((stemming, language))
+    if memory is None:
+        memory = _LOAD_WORDS[(stemming, language)] = _load_memory(stemming, language)
+    return memory
 
 
 def _load_memory(stemming: bool, language: str) -> tuple[dict, Callable[[str], tuple]]:

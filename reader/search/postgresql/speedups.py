@@ -3,7 +3,8 @@
 Installing the package compiles them where a C compiler is at hand (``hatch_build.py``);
 without one, or with ``READER_PURE_PYTHON=1`` in the environment, a load runs the Python loops
 they were written from (``lexemes._positions``, ``documents._terms_text``,
-``counts.add_counts``, ``spool``'s sort and merge), which give the same values, more slowly.
+``documents.field_row_python``, ``counts.add_counts``, ``spool``'s sort and merge), which
+give the same values, more slowly.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from types import ModuleType
 
 PURE_PYTHON = "READER_PURE_PYTHON"  # set (to anything but "" or "0"): the Python loops
-VERSION = 5  # the signatures the Python calls (``VERSION`` in _speedups.c)
+VERSION = 6  # the signatures the Python calls (``VERSION`` in _speedups.c)
 
 
 def compiled() -> ModuleType | None:
