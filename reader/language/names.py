@@ -46,7 +46,7 @@ _ADVERBS = {"serentak", "kemarin", "sambil", "seraya", "sembari", "pula", "lagi"
             "secara", "usai", "seusai", "sore", "pagi", "siang", "malam", "singkat", "tegas"}
 
 
-@dataclass
+@dataclass(slots=True)  # made for every name met: slots make it cheaper to build and read
 class Speaker:
     """Who said something: a name (or a body, or a description) and the role it came with."""
 
@@ -58,8 +58,10 @@ def is_role(token: str, english: bool = False) -> bool:
     """A word of a title, rank, honorific, place or body (``Menteri``, ``Kombes``, ``Dr.``,
     ``Jakarta``, ``KPK``), as opposed to a word of a person's name. In English text the
     Indonesian titles do not count (``Sanjay Raja`` is a name)."""
-    key = (token, english)
-    known = _ROLE_CACHE.get(key)
+    # one cache a language, keyed by the token alone: asked for every capitalised word, so a
+    # tuple key's allocation and hashing was a measurable part of the call
+    cache = _EN_ROLES if english else _ID_ROLES
+    known = cache.get(token)
     if known is None:
         low = token.lower().strip(".")
         words = EN_ROLE_WORDS if english else ROLE_WORDS
@@ -68,13 +70,14 @@ def is_role(token: str, english: bool = False) -> bool:
                  or (not english and bool(ROLE_PREFIX.match(low)))
                  or (len(token) >= 2 and token.isupper() and token.isalpha())
                  or (len(low) >= 7 and bool(_TITLE_ENDING.search(low))))
-        if len(_ROLE_CACHE) > 50_000:
-            _ROLE_CACHE.clear()
-        _ROLE_CACHE[key] = known
+        if len(cache) > 25_000:
+            cache.clear()
+        cache[token] = known
     return known
 
 
-_ROLE_CACHE: dict[tuple[str, bool], bool] = {}
+_ID_ROLES: dict[str, bool] = {}
+_EN_ROLES: dict[str, bool] = {}
 
 
 def role_flags(tokens: list[str], english: bool = False) -> list[bool]:

@@ -24,11 +24,19 @@ _END = re.compile(r"[.!?:][\"”’')]*(?=[\s\"“‘'(]+[A-Z0-9\"“‘]|\s*$)|
 
 
 _ASCII_RUN = string.ascii_letters + string.digits + "."  # ASCII characters of a word before a stop
+# Letters and digits right before a stop that make the word too long to be an abbreviation:
+# longer than a dotted short form's four and than the longest listed one (lower-casing never
+# shortens a word).
+_PLAIN_WORD = max(4, *map(len, ABBREVIATIONS)) + 1
 
 
 def abbreviation_at(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     if not 0 <= dot < len(text) or text[dot] != ".":
+        return False
+    if dot >= _PLAIN_WORD and text[dot - _PLAIN_WORD:dot].isalnum():
+        # most full stops end a word of five letters or more: too long for a short form
+        # with stops (at most four letters) and for a listed abbreviation, so no more is read
         return False
     # the letters, digits and full stops right before it (at most 20): the ASCII ones
     # stripped in C, and only a letter or digit beyond ASCII stepped over one at a time

@@ -94,11 +94,11 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
     index = 0
     while index < count:
         match = matches[index]
-        group = match.group()
-        words = group.split()
+        words = match.group().split()
+        first = words[0]
         start, end = match.span()
         index += 1
-        if index < count and is_role(words[0]):  # the first word decides for the whole run
+        if index < count and is_role(first):  # the first word decides for the whole run
             while index < count and _JOINED.fullmatch(text, end, matches[index].start()) and \
                     _continues_role(words, matches[index].group().split()):
                 words += [text[end:matches[index].start()].strip()] + matches[index].group().split()
@@ -112,8 +112,7 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
         if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()):
             continue
         previous = text[max(0, start - 40): start].rsplit(None, 1)[-1:]
-        if previous and previous[0].lower().strip(",") in PREPOSITIONS and \
-                words[0] == group.split()[0]:
+        if previous and previous[0].lower().strip(",") in PREPOSITIONS and words[0] == first:
             continue
         candidate = split_role([w.rstrip(".,") for w in words], vocab, english)
         if candidate is None:
