@@ -44,3 +44,61 @@ def test_a_role_word_is_kept_apart_for_each_language():
         assert is_role("Raja") and not is_role("Raja", english=True)
         assert is_role("Governor", english=True) and is_role("Governor")
         assert not is_role("Budi") and not is_role("Budi", english=True)
+
+
+# -- the agent of a passive report: the pattern searched from its literal "di" -----------------
+
+_WRITTEN_PASSIVE = re.compile(r"\bdi(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|"
+                              r"sebutkan|paparkan|terangkan|utarakan|ucapkan|tuturkan)\s+"
+                              r"(?:oleh\s+)?(?=[A-Z])")
+
+
+def test_a_passive_report_is_found_where_the_written_pattern_finds_it():
+    from reader.language.subjects import _PASSIVE
+
+    samples = [a + "disampaikan " + b for a in ("", "x", " ", "-", "é", "_", "didi", "(")
+               for b in ("Menteri", "oleh Budi", "oleh  budi", "budi", "", "É")]
+    samples += _strings("di sampaikan oleh AbK_-é", 20_000, 30, 13)
+    for text in samples:
+        assert _span(_PASSIVE.search(text)) == _span(_WRITTEN_PASSIVE.search(text)), repr(text)
+
+
+def _span(match: re.Match | None) -> tuple[int, int] | None:
+    return match.span() if match else None
+
+
+# -- a sentence opening without a capital opens with no name -----------------------------------
+
+def test_a_sentence_opening_without_a_capital_has_no_opening_subject():
+    from reader.language.narrative import State
+    from reader.language.subjects import _opening_subject
+
+    assert _opening_subject("Émile Zola mengatakan hal itu.", State()) == (None, False)
+    assert _opening_subject("budi Santoso mengatakan hal itu.", State()) == (None, False)
+    assert _opening_subject("beliau mengatakan hal itu.", State()) == (None, True)
+    assert _opening_subject("Budi Santoso mengatakan hal itu.", State())[0].name == "Budi Santoso"
+
+
+# -- quotes: nothing is read after the last paragraph with a mark, found from the end ----------
+
+def test_the_narrative_after_the_last_mark_is_read_only_while_a_quote_runs_on():
+    from reader.language.quotes import find_quotes
+
+    found = find_quotes(["Budi Santoso tiba.", '"Kami siap," kata Budi.', "Ani Rahma datang.",
+                         "\"Kami juga siap,\" katanya.", "Tidak ada tanda kutip di sini."])
+    assert [len(q) for q in found] == [1 if i in (1, 3) else 0 for i in range(5)]
+    assert found[3][0].speaker == "Ani Rahma" and found[1][0].speaker == "Budi"
+    running = find_quotes(['"Kalimat ini berjalan terus ke paragraf berikutnya tanpa tutup',
+                           "dan berlanjut di sini sampai akhir.", "Lalu selesai."])
+    assert [q[0].start for q in running[1:]] == [0, 0]  # the open quote runs on to the end
+
+
+# -- the language's function words: counted without a table of every word ----------------------
+
+def test_function_words_are_counted_once_each_time_they_stand():
+    from reader.language.detect import detect_language
+
+    assert detect_language("yang yang yang the") == "id"
+    assert detect_language("the the the yang") == "en"
+    assert detect_language("the the yang yang") is None  # neither leads by twice
+    assert detect_language("yangyang theyang yang2 yang_ (yang)") == "id"  # runs, not parts

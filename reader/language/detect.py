@@ -10,7 +10,6 @@ A language named by a sidecar or a column always wins over detection.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 INDONESIAN, ENGLISH = "id", "en"
 
@@ -46,8 +45,10 @@ _ALIASES = {
 
 def detect_language(text: str, sample: int = 20_000) -> str | None:
     """``"id"``, ``"en"``, or None when the text is too short or neither language leads."""
-    seen = Counter(_WORD.findall(text[:sample].lower()))  # each word counted once, in C
-    counts = {language: sum(seen[word] for word in words if word in seen)
+    # each language's function words counted in one pass over the runs, in C (no table of
+    # every word is built)
+    runs = _WORD.findall(text[:sample].lower())
+    counts = {language: sum(map(words.__contains__, runs))
               for language, words in _STOPWORDS.items()}
     ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
     (best, hits), (_, runner_up) = ranked[0], ranked[1]

@@ -40,7 +40,8 @@ def find_quotes(paragraphs: list[str] | None, language: str | None = None,
         state.read_headline(title)
     # No quotation can start after the last paragraph with a mark: the narrative after it need
     # not be read (a quote left open still runs on into the paragraphs that follow).
-    last = max((i for i, text in enumerate(texts) if _ANY_MARK.search(text)), default=-1)
+    # (searched from the end: only the paragraphs after that one are read for it)
+    last = next((i for i in range(len(texts) - 1, -1, -1) if _ANY_MARK.search(texts[i])), -1)
     found: list[list[Quote]] = []
     for index, text in enumerate(texts):
         found.append(_paragraph(text, state, index >= last)
