@@ -21,8 +21,9 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# Any character that can open one of the sequences above.
-_ESCAPE_START = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+# Any character that can open one of the sequences above: looked for one at a time with ``in``
+# (a scan in C per character, several times faster than a character class in a pattern).
+_ESCAPE_STARTS = "\x1b\x90\x98\x9b\x9d\x9e\x9f"
 # Every C0 and C1 control except tab and newline; DEL too.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Zero-width and bidirectional formatting characters that can disguise text in a terminal.
@@ -40,7 +41,7 @@ def normalise(text: str) -> str:
     All offsets in records point into text that went through this function.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ESCAPE_START.search(text):  # the full pattern is slow to scan; most text has no escape
+    if _has_escape(text):  # the full pattern is slow to scan; most text has no escape
         text = _ESCAPES.sub("", text)
     if text.isascii():  # no invisible, surrogate or composable character can be there
         return _CONTROLS.sub("", text)
@@ -50,10 +51,15 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _has_escape(text: str) -> bool:
+    """Whether ``text`` holds a character that can open an escape sequence."""
+    return any(start in text for start in _ESCAPE_STARTS)
+
+
 def safe(text: str) -> str:
     """Make text from an article safe to print: no escapes or control characters, one line ends."""
     text = text.replace("\r", "")
-    if _ESCAPE_START.search(text):
+    if _has_escape(text):
         text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 

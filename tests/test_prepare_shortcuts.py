@@ -102,3 +102,15 @@ def test_function_words_are_counted_once_each_time_they_stand():
     assert detect_language("the the the yang") == "en"
     assert detect_language("the the yang yang") is None  # neither leads by twice
     assert detect_language("yangyang theyang yang2 yang_ (yang)") == "id"  # runs, not parts
+
+
+# -- escapes: looked for only where a character that opens one stands --------------------------
+
+def test_an_escape_is_looked_for_where_the_written_character_class_finds_an_opener():
+    from reader.text import _has_escape, normalise
+
+    written = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+    for text in _strings("a\x1b\x90\x98\x9b\x9d\x9e\x9f\x9a\x1c[m“", 20_000, 8, 14):
+        assert _has_escape(text) == (written.search(text) is not None), repr(text)
+    assert normalise("\x1b[31mmerah\x1b[0m “ya”") == "merah “ya”"
+    assert normalise("tanpa [31m escape") == "tanpa [31m escape"
