@@ -4,6 +4,8 @@ of them left behind, on success or failure, and the old index answering until th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import psycopg
 import pytest
 
@@ -135,3 +137,34 @@ def test_a_rebuild_that_fails_while_copying_leaves_the_old_index(pg_dsn, seeds_c
     assert (backend.generation(), contents(pg_dsn)) == before
     assert backend.search(SearchRequest("Tokayev")).total == 2
     backend.close()
+
+
+def test_the_index_benchmark_builds_both_forms_and_finds_the_same(pg_dsn, seeds_copy,  # noqa: F811
+                                                                  tmp_path):
+    """``bench/pg_index_ab.py`` on a loaded server: each form of the postings' B-tree built,
+    the same hits with either, and the server left with the form a load builds."""
+    import json
+    import subprocess
+    import sys
+
+    backend = PostgresBackend(pg_dsn)
+    backend.apply(changes_for(seeds_copy), rebuild=True)
+    backend.close()
+    queries = tmp_path / "queries.json"
+    queries.write_text(json.dumps({"queries": {"word": {"query": "Tokayev"},
+                                               "phrase": {"query": '"presiden kazakhstan"'},
+                                               "prefix": {"query": "kaz*"}}}))
+    out = tmp_path / "index.json"
+    proc = subprocess.run([sys.executable, "bench/pg_index_ab.py", pg_dsn, "--queries",
+                           str(queries), "--rounds", "1", "--runs", "2", "--out", str(out)],
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rounds = json.loads(out.read_text())["rounds"]
+    assert [r["index"] for r in rounds] == ["every column", "key and paragraph"]
+    totals = [{name: c["total"] for name, c in r["classes"].items()} for r in rounds]
+    assert totals[0] == totals[1] and totals[0]["word"] > 0
+    with psycopg.connect(pg_dsn) as conn:
+        definition = conn.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'reader' "
+                                  "AND indexname = 'postings_key'").fetchone()[0]
+    assert definition.endswith("(key, id)")
