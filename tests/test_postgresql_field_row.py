@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader.language.analysis import ENGLISH_MARK
 from reader.search.postgresql import documents, speedups
 from reader.search.postgresql.lexemes import MAX_POSITION
+from tests.test_postgresql_speedups import word_memory
 
 COMPILED = speedups.compiled()
 needs_compiled = pytest.mark.skipif(COMPILED is None, reason="the compiled loops were not built "
@@ -36,14 +37,8 @@ def analysed(word: str) -> tuple:
 
 
 def run(row, text: str, mark: str | None, spell: bool, numbered: bool, shown: int, last: int):
-    known: dict = {}
     asked: list[str] = []
-
-    def miss(word):
-        asked.append(word)
-        parts = known[word] = analysed(word)
-        return parts
-
+    known, miss = word_memory(analysed, asked)
     heads: dict = {}
 
     def new_head(term):

@@ -112,15 +112,22 @@ def analysed(word: str) -> tuple:
     return ((word.lower()[:4], word.lower()),)
 
 
-def run(loop, text: str, english: bool, spell: bool, at: tuple[str, ...]):
+def word_memory(analysis, asked: list[str]) -> tuple[dict, object]:
+    """A load's memory of words as the loops get it: ``miss`` analyses a word it lacks with
+    ``analysis``, keeps it, and notes it in ``asked``."""
     known: dict = {}
-    missed: list[str] = []
 
     def miss(word):
-        missed.append(word)
-        parts = known[word] = analysed(word)
+        asked.append(word)
+        parts = known[word] = analysis(word)
         return parts
 
+    return known, miss
+
+
+def run(loop, text: str, english: bool, spell: bool, at: tuple[str, ...]):
+    missed: list[str] = []
+    known, miss = word_memory(analysed, missed)
     where = {ENGLISH_MARK: ["1"]} if english else {}
     words: set[str] | None = set() if spell else None
     count = loop(text, known, miss, where, words, at, "99")

@@ -41,6 +41,19 @@ field_free(Field *field)
     PyMem_Free(field->next);
 }
 
+/* `*data` given room for `room` items of `size` bytes (kept as it was when it cannot be). */
+static int
+resize(void **data, Py_ssize_t room, size_t size)
+{
+    void *grown = PyMem_Realloc(*data, (size_t)room * size);
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *data = grown;
+    return 0;
+}
+
 static int
 grow_slots(Field *field)
 {
@@ -87,12 +100,8 @@ term_index(Field *field, PyObject *term)
     }
     if (field->size == field->room) {
         Py_ssize_t room = field->room ? field->room * 2 : 32;
-        Term *terms = PyMem_Realloc(field->terms, room * sizeof *terms);
-        if (terms == NULL) {
-            PyErr_NoMemory();
+        if (resize((void **)&field->terms, room, sizeof *field->terms) < 0)
             return -1;
-        }
-        field->terms = terms;
         field->room = room;
     }
     Py_INCREF(term);
@@ -107,18 +116,9 @@ add_position(Field *field, Py_ssize_t index, Py_ssize_t number)
 {
     if (field->positions == field->position_room) {
         Py_ssize_t room = field->position_room ? field->position_room * 2 : 128;
-        Py_ssize_t *value = PyMem_Realloc(field->value, room * sizeof *value);
-        if (value == NULL) {
-            PyErr_NoMemory();
+        if (resize((void **)&field->value, room, sizeof *field->value) < 0 ||
+                resize((void **)&field->next, room, sizeof *field->next) < 0)
             return -1;
-        }
-        field->value = value;
-        Py_ssize_t *next = PyMem_Realloc(field->next, room * sizeof *next);
-        if (next == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        field->next = next;
         field->position_room = room;
     }
     Py_ssize_t at = field->positions++;
