@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.search.postgresql import counts, stems
+from reader.search.postgresql.analyse import copy_text
 from reader.search.postgresql.speedups import compiled
 from tests.pg_server import pg_dsn, pg_server  # noqa: F401
 
@@ -48,14 +49,14 @@ def test_the_compiled_sum_refuses_what_it_cannot_add():
 
 
 def test_rows_are_written_as_they_are_when_nothing_needs_escaping():
-    assert counts.copy_text([("text", "presiden", 3), ("spell", "jokowi", -1)]) == \
+    assert copy_text([("text", "presiden", 3), ("spell", "jokowi", -1)]) == \
         b"text\tpresiden\t3\nspell\tjokowi\t-1\n"
-    assert counts.copy_text([]) == b""
+    assert copy_text([]) == b""
 
 
 def test_rows_with_copys_special_characters_are_escaped():
     rows = [("a\tb", "c\\d", 1), ("e\nf", "g\rh", 2)]
-    assert counts.copy_text(rows) == b"a\\tb\tc\\\\d\t1\ne\\nf\tg\\rh\t2\n"
+    assert copy_text(rows) == b"a\\tb\tc\\\\d\t1\ne\\nf\tg\\rh\t2\n"
 
 
 def test_a_server_reads_back_the_words_it_was_given(pg_dsn):  # noqa: F811

@@ -3,11 +3,12 @@
  * A load spends most of its analysis in two loops that do little but look words up in dicts
  * and join short strings: each token of a field to its term's positions, and each term of a
  * field to its `tsvector` lexeme and its row of postings. Interpreted, each step costs far
- * more than its work. These are the same loops in C, called by `lexemes.field_positions` and
- * `documents._field_text` when the package was built with them; the Python loops beside
- * them (`lexemes._positions`, `documents._terms_text`) are the reference, and the tests check
- * that both give the same values for the same input. Every word or term seen for the first
- * time is handed to a Python callable (`miss`), so the analysis itself stays in Python.
+ * more than its work. These are the same loops in C, one at a time, beside the Python loops
+ * they mirror (`lexemes._positions`, `documents._terms_text`), and the tests check that both
+ * give the same values for the same input, the tokenizer the reader's pattern. A load runs
+ * them fused, in one pass a field (`_field_row.c`, on the same tokenizer and buffer: `_text.h`).
+ * Every word or term seen for the first time is handed to a Python callable (`miss`), so the
+ * analysis itself stays in Python.
  * The loading process sums the batches' term counts here too (`add_counts`, whose reference
  * is `counts.add_counts`).
  */

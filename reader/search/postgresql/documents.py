@@ -29,7 +29,6 @@ from reader.search.postgresql.lexemes import (
     _AT,
     MAX_POSITION,
     _positions,
-    field_positions,
     lexeme,
     tokens,
     tsvector,
@@ -176,19 +175,18 @@ def _field_row(name: str, text: str, stemming: bool, language: str, english: boo
                ) -> tuple[int, str, str, list[tuple[str, int]], list[str]]:
     """One field of one paragraph: its length, ``tsvector`` literal, rows of postings (none
     without a ``number``), counts above one and terms (see :func:`field_row_python`), in one
-    compiled pass when the package was built with it."""
+    compiled pass when the package was built with it. A posting row holds the term's key,
+    count, the field's length and language, and the term's positions as the ``tsvector`` has
+    them (the first, and the others as an array, NULL when there are none); the English mark
+    is the ``en`` flag of the others, not a row."""
     if not text and not english:  # most paragraphs' quote and speaker fields
         return 0, "", "", [], []
-    if _COMPILED is None:
-        length, where = field_positions(text, stemming, language, english, spell)
-        return (length, *_field_text(name, where, length, number), list(where))
-    known, miss = word_memory(stemming, language)
     code = FIELD_CODES[name]
     numbered = number is not None
-    return _COMPILED.field_row(text, known, miss, _HEADS[numbered][code],
-                               _NEW_HEAD[numbered][code], f"{number}\t",
-                               ENGLISH_MARK if english else None, spell, MAX_POSITION,
-                               MAX_POSITION)
+    row = _COMPILED.field_row if _COMPILED is not None else field_row_python
+    return row(text, *word_memory(stemming, language), _HEADS[numbered][code],
+               _NEW_HEAD[numbered][code], f"{number}\t", ENGLISH_MARK if english else None,
+               spell, MAX_POSITION, MAX_POSITION)
 
 
 def field_row_python(text: str, known: dict, miss: Callable[[str], tuple],
@@ -202,7 +200,8 @@ def field_row_python(text: str, known: dict, miss: Callable[[str], tuple],
     where: dict[str, list[str]] = {mark: ["1"]} if mark is not None else {}
     length = len(where)
     if text:
-        length += _positions(text, known, miss, where, spell, _AT[:shown], str(last))
+        at = _AT if shown >= len(_AT) else _AT[:shown]
+        length += _positions(text, known, miss, where, spell, at, str(last))
     english = "t" if mark is not None else "f"
     vector, rows, counts = _terms_text(where, heads, new_head, middle,
                                        f"\t{length}\t{english}\t")
@@ -216,26 +215,10 @@ FIELD_CODES = {name: code for code, name in enumerate(FIELD_NAMES)}  # postings.
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _field_text(name: str, positions: dict[str, list[str]], length: int,
-                number: int | str | None) -> tuple[str, str, list[tuple[str, int]]]:
-    """One field of one paragraph, in one pass over its terms: its ``tsvector`` literal,
-    its ``postings`` rows in COPY text (none without a ``number``) and its counts above one
-    (``field:term``, count). A posting row holds the term's key, count, the field's length
-    and language, and the term's positions as the ``tsvector`` has them (the first, and the
-    others as an array, NULL when there are none). The English mark is the ``en`` flag of
-    the others, not a row."""
-    english = "t" if ENGLISH_MARK in positions else "f"
-    code = FIELD_CODES[name]
-    numbered = number is not None
-    loop = _COMPILED.terms_text if _COMPILED else _terms_text
-    return loop(positions, _HEADS[numbered][code], _NEW_HEAD[numbered][code], f"{number}\t",
-                f"\t{length}\t{english}\t")
-
-
 def _terms_text(positions: dict[str, list[str]], heads: dict[str, tuple[str, str, str]],
                 miss: Callable[[str], tuple[str, str, str]], middle: str, end: str
                 ) -> tuple[str, str, list[tuple[str, int]]]:
-    """:func:`_field_text`'s loop over the terms, each term's constant parts from ``heads``
+    """A field's loop over its terms, each term's constant parts from ``heads``
     (``miss`` gives and keeps them when it lacks them), ``middle`` and ``end`` the parts of a
     posting row around the count. (The reference for the compiled loop of :mod:`.speedups`.)"""
     vector, rows, counts = [], [], []

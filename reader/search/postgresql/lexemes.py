@@ -14,12 +14,10 @@ from collections.abc import Callable
 from reader.language import analysis
 from reader.language.analysis import (
     ENGLISH,
-    ENGLISH_MARK,
     INDONESIAN,
     TOKEN_PATTERN,
     _is_reduplication,
 )
-from reader.search.postgresql.speedups import COMPILED as _COMPILED
 
 MAX_POSITION = 16383  # the highest position a tsvector records
 
@@ -141,21 +139,6 @@ def learned() -> dict[str, str]:
 _LOAD_WORDS: dict[tuple[bool, str], tuple[dict[str, tuple[tuple[str | None, str], ...]],
                                           Callable[[str], tuple]]] = {}
 _LEARNED: dict[str, str] = {}
-
-
-def field_positions(text: str, stemming: bool, language: str, english: bool,
-                    spell: set[str] | None) -> tuple[int, dict[str, list[str]]]:
-    """One field of a row in one pass: its length in tokens and each term's positions (as
-    :func:`tokens` and :func:`tsvector` give them, the English mark first when ``english``);
-    the folded words go to ``spell`` when given."""
-    where: dict[str, list[str]] = {ENGLISH_MARK: ["1"]} if english else {}
-    count = len(where)
-    if not text:
-        return count, where
-    known, miss = word_memory(stemming, language)
-    loop = _COMPILED.positions if _COMPILED else _positions
-    count += loop(text, known, miss, where, spell, _AT, _LAST)
-    return count, where
 
 
 def word_memory(stemming: bool, language: str

@@ -10,7 +10,7 @@ is emptied only when the analysis changes (a new schema version).
 
 from __future__ import annotations
 
-from reader.search.postgresql.counts import copy_text
+from reader.search.postgresql.analyse import copy_text
 from reader.search.postgresql.schema import SCHEMA, SCHEMA_VERSION
 
 TABLE = f"{SCHEMA}.stems"

@@ -31,11 +31,11 @@ from reader.search.postgresql.analyse import (
     TASK_FILES,
     Analysed,
     analysed,
+    copy_text,
     read_and_analysed,
     worker_count,
 )
 from reader.search.postgresql.counts import add as add_counts
-from reader.search.postgresql.counts import copy_text
 from reader.search.postgresql.documents import (
     ARTICLE_COLUMNS,
     FIELD_NAMES,
