@@ -107,7 +107,7 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
 
     window = procs * CHUNK * 8
     todo = iter(sources)
-    with multiprocessing.get_context("fork").Pool(procs, initializer=_child) as pool:
+    with multiprocessing.get_context("fork").Pool(procs, initializer=start_child) as pool:
         pending: deque = deque()
         while True:
             batch = list(islice(todo, window))
@@ -122,7 +122,7 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
                 yield indexed
 
 
-def _child() -> None:
+def start_child() -> None:
     """In a preparing process: Ctrl-C is the parent's to handle (it stops the pool), and the
     process dies with its parent."""
     import signal

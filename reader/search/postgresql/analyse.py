@@ -18,10 +18,13 @@ is then rolled back.
 from __future__ import annotations
 
 import os
+import pickle
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
+from reader.prepare import start_child
 from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
     ARTICLE_FIELDS,
@@ -285,10 +288,11 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
         shared = SharedStems(os.path.join(folder, "stems.tsv"), known or {})
         analysis.use_stem_table(shared.known)  # the workers' copies fill as they read
         _SHARED[:] = [shared]  # inherited by the workers when they fork
-        pool = multiprocessing.get_context("fork").Pool(procs)
+        pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
         _SHARED.clear()
         try:
-            for result in pool.imap(work, feed()):
+            for path in pool.imap(partial(_through_file, work, folder), feed()):
+                result = _from_file(path)
                 shared.publish(result.stems)
                 yield sent.popleft(), result
                 room.release()
@@ -299,6 +303,30 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
             pool.terminate()
             pool.join()
             analysis.drop_stem_table(shared.known)
+
+
+def _through_file(work, folder: str, task) -> str:
+    """In a worker: ``work(task)`` pickled into a new file of ``folder``, whose name alone goes
+    back through the pool's pipe. A batch is megabytes, written to the pipe in pieces, and a
+    worker stopped half-way through one (by the pool's terminate, at Ctrl-C or on an error)
+    left the pool waiting for the rest of it forever; a message of a few bytes is written to
+    a pipe whole (POSIX: up to ``PIPE_BUF``) or not at all."""
+    import tempfile
+
+    result = work(task)
+    handle, path = tempfile.mkstemp(dir=folder, suffix=".batch")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _from_file(path: str) -> Analysed:
+    """The batch a worker left in ``path`` (then removed)."""
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    finally:
+        os.unlink(path)
 
 
 class SharedStems:

@@ -1,0 +1,115 @@
+"""Ctrl-C and a killed command while a PostgreSQL load runs in worker processes: one line,
+no worker left behind, no traceback from any of them, and the archive as it was before.
+
+A worker sends its batch back as megabytes; stopped half-way through that message (by Ctrl-C,
+which the terminal sends the whole process group, or by the pool's own terminate), it once
+left the pool waiting for the rest forever, with a traceback from every worker.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from reader.search.backend import SearchRequest
+from reader.search.postgresql.backend import PostgresBackend
+from tests.conftest import ROOT
+from tests.pg_server import pg_dsn, pg_server  # noqa: F401
+from tests.test_index_faults import as_a_shell_starts_it, make_corpus, needs_two_cores, one_line
+
+
+def processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names ``path`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8",
+                                                                                 "replace")
+            state = (entry / "stat").read_text().split(") ", 1)[1][:1]
+        except (OSError, IndexError):
+            continue
+        if str(path) in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def cli(*args: str, corpus: Path, dsn: str) -> list[str]:
+    return [sys.executable, "-m", "reader", *args, "--corpus", str(corpus),
+            "--index", str(corpus.parent / "ix"), "--backend", dsn]
+
+
+def start_load(corpus: Path, dsn: str, files: int) -> subprocess.Popen:
+    """A rebuild of ``files`` files, in a session of its own as a shell starts a command, once
+    its workers run."""
+    make_corpus(corpus, files)
+    process = subprocess.Popen(cli("index", "--rebuild", corpus=corpus, dsn=dsn), cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True, preexec_fn=as_a_shell_starts_it)
+    deadline = time.monotonic() + 60
+    while len(processes_naming(corpus)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)  # the command and its two workers
+    assert len(processes_naming(corpus)) >= 3, "the load did not start its workers"
+    time.sleep(1.0)  # well into the load: batches on their way back
+    return process
+
+
+def wait_for(process: subprocess.Popen) -> bytes:
+    try:
+        _out, err = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise AssertionError("the load never ended after it was stopped") from None
+    return err
+
+
+def no_process_left(corpus: Path) -> bool:
+    deadline = time.monotonic() + 10
+    while processes_naming(corpus) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not processes_naming(corpus)
+
+
+def answers_as_before(dsn: str) -> int:
+    backend = PostgresBackend(dsn)
+    try:
+        return backend.search(SearchRequest("kata3")).total
+    finally:
+        backend.close()
+
+
+@needs_two_cores
+def test_ctrl_c_during_a_parallel_load_is_one_line_and_keeps_the_archive(tmp_path, pg_dsn):  # noqa: F811
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 5)
+    first = subprocess.run(cli("index", corpus=corpus, dsn=pg_dsn), cwd=ROOT, capture_output=True,
+                           timeout=300)
+    assert first.returncode == 0, first.stderr
+    for files in (1200, 4800):
+        process = start_load(corpus, pg_dsn, files)
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C
+        err = wait_for(process)
+        if process.returncode != 0:
+            break  # else the load ended before Ctrl-C reached it: more files, again
+    assert process.returncode == 130, err
+    assert one_line(err) == "reader: interrupted\n"
+    assert no_process_left(corpus)
+    assert answers_as_before(pg_dsn) == 1
+    again = subprocess.run(cli("index", corpus=corpus, dsn=pg_dsn), cwd=ROOT,
+                           capture_output=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert answers_as_before(pg_dsn) == 1
+
+
+@needs_two_cores
+def test_a_killed_load_leaves_no_worker_and_no_traceback(tmp_path, pg_dsn):  # noqa: F811
+    corpus = tmp_path / "corpus"
+    process = start_load(corpus, pg_dsn, 1200)
+    os.kill(process.pid, signal.SIGKILL)  # the command alone, as the out-of-memory killer does
+    err = wait_for(process)
+    assert process.returncode == -signal.SIGKILL
+    assert no_process_left(corpus)
+    assert b"Traceback" not in err, err.decode()
