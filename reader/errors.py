@@ -50,6 +50,11 @@ class CorpusError(ReaderError):
     exit_code = EXIT_CORPUS
 
 
+class UpdateStopped(KeyboardInterrupt):
+    """An index update stopped on purpose (the reader quit while it ran). It unwinds as Ctrl-C
+    does, through the same cleanup, so the index is left as it was before the update."""
+
+
 class IndexProblem(ReaderError):
     """The index cannot be opened, written or repaired (or is not the reader's to write)."""
 
@@ -83,5 +88,5 @@ def exit_code(error: BaseException) -> int:
 __all__ = [
     "EXIT_CORPUS", "EXIT_INTERRUPTED", "EXIT_NO_HITS", "EXIT_OK", "EXIT_USAGE", "CitationError",
     "CorpusError", "IndexDamaged", "IndexNotWritable", "IndexProblem", "IndexUnavailable",
-    "NotFound", "QueryError", "ReaderError", "UsageError", "exit_code",
+    "NotFound", "QueryError", "ReaderError", "UpdateStopped", "UsageError", "exit_code",
 ]

@@ -9,6 +9,7 @@ and copying with a notification that says exactly what was copied.
 from __future__ import annotations
 
 import gc
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -70,6 +71,7 @@ class ReaderApp(App[None]):
         self.state = state if state is not None else StateFile.load()
         super().__init__()
         self.library = library
+        self.quitting = threading.Event()  # set on the way out: a running update stops
         self.corpus_state: CorpusState = self.state.corpus(corpus_key(library.corpus))
         self.marks = marks if marks is not None else MarkBook.for_corpus(library.corpus)
         remembered = self.state.style if self.state.style in STYLES else None
@@ -107,6 +109,7 @@ class ReaderApp(App[None]):
         self.main.build_index()
 
     def on_unmount(self) -> None:
+        self.quitting.set()  # before closing the library, which waits for a running update
         self.save_state(quiet=True)
         self.library.close()
         gc.unfreeze()  # what the main screen froze once the index was open may go now

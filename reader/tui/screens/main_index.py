@@ -10,13 +10,14 @@ ticking once a second until the index is ready.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.timer import Timer
 
-from reader.errors import IndexUnavailable, ReaderError
+from reader.errors import IndexUnavailable, ReaderError, UpdateStopped
 from reader.tui.index_progress import ProgressText
 from reader.tui.messages import IndexFailed, IndexOpen, IndexProgress, IndexReady
 from reader.tui.widgets.text_layout import clip
@@ -40,7 +41,10 @@ class IndexWork:
     def build_index(self, rebuilt: bool = False) -> None:
         started = time.monotonic()
 
+        quitting = self.reader.quitting
+
         def progress(done: int, total: int, name: str, paragraphs: int | None = None) -> None:
+            stop_if_set(quitting)
             now = time.monotonic()
             if done < total and now - self._last_progress < 0.1:
                 return
@@ -62,6 +66,8 @@ class IndexWork:
             report = library.update(progress=progress, wait=waiting, quick=not rebuilt)
             self.post_message(IndexOpen())  # searchable now; the article list follows
             articles = library.articles()
+        except UpdateStopped:  # the reader quit: the index stays as it was
+            return
         except IndexUnavailable as exc:  # a server down: one line, and ask again later
             self.post_message(IndexFailed(clip(str(exc), 300), retry=True))
             return
@@ -83,12 +89,14 @@ class IndexWork:
 
     def check_every_file(self) -> None:
         """The full freshness check after a quick start (in the index worker's thread)."""
-        library = self.reader.library
+        library, quitting = self.reader.library, self.reader.quitting
         try:
-            report = library.update(stale_ok=True)
+            report = library.update(stale_ok=True, progress=lambda *_: stop_if_set(quitting))
             if not report.touched:
                 return
             articles = library.articles()
+        except UpdateStopped:
+            return
         except ReaderError as exc:
             self.post_message(IndexFailed(clip(str(exc), 300)))
             return
@@ -115,3 +123,11 @@ class IndexWork:
         if self._finishing is not None:
             self._finishing.stop()
             self._finishing = None
+
+
+def stop_if_set(quitting: threading.Event) -> None:
+    """Raise :class:`UpdateStopped` in an update's progress once the reader is quitting: the
+    update unwinds at its next step as at Ctrl-C, leaving the index as it was, so quitting
+    waits for one step of it, not for the rest."""
+    if quitting.is_set():
+        raise UpdateStopped()
