@@ -118,6 +118,11 @@ class Library:
             self.warn(f"{report.rebuilt}; it was rebuilt")
         return report
 
+    def stop_update(self) -> None:
+        """From another thread: a running update stops as soon as it can, leaving the index
+        as it was (see ``SearchBackend.stop_update``; its progress stops it between files)."""
+        self.backend.stop_update()
+
     def is_stale(self) -> bool:
         return sync.is_stale(self.backend, self.corpus)
 

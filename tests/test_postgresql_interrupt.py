@@ -12,9 +12,14 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import psycopg
+
+from reader.errors import UpdateStopped
+from reader.library import Library
 from reader.search.backend import SearchRequest
 from reader.search.postgresql.backend import PostgresBackend
 from tests.conftest import ROOT
@@ -73,10 +78,10 @@ def no_process_left(corpus: Path) -> bool:
     return not processes_naming(corpus)
 
 
-def answers_as_before(dsn: str) -> int:
+def answers_as_before(dsn: str, word: str = "kata3") -> int:
     backend = PostgresBackend(dsn)
     try:
-        return backend.search(SearchRequest("kata3")).total
+        return backend.search(SearchRequest(word)).total
     finally:
         backend.close()
 
@@ -113,3 +118,43 @@ def test_a_killed_load_leaves_no_worker_and_no_traceback(tmp_path, pg_dsn):  # n
     assert process.returncode == -signal.SIGKILL
     assert no_process_left(corpus)
     assert b"Traceback" not in err, err.decode()
+
+
+def test_a_load_asked_to_stop_in_its_last_steps_leaves_the_archive_as_it_was(tmp_path,
+                                                                             pg_dsn):  # noqa: F811
+    """What the reader does when it quits during a load's index builds, after its last file
+    (where progress no longer reaches): the statements stop, the transaction rolls back."""
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 5)
+    library = Library(corpus, tmp_path / "unused", backend=pg_dsn)
+    library.update()
+    make_corpus(corpus, 2000)
+    last_file = threading.Event()
+    ended: list[type | None] = []
+
+    def progress(done: int, total: int, name: str, *_more) -> None:
+        if done >= total:
+            last_file.set()
+
+    def load() -> None:
+        try:
+            library.update(progress=progress, rebuild=True)
+        except BaseException as exc:
+            ended.append(type(exc))
+        else:
+            ended.append(None)
+
+    loading = threading.Thread(target=load)
+    loading.start()
+    assert last_file.wait(300), "the load never reached its last file"
+    library.stop_update()
+    loading.join(300)
+    assert ended == [UpdateStopped]
+    assert answers_as_before(pg_dsn) == 1
+    assert answers_as_before(pg_dsn, "kata1999") == 0  # only in the files of the stopped load
+    with psycopg.connect(pg_dsn) as conn:  # nothing left beside the live tables
+        left = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'reader' "
+                            "AND tablename LIKE '%rebuilt%'").fetchall()
+    assert left == []
+    library.update()
+    assert answers_as_before(pg_dsn, "kata1999") == 1

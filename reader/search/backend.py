@@ -158,8 +158,15 @@ class SearchBackend(Protocol):
         Readers see the old state or the new one, never a mix; a process killed part way, a
         full disk or a read-only index leaves the old state answering (the last two raise
         ``IndexNotWritable``). ``rebuild`` replaces the whole index with ``changes`` (the old
-        one answers until the new one is complete). ``progress`` is called after each file.
+        one answers until the new one is complete). ``progress`` is called after each file;
+        an exception it raises stops the update, which leaves the old state and raises it.
         """
+
+    def stop_update(self) -> None:
+        """From another thread (the reader quitting): make a running :meth:`apply` stop
+        where ``progress`` cannot reach, in the steps after its last file, raising
+        ``UpdateStopped`` and leaving the old state. Does nothing when none runs, or when a
+        backend's last steps are short enough to wait for."""
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -110,6 +110,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.quitting.set()  # before closing the library, which waits for a running update
+        self.library.stop_update()  # and its last steps, which progress does not reach
         self.save_state(quiet=True)
         self.library.close()
         gc.unfreeze()  # what the main screen froze once the index was open may go now

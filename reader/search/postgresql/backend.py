@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from reader.errors import IndexProblem, IndexUnavailable, ReaderError
+from reader.errors import IndexProblem, IndexUnavailable, ReaderError, UpdateStopped
 from reader.records import Article, ArticleSummary, Paragraph, Quote, SearchResult
 from reader.search.backend import (
     Candidate,
@@ -88,6 +88,7 @@ class PostgresBackend:
         self._df_cache: dict[str, int] = {}
         self._sharded: bool | None = None
         self._fields: tuple[str, ...] | None = None
+        self._stopping = threading.Event()  # stop_update was called while an update ran
 
     # -- connection ----------------------------------------------------------------------------
 
@@ -245,13 +246,28 @@ class PostgresBackend:
               wait: Callable[[], None] | None = None) -> int:
         from reader.search.postgresql.write import apply
 
+        self._stopping.clear()
         self.create()
-        with self._session() as conn:
-            written = apply(conn, changes, rebuild, progress, wait, self.sharded(conn),
-                            self.workers, self.parallel_min_files,
-                            connect=lambda: db.connect(self.dsn))
-            self._stats = None
-            return written
+        try:
+            with self._session() as conn:
+                written = apply(conn, changes, rebuild, progress, wait, self.sharded(conn),
+                                self.workers, self.parallel_min_files,
+                                connect=lambda: db.connect(self.dsn), stopping=self._stopping)
+                self._stats = None
+                return written
+        except ReaderError:  # a statement stop_update cancelled
+            if self._stopping.is_set():
+                raise UpdateStopped() from None
+            raise
+
+    def stop_update(self) -> None:
+        """The update's last steps (index builds, minutes at a million paragraphs) stop at
+        the next one, and the statement running now on the update's own connection is
+        cancelled; a rebuild's other connections are cancelled as the update unwinds."""
+        self._stopping.set()
+        conn = self._conn
+        if conn is not None and not conn.closed:
+            conn.cancel()
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -19,9 +19,12 @@ dropping them). Only one writer at a time gets here: the update holds the writer
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
+from reader.errors import UpdateStopped
 from reader.search.postgresql import blocks
 from reader.search.postgresql.db import local_settings
 from reader.search.postgresql.documents import POSTING_COLUMNS
@@ -55,10 +58,17 @@ class Rebuilt:
             self.pool.submit(_copy_and_index, self.copying, spool, memory, self.copied),
             self.pool.submit(_blocks, grouping, blocked, memory, self.copied, spool)]
 
-    def finish(self) -> None:
-        """Wait for both; a failure in either is raised here."""
+    def finish(self, stopping: threading.Event | None = None) -> None:
+        """Wait for both; a failure in either is raised here, and ``UpdateStopped`` once
+        ``stopping`` is set (their statements are then cancelled by :meth:`close`)."""
         for job in self.jobs:
-            job.result()
+            while True:
+                try:
+                    job.result(timeout=0.2)
+                    break
+                except FutureTimeout:
+                    if stopping is not None and stopping.is_set():
+                        raise UpdateStopped() from None
 
     def close(self, failed: bool) -> None:
         """Stop (on a failure: cancel what runs, and drop what was committed) and close."""

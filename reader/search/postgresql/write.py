@@ -18,12 +18,13 @@ database already knows (:mod:`.stems`), and the words this update stemmed are ad
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from reader.errors import IndexProblem
+from reader.errors import IndexProblem, UpdateStopped
 from reader.records import Article, Paragraph, Quote
 from reader.search.backend import Changes, FileState, IndexedFile, ProgressFn
 from reader.search.postgresql import blocks, lexemes, stems
@@ -67,9 +68,11 @@ INDEX_MEMORY = "1GB"  # maintenance_work_mem of a load's index builds (its sorts
 class Writer:
     """One update of the index through ``conn`` (a connection in a transaction)."""
 
-    def __init__(self, conn, sharded: bool = False) -> None:
+    def __init__(self, conn, sharded: bool = False,
+                 stopping: threading.Event | None = None) -> None:
         self.conn = conn
         self.sharded = sharded
+        self.stopping = stopping or threading.Event()  # set: the steps left do not start
         self.df: dict[str, Counter] = {}  # field -> term -> paragraphs added minus removed
         self.lengths: Counter = Counter()
         self.paragraphs = 0  # paragraphs added minus removed
@@ -213,6 +216,12 @@ class Writer:
         if self.apart is not None and self.spool is not None:
             self.apart.start(self.common, INDEX_MEMORY, self.spool)
 
+    def _step(self, statement: str) -> None:
+        """One statement of the last steps, unless the update was asked to stop."""
+        if self.stopping.is_set():
+            raise UpdateStopped()
+        self.conn.execute(statement)
+
     def finish(self, rebuilt_indexes: bool) -> None:
         """Statistics moved by this update, indexes back if dropped, a new generation."""
         if rebuilt_indexes or self.postings == NEW_POSTINGS:  # big sorts: in memory
@@ -222,18 +231,18 @@ class Writer:
             self.conn.execute(postings_tables()[0])  # the paragraphs' numbers
         if rebuilt_indexes:
             for statement in paragraph_indexes(f"{SCHEMA}.paragraphs"):
-                self.conn.execute(statement)
+                self._step(statement)
         if self.postings == NEW_POSTINGS and self.apart is None:  # indexed before the swap
             if self.spool is not None:
                 copy_sorted(self.conn, NEW_POSTINGS, self.spool)
             for statement in postings_indexes(NEW_POSTINGS, NEW_POSTINGS):
-                self.conn.execute(statement)
+                self._step(statement)
         changed = [(f, t, n) for f, counts in self.df.items() for t, n in counts.items() if n]
         if rebuilt_indexes:  # an empty table without its indexes: copied in, then indexed
             self._copy_text("terms", ("field", "term", "df"),
                             copy_text(r for r in changed if r[2] > 0))
             for statement in terms_indexes():
-                self.conn.execute(statement)
+                self._step(statement)
         elif changed:
             self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS reader_df "
                               "(field text, term text COLLATE \"C\", df integer) "
@@ -255,7 +264,7 @@ class Writer:
                 f"length = {SCHEMA}.stats.length + excluded.length", [fieldname, docs, length])
         if self.postings == NEW_POSTINGS:  # searches wait only for the swaps
             if self.apart is not None:
-                self.apart.finish()
+                self.apart.finish(self.stopping)
             self._swap_postings()
             if self.apart is not None:
                 blocks.set_blocked(self.conn, self.common)
@@ -289,14 +298,16 @@ class Writer:
 
 def apply(conn, changes: Changes, rebuild: bool, progress: ProgressFn | None,
           wait: Callable[[], None] | None, sharded: bool = False, workers: int = 1,
-          parallel_min_files: int = 200, connect: Callable[[], object] | None = None) -> int:
+          parallel_min_files: int = 200, connect: Callable[[], object] | None = None,
+          stopping: threading.Event | None = None) -> int:
     """Commit ``changes`` in one transaction on ``conn``; the paragraphs written. Files are
     analysed in ``workers`` processes when there are at least ``parallel_min_files``. A
     rebuild of a single server uses other connections from ``connect``, when given, for its
-    postings (see :mod:`.rebuilt`)."""
+    postings (see :mod:`.rebuilt`). Once ``stopping`` is set, the steps after the last file
+    raise ``UpdateStopped`` instead of starting."""
     from reader.language import analysis
 
-    writer = Writer(conn, sharded)
+    writer = Writer(conn, sharded, stopping)
     lexemes.start_load()
     failed = True
     try:

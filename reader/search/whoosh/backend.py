@@ -169,6 +169,10 @@ class WhooshBackend:
         finally:
             held.__exit__(None, None, None)
 
+    def stop_update(self) -> None:
+        """Nothing to do: a build stops at its next file through ``progress``, and its last
+        step (the commit) is short."""
+
     def apply(self, changes: Changes, rebuild: bool = False,
               progress: ProgressFn | None = None) -> int:
         # writing (bulk segments, the processes of a build) is loaded by the commands that write
