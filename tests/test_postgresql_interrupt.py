@@ -158,3 +158,28 @@ def test_a_load_asked_to_stop_in_its_last_steps_leaves_the_archive_as_it_was(tmp
     assert left == []
     library.update()
     assert answers_as_before(pg_dsn, "kata1999") == 1
+
+
+@needs_two_cores
+def test_a_full_temporary_disk_during_a_parallel_load_is_one_line(tmp_path, pg_dsn):  # noqa: F811
+    """The workers' batches, the stems they share and the postings wait in temporary files:
+    a disk without room for them (the kernel's file-size limit refuses writes as a full disk
+    does) ends the load in one line, the archive as it was."""
+    import resource
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 5)
+    first = subprocess.run(cli("index", corpus=corpus, dsn=pg_dsn), cwd=ROOT, capture_output=True,
+                           timeout=300)
+    assert first.returncode == 0, first.stderr
+    make_corpus(corpus, 600)
+    done = subprocess.run(cli("index", "--rebuild", corpus=corpus, dsn=pg_dsn), cwd=ROOT,
+                          capture_output=True, timeout=600, preexec_fn=small_files)
+    assert done.returncode == 3, done.stderr
+    assert "no room for the load's" in one_line(done.stderr)
+    assert answers_as_before(pg_dsn) == 1
+    assert answers_as_before(pg_dsn, "kata599") == 0

@@ -33,7 +33,7 @@ from reader.search.postgresql.documents import (
     unique_paragraphs,
 )
 from reader.search.postgresql.lexemes import learned
-from reader.search.postgresql.spool import sort_rows
+from reader.search.postgresql.spool import no_room, sort_rows
 
 TASK_FILES = 60  # files a worker analyses at a time (per batch the parent merges statistics and
 # copies four times; fewer, bigger batches: 1.1x the rate at 100k, 150 no better)
@@ -284,7 +284,11 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
 
     from reader.language import analysis
 
-    with tempfile.TemporaryDirectory(prefix="reader-stems-") as folder:
+    try:
+        temporary = tempfile.TemporaryDirectory(prefix="reader-stems-")
+    except OSError as error:
+        raise no_room(error, "batches") from None
+    with temporary as folder:
         shared = SharedStems(os.path.join(folder, "stems.tsv"), known or {})
         analysis.use_stem_table(shared.known)  # the workers' copies fill as they read
         _SHARED[:] = [shared]  # inherited by the workers when they fork
@@ -314,9 +318,12 @@ def _through_file(work, folder: str, task) -> str:
     import tempfile
 
     result = work(task)
-    handle, path = tempfile.mkstemp(dir=folder, suffix=".batch")
-    with os.fdopen(handle, "wb") as out:
-        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        handle, path = tempfile.mkstemp(dir=folder, suffix=".batch")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as error:  # a full disk: one line in the parent (the folder goes there)
+        raise no_room(error, "batches") from None
     return path
 
 
@@ -339,14 +346,20 @@ class SharedStems:
         self.known: dict[str, str] = {}  # in a worker: what the others stemmed
         self.offset = 0
         self.sent = set(skip)  # in the parent: words every worker knows already
-        open(path, "wb").close()
+        try:
+            open(path, "wb").close()
+        except OSError as error:
+            raise no_room(error, "stems") from None
 
     def publish(self, stems: dict[str, str]) -> None:
         new = [(w, s) for w, s in stems.items() if w not in self.sent]
         if new:
             self.sent.update(w for w, _ in new)
-            with open(self.path, "a", encoding="utf-8") as handle:
-                handle.write("".join(f"{w}\t{s}\n" for w, s in new))
+            try:
+                with open(self.path, "a", encoding="utf-8") as handle:
+                    handle.write("".join(f"{w}\t{s}\n" for w, s in new))
+            except OSError as error:
+                raise no_room(error, "stems") from None
 
     def catch_up(self) -> None:
         """In a worker: add what the others learned since the last call."""

@@ -96,10 +96,11 @@ sort_rows = COMPILED.sort_rows if COMPILED else sort_rows_python
 merge_rows = COMPILED.merge_rows if COMPILED else merge_rows_python
 
 
-def _no_room(error: OSError) -> IndexProblem:
-    return IndexProblem(f"no room for the load's postings in {tempfile.gettempdir()} "
-                        f"({error.strerror}): free some space there, or point TMPDIR at a "
-                        "disk with room (about 2.5 KB a paragraph)")
+def no_room(error: OSError, what: str = "postings") -> IndexProblem:
+    """A load's temporary file that could not be written (a full disk), as one line."""
+    return IndexProblem(f"no room for the load's {what} in {tempfile.gettempdir()} "
+                        f"({error.strerror or error}): free some space there, or point TMPDIR "
+                        "at a disk with room (about 2.5 KB a paragraph)")
 
 
 class PostingsSpool:
@@ -110,7 +111,7 @@ class PostingsSpool:
         try:
             self.file = tempfile.TemporaryFile(prefix="reader-postings-", buffering=0)
         except OSError as error:
-            raise _no_room(error) from None
+            raise no_room(error) from None
         self.runs: list[tuple[int, int]] = []
         self.size = 0
 
@@ -123,7 +124,7 @@ class PostingsSpool:
             while written < len(data):  # an unbuffered write may take only a part
                 written += self.file.write(memoryview(data)[written:])
         except OSError as error:
-            raise _no_room(error) from None
+            raise no_room(error) from None
         self.runs.append((self.size, self.size + len(data)))
         self.size += len(data)
 
