@@ -183,3 +183,37 @@ def test_a_full_temporary_disk_during_a_parallel_load_is_one_line(tmp_path, pg_d
     assert "no room for the load's" in one_line(done.stderr)
     assert answers_as_before(pg_dsn) == 1
     assert answers_as_before(pg_dsn, "kata599") == 0
+
+
+def children(pid: int) -> list[int]:
+    """The live child processes of ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z" and int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+@needs_two_cores
+def test_a_worker_killed_during_a_load_fails_it_in_one_line(tmp_path, pg_dsn):  # noqa: F811
+    """The out-of-memory killer takes a worker and its batch: the load fails at once instead
+    of waiting for that batch forever, and the archive stays as it was."""
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 5)
+    first = subprocess.run(cli("index", corpus=corpus, dsn=pg_dsn), cwd=ROOT, capture_output=True,
+                           timeout=300)
+    assert first.returncode == 0, first.stderr
+    process = start_load(corpus, pg_dsn, 2400)
+    workers = children(process.pid)
+    assert workers, "the load has no worker to kill"
+    os.kill(workers[0], signal.SIGKILL)
+    err = wait_for(process)
+    assert process.returncode == 3, err
+    assert "stopped before its work was done" in one_line(err)
+    assert no_process_left(corpus)
+    assert answers_as_before(pg_dsn) == 1
+    assert answers_as_before(pg_dsn, "kata2399") == 0

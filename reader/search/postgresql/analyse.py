@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
+from reader.errors import IndexProblem
 from reader.prepare import start_child
 from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
@@ -292,10 +293,13 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
         shared = SharedStems(os.path.join(folder, "stems.tsv"), known or {})
         analysis.use_stem_table(shared.known)  # the workers' copies fill as they read
         _SHARED[:] = [shared]  # inherited by the workers when they fork
+        others = _live_children()
         pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
         _SHARED.clear()
         try:
-            for path in pool.imap(partial(_through_file, work, folder), feed()):
+            results = pool.imap(partial(_through_file, work, folder), feed())
+            workers = _live_children() - others
+            while (path := _next_result(results, workers, others)) is not None:
                 result = _from_file(path)
                 shared.publish(result.stems)
                 yield sent.popleft(), result
@@ -307,6 +311,32 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
             pool.terminate()
             pool.join()
             analysis.drop_stem_table(shared.known)
+
+
+def _live_children() -> set[int]:
+    import multiprocessing
+
+    return {child.pid for child in multiprocessing.active_children()}
+
+
+def _next_result(results, workers: set[int], others: set[int]) -> str | None:
+    """The next batch's file from the pool (None after the last). A worker that died (killed,
+    out of memory) takes its batch with it and the pool starts another in its place, so the
+    batch would be waited for forever: a worker missing from the children fails the load."""
+    import multiprocessing
+
+    while True:
+        try:
+            return results.next(timeout=0.5)
+        except StopIteration:
+            return None
+        except multiprocessing.TimeoutError:
+            alive = _live_children()
+            if workers - alive:
+                raise IndexProblem("a process analysing the files stopped before its work was "
+                                   "done (killed, or out of memory?); nothing was written"
+                                   ) from None
+            workers |= alive - others  # the pool's own replacements, should any appear
 
 
 def _through_file(work, folder: str, task) -> str:
