@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.errors import IndexProblem
 from reader.ingest import CorpusFile, Skipped, read_file
 from reader.records import Article
 from reader.search.backend import FileState, IndexedFile
@@ -107,7 +108,9 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
 
     window = procs * CHUNK * 8
     todo = iter(sources)
+    others = live_children()
     with multiprocessing.get_context("fork").Pool(procs, initializer=start_child) as pool:
+        workers = live_children() - others
         pending: deque = deque()
         while True:
             batch = list(islice(todo, window))
@@ -117,9 +120,35 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
                 break
             if batch and len(pending) < 2:
                 continue
-            for indexed, notes in pending.popleft().get():
+            for indexed, notes in wait_for(pending.popleft(), workers, others):
                 warnings.extend(notes)
                 yield indexed
+
+
+def live_children() -> set[int]:
+    """The process ids of this process's live multiprocessing children."""
+    import multiprocessing
+
+    return {child.pid for child in multiprocessing.active_children() if child.pid}
+
+
+def wait_for(result, workers: set[int], others: set[int]):
+    """``result.get()`` of a pool's task, half a second at a time, checking between waits
+    that each of ``workers`` (the pool's processes; ``others``: children that are not) is
+    alive. A worker that died (killed, out of memory) takes its task with it and the pool
+    starts another in its place, so the task would be waited for forever: it fails instead."""
+    import multiprocessing
+
+    while True:
+        try:
+            return result.get(timeout=0.5)
+        except multiprocessing.TimeoutError:
+            alive = live_children()
+            if workers - alive:
+                raise IndexProblem("a process reading the files stopped before its work was "
+                                   "done (killed, or out of memory?); nothing was written"
+                                   ) from None
+            workers |= alive - others  # the pool's own replacements, should any appear
 
 
 def start_child() -> None:

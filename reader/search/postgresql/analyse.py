@@ -24,8 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from reader.errors import IndexProblem
-from reader.prepare import start_child
+from reader.prepare import live_children, start_child, wait_for
 from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
     ARTICLE_FIELDS,
@@ -293,12 +292,12 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
         shared = SharedStems(os.path.join(folder, "stems.tsv"), known or {})
         analysis.use_stem_table(shared.known)  # the workers' copies fill as they read
         _SHARED[:] = [shared]  # inherited by the workers when they fork
-        others = _live_children()
+        others = live_children()
         pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
         _SHARED.clear()
         try:
             results = pool.imap(partial(_through_file, work, folder), feed())
-            workers = _live_children() - others
+            workers = live_children() - others
             while (path := _next_result(results, workers, others)) is not None:
                 result = _from_file(path)
                 shared.publish(result.stems)
@@ -313,30 +312,23 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
             analysis.drop_stem_table(shared.known)
 
 
-def _live_children() -> set[int]:
-    import multiprocessing
-
-    return {child.pid for child in multiprocessing.active_children()}
-
-
 def _next_result(results, workers: set[int], others: set[int]) -> str | None:
-    """The next batch's file from the pool (None after the last). A worker that died (killed,
-    out of memory) takes its batch with it and the pool starts another in its place, so the
-    batch would be waited for forever: a worker missing from the children fails the load."""
-    import multiprocessing
+    """The next batch's file from the pool's ordered results (None after the last), failing
+    when a worker died with its batch (see :func:`reader.prepare.wait_for`)."""
+    try:
+        return wait_for(_Next(results), workers, others)
+    except StopIteration:
+        return None
 
-    while True:
-        try:
-            return results.next(timeout=0.5)
-        except StopIteration:
-            return None
-        except multiprocessing.TimeoutError:
-            alive = _live_children()
-            if workers - alive:
-                raise IndexProblem("a process analysing the files stopped before its work was "
-                                   "done (killed, or out of memory?); nothing was written"
-                                   ) from None
-            workers |= alive - others  # the pool's own replacements, should any appear
+
+class _Next:
+    """``imap``'s iterator as a result ``wait_for`` can wait on."""
+
+    def __init__(self, results) -> None:
+        self.results = results
+
+    def get(self, timeout: float):
+        return self.results.next(timeout=timeout)
 
 
 def _through_file(work, folder: str, task) -> str:
