@@ -24,22 +24,13 @@ from reader.search.backend import SearchRequest
 from reader.search.postgresql.backend import PostgresBackend
 from tests.conftest import ROOT
 from tests.pg_server import pg_dsn, pg_server  # noqa: F401
-from tests.test_index_faults import as_a_shell_starts_it, make_corpus, needs_two_cores, one_line
-
-
-def processes_naming(path: Path) -> list[int]:
-    """Live processes whose command line names ``path`` (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8",
-                                                                                 "replace")
-            state = (entry / "stat").read_text().split(") ", 1)[1][:1]
-        except (OSError, IndexError):
-            continue
-        if str(path) in cmdline and state != "Z":
-            found.append(int(entry.name))
-    return found
+from tests.test_index_faults import (
+    as_a_shell_starts_it,
+    children_of,
+    make_corpus,
+    needs_two_cores,
+    one_line,
+)
 
 
 def cli(*args: str, corpus: Path, dsn: str) -> list[str]:
@@ -55,9 +46,9 @@ def start_load(corpus: Path, dsn: str, files: int) -> subprocess.Popen:
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                start_new_session=True, preexec_fn=as_a_shell_starts_it)
     deadline = time.monotonic() + 60
-    while len(processes_naming(corpus)) < 3 and time.monotonic() < deadline:
+    while len(children_of(corpus)) < 3 and time.monotonic() < deadline:
         time.sleep(0.05)  # the command and its two workers
-    assert len(processes_naming(corpus)) >= 3, "the load did not start its workers"
+    assert len(children_of(corpus)) >= 3, "the load did not start its workers"
     time.sleep(1.0)  # well into the load: batches on their way back
     return process
 
@@ -73,9 +64,9 @@ def wait_for(process: subprocess.Popen) -> bytes:
 
 def no_process_left(corpus: Path) -> bool:
     deadline = time.monotonic() + 10
-    while processes_naming(corpus) and time.monotonic() < deadline:
+    while children_of(corpus) and time.monotonic() < deadline:
         time.sleep(0.1)
-    return not processes_naming(corpus)
+    return not children_of(corpus)
 
 
 def answers_as_before(dsn: str, word: str = "kata3") -> int:
