@@ -108,9 +108,7 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
 
     window = procs * CHUNK * 8
     todo = iter(sources)
-    others = live_children()
     with multiprocessing.get_context("fork").Pool(procs, initializer=start_child) as pool:
-        workers = live_children() - others
         pending: deque = deque()
         while True:
             batch = list(islice(todo, window))
@@ -120,7 +118,7 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
                 break
             if batch and len(pending) < 2:
                 continue
-            for indexed, notes in wait_for(pending.popleft(), workers, others):
+            for indexed, notes in pending.popleft().get():
                 warnings.extend(notes)
                 yield indexed
 
@@ -136,7 +134,11 @@ def wait_for(result, workers: set[int], others: set[int]):
     """``result.get()`` of a pool's task, half a second at a time, checking between waits
     that each of ``workers`` (the pool's processes; ``others``: children that are not) is
     alive. A worker that died (killed, out of memory) takes its task with it and the pool
-    starts another in its place, so the task would be waited for forever: it fails instead."""
+    starts another in its place, so the task would be waited for forever: it fails instead.
+
+    (The pool's own terminate can still wait forever when the worker died while holding the
+    lock the workers read their tasks under, that is while it waited for a task: a worker
+    of a PostgreSQL load is busy until the last batch, so this is a load's last seconds.)"""
     import multiprocessing
 
     while True:
