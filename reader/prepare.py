@@ -108,7 +108,10 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
 
     window = procs * CHUNK * 8
     todo = iter(sources)
-    with multiprocessing.get_context("fork").Pool(procs, initializer=start_child) as pool:
+    others = live_children()
+    pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
+    workers = live_children() - others
+    try:
         pending: deque = deque()
         while True:
             batch = list(islice(todo, window))
@@ -118,9 +121,11 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
                 break
             if batch and len(pending) < 2:
                 continue
-            for indexed, notes in pending.popleft().get():
+            for indexed, notes in wait_for(pending.popleft(), workers, others):
                 warnings.extend(notes)
                 yield indexed
+    finally:
+        stop_pool(pool, workers)
 
 
 def live_children() -> set[int]:
@@ -136,9 +141,7 @@ def wait_for(result, workers: set[int], others: set[int]):
     alive. A worker that died (killed, out of memory) takes its task with it and the pool
     starts another in its place, so the task would be waited for forever: it fails instead.
 
-    (The pool's own terminate can still wait forever when the worker died while holding the
-    lock the workers read their tasks under, that is while it waited for a task: a worker
-    of a PostgreSQL load is busy until the last batch, so this is a load's last seconds.)"""
+    (The pool cannot then stop by itself: see :func:`stop_pool`.)"""
     import multiprocessing
 
     while True:
@@ -176,3 +179,28 @@ def die_with_parent() -> None:
     libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
     if os.getppid() == 1:  # the parent died before the line above ran
         os._exit(1)
+
+
+def stop_pool(pool, workers: set[int], patience: float = 5.0) -> None:
+    """Terminate ``pool`` (its processes: ``workers``) and wait for it, but not forever.
+
+    ``Pool.terminate`` first takes the lock the workers read their tasks under; a worker
+    killed while it waited for a task (holding that lock) never gives it back, and terminate
+    then waits for good. So it runs in a thread of its own: when it is not done in
+    ``patience`` seconds, the workers still alive are killed and the thread is left behind
+    (a daemon: it holds nothing else, and goes with the process)."""
+    import threading
+
+    stopping = threading.Thread(target=pool.terminate, name="reader-pool-stop", daemon=True)
+    stopping.start()
+    stopping.join(patience)
+    if not stopping.is_alive():
+        pool.join()
+        return
+    import multiprocessing
+
+    left = [child for child in multiprocessing.active_children() if child.pid in workers]
+    for child in left:
+        child.kill()
+    for child in left:
+        child.join(patience)

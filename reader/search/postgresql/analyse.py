@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from reader.prepare import live_children, start_child, wait_for
+from reader.prepare import live_children, start_child, stop_pool, wait_for
 from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
     ARTICLE_FIELDS,
@@ -295,9 +295,9 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
         others = live_children()
         pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
         _SHARED.clear()
+        workers = live_children() - others
         try:
             results = pool.imap(partial(_through_file, work, folder), feed())
-            workers = live_children() - others
             while (path := _next_result(results, workers, others)) is not None:
                 result = _from_file(path)
                 shared.publish(result.stems)
@@ -307,8 +307,7 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
         finally:
             stopping.append(True)
             room.release()  # a feeder waiting for room wakes up and stops
-            pool.terminate()
-            pool.join()
+            stop_pool(pool, workers)
             analysis.drop_stem_table(shared.known)
 
 

@@ -1,0 +1,47 @@
+"""The pool that reads files and finds their quotes for an update (``reader.prepare.prepared``):
+a worker that dies (the out-of-memory killer) fails the update in one error instead of leaving
+it waiting for that worker's files forever."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+
+import pytest
+
+from reader.errors import IndexProblem
+from reader.ingest import discover, doc_ids
+from reader.prepare import Source, prepared
+from tests.test_index_faults import make_corpus, needs_two_cores
+
+
+@needs_two_cores
+def test_a_reading_process_that_dies_fails_the_update(tmp_path):
+    make_corpus(tmp_path, 600)
+    files = discover(tmp_path)
+    ids = doc_ids(files)
+    records = prepared([Source(f, ids[f.relative]) for f in files], [], procs=2)
+    ended: list[BaseException | None] = []
+
+    def read_all() -> None:
+        try:
+            first = True
+            for _record in records:
+                if first:  # the pool runs: one of its processes is killed
+                    first = False
+                    os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+        except BaseException as exc:
+            ended.append(exc)
+        else:
+            ended.append(None)
+
+    reading = threading.Thread(target=read_all, daemon=True)
+    reading.start()
+    reading.join(120)
+    assert not reading.is_alive(), "the update waited for the dead process's files"
+    assert len(ended) == 1 and isinstance(ended[0], IndexProblem)
+    with pytest.raises(IndexProblem, match="stopped before its work was done"):
+        raise ended[0]
+    assert not multiprocessing.active_children()
