@@ -102,15 +102,12 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
             warnings.extend(notes)
             yield indexed
         return
-    import multiprocessing
     from collections import deque
     from itertools import islice
 
     window = procs * CHUNK * 8
     todo = iter(sources)
-    others = live_children()
-    pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
-    workers = live_children() - others
+    pool, workers = start_pool(procs)
     try:
         pending: deque = deque()
         while True:
@@ -121,11 +118,21 @@ def prepared(sources: Iterable[Source], warnings: list[str], procs: int = 1
                 break
             if batch and len(pending) < 2:
                 continue
-            for indexed, notes in wait_for(pending.popleft(), workers, others):
+            for indexed, notes in wait_for(pending.popleft().get, workers):
                 warnings.extend(notes)
                 yield indexed
     finally:
         stop_pool(pool, workers)
+
+
+def start_pool(procs: int):
+    """A pool of ``procs`` forked processes that leave Ctrl-C to this one and die with it,
+    and their process ids (for :func:`wait_for` and :func:`stop_pool`)."""
+    import multiprocessing
+
+    others = live_children()
+    pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
+    return pool, live_children() - others
 
 
 def live_children() -> set[int]:
@@ -135,25 +142,22 @@ def live_children() -> set[int]:
     return {child.pid for child in multiprocessing.active_children() if child.pid}
 
 
-def wait_for(result, workers: set[int], others: set[int]):
-    """``result.get()`` of a pool's task, half a second at a time, checking between waits
-    that each of ``workers`` (the pool's processes; ``others``: children that are not) is
-    alive. A worker that died (killed, out of memory) takes its task with it and the pool
-    starts another in its place, so the task would be waited for forever: it fails instead.
-
-    (The pool cannot then stop by itself: see :func:`stop_pool`.)"""
+def wait_for(get, workers: set[int]):
+    """``get(timeout=…)`` of a pool's result (``AsyncResult.get``, ``imap``'s ``next``), half
+    a second at a time, checking between waits that each of ``workers`` (the pool's
+    processes) is alive. A worker that died (killed, out of memory) takes its task with it
+    and the pool starts another in its place, so the task would be waited for forever: it
+    fails instead. (The pool cannot then stop by itself: see :func:`stop_pool`.)"""
     import multiprocessing
 
     while True:
         try:
-            return result.get(timeout=0.5)
+            return get(timeout=0.5)
         except multiprocessing.TimeoutError:
-            alive = live_children()
-            if workers - alive:
+            if workers - live_children():
                 raise IndexProblem("a process reading the files stopped before its work was "
                                    "done (killed, or out of memory?); nothing was written"
                                    ) from None
-            workers |= alive - others  # the pool's own replacements, should any appear
 
 
 def start_child() -> None:

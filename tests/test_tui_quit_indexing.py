@@ -34,15 +34,11 @@ async def quit_while_indexing(library: Library) -> tuple[int, list[type | None]]
     library.update = recorded  # type: ignore[method-assign]
     app = ReaderApp(library, settings=Settings())
     async with app.run_test(size=SIZE) as pilot:
-        deadline = time.monotonic() + 120
-        while app.main._progress.done == 0 and not app.index_ready:
-            assert time.monotonic() < deadline, "the build never reported a file done"
+        while app.main._progress.done == 0 and not ended:  # until it has read a file
             await pilot.pause(0.01)
         done = app.main._progress.done
         await pilot.press("q")
-    deadline = time.monotonic() + 300
-    while not ended:  # the update's thread outlives the test's app: wait for its end
-        assert time.monotonic() < deadline, "the update never ended"
+    while not ended:  # the update's thread outlives the test's app: it ends, stopped or done
         time.sleep(0.05)
     return done, ended
 

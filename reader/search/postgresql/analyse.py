@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from reader.prepare import live_children, start_child, stop_pool, wait_for
+from reader.prepare import start_pool, stop_pool, wait_for
 from reader.search.backend import FileState, IndexedFile
 from reader.search.postgresql.documents import (
     ARTICLE_FIELDS,
@@ -265,7 +265,6 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
     """Each batch of ``todo`` with ``work(task_of(batch))`` done by ``procs`` forked
     processes, in order; at most a few batches a process are in flight (memory stays
     bounded however slowly the results are consumed)."""
-    import multiprocessing
     import threading
 
     sent: deque[list] = deque()
@@ -292,13 +291,11 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
         shared = SharedStems(os.path.join(folder, "stems.tsv"), known or {})
         analysis.use_stem_table(shared.known)  # the workers' copies fill as they read
         _SHARED[:] = [shared]  # inherited by the workers when they fork
-        others = live_children()
-        pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
+        pool, workers = start_pool(procs)
         _SHARED.clear()
-        workers = live_children() - others
         try:
             results = pool.imap(partial(_through_file, work, folder), feed())
-            while (path := _next_result(results, workers, others)) is not None:
+            while (path := _next_result(results, workers)) is not None:
                 result = _from_file(path)
                 shared.publish(result.stems)
                 yield sent.popleft(), result
@@ -311,23 +308,13 @@ def _in_workers(todo: Iterator[list], task_of, work, procs: int,
             analysis.drop_stem_table(shared.known)
 
 
-def _next_result(results, workers: set[int], others: set[int]) -> str | None:
+def _next_result(results, workers: set[int]) -> str | None:
     """The next batch's file from the pool's ordered results (None after the last), failing
     when a worker died with its batch (see :func:`reader.prepare.wait_for`)."""
     try:
-        return wait_for(_Next(results), workers, others)
+        return wait_for(results.next, workers)
     except StopIteration:
         return None
-
-
-class _Next:
-    """``imap``'s iterator as a result ``wait_for`` can wait on."""
-
-    def __init__(self, results) -> None:
-        self.results = results
-
-    def get(self, timeout: float):
-        return self.results.next(timeout=timeout)
 
 
 def _through_file(work, folder: str, task) -> str:
