@@ -213,3 +213,27 @@ def test_a_worker_killed_during_a_load_fails_it_in_one_line(tmp_path, pg_dsn):  
     assert no_process_left(corpus)
     assert answers_as_before(pg_dsn) == 1
     assert answers_as_before(pg_dsn, "kata2399") == 0
+
+
+def test_ctrl_c_in_the_middle_of_a_command_drops_the_session_and_its_lock(pg_dsn):  # noqa: F811
+    """Ctrl-C can land while the update's connection waits for the server: the session is
+    then unusable ("another command is already in progress") and would turn the unlock that
+    follows into a server error and exit 3. It is closed instead: the server rolls back and
+    frees the update's lock, and the next command opens a new session."""
+    import logging
+
+    import pytest
+
+    backend = PostgresBackend(pg_dsn)
+    backend.create()
+    with pytest.raises(KeyboardInterrupt), backend.lock():
+        with backend._session() as conn:
+            conn.execute("SELECT 1")
+            conn.pgconn.send_query(b"SELECT pg_sleep(0.2)")  # a command under way
+            raise KeyboardInterrupt
+    assert conn.closed and backend._conn is not conn  # the unlock went to a new session
+    with backend.lock():  # the lock is free again, for this process or another
+        pass
+    assert backend.search(SearchRequest("kata3")).total == 0
+    assert logging.getLogger("psycopg").handlers  # its warnings never reach stderr raw
+    backend.close()

@@ -113,6 +113,13 @@ class PostgresBackend:
                 if self._conn is not None and self._conn.broken:
                     self._conn = None
                 raise db.problem(exc, self.dsn) from None
+            except BaseException:  # Ctrl-C: a command it cut short leaves the session unusable
+                conn = self._conn
+                if conn is not None and not conn.closed and \
+                        conn.pgconn.transaction_status == pg.pq.TransactionStatus.ACTIVE:
+                    conn.close()  # the server rolls back and lets go of the update's lock
+                    self._conn = None
+                raise
 
     def open(self) -> None:
         with self._session() as conn:

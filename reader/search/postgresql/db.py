@@ -7,6 +7,7 @@ form of it that is ever printed.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,16 @@ def psycopg():
     except ImportError:
         raise IndexProblem("the PostgreSQL backend needs psycopg: pip install "
                            "'kabar-reader[server]'") from None
+    if not _QUIET.handlers:
+        # psycopg warns through logging (a rollback that failed on a connection an interrupt
+        # left mid-command): with no handler of the program's own, Python would print it raw
+        # on stderr, beside the one line the reader says, or over the TUI's screen. It still
+        # reaches any handler a program sets up on the root logger.
+        _QUIET.addHandler(logging.NullHandler())
     return module
+
+
+_QUIET = logging.getLogger("psycopg")
 
 
 def redact(dsn: str) -> str:
