@@ -39,6 +39,11 @@ if TYPE_CHECKING:
     from reader.language.narrative import State
 
 _MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
+# A sentence that opens by giving its words to the person it is about: "Menurut dia, …",
+# "Menurutnya, …", "According to him, …". Whatever it names after the comma is what that person
+# said or thinks, not whom the text now follows.
+_THINKS = re.compile(r"(?:[Mm]enurut(?:nya|\s+(?:dia|ia|beliau|mereka))|[Aa]ccording\s+to\s+"
+                     r"(?:him|her|them))\s*,")
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
 _LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
 # A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
@@ -151,6 +156,8 @@ def sentence_subject(sentence: str, state: State,
     text = sentence.strip(" \t\"“”‘’'(")
     if not text:
         return None
+    if _THINKS.match(text):
+        return None  # "Menurut dia, Pertamina merupakan …": what he thinks; he stays the focus
     menurut = _MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
     if menurut:
         speaker, how = phrase_speaker(menurut.group("name"), state)

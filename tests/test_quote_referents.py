@@ -1,0 +1,27 @@
+"""Whom ``-nya``, ``dia`` and a bare reporting verb point back to when the narrative between
+quotes names things that are not people: what someone is reported to think, laws, buildings
+in a list. Made-up sentences in the shapes real news uses."""
+
+from __future__ import annotations
+
+from reader.language.quotes import find_quotes
+from reader.records import STATEMENT
+
+
+def speakers(*paragraphs: str, language: str | None = "id") -> list[str | None]:
+    found = find_quotes(list(paragraphs), language=language)
+    return [q.speaker for quotes in found for q in quotes if q.kind == STATEMENT]
+
+
+def test_the_subject_of_what_someone_is_reported_to_think_is_not_the_focus():
+    assert speakers(
+        '"Kalau ada masalah, ya diproses saja," tegas Hendra Wijaya kepada wartawan.',
+        'Menurut dia, Sarimukti merupakan perusahaan yang sangat besar, sehingga pengawasannya '
+        'harus kuat.',
+        '"Semua sudah melalui proses yang panjang," kata dia.',
+    ) == ["Hendra Wijaya", "Hendra Wijaya"]
+    assert speakers(
+        '"Kami tidak akan mundur," ujar Rina Marlina di Bandung.',
+        'Menurutnya, Tirtajaya mengalami kerugian sejak tahun lalu.',
+        '"Semua sudah kami laporkan," katanya.',
+    ) == ["Rina Marlina", "Rina Marlina"]
