@@ -245,6 +245,22 @@ def test_fuzzy_reaches_the_other_spelling(seeds):
     assert {"Kazakhstan", "Kazakstan"} <= found
 
 
+def test_fuzzy_words_keep_their_first_letter_and_two_edits_at_most(seeds):
+    """``empat~`` (four) never reaches ``sempat``, one edit away but for its first letter,
+    and ``~3`` asks for more edits than any backend takes: two are taken, and the answer
+    says it was cut."""
+    if not seeds.capabilities.fuzzy:
+        pytest.skip(f"{seeds.name} has no fuzzy words")
+    assert search(seeds, "sempat").total == 1  # the word is there to be reached
+    assert {w.lower() for h in search(seeds, "empat~").hits for w in marked(h)} == {"empat"}
+    two = {w.lower() for h in search(seeds, "empat~2").hits for w in marked(h)}
+    assert "emirat" in two and "sempat" not in two  # two edits, the first letter kept
+    assert {w.lower() for h in search(seeds, "sempat~").hits for w in marked(h)} == {"sempat"}
+    capped = search(seeds, "Kazakstan~3")
+    assert capped.partial
+    assert capped.total == search(seeds, "Kazakstan~2").total
+
+
 def test_fields(seeds):
     title = search(seeds, "title:Terpilih", limit=50)
     assert {h.doc for h in title.hits} == {DOC_001} and title.total == 7

@@ -1,6 +1,6 @@
 """Prefixes, wildcards and fuzzy words become the index words they stand for, as in the Whoosh
-index: a prefix or wildcard every word it matches (up to 100,000), a fuzzy word at most 512,
-the most frequent first, and the answer says ``partial`` when some were left out.
+index: a prefix or wildcard every word it matches (up to 100,000), a fuzzy word at most 512
+(sharing its first letter, at most two edits away), the most frequent first, and the answer says ``partial`` when some were left out.
 
 Words come from the ``terms`` table: a prefix is a range scan of its primary key (the ``C``
 collation keeps it a plain byte range), a wildcard a ``LIKE`` over its literal start, and a
@@ -18,6 +18,7 @@ from reader.search.postgresql.parse import And, AndMaybe, AndNot, Fuzzy, Not, Or
 from reader.search.postgresql.parse import Term as TermNode
 from reader.search.postgresql.schema import SCHEMA
 from reader.search.postgresql.translate import NOTHING
+from reader.search.query import MAX_FUZZY_DISTANCE
 
 MAX_EXPANSION = 512  # words a fuzzy word may stand for
 MAX_PREFIX_EXPANSION = 100_000  # words a prefix or wildcard may stand for (the Whoosh cap)
@@ -66,9 +67,14 @@ def words_for(cursor, node) -> tuple[list[str], bool]:
 
 
 def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
-    text, distance = node.text, node.maxdist
+    """The words within ``node``'s edits (at most ``MAX_FUZZY_DISTANCE``: more would match
+    noise, and the answer is then cut) that share its first letter (or its longer kept
+    prefix), as the Whoosh index expands them."""
+    text = node.text
+    distance = min(node.maxdist, MAX_FUZZY_DISTANCE)
+    capped = distance < node.maxdist
     if distance == 0:
-        return [text], False
+        return [text], capped
     size = len(text)
     trigrams = size + 1  # pg_trgm pads a word with two spaces before and one after
     shared = trigrams - 3 * distance
@@ -81,9 +87,9 @@ def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
         threshold = shared / (trigrams + 4 * distance) * 0.95
         sql += " AND term %% %s"
         params.append(text)
-    if node.prefixlength:
-        sql += " AND left(term, %s) = %s"
-        params += [node.prefixlength, text[:node.prefixlength]]
+    kept = max(1, node.prefixlength)
+    sql += " AND left(term, %s) = %s"
+    params += [kept, text[:kept]]
     sql += (" AND levenshtein_less_equal(term, %s, %s) <= %s"
             " ORDER BY df DESC, term DESC LIMIT %s")
     params += [text, distance, distance, limit + 1]
@@ -91,7 +97,7 @@ def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
         cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
                        [f"{threshold:.4f}"])
     found = [row[0] for row in cursor.execute(sql, params).fetchall()]
-    return found[:limit], len(found) > limit
+    return found[:limit], capped or len(found) > limit
 
 
 def expand(cursor, node, cache: dict) -> tuple[object, bool]:
