@@ -25,3 +25,17 @@ def test_the_subject_of_what_someone_is_reported_to_think_is_not_the_focus():
         'Menurutnya, Tirtajaya mengalami kerugian sejak tahun lalu.',
         '"Semua sudah kami laporkan," katanya.',
     ) == ["Rina Marlina", "Rina Marlina"]
+
+
+def test_a_law_or_regulation_is_never_whom_a_pronoun_points_to():
+    assert speakers(
+        '"Semua pasal sudah kami bahas," kata Bagus Santoso di Gedung DPR.',
+        'Selain itu, RUU Perkoperasian juga akan mengatur soal pengawasan. Jangan sampai, kata '
+        'dia, koperasi bermasalah terulang.',
+        '"Itu yang harus dipenuhi para pengurus," katanya.',
+    ) == ["Bagus Santoso", "Bagus Santoso"]
+    assert speakers(
+        '"Kami siap menjalankannya," ujar Dewi Lestari kepada wartawan.',
+        'Perpres Nomor 12 Tahun 2024 mengatur pembagian kewenangan pusat dan daerah.',
+        '"Daerah tinggal menyesuaikan," ujarnya.',
+    ) == ["Dewi Lestari", "Dewi Lestari"]

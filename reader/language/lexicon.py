@@ -85,6 +85,14 @@ BODY_HEADS = {
     Kantor
     """.split()
 }
+# Laws, regulations and bills: "RUU Perkoperasian juga akan mengatur …" names no one.
+LAW_HEADS = {
+    w.lower() for w in """
+    UU RUU Perppu Perpu Perpres Permen Perda Pergub Perwali Perbup Perkap Perpol Perma PP
+    Keppres Kepres Inpres Kepmen Pasal Undang-Undang Peraturan Keputusan Instruksi Rancangan
+    KUHP KUHAP Qanun
+    """.split()
+}
 ADMIN_UNITS = {"kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa", "kelurahan",
                 "kampung", "pulau", "kepulauan", "distrik"}
 RANKS = {w.lower() for w in """Kombes Pol AKBP AKP Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu

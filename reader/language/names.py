@@ -19,6 +19,7 @@ from reader.language.lexicon import (
     EN_ROLE_NOUNS,
     EN_ROLE_WORDS,
     HONORIFICS,
+    LAW_HEADS,
     LOWER_BODIES,
     NAME_LINKS,
     PLACE_HEADS,
@@ -123,6 +124,8 @@ def is_person(speaker: Speaker | None, english: bool = False) -> bool:
     met many times in an article and across articles: the answer is kept per name."""
     if speaker is None:
         return False
+    if speaker.role is not None and speaker.role.split(None, 1)[0].lower() in LAW_HEADS:
+        return False  # "RUU Perkoperasian": a bill, whatever follows the "role"
     key = (speaker.name, speaker.role is None, english)
     known = _PERSON.get(key)
     if known is None:
@@ -136,7 +139,7 @@ def _is_person(speaker: Speaker, english: bool) -> bool:
         return False
     words = speaker.name.split()
     heads = EN_BODY_HEADS if english else _ID_HEADS
-    if role_only(speaker) or words[0].lower() in heads:
+    if role_only(speaker) or words[0].lower() in heads or words[0].lower() in LAW_HEADS:
         return False
     if all(w.isupper() for w in words if w[:1].isalpha()):
         return False  # "HEART BEAT", "BREAKING NEWS": a title or a heading
