@@ -39,3 +39,12 @@ def test_a_law_or_regulation_is_never_whom_a_pronoun_points_to():
         'Perpres Nomor 12 Tahun 2024 mengatur pembagian kewenangan pusat dan daerah.',
         '"Daerah tinggal menyesuaikan," ujarnya.',
     ) == ["Dewi Lestari", "Dewi Lestari"]
+
+
+def test_an_item_of_a_list_after_a_comma_is_not_the_subject():
+    assert speakers(
+        '"Ini hari kedua kami memeriksa," kata Kepala Biro Umum Sri Wahyuni di Semarang.',
+        'Pemeriksaan dilakukan di sejumlah ruang di antaranya Loket Samsat, Gedung BPKD '
+        'Ditreskrim, dan Polresta Semarang.',
+        '"Semua ruang sudah sesuai indikator kami," ujarnya.',
+    ) == ["Sri Wahyuni", "Sri Wahyuni"]

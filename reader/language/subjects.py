@@ -79,6 +79,8 @@ _PASSIVE = re.compile(r"di(?<!\wdi)(?:sampaikan|ungkapkan|katakan|jelaskan|tegas
 _STARTERS = SENTENCE_STARTERS | SOFT_STARTERS
 _SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those"}
 _EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
+# What follows an item of a list rather than a subject: another item or the list's last.
+_LIST_ITEM = re.compile(r"\s*(?:,\s*)?(?:dan|serta|atau|and|or)\b|\s*,\s*[A-Z]")
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
 _LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
                    r"[A-Z]")
@@ -241,6 +243,8 @@ def _opening_subject(text: str, state: State,
     plain_name = len(speaker.name.split()) >= 2 and follower not in ("yang",) and not any(
         w.lower() in state.vocab for w in speaker.name.split())
     if strict:
+        if at >= 0 and _LIST_ITEM.match(head, at + len(last)):
+            return None, False  # "… di antaranya SPKT Polda, Gedung BPKB Ditlantas, dan …"
         accepted = (bool(speaker.role) and not role_only(speaker)) or agent
     else:
         accepted = speech or speaker.role or agent or plain_name or (
