@@ -420,3 +420,17 @@ def test_a_repeated_headline_is_skipped_whatever_the_title_column_says(tmp_path)
     for found in read_file(tmp_path / "r.jsonl", "r"):
         assert texts(found) == [LEDE, P2]
         assert (found.dateline, found.source) == ("Jakarta", "Contoh.id")
+
+
+@pytest.mark.parametrize("credit", ["Z-10", "E-2", "Ant/P-1", "RO/Z-7"])
+def test_a_desk_credit_of_a_letter_and_a_number_closes_the_last_paragraph(credit):
+    last = f"\u201cKami akan terus mengawasi,\u201d tutup Budi. ({credit})"
+    found = article(f"Judul Berita Anggaran\n\n{LEDE}\n\n{P2}\n\n{last}\n")
+    assert found.credit == credit
+    assert found.paragraphs[-1].text == last[: -len(credit) - 3]
+
+
+def test_a_bracketed_number_or_term_closing_the_last_paragraph_is_not_a_credit():
+    for last in ("Pasien dirawat di ruang isolasi (COVID-19)", "Pertemuan itu dihadiri (G-20)"):
+        found = article(f"Judul Berita Anggaran\n\n{LEDE}\n\n{P2}\n\n{last}\n")
+        assert found.credit is None and found.paragraphs[-1].text == last

@@ -30,6 +30,10 @@ _CREDIT_TAIL = re.compile(
     r"\(\s*(?P<credit>[A-Za-z][A-Za-z0-9]{1,5}(?:\s*/\s*[A-Za-z0-9-]{1,6})+|[a-z]{2,5}|[A-Z]{2,5})"
     r"\s*\)"
 )
+# A desk's letter and number after the last sentence: "… tutup Burhanuddin. (Z-10)". Only after
+# a sentence's end, so a term in brackets ("(G-20)") closing a paragraph stays in it.
+_DESK_CREDIT = re.compile(r"\(\s*(?P<credit>[A-Z]-\d{1,2})\s*\)")
+_ENDS = ".!?\"”’"
 # End matter on lines of their own: "Editor: Ade Marboen", "Pewarta: Monalisa".
 _END_MATTER = re.compile(
     r"^(?P<key>editor|pewarta|penulis|reporter|wartawan|rep|redaktur|red|penyunting|sumber)"
@@ -195,8 +199,9 @@ def _end_matter(text: str, units: list[Span], found: Structure) -> list[Span]:
         units = units[:-1]
     if units:
         a, b = units[-1]
-        tail = boilerplate.bracket_tail(_CREDIT_TAIL, text, a, b)
-        if tail is not None:
+        tail = boilerplate.bracket_tail(_CREDIT_TAIL, text, a, b) or \
+            boilerplate.bracket_tail(_DESK_CREDIT, text, a, b)
+        if tail is not None and (tail[1].re is _CREDIT_TAIL or text[tail[0] - 1] in _ENDS):
             found.credit = found.credit or re.sub(r"\s+", "", tail[1].group("credit"))
             units[-1] = (a, tail[0])
     return units
