@@ -284,6 +284,26 @@ def test_did_you_mean(seeds):
     assert search(seeds, "Tokayef", suggest=False).suggestions == []
 
 
+def test_did_you_mean_never_offers_a_stop_word(factory, tmp_path):
+    """``dalam`` is a stop word (a query of it alone is refused) and the stem of indexed
+    words (``kedalaman``, ``mendalam``): ``dalaxm`` is one edit from it, and is offered
+    ``dalang`` (two edits) instead."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "laut.txt").write_text(
+        "Penyelam di laut dalam\n\nKedalaman laut itu mencapai seratus meter di dalam teluk.\n\n"
+        "Seorang dalang menonton para penyelam yang mendalami teknik baru.\n", encoding="utf-8")
+    backend = factory(tmp_path, corpus)
+    try:
+        sync.update(backend, corpus)
+        assert search(backend, "kedalaman").total >= 1
+        with pytest.raises(QueryError):
+            search(backend, "dalam")
+        assert [s.lower() for s in search(backend, "dalaxm").suggestions] == ["dalang"]
+    finally:
+        backend.close()
+
+
 @pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*", ""])
 def test_a_malformed_query_raises_one_line(seeds, query):
     with pytest.raises(QueryError) as caught:

@@ -22,6 +22,7 @@ from reader.language.analysis import (
     ENGLISH,
     INDONESIAN,
     QUERY,
+    QUERY_STOP_WORDS,
     TOKEN_PATTERN,
     highlight_offsets,
     query_stems,
@@ -323,8 +324,8 @@ def _correction(conn, word: str) -> str | None:
          len(word) - maxdist, len(word) + maxdist]).fetchall()
     best = None
     for term, df in rows:
-        if term == word:
-            continue
+        if term == word or term in QUERY_STOP_WORDS:
+            continue  # a query of a stop word alone is refused: never offer one
         dist = edits(word, term, maxdist)
         if dist <= maxdist:
             key = (dist + 0.5 / max(df, 1), term)

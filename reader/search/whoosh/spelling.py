@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from whoosh.spelling import Corrector
 
+from reader.language.analysis import QUERY_STOP_WORDS
 from reader.language.edits import edits, one_edit
 from reader.search.whoosh import stemtable
 from reader.search.whoosh.fastpath import term_dfs
@@ -63,8 +64,8 @@ class _Corrector(Corrector):
         size = len(text)
 
         def near(word: str) -> int | None:
-            if abs(len(word) - size) > maxdist or word == text:
-                return None
+            if abs(len(word) - size) > maxdist or word == text or word in QUERY_STOP_WORDS:
+                return None  # a query of a stop word alone is refused: never offer one
             if maxdist == 1:
                 return 1 if one_edit(text, word) else None
             dist = edits(text, word, maxdist)
