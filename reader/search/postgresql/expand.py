@@ -1,6 +1,7 @@
 """Prefixes, wildcards and fuzzy words become the index words they stand for, as in the Whoosh
 index: a prefix or wildcard every word it matches (up to 100,000), a fuzzy word at most 512
-(sharing its first letter, at most two edits away), the most frequent first, and the answer says ``partial`` when some were left out.
+(sharing its first letter, at most two edits away), the most frequent first, and the answer
+says ``partial`` when some were left out.
 
 Words come from the ``terms`` table: a prefix is a range scan of its primary key (the ``C``
 collation keeps it a plain byte range), a wildcard a ``LIKE`` over its literal start, and a
