@@ -48,3 +48,12 @@ def test_an_item_of_a_list_after_a_comma_is_not_the_subject():
         'Ditreskrim, dan Polresta Semarang.',
         '"Semua ruang sudah sesuai indikator kami," ujarnya.',
     ) == ["Sri Wahyuni", "Sri Wahyuni"]
+
+
+def test_a_team_or_party_then_a_name_after_a_comma_is_that_person():
+    assert speakers('"Kami menunggu jadwal sidang," kata tim hukum Rudi, Andi Pratama di gedung '
+                    'pengadilan, Jakarta.') == ["Andi Pratama"]
+    assert speakers('"Keluarga sudah ikhlas," ujar pihak keluarga Rina, Sari Dewi, di rumah '
+                    'duka.') == ["Sari Dewi"]
+    assert speakers('"Kami menunggu jadwal sidang," kata tim hukum Rudi di gedung '
+                    'pengadilan.') == ["tim hukum Rudi"]

@@ -22,8 +22,9 @@ from reader.language.lexicon import (
     WORD,
 )
 from reader.language.media import medium, medium_before
-from reader.language.names import Speaker, phrase_speaker, role_only, split_role
+from reader.language.names import Speaker, role_only, split_role
 from reader.language.narrative import State
+from reader.language.phrases import phrase_speaker
 from reader.language.sentences import abbreviation_at
 from reader.language.subjects import entities, last_entity
 

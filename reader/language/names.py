@@ -1,18 +1,16 @@
-"""Names and roles: the person a phrase names, split from the title, rank or body before it.
+"""Names and roles: a run of words split into the person and the title, rank or body before it.
 
 ``Menteri Luar Negeri AS Marco Rubio`` is the name ``Marco Rubio`` with the role ``Menteri Luar
-Negeri AS``; ``kata ayah korban, Darmawan`` is ``Darmawan``, ``ayah korban``.
+Negeri AS``. Which phrase after a reporting verb names whom is :mod:`reader.language.phrases`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from reader.language.lexicon import (
     ADMIN_UNITS,
-    BACK_WORDS,
     BODY_HEADS,
     COMPANY_ENDINGS,
     EN_BODY_HEADS,
@@ -30,21 +28,15 @@ from reader.language.lexicon import (
     ROLE_PREFIX,
     ROLE_WORDS,
     ROMAN,
-    SENTENCE_STARTERS,
     STOP_NAME,
 )
 from reader.language.sentences import is_abbreviation
-
-if TYPE_CHECKING:
-    from reader.language.narrative import State
 
 _GLUED = re.compile(r"^([\w'’-]*[a-z])\.[A-Z]")
 _PHRASE_TOKEN = re.compile(r"\([^()\s]{1,16}\)|[^\s,;:!?()\"“”«»]+|[,;:!?()\"“”«»]")
 INITIAL = re.compile(r"^[A-Z]\.$")
 # English and Indonesian endings of title words, never of names: "Financial", "Operational".
 _TITLE_ENDING = re.compile(r"(?:ional|ancial|ential|ercial|orial|ation|ment|ness|ship|tive)$")
-_ADVERBS = {"serentak", "kemarin", "sambil", "seraya", "sembari", "pula", "lagi", "kala",
-            "secara", "usai", "seusai", "sore", "pagi", "siang", "malam", "singkat", "tegas"}
 
 
 @dataclass(slots=True)  # made for every name met: slots make it cheaper to build and read
@@ -195,96 +187,6 @@ def phrase_words(phrase: str) -> list[str]:
 
 _PHRASE_ENDS = frozenset(";!?\"“”«»")  # the one-character tokens that end a phrase
 _MAY_END = re.compile(r"[.;!?\"“”«»]")  # a character of a token that may end a phrase
-
-
-def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
-    """The speaker named by the words after a reporting verb, and how it was named:
-    ``name``, ``pronoun`` (dia), ``back`` (a description: ``pria itu``), ``bare`` (nothing),
-    ``described`` (someone unnamed: ``kata seorang warga``) or ``none``.
-
-    Lower-case words may come first (``kata hakim ketua Dwiarso``, ``kata ayah Mirna,
-    Darmawan``) and become the role; a role may be followed by the name after a comma
-    (``kata Menteri Kominfo, Rudiantara``) and a name by its role (``kata Imran, Ketua …``).
-    """
-    words = phrase_words(phrase)
-    if not words:
-        return None, "bare"
-    first = words[0].lower()
-    if first in PRONOUNS:
-        return None, "pronoun"
-    if first == ",":
-        return None, "bare"
-    lead: list[str] = []
-    index = 0
-    while index < len(words) and index < 5 and words[index][:1].islower() and \
-            words[index].lower() not in STOP_NAME and words[index].lower() not in PRONOUNS and \
-            words[index] not in ",()" and words[index].lower() not in _ADVERBS:
-        lead.append(words[index])
-        index += 1
-    name, index = name_run(words, index, state.vocab, state.tokens)
-    if not name:
-        if any(w.lower() in BACK_WORDS for w in words[:10]):
-            known = state.by_role(" ".join(lead)) if lead else None
-            return (known, "name") if known else (None, "back")
-        if lead:
-            if index < len(words) and words[index] == ",":  # "kata ayah korban, Darmawan"
-                second, _ = name_run(words, index + 1, state.vocab, state.tokens)
-                person = split_role(second, state.vocab, state.language == "en") if second else None
-                if person is not None and not role_only(person) and \
-                        second[0].lower() not in SENTENCE_STARTERS:
-                    return Speaker(person.name, _join(lead, person.role)), "name"
-            if lead[0].lower() in LOWER_BODIES:
-                return Speaker(" ".join(lead)), "described"
-            known = state.by_role(" ".join(lead))
-            if known is not None:
-                return known, "name"
-            return Speaker(" ".join(lead)), "described"
-        return None, "bare"
-    if index < len(words) and words[index].lower() in BACK_WORDS:
-        # "kata Menteri Hukum itu": whoever holds that role; "kata pria ini": whom it is about
-        known = state.by_role(" ".join(lead + name))
-        return (known, "name") if known else (None, "back")
-    if lead and lead[0].lower() in LOWER_BODIES:
-        return Speaker(" ".join(lead + name)), "name"
-    speaker = split_role(name, state.vocab, state.language == "en")
-    if speaker is None:
-        return None, "none"
-    # An apposition after a comma: "Ketua KPU DKI Jakarta, Sumarno," / "Imran, Ketua Bawaslu …"
-    if index < len(words) and words[index] == ",":
-        appositive = _apposition(lead, name, speaker, words, index + 1, state)
-        if appositive is not None:
-            return appositive, "name"
-    if lead and not role_only(speaker):
-        return Speaker(speaker.name, _join(lead, speaker.role)), "name"
-    if role_only(speaker):
-        role_words = " ".join(lead + [speaker.name])
-        return (state.by_role(role_words) or state.by_role(speaker.name) or speaker), "name"
-    return speaker, "name"
-
-
-def _join(lead: list[str], role: str | None) -> str | None:
-    return " ".join(lead + ([role] if role else [])) or None
-
-
-def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[str],
-                at: int, state: State) -> Speaker | None:
-    """``ROLE, NAME`` or ``NAME, ROLE`` joined by a comma, as one speaker (or None)."""
-    second, _ = name_run(words, at, state.vocab, state.tokens)
-    if not second or (len(second) == 1 and second[0].lower() in SENTENCE_STARTERS):
-        return None
-    flags = role_flags(second)
-    part1_role = bool(lead) or role_only(speaker) or (
-        is_role(name[0]) and len(second) >= 2 and not all(flags)
-        and not any(w.lower() in state.vocab for w in second if not is_role(w)))
-    if part1_role and not all(flags):
-        person = split_role(second, state.vocab, state.language == "en")
-        if person is not None and not role_only(person):
-            # "Kepala Bidang Humas Polda Jawa Tengah, Kombes Pol Budi Hartono": the rank joins
-            role = " ".join(lead + name + ([person.role] if person.role else []))
-            return Speaker(person.name, role)
-    if not role_only(speaker) and flags[0] and speaker.role is None:
-        return Speaker(speaker.name, " ".join(second))
-    return None
 
 
 def name_run(words: list[str], index: int, vocab: frozenset[str],

@@ -30,10 +30,10 @@ from reader.language.names import (
     Speaker,
     is_person,
     is_role,
-    phrase_speaker,
     role_only,
     split_role,
 )
+from reader.language.phrases import phrase_speaker
 
 if TYPE_CHECKING:
     from reader.language.narrative import State

@@ -1,0 +1,127 @@
+"""The speaker a phrase after a reporting verb names, and how it names them.
+
+``kata Menteri Luar Negeri AS Marco Rubio`` names ``Marco Rubio`` (role ``Menteri Luar Negeri
+AS``); ``kata dia`` points back; ``kata pria itu`` describes; ``kata ayah korban, Darmawan`` and
+``kata tim hukum Hasto, Ronny`` name the person after the comma. The words and names inside the
+phrase are read by :mod:`reader.language.names`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.language.lexicon import (
+    BACK_WORDS,
+    LOWER_BODIES,
+    PRONOUNS,
+    SENTENCE_STARTERS,
+    STOP_NAME,
+)
+from reader.language.names import (
+    Speaker,
+    is_role,
+    name_run,
+    phrase_words,
+    role_flags,
+    role_only,
+    split_role,
+)
+
+if TYPE_CHECKING:
+    from reader.language.narrative import State
+
+_ADVERBS = {"serentak", "kemarin", "sambil", "seraya", "sembari", "pula", "lagi", "kala",
+            "secara", "usai", "seusai", "sore", "pagi", "siang", "malam", "singkat", "tegas"}
+
+
+def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
+    """The speaker named by the words after a reporting verb, and how it was named:
+    ``name``, ``pronoun`` (dia), ``back`` (a description: ``pria itu``), ``bare`` (nothing),
+    ``described`` (someone unnamed: ``kata seorang warga``) or ``none``.
+
+    Lower-case words may come first (``kata hakim ketua Dwiarso``, ``kata ayah Mirna,
+    Darmawan``) and become the role; a role may be followed by the name after a comma
+    (``kata Menteri Kominfo, Rudiantara``) and a name by its role (``kata Imran, Ketua …``).
+    """
+    words = phrase_words(phrase)
+    if not words:
+        return None, "bare"
+    first = words[0].lower()
+    if first in PRONOUNS:
+        return None, "pronoun"
+    if first == ",":
+        return None, "bare"
+    lead: list[str] = []
+    index = 0
+    while index < len(words) and index < 5 and words[index][:1].islower() and \
+            words[index].lower() not in STOP_NAME and words[index].lower() not in PRONOUNS and \
+            words[index] not in ",()" and words[index].lower() not in _ADVERBS:
+        lead.append(words[index])
+        index += 1
+    name, index = name_run(words, index, state.vocab, state.tokens)
+    if not name:
+        if any(w.lower() in BACK_WORDS for w in words[:10]):
+            known = state.by_role(" ".join(lead)) if lead else None
+            return (known, "name") if known else (None, "back")
+        if lead:
+            if index < len(words) and words[index] == ",":  # "kata ayah korban, Darmawan"
+                second, _ = name_run(words, index + 1, state.vocab, state.tokens)
+                person = split_role(second, state.vocab, state.language == "en") if second else None
+                if person is not None and not role_only(person) and \
+                        second[0].lower() not in SENTENCE_STARTERS:
+                    return Speaker(person.name, _join(lead, person.role)), "name"
+            if lead[0].lower() in LOWER_BODIES:
+                return Speaker(" ".join(lead)), "described"
+            known = state.by_role(" ".join(lead))
+            if known is not None:
+                return known, "name"
+            return Speaker(" ".join(lead)), "described"
+        return None, "bare"
+    if index < len(words) and words[index].lower() in BACK_WORDS:
+        # "kata Menteri Hukum itu": whoever holds that role; "kata pria ini": whom it is about
+        known = state.by_role(" ".join(lead + name))
+        return (known, "name") if known else (None, "back")
+    speaker = split_role(name, state.vocab, state.language == "en")
+    if lead and lead[0].lower() in LOWER_BODIES:
+        # "kata tim hukum Hasto, Ronny Talapessy": the person named after the comma
+        appositive = _apposition(lead, name, speaker, words, index + 1, state) if \
+            speaker is not None and index < len(words) and words[index] == "," else None
+        return appositive or Speaker(" ".join(lead + name)), "name"
+    if speaker is None:
+        return None, "none"
+    # An apposition after a comma: "Ketua KPU DKI Jakarta, Sumarno," / "Imran, Ketua Bawaslu …"
+    if index < len(words) and words[index] == ",":
+        appositive = _apposition(lead, name, speaker, words, index + 1, state)
+        if appositive is not None:
+            return appositive, "name"
+    if lead and not role_only(speaker):
+        return Speaker(speaker.name, _join(lead, speaker.role)), "name"
+    if role_only(speaker):
+        role_words = " ".join(lead + [speaker.name])
+        return (state.by_role(role_words) or state.by_role(speaker.name) or speaker), "name"
+    return speaker, "name"
+
+
+def _join(lead: list[str], role: str | None) -> str | None:
+    return " ".join(lead + ([role] if role else [])) or None
+
+
+def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[str],
+                at: int, state: State) -> Speaker | None:
+    """``ROLE, NAME`` or ``NAME, ROLE`` joined by a comma, as one speaker (or None)."""
+    second, _ = name_run(words, at, state.vocab, state.tokens)
+    if not second or (len(second) == 1 and second[0].lower() in SENTENCE_STARTERS):
+        return None
+    flags = role_flags(second)
+    part1_role = bool(lead) or role_only(speaker) or (
+        is_role(name[0]) and len(second) >= 2 and not all(flags)
+        and not any(w.lower() in state.vocab for w in second if not is_role(w)))
+    if part1_role and not all(flags):
+        person = split_role(second, state.vocab, state.language == "en")
+        if person is not None and not role_only(person):
+            # "Kepala Bidang Humas Polda Jawa Tengah, Kombes Pol Budi Hartono": the rank joins
+            role = " ".join(lead + name + ([person.role] if person.role else []))
+            return Speaker(person.name, role)
+    if not role_only(speaker) and flags[0] and speaker.role is None:
+        return Speaker(speaker.name, " ".join(second))
+    return None
