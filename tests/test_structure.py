@@ -434,3 +434,20 @@ def test_a_bracketed_number_or_term_closing_the_last_paragraph_is_not_a_credit()
     for last in ("Pasien dirawat di ruang isolasi (COVID-19)", "Pertemuan itu dihadiri (G-20)"):
         found = article(f"Judul Berita Anggaran\n\n{LEDE}\n\n{P2}\n\n{last}\n")
         assert found.credit is None and found.paragraphs[-1].text == last
+
+
+def test_a_link_line_fused_to_the_sentence_after_it_leaves_the_sentence():
+    body = ("Sebagai info, tim kuasa hukum telah mendatangi kantor kejaksaan pada Kamis pagi "
+            "untuk menanyakan jadwal sidang. \u201cKami mendapat kabar bahwa berkas sudah "
+            "lengkap dan segera dilimpahkan ke pengadilan dalam waktu dekat,\u201d kata kuasa "
+            "hukum, Andi Pratama, di kantor kejaksaan. Ia menyebut sebagai pihak yang dirugikan, "
+            "kliennya akan menempuh semua jalur hukum yang tersedia.")
+    fused = "Baca Juga: Hakim Tolak Gugatan Warga Soal Banjir di Bekasi" + body
+    found = article(f"Judul Berita Sidang\n\n{LEDE}\n\n{fused}\n\n{P2}\n")
+    assert texts(found) == [LEDE, body, P2]
+    camel = "Baca Juga: Akun YouTube Resmi Pemkot Diretas Orang Tak Dikenal" + body
+    found = article(f"Judul Berita Sidang\n\n{LEDE}\n\n{camel}\n\n{P2}\n")
+    assert texts(found) == [LEDE, body, P2]
+    opener = "Padahal" + body[len("Sebagai info"):]  # a word the article writes only here
+    found = article(f"Judul Berita Sidang\n\n{LEDE}\n\nBaca Juga: Sidang Ditunda Lagi{opener}\n")
+    assert texts(found) == [LEDE, opener]

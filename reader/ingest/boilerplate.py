@@ -98,14 +98,37 @@ def _quoted_speech(line: str) -> bool:
 
 
 def trim_inline(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` of a paragraph without a ``(Baca: …)`` link at its end or start."""
+    """``(start, end)`` of a paragraph without a ``(Baca: …)`` link at its end or start, or a
+    ``Baca Juga: …`` link fused to the sentence after it."""
     tail = bracket_tail(_BACA_TAIL, text, start, end)
     if tail is not None:
         end = tail[0]
     head = _BACA_HEAD.match(text, start, end)
     if head and head.end() < end:
         start = head.end()
+    elif _BACA_FUSED.match(text, start, end):
+        start = _fused_end(text, start, end)
     return start, end
+
+
+# A link line run into the story's next sentence with no break between them: "Baca Juga:
+# Pengacara Benarkan … Ditahan KPKSebagai info, tim hukum …" (a long line, so not boilerplate).
+_BACA_FUSED = re.compile(r"baca\s+juga\s*:\s*\S", re.IGNORECASE)
+_JOIN = re.compile(r"(?<=[a-z0-9A-Z])(?=([A-Z][a-z]{2,})\b)")
+
+
+def _fused_end(text: str, start: int, end: int) -> int:
+    """Where the story resumes after a fused link: the first capitalised word stuck to the
+    title's last word that opens sentences (``…BerkasPadahal``) or that the article also writes
+    in lower case (``…KPKSebagai``), not a word with a capital inside (``YouTube``)."""
+    from reader.language.lexicon import CLAUSE_OPENERS, SENTENCE_STARTERS  # rarely needed
+
+    for join in _JOIN.finditer(text, start + 10, min(end, start + 250)):
+        word = join.group(1).lower()
+        if word in SENTENCE_STARTERS or word in CLAUSE_OPENERS or \
+                re.search(rf"(?<![\w-]){word}\b", text):
+            return join.start()
+    return start
 
 
 def bracket_tail(pattern: re.Pattern, text: str, start: int,
