@@ -47,9 +47,10 @@ def find_spans(text: str, carrying: bool) -> list[Span]:
             break
         i = mark.start()
         ch = text[i]
-        if ch in '"“«„”' and _opens(text, i):
-            end = _find_close(text, i + 1)
-            start = i + 1
+        lead = _LEAD_SPACE.match(text, 1) if i == 0 else None
+        if ch in '"“«„”' and (_opens(text, i) or lead):
+            start = lead.end() if lead else i + 1  # '" Politik adalah …," ungkap …'
+            end = _find_close(text, start)
             if end is None:
                 if _looks_like_open_quote(text, i):
                     spans.append(Span(start, _rstrip(text, start, n), i, n, False,
@@ -68,6 +69,10 @@ def find_spans(text: str, carrying: bool) -> list[Span]:
                 continue
         i += 1
     return [s for s in spans if s.end > s.start]
+
+
+# Spaces after a mark that opens a paragraph, before a word: '" Politik adalah …' (scraped text).
+_LEAD_SPACE = re.compile(r"[ \t\u00a0]+(?=\w)")
 
 
 def _opens(text: str, i: int) -> bool:

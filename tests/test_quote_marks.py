@@ -1,0 +1,23 @@
+"""Quotation marks as scraped news leaves them: a space after the opening mark, sentences run
+together. Made-up sentences in the shapes real news uses."""
+
+from __future__ import annotations
+
+from reader.language.quotes import find_quotes
+from reader.records import STATEMENT
+
+
+def statements(*paragraphs: str) -> list[tuple[str, str | None]]:
+    found = find_quotes(list(paragraphs), language="id")
+    return [(q.text, q.speaker) for quotes in found for q in quotes if q.kind == STATEMENT]
+
+
+def test_a_space_after_the_mark_that_opens_a_paragraph():
+    assert statements(
+        '" Pekerjaan adalah tekanan besar bagi sebagian orang," ungkap Rina Marlina, pendiri '
+        'Dompetku.',
+        '"Tapi uang dua kali lebih menekan daripada pekerjaan."',
+    ) == [("Pekerjaan adalah tekanan besar bagi sebagian orang,", "Rina Marlina"),
+          ("Tapi uang dua kali lebih menekan daripada pekerjaan.", "Rina Marlina")]
+    assert statements('\u201c Kami sudah siap sejak pagi,\u201d kata Budi Santoso.') == [
+        ("Kami sudah siap sejak pagi,", "Budi Santoso")]
