@@ -57,3 +57,14 @@ def test_a_team_or_party_then_a_name_after_a_comma_is_that_person():
                     'duka.') == ["Sari Dewi"]
     assert speakers('"Kami menunggu jadwal sidang," kata tim hukum Rudi di gedung '
                     'pengadilan.') == ["tim hukum Rudi"]
+
+
+def test_initials_given_in_brackets_after_a_name_stand_for_that_person():
+    assert speakers(
+        'Kritik ekonom senior Bambang Sutrisno (BS) terhadap utang negara harus dipahami '
+        'sebagai peringatan.',
+        '"Utang kita sudah lampu kuning," kata peneliti Dewi Lestari di Jakarta.',
+        'BS juga menyebut upaya pemerintah tak ubahnya gali lubang tutup lubang.',
+        '"Sebagian bunga utang dibayar dari utang baru," ujarnya.',
+        '"Itu alasan rupiah terus melemah," jelas BS.',
+    ) == ["Dewi Lestari", "Bambang Sutrisno", "Bambang Sutrisno"]

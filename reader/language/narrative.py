@@ -42,6 +42,7 @@ class State:
     last_question: bool = False
     carrying: bool = False
     pending: list[tuple[Quote, str | None]] = field(default_factory=list)
+    initials: dict[str, Speaker] = field(default_factory=dict)  # "RR" for "Rizal Ramli (RR)"
 
     def learn(self, speaker: Speaker | None) -> None:
         if speaker is None or not is_person(speaker, self.language == "en"):
@@ -72,6 +73,8 @@ class State:
     def by_role(self, role: str) -> Speaker | None:
         """``Kapolrestabes``, ``Menteri Hukum itu``, ``the minister``: the person introduced
         with that role (the one sharing most of its words; the latest on a tie)."""
+        if role in self.initials:
+            return self.initials[role]
         words = [w.lower() for w in role.split() if w.lower() not in _GENERIC_ROLE]
         if not words:
             return None
@@ -146,8 +149,22 @@ class State:
             dateline = _DATELINE.match(line)
             if dateline:  # "Kapanlagi.com - Brandon …": the outlet is not the subject
                 line = line[dateline.end():]
+            if "(" in line:
+                self._read_initials(line)
             for sentence in sentences(line):
                 self._sentence(sentence)
+
+    def _read_initials(self, line: str) -> None:
+        """``Rizal Ramli (RR)``: the letters in brackets are that person's initials, and
+        ``RR`` later in the text is that person, not a body named by an acronym."""
+        for found in _INITIALS.finditer(line):
+            letters, words = found.group(2), found.group(1).split()[-len(found.group(2)):]
+            if len(words) != len(letters) or any(w[0] != c for w, c in zip(words, letters)):
+                continue
+            person = split_role(words, self.vocab)
+            if person is not None and person.role is None and is_person(person):
+                self.learn(person)
+                self.initials[letters] = self.full(person) or person
 
     def _sentence(self, sentence: str) -> None:
         named = list(entities(sentence, self.vocab, self.language == "en"))
@@ -171,6 +188,8 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2},\s*)?[\w-]+(?:\.[A-Za-z]{2,4}){1,2}"
     r"(?:\s*,\s*[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})?)\s*(?:--|[-–—])\s+"
 )
+# Capitalised words, then capitals in brackets: "Rizal Ramli (RR)", "Donny Tri Istiqomah (DTI)".
+_INITIALS = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})\(([A-Z]{2,4})\)")
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)
 
