@@ -159,7 +159,7 @@ class State:
         ``RR`` later in the text is that person, not a body named by an acronym."""
         for found in _INITIALS.finditer(line):
             letters, words = found.group(2), found.group(1).split()[-len(found.group(2)):]
-            if len(words) != len(letters) or any(w[0] != c for w, c in zip(words, letters)):
+            if "".join(w[0] for w in words) != letters:
                 continue
             person = split_role(words, self.vocab)
             if person is not None and person.role is None and is_person(person):
