@@ -243,6 +243,9 @@ def test_fuzzy_reaches_the_other_spelling(seeds):
         pytest.skip(f"{seeds.name} has no fuzzy words")
     found = {w for h in search(seeds, "Kazakstan~").hits for w in marked(h)}
     assert {"Kazakhstan", "Kazakstan"} <= found
+    # a swap of neighbouring letters is one edit
+    assert {w for h in search(seeds, "Tokayve~").hits for w in marked(h)} == {"Tokayev"}
+    assert {w for h in search(seeds, "Kazakhsatn~").hits for w in marked(h)} == {"Kazakhstan"}
 
 
 def test_fuzzy_words_keep_their_first_letter_and_two_edits_at_most(seeds):
@@ -284,15 +287,17 @@ def test_did_you_mean(seeds):
     assert search(seeds, "Tokayef", suggest=False).suggestions == []
 
 
-def test_did_you_mean_never_offers_a_stop_word(factory, tmp_path):
+def test_stop_words_in_did_you_mean_and_fuzzy_words(factory, tmp_path):
     """``dalam`` is a stop word (a query of it alone is refused) and the stem of indexed
     words (``kedalaman``, ``mendalam``): ``dalaxm`` is one edit from it, and is offered
-    ``dalang`` (two edits) instead."""
+    ``dalang`` (two edits) instead. A fuzzy stop word is taken as typed, never stemmed:
+    ``tersebut~`` does not reach ``menyebut`` (whose stem, ``sebut``, is the stop word's)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "laut.txt").write_text(
         "Penyelam di laut dalam\n\nKedalaman laut itu mencapai seratus meter di dalam teluk.\n\n"
-        "Seorang dalang menonton para penyelam yang mendalami teknik baru.\n", encoding="utf-8")
+        "Seorang dalang menonton para penyelam yang mendalami teknik baru.\n\n"
+        "Warga menyebut kapal tersebut tenggelam.\n", encoding="utf-8")
     backend = factory(tmp_path, corpus)
     try:
         sync.update(backend, corpus)
@@ -300,6 +305,8 @@ def test_did_you_mean_never_offers_a_stop_word(factory, tmp_path):
         with pytest.raises(QueryError):
             search(backend, "dalam")
         assert [s.lower() for s in search(backend, "dalaxm").suggestions] == ["dalang"]
+        assert search(backend, "menyebut").total == 1
+        assert search(backend, "tersebut~").total == 0
     finally:
         backend.close()
 

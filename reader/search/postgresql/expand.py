@@ -6,8 +6,10 @@ says ``partial`` when some were left out.
 Words come from the ``terms`` table: a prefix is a range scan of its primary key (the ``C``
 collation keeps it a plain byte range), a wildcard a ``LIKE`` over its literal start, and a
 fuzzy word a ``pg_trgm`` similarity search whose threshold is low enough for every word within
-the allowed edits (one edit changes at most three trigrams), checked exactly with
-``levenshtein_less_equal``; words too short for trigrams to help are scanned by length.
+the allowed edits (one edit changes at most four trigrams: a swap of neighbours), narrowed by
+``levenshtein_less_equal`` (a swap is two of its edits) and checked exactly with the reader's
+own edit distance (:func:`reader.language.edits.edits`, the Whoosh index's); words too short
+for trigrams to help are scanned by length.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 
 from reader.language.analysis import ENGLISH_MARK
+from reader.language.edits import edits
 from reader.search.postgresql.parse import And, AndMaybe, AndNot, Fuzzy, Not, Or, Prefix, Wildcard
 from reader.search.postgresql.parse import Term as TermNode
 from reader.search.postgresql.schema import SCHEMA
@@ -70,7 +73,9 @@ def words_for(cursor, node) -> tuple[list[str], bool]:
 def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
     """The words within ``node``'s edits (at most ``MAX_FUZZY_DISTANCE``: more would match
     noise, and the answer is then cut) that share its first letter (or its longer kept
-    prefix), as the Whoosh index expands them."""
+    prefix), as the Whoosh index expands them: a swap of neighbouring letters is one edit
+    (``Tokayve~`` reaches ``Tokayev``), so the server's Levenshtein distance, which counts it
+    as two, only narrows the candidates, and :func:`.edits` decides."""
     text = node.text
     distance = min(node.maxdist, MAX_FUZZY_DISTANCE)
     capped = distance < node.maxdist
@@ -78,26 +83,30 @@ def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
         return [text], capped
     size = len(text)
     trigrams = size + 1  # pg_trgm pads a word with two spaces before and one after
-    shared = trigrams - 3 * distance
+    shared = trigrams - 4 * distance  # an edit changes at most four trigrams (a swap)
     plain = re.fullmatch(r"[0-9a-z]+", text) is not None
     params: list = [node.field, size - distance, size + distance]
     sql = (f"SELECT term FROM {SCHEMA}.terms WHERE field = %s"
            " AND length(term) BETWEEN %s AND %s")
     threshold = None
     if plain and shared >= 2:
-        threshold = shared / (trigrams + 4 * distance) * 0.95
+        threshold = shared / (trigrams + 5 * distance) * 0.95
         sql += " AND term %% %s"
         params.append(text)
     kept = max(1, node.prefixlength)
     sql += " AND left(term, %s) = %s"
     params += [kept, text[:kept]]
-    sql += (" AND levenshtein_less_equal(term, %s, %s) <= %s"
-            " ORDER BY df DESC, term DESC LIMIT %s")
-    params += [text, distance, distance, limit + 1]
+    sql += " AND levenshtein_less_equal(term, %s, %s) <= %s ORDER BY df DESC, term DESC"
+    params += [text, 2 * distance, 2 * distance]  # a swap is two of its edits
     if threshold is not None:
         cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
                        [f"{threshold:.4f}"])
-    found = [row[0] for row in cursor.execute(sql, params).fetchall()]
+    found: list[str] = []
+    for (term,) in cursor.execute(sql, params):
+        if edits(text, term, distance) <= distance:
+            found.append(term)
+            if len(found) > limit:
+                break
     return found[:limit], capped or len(found) > limit
 
 

@@ -70,8 +70,10 @@ def _remember(known: dict, word: str, stemming: bool, keep_stop_words: bool, lan
 
 def _analysed(word: str, stemming: bool, keep_stop_words: bool, language: str
               ) -> tuple[tuple[str | None, str], ...]:
-    """``(term, folded part)`` of each part of ``word``; the term is None for a stop word."""
-    stops = analysis.stop_words(language) if stemming and not keep_stop_words else frozenset()
+    """``(term, folded part)`` of each part of ``word``; the term is None for a stop word, or
+    (``keep_stop_words``) the stop word as it is, never stemmed (``tersebut`` is not
+    ``sebut``), as :func:`reader.language.analysis.tokens` keeps it."""
+    stops = analysis.stop_words(language) if stemming else frozenset()
     stem = analysis.stemmer(language) if stemming else None
     parts = word.split("-") if "-" in word and not _is_reduplication(word) else (word,)
     out = []
@@ -80,7 +82,7 @@ def _analysed(word: str, stemming: bool, keep_stop_words: bool, language: str
             continue
         folded = _fold(part)
         if folded in stops:
-            out.append((None, folded))
+            out.append((folded if keep_stop_words else None, folded))
         else:
             out.append((stem(folded) if stem else folded, folded))
     return tuple(out)
