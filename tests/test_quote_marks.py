@@ -21,3 +21,10 @@ def test_a_space_after_the_mark_that_opens_a_paragraph():
           ("Tapi uang dua kali lebih menekan daripada pekerjaan.", "Rina Marlina")]
     assert statements('\u201c Kami sudah siap sejak pagi,\u201d kata Budi Santoso.') == [
         ("Kami sudah siap sejak pagi,", "Budi Santoso")]
+
+
+def test_a_sentence_run_on_to_a_speaker_in_capitals_is_not_part_of_the_name():
+    assert statements('"Pajak kita hanya sepuluh persen," jelas BPS.Indikator lain juga negatif.'
+                      ) == [("Pajak kita hanya sepuluh persen,", "BPS")]
+    assert statements('"Kami sudah siap," kata Budi.Sementara itu, warga mulai pulang.') == [
+        ("Kami sudah siap,", "Budi")]

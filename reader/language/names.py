@@ -32,7 +32,9 @@ from reader.language.lexicon import (
 )
 from reader.language.sentences import is_abbreviation
 
-_GLUED = re.compile(r"^([\w'’-]*[a-z])\.[A-Z]")
+# A sentence run on to a name with no space after the full stop: "Erick.Sementara", and after
+# capitals only before a capitalised word: "RR.Indikator" (never "U.S.Army", "A.B").
+_GLUED = re.compile(r"^([\w'’-]*[a-z]|[A-Z]{2,}(?=\.[A-Z][a-z]))\.[A-Z]")
 _PHRASE_TOKEN = re.compile(r"\([^()\s]{1,16}\)|[^\s,;:!?()\"“”«»]+|[,;:!?()\"“”«»]")
 INITIAL = re.compile(r"^[A-Z]\.$")
 # English and Indonesian endings of title words, never of names: "Financial", "Operational".
