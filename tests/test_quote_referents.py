@@ -68,3 +68,11 @@ def test_initials_given_in_brackets_after_a_name_stand_for_that_person():
         '"Sebagian bunga utang dibayar dari utang baru," ujarnya.',
         '"Itu alasan rupiah terus melemah," jelas BS.',
     ) == ["Dewi Lestari", "Bambang Sutrisno", "Bambang Sutrisno"]
+
+
+def test_a_description_after_the_verb_ends_where_a_verb_of_its_own_begins():
+    assert speakers('"Terdakwa memperkaya diri sendiri," kata jaksa membacakan surat dakwaan di '
+                    'Pengadilan Tipikor Jakarta.') == ["jaksa"]
+    assert speakers('"Api muncul dari dapur," ujar petugas menjelaskan kronologi kejadian.') == [
+        "petugas"]
+    assert speakers('"Saya tidak tahu," kata mantan menteri itu.') != ["mantan"]

@@ -8,6 +8,7 @@ phrase are read by :mod:`reader.language.names`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reader.language.lexicon import (
@@ -29,6 +30,8 @@ from reader.language.names import (
 
 if TYPE_CHECKING:
     from reader.language.narrative import State
+
+_OWN_VERB = re.compile(r"(?:me|ber)[a-z]{4,}$")  # "membacakan", "menjelaskan", "bertanya"
 
 _ADVERBS = {"serentak", "kemarin", "sambil", "seraya", "sembari", "pula", "lagi", "kala",
             "secara", "usai", "seusai", "sore", "pagi", "siang", "malam", "singkat", "tegas"}
@@ -56,6 +59,8 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
     while index < len(words) and index < 5 and words[index][:1].islower() and \
             words[index].lower() not in STOP_NAME and words[index].lower() not in PRONOUNS and \
             words[index] not in ",()" and words[index].lower() not in _ADVERBS:
+        if lead and _OWN_VERB.match(words[index]) and not is_role(words[index]):
+            break  # "kata jaksa membacakan surat dakwaan": the description ends at its verb
         lead.append(words[index])
         index += 1
     name, index = name_run(words, index, state.vocab, state.tokens)
