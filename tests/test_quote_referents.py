@@ -76,3 +76,12 @@ def test_a_description_after_the_verb_ends_where_a_verb_of_its_own_begins():
     assert speakers('"Api muncul dari dapur," ujar petugas menjelaskan kronologi kejadian.') == [
         "petugas"]
     assert speakers('"Saya tidak tahu," kata mantan menteri itu.') != ["mantan"]
+
+
+def test_initials_of_common_words_in_brackets_are_not_a_person():
+    assert speakers(
+        '"Pengangguran kota naik tahun ini," kata Kepala BPS Dewi Lestari di Jakarta.',
+        'Penyebabnya adalah Tingkat Pengangguran Terbuka (TPT) laki-laki yang naik. Tingkat '
+        'pengangguran terbuka itu mencapai enam persen. TPT naik dari 5,87 persen.',
+        '"Kenaikan itu berpengaruh pada kemiskinan," paparnya.',
+    ) == ["Dewi Lestari", "Dewi Lestari"]

@@ -159,8 +159,9 @@ class State:
         ``RR`` later in the text is that person, not a body named by an acronym."""
         for found in _INITIALS.finditer(line):
             letters, words = found.group(2), found.group(1).split()[-len(found.group(2)):]
-            if "".join(w[0] for w in words) != letters:
-                continue
+            if "".join(w[0] for w in words) != letters or \
+                    any(w.lower() in self.vocab for w in words):
+                continue  # "Tingkat Pengangguran Terbuka (TPT)": common words, not a name
             person = split_role(words, self.vocab)
             if person is not None and person.role is None and is_person(person):
                 self.learn(person)
