@@ -85,3 +85,12 @@ def test_initials_of_common_words_in_brackets_are_not_a_person():
         'pengangguran terbuka itu mencapai enam persen. TPT naik dari 5,87 persen.',
         '"Kenaikan itu berpengaruh pada kemiskinan," paparnya.',
     ) == ["Dewi Lestari", "Dewi Lestari"]
+
+
+def test_a_statement_from_a_family_or_a_management_after_the_quote():
+    assert speakers('Budi Santoso hadir di sana.',
+                    '"Kami tidak pernah melakukan hal itu," demikian pernyataan dari keluarga '
+                    'Rudi, Senin (4/4/2016).') == ["keluarga Rudi"]
+    assert speakers('Budi Santoso hadir di sana.',
+                    '"Layanan kembali normal pekan depan," demikian pernyataan resmi dari '
+                    'manajemen Sinar Jaya.') == ["manajemen Sinar Jaya"]

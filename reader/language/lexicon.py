@@ -21,6 +21,7 @@ AFTER_VERBS = (
 SPEECH_NOUNS = (
     r"(?:demikian|begitu|seperti)\s+(?:bunyi\s+|isi\s+)?(?:pengumuman|pernyataan|keterangan|"
     r"penjelasan|rilis|siaran\s+pers|unggahan|cuitan|tulisan|surat|pesan|kata|ucapan|jawaban)"
+    r"(?:\s+resmi)?(?:\s+(?:dari|oleh)(?=\s))?"  # "demikian pernyataan resmi dari keluarga X"
 )
 # Reporting verbs before a quote: X mengatakan, "…" / X bilang "…" / menurut X, "…".
 BEFORE_VERBS = (
