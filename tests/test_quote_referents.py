@@ -94,3 +94,18 @@ def test_a_statement_from_a_family_or_a_management_after_the_quote():
     assert speakers('Budi Santoso hadir di sana.',
                     '"Layanan kembali normal pekan depan," demikian pernyataan resmi dari '
                     'manajemen Sinar Jaya.') == ["manajemen Sinar Jaya"]
+
+
+def test_an_adverb_between_a_name_and_its_reporting_verb():
+    assert speakers(
+        'Dunia dikejutkan kabar tentang pemain bola Rudi Hartono. Melalui keluarganya, Rudi '
+        'secara tegas menyatakan bahwa dirinya tidak bersalah.',
+        '"Saya tidak pernah menyembunyikan apa pun," ujarnya.',
+    ) == ["Rudi"]
+
+
+def test_common_words_opening_a_title_case_headline_are_not_a_person():
+    found = find_quotes(['Dunia dikejutkan kabar pemain yang tersandung skandal pekan ini.',
+                         '"Semua tuduhan itu fitnah belaka," ujarnya.'],
+                        language="id", title="Bukan Kali Ini Saja Rudi Tersandung Skandal")
+    assert [q.speaker for quotes in found for q in quotes] == [None]

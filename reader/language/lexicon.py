@@ -144,6 +144,7 @@ SENTENCE_STARTERS = {
     Sontak Akhirnya Belakangan Bukannya Sekadar Begini Berikut Anehnya Selama Menurutnya
     Awal Akhir Pekan Tahun Bulan Hari Kemarin Pagi Siang Sore Malam Tadi Semalam Dulu Nanti
     Sekarang Saat-saat Sejumlah Beberapa Banyak Semua Seluruh Tiap Setiap Hanya Cuma
+    Bukan Jangan Masih Sudah Belum Akan Bisa Harus Ingin Siap Saja
     """.split()
 }
 SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}

@@ -55,7 +55,9 @@ ENTITY = re.compile(
 )
 _ACTIVE = re.compile(r"^(?:me|ber)[a-z]{3,}$")
 _VERB_WORDS = frozenset(w.split()[0] for w in (BEFORE_VERBS + "|" + EN_VERBS).split("|"))
-_NEXT_WORD = re.compile(r"\s*(?:(?:juga|pun|sempat|lalu|kemudian|telah)\s+)?([A-Za-z]+)")
+# The word after a name, past an adverb: "Messi secara tegas menyatakan", "Budi pun menjawab".
+_NEXT_WORD = re.compile(r"\s*(?:(?:juga|pun|sempat|lalu|kemudian|telah|secara\s+[a-z]+|dengan\s+"
+                        r"(?:tegas|lantang|singkat|santai))\s+)?([A-Za-z]+)")
 _APPOSITIVE = re.compile(r"\s*,[^,]{0,80},")
 
 
