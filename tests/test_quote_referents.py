@@ -109,3 +109,16 @@ def test_common_words_opening_a_title_case_headline_are_not_a_person():
                          '"Semua tuduhan itu fitnah belaka," ujarnya.'],
                         language="id", title="Bukan Kali Ini Saja Rudi Tersandung Skandal")
     assert [q.speaker for quotes in found for q in quotes] == [None]
+
+
+def test_the_name_of_a_party_or_company_after_its_head_word_is_part_of_the_role():
+    found = find_quotes(['"Kepercayaan publik harus kembali," ujar Sekretaris Jenderal Partai '
+                         'Gemilang Rudi Hartono di Jakarta.',
+                         '"Kami siap diaudit kapan saja," kata Direktur Utama PT Sinarmas '
+                         'Dewi Lestari.',
+                         '"Kami akan menang," kata Ketua Umum Partai Gemilang Airlangga.'],
+                        language="id")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Rudi Hartono", "Sekretaris Jenderal Partai Gemilang"),
+        ("Dewi Lestari", "Direktur Utama PT Sinarmas"),
+        ("Airlangga", "Ketua Umum Partai Gemilang")]

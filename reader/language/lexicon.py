@@ -199,6 +199,9 @@ HONORIFICS = {
 ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")  # "Komisi X", "Wilayah V", "Subdit IV"
 ROLE_LINKS = {"dan", "and", "of", "for", "&", "untuk"}  # inside a role: "Secretary of State"
 COMPANY_ENDINGS = {"co", "corp", "inc", "ltd", "llc", "plc", "tbk", "group", "company"}
+# Words that open an organisation's name: the word after them is that name, not a person's
+# ("Sekjen Partai Golkar Idrus Marham", "Direktur Utama PT Pertamina Nicke Widyawati").
+ORG_HEADS = {"partai", "fraksi", "pt"}
 # Heads of offices named after their region: the word after them is the place.
 PLACE_HEADS = {
     w.lower() for w in """

@@ -20,6 +20,7 @@ from reader.language.lexicon import (
     LAW_HEADS,
     LOWER_BODIES,
     NAME_LINKS,
+    ORG_HEADS,
     PLACE_HEADS,
     PLACES,
     PRONOUNS,
@@ -77,8 +78,9 @@ _EN_ROLES: dict[str, bool] = {}
 
 def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
     """Which tokens of a capitalised run belong to a role. A Roman numeral after a role word is
-    a unit number (``Komisi X``, ``Wilayah V``), and the word after a regional head is its place
-    when a name of two words or more follows (``Bupati Banyuwangi Ipuk Fiestiandani``)."""
+    a unit number (``Komisi X``, ``Wilayah V``), the word after a regional head is its place
+    when a name of two words or more follows (``Bupati Banyuwangi Ipuk Fiestiandani``), and the
+    word after ``Partai`` or ``PT`` is the body's name (``Sekjen Partai Golkar Idrus Marham``)."""
     key = (*tokens, english)
     cached = _FLAG_CACHE.get(key)
     if cached is not None:
@@ -90,6 +92,9 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
         if i and tokens[i - 1].lower() in PLACE_HEADS and not flags[i] and \
                 len(tokens) - i - 1 >= 2 and not any(flags[i + 1:]):
             flags[i] = True
+        elif i and tokens[i - 1].lower() in ORG_HEADS and not flags[i] and \
+                len(tokens) - i - 1 >= (1 if i >= 2 else 2) and not any(flags[i + 1:]):
+            flags[i] = True  # "Partai Golkar Idrus Marham": the party's name, then the person
     if len(_FLAG_CACHE) > 20_000:
         _FLAG_CACHE.clear()
     _FLAG_CACHE[key] = tuple(flags)
