@@ -28,3 +28,15 @@ def test_a_sentence_run_on_to_a_speaker_in_capitals_is_not_part_of_the_name():
                       ) == [("Pajak kita hanya sepuluh persen,", "BPS")]
     assert statements('"Kami sudah siap," kata Budi.Sementara itu, warga mulai pulang.') == [
         ("Kami sudah siap,", "Budi")]
+
+
+def test_the_name_of_a_discussion_or_seminar_right_before_the_mark_is_a_term():
+    found = find_quotes(['"Modal saya modal sosial politik," ujar Rudi dalam sebuah diskusi '
+                         '\'Pembangunan Politik dan Sistem Kepartaian Indonesia\' di Tebet.',
+                         'Ia juga hadir dalam webinar "Literasi Keuangan untuk Generasi Muda '
+                         'Indonesia," pekan lalu.',
+                         '"Kami siap," kata Rudi dalam diskusi. "Semua harus bergerak bersama '
+                         'sekarang juga," lanjutnya.'], language="id")
+    assert [(q.text[:12], q.kind) for quotes in found for q in quotes] == [
+        ("Modal saya m", "statement"), ("Pembangunan ", "term"), ("Literasi Keu", "term"),
+        ("Kami siap,", "statement"), ("Semua harus ", "statement")]

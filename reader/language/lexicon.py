@@ -171,6 +171,9 @@ TITLE_WORDS = {
     "policy", "label", "brand", "merek",
 }
 
+# Events whose name follows right after the word, with no comma or colon between: a title.
+EVENT_WORDS = {"diskusi", "seminar", "webinar", "talkshow", "lokakarya", "simposium",
+               "sarasehan", "bertema", "tema", "workshop", "dialog"}
 
 # -- names: what belongs to the role, what ends a name -----------------------------------------
 

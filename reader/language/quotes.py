@@ -16,7 +16,14 @@ from reader.language.media import opening_medium
 from reader.language.names import Speaker
 from reader.language.narrative import State, vocabulary
 from reader.language.sentences import boilerplate
-from reader.language.spans import Span, classify, find_spans, nested_spans, titled
+from reader.language.spans import (
+    Span,
+    classify,
+    event_named,
+    find_spans,
+    nested_spans,
+    titled,
+)
 from reader.records import STATEMENT, TERM, Quote
 
 
@@ -65,7 +72,8 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         after = text[span.close_at:after_end] if span.closed else ""
         body = text[span.start:span.end]
         state.read(before)
-        title = titled(before) or _in_boilerplate(text, span.open_at)
+        title = titled(before) or event_named(text[max(0, span.open_at - 40):span.open_at]) \
+            or _in_boilerplate(text, span.open_at)
         speaker, via, how = (None, None, None) if title else attribute(body, before, after, state)
         if speaker is None and how is None and span.continued and state.pending:
             first, first_how = state.pending[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.language.lexicon import NAMING_WORDS, TITLE_WORDS, WORD
+from reader.language.lexicon import EVENT_WORDS, NAMING_WORDS, TITLE_WORDS, WORD
 from reader.records import STATEMENT, TERM
 
 _DOUBLE_MARKS = re.compile(r"[\"”»“]")
@@ -140,6 +140,17 @@ def titled(before: str) -> bool:
         return False
     words = [w.lower() for w in WORD.findall(tail)][-4:]
     return any(w in TITLE_WORDS or w in NAMING_WORDS for w in words)
+
+
+def event_named(before: str) -> bool:
+    """A quote right after the word for an event, with nothing between (``dalam sebuah diskusi
+    'Pembangunan Politik …'``, ``webinar "Literasi …"``), is the event's name. Asked of the
+    text just before the mark even when it is a previous quote's reporting clause."""
+    stripped = before[-40:].rstrip()
+    if not stripped[-1:].isalpha():
+        return False
+    last = WORD.findall(stripped[-20:])
+    return bool(last) and last[-1].lower() in EVENT_WORDS
 
 
 def nested_spans(text: str, outer: Span) -> list[Span]:
