@@ -235,28 +235,91 @@ def scored_terms(node, guards: tuple = ()):
         yield from scored_terms(node.optional, guards + (node.optional,))
 
 
+MANY_WORDS = 32  # optional words of one field past which a row's own words are looked up
+
+
 def score(node, stats: Statistics) -> Sql:
-    """The BM25F score of a matching paragraph, as an SQL expression."""
-    parts: list[str] = []
-    params: list = []
+    """The BM25F score of a matching paragraph, as an SQL expression.
+
+    A word that must match adds its part to every row. A word that counts only where it is
+    found (a branch of an OR) is tested row by row, ``CASE WHEN`` its condition; when one
+    field has more than ``MANY_WORDS`` of those whose condition is only that the word is there
+    (``Al M*``: ``al`` and an OR of 4,825 words), the row's own words are looked up in a table
+    of their weights instead (:func:`_present_words`): one look-up per word of the row, where
+    thousands of conditions per row took minutes, and their sum, thousands of additions deep,
+    overflowed the server's stack."""
+    parts: list[Sql] = []
+    present: dict[str, dict[str, float]] = {}  # field -> term -> weight, where found
     for fieldname, term, boost, guards in scored_terms(node):
-        weight = stats.idf(fieldname, term) * boost
-        avg = stats.avg_length(fieldname) or 1.0
-        tf = "coalesce((tf->>%s)::real, 1)"
-        norm = f"{K1 * (1 - B)!r} + {K1 * B / avg!r} * {fieldname}_len"
-        expression = f"{weight * (K1 + 1)!r} * {tf} / ({tf} + {norm})"
+        weight = stats.idf(fieldname, term) * boost * (K1 + 1)
+        if guards and all(_found_with(g, fieldname, term) for g in guards):
+            words = present.setdefault(fieldname, {})
+            words[term] = words.get(term, 0.0) + weight
+            continue
+        expression = _part(fieldname, weight, stats)
         key = f"{fieldname}:{term}"
         if not guards:
-            parts.append(expression)
-            params += [key, key]
+            parts.append(Sql(expression, [key, key]))
         else:
             conditions = [where(guard) for guard in guards]
-            parts.append(f"CASE WHEN {' AND '.join(f'({c.text})' for c in conditions)} "
-                         f"THEN {expression} ELSE 0 END")
-            params += [*(p for c in conditions for p in c.params), key, key]
+            parts.append(Sql(f"CASE WHEN {' AND '.join(f'({c.text})' for c in conditions)} "
+                             f"THEN {expression} ELSE 0 END",
+                             [*(p for c in conditions for p in c.params), key, key]))
+    for fieldname, words in present.items():
+        if len(words) > MANY_WORDS:
+            parts.append(_present_words(fieldname, words, stats))
+            continue
+        for term, weight in words.items():
+            key = f"{fieldname}:{term}"
+            parts.append(Sql(f"CASE WHEN {fieldname}_tsv @@ %s::tsquery "
+                             f"THEN {_part(fieldname, weight, stats)} ELSE 0 END",
+                             [_lexeme(term), key, key]))
     if not parts:
         return Sql("0::real")
-    return Sql(" + ".join(parts), params)
+    return _sum(parts)
+
+
+def _part(fieldname: str, weight: float, stats: Statistics) -> str:
+    """One word's BM25F part (``weight`` holds its idf, boost and ``K1 + 1``); two
+    parameters: the word's key in ``tf``, twice."""
+    avg = stats.avg_length(fieldname) or 1.0
+    tf = "coalesce((tf->>%s)::real, 1)"
+    norm = f"{K1 * (1 - B)!r} + {K1 * B / avg!r} * {fieldname}_len"
+    return f"{weight!r} * {tf} / ({tf} + {norm})"
+
+
+def _present_words(fieldname: str, words: dict[str, float], stats: Statistics) -> Sql:
+    """The parts of ``words`` (term -> weight) that the row's ``fieldname`` holds, summed:
+    each of the row's words looked up in the weights (a JSON object, parsed once)."""
+    import orjson
+
+    avg = stats.avg_length(fieldname) or 1.0
+    norm = f"{K1 * (1 - B)!r} + {K1 * B / avg!r} * {fieldname}_len"
+    return Sql(
+        "(SELECT coalesce(sum(q.w * q.n / (q.n + " + norm + ")), 0) FROM (SELECT "
+        "(%s::jsonb ->> u.lexeme)::float8 AS w, coalesce((tf ->> (%s || u.lexeme))::real, 1) "
+        f"AS n FROM unnest({fieldname}_tsv) AS u) AS q WHERE q.w IS NOT NULL)",
+        [orjson.dumps(words).decode(), f"{fieldname}:"])
+
+
+def _sum(parts: list[Sql]) -> Sql:
+    """``parts`` added, nested as a balanced tree (a chain of thousands overflows the
+    server's stack)."""
+    if len(parts) == 1:
+        return parts[0]
+    middle = len(parts) // 2
+    left, right = _sum(parts[:middle]), _sum(parts[middle:])
+    return Sql(f"({left.text}) + ({right.text})", left.params + right.params)
+
+
+def _found_with(guard, fieldname: str, term: str) -> bool:
+    """Whether ``guard`` holds wherever ``term`` is in ``fieldname``: it is that word, or an
+    OR with a branch that is."""
+    if isinstance(guard, Term):
+        return guard.field == fieldname and guard.text == term
+    if isinstance(guard, Or):
+        return any(_found_with(item, fieldname, term) for item in guard.items)
+    return False
 
 
 def highlight_words(node) -> set[str]:
