@@ -3,9 +3,10 @@
 Most specific first: the outlet it was quoted from (``seperti dikutip Reuters``, ``dikutip
 dariReuters`` glued in the source, ``dilansir dari situs resmi X``, ``according to CNN``), the
 outlet it was told to (``kepada Kompas.com``, ``told Reuters``, ``in an email to The Associated
-Press``), then the channel (``keterangan tertulis``, ``konferensi pers``, ``akun Instagram @x``,
-``on his Truth Social network``, ``in a statement``, ``in the letter``). A paragraph that opens
-with ``Mengutip X, …`` or ``Dilansir X, …`` gives X to its quotations that name no medium.
+Press``, ``in an interview with Le Monde``, ``dalam wawancara dengan Tempo``), then the channel
+(``keterangan tertulis``, ``konferensi pers``, ``akun Instagram @x``, ``on his Truth Social
+network``, ``in a statement``, ``in the letter``). A paragraph that opens with ``Mengutip X, …``
+or ``Dilansir X, …`` gives X to its quotations that name no medium.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ _PATTERNS = [
     re.compile(r"\btold\s+(?P<via>" + _NAME + ")"),
     re.compile(r"\bin\s+(?:an?\s+|his\s+|her\s+|their\s+|its\s+|the\s+)?"
                r"(?:e-?mail|comments?|statement|interview|letter|message|remarks)s?\s+"
-               r"(?:emailed\s+|sent\s+|given\s+)?to\s+(?P<via>" + _NAME + ")"),
+               r"(?:emailed\s+|sent\s+|given\s+)?(?:to|with)\s+(?P<via>" + _NAME + ")"),
+    re.compile(r"\bwawancara(?:\s+(?:khusus|eksklusif))?\s+dengan\s+(?P<via>" + _NAME + ")"),
     re.compile(r"\bsebagaimana\s+(?P<via>keterangan\s+(?:tertulis\s+)?yang\s+diterima\s+"
                + _NAME + ")"),
     re.compile(r"\b(?P<via>keterangan\s+(?:tertulis\s+)?yang\s+diterima\s+" + _NAME + ")"),

@@ -1,0 +1,24 @@
+"""The medium a quote came through, in the shapes not covered elsewhere: an interview with an
+outlet. Made-up sentences in the shapes real news uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.language.quotes import find_quotes
+
+
+@pytest.mark.parametrize("text, language, via", [
+    ('"We have not been paid since January," Dubois said in an interview with Le Monde.', "en",
+     "Le Monde"),
+    ('"We will appeal," the coach said in an interview with The Daily Courier on Monday.', "en",
+     "The Daily Courier"),
+    ('"Kami belum digaji sejak Januari," kata Rina dalam wawancara dengan Kompas.com, Senin.',
+     "id", "Kompas.com"),
+    ('"Kami belum digaji sejak Januari," kata Rina dalam wawancara khusus dengan Tempo.', "id",
+     "Tempo"),
+    ('"Kami belum digaji," kata Rina dalam wawancara.', "id", "wawancara"),
+])
+def test_an_interview_with_an_outlet_names_the_outlet(text, language, via):
+    (found,), = find_quotes([text], language=language)
+    assert found.via == via
