@@ -74,40 +74,54 @@ def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
     """The words within ``node``'s edits (at most ``MAX_FUZZY_DISTANCE``: more would match
     noise, and the answer is then cut) that share its first letter (or its longer kept
     prefix), as the Whoosh index expands them: a swap of neighbouring letters is one edit
-    (``Tokayve~`` reaches ``Tokayev``), so the server's Levenshtein distance, which counts it
-    as two, only narrows the candidates, and :func:`.edits` decides."""
+    (``Tokayve~`` reaches ``Tokayev``), where the server's Levenshtein distance counts two.
+
+    One edit: the words within one Levenshtein edit, and the word's swaps looked up as they
+    are. Two: the server's distance (four, for two swaps) and a looser trigram threshold
+    only narrow the candidates, and :func:`.edits` decides."""
     text = node.text
     distance = min(node.maxdist, MAX_FUZZY_DISTANCE)
     capped = distance < node.maxdist
     if distance == 0:
         return [text], capped
+    kept = max(1, node.prefixlength)
+    swaps = [] if distance > 1 else _swaps(text, kept)
+    wide = 1 if swaps or distance == 1 else 2  # server edits a swap costs, and trigrams: 3 or 4
     size = len(text)
     trigrams = size + 1  # pg_trgm pads a word with two spaces before and one after
-    shared = trigrams - 4 * distance  # an edit changes at most four trigrams (a swap)
+    shared = trigrams - (2 + wide) * distance  # trigrams an edit can change: 3, a swap 4
     plain = re.fullmatch(r"[0-9a-z]+", text) is not None
     params: list = [node.field, size - distance, size + distance]
-    sql = (f"SELECT term FROM {SCHEMA}.terms WHERE field = %s"
-           " AND length(term) BETWEEN %s AND %s")
+    near = "length(term) BETWEEN %s AND %s"
     threshold = None
     if plain and shared >= 2:
-        threshold = shared / (trigrams + 5 * distance) * 0.95
-        sql += " AND term %% %s"
+        threshold = shared / (trigrams + (3 + wide) * distance) * 0.95
+        near += " AND term %% %s"
         params.append(text)
-    kept = max(1, node.prefixlength)
-    sql += " AND left(term, %s) = %s"
-    params += [kept, text[:kept]]
-    sql += " AND levenshtein_less_equal(term, %s, %s) <= %s ORDER BY df DESC, term DESC"
-    params += [text, 2 * distance, 2 * distance]  # a swap is two of its edits
+    near += " AND left(term, %s) = %s AND levenshtein_less_equal(term, %s, %s) <= %s"
+    params += [kept, text[:kept], text, wide * distance, wide * distance]
+    sql = f"SELECT term FROM {SCHEMA}.terms WHERE field = %s AND (({near})"
+    if swaps:
+        sql += " OR term = ANY(%s)"
+        params.append(swaps)
+    sql += ") ORDER BY df DESC, term DESC"
     if threshold is not None:
         cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
                        [f"{threshold:.4f}"])
     found: list[str] = []
     for (term,) in cursor.execute(sql, params):
-        if edits(text, term, distance) <= distance:
+        if wide == 1 or edits(text, term, distance) <= distance:
             found.append(term)
             if len(found) > limit:
                 break
     return found[:limit], capped or len(found) > limit
+
+
+def _swaps(text: str, kept: int) -> list[str]:
+    """``text`` with two neighbouring letters swapped, each way that keeps its first
+    ``kept`` letters."""
+    return [text[:i] + text[i + 1] + text[i] + text[i + 2:]
+            for i in range(kept, len(text) - 1) if text[i] != text[i + 1]]
 
 
 def expand(cursor, node, cache: dict) -> tuple[object, bool]:
