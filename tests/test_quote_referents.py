@@ -122,3 +122,17 @@ def test_the_name_of_a_party_or_company_after_its_head_word_is_part_of_the_role(
         ("Rudi Hartono", "Sekretaris Jenderal Partai Gemilang"),
         ("Dewi Lestari", "Direktur Utama PT Sinarmas"),
         ("Airlangga", "Ketua Umum Partai Gemilang")]
+
+
+def test_a_title_whose_field_is_a_list_with_commas():
+    found = find_quotes([
+        '"Tidak ada lelang di kawasan itu," kata Direktur Jenderal Energi Baru, Terbarukan, dan '
+        'Konservasi Energi (EBTKE) Kementerian ESDM, Rina Marlina dalam keterangannya.',
+        '"Pemilu harus aman," kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Budi '
+        'Hartono di Jakarta.',
+        '"Kami siap," kata Kepala Dinas Pemuda, Olahraga, dan Pariwisata Kabupaten Garut Dewi '
+        'Lestari.',
+        '"Kami siap," kata Budi Santoso, Andi Pratama, dan Sari Dewi.',
+    ], language="id")
+    assert [q.speaker for quotes in found for q in quotes] == [
+        "Rina Marlina", "Budi Hartono", "Dewi Lestari", "Budi Santoso"]

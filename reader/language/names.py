@@ -209,6 +209,10 @@ def name_run(words: list[str], index: int, vocab: frozenset[str],
     while index < len(words):
         word = words[index]
         low = word.lower()
+        if word == "," and kept and _field_list(words, index, known) and \
+                any(is_role(w) for w in kept):
+            index += 1  # "Direktur Jenderal Energi Baru, Terbarukan, dan Konservasi Energi …"
+            continue
         if word in ",;:!?\"“”«»()":
             break
         following = words[index + 1] if index + 1 < len(words) else ""
@@ -236,6 +240,41 @@ def name_run(words: list[str], index: int, vocab: frozenset[str],
             len(kept) > 1 and not is_role(kept[-2]):
         kept.pop()  # a trailing alias: "Basuki Tjahaja Purnama (Ahok)"
     return kept, index
+
+
+def _field_list(words: list[str], at: int, known: set[str] | frozenset[str]) -> bool:
+    """The comma at ``at`` sits in a list of fields inside one title (``Bidang Politik, Hukum,
+    dan Keamanan``): capitalised items up to ``dan``/``serta`` and a capitalised word, none of
+    them opening with a person's title or rank or being a name met before (``Menteri Hukum,
+    Supratman, dan Menteri Luar Negeri …`` are two people)."""
+    index, items = at, 0
+    while index < len(words) and index < at + 12:
+        word = words[index]
+        if word == ",":
+            index += 1
+            continue
+        if word.lower() in ("dan", "serta"):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            return (items > 0 or index == at + 1) and following[:1].isupper() and \
+                _field_word(following, known)  # ", dan Keamanan": the list's last comma
+        if not word[:1].isupper() or word.startswith("(") or not _field_word(word, known):
+            return False
+        if words[index - 1] == ",":
+            items += 1
+        index += 1
+    return False
+
+
+def _field_word(word: str, known: set[str] | frozenset[str]) -> bool:
+    low = word.lower()
+    return word not in known and low not in _PERSON_TITLES and low not in RANKS and \
+        low not in PLACE_HEADS and not ROLE_PREFIX.match(low)
+
+
+# Words that open a person's title: an item of a list that starts with one is another person.
+_PERSON_TITLES = {"menteri", "wakil", "ketua", "kepala", "direktur", "presiden", "sekretaris",
+                  "anggota", "juru", "panglima", "jaksa", "hakim", "komisaris", "wamen",
+                  "deputi", "asisten", "staf", "pengamat", "dosen", "rektor", "dekan"}
 
 
 def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
