@@ -136,3 +136,19 @@ def test_a_title_whose_field_is_a_list_with_commas():
     ], language="id")
     assert [q.speaker for quotes in found for q in quotes] == [
         "Rina Marlina", "Budi Hartono", "Dewi Lestari", "Budi Santoso"]
+
+
+def test_a_name_right_after_the_quote_with_no_reporting_verb():
+    assert speakers(
+        'Kemenkeu mendapat skor tertinggi dalam survei itu.',
+        '"Semua kementerian mendapatkan skor kinerja sedang. Yang tertinggi adalah Kemenkeu," '
+        'Direktur Riset Budi Santoso, dalam rilis hasil survei, Sabtu (18/10/2025).',
+        '"Kami akan terus memantau kinerja kabinet," Rina Marlina di Jakarta, Senin.',
+    ) == ["Budi Santoso", "Rina Marlina"]
+
+
+def test_a_name_after_a_quoted_name_and_a_comma_is_an_apposition_not_a_speaker():
+    found = find_quotes(['Menurut Budi, pertemuan itu diinisiasi oleh "Jaringan Warga Peduli '
+                         'Sungai", Komunitas Tetangga Antaragama, sebuah organisasi nirlaba.'],
+                        language="id")
+    assert [(q.kind, q.speaker) for quotes in found for q in quotes] == [("term", None)]

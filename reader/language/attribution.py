@@ -48,6 +48,10 @@ _BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s
 _MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
 _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
                       r"(?P<name>[A-Z].{0,120})")
+# A name with no verb after a quote that ends like speech, then a comma, a place or time, or the
+# sentence end: '"…," Direktur Riset Ali Noer Zaman, dalam rilis …'.
+_BARE_NAME = re.compile(r"^[\s,]*(?P<name>[A-Z][^,.;:!?\"“”]{0,80}?)\s*(?:,|(?=\s(?:dalam|di|saat|"
+                        r"ketika|kepada|usai|seusai|pada|melalui|lewat)\b)|\.?\s*$)")
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)")
 
 
@@ -135,6 +139,13 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
         if subject:
             speaker, how = phrase_speaker(subject.group("name"), state)
             if speaker is not None and how == "name":
+                return speaker, "after"
+        # '"…," Direktur Riset Ali Noer Zaman, dalam rilis …': the comma inside the marks
+        bare = _BARE_NAME.match(clause) if body.rstrip()[-1:] in ",?!" else None
+        if bare:
+            speaker, how = phrase_speaker(bare.group("name"), state)
+            if speaker is not None and how == "name" and not role_only(speaker) and \
+                    (speaker.role or len(speaker.name.split()) >= 2):
                 return speaker, "after"
     return None
 
