@@ -152,3 +152,14 @@ def test_a_name_after_a_quoted_name_and_a_comma_is_an_apposition_not_a_speaker()
                          'Sungai", Komunitas Tetangga Antaragama, sebuah organisasi nirlaba.'],
                         language="id")
     assert [(q.kind, q.speaker) for quotes in found for q in quotes] == [("term", None)]
+
+
+def test_the_words_of_a_law_or_a_letter_are_not_given_to_whom_the_text_is_about():
+    assert speakers(
+        'Menteri Kebudayaan, Dewi Lestari menegaskan semua program berpijak pada UUD 1945 Pasal '
+        '32. Dalam pasal tersebut, tertuang bahwa "Negara memajukan kebudayaan nasional '
+        'Indonesia di tengah peradaban dunia."',
+        'Pasal 5 undang-undang itu berbunyi, "Setiap warga negara berhak atas pendidikan yang '
+        'layak dan terjangkau."',
+        '"Semua program kami mengacu ke sana," ujar Dewi.',
+    ) == [None, None, "Dewi"]

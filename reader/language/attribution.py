@@ -48,6 +48,10 @@ _BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s
 _MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
 _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
                       r"(?P<name>[A-Z].{0,120})")
+# The wording of a law, a letter or a sign just before the quote: "Dalam pasal tersebut, tertuang
+# bahwa", "Pasal 5 berbunyi", "isinya:", "termaktub".
+_WORDING = re.compile(r"\b(?:tertuang|termaktub|berbunyi|bunyinya|isinya)(?:\s+(?:bahwa|sebagai\s+"
+                      r"berikut))?\s*[,:]?\s*$", re.IGNORECASE)
 # A name with no verb after a quote that ends like speech, then a comma, a place or time, or the
 # sentence end: '"…," Direktur Riset Ali Noer Zaman, dalam rilis …'.
 _BARE_NAME = re.compile(r"^[\s,]*(?P<name>[A-Z][^,.;:!?\"“”]{0,80}?)\s*(?:,|(?=\s(?:dalam|di|saat|"
@@ -74,6 +78,8 @@ def attribute(body: str, before: str, after: str, state: State):
             return speaker, via, how
     tail = _sentence_tail(before)
     via = via or medium_before(tail)
+    if _WORDING.search(tail[-120:]):
+        return None, via, "document"  # "Pasal 5 berbunyi, "…"": a text's words, no speaker
     menurut = _MENURUT.search(tail)
     if menurut:
         speaker, how = phrase_speaker(menurut.group("name"), state)
