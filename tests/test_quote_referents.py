@@ -163,3 +163,15 @@ def test_the_words_of_a_law_or_a_letter_are_not_given_to_whom_the_text_is_about(
         'layak dan terjangkau."',
         '"Semua program kami mengacu ke sana," ujar Dewi.',
     ) == [None, None, "Dewi"]
+
+
+def test_a_company_the_article_writes_as_pt_x_is_part_of_the_role_before_a_name():
+    found = find_quotes([
+        'Kasus itu menjadi modal bagi PT Sinarmulia (Persero) untuk berbenah. Hal itu '
+        'disampaikan Direktur Utama Sinarmulia Rudi Hartono Saputra usai bertemu Jaksa Agung.',
+        '"Ini menjadi momentum bagi kami untuk berbenah," ujarnya.',
+        '"Kami terbuka pada pemeriksaan," kata Direktur Keuangan Sinarmulia Dewi Lestari.',
+    ], language="id")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Rudi Hartono Saputra", "Direktur Utama Sinarmulia"),
+        ("Dewi Lestari", "Direktur Keuangan Sinarmulia")]

@@ -43,8 +43,10 @@ class State:
     carrying: bool = False
     pending: list[tuple[Quote, str | None]] = field(default_factory=list)
     initials: dict[str, Speaker] = field(default_factory=dict)  # "RR" for "Rizal Ramli (RR)"
+    companies: frozenset[str] = frozenset()  # "Pertamina" for "PT Pertamina (Persero)"
 
     def learn(self, speaker: Speaker | None) -> None:
+        speaker = self.named(speaker)
         if speaker is None or not is_person(speaker, self.language == "en"):
             return
         for known in self.people:
@@ -56,6 +58,16 @@ class State:
         self.tokens.update(speaker.name.split())
         if len(self.people) > 400:
             del self.people[:100]
+
+    def named(self, speaker: Speaker | None) -> Speaker | None:
+        """``Direktur Utama Pertamina Simon Aloysius`` as Simon Aloysius, the company in his
+        role, when the article names that company elsewhere (``PT Pertamina``)."""
+        if speaker is None or not self.companies:
+            return speaker
+        first, _, rest = speaker.name.partition(" ")
+        if first in self.companies and len(rest.split()) >= 2:
+            return Speaker(rest, " ".join(filter(None, (speaker.role, first))))
+        return speaker
 
     def full(self, speaker: Speaker | None) -> Speaker | None:
         """A short or role-only mention as the person it stands for (``Erick`` -> Erick Thohir)."""
@@ -96,6 +108,7 @@ class State:
     def set_focus(self, speaker: Speaker | None, from_quote: bool = False) -> None:
         if speaker is None:
             return
+        speaker = self.named(speaker)
         self.learn(speaker)
         self.focus = self.full(speaker)
         self.focus_from_quote = from_quote
@@ -193,6 +206,18 @@ _DATELINE = re.compile(
 _INITIALS = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})\(([A-Z]{2,4})\)")
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)
+
+
+def companies(texts: list[str]) -> frozenset[str]:
+    """Names the article gives as companies: ``PT Pertamina``, ``Pertamina (Persero)``,
+    ``Astra Tbk``."""
+    joined = "\n".join(texts)
+    if "PT" not in joined and "Persero" not in joined and "Tbk" not in joined:
+        return frozenset()
+    return frozenset(a or b for a, b in _COMPANY.findall(joined))
+
+
+_COMPANY = re.compile(r"\bPT\.?\s+([A-Z][\w-]+)|\b([A-Z][\w-]+)\s+(?:\(Persero\)|Tbk\b)")
 
 
 def vocabulary(texts: list[str]) -> frozenset[str]:

@@ -14,7 +14,7 @@ from reader.language.attribution import attribute, clause_length, only_glue
 from reader.language.english import looks_english
 from reader.language.media import opening_medium
 from reader.language.names import Speaker
-from reader.language.narrative import State, vocabulary
+from reader.language.narrative import State, companies, vocabulary
 from reader.language.sentences import boilerplate
 from reader.language.spans import (
     Span,
@@ -42,7 +42,8 @@ def find_quotes(paragraphs: list[str] | None, language: str | None = None,
         language = (language or "").lower()[:2]
         if language not in ("id", "en", "ms"):
             language = "en" if looks_english(texts) else "id"
-    state = State(vocab=vocabulary(texts), language="en" if language == "en" else "id")
+    state = State(vocab=vocabulary(texts), language="en" if language == "en" else "id",
+                  companies=companies(texts))
     if isinstance(title, str):
         state.read_headline(title)
     # No quotation can start after the last paragraph with a mark: the narrative after it need
@@ -75,6 +76,7 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         title = titled(before) or event_named(text[max(0, span.open_at - 40):span.open_at]) \
             or _in_boilerplate(text, span.open_at)
         speaker, via, how = (None, None, None) if title else attribute(body, before, after, state)
+        speaker = state.named(speaker)
         if speaker is None and how is None and span.continued and state.pending:
             first, first_how = state.pending[0]
             if first.speaker:
