@@ -311,11 +311,16 @@ def test_stop_words_in_did_you_mean_and_fuzzy_words(factory, tmp_path):
         backend.close()
 
 
-@pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*", ""])
+@pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*", "",
+                                   "--~", "-.~2"])
 def test_a_malformed_query_raises_one_line(seeds, query):
     with pytest.raises(QueryError) as caught:
         search(seeds, query)
     assert str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_fuzzy_word_of_punctuation_is_left_out(seeds):
+    assert where(search(seeds, "Tokayev --~")) == where(search(seeds, "Tokayev"))
 
 
 def test_field_filters(seeds):

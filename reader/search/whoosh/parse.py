@@ -80,10 +80,24 @@ class NestedPlusMinus(PlusMinusPlugin):
                 group[i] = sorted_node
 
 
+class FuzzyWords(FuzzyTermPlugin):
+    """``word~``, where a word that analyses to nothing (punctuation, ``--~``) is left out of
+    the query as any such word is (Whoosh's own node failed on it)."""
+
+    class FuzzyTermNode(FuzzyTermPlugin.FuzzyTermNode):
+        def query(self, parser):
+            q = syntax.TextNode.query(self, parser)
+            if q is None:
+                return None
+            q.maxdist = self.maxdist
+            q.prefixlength = self.prefixlength
+            return q
+
+
 def make_parser(schema, field: str = "text") -> QueryParser:
     """The parser of the reader's query language; words without a field search ``field``."""
     parser = QueryParser(field, schema)
-    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(FuzzyWords())
     # '-word' excludes, but a hyphen inside a word (negara-negara) is part of the word.
     parser.remove_plugin_class(PlusMinusPlugin)
     # a sign starts a word (after a space or an opening parenthesis), never joins two
