@@ -175,3 +175,16 @@ def test_a_company_the_article_writes_as_pt_x_is_part_of_the_role_before_a_name(
     assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
         ("Rudi Hartono Saputra", "Direktur Utama Sinarmulia"),
         ("Dewi Lestari", "Direktur Keuangan Sinarmulia")]
+
+
+def test_a_relative_or_lawyer_of_a_named_person_is_not_that_person():
+    found = find_quotes([
+        '"Kami terus berjuang," kata ayah Rina.',
+        '"Klien kami kooperatif," kata kuasa hukum Budi Santoso di Jakarta.',
+        '"Dia orang baik," ujar istri Andi Pratama.',
+        '"Anak saya tidak bersalah," kata ibunda Dewi, Sari Wulandari, di rumahnya.',
+        '"Vonis itu adil," kata hakim ketua Bambang Sutrisno.',
+    ], language="id")
+    assert [q.speaker for quotes in found for q in quotes] == [
+        "ayah Rina", "kuasa hukum Budi Santoso", "istri Andi Pratama", "Sari Wulandari",
+        "Bambang Sutrisno"]

@@ -31,6 +31,15 @@ from reader.language.names import (
 if TYPE_CHECKING:
     from reader.language.narrative import State
 
+# Lower-case words before a name that make the speaker someone close to that person: a relative,
+# a lawyer, a spokesperson, a friend ("kata ayah Mirna" is Mirna's father).
+_RELATIONS = {
+    "ayah", "ayahanda", "ibu", "ibunda", "bapak", "istri", "suami", "anak", "putra", "putri",
+    "kakak", "adik", "abang", "paman", "bibi", "tante", "nenek", "kakek", "cucu", "keluarga",
+    "kerabat", "saudara", "sepupu", "mertua", "menantu", "keponakan", "pacar", "kekasih",
+    "tunangan", "teman", "sahabat", "rekan", "kolega", "tetangga", "pengacara", "kuasa hukum",
+    "juru bicara", "jubir", "ajudan", "asisten", "manajer", "orang tua", "orangtua", "setim",
+}
 _OWN_VERB = re.compile(r"(?:me|ber)[a-z]{4,}$")  # "membacakan", "menjelaskan", "bertanya"
 
 _ADVERBS = {"serentak", "kemarin", "sambil", "seraya", "sembari", "pula", "lagi", "kala",
@@ -99,6 +108,9 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         appositive = _apposition(lead, name, speaker, words, index + 1, state)
         if appositive is not None:
             return appositive, "name"
+    if lead and (lead[-1].lower() in _RELATIONS or " ".join(lead[-2:]).lower() in _RELATIONS):
+        # "kata ayah Mirna", "kata kuasa hukum Hasto": someone close to the person, not them
+        return Speaker(" ".join(lead + name)), "described"
     if lead and not role_only(speaker):
         return Speaker(speaker.name, _join(lead, speaker.role)), "name"
     if role_only(speaker):
