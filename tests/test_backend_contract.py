@@ -312,7 +312,7 @@ def test_stop_words_in_did_you_mean_and_fuzzy_words(factory, tmp_path):
 
 
 @pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*", "",
-                                   "--~", "-.~2"])
+                                   "--~", "-.~2", "speaker:outlet:Rubio", "title:(source:x)"])
 def test_a_malformed_query_raises_one_line(seeds, query):
     with pytest.raises(QueryError) as caught:
         search(seeds, query)
@@ -321,6 +321,10 @@ def test_a_malformed_query_raises_one_line(seeds, query):
 
 def test_a_fuzzy_word_of_punctuation_is_left_out(seeds):
     assert where(search(seeds, "Tokayev --~")) == where(search(seeds, "Tokayev"))
+
+
+def test_a_word_ending_in_a_colon_is_a_word(seeds):
+    assert where(search(seeds, "title:Terpilih:")) == where(search(seeds, "title:Terpilih"))
 
 
 def test_field_filters(seeds):

@@ -63,6 +63,10 @@ def check_query(query: str, extra: Iterable[str] = ()) -> str:
                              f"{', '.join(known_fields(extra))})")
         if not value:
             raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:Tokayev")
+        inner = FIELD_TOKEN.match(value.lstrip("(+-"))
+        if inner and (inner.group(1).lower() in FIELDS or inner.group(1).lower() in extra):
+            raise QueryError(f"'{name}:' takes a word, not another field ('{inner.group(1)}:'); "
+                             f"write each field before its own word")
         if lower == DATE:
             date_bounds(value.rstrip(")"))
         elif (lower == LANG or lower in extra) and value[0] not in '("':
