@@ -188,3 +188,13 @@ def test_a_relative_or_lawyer_of_a_named_person_is_not_that_person():
     assert [q.speaker for quotes in found for q in quotes] == [
         "ayah Rina", "kuasa hukum Budi Santoso", "istri Andi Pratama", "Sari Wulandari",
         "Bambang Sutrisno"]
+
+
+def test_a_relative_or_lawyer_before_a_reporting_verb_is_not_the_person_named():
+    found = find_quotes([
+        'Kuasa hukum Budi Santoso mengatakan, "Klien kami selalu hadir setiap dipanggil."',
+        'Sementara itu, ayah Rina Marlina menegaskan putrinya tidak bersalah.',
+        '"Kami akan terus berjuang," ujarnya.',
+    ], language="id")
+    assert [q.speaker for quotes in found for q in quotes] == [
+        "Kuasa hukum Budi Santoso", "ayah Rina Marlina"]

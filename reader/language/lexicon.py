@@ -171,6 +171,15 @@ TITLE_WORDS = {
     "policy", "label", "brand", "merek",
 }
 
+# Lower-case words before a name that make the speaker someone close to that person: a relative,
+# a lawyer, a spokesperson, a friend ("kata ayah Mirna" is Mirna's father).
+RELATIONS = {
+    "ayah", "ayahanda", "ibu", "ibunda", "bapak", "istri", "suami", "anak", "putra", "putri",
+    "kakak", "adik", "abang", "paman", "bibi", "tante", "nenek", "kakek", "cucu", "keluarga",
+    "kerabat", "saudara", "sepupu", "mertua", "menantu", "keponakan", "pacar", "kekasih",
+    "tunangan", "teman", "sahabat", "rekan", "kolega", "tetangga", "pengacara", "kuasa hukum",
+    "juru bicara", "jubir", "ajudan", "asisten", "manajer", "orang tua", "orangtua", "setim",
+}
 # Events whose name follows right after the word, with no comma or colon between: a title.
 EVENT_WORDS = {"diskusi", "seminar", "webinar", "talkshow", "lokakarya", "simposium",
                "sarasehan", "bertema", "tema", "workshop", "dialog"}

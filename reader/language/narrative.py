@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from reader.language.lexicon import (
     BODY_HEADS,
     LOWER_BODIES,
+    RELATIONS,
     ROLE_LINKS,
     SENTENCE_STARTERS,
 )
@@ -112,7 +113,7 @@ class State:
         self.learn(speaker)
         self.focus = self.full(speaker)
         self.focus_from_quote = from_quote
-        if is_person(self.focus, self.language == "en"):
+        if is_person(self.focus, self.language == "en") or _related(self.focus):
             self.person = self.focus
 
     def spoke(self, speaker: Speaker, question: bool) -> None:
@@ -206,6 +207,14 @@ _DATELINE = re.compile(
 _INITIALS = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})\(([A-Z]{2,4})\)")
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)
+
+
+def _related(speaker: Speaker | None) -> bool:
+    """``ayah Rina``, ``Kuasa hukum Budi``: a person described by a relation to another."""
+    if speaker is None:
+        return False
+    words = speaker.name.lower().split()
+    return len(words) >= 2 and (words[0] in RELATIONS or " ".join(words[:2]) in RELATIONS)
 
 
 def companies(texts: list[str]) -> frozenset[str]:

@@ -15,6 +15,7 @@ from reader.language.lexicon import (
     BACK_WORDS,
     LOWER_BODIES,
     PRONOUNS,
+    RELATIONS,
     SENTENCE_STARTERS,
     STOP_NAME,
 )
@@ -31,15 +32,6 @@ from reader.language.names import (
 if TYPE_CHECKING:
     from reader.language.narrative import State
 
-# Lower-case words before a name that make the speaker someone close to that person: a relative,
-# a lawyer, a spokesperson, a friend ("kata ayah Mirna" is Mirna's father).
-_RELATIONS = {
-    "ayah", "ayahanda", "ibu", "ibunda", "bapak", "istri", "suami", "anak", "putra", "putri",
-    "kakak", "adik", "abang", "paman", "bibi", "tante", "nenek", "kakek", "cucu", "keluarga",
-    "kerabat", "saudara", "sepupu", "mertua", "menantu", "keponakan", "pacar", "kekasih",
-    "tunangan", "teman", "sahabat", "rekan", "kolega", "tetangga", "pengacara", "kuasa hukum",
-    "juru bicara", "jubir", "ajudan", "asisten", "manajer", "orang tua", "orangtua", "setim",
-}
 _OWN_VERB = re.compile(r"(?:me|ber)[a-z]{4,}$")  # "membacakan", "menjelaskan", "bertanya"
 
 _ADVERBS = {"serentak", "kemarin", "sambil", "seraya", "sembari", "pula", "lagi", "kala",
@@ -108,7 +100,7 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         appositive = _apposition(lead, name, speaker, words, index + 1, state)
         if appositive is not None:
             return appositive, "name"
-    if lead and (lead[-1].lower() in _RELATIONS or " ".join(lead[-2:]).lower() in _RELATIONS):
+    if lead and (lead[-1].lower() in RELATIONS or " ".join(lead[-2:]).lower() in RELATIONS):
         # "kata ayah Mirna", "kata kuasa hukum Hasto": someone close to the person, not them
         return Speaker(" ".join(lead + name)), "described"
     if lead and not role_only(speaker):

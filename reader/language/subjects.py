@@ -21,6 +21,7 @@ from reader.language.lexicon import (
     FOLLOWERS,
     PREPOSITIONS,
     PRONOUNS,
+    RELATIONS,
     SENTENCE_STARTERS,
     SOFT_STARTERS,
     SPEECH_WORDS,
@@ -83,6 +84,9 @@ _SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", 
 _EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
 # What follows an item of a list rather than a subject: another item or the list's last.
 _LIST_ITEM = re.compile(r"\s*(?:,\s*)?(?:dan|serta|atau|and|or)\b|\s*,\s*[A-Z]")
+# One or two words right before a name, for a relation to that person ("ayah", "kuasa hukum").
+_RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|[Oo]rang\s+tua)|"
+                              r"[A-Za-z]+)\s+$")
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
 _LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
                    r"[A-Z]")
@@ -139,6 +143,11 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 candidate = Speaker(following.name, role)
                 end = matches[index].end()
                 index += 1
+        if not english and words[0] == first:
+            relation = _RELATION_BEFORE.search(text, max(0, start - 25), start)
+            if relation and relation.group(1).lower() in RELATIONS and candidate.role is None:
+                # "Kuasa hukum Budi Santoso mengatakan": the lawyer, not Budi
+                candidate = Speaker(f"{relation.group(1)} {candidate.name}")
         strong = reporting(text, end) or (english and bool(_EN_AGENT.match(text, end)))
         yield candidate, strong
 
