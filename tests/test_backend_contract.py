@@ -321,6 +321,8 @@ def test_a_malformed_query_raises_one_line(seeds, query):
 
 def test_a_fuzzy_word_of_punctuation_is_left_out(seeds):
     assert where(search(seeds, "Tokayev --~")) == where(search(seeds, "Tokayev"))
+    # a field name glued to a fuzzy word's distance is no field (the query check sees none)
+    assert search(seeds, "Tokayev~2outlet:Pahami").total == 0
 
 
 def test_a_word_ending_in_a_colon_is_a_word(seeds):

@@ -17,7 +17,14 @@ import time
 from collections import OrderedDict
 
 from whoosh.matching import AndNotMatcher, WrappingMatcher
-from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, PlusMinusPlugin, QueryParser, syntax
+from whoosh.qparser import (
+    FieldsPlugin,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    PlusMinusPlugin,
+    QueryParser,
+    syntax,
+)
 from whoosh.qparser.common import QueryParserError
 from whoosh.query import (
     And,
@@ -94,10 +101,25 @@ class FuzzyWords(FuzzyTermPlugin):
             return q
 
 
+class SearchableFields(FieldsPlugin):
+    """``name:`` for the fields a query can search. A column of the schema (``outlet``, read
+    for the counts by outlet) named where the query check does not see a field (``~2outlet:x``)
+    is text, as an unknown name is: Whoosh failed on it."""
+
+    def do_fieldnames(self, parser, group):
+        for node in group:
+            if isinstance(node, syntax.FieldnameNode) and node.fieldname in parser.schema \
+                    and parser.schema[node.fieldname].format is None:
+                node.fieldname = ""  # not in the schema: Whoosh puts its text back
+        return super().do_fieldnames(parser, group)
+
+
 def make_parser(schema, field: str = "text") -> QueryParser:
     """The parser of the reader's query language; words without a field search ``field``."""
     parser = QueryParser(field, schema)
     parser.add_plugin(FuzzyWords())
+    parser.remove_plugin_class(FieldsPlugin)
+    parser.add_plugin(SearchableFields())
     # '-word' excludes, but a hyphen inside a word (negara-negara) is part of the word.
     parser.remove_plugin_class(PlusMinusPlugin)
     # a sign starts a word (after a space or an opening parenthesis), never joins two
