@@ -198,3 +198,25 @@ def test_a_relative_or_lawyer_before_a_reporting_verb_is_not_the_person_named():
     ], language="id")
     assert [q.speaker for quotes in found for q in quotes] == [
         "Kuasa hukum Budi Santoso", "ayah Rina Marlina"]
+
+
+def test_english_a_lawyer_relative_or_spokesperson_of_a_named_person_is_not_that_person():
+    found = find_quotes([
+        '"He is innocent," said Smith\'s lawyer.',
+        '"He is innocent," Smith\'s attorney, Jane Roe, said.',
+        '"She was kind," said the mother of Maria Lopez.',
+        '"We will appeal," said a spokesperson for Governor Tim Walz.',
+        '"We will appeal," a spokesman for Walz said.',
+        '"He is innocent," said Jane Roe, Smith\'s attorney.',
+        '"We will appeal," Governor Tim Walz said.',
+    ], language="en")
+    assert [q.speaker for quotes in found for q in quotes] == [
+        "Smith's lawyer", "Jane Roe", "the mother of Maria Lopez",
+        "a spokesperson for Governor Tim Walz", "a spokesman for Walz", "Jane Roe", "Tim Walz"]
+
+
+def test_english_a_possessive_before_a_name_is_that_name_s_role():
+    found = find_quotes(['"Great game," said Smith\'s former lawyer Michael Cohen.',
+                         '"Great game," said the Lakers\' coach.'], language="en")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Michael Cohen", "Smith's former lawyer"), ("the Lakers' coach", None)]

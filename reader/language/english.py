@@ -60,7 +60,35 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
         return _named(text[verb.end():], state)
     if len(WORD.findall(subject)) > 12 or ";" in subject or first_end(subject + " A"):
         return None
-    return _named(subject.split(",")[0], state)
+    parts = subject.split(",")
+    if len(parts) >= 2 and _related(phrase_words(parts[0])):
+        named = _named(parts[1], state)  # "Smith's attorney, Jane Roe, said": Jane Roe
+        if named is not None and named[0] is not None and named[0].name[:1].isupper():
+            return named
+    return _named(parts[0], state)
+
+
+def _related(words: list[str]) -> bool:
+    """``Smith's lawyer``, ``the mother of Maria``, ``a spokesman for Walz``: someone close to
+    the person named, not that person."""
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(("'s", "’s", "s'", "s’")) and word[:1].isupper():
+            # a possessive name with only a noun after it ("Trump's lawyer Michael Cohen" is
+            # Cohen)
+            return not any(w[:1].isupper() for w in words[i + 1:])
+        if word.lower() in ("of", "for") and i and words[i - 1].lower() in _RELATIONS:
+            return True
+    return False
+
+
+_RELATIONS = {
+    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "parents",
+    "lawyer", "lawyers", "attorney", "attorneys", "counsel", "spokesperson", "spokesman",
+    "spokeswoman", "representative", "representatives", "friend", "friends", "aide", "aides",
+    "family", "relative", "relatives", "cousin", "uncle", "aunt", "grandmother", "grandfather",
+    "niece", "nephew", "fiancé", "fiancée", "girlfriend", "boyfriend", "partner", "agent",
+    "teammate", "neighbor", "neighbour", "assistant", "manager",
+}
 
 
 def _named(phrase: str, state: State) -> tuple[Speaker | None, str] | None:
@@ -73,6 +101,8 @@ def _named(phrase: str, state: State) -> tuple[Speaker | None, str] | None:
         words = words[:-1]
     if not words:
         return None
+    if _related(words):
+        return Speaker(" ".join(words)), "after"  # "said Smith's lawyer": the lawyer
     first = words[0].lower()
     if first == "it" and len(words) == 1:  # a body: the company, the ministry
         return state.lead_in(), "after"
