@@ -220,3 +220,14 @@ def test_english_a_possessive_before_a_name_is_that_name_s_role():
                          '"Great game," said the Lakers\' coach.'], language="en")
     assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
         ("Michael Cohen", "Smith's former lawyer"), ("the Lakers' coach", None)]
+
+
+def test_english_a_relative_or_lawyer_as_the_subject_is_whom_a_pronoun_points_to():
+    found = find_quotes(['John Smith was arrested Monday.',
+                         'Smith\'s lawyer said the charges were false. "He did nothing wrong," '
+                         'he said.',
+                         'Maria Lopez died in the crash. Her mother said she was kind.',
+                         '"She loved everyone," she said.',
+                         'Smith\'s attorney said: "We will appeal."'], language="en")
+    assert [q.speaker for quotes in found for q in quotes] == [
+        "Smith's lawyer", "her mother", "Smith's attorney"]

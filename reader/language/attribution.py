@@ -181,7 +181,7 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
     is about (a pronoun, a description)."""
     segments = subject_text.split(",")
     for segment in reversed(segments):
-        candidates = list(entities(segment, state.vocab))
+        candidates = list(entities(segment, state.vocab, state.language == "en"))
         if candidates:
             return state.full(candidates[0][0]) if role_only(candidates[0][0]) \
                 else candidates[0][0]

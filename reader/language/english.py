@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.language.lexicon import EN_BACK, EN_PRONOUNS, EN_ROLE_NOUNS, EN_VERBS, WORD
+from reader.language.lexicon import (
+    EN_BACK,
+    EN_PRONOUNS,
+    EN_RELATIONS,
+    EN_ROLE_NOUNS,
+    EN_VERBS,
+    WORD,
+)
 from reader.language.names import Speaker, is_role, phrase_words, role_only, split_role
 from reader.language.sentences import boilerplate, first_end
 
@@ -76,19 +83,11 @@ def _related(words: list[str]) -> bool:
             # a possessive name with only a noun after it ("Trump's lawyer Michael Cohen" is
             # Cohen)
             return not any(w[:1].isupper() for w in words[i + 1:])
-        if word.lower() in ("of", "for") and i and words[i - 1].lower() in _RELATIONS:
+        if word.lower() in ("of", "for") and i and words[i - 1].lower() in EN_RELATIONS:
             return True
     return False
 
 
-_RELATIONS = {
-    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "parents",
-    "lawyer", "lawyers", "attorney", "attorneys", "counsel", "spokesperson", "spokesman",
-    "spokeswoman", "representative", "representatives", "friend", "friends", "aide", "aides",
-    "family", "relative", "relatives", "cousin", "uncle", "aunt", "grandmother", "grandfather",
-    "niece", "nephew", "fiancé", "fiancée", "girlfriend", "boyfriend", "partner", "agent",
-    "teammate", "neighbor", "neighbour", "assistant", "manager",
-}
 
 
 def _named(phrase: str, state: State) -> tuple[Speaker | None, str] | None:

@@ -304,6 +304,15 @@ EN_BODY_HEADS = {
     "commission", "service", "institute", "association", "foundation", "center", "centre",
     "network", "party", "team", "union", "corporation", "group", "senate", "congress",
 }
+# English nouns for someone close to a person: "Smith's lawyer", "the mother of Maria Lopez".
+EN_RELATIONS = {
+    "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "parents",
+    "lawyer", "lawyers", "attorney", "attorneys", "counsel", "spokesperson", "spokesman",
+    "spokeswoman", "representative", "representatives", "friend", "friends", "aide", "aides",
+    "family", "relative", "relatives", "cousin", "uncle", "aunt", "grandmother", "grandfather",
+    "niece", "nephew", "fiancé", "fiancée", "girlfriend", "boyfriend", "partner", "agent",
+    "teammate", "neighbor", "neighbour", "assistant", "manager",
+}
 EN_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
 EN_BACK = {"the", "this", "that"}  # "the minister said": the person who holds the role
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.language.lexicon import (
     BODY_HEADS,
+    EN_RELATIONS,
     LOWER_BODIES,
     RELATIONS,
     ROLE_LINKS,
@@ -210,11 +211,14 @@ _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+ha
 
 
 def _related(speaker: Speaker | None) -> bool:
-    """``ayah Rina``, ``Kuasa hukum Budi``: a person described by a relation to another."""
+    """``ayah Rina``, ``Kuasa hukum Budi``, ``her mother``, ``Smith's lawyer``: a person
+    described by a relation to another."""
     if speaker is None:
         return False
     words = speaker.name.lower().split()
-    return len(words) >= 2 and (words[0] in RELATIONS or " ".join(words[:2]) in RELATIONS)
+    return len(words) >= 2 and (words[0] in RELATIONS or " ".join(words[:2]) in RELATIONS or (
+        words[-1] in EN_RELATIONS and (words[-2] in ("his", "her", "their")
+                                       or words[-2].endswith(("'s", "’s", "s'", "s’")))))
 
 
 def companies(texts: list[str]) -> frozenset[str]:

@@ -17,6 +17,7 @@ from reader.language.lexicon import (
     BACK_WORDS,
     BEFORE_VERBS,
     CLAUSE_OPENERS,
+    EN_RELATIONS,
     EN_VERBS,
     FOLLOWERS,
     PREPOSITIONS,
@@ -84,6 +85,8 @@ _SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", 
 _EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
 # What follows an item of a list rather than a subject: another item or the list's last.
 _LIST_ITEM = re.compile(r"\s*(?:,\s*)?(?:dan|serta|atau|and|or)\b|\s*,\s*[A-Z]")
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_NEXT_NOUN = re.compile(r"\s+([a-z]+)\b")
 # One or two words right before a name, for a relation to that person ("ayah", "kuasa hukum").
 _RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|[Oo]rang\s+tua)|"
                               r"[A-Za-z]+)\s+$")
@@ -143,6 +146,11 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 candidate = Speaker(following.name, role)
                 end = matches[index].end()
                 index += 1
+        if english and words[-1].endswith(_POSSESSIVE):
+            noun = _NEXT_NOUN.match(text, end)
+            if noun and noun.group(1).lower() in EN_RELATIONS:
+                # "Smith's lawyer said": the lawyer, not Smith
+                candidate, end = Speaker(f"{' '.join(words)} {noun.group(1)}"), noun.end()
         if not english and words[0] == first:
             relation = _RELATION_BEFORE.search(text, max(0, start - 25), start)
             if relation and relation.group(1).lower() in RELATIONS and candidate.role is None:
@@ -220,6 +228,10 @@ def _opening_subject(text: str, state: State,
         words = words[1:]
     if not words or words[0].lower().strip(",") in PRONOUNS:
         return None, True
+    if len(words) > 1 and words[1].lower().strip(",") in EN_RELATIONS and \
+            (words[0].lower() in ("his", "her", "their") or words[0].endswith(_POSSESSIVE)):
+        owner = words[0].lower() if words[0].lower() in ("his", "her", "their") else words[0]
+        return Speaker(f"{owner} {words[1].strip(',')}"), True  # "Her mother said …"
     if words[0].split("'")[0].split("’")[0] in _SENTENCE_PRONOUNS:
         return None, False  # "You may …, but Parikh recommended …": read on
     if not "A" <= words[0][0] <= "Z":
