@@ -231,3 +231,18 @@ def test_english_a_relative_or_lawyer_as_the_subject_is_whom_a_pronoun_points_to
                          'Smith\'s attorney said: "We will appeal."'], language="en")
     assert [q.speaker for quotes in found for q in quotes] == [
         "Smith's lawyer", "her mother", "Smith's attorney"]
+
+
+def test_english_a_conjunction_opening_a_sentence_is_not_part_of_the_name():
+    found = find_quotes(['But Dana Whitfield is 37 now. When she sings about her friends, '
+                         'Dana Whitfield sighs, "When you know, you know."',
+                         'But Dana Whitfield insists, "I have good intentions."'], language="en")
+    assert [q.speaker for quotes in found for q in quotes] == ["Dana Whitfield", "Dana Whitfield"]
+
+
+def test_english_a_possessive_name_alone_is_never_the_speaker():
+    found = find_quotes(['There are requests for pieces on Keanu’s relationship to fame; and '
+                         'one topic that just says “authenticity and ordinariness.”'],
+                        language="en")
+    assert all(q.speaker is None or not q.speaker.endswith(("’s", "'s"))
+               for quotes in found for q in quotes)

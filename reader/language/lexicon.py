@@ -145,6 +145,8 @@ SENTENCE_STARTERS = {
     Awal Akhir Pekan Tahun Bulan Hari Kemarin Pagi Siang Sore Malam Tadi Semalam Dulu Nanti
     Sekarang Saat-saat Sejumlah Beberapa Banyak Semua Seluruh Tiap Setiap Hanya Cuma
     Bukan Jangan Masih Sudah Belum Akan Bisa Harus Ingin Siap Saja
+    But And So Yet Still When While After Before Although Though However Meanwhile Instead
+    Now Then Also Even If Because Since Until Unlike Like As Once
     """.split()
 }
 SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}

@@ -148,9 +148,10 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 index += 1
         if english and words[-1].endswith(_POSSESSIVE):
             noun = _NEXT_NOUN.match(text, end)
-            if noun and noun.group(1).lower() in EN_RELATIONS:
-                # "Smith's lawyer said": the lawyer, not Smith
-                candidate, end = Speaker(f"{' '.join(words)} {noun.group(1)}"), noun.end()
+            if not noun or noun.group(1).lower() not in EN_RELATIONS:
+                continue  # "Keanu's relationship to …": the thing owned is the subject
+            # "Smith's lawyer said": the lawyer, not Smith
+            candidate, end = Speaker(f"{' '.join(words)} {noun.group(1)}"), noun.end()
         if not english and words[0] == first:
             relation = _RELATION_BEFORE.search(text, max(0, start - 25), start)
             if relation and relation.group(1).lower() in RELATIONS and candidate.role is None:
