@@ -73,7 +73,7 @@ def check_query(query: str, extra: Iterable[str] = ()) -> str:
             if "~" in value or "?" in value or "*" in value.rstrip(")")[:-1]:
                 raise QueryError(f"'{name}:' takes words, phrases and prefixes (word*), "
                                  "not fuzzy words or wildcards")
-    if re.search(r"(?:^|\s)[*?]+(?:\s|$)", outside):
+    if re.search(r"(?:^|[\s:(])[*?][*?:]*(?:[\s)]|$)", outside):
         raise QueryError("a wildcard needs at least one letter before it, e.g. Kaz*")
     return query
 

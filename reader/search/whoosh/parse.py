@@ -23,6 +23,7 @@ from whoosh.qparser import (
     GtLtPlugin,
     PlusMinusPlugin,
     QueryParser,
+    RangePlugin,
     syntax,
 )
 from whoosh.qparser.common import QueryParserError
@@ -126,6 +127,9 @@ def make_parser(schema, field: str = "text") -> QueryParser:
     parser.add_plugin(NestedPlusMinus(plusexpr=r"(?<![^\s(])\+(?=\S)",
                                       minusexpr=r"(?<![^\s(])-(?=\S)"))
     parser.remove_plugin_class(GtLtPlugin)
+    # Lucene's [a TO b] ranges are no part of the language (dates have date:A..B): brackets
+    # are punctuation around words, as the other backends read them
+    parser.remove_plugin_class(RangePlugin)
     return parser
 
 
