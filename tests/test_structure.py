@@ -451,3 +451,14 @@ def test_a_link_line_fused_to_the_sentence_after_it_leaves_the_sentence():
     opener = "Padahal" + body[len("Sebagai info"):]  # a word the article writes only here
     found = article(f"Judul Berita Sidang\n\n{LEDE}\n\nBaca Juga: Sidang Ditunda Lagi{opener}\n")
     assert texts(found) == [LEDE, opener]
+
+
+@pytest.mark.parametrize("line", [
+    "'Lihat juga Video: Menteri Ikut Sidang Kabinet Meski Sudah Mundur'",
+    "\u201cSimak juga Video: Warga Bersihkan Lumpur Usai Banjir\u201d",
+    '"Baca juga: Harga Beras Naik Lagi di Pasar Induk"',
+])
+def test_a_link_line_in_quotation_marks_is_boilerplate(line):
+    assert is_boilerplate(line)
+    found = article(f"Judul Berita Anggaran\n\n{LEDE}\n\n{P2}\n\n{line}\n")
+    assert texts(found) == [LEDE, P2]

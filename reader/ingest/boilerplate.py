@@ -41,6 +41,7 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
 # call a line instead of one a rule.
 _ANY_WHOLE_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in _WHOLE_LINE),
                              re.IGNORECASE)
+_WRAPPED = re.compile(r"[\"'“‘](.+?)[\"'”’]?")
 # A short credit line for a photo: "FG Trade via Getty Images", "ANTARA FOTO/Ali Budiman".
 _PHOTO_AGENCY = re.compile(
     r"getty\s+images|shutterstock|istock|ap\s+photo|antara\s+foto|reuters/|afp/|/afp\b"
@@ -66,6 +67,9 @@ def is_boilerplate(line: str) -> bool:
     if not line or len(line) > MAX_LINE:
         return False
     if _ANY_WHOLE_LINE.fullmatch(line):
+        return True
+    wrapped = _WRAPPED.fullmatch(line)  # "'Lihat juga Video: …'": a link line in quote marks
+    if wrapped and _ANY_WHOLE_LINE.fullmatch(wrapped.group(1)):
         return True
     caption = _CAPTION_END.search(line) is not None
     # a photo agency's name makes a short line or a captioned one boilerplate; the search for
