@@ -246,3 +246,11 @@ def test_english_a_possessive_name_alone_is_never_the_speaker():
                         language="en")
     assert all(q.speaker is None or not q.speaker.endswith(("’s", "'s"))
                for quotes in found for q in quotes)
+
+
+def test_a_reporting_verb_glued_to_the_name_after_it():
+    assert speakers('"Hukuman telah dilaksanakan di Provinsi Timur," demikian dilaporkanNusantara '
+                    'Press Agency (NPA), seperti dilansirdetikNewsdariNew Arab, Selasa.') == [
+        "Nusantara Press Agency (NPA)"]
+    assert speakers('"Kami siap membantu," ujar Kepala Dinas Sosial Rina Marlina, '
+                    'dilansirAntara, Selasa.') == ["Rina Marlina"]

@@ -48,6 +48,9 @@ _BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s
 _MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
 _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
                       r"(?P<name>[A-Z].{0,120})")
+# A reporting or linking word run on to the capitalised name after it in scraped text.
+_GLUED_VERB = re.compile(r"\b(dilansir|dilaporkan|diterima|dikutip|mengutip|melansir|"
+                         r"disampaikan|oleh|dari|kepada|melalui)(?=[A-Z])")
 # The wording of a law, a letter or a sign just before the quote: "Dalam pasal tersebut, tertuang
 # bahwa", "Pasal 5 berbunyi", "isinya:", "termaktub".
 _WORDING = re.compile(r"\b(?:tertuang|termaktub|berbunyi|bunyinya|isinya)(?:\s+(?:bahwa|sebagai\s+"
@@ -62,6 +65,8 @@ _CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|
 def attribute(body: str, before: str, after: str, state: State):
     """Who spoke, through which medium, and which pattern said so."""
     clause = after[:clause_length(body, after)]
+    if clause:  # "demikian dilaporkanSaudi Press Agency": words run together in the source
+        clause = _GLUED_VERB.sub(r"\1 ", clause)
     via = medium(clause) if clause else None
     ends_like_speech = body.rstrip()[-1:] in ",?!" or after.lstrip()[:1] == ","
     if clause and state.language == "en":

@@ -22,6 +22,8 @@ SPEECH_NOUNS = (
     r"(?:demikian|begitu|seperti)\s+(?:bunyi\s+|isi\s+)?(?:pengumuman|pernyataan|keterangan|"
     r"penjelasan|rilis|siaran\s+pers|unggahan|cuitan|tulisan|surat|pesan|kata|ucapan|jawaban)"
     r"(?:\s+resmi)?(?:\s+(?:dari|oleh)(?=\s))?"  # "demikian pernyataan resmi dari keluarga X"
+    r"|(?:demikian|begitu)\s+(?:dilaporkan|disampaikan|diungkapkan|dikatakan|ditegaskan|"
+    r"dijelaskan|ditulis)(?:\s+oleh)?(?=\s)"  # "demikian dilaporkan Saudi Press Agency"
 )
 # Reporting verbs before a quote: X mengatakan, "…" / X bilang "…" / menurut X, "…".
 BEFORE_VERBS = (

@@ -142,7 +142,8 @@ def _is_person(speaker: Speaker, english: bool) -> bool:
         return False
     if all(w.isupper() for w in words if w[:1].isalpha()):
         return False  # "HEART BEAT", "BREAKING NEWS": a title or a heading
-    return words[-1].strip(".").lower() not in COMPANY_ENDINGS
+    last = words[-2] if words[-1].startswith("(") and len(words) > 1 else words[-1]
+    return last.strip(".").lower() not in _ORG_ENDINGS
 
 
 _ID_HEADS = BODY_HEADS | LOWER_BODIES
@@ -271,6 +272,12 @@ def _field_word(word: str, known: set[str] | frozenset[str]) -> bool:
         low not in PLACE_HEADS and not ROLE_PREFIX.match(low)
 
 
+# Last words of an organisation's name, never of a person's.
+_ORG_ENDINGS = COMPANY_ENDINGS | {
+    "agency", "press", "news", "institute", "foundation", "association", "network",
+    "organization", "organisation", "council", "committee", "bureau", "university", "times",
+    "post", "journal", "tribune", "herald", "gazette", "daily",
+}
 # Words that open a person's title: an item of a list that starts with one is another person.
 _PERSON_TITLES = {"menteri", "wakil", "ketua", "kepala", "direktur", "presiden", "sekretaris",
                   "anggota", "juru", "panglima", "jaksa", "hakim", "komisaris", "wamen",
@@ -315,6 +322,9 @@ def _split_plan(tokens: list[str], english: bool
     whole = " ".join(tokens)
     if len(tokens) == 1:
         return tokens[0], None, whole, None
+    last = tokens[-2] if tokens[-1].startswith("(") else tokens[-1]
+    if last.lower() in _ORG_ENDINGS and len(tokens) >= 2:
+        return whole, None, whole, None  # "Saudi Press Agency (SPA)": a body's name
     flags = role_flags(tokens, english)
     for i, token in enumerate(tokens):  # "dan", "of" inside a role belong to it
         if token.lower() in ROLE_LINKS:
