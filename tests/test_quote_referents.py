@@ -254,3 +254,10 @@ def test_a_reporting_verb_glued_to_the_name_after_it():
         "Nusantara Press Agency (NPA)"]
     assert speakers('"Kami siap membantu," ujar Kepala Dinas Sosial Rina Marlina, '
                     'dilansirAntara, Selasa.') == ["Rina Marlina"]
+
+
+def test_a_description_with_its_organisation_then_the_name_after_a_comma():
+    assert speakers('"Keluarga tahu dari media sosial," kata peneliti pada Lembaga Kajian '
+                    'Hukum Nusantara (LKHN), Rina Marlina.',
+                    '"Mereka tidak diberi kesempatan berpamitan," sebutnya.') == [
+        "Rina Marlina", "Rina Marlina"]

@@ -70,6 +70,12 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
             known = state.by_role(" ".join(lead)) if lead else None
             return (known, "name") if known else (None, "back")
         if lead:
+            at = index
+            if at < len(words) and words[at].lower() in ("pada", "di", "dari"):
+                # "kata peneliti pada Organisasi HAM Saudi Eropa (ESOHR), Duaa Dhainy"
+                body, after_body = name_run(words, at + 1, state.vocab, state.tokens)
+                if body and after_body < len(words) and words[after_body] == ",":
+                    lead, index = lead + words[at:after_body], after_body
             if index < len(words) and words[index] == ",":  # "kata ayah korban, Darmawan"
                 second, _ = name_run(words, index + 1, state.vocab, state.tokens)
                 person = split_role(second, state.vocab, state.language == "en") if second else None
