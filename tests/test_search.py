@@ -107,6 +107,13 @@ def test_malformed_queries_get_one_line_explanations(seeds_library, query):
     assert result.hits == []
 
 
+@pytest.mark.parametrize("query, example", [("date:", "date:2025-11"), ("lang:", "lang:en"),
+                                            ("title:", "title:Tokayev")])
+def test_a_field_with_no_word_is_shown_what_it_takes(query, example):
+    with pytest.raises(QueryError, match=example):
+        check_query(query)
+
+
 def test_check_query_passes_good_queries():
     assert check_query(' "Truth Social" OR (Rubio -Trump) ') == '"Truth Social" OR (Rubio -Trump)'
     with pytest.raises(QueryError):

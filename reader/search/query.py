@@ -19,6 +19,8 @@ from reader.search.fields import DATE, LANG, date_bounds, known_fields
 FIELDS = {"text": "text", "title": "title", "source": "source", "outlet": "source",
           "speaker": "speaker", "quote": "quote", "doc": "doc", DATE: DATE, LANG: LANG}
 MAX_QUERY_CHARS = 1000
+EXAMPLES = {DATE: "2025-11", LANG: "en", "doc": "ARTICLE_ID", "source": "kompas",
+            "outlet": "kompas"}  # what each field takes, in its message
 MAX_FUZZY_DISTANCE = 2  # word~N asks for N edits; more than two matches noise and costs minutes
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 FIELD_TOKEN = re.compile(r"(?<![\w\"])([^\W\d]\w*):(\S*)")
@@ -62,7 +64,8 @@ def check_query(query: str, extra: Iterable[str] = ()) -> str:
             raise QueryError(f"unknown field '{name}:' (fields: "
                              f"{', '.join(known_fields(extra))})")
         if not value:
-            raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:Tokayev")
+            example = EXAMPLES.get(lower, "Tokayev")
+            raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:{example}")
         inner = FIELD_TOKEN.match(value.lstrip("(+-"))
         if inner and (inner.group(1).lower() in FIELDS or inner.group(1).lower() in extra):
             raise QueryError(f"'{name}:' takes a word, not another field ('{inner.group(1)}:'); "
