@@ -462,3 +462,11 @@ def test_a_link_line_in_quotation_marks_is_boilerplate(line):
     assert is_boilerplate(line)
     found = article(f"Judul Berita Anggaran\n\n{LEDE}\n\n{P2}\n\n{line}\n")
     assert texts(found) == [LEDE, P2]
+
+
+def test_a_headline_opening_with_foto_or_video_is_the_headline_not_a_caption():
+    found = article(f"FOTO: Rina Marlina Saat Berusia 13 Tahun, Masih Cantik?\n\n{LEDE}\n\n{P2}\n")
+    assert found.title == "FOTO: Rina Marlina Saat Berusia 13 Tahun, Masih Cantik?"
+    assert texts(found) == [LEDE, P2]
+    found = article(f"Judul Berita Banjir\n\nFoto: Antara/Budi Santoso\n\n{LEDE}\n\n{P2}\n")
+    assert found.title == "Judul Berita Banjir" and texts(found) == [LEDE, P2]

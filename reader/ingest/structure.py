@@ -91,8 +91,9 @@ def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> l
     first = text[first_start:first_end]
     i = 0
     own_headline = found.title or ""  # the text's own headline, to skip its repeats
-    if boilerplate.is_boilerplate(first):
-        pass
+    if boilerplate.is_boilerplate(first) and not (
+            _LABELLED_HEADLINE.match(first) and _title_case(first) and len(lines) > 1):
+        pass  # a link or caption line, unless "FOTO: Dian Sastro Saat Berusia 13 Tahun"
     elif found.title and _same(first, found.title):
         i = 1
     elif found.title and _same(first[: len(found.title)], found.title) and len(first) > len(
@@ -228,6 +229,10 @@ def _unwrapped(text: str) -> tuple[int, int]:
     before, after = text[at - 1], text[at + 1: at + 2]
     opens = text[at] == "“" or (before.isspace() or before in "([") and after[:1].isalnum()
     return (lo + 1, hi - 1) if opens else (0, len(text))
+
+
+# A headline labelled with the kind of story: "FOTO: …", "VIDEO: …" (capitals, several words).
+_LABELLED_HEADLINE = re.compile(r"(?:FOTO|VIDEO|INFOGRAFIS|GALERI)\s*:\s+\S+(?:\s+\S+){3,}")
 
 
 def _looks_like_headline(line: str) -> bool:
