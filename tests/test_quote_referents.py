@@ -261,3 +261,8 @@ def test_a_description_with_its_organisation_then_the_name_after_a_comma():
                     'Hukum Nusantara (LKHN), Rina Marlina.',
                     '"Mereka tidak diberi kesempatan berpamitan," sebutnya.') == [
         "Rina Marlina", "Rina Marlina"]
+
+
+def test_a_caption_or_post_someone_wrote_is_theirs_even_when_it_berbunyi():
+    assert speakers('Rina Marlina mengunggah foto masa kecilnya. Rina pun menuliskan caption yang '
+                    'berbunyi, "Inilah aku saat masih berusia 13 tahun."') == ["Rina"]

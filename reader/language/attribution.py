@@ -52,9 +52,12 @@ _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|p
 _GLUED_VERB = re.compile(r"\b(dilansir|dilaporkan|diterima|dikutip|mengutip|melansir|"
                          r"disampaikan|oleh|dari|kepada|melalui)(?=[A-Z])")
 # The wording of a law, a letter or a sign just before the quote: "Dalam pasal tersebut, tertuang
-# bahwa", "Pasal 5 berbunyi", "isinya:", "termaktub".
-_WORDING = re.compile(r"\b(?:tertuang|termaktub|berbunyi|bunyinya|isinya)(?:\s+(?:bahwa|sebagai\s+"
-                      r"berikut))?\s*[,:]?\s*$", re.IGNORECASE)
+# bahwa", "Pasal 5 undang-undang itu berbunyi", "termaktub" (a caption someone wrote that
+# "berbunyi" is still theirs).
+_WORDING = re.compile(r"(?:\b(?:tertuang|termaktub)|\b(?:pasal|ayat|undang-undang|uu|peraturan|"
+                      r"aturan|putusan|keputusan|surat|dokumen|spanduk|poster|prasasti)\b[^.!?]{0,40}?"
+                      r"\b(?:berbunyi|bunyinya|isinya))(?:\s+(?:bahwa|sebagai\s+berikut))?\s*[,:]?\s*$",
+                      re.IGNORECASE)
 # A name with no verb after a quote that ends like speech, then a comma, a place or time, or the
 # sentence end: '"…," Direktur Riset Ali Noer Zaman, dalam rilis …'.
 _BARE_NAME = re.compile(r"^[\s,]*(?P<name>[A-Z][^,.;:!?\"“”]{0,80}?)\s*(?:,|(?=\s(?:dalam|di|saat|"
