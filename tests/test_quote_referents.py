@@ -266,3 +266,15 @@ def test_a_description_with_its_organisation_then_the_name_after_a_comma():
 def test_a_caption_or_post_someone_wrote_is_theirs_even_when_it_berbunyi():
     assert speakers('Rina Marlina mengunggah foto masa kecilnya. Rina pun menuliskan caption yang '
                     'berbunyi, "Inilah aku saat masih berusia 13 tahun."') == ["Rina"]
+
+
+def test_a_member_or_resident_of_a_named_place_club_or_company_is_described():
+    found = find_quotes([
+        '"Kami kecewa," kata warga Bekasi.',
+        '"Kami kecewa," kata suporter Persija di stadion.',
+        '"Kami kecewa," kata pendiri Dompetku.',
+        '"Kami kecewa," kata warga Bekasi, Budi Santoso.',
+        '"Kami kecewa," kata pengamat Rina Marlina.',
+    ], language="id")
+    assert [q.speaker for quotes in found for q in quotes] == [
+        "warga Bekasi", "suporter Persija", "pendiri Dompetku", "Budi Santoso", "Rina Marlina"]

@@ -184,6 +184,14 @@ RELATIONS = {
     "tunangan", "teman", "sahabat", "rekan", "kolega", "tetangga", "pengacara", "kuasa hukum",
     "juru bicara", "jubir", "ajudan", "asisten", "manajer", "orang tua", "orangtua", "setim",
 }
+# Lower-case words for one of the people of a place, club, company or school: "warga Bekasi",
+# "suporter Persija", "pendiri Wealthsimple" name that person, not the place or body.
+MEMBERS = {
+    "warga", "suporter", "pendukung", "penggemar", "fans", "pemain", "penumpang", "pelanggan",
+    "nasabah", "karyawan", "pegawai", "staf", "siswa", "mahasiswa", "murid", "santri", "jemaah",
+    "pengemudi", "sopir", "pemilik", "pendiri", "pengguna", "konsumen", "pedagang", "peserta",
+    "relawan", "kader", "simpatisan", "buruh", "petani", "nelayan", "penghuni", "pengunjung",
+}
 # Events whose name follows right after the word, with no comma or colon between: a title.
 EVENT_WORDS = {"diskusi", "seminar", "webinar", "talkshow", "lokakarya", "simposium",
                "sarasehan", "bertema", "tema", "workshop", "dialog"}

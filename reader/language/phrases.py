@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from reader.language.lexicon import (
     BACK_WORDS,
     LOWER_BODIES,
+    MEMBERS,
     PRONOUNS,
     RELATIONS,
     SENTENCE_STARTERS,
@@ -106,6 +107,11 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         appositive = _apposition(lead, name, speaker, words, index + 1, state)
         if appositive is not None:
             return appositive, "name"
+    if lead and (role_only(speaker) or (len(name) == 1 and lead[-1].lower() in MEMBERS)):
+        # "kata warga Bekasi", "kata suporter Persija": one of a place's people or a club's
+        known = (state.by_role(" ".join(lead + name)) or state.by_role(speaker.name)) \
+            if role_only(speaker) else None
+        return (known, "name") if known else (Speaker(" ".join(lead + name)), "described")
     if lead and (lead[-1].lower() in RELATIONS or " ".join(lead[-2:]).lower() in RELATIONS):
         # "kata ayah Mirna", "kata kuasa hukum Hasto": someone close to the person, not them
         return Speaker(" ".join(lead + name)), "described"
