@@ -278,3 +278,8 @@ def test_a_member_or_resident_of_a_named_place_club_or_company_is_described():
     ], language="id")
     assert [q.speaker for quotes in found for q in quotes] == [
         "warga Bekasi", "suporter Persija", "pendiri Dompetku", "Budi Santoso", "Rina Marlina"]
+
+
+def test_a_supporter_of_a_club_as_subject_is_not_the_club():
+    assert speakers('Usai laga, suporter Persija mengaku kecewa dengan hasil itu.',
+                    '"Kami datang jauh-jauh untuk menang," ujarnya.') == ["suporter Persija"]

@@ -16,6 +16,7 @@ from reader.language.lexicon import (
     BODY_HEADS,
     EN_RELATIONS,
     LOWER_BODIES,
+    MEMBERS,
     RELATIONS,
     ROLE_LINKS,
     SENTENCE_STARTERS,
@@ -217,6 +218,7 @@ def _related(speaker: Speaker | None) -> bool:
         return False
     words = speaker.name.lower().split()
     return len(words) >= 2 and (words[0] in RELATIONS or " ".join(words[:2]) in RELATIONS or (
+        len(words) == 2 and words[0] in MEMBERS) or (
         words[-1] in EN_RELATIONS and (words[-2] in ("his", "her", "their")
                                        or words[-2].endswith(("'s", "’s", "s'", "s’")))))
 

@@ -20,6 +20,7 @@ from reader.language.lexicon import (
     EN_RELATIONS,
     EN_VERBS,
     FOLLOWERS,
+    MEMBERS,
     PREPOSITIONS,
     PRONOUNS,
     RELATIONS,
@@ -154,7 +155,8 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
             candidate, end = Speaker(f"{' '.join(words)} {noun.group(1)}"), noun.end()
         if not english and words[0] == first:
             relation = _RELATION_BEFORE.search(text, max(0, start - 25), start)
-            if relation and relation.group(1).lower() in RELATIONS and candidate.role is None:
+            if relation and candidate.role is None and (relation.group(1).lower() in RELATIONS or (
+                    relation.group(1).lower() in MEMBERS and len(words) == 1)):
                 # "Kuasa hukum Budi Santoso mengatakan": the lawyer, not Budi
                 candidate = Speaker(f"{relation.group(1)} {candidate.name}")
         strong = reporting(text, end) or (english and bool(_EN_AGENT.match(text, end)))
