@@ -180,6 +180,32 @@ def test_encodings_bom_crlf_latin1(tmp_path):
     assert "Café" in read_file(tmp_path / "latin.txt", "latin")[0].paragraphs[0].text
 
 
+def test_utf8_with_a_broken_byte_is_read_with_a_note(tmp_path):
+    """A UTF-8 article with one stray byte (a cut character, a byte of another encoding
+    pasted in) was skipped whole ("unknown text encoding"); its accents and curly quotes
+    must not be guessed into another encoding either."""
+    body = "Kopi di Café Batavia “sangat terkenal,” kata pemiliknya yang ramah. " * 30
+    (tmp_path / "stray.txt").write_bytes(
+        b"Judul\n\n" + body.encode() + b"\xff " + "Isi dua “baru” é.\n".encode())
+    notes: list[str] = []
+    article = read_file(tmp_path / "stray.txt", "stray", notes)[0]
+    text = " ".join(p.text for p in article.paragraphs)
+    assert "Café" in text and "“sangat terkenal,”" in text and text.count("\ufffd") == 1
+    assert notes == ["1 broken UTF-8 byte read as \ufffd"]
+    # one stray byte per hundred is no longer "a few": another encoding is guessed, or none
+    (tmp_path / "many.txt").write_bytes(("Café é " * 10).encode() + b"\xff\xfe\xfd" * 20)
+    assert not any("broken" in note for note in decode_notes((tmp_path / "many.txt").read_bytes()))
+
+
+def decode_notes(data: bytes) -> list[str]:
+    notes: list[str] = []
+    try:
+        decode(data, notes)
+    except NotText:
+        return ["refused"]
+    return notes
+
+
 def test_binary_and_empty_files_are_skipped(tmp_path):
     (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "empty.txt").write_bytes(b"")

@@ -6,6 +6,8 @@ accents (``Café``); treating a binary as text floods the index with garbage.
 
 from __future__ import annotations
 
+import re
+
 from reader.text import normalise
 
 _TEXT_CONTROLS = {9, 10, 12, 13}
@@ -26,8 +28,13 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.10
 
 
-def decode(data: bytes) -> str:
-    """Decode ``data`` and normalise it (NFC, no controls or escapes, ``\\n`` line ends)."""
+def decode(data: bytes, notes: list[str] | None = None) -> str:
+    """Decode ``data`` and normalise it (NFC, no controls or escapes, ``\\n`` line ends).
+
+    UTF-8 with a few broken bytes (a file cut in a character, one byte of another encoding
+    pasted in) is read as UTF-8, each broken byte a U+FFFD, and ``notes`` says how many: a
+    guess of another encoding would garble every accent of the file, and refusing it lost the
+    whole article."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -35,13 +42,48 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         if looks_binary(data):
             raise NotText("binary file") from None
+        mostly = _mostly_utf8(data)
+        if mostly is not None:
+            text, broken = mostly
+            _note(notes, broken)
+            return normalise(text)
         from charset_normalizer import from_bytes  # ~90 ms to import; only non-UTF-8 needs it
 
         best = from_bytes(data).best()
         if best is None:
-            raise NotText("unknown text encoding") from None
+            text = data.decode("utf-8", "replace")
+            broken = _broken(text, data)
+            if broken > len(data) // RARE:
+                raise NotText("unknown text encoding") from None
+            _note(notes, broken)
+            return normalise(text)
         text = str(best)
     else:  # valid UTF-8 can still be a binary: mostly NULs or other controls
         if text.count("\x00") > len(text) // 100 + 1 and looks_binary(data):
             raise NotText("binary file")
     return normalise(text)
+
+
+RARE = 200  # at most one broken byte in this many: UTF-8 with damage, not another encoding
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """``data`` read as UTF-8 and its broken bytes, when its valid characters beyond ASCII
+    outnumber the broken bytes three to one (in another encoding each of those would be a
+    broken byte too), else None."""
+    text = data.decode("utf-8", "replace")
+    broken = _broken(text, data)
+    if len(_NON_ASCII.findall(text)) >= 3 * broken and broken <= len(data) // RARE + 1:
+        return text, broken
+    return None
+
+
+def _broken(text: str, data: bytes) -> int:
+    """The U+FFFD that decoding ``data`` into ``text`` put in (not those the file holds)."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
+
+
+def _note(notes: list[str] | None, broken: int) -> None:
+    if notes is not None and broken:
+        notes.append(f"{broken} broken UTF-8 byte{'s' if broken != 1 else ''} read as \ufffd")

@@ -44,8 +44,9 @@ def read_file(path: Path, doc: str, warnings: list[str] | None = None) -> list[A
     data = read_bytes(path)
     if not data.strip():
         raise Skipped("empty file")
+    decoding: list[str] = []
     try:
-        text = decode(data)
+        text = decode(data, decoding)
     except NotText as exc:
         raise Skipped(str(exc)) from None
     meta = read_sidecar(path)
@@ -55,7 +56,7 @@ def read_file(path: Path, doc: str, warnings: list[str] | None = None) -> list[A
     except RecursionError:  # a parser met structure nested beyond any real article's
         raise Skipped("nested too deeply to read") from None
     if warnings is not None:
-        warnings.extend(meta.warnings + source.warnings)
+        warnings.extend(decoding + meta.warnings + source.warnings)
     return articles
 
 
