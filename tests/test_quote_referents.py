@@ -283,3 +283,20 @@ def test_a_member_or_resident_of_a_named_place_club_or_company_is_described():
 def test_a_supporter_of_a_club_as_subject_is_not_the_club():
     assert speakers('Usai laga, suporter Persija mengaku kecewa dengan hasil itu.',
                     '"Kami datang jauh-jauh untuk menang," ujarnya.') == ["suporter Persija"]
+
+
+def test_english_a_resident_fan_or_spokesperson_of_a_named_place_or_body_is_described():
+    found = find_quotes([
+        '"It was scary," a Chicago resident said.',
+        '"It was scary," said a resident of Montebello.',
+        '"We are reviewing it," a Walmart spokesperson said.',
+        '"It was loud," one Lakers fan said.',
+        '"We are reviewing it," Jane Roe said in a statement.',
+        '"We are reviewing it," said Jane Roe in a statement.',
+        '"We are reviewing it," said a Walmart spokesperson in a statement.',
+        '"We won," said the coach of the Lakers.',
+    ], language="en")
+    assert [q.speaker for quotes in found for q in quotes] == [
+        "a Chicago resident", "a resident of Montebello", "a Walmart spokesperson",
+        "one Lakers fan", "Jane Roe", "Jane Roe", "a Walmart spokesperson",
+        "the coach of the Lakers"]

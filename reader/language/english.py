@@ -64,7 +64,7 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
         return None
     subject = text[:verb.start()].strip(" ,")
     if not subject:
-        return _named(text[verb.end():], state)
+        return _named(text[verb.end():], state, subject=False)
     if len(WORD.findall(subject)) > 12 or ";" in subject or first_end(subject + " A"):
         return None
     parts = subject.split(",")
@@ -73,6 +73,11 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
         if named is not None and named[0] is not None and named[0].name[:1].isupper():
             return named
     return _named(parts[0], state)
+
+
+_OF = {"of", "for", "from", "at", "in"}
+_CUT = {"in", "on", "at", "during", "after", "before", "to", "with", "who", "that", "while", "as"}
+_ARTICLES = {"a", "an", "one", "another", "the", "two", "three", "some", "several", "many"}
 
 
 def _related(words: list[str]) -> bool:
@@ -90,7 +95,7 @@ def _related(words: list[str]) -> bool:
 
 
 
-def _named(phrase: str, state: State) -> tuple[Speaker | None, str] | None:
+def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | None, str] | None:
     """The speaker a subject or the words after a verb name (``Dr. Jane Roe``, ``he``, ``the
     minister``, ``one witness``)."""
     words = [w for w in phrase_words(phrase) if w not in "()"]
@@ -108,6 +113,19 @@ def _named(phrase: str, state: State) -> tuple[Speaker | None, str] | None:
     if first in EN_PRONOUNS and len(words) == 1:
         return None, "after-pronoun"
     capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+    link = capitals[0] - 1 if capitals else -1
+    if link >= 1 and words[link].lower() in ("the", "a", "an"):
+        link -= 1  # "the coach of the Lakers"
+    if link >= 1 and words[link].lower() in _OF and words[link - 1][:1].islower():
+        end = capitals[0]
+        while end < len(words) and (words[end][:1].isupper() or words[end].lower() == "of"):
+            end += 1
+        return Speaker(" ".join(words[:end])), "after"  # "a resident of Montebello"
+    if capitals and words[0].lower() in _ARTICLES:
+        end = next((j for j in range(capitals[-1] + 1, len(words))
+                    if words[j].lower() in _CUT), len(words))
+        if end > capitals[-1] + 1:  # "a Chicago resident said", "said a Walmart spokesperson"
+            return Speaker(" ".join(words[:end])), "after"
     if not capitals:
         if first in EN_BACK and len(words) <= 4:  # "the minister", "the company"
             known = state.by_role(" ".join(words[1:]))
