@@ -300,3 +300,9 @@ def test_english_a_resident_fan_or_spokesperson_of_a_named_place_or_body_is_desc
         "a Chicago resident", "a resident of Montebello", "a Walmart spokesperson",
         "one Lakers fan", "Jane Roe", "Jane Roe", "a Walmart spokesperson",
         "the coach of the Lakers"]
+
+
+def test_a_name_in_an_earlier_clause_before_a_semicolon_is_not_the_subject():
+    found = find_quotes(['Budi Santoso datang ke kantor polisi itu; seorang petugas kemudian '
+                         'mengatakan, "Laporan sudah kami terima."'], language="id")
+    assert [q.speaker for quotes in found for q in quotes] == ["seorang petugas"]

@@ -187,7 +187,7 @@ def clause_length(body: str, after: str) -> int:
 def _subject_before(subject_text: str, state: State) -> Speaker | None:
     """The speaker named before a reporting verb: the subject of its clause, or whom the text
     is about (a pronoun, a description)."""
-    segments = subject_text.split(",")
+    segments = subject_text.rsplit(";", 1)[-1].split(",")  # a clause before ";" is another's
     for segment in reversed(segments):
         candidates = list(entities(segment, state.vocab, state.language == "en"))
         if candidates:
@@ -197,7 +197,15 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
             words = WORD.findall(segment)
             if words and (words[-1].lower() in PRONOUNS or words[-1].lower() in BACK_WORDS):
                 break
+            someone = _SOMEONE.search(segment)
+            if someone:  # "seorang petugas kemudian mengatakan": someone unnamed
+                return Speaker(someone.group(1))
     return state.referent()
+
+
+# Someone unnamed as the subject: "seorang petugas", "salah satu warga", "a witness".
+_SOMEONE = re.compile(r"\b((?:seorang|salah\s+(?:seorang|satu)|sejumlah|para|beberapa)\s+[a-z]+)"
+                      r"(?:\s+(?:kemudian|lalu|juga|pun|sempat|langsung|akhirnya))*\s*$")
 
 
 
