@@ -159,7 +159,7 @@ def match_quotes(pa: list[Paragraph], pb: list[Paragraph], weights: Weights,
             score = cosine(va, vb)
             if score >= threshold:
                 found.append(QuotePair(na, ka, nb, kb, score))
-    found.sort(key=lambda q: -q.score)
+    found.sort(key=lambda q: (-q.score, q.a, q.a_quote, q.b, q.b_quote))  # ties: in order
     return found
 
 
@@ -209,7 +209,8 @@ def rank_related(paragraph: Paragraph, candidates: list[tuple[Article, Paragraph
                     out.append(Related(article.doc, candidate.number, article.title,
                                        article.source, quote_score, candidate.text, k, q.text,
                                        own_k))
-    out.sort(key=lambda r: -r.score)
+    # ties in article and paragraph order, whatever order the index proposed them in
+    out.sort(key=lambda r: (-r.score, r.doc, r.para, -1 if r.quote is None else r.quote))
     return out
 
 
@@ -221,4 +222,4 @@ def query_terms(paragraph: Paragraph, df: DocFreq | None = None, total: int = 0,
         own.update(bag(q.text))
     weights = Weights([own], df, total)
     vec = weights.vector(own)
-    return sorted(vec, key=lambda t: -vec[t])[:limit]
+    return sorted(vec, key=lambda t: (-vec[t], t))[:limit]

@@ -79,3 +79,24 @@ def test_quote_counterparts_for_also_in(seeds_library):
     assert [(r.doc, r.para, r.quote) for r in found[(8, 1)]] == [(DOC_001, 2, 1)]
     back = seeds_library.quote_counterparts(DOC_001)
     assert [(r.doc, r.para) for r in back[(2, 1)]] == [(DOC_000, 8)]
+
+
+def test_related_ties_come_in_article_and_paragraph_order_whatever_the_index_proposed():
+    """Candidates come from the index in its own order (each backend ranks by its own
+    scores); the same statement told word for word in several articles ties, and the list
+    must be the same on every backend."""
+    from reader.compare import rank_related
+    from reader.records import Article, Paragraph, Quote
+
+    said = "Kami akan membangun jembatan baru tahun depan"
+    text = f"“{said},” kata Bupati Rahmat Hidayat di Pendopo."
+
+    def paragraph(number: int) -> Paragraph:
+        return Paragraph(number, text, 0, len(text), quotes=[Quote(1, 1 + len(said), said)])
+
+    candidates = [(Article(doc=doc, path="", title=doc), paragraph(number))
+                  for doc, number in (("c", 2), ("a", 5), ("b", 1), ("a", 3))]
+    ranked = rank_related(paragraph(1), candidates)
+    order = [("a", 3), ("a", 5), ("b", 1), ("c", 2)]
+    for quote in (None, 1):  # the paragraphs, and their quotes
+        assert [(r.doc, r.para) for r in ranked if r.quote == quote] == order
