@@ -306,3 +306,11 @@ def test_a_name_in_an_earlier_clause_before_a_semicolon_is_not_the_subject():
     found = find_quotes(['Budi Santoso datang ke kantor polisi itu; seorang petugas kemudian '
                          'mengatakan, "Laporan sudah kami terima."'], language="id")
     assert [q.speaker for quotes in found for q in quotes] == ["seorang petugas"]
+
+
+def test_someone_unnamed_opening_the_sentence_before_the_verb():
+    found = find_quotes(['Budi Santoso datang ke kantor polisi itu. Seorang petugas kemudian '
+                         'mengatakan, "Laporan sudah kami terima."',
+                         'Salah satu warga mengatakan, "Dia orang baik."'], language="id")
+    assert [q.speaker for quotes in found for q in quotes] == ["Seorang petugas",
+                                                                "Salah satu warga"]

@@ -203,9 +203,10 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
     return state.referent()
 
 
-# Someone unnamed as the subject: "seorang petugas", "salah satu warga", "a witness".
-_SOMEONE = re.compile(r"\b((?:seorang|salah\s+(?:seorang|satu)|sejumlah|para|beberapa)\s+[a-z]+)"
-                      r"(?:\s+(?:kemudian|lalu|juga|pun|sempat|langsung|akhirnya))*\s*$")
+# Someone unnamed as the subject: "seorang petugas", "Salah satu warga".
+_SOMEONE = re.compile(r"\b((?:[Ss]eorang|[Ss]alah\s+(?:seorang|satu)|[Ss]ejumlah|[Pp]ara|"
+                      r"[Bb]eberapa)\s+[a-z]+)(?:\s+(?:kemudian|lalu|juga|pun|sempat|langsung|"
+                      r"akhirnya))*\s*$")
 
 
 
