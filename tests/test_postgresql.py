@@ -18,6 +18,7 @@ PARITY_QUERIES = [
     "Kazakhstan Abraham", "Presiden OR Menteri", "k*", "ka*", "Abraham -Accords", "mengatakan",
     '"Abraham Accords" -Trump', "title:Kazakhstan Tokayev", "NOT Trump", "Kaz?khstan",
     "Rubio~1", "Kazakhstan^2 Trump", "+Kazakhstan Trump", "x ANDNOT y", "Kazakhstan ANDMAYBE Rubio",
+    "Kazakhstan s*", "Kazakhstan (t* OR s*)", "Tokayve~",
 ]
 
 
