@@ -314,3 +314,20 @@ def test_someone_unnamed_opening_the_sentence_before_the_verb():
                          'Salah satu warga mengatakan, "Dia orang baik."'], language="id")
     assert [q.speaker for quotes in found for q in quotes] == ["Seorang petugas",
                                                                 "Salah satu warga"]
+
+
+def test_someone_unnamed_as_the_subject_takes_a_later_pronoun_from_the_person_named_before():
+    assert speakers('Budi Santoso datang ke kantor polisi itu.',
+                    'Seorang petugas mengatakan laporan Budi sudah diterima.',
+                    '"Kami akan segera menindaklanjuti," ujarnya.') == ["Seorang petugas"]
+    assert speakers('Budi Santoso datang ke kantor polisi itu.',
+                    'Sementara itu, seorang warga mengaku melihat kejadian tersebut.',
+                    '"Saya lihat sendiri," katanya.') == ["seorang warga"]
+    assert speakers('John Smith arrived at the station. A witness said the car was speeding. '
+                    '"It was going very fast," she said.', language="en") == ["A witness"]
+    assert speakers('John Smith arrived. A spokesperson for Governor Tim Walz said the budget '
+                    'would pass. "We have the votes," she said.', language="en") == [
+        "A spokesperson"]
+    assert speakers('Budi Santoso datang ke kantor polisi itu.',
+                    'Seorang petugas dari Polres Bekasi mengatakan laporan itu sudah diterima.',
+                    '"Kami akan segera menindaklanjuti," ujarnya.') == ["Seorang petugas"]

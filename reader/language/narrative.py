@@ -115,7 +115,8 @@ class State:
         self.learn(speaker)
         self.focus = self.full(speaker)
         self.focus_from_quote = from_quote
-        if is_person(self.focus, self.language == "en") or _related(self.focus):
+        if is_person(self.focus, self.language == "en") or _related(self.focus) or \
+                _UNNAMED_PERSON.match(self.focus.name):
             self.person = self.focus
 
     def spoke(self, speaker: Speaker, question: bool) -> None:
@@ -209,6 +210,11 @@ _DATELINE = re.compile(
 _INITIALS = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})\(([A-Z]{2,4})\)")
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)
+
+
+# Someone the text does not name: "seorang petugas", "salah satu warga", "a witness".
+_UNNAMED_PERSON = re.compile(r"(?:[Ss]eorang|[Ss]alah\s+(?:seorang|satu)|[Aa]n?|[Oo]ne|[Aa]nother)"
+                             r"\s+[a-z]")
 
 
 def _related(speaker: Speaker | None) -> bool:

@@ -42,6 +42,12 @@ if TYPE_CHECKING:
     from reader.language.narrative import State
 
 _MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
+# Someone unnamed opening a sentence, after a clause opener at most: "Seorang petugas",
+# "Sementara itu, seorang warga", "A witness", "One resident".
+_UNNAMED = re.compile(r"(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s*)?((?:[Ss]eorang|[Ss]alah\s+"
+                      r"(?:seorang|satu)|[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z]{3,})")
+_OF_BODY = re.compile(r"\s+(?:for|of|from|at|with|dari|di|pada)\s+(?:the\s+)?"
+                      r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}")
 # A sentence that opens by giving its words to the person it is about: "Menurut dia, …",
 # "Menurutnya, …", "According to him, …". Whatever it names after the comma is what that person
 # said or thinks, not whom the text now follows.
@@ -182,6 +188,13 @@ def sentence_subject(sentence: str, state: State,
         return None
     if _THINKS.match(text):
         return None  # "Menurut dia, Pertamina merupakan …": what he thinks; he stays the focus
+    unnamed = _UNNAMED.match(text)
+    if unnamed:
+        at = unnamed.end()
+        of = _OF_BODY.match(text, at)  # "A spokesperson for Governor Tim Walz said …"
+        at = of.end() if of else at
+        if reporting(text, at) or (state.language == "en" and bool(_EN_AGENT.match(text, at))):
+            return Speaker(unnamed.group(1))  # "Seorang petugas mengatakan …", "A witness said"
     menurut = _MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
     if menurut:
         speaker, how = phrase_speaker(menurut.group("name"), state)
