@@ -313,7 +313,8 @@ def test_stop_words_in_did_you_mean_and_fuzzy_words(factory, tmp_path):
 
 @pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*", "",
                                    "--~", "-.~2", "speaker:outlet:Rubio", "title:(source:x)",
-                                   "title:*", "*:*", "Kaz* (?)"])
+                                   "title:*", "*:*", "Kaz* (?)", "Tokayev OR -Rubio",
+                                   "Tokayev ANDMAYBE -Rubio ANDMAYBE Trump"])
 def test_a_malformed_query_raises_one_line(seeds, query):
     with pytest.raises(QueryError) as caught:
         search(seeds, query)
@@ -330,6 +331,18 @@ def test_a_fuzzy_word_of_punctuation_is_left_out(seeds):
 def test_brackets_are_punctuation_not_a_range(seeds, query):
     """Lucene's ranges are no part of the language (Whoosh's failed on its own range)."""
     assert where(search(seeds, query)) == where(search(seeds, "Tokayev Kazakhstan"))
+
+
+def test_andnot_and_andmaybe_without_their_first_word_drop_out(seeds):
+    """``yang`` is a stop word: ``yang ANDNOT Trump`` has nothing to keep (Whoosh answered
+    the paragraphs with Trump, the very ones it excludes)."""
+    for query in ("yang ANDNOT Trump", "yang ANDMAYBE Trump"):
+        with pytest.raises(QueryError):
+            search(seeds, query)
+    tokayev = where(search(seeds, "Tokayev"))
+    assert where(search(seeds, "Tokayev (yang ANDNOT Trump)")) == tokayev
+    assert where(search(seeds, "Tokayev OR (yang ANDMAYBE Trump)")) == tokayev
+    assert where(search(seeds, "gabung ANDNOT Trump")) == where(search(seeds, "gabung NOT Trump"))
 
 
 def test_a_word_ending_in_a_colon_is_a_word(seeds):

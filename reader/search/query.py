@@ -24,6 +24,9 @@ EXAMPLES = {DATE: "2025-11", LANG: "en", "doc": "ARTICLE_ID", "source": "kompas"
 MAX_FUZZY_DISTANCE = 2  # word~N asks for N edits; more than two matches noise and costs minutes
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 FIELD_TOKEN = re.compile(r"(?<![\w\"])([^\W\d]\w*):(\S*)")
+# "OR -x", "ANDMAYBE +x": an operator and a sign on one word mean nothing clear (and chained,
+# failed Whoosh's parser); "AND -x" is "-x"
+SIGNED_OPERAND = re.compile(r"(?:^|[\s(])(OR|NOT|ANDNOT|ANDMAYBE)\s+([+-])(?=[^\s)])")
 
 
 def check_query(query: str, extra: Iterable[str] = ()) -> str:
@@ -56,6 +59,11 @@ def check_query(query: str, extra: Iterable[str] = ()) -> str:
                          "on each side")
     if words and all(w in OPERATORS for w in words):
         raise QueryError("the query has operators but no words")
+    signed = SIGNED_OPERAND.search(outside)
+    if signed:
+        op, sign = signed.group(1), signed.group(2)
+        raise QueryError(f"'{op} {sign}…': {op} takes a word, not {sign}word; write "
+                         f"'{op} word', or '{sign}word' alone")
     extra = frozenset(extra)
     for match in FIELD_TOKEN.finditer(outside):
         name, value = match.group(1), match.group(2)

@@ -21,6 +21,7 @@ from whoosh.qparser import (
     FieldsPlugin,
     FuzzyTermPlugin,
     GtLtPlugin,
+    OperatorsPlugin,
     PlusMinusPlugin,
     QueryParser,
     RangePlugin,
@@ -115,12 +116,42 @@ class SearchableFields(FieldsPlugin):
         return super().do_fieldnames(parser, group)
 
 
+class _NeedsLeft:
+    """``x ANDNOT y`` and ``x ANDMAYBE y`` match nothing without ``x`` (a stop word, say):
+    Whoosh's group then answered ``y`` alone, the very paragraphs ``ANDNOT`` excludes. The
+    group drops out instead, as an operator without a word does (and as the server reads
+    it)."""
+
+    def query(self, parser):
+        if self.nodes[0].query(parser) is None:
+            return None
+        return super().query(parser)
+
+
+class AndNotGroup(_NeedsLeft, syntax.AndNotGroup):
+    pass
+
+
+class AndMaybeGroup(_NeedsLeft, syntax.AndMaybeGroup):
+    pass
+
+
+def _operators() -> OperatorsPlugin:
+    """Whoosh's operators, with ``ANDNOT`` and ``ANDMAYBE`` of :class:`_NeedsLeft`."""
+    tag = OperatorsPlugin.OpTagger
+    return OperatorsPlugin(AndNot=None, AndMaybe=None, ops=[
+        (tag(r"(?<=\s)ANDNOT(?=\s)", AndNotGroup, memo="anot"), -5),
+        (tag(r"(?<=\s)ANDMAYBE(?=\s)", AndMaybeGroup, memo="amaybe"), -5)])
+
+
 def make_parser(schema, field: str = "text") -> QueryParser:
     """The parser of the reader's query language; words without a field search ``field``."""
     parser = QueryParser(field, schema)
     parser.add_plugin(FuzzyWords())
     parser.remove_plugin_class(FieldsPlugin)
     parser.add_plugin(SearchableFields())
+    parser.remove_plugin_class(OperatorsPlugin)
+    parser.add_plugin(_operators())
     # '-word' excludes, but a hyphen inside a word (negara-negara) is part of the word.
     parser.remove_plugin_class(PlusMinusPlugin)
     # a sign starts a word (after a space or an opening parenthesis), never joins two
