@@ -331,3 +331,12 @@ def test_someone_unnamed_as_the_subject_takes_a_later_pronoun_from_the_person_na
     assert speakers('Budi Santoso datang ke kantor polisi itu.',
                     'Seorang petugas dari Polres Bekasi mengatakan laporan itu sudah diterima.',
                     '"Kami akan segera menindaklanjuti," ujarnya.') == ["Seorang petugas"]
+
+
+def test_a_passive_attribution_in_the_sentence_after_the_quote():
+    assert speakers('Budi Santoso hadir dalam acara itu.',
+                    '"Kami akan mengusut tuntas kasus ini sampai ke akarnya." Hal itu disampaikan '
+                    'Kapolres Bekasi AKBP Rina Marlina saat ditemui, Senin.') == ["Rina Marlina"]
+    assert speakers('Budi Santoso hadir dalam acara itu.',
+                    '"Semua pihak harus menahan diri." Demikian diungkapkan Ketua RT setempat, '
+                    'Andi Pratama.') == ["Andi Pratama"]

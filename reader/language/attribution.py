@@ -48,6 +48,12 @@ _BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s
 _MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
 _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
                       r"(?P<name>[A-Z].{0,120})")
+# The next sentence naming who said the quote before it: "Hal itu disampaikan X", "Demikian
+# diungkapkan X", "Pernyataan tersebut disampaikan oleh X".
+_PASSIVE_AFTER = re.compile(
+    r"^\s*(?:Hal\s+(?:itu|tersebut|ini)|Pernyataan\s+(?:itu|tersebut)|Demikian)\s+(?:(?:juga|pun)"
+    r"\s+)?di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|utarakan|paparkan|kemukakan)\s+"
+    r"(?:oleh\s+)?(?P<name>[A-Z].{0,160})")
 # A reporting or linking word run on to the capitalised name after it in scraped text.
 _GLUED_VERB = re.compile(r"\b(dilansir|dilaporkan|diterima|dikutip|mengutip|melansir|"
                          r"disampaikan|oleh|dari|kepada|melalui)(?=[A-Z])")
@@ -84,6 +90,11 @@ def attribute(body: str, before: str, after: str, state: State):
         if found is not None:
             speaker, how = found
             return speaker, via, how
+    passive = _PASSIVE_AFTER.match(after) if not clause and after[:40].strip() else None
+    if passive:  # '"…." Hal itu disampaikan Kapolres Bekasi AKBP Rina Marlina saat …'
+        speaker, how = phrase_speaker(passive.group("name"), state)
+        if speaker is not None and how == "name":
+            return speaker, via or medium(after[:240]), "after-passive"
     tail = _sentence_tail(before)
     via = via or medium_before(tail)
     if _WORDING.search(tail[-120:]):

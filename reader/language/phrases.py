@@ -33,6 +33,8 @@ from reader.language.names import (
 if TYPE_CHECKING:
     from reader.language.narrative import State
 
+# Lower-case words that qualify a title before the name that follows it after a comma.
+_QUALIFIERS = {"setempat", "terpilih", "sementara", "nonaktif", "terkait", "tersebut"}
 _OWN_VERB = re.compile(r"(?:me|ber)[a-z]{4,}$")  # "membacakan", "menjelaskan", "bertanya"
 
 _ADVERBS = {"serentak", "kemarin", "sambil", "seraya", "sembari", "pula", "lagi", "kala",
@@ -102,6 +104,9 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         return appositive or Speaker(" ".join(lead + name)), "name"
     if speaker is None:
         return None, "none"
+    if role_only(speaker) and index + 1 < len(words) and words[index].lower() in _QUALIFIERS \
+            and words[index + 1] == ",":
+        name, index = name + [words[index]], index + 1  # "Ketua RT setempat, Andi Pratama"
     # An apposition after a comma: "Ketua KPU DKI Jakarta, Sumarno," / "Imran, Ketua Bawaslu …"
     if index < len(words) and words[index] == ",":
         appositive = _apposition(lead, name, speaker, words, index + 1, state)
