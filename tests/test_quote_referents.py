@@ -340,3 +340,13 @@ def test_a_passive_attribution_in_the_sentence_after_the_quote():
     assert speakers('Budi Santoso hadir dalam acara itu.',
                     '"Semua pihak harus menahan diri." Demikian diungkapkan Ketua RT setempat, '
                     'Andi Pratama.') == ["Andi Pratama"]
+
+
+def test_the_answer_to_a_question_is_not_the_questioner():
+    asked, answered = speakers('Budi Santoso bertemu Rina Marlina di kantor itu.',
+                               '"Apa kabar?" tanya Budi.', '"Baik," jawabnya.')
+    assert asked == "Budi" and answered in (None, "Rina Marlina")
+    assert speakers('Budi Santoso bertemu Ketua RT Rina Marlina di kantor itu.',
+                    '"Apa kabar?" tanya Budi.', '"Baik," jawabnya.') == ["Budi", "Rina Marlina"]
+    assert speakers('Budi Santoso datang sendiri.',
+                    '"Apa kabar?" tanya Budi.', '"Baik," jawabnya.') == ["Budi", None]

@@ -132,6 +132,8 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
     if match is not None:
         rest = match.group("rest")
         if match.group("nya"):
+            if match.group("verb").lower() in _ANSWERS and state.last_question:
+                return _other(state), "after-nya"  # "tanya Budi" … "jawabnya": not Budi
             return _answer(state), "after-nya"
         quoted = _QUOTING.search(rest)
         if quoted:
@@ -173,6 +175,21 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
                     (speaker.role or len(speaker.name.split()) >= 2):
                 return speaker, "after"
     return None
+
+
+_ANSWERS = {"jawab", "sahut", "balas", "timpal"}
+
+
+def _other(state: State) -> Speaker | None:
+    """Who answers the question the last speaker put: the speaker before them, or the latest
+    other person the text named; None when there is no one else."""
+    asker = state.last_speaker.name if state.last_speaker else None
+    if state.other_speaker is not None and state.other_speaker.name != asker:
+        return state.other_speaker
+    return next((p for p in reversed(state.people)
+                 if asker is None or (p.name != asker and asker not in p.name.split()
+                                      and not set(asker.split()) <= set(p.name.split()))),
+                None)
 
 
 def _answer(state: State) -> Speaker | None:
