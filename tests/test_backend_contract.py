@@ -314,7 +314,8 @@ def test_stop_words_in_did_you_mean_and_fuzzy_words(factory, tmp_path):
 @pytest.mark.parametrize("query", ['"Truth Social', "(Tokayev", "title:", "foo:bar", "*", "",
                                    "--~", "-.~2", "speaker:outlet:Rubio", "title:(source:x)",
                                    "title:*", "*:*", "Kaz* (?)", "Tokayev OR -Rubio",
-                                   "Tokayev ANDMAYBE -Rubio ANDMAYBE Trump"])
+                                   "Tokayev ANDMAYBE -Rubio ANDMAYBE Trump",
+                                   "Tokayev ANDMAYBE NOT Rubio OR NOT Trump"])
 def test_a_malformed_query_raises_one_line(seeds, query):
     with pytest.raises(QueryError) as caught:
         search(seeds, query)
@@ -343,6 +344,9 @@ def test_andnot_and_andmaybe_without_their_first_word_drop_out(seeds):
     assert where(search(seeds, "Tokayev (yang ANDNOT Trump)")) == tokayev
     assert where(search(seeds, "Tokayev OR (yang ANDMAYBE Trump)")) == tokayev
     assert where(search(seeds, "gabung ANDNOT Trump")) == where(search(seeds, "gabung NOT Trump"))
+    # AND binds tighter than ANDNOT (the order Whoosh's parser applies them in)
+    assert where(search(seeds, "gabung ANDNOT Trump AND Kazakhstan")) == where(
+        search(seeds, "gabung ANDNOT (Trump AND Kazakhstan)"))
 
 
 def test_a_word_ending_in_a_colon_is_a_word(seeds):

@@ -24,9 +24,10 @@ EXAMPLES = {DATE: "2025-11", LANG: "en", "doc": "ARTICLE_ID", "source": "kompas"
 MAX_FUZZY_DISTANCE = 2  # word~N asks for N edits; more than two matches noise and costs minutes
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 FIELD_TOKEN = re.compile(r"(?<![\w\"])([^\W\d]\w*):(\S*)")
-# "OR -x", "ANDMAYBE +x": an operator and a sign on one word mean nothing clear (and chained,
-# failed Whoosh's parser); "AND -x" is "-x"
-SIGNED_OPERAND = re.compile(r"(?:^|[\s(])(OR|NOT|ANDNOT|ANDMAYBE)\s+([+-])(?=[^\s)])")
+# "OR -x", "ANDMAYBE +x", "ANDNOT NOT x": an operator and a sign (or NOT) on one word mean
+# nothing clear and, chained, failed Whoosh's parser; "AND -x" is "-x", "AND NOT x" is "NOT x"
+SIGNED_OPERAND = re.compile(r"(?:^|[\s(])(?:(OR|NOT|ANDNOT|ANDMAYBE)\s+([+-])(?=[^\s)])"
+                            r"|(ANDNOT|ANDMAYBE)\s+(NOT)(?=\s))")
 
 
 def check_query(query: str, extra: Iterable[str] = ()) -> str:
@@ -61,7 +62,7 @@ def check_query(query: str, extra: Iterable[str] = ()) -> str:
         raise QueryError("the query has operators but no words")
     signed = SIGNED_OPERAND.search(outside)
     if signed:
-        op, sign = signed.group(1), signed.group(2)
+        op, sign = signed.group(1) or signed.group(3), signed.group(2) or signed.group(4) + " "
         raise QueryError(f"'{op} {sign}…': {op} takes a word, not {sign}word; write "
                          f"'{op} word', or '{sign}word' alone")
     extra = frozenset(extra)

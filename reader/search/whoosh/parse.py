@@ -137,11 +137,17 @@ class AndMaybeGroup(_NeedsLeft, syntax.AndMaybeGroup):
 
 
 def _operators() -> OperatorsPlugin:
-    """Whoosh's operators, with ``ANDNOT`` and ``ANDMAYBE`` of :class:`_NeedsLeft`."""
+    """Whoosh's operators, in Whoosh's order (which is their precedence: NOT, AND, OR,
+    ANDNOT, ANDMAYBE), with ``ANDNOT`` and ``ANDMAYBE`` of :class:`_NeedsLeft`."""
     tag = OperatorsPlugin.OpTagger
-    return OperatorsPlugin(AndNot=None, AndMaybe=None, ops=[
+    return OperatorsPlugin(clean=True, ops=[
+        (tag(r"(^|(?<=(\s|[()])))NOT(?=\s)", syntax.NotGroup, syntax.PrefixOperator,
+             memo="not"), 0),
+        (tag(r"(?<=\s)AND(?=\s)", syntax.AndGroup, memo="and"), 0),
+        (tag(r"(?<=\s)OR(?=\s)", syntax.OrGroup, memo="or"), 0),
         (tag(r"(?<=\s)ANDNOT(?=\s)", AndNotGroup, memo="anot"), -5),
-        (tag(r"(?<=\s)ANDMAYBE(?=\s)", AndMaybeGroup, memo="amaybe"), -5)])
+        (tag(r"(?<=\s)ANDMAYBE(?=\s)", AndMaybeGroup, memo="amaybe"), -5),
+        (tag(r"(^|(?<=\s))REQUIRE(?=\s)", syntax.RequireGroup, memo="req"), 0)])
 
 
 def make_parser(schema, field: str = "text") -> QueryParser:
