@@ -350,3 +350,11 @@ def test_the_answer_to_a_question_is_not_the_questioner():
                     '"Apa kabar?" tanya Budi.', '"Baik," jawabnya.') == ["Budi", "Rina Marlina"]
     assert speakers('Budi Santoso datang sendiri.',
                     '"Apa kabar?" tanya Budi.', '"Baik," jawabnya.') == ["Budi", None]
+
+
+def test_english_someone_unnamed_before_the_verb_in_the_same_clause():
+    found = find_quotes(['Keanu Reeves has long been an icon. There are requests for pieces on '
+                         'his roles; and one topic that just says “authenticity and ordinariness '
+                         'in his public life today.”'], language="en")
+    assert [q.speaker for quotes in found for q in quotes if q.kind == "statement"] in (
+        [], ["one topic"])

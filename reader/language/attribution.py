@@ -231,10 +231,10 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
     return state.referent()
 
 
-# Someone unnamed as the subject: "seorang petugas", "Salah satu warga".
+# Someone unnamed as the subject: "seorang petugas", "Salah satu warga", "one topic that".
 _SOMEONE = re.compile(r"\b((?:[Ss]eorang|[Ss]alah\s+(?:seorang|satu)|[Ss]ejumlah|[Pp]ara|"
-                      r"[Bb]eberapa)\s+[a-z]+)(?:\s+(?:kemudian|lalu|juga|pun|sempat|langsung|"
-                      r"akhirnya))*\s*$")
+                      r"[Bb]eberapa|[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z]+)(?:\s+(?:that|who|"
+                      r"kemudian|lalu|juga|pun|sempat|langsung|akhirnya|just|also|later))*\s*$")
 
 
 
