@@ -358,3 +358,11 @@ def test_english_someone_unnamed_before_the_verb_in_the_same_clause():
                          'in his public life today.”'], language="en")
     assert [q.speaker for quotes in found for q in quotes if q.kind == "statement"] in (
         [], ["one topic"])
+
+
+def test_english_champion_and_nationality_titles_are_the_role():
+    found = find_quotes(['"We have not been paid since January," said French Champion Audrey '
+                         'Dubois.', '"It was a long race," said World Champion Tom Pidcock.'],
+                        language="en")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Audrey Dubois", "French Champion"), ("Tom Pidcock", "World Champion")]
