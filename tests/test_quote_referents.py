@@ -366,3 +366,10 @@ def test_english_champion_and_nationality_titles_are_the_role():
                         language="en")
     assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
         ("Audrey Dubois", "French Champion"), ("Tom Pidcock", "World Champion")]
+
+
+def test_a_plural_pronoun_after_the_quote_is_no_single_person():
+    assert speakers('Budi Santoso dan Ani Lestari datang ke acara itu.',
+                    '"Kami senang sekali," kata mereka.') == [None]
+    assert speakers('John Smith and Mary Jones lost their home in the fire.',
+                    '"We have nothing left," they said.', language="en") == [None]

@@ -145,6 +145,8 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
             return speaker, "after"
         if generic:
             return (_answer(state), "after-nya") if not rest.strip(" .") else None
+        if how == "plural":
+            return None, "after-plural"
         if how == "pronoun":
             return _answer(state), "after-pronoun"
         if how == "back":

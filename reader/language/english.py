@@ -111,7 +111,7 @@ def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | N
     if first == "it" and len(words) == 1:  # a body: the company, the ministry
         return state.lead_in(), "after"
     if first in EN_PRONOUNS and len(words) == 1:
-        return None, "after-pronoun"
+        return None, "after-plural" if first == "they" else "after-pronoun"
     capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
     link = capitals[0] - 1 if capitals else -1
     if link >= 1 and words[link].lower() in ("the", "a", "an"):

@@ -55,7 +55,7 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         return None, "bare"
     first = words[0].lower()
     if first in PRONOUNS:
-        return None, "pronoun"
+        return None, "plural" if first == "mereka" else "pronoun"  # "kata mereka": no one person
     if first == ",":
         return None, "bare"
     lead: list[str] = []
