@@ -19,9 +19,15 @@ from reader.search.fields import DATE, LANG, date_bounds, known_fields
 FIELDS = {"text": "text", "title": "title", "source": "source", "outlet": "source",
           "speaker": "speaker", "quote": "quote", "doc": "doc", DATE: DATE, LANG: LANG}
 MAX_QUERY_CHARS = 1000
+EXAMPLES = {DATE: "2025-11", LANG: "en", "doc": "ARTICLE_ID", "source": "kompas",
+            "outlet": "kompas"}  # what each field takes, in its message
 MAX_FUZZY_DISTANCE = 2  # word~N asks for N edits; more than two matches noise and costs minutes
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 FIELD_TOKEN = re.compile(r"(?<![\w\"])([^\W\d]\w*):(\S*)")
+# "OR -x", "ANDMAYBE +x", "ANDNOT NOT x": an operator and a sign (or NOT) on one word mean
+# nothing clear and, chained, failed Whoosh's parser; "AND -x" is "-x", "AND NOT x" is "NOT x"
+SIGNED_OPERAND = re.compile(r"(?:^|[\s(])(?:(OR|NOT|ANDNOT|ANDMAYBE)\s+([+-])(?=[^\s)])"
+                            r"|(ANDNOT|ANDMAYBE)\s+(NOT)(?=\s))")
 
 
 def check_query(query: str, extra: Iterable[str] = ()) -> str:
@@ -54,6 +60,11 @@ def check_query(query: str, extra: Iterable[str] = ()) -> str:
                          "on each side")
     if words and all(w in OPERATORS for w in words):
         raise QueryError("the query has operators but no words")
+    signed = SIGNED_OPERAND.search(outside)
+    if signed:
+        op, sign = signed.group(1) or signed.group(3), signed.group(2) or signed.group(4) + " "
+        raise QueryError(f"'{op} {sign}…': {op} takes a word, not {sign}word; write "
+                         f"'{op} word', or '{sign}word' alone")
     extra = frozenset(extra)
     for match in FIELD_TOKEN.finditer(outside):
         name, value = match.group(1), match.group(2)
@@ -62,14 +73,19 @@ def check_query(query: str, extra: Iterable[str] = ()) -> str:
             raise QueryError(f"unknown field '{name}:' (fields: "
                              f"{', '.join(known_fields(extra))})")
         if not value:
-            raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:Tokayev")
+            example = EXAMPLES.get(lower, "Tokayev")
+            raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:{example}")
+        inner = FIELD_TOKEN.match(value.lstrip("(+-"))
+        if inner and (inner.group(1).lower() in FIELDS or inner.group(1).lower() in extra):
+            raise QueryError(f"'{name}:' takes a word, not another field ('{inner.group(1)}:'); "
+                             f"write each field before its own word")
         if lower == DATE:
             date_bounds(value.rstrip(")"))
         elif (lower == LANG or lower in extra) and value[0] not in '("':
             if "~" in value or "?" in value or "*" in value.rstrip(")")[:-1]:
                 raise QueryError(f"'{name}:' takes words, phrases and prefixes (word*), "
                                  "not fuzzy words or wildcards")
-    if re.search(r"(?:^|\s)[*?]+(?:\s|$)", outside):
+    if re.search(r"(?:^|[\s:(])[*?][*?:]*(?:[\s)]|$)", outside):
         raise QueryError("a wildcard needs at least one letter before it, e.g. Kaz*")
     return query
 

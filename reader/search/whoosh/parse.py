@@ -17,7 +17,16 @@ import time
 from collections import OrderedDict
 
 from whoosh.matching import AndNotMatcher, WrappingMatcher
-from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, PlusMinusPlugin, QueryParser, syntax
+from whoosh.qparser import (
+    FieldsPlugin,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    OperatorsPlugin,
+    PlusMinusPlugin,
+    QueryParser,
+    RangePlugin,
+    syntax,
+)
 from whoosh.qparser.common import QueryParserError
 from whoosh.query import (
     And,
@@ -80,16 +89,84 @@ class NestedPlusMinus(PlusMinusPlugin):
                 group[i] = sorted_node
 
 
+class FuzzyWords(FuzzyTermPlugin):
+    """``word~``, where a word that analyses to nothing (punctuation, ``--~``) is left out of
+    the query as any such word is (Whoosh's own node failed on it)."""
+
+    class FuzzyTermNode(FuzzyTermPlugin.FuzzyTermNode):
+        def query(self, parser):
+            q = syntax.TextNode.query(self, parser)
+            if q is None:
+                return None
+            q.maxdist = self.maxdist
+            q.prefixlength = self.prefixlength
+            return q
+
+
+class SearchableFields(FieldsPlugin):
+    """``name:`` for the fields a query can search. A column of the schema (``outlet``, read
+    for the counts by outlet) named where the query check does not see a field (``~2outlet:x``)
+    is text, as an unknown name is: Whoosh failed on it."""
+
+    def do_fieldnames(self, parser, group):
+        for node in group:
+            if isinstance(node, syntax.FieldnameNode) and node.fieldname in parser.schema \
+                    and parser.schema[node.fieldname].format is None:
+                node.fieldname = ""  # not in the schema: Whoosh puts its text back
+        return super().do_fieldnames(parser, group)
+
+
+class _NeedsLeft:
+    """``x ANDNOT y`` and ``x ANDMAYBE y`` match nothing without ``x`` (a stop word, say):
+    Whoosh's group then answered ``y`` alone, the very paragraphs ``ANDNOT`` excludes. The
+    group drops out instead, as an operator without a word does (and as the server reads
+    it)."""
+
+    def query(self, parser):
+        if self.nodes[0].query(parser) is None:
+            return None
+        return super().query(parser)
+
+
+class AndNotGroup(_NeedsLeft, syntax.AndNotGroup):
+    pass
+
+
+class AndMaybeGroup(_NeedsLeft, syntax.AndMaybeGroup):
+    pass
+
+
+def _operators() -> OperatorsPlugin:
+    """Whoosh's operators, in Whoosh's order (which is their precedence: NOT, AND, OR,
+    ANDNOT, ANDMAYBE), with ``ANDNOT`` and ``ANDMAYBE`` of :class:`_NeedsLeft`."""
+    tag = OperatorsPlugin.OpTagger
+    return OperatorsPlugin(clean=True, ops=[
+        (tag(r"(^|(?<=(\s|[()])))NOT(?=\s)", syntax.NotGroup, syntax.PrefixOperator,
+             memo="not"), 0),
+        (tag(r"(?<=\s)AND(?=\s)", syntax.AndGroup, memo="and"), 0),
+        (tag(r"(?<=\s)OR(?=\s)", syntax.OrGroup, memo="or"), 0),
+        (tag(r"(?<=\s)ANDNOT(?=\s)", AndNotGroup, memo="anot"), -5),
+        (tag(r"(?<=\s)ANDMAYBE(?=\s)", AndMaybeGroup, memo="amaybe"), -5),
+        (tag(r"(^|(?<=\s))REQUIRE(?=\s)", syntax.RequireGroup, memo="req"), 0)])
+
+
 def make_parser(schema, field: str = "text") -> QueryParser:
     """The parser of the reader's query language; words without a field search ``field``."""
     parser = QueryParser(field, schema)
-    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(FuzzyWords())
+    parser.remove_plugin_class(FieldsPlugin)
+    parser.add_plugin(SearchableFields())
+    parser.remove_plugin_class(OperatorsPlugin)
+    parser.add_plugin(_operators())
     # '-word' excludes, but a hyphen inside a word (negara-negara) is part of the word.
     parser.remove_plugin_class(PlusMinusPlugin)
     # a sign starts a word (after a space or an opening parenthesis), never joins two
     parser.add_plugin(NestedPlusMinus(plusexpr=r"(?<![^\s(])\+(?=\S)",
                                       minusexpr=r"(?<![^\s(])-(?=\S)"))
     parser.remove_plugin_class(GtLtPlugin)
+    # Lucene's [a TO b] ranges are no part of the language (dates have date:A..B): brackets
+    # are punctuation around words, as the other backends read them
+    parser.remove_plugin_class(RangePlugin)
     return parser
 
 
