@@ -410,6 +410,11 @@ def child_tui(corpus: str, index: str, queries_json: str) -> dict:
             for query in queries:
                 box.value = ""
                 await pilot.pause(0.2)
+                # the keys go to the search box: on a loaded machine the app can still be
+                # settling its first screen (its lists filling) when "/" is pressed
+                while app.focused is not box:
+                    box.focus()
+                    await pilot.pause(0.01)
                 for ch in query:
                     before = screen._serial
                     unchanged = box.value.strip()
