@@ -60,6 +60,21 @@ def pg_dsn(pg_server) -> str:
     return pg_server.dsn(name)
 
 
+def loaded_backend(pg_server, name: str, root: Path):
+    """A backend over a new database ``name`` of the session's server (dropped first if an
+    earlier run left it), with every file of ``root`` loaded by a rebuild."""
+    import psycopg
+
+    from reader.search.postgresql.backend import PostgresBackend
+
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    backend = PostgresBackend(pg_server.dsn(name))
+    backend.apply(changes_for(root), rebuild=True)
+    return backend
+
+
 def changes_for(root: Path, only: list[str] | None = None) -> Changes:
     """Every file of a corpus (or those named), read and with quotes, as one batch."""
     from reader.ingest import discover, doc_ids, read_file

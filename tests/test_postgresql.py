@@ -9,7 +9,7 @@ from reader.errors import QueryError
 from reader.search.backend import Changes, SearchRequest
 from reader.search.postgresql.backend import PostgresBackend
 from tests.conftest import DOC_001, SEEDS
-from tests.pg_server import changes_for, pg_dsn, pg_server  # noqa: F401  (fixtures)
+from tests.pg_server import changes_for, loaded_backend, pg_dsn, pg_server  # noqa: F401  (fixtures)
 
 PARITY_QUERIES = [
     "Tokayev", "gabung", '"Truth Social"', '"Social Truth"', "Kazakstan~", "title:Terpilih",
@@ -24,12 +24,7 @@ PARITY_QUERIES = [
 
 @pytest.fixture(scope="module")
 def seeds_pg(pg_server):  # noqa: F811
-    import psycopg
-
-    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
-        conn.execute("CREATE DATABASE reader_seeds")
-    backend = PostgresBackend(pg_server.dsn("reader_seeds"))
-    backend.apply(changes_for(SEEDS), rebuild=True)
+    backend = loaded_backend(pg_server, "reader_seeds", SEEDS)
     yield backend
     backend.close()
 
@@ -107,8 +102,6 @@ MIXED_QUERIES = ["says", "said", "told", "gabung", "Kamis", "kami", "pers", "per
 @pytest.fixture(scope="module")
 def mixed_pair(pg_server, tmp_path_factory):  # noqa: F811
     """An English and an Indonesian article, indexed by both engines."""
-    import psycopg
-
     from reader.library import Library
     from tests.test_backend_contract import ENGLISH_ARTICLE, INDONESIAN_ARTICLE
 
@@ -117,10 +110,7 @@ def mixed_pair(pg_server, tmp_path_factory):  # noqa: F811
     for name, text, language in (("en", ENGLISH_ARTICLE, "en"), ("id", INDONESIAN_ARTICLE, "id")):
         (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
         (corpus / f"{name}.meta.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
-    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
-        conn.execute("CREATE DATABASE reader_mixed")
-    backend = PostgresBackend(pg_server.dsn("reader_mixed"))
-    backend.apply(changes_for(corpus), rebuild=True)
+    backend = loaded_backend(pg_server, "reader_mixed", corpus)
     library = Library(corpus, corpus.parent / "ix", backend="whoosh")
     library.update()
     yield backend, library

@@ -5,13 +5,11 @@ every row. Now it answers, with the same scores as the row-by-row sum of a narro
 
 from __future__ import annotations
 
-import psycopg
 import pytest
 
 from reader.search.backend import SearchRequest
 from reader.search.postgresql import translate
-from reader.search.postgresql.backend import PostgresBackend
-from tests.pg_server import changes_for, pg_server  # noqa: F401  (fixtures)
+from tests.pg_server import loaded_backend, pg_server  # noqa: F401  (fixtures)
 
 WORDS = 6000  # index words sharing the prefix "zq"
 SYLLABLES = ["ba", "ki", "lu", "mo", "ne", "pa", "ri", "so", "tu", "we"]
@@ -35,11 +33,7 @@ def backend(pg_server, tmp_path_factory):  # noqa: F811
         paragraphs.append("Cerita lain tanpa kata itu.")
         (root / f"kabar_{article:02d}.txt").write_text(
             f"Kabar {article}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS reader_wide_or")
-        conn.execute("CREATE DATABASE reader_wide_or")
-    ours = PostgresBackend(pg_server.dsn("reader_wide_or"))
-    ours.apply(changes_for(root), rebuild=True)
+    ours = loaded_backend(pg_server, "reader_wide_or", root)
     yield ours
     ours.close()
 
