@@ -16,6 +16,7 @@ from reader.language.lexicon import (
     EN_RELATIONS,
     EN_ROLE_NOUNS,
     EN_VERBS,
+    POSSESSIVE,
     WORD,
 )
 from reader.language.names import Speaker, is_role, phrase_words, role_only, split_role
@@ -84,7 +85,7 @@ def _related(words: list[str]) -> bool:
     """``Smith's lawyer``, ``the mother of Maria``, ``a spokesman for Walz``: someone close to
     the person named, not that person."""
     for i, word in enumerate(words[:-1]):
-        if word.endswith(("'s", "’s", "s'", "s’")) and word[:1].isupper():
+        if word.endswith(POSSESSIVE) and word[:1].isupper():
             # a possessive name with only a noun after it ("Trump's lawyer Michael Cohen" is
             # Cohen)
             return not any(w[:1].isupper() for w in words[i + 1:])

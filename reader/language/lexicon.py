@@ -317,6 +317,11 @@ EN_BODY_HEADS = {
     "commission", "service", "institute", "association", "foundation", "center", "centre",
     "network", "party", "team", "union", "corporation", "group", "senate", "congress",
 }
+# The endings of an English possessive: "Smith's", "the Joneses'".
+POSSESSIVE = ("'s", "’s", "s'", "s’")
+# The words that open someone the text does not name: "seorang petugas", "salah satu
+# warga", "a witness", "one resident" (a pattern: a lower-case noun follows).
+UNNAMED = r"(?:[Ss]eorang|[Ss]alah\s+(?:seorang|satu)|[Aa]n?|[Oo]ne|[Aa]nother)"
 # English nouns for someone close to a person: "Smith's lawyer", "the mother of Maria Lopez".
 EN_RELATIONS = {
     "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "parents",

@@ -17,9 +17,11 @@ from reader.language.lexicon import (
     EN_RELATIONS,
     LOWER_BODIES,
     MEMBERS,
+    POSSESSIVE,
     RELATIONS,
     ROLE_LINKS,
     SENTENCE_STARTERS,
+    UNNAMED,
 )
 from reader.language.names import Speaker, is_person, role_only, split_role
 from reader.language.sentences import boilerplate, sentences
@@ -213,8 +215,7 @@ _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+ha
 
 
 # Someone the text does not name: "seorang petugas", "salah satu warga", "a witness".
-_UNNAMED_PERSON = re.compile(r"(?:[Ss]eorang|[Ss]alah\s+(?:seorang|satu)|[Aa]n?|[Oo]ne|[Aa]nother)"
-                             r"\s+[a-z]")
+_UNNAMED_PERSON = re.compile(rf"{UNNAMED}\s+[a-z]")
 
 
 def _related(speaker: Speaker | None) -> bool:
@@ -226,7 +227,7 @@ def _related(speaker: Speaker | None) -> bool:
     return len(words) >= 2 and (words[0] in RELATIONS or " ".join(words[:2]) in RELATIONS or (
         len(words) == 2 and words[0] in MEMBERS) or (
         words[-1] in EN_RELATIONS and (words[-2] in ("his", "her", "their")
-                                       or words[-2].endswith(("'s", "’s", "s'", "s’")))))
+                                       or words[-2].endswith(POSSESSIVE))))
 
 
 def companies(texts: list[str]) -> frozenset[str]:

@@ -21,12 +21,14 @@ from reader.language.lexicon import (
     EN_VERBS,
     FOLLOWERS,
     MEMBERS,
+    POSSESSIVE,
     PREPOSITIONS,
     PRONOUNS,
     RELATIONS,
     SENTENCE_STARTERS,
     SOFT_STARTERS,
     SPEECH_WORDS,
+    UNNAMED,
     WORD,
 )
 from reader.language.names import (
@@ -44,8 +46,7 @@ if TYPE_CHECKING:
 _MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
 # Someone unnamed opening a sentence, after a clause opener at most: "Seorang petugas",
 # "Sementara itu, seorang warga", "A witness", "One resident".
-_UNNAMED = re.compile(r"(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s*)?((?:[Ss]eorang|[Ss]alah\s+"
-                      r"(?:seorang|satu)|[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z]{3,})")
+_UNNAMED = re.compile(rf"(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s*)?({UNNAMED}\s+[a-z]{{3,}})")
 _OF_BODY = re.compile(r"\s+(?:for|of|from|at|with|dari|di|pada)\s+(?:the\s+)?"
                       r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}")
 # A sentence that opens by giving its words to the person it is about: "Menurut dia, …",
@@ -92,7 +93,6 @@ _SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", 
 _EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
 # What follows an item of a list rather than a subject: another item or the list's last.
 _LIST_ITEM = re.compile(r"\s*(?:,\s*)?(?:dan|serta|atau|and|or)\b|\s*,\s*[A-Z]")
-_POSSESSIVE = ("'s", "’s", "s'", "s’")
 _NEXT_NOUN = re.compile(r"\s+([a-z]+)\b")
 # One or two words right before a name, for a relation to that person ("ayah", "kuasa hukum").
 _RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|[Oo]rang\s+tua)|"
@@ -153,7 +153,7 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 candidate = Speaker(following.name, role)
                 end = matches[index].end()
                 index += 1
-        if english and words[-1].endswith(_POSSESSIVE):
+        if english and words[-1].endswith(POSSESSIVE):
             noun = _NEXT_NOUN.match(text, end)
             if not noun or noun.group(1).lower() not in EN_RELATIONS:
                 continue  # "Keanu's relationship to …": the thing owned is the subject
@@ -245,7 +245,7 @@ def _opening_subject(text: str, state: State,
     if not words or words[0].lower().strip(",") in PRONOUNS:
         return None, True
     if len(words) > 1 and words[1].lower().strip(",") in EN_RELATIONS and \
-            (words[0].lower() in ("his", "her", "their") or words[0].endswith(_POSSESSIVE)):
+            (words[0].lower() in ("his", "her", "their") or words[0].endswith(POSSESSIVE)):
         owner = words[0].lower() if words[0].lower() in ("his", "her", "their") else words[0]
         return Speaker(f"{owner} {words[1].strip(',')}"), True  # "Her mother said …"
     if words[0].split("'")[0].split("’")[0] in _SENTENCE_PRONOUNS:
