@@ -42,22 +42,23 @@ def decode(data: bytes, notes: list[str] | None = None) -> str:
     except UnicodeDecodeError:
         if looks_binary(data):
             raise NotText("binary file") from None
-        mostly = _mostly_utf8(data)
-        if mostly is not None:
-            text, broken = mostly
-            _note(notes, broken)
-            return normalise(text)
-        from charset_normalizer import from_bytes  # ~90 ms to import; only non-UTF-8 needs it
+        text = data.decode("utf-8", "replace")
+        broken = text.count("\ufffd") - data.count("\ufffd".encode())  # not those it holds
+        # valid characters beyond ASCII outnumber the broken bytes three to one (in another
+        # encoding each of those would be a broken byte too): UTF-8 with a few broken bytes
+        mostly_utf8 = len(_NON_ASCII.findall(text)) >= 3 * broken and \
+            broken <= len(data) // RARE + 1
+        if not mostly_utf8:
+            from charset_normalizer import from_bytes  # ~90 ms to import; only non-UTF-8
 
-        best = from_bytes(data).best()
-        if best is None:
-            text = data.decode("utf-8", "replace")
-            broken = _broken(text, data)
+            best = from_bytes(data).best()
+            if best is not None:
+                return normalise(str(best))
             if broken > len(data) // RARE:
                 raise NotText("unknown text encoding") from None
-            _note(notes, broken)
-            return normalise(text)
-        text = str(best)
+        if notes is not None and broken:
+            notes.append(f"{broken} broken UTF-8 byte{'s' if broken != 1 else ''} read as \ufffd")
+        return normalise(text)
     else:  # valid UTF-8 can still be a binary: mostly NULs or other controls
         if text.count("\x00") > len(text) // 100 + 1 and looks_binary(data):
             raise NotText("binary file")
@@ -66,24 +67,3 @@ def decode(data: bytes, notes: list[str] | None = None) -> str:
 
 RARE = 200  # at most one broken byte in this many: UTF-8 with damage, not another encoding
 _NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
-
-
-def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
-    """``data`` read as UTF-8 and its broken bytes, when its valid characters beyond ASCII
-    outnumber the broken bytes three to one (in another encoding each of those would be a
-    broken byte too), else None."""
-    text = data.decode("utf-8", "replace")
-    broken = _broken(text, data)
-    if len(_NON_ASCII.findall(text)) >= 3 * broken and broken <= len(data) // RARE + 1:
-        return text, broken
-    return None
-
-
-def _broken(text: str, data: bytes) -> int:
-    """The U+FFFD that decoding ``data`` into ``text`` put in (not those the file holds)."""
-    return text.count("\ufffd") - data.count("\ufffd".encode())
-
-
-def _note(notes: list[str] | None, broken: int) -> None:
-    if notes is not None and broken:
-        notes.append(f"{broken} broken UTF-8 byte{'s' if broken != 1 else ''} read as \ufffd")

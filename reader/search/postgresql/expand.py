@@ -86,7 +86,7 @@ def _fuzzy(cursor, node: Fuzzy, limit: int) -> tuple[list[str], bool]:
         return [text], capped
     kept = max(1, node.prefixlength)
     swaps = [] if distance > 1 else _swaps(text, kept)
-    wide = 1 if swaps or distance == 1 else 2  # server edits a swap costs, and trigrams: 3 or 4
+    wide = 1 if distance == 1 else 2  # server edits a swap costs, and trigrams: 3 or 4
     size = len(text)
     trigrams = size + 1  # pg_trgm pads a word with two spaces before and one after
     shared = trigrams - (2 + wide) * distance  # trigrams an edit can change: 3, a swap 4

@@ -282,10 +282,14 @@ def score(node, stats: Statistics) -> Sql:
 def _part(fieldname: str, weight: float, stats: Statistics) -> str:
     """One word's BM25F part (``weight`` holds its idf, boost and ``K1 + 1``); two
     parameters: the word's key in ``tf``, twice."""
-    avg = stats.avg_length(fieldname) or 1.0
     tf = "coalesce((tf->>%s)::real, 1)"
-    norm = f"{K1 * (1 - B)!r} + {K1 * B / avg!r} * {fieldname}_len"
-    return f"{weight!r} * {tf} / ({tf} + {norm})"
+    return f"{weight!r} * {tf} / ({tf} + {_norm(fieldname, stats)})"
+
+
+def _norm(fieldname: str, stats: Statistics) -> str:
+    """BM25's length normalisation of a row's ``fieldname``, added to a word's count."""
+    avg = stats.avg_length(fieldname) or 1.0
+    return f"{K1 * (1 - B)!r} + {K1 * B / avg!r} * {fieldname}_len"
 
 
 def _present_words(fieldname: str, words: dict[str, float], stats: Statistics) -> Sql:
@@ -293,10 +297,8 @@ def _present_words(fieldname: str, words: dict[str, float], stats: Statistics) -
     each of the row's words looked up in the weights (a JSON object, parsed once)."""
     import orjson
 
-    avg = stats.avg_length(fieldname) or 1.0
-    norm = f"{K1 * (1 - B)!r} + {K1 * B / avg!r} * {fieldname}_len"
     return Sql(
-        "(SELECT coalesce(sum(q.w * q.n / (q.n + " + norm + ")), 0) FROM (SELECT "
+        f"(SELECT coalesce(sum(q.w * q.n / (q.n + {_norm(fieldname, stats)})), 0) FROM (SELECT "
         "(%s::jsonb ->> u.lexeme)::float8 AS w, coalesce((tf ->> (%s || u.lexeme))::real, 1) "
         f"AS n FROM unnest({fieldname}_tsv) AS u) AS q WHERE q.w IS NOT NULL)",
         [orjson.dumps(words).decode(), f"{fieldname}:"])

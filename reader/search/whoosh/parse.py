@@ -27,7 +27,7 @@ from whoosh.qparser import (
     RangePlugin,
     syntax,
 )
-from whoosh.qparser.common import QueryParserError
+from whoosh.qparser.common import QueryParserError, attach
 from whoosh.query import (
     And,
     AndMaybe,
@@ -123,9 +123,11 @@ class _NeedsLeft:
     it)."""
 
     def query(self, parser):
-        if self.nodes[0].query(parser) is None:
+        required = self.nodes[0].query(parser)
+        if required is None:
             return None
-        return super().query(parser)
+        other = self.nodes[1].query(parser)
+        return attach(required if other is None else self.qclass(required, other), self)
 
 
 class AndNotGroup(_NeedsLeft, syntax.AndNotGroup):
@@ -137,17 +139,13 @@ class AndMaybeGroup(_NeedsLeft, syntax.AndMaybeGroup):
 
 
 def _operators() -> OperatorsPlugin:
-    """Whoosh's operators, in Whoosh's order (which is their precedence: NOT, AND, OR,
-    ANDNOT, ANDMAYBE), with ``ANDNOT`` and ``ANDMAYBE`` of :class:`_NeedsLeft`."""
-    tag = OperatorsPlugin.OpTagger
-    return OperatorsPlugin(clean=True, ops=[
-        (tag(r"(^|(?<=(\s|[()])))NOT(?=\s)", syntax.NotGroup, syntax.PrefixOperator,
-             memo="not"), 0),
-        (tag(r"(?<=\s)AND(?=\s)", syntax.AndGroup, memo="and"), 0),
-        (tag(r"(?<=\s)OR(?=\s)", syntax.OrGroup, memo="or"), 0),
-        (tag(r"(?<=\s)ANDNOT(?=\s)", AndNotGroup, memo="anot"), -5),
-        (tag(r"(?<=\s)ANDMAYBE(?=\s)", AndMaybeGroup, memo="amaybe"), -5),
-        (tag(r"(^|(?<=\s))REQUIRE(?=\s)", syntax.RequireGroup, memo="req"), 0)])
+    """Whoosh's operators, in Whoosh's order and syntax, with the groups of ``ANDNOT`` and
+    ``ANDMAYBE`` those of :class:`_NeedsLeft`."""
+    plugin = OperatorsPlugin()
+    ours = {syntax.AndNotGroup: AndNotGroup, syntax.AndMaybeGroup: AndMaybeGroup}
+    for tagger, _priority in plugin.ops:
+        tagger.grouptype = ours.get(tagger.grouptype, tagger.grouptype)
+    return plugin
 
 
 def make_parser(schema, field: str = "text") -> QueryParser:
