@@ -77,8 +77,8 @@ def check_query(query: str, extra: Iterable[str] = ()) -> str:
             raise QueryError(f"'{name}:' needs a word after it, e.g. {name}:{example}")
         inner = FIELD_TOKEN.match(value.lstrip("(+-"))
         if inner and (inner.group(1).lower() in FIELDS or inner.group(1).lower() in extra):
-            raise QueryError(f"'{name}:' takes a word, not another field ('{inner.group(1)}:'); "
-                             f"write each field before its own word")
+            raise QueryError(f"'{name}:' takes a word, not another field "
+                             f"('{inner.group(1)}:')")  # short: three lines at 80 columns
         if lower == DATE:
             date_bounds(value.rstrip(")"))
         elif (lower == LANG or lower in extra) and value[0] not in '("':
