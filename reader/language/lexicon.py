@@ -157,6 +157,8 @@ CLAUSE_OPENERS = {
     Dalam Saat Ketika Setelah Sebelum Sejak Pada Usai Seusai Soal Terkait Mengutip Berdasarkan
     Di Sementara Selain Sebelumnya Namun Meski Meskipun Sesuai Seperti Dilansir Dikutip Mengenai
     Menanggapi Kembali Atas Bagi Untuk Karena Lebih Kemudian Selanjutnya Akibat Menjawab Ditanya
+    While When Whereas After Before Although Though Since Because Despite During Amid Following
+    Asked In On At
     """.split()
 }
 

@@ -35,10 +35,12 @@ def find_spans(text: str, carrying: bool) -> list[Span]:
     single quotes that stand outside any double quote."""
     spans: list[Span] = []
     i, n = 0, len(text)
-    if carrying and text and text[0] not in "\"“«'‘":
-        end = _find_close(text, 0)
-        if end is None:
-            return [Span(0, _rstrip(text, 0, n), 0, n, False, True)]
+    # A quote left open runs on into a paragraph that opens with no mark only as far as a
+    # closing mark there; a paragraph with none is the narrative again (the source never
+    # closed the quote: "…," said Scott. "It allows children … (no mark), then "Many medical
+    # groups …"), not more of the quote.
+    end = _find_close(text, 0) if carrying and text and text[0] not in "\"“«'‘" else None
+    if end is not None:
         spans.append(Span(0, _rstrip(text, 0, end), 0, end + 1, True, True))
         i = end + 1
     while i < n:

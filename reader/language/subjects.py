@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.language.lexicon import (
+    AFTER_VERBS,
     BACK_WORDS,
     BEFORE_VERBS,
     CLAUSE_OPENERS,
@@ -54,6 +55,12 @@ _OF_BODY = re.compile(r"\s+(?:for|of|from|at|with|dari|di|pada)\s+(?:the\s+)?"
 # said or thinks, not whom the text now follows.
 _THINKS = re.compile(r"(?:[Mm]enurut(?:nya|\s+(?:dia|ia|beliau|mereka))|[Aa]ccording\s+to\s+"
                      r"(?:him|her|them))\s*,")
+# Indirect speech closed by whoever said it: "Harga akan naik, kata Budi Santoso, Ketua …",
+# "It is tough to generate support, said Holly Bullard, …", "…, Shern said." The one named
+# there is whom the text now follows, not a name inside what they said.
+_REPORTED_BY = re.compile(rf",\s*(?:(?:{AFTER_VERBS}|said|says|added|noted|explained|argued|wrote)"
+                          rf"\s+(?=[A-Z])|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}})\s+"
+                          r"(?:said|says|added|noted|explained|argued|wrote)\W*$)")
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
 _LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
 # A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
@@ -195,6 +202,11 @@ def sentence_subject(sentence: str, state: State,
         at = of.end() if of else at
         if reporting(text, at) or (state.language == "en" and bool(_EN_AGENT.match(text, at))):
             return Speaker(unnamed.group(1))  # "Seorang petugas mengatakan …", "A witness said"
+    reported = _REPORTED_BY.search(text) if "," in text else None
+    if reported:
+        speaker, how = phrase_speaker(reported.group("name") or text[reported.end():], state)
+        if how == "name" and speaker is not None:
+            return state.full(speaker) if role_only(speaker) else speaker
     menurut = _MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
     if menurut:
         speaker, how = phrase_speaker(menurut.group("name"), state)
@@ -235,15 +247,18 @@ def _opening_subject(text: str, state: State,
     # the opening word is asked first: the clause up to its comma is looked for only after
     # one of the few words that open a clause (the pattern's greedy first word is the same)
     lead = _LEAD.match(text)
+    opened = False
     if lead and lead.group().lower() in CLAUSE_OPENERS:
         opener = _OPENER.match(text)
         if opener:
-            text = text[opener.end():]
+            text, opened = text[opener.end():], True
     words = text[:600].split(None, 40)[:40]
     while words and words[0].lower().strip(",") in _STARTERS:
         words = words[1:]
     if not words or words[0].lower().strip(",") in PRONOUNS:
-        return None, True
+        # "While Dr. Smith says she opposes it, she does admit …": the pronoun is the one
+        # the opening clause names; read on for it
+        return None, not opened
     if len(words) > 1 and words[1].lower().strip(",") in EN_RELATIONS and \
             (words[0].lower() in ("his", "her", "their") or words[0].endswith(POSSESSIVE)):
         owner = words[0].lower() if words[0].lower() in ("his", "her", "their") else words[0]

@@ -1,0 +1,80 @@
+"""Whom the narrative between quotes follows: indirect speech closed by who said it, clauses
+opening a sentence, and a quote its source never closed. Made-up sentences in the shapes real
+news uses."""
+
+from __future__ import annotations
+
+from reader.language.quotes import find_quotes
+from reader.records import STATEMENT
+
+
+def speakers(*paragraphs: str, language: str | None = "id") -> list[str | None]:
+    found = find_quotes(list(paragraphs), language=language)
+    return [q.speaker for quotes in found for q in quotes if q.kind == STATEMENT]
+
+
+def test_indirect_speech_closed_by_its_speaker_moves_the_focus():
+    assert speakers(
+        '"Sistem ini sudah lama rusak," kata Ahmad Subagja, Ketua RT setempat.',
+        'Harga beras akan naik tahun depan karena panen gagal, kata Budi Santoso, Ketua '
+        'Asosiasi Pedagang Beras.',
+        '"Kami siap menghadapi itu," ujarnya.',
+    ) == ["Ahmad Subagja", "Budi Santoso"]
+    assert speakers(
+        '"The system has been broken for years," said Tom Wexler, a county sheriff.',
+        'Fixing it will not make headlines, which makes support hard to win, said Nora Quill, '
+        'policy director at a nonprofit in Orlando.',
+        '"It can get technical," she said.',
+        language="en",
+    ) == ["Tom Wexler", "Nora Quill"]
+    assert speakers(
+        '"We tried," said Tom Wexler, a county sheriff.',
+        'Political will is needed, Wexler said. So is follow-up on the report, said Nora Quill, '
+        'who now works at a lobbying firm.',
+        '"It has to be revived every five years," she said.',
+        language="en",
+    ) == ["Tom Wexler", "Nora Quill"]
+
+
+def test_a_name_inside_a_clause_opening_the_sentence_is_not_its_subject():
+    assert speakers(
+        'Rep. Dana Whitlock gave a speech on Thursday.',
+        'While Rep. Carl Brandt (D-Md.) gave a similar speech, Whitlock spoke at length about '
+        'the schools and their libraries and said nearly half of the banned books are "about '
+        'one group."',
+        language="en",
+    ) == ["Dana Whitlock"]
+    assert speakers(
+        '"We tried," said Paul Hensley, who led the first panel.',
+        'Senate President Maria Oakes did not answer a voicemail. After more than 20 years, '
+        'Hensley is frustrated.',
+        '"It is time to move on these issues," he said.',
+        language="en",
+    ) == ["Paul Hensley", "Paul Hensley"]
+
+
+def test_a_pronoun_after_an_opening_clause_is_the_one_that_clause_names():
+    assert speakers(
+        '"The money goes straight to schools," Sen. Ray Dolan says.',
+        'While Dr. Ella Marsh says she opposes the bill, she does admit it helps some parents.',
+        '"It does not have the votes," she says.',
+        language="en",
+    ) == ["Ray Dolan", "Ella Marsh"]
+
+
+def test_a_quote_left_open_does_not_swallow_the_next_paragraph_without_a_mark():
+    found = find_quotes([
+        '"This bill has no guardrails," said Rep. Joan Pelley. "It allows radical treatments.',
+        'Many medical groups, including the Academy of Pediatrics, support access to care.',
+        'Dr. Kim Arvell told reporters that surgery is "incredibly rare" for minors.',
+        '"Most of the care is medication," she said.',
+    ], language="en")
+    assert found[1] == []
+    assert [(q.kind, q.speaker) for q in found[2]] == [("term", None)]
+    assert [q.speaker for q in found[3]] == ["Kim Arvell"]
+    # a continuation that the paragraph closes is still the same quote
+    found = find_quotes([
+        '"Kami akan terus membangun jalan dan jembatan di desa-desa terpencil.',
+        'Itu janji kami kepada warga," kata Bupati Heru Saputra.',
+    ])
+    assert [q.speaker for quotes in found for q in quotes] == ["Heru Saputra", "Heru Saputra"]
