@@ -65,7 +65,8 @@ def test_a_pronoun_after_an_opening_clause_is_the_one_that_clause_names():
 def test_a_quote_left_open_does_not_swallow_the_next_paragraph_without_a_mark():
     found = find_quotes([
         '"This bill has no guardrails," said Rep. Joan Pelley. "It allows radical treatments.',
-        'Many medical groups, including the Academy of Pediatrics, support access to care.',
+        'Many medical groups, including the Academy of Pediatrics, support access to care, '
+        'which doctors say means something different to each patient and family.',
         'Dr. Kim Arvell told reporters that surgery is "incredibly rare" for minors.',
         '"Most of the care is medication," she said.',
     ], language="en")
@@ -78,3 +79,11 @@ def test_a_quote_left_open_does_not_swallow_the_next_paragraph_without_a_mark():
         'Itu janji kami kepada warga," kata Bupati Heru Saputra.',
     ])
     assert [q.speaker for quotes in found for q in quotes] == ["Heru Saputra", "Heru Saputra"]
+
+
+def test_a_description_with_a_relative_clause_points_back_to_the_person():
+    assert speakers(
+        '"Kami siap bersaing," kata Joko Santosa, Ketua Umum Asosiasi Dealer.',
+        '"Pabrik baru itu membuka lapangan kerja," kata pria yang menjabat sebagai Presiden '
+        'Direktur PT Sinar Roda Utama (SRU) ini.',
+    ) == ["Joko Santosa", "Joko Santosa"]

@@ -35,9 +35,10 @@ def test_several_spans_with_plain_text_between_them():
     assert found == ["Satu,", "Dua tiga empat.", "gotong royong"]
 
 
-def test_a_text_without_marks_has_no_spans_and_a_carried_quote_still_runs_on():
+def test_a_text_without_marks_has_no_spans_and_a_carried_quote_runs_on_into_speech():
     assert find_spans(FILLER, carrying=False) == []
-    carried = find_spans(FILLER, carrying=True)
+    assert find_spans(FILLER, carrying=True) == []  # narrative: the source never closed it
+    carried = find_spans("Kami tahu itu. " + FILLER, carrying=True)
     assert len(carried) == 1 and carried[0].continued and not carried[0].closed
 
 

@@ -18,6 +18,8 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     # Links to other stories.
     r"(?:baca|simak|lihat|tonton|saksikan|cek)\s+(?:juga|pula)\b.*",
     r"(?:simak|tonton|lihat|saksikan)\s+(?:juga\s+)?(?:video|foto)\b.*",
+    # "Simak Lifestyle Populer Lainnya", "Baca Berita Menarik Lainnya": a prompt to more stories
+    r"(?:baca|simak|lihat|tonton|cek)\s+(?:\S+\s+){0,4}lainnya\W*",
     r"baca\s*(?:juga|selengkapnya|berita\s+terkait)?\s*:.*",
     r"baca\s+(?:artikel|berita)\s+\S+.*\bselengkapnya\b.*",
     r"\(\s*baca(?:\s+juga)?\s*:[^()]*\)",
@@ -33,6 +35,10 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\)|\d{4}).*|©.*|.*all\s+rights\s+reserved\.?",
     # Photo captions and credits.
     r"(?:foto|photos?|ilustrasi|illustration|gambar|image|video|dok\.?|dokumentasi)\s*:.*",
+    # A bare link, a release's contact line: "https://www.youtube.com/…", "KONTAK: info@…".
+    r"(?:(?:video|link|tautan|source|sumber)\s*:\s*)?(?:https?://|www\.)\S+",
+    r"(?:kontak|contact|media\s+contact|kontak\s+media)\s*:.*",
+    r"\(\s*(?:foto|photo)\s*:[^()]*\)",
     # Embeds left as markers by an export: "[Gambas:Video 20detik]", "[Gambas:Instagram]".
     r"\[\s*gambas\s*:[^\]]*\]",
     r"lihat\s+foto",
@@ -49,8 +55,9 @@ _PHOTO_AGENCY = re.compile(
 # A caption ends with its credit in brackets: "(AP)", "(AP Photo/Jane Roe)",
 # "(Rachel Aston/Las Vegas Review-Journal) @handle", "(Foto: Antara)".
 _CAPTION_END = re.compile(
-    r"\((?:AP|AP Photo[^()]*|Reuters|AFP|Getty Images|(?i:foto|photo|dok)\s*:[^()]*)\)"
-    r"\s*(?:@\w+)?$")
+    r"\((?:AP|AP Photo[^()]*|Reuters|AFP|Getty Images|(?i:foto|photo|dok)\s*:[^()]*|"
+    r"(?:ANTARA(?:\s+FOTO)?|REUTERS|AFP|EPA|AP(?:\s+Photo)?)/[^()]*)\)\s*(?:@\w+)?$")
+CAPTION_LIMIT = 600  # a caption that ends with its agency's credit may run longer than MAX_LINE
 # A photographer and outlet in brackets: "(Rachel Aston/Las Vegas Review-Journal) @handle".
 _NAMED_CREDIT_END = re.compile(r"\([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[^()]*\)\s*(?:@\w+)?$")
 # A caption's trailing credit after its one sentence: "… earlier this week. Starbucks".
@@ -64,8 +71,10 @@ _BACA_HEAD = re.compile(r"^\(\s*baca(?:\s+juga)?\s*:[^()\n]*\)\s*", re.IGNORECAS
 def is_boilerplate(line: str) -> bool:
     """True for a line that is a link, an ad slot, a notice or a photo caption, not the story."""
     line = line.strip()
-    if not line or len(line) > MAX_LINE:
+    if not line or len(line) > CAPTION_LIMIT:
         return False
+    if len(line) > MAX_LINE:  # only a caption ending with its agency's credit is this long
+        return _CAPTION_END.search(line) is not None and not _quoted_speech(line)
     if _ANY_WHOLE_LINE.fullmatch(line):
         return True
     wrapped = _WRAPPED.fullmatch(line)  # "'Lihat juga Video: …'": a link line in quote marks

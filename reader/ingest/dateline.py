@@ -23,6 +23,8 @@ _PLACE = r"[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,2}"
 _REGION = r"(?:,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)?"
 _DASH = r"\s*(?:--|[-–—])\s*"
 _AFTER = r"(?=\S)"
+# A release's date after the place: "23 Februari 2016", "Feb. 23, 2016".
+_DATE = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 
 # (pattern, strong): a strong dateline names an outlet or a region, so it is trusted even
 # after a few caption lines; a weak one (a bare place) only opens the first paragraph.
@@ -30,6 +32,10 @@ _PATTERNS = [(re.compile(p), strong) for p, strong in (
     # Jakarta (ANTARA) -  /  Mataram, NTB (ANTARA News) -  /  WASHINGTON (AP) —
     (rf"(?P<place>{_PLACE}{_REGION})\s*\((?P<outlet>[A-Z][\w .&/-]{{0,30}}?)\){_DASH}{_AFTER}",
      True),
+    # A press release: ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --  /  NEW YORK, Feb. 23,
+    # 2016 /PRNewswire/ --  (on a line of its own too)
+    (rf"(?P<place>{_PLACE}),\s*{_DATE}\s*[(/](?P<outlet>[A-Z][\w .&/-]{{0,30}}?)[)/]{_DASH}"
+     r"(?:(?=\S)|$)", True),
     # REPUBLIKA.CO.ID, JAKARTA --  /  Liputan6.com, Jakarta -  /  jpnn.com - JAKARTA -
     (rf"(?P<outlet>{_DOMAIN})\s*(?:,|--|[-–—])\s*(?P<place>{_PLACE}){_DASH}{_AFTER}", True),
     # JAKARTA, KOMPAS.com -  /  Jakarta, CNN Indonesia --
@@ -95,6 +101,15 @@ def dateline_line(line: str) -> Dateline | None:
     if place.split()[0].casefold() in _NOT_PLACES:
         return None
     return Dateline(_place(place), _outlet(outlet), len(line), True)
+
+
+def dateline_only(block: str) -> bool:
+    """A block that is a dateline and nothing else (``Jakarta -``): a page that set the story's
+    first words apart from it, in the next block. Asked as the same patterns see a dateline
+    with a word after it."""
+    probe = " ".join(block.split()) + " A"
+    found = find_dateline(probe, 0, len(probe))
+    return found is not None and found.end == len(probe) - 1
 
 
 def lone_dash(text: str, start: int, end: int) -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from reader.ingest import boilerplate
 from reader.ingest.dateline import dateline_line, find_dateline, lone_dash
 from reader.ingest.paragraphs import Span, group_lines, lines_of
+from reader.language.sentences import abbreviation_at
 from reader.text import one_line, split_passages, trim
 
 PASSAGE_LIMIT = 2000
@@ -104,7 +105,8 @@ def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> l
         lines[0] = (body_start, first_end)
     elif headline and find_dateline(text, first_start, first_end) is None:
         # Whether the file has a title elsewhere does not change what its text looks like.
-        if _HEADING.match(first) or (_looks_like_headline(first) and len(lines) > 1):
+        if _HEADING.match(first) or (len(lines) > 1 and (
+                _looks_like_headline(first) or _dateline_next(text, lines, len(first)))):
             own_headline = one_line(_HEADING.sub("", first))
             found.title = found.title or own_headline
             i = 1
@@ -242,6 +244,17 @@ def _looks_like_headline(line: str) -> bool:
                                  or _title_case(line))
 
 
+def _dateline_next(text: str, lines: list[Span], length: int) -> bool:
+    """A short first line whose story starts on a later line with a dateline (past a link
+    line): the headline, whatever it ends with ("Will the new law handcuff schools?")."""
+    if length > 200:
+        return False
+    for start, end in lines[1:3]:
+        if not boilerplate.is_boilerplate(text[start:end]):
+            return find_dateline(text, start, end) is not None
+    return False
+
+
 def _fused_headline(line: str) -> int | None:
     """Offset just past a Title Case first sentence that is glued to the lede, if there is one."""
     match = _FIRST_SENTENCE.search(line)
@@ -278,8 +291,9 @@ def derived_title(text: str, spans: list[Span], limit: int = 100) -> str | None:
         return None
     a, b = spans[0]
     first = text[a:b]
-    match = _FIRST_SENTENCE.search(first)
-    sentence = first[: match.end()] if match else first
+    match = next((m for m in _FIRST_SENTENCE.finditer(first)
+                  if first[m.start()] != "." or not abbreviation_at(first, m.start())), None)
+    sentence = first[: match.end()] if match else first  # "For Dr. Smith, …" whole
     sentence = one_line(sentence).lstrip("\"“‘'«").strip()
     if len(sentence) > limit:
         cut = sentence.rfind(" ", limit // 2, limit)

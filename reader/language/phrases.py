@@ -69,7 +69,12 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         index += 1
     name, index = name_run(words, index, state.vocab, state.tokens)
     if not name:
-        if any(w.lower() in BACK_WORDS for w in words[:10]):
+        reach = 10
+        if lead and index < len(words) and words[index].lower() == "yang":
+            # "kata pria yang menjabat sebagai Presiden Direktur PT Isuzu … ini": a relative
+            # clause of any length before the word pointing back
+            reach = next((i for i in range(index, len(words)) if words[i] == ","), len(words))
+        if any(w.lower() in BACK_WORDS for w in words[:reach]):
             known = state.by_role(" ".join(lead)) if lead else None
             return (known, "name") if known else (None, "back")
         if lead:

@@ -35,14 +35,17 @@ def find_spans(text: str, carrying: bool) -> list[Span]:
     single quotes that stand outside any double quote."""
     spans: list[Span] = []
     i, n = 0, len(text)
-    # A quote left open runs on into a paragraph that opens with no mark only as far as a
-    # closing mark there; a paragraph with none is the narrative again (the source never
-    # closed the quote: "…," said Scott. "It allows children … (no mark), then "Many medical
-    # groups …"), not more of the quote.
-    end = _find_close(text, 0) if carrying and text and text[0] not in "\"“«'‘" else None
-    if end is not None:
-        spans.append(Span(0, _rstrip(text, 0, end), 0, end + 1, True, True))
-        i = end + 1
+    if carrying and text and text[0] not in "\"“«'‘":
+        # A quote left open runs on into a paragraph that opens with no mark as far as a closing
+        # mark there; with none, only into speech (a verse line, words in the first or second
+        # person): a paragraph of narrative means the source never closed the quote ("…," said
+        # Scott. "It allows children … then "Many medical groups support …").
+        end = _find_close(text, 0)
+        if end is None and (len(text) <= VERSE_LINE or _PERSONAL.search(text)):
+            return [Span(0, _rstrip(text, 0, n), 0, n, False, True)]
+        if end is not None:
+            spans.append(Span(0, _rstrip(text, 0, end), 0, end + 1, True, True))
+            i = end + 1
     while i < n:
         mark = _OPENING_MARKS.search(text, i)
         if mark is None:
@@ -73,6 +76,10 @@ def find_spans(text: str, carrying: bool) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
+VERSE_LINE = 100  # a line this short, after a quote left open, is more of it (a pantun's line)
+# Someone speaking of themselves or to the reader: what a quotation says, not what a report does.
+_PERSONAL = re.compile(r"(?i:\b(?:saya|aku|kami|kita|kamu|anda|engkau|gue|gua|we|our|my|me|you)\b)"
+                       r"|\bI\b")
 # Spaces after a mark that opens a paragraph, before a word: '" Politik adalah …' (scraped text).
 _LEAD_SPACE = re.compile(r"[ \t\u00a0]+(?=\w)")
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from reader.ingest import boilerplate
 from reader.ingest.article import build_article
-from reader.ingest.dateline import find_dateline
+from reader.ingest.dateline import dateline_only, find_dateline
 from reader.ingest.dates import iso_date
 from reader.ingest.formats.base import Format, Source
 from reader.ingest.sidecar import put
@@ -56,12 +56,13 @@ def read(source: Source) -> Iterable[Article]:
         found = extracted if isinstance(extracted, dict) else extracted.as_dict()
     paragraphs = [line for line in normalise(found.get("text") or "").split("\n") if line.strip()]
     blocks = _page_blocks(page)
-    paragraphs = _with_lede(paragraphs, blocks) if paragraphs else _prose(blocks)
+    paragraphs = _with_lede(_main_run(paragraphs), blocks) if paragraphs else _prose(blocks)
     if not paragraphs:
         raise Skipped("no article text found in the page")
     body = "\n".join(paragraphs)
 
     meta = source.meta.copy()
+    found["sitename"] = _site_name(found.get("sitename"), found.get("hostname"))
     for key, theirs in (("source", "sitename"), ("author", "author"), ("url", "url"),
                         ("language", "language")):
         if found.get(theirs) and key not in meta.values:
@@ -81,22 +82,41 @@ def read(source: Source) -> Iterable[Article]:
     return [build_article(body, source.path, source.doc, meta, own_title=title, headline=False)]
 
 
+def _site_name(name, host) -> str | None:
+    """The outlet a page names: its site name, unless that is a link (a page's publisher given
+    as its Facebook page, ``https://www.facebook.com/Bola.Kompascom``), then the page's host."""
+    name = str(name or "").strip()
+    if name and not _LINK.match(name):
+        return name
+    return str(host).strip() if host else None
+
+
+_LINK = re.compile(r"(?:https?://|www\.)\S*$|\S*\.(?:com|net|org)/\S*$", re.IGNORECASE)
+
+
 def strip_site(title: str, site: str) -> str:
-    """``title`` without a leading or trailing segment that names the site (``| Tempo Gaya``)."""
-    site_word = _first_word(re.sub(r"^(?:https?://)?(?:www\.)?", "", site.lower()))
-    if not site_word:
+    """``title`` without a leading or trailing segment that names the site (``| Tempo Gaya``,
+    ``- Kompas.com`` for the host ``bola.kompas.com``)."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", site.lower())
+    site_words = {_first_word(host)} if " " in host or "." not in host else \
+        set(host.split("/")[0].split(".")[:-1]) - _HOST_PARTS
+    site_words.discard("")
+    if not site_words:
         return title
     separators = list(_TITLE_SEPARATORS.finditer(title))
     if not separators:
         return title
     last, first = separators[-1], separators[0]
     tail = title[last.end():]
-    if _first_word(tail.lower()) == site_word and last.start() > len(tail):
+    if _first_word(tail.lower()) in site_words and last.start() > len(tail):
         return title[: last.start()].strip()
     head = title[: first.start()]
-    if _first_word(head.lower()) == site_word and len(title) - first.end() > len(head):
+    if _first_word(head.lower()) in site_words and len(title) - first.end() > len(head):
         return title[first.end():].strip()
     return title
+
+
+_HOST_PARTS = {"www", "m", "co", "com", "or", "go", "ac", "net", "org"}
 
 
 def _first_word(text: str) -> str:
@@ -148,23 +168,60 @@ def _is_prose(block: str) -> bool:
 def _with_lede(paragraphs: list[str], blocks: list[str]) -> list[str]:
     """The extract, with the page's lede put back when the extractor dropped it.
 
-    The lede is the block just before the extract's first paragraph on the page, when it reads
-    as prose (a sentence of some length) or opens with a dateline, and is not in the extract.
+    The lede is the blocks just before the extract's first paragraph on the page (up to
+    :data:`LEDE_BLOCKS`, back to one that opens with a dateline), each reading as prose (a
+    sentence of some length) or opening with a dateline, and not in the extract.
     """
     key = " ".join(paragraphs[0].split())[:60]
     for i, block in enumerate(blocks):
         if block.startswith(key):
-            if i == 0:
-                return paragraphs
-            before = blocks[i - 1]
-            if boilerplate.is_boilerplate(before) or boilerplate.is_caption_with_credit(before):
-                return paragraphs  # a photo caption or a link above the story
-            opens = find_dateline(before, 0, len(before)) is not None
-            if (_is_prose(before) or (opens and len(before.split()) >= 8)) and not any(
-                    before in p for p in paragraphs):
-                return [before, *paragraphs]
-            return paragraphs
+            lede: list[str] = []
+            for before in reversed(blocks[max(0, i - LEDE_BLOCKS):i]):
+                if dateline_only(before):  # "<strong>Jakarta</strong> - <p>Galaxy S6 …"
+                    first = [*lede, *paragraphs]
+                    return [f"{before} {first[0]}", *first[1:]]
+                if boilerplate.is_boilerplate(before) or \
+                        boilerplate.is_caption_with_credit(before):
+                    break  # a photo caption or a link above the story
+                opens = find_dateline(before, 0, len(before)) is not None
+                if not (_is_prose(before) or (opens and len(before.split()) >= 8)) or any(
+                        before in p for p in paragraphs):
+                    break
+                lede.insert(0, before)
+                if opens:
+                    break  # the story's first line
+            return [*lede, *paragraphs]
     return paragraphs
+
+
+LEDE_BLOCKS = 3  # paragraphs an extractor has been seen to drop from a story's start: two
+
+
+def _main_run(paragraphs: list[str]) -> list[str]:
+    """The story in an extract that is mostly a page's lists (dates, dashes and headlines of
+    other stories, as old portal pages give it, more text than the story's prose): its
+    longest run of prose paragraphs, a lone line between two of them (a subheading) kept. An
+    extract that is mostly prose is kept whole, lists inside a story included."""
+    prose = [_is_prose(" ".join(p.split())) for p in paragraphs]
+    prose_size = sum(len(p) for p, is_prose in zip(paragraphs, prose, strict=True) if is_prose)
+    if prose_size * 2 >= sum(map(len, paragraphs)) or \
+            len(paragraphs) - sum(prose) < FURNITURE_LINES:
+        return paragraphs
+    best: tuple[int, int, int] = (0, 0, 0)  # characters, start, end
+    start = None
+    for i in range(len(paragraphs) + 1):
+        inside = i < len(paragraphs) and (prose[i] or (
+            start is not None and i + 1 < len(paragraphs) and prose[i + 1]))
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            size = sum(len(p) for p in paragraphs[start:i])
+            best = max(best, (size, start, i))
+            start = None
+    return paragraphs[best[1]:best[2]] if best[0] else paragraphs
+
+
+FURNITURE_LINES = 10  # lines of lists an extract has before it is taken for a page's lists
 
 
 def _prose(blocks: list[str]) -> list[str]:
