@@ -87,3 +87,21 @@ def test_a_description_with_a_relative_clause_points_back_to_the_person():
         '"Pabrik baru itu membuka lapangan kerja," kata pria yang menjabat sebagai Presiden '
         'Direktur PT Sinar Roda Utama (SRU) ini.',
     ) == ["Joko Santosa", "Joko Santosa"]
+
+
+def test_a_name_right_after_the_reporting_verb_said_it():
+    assert speakers(
+        'Prosecutor Lena Ortiz spoke on Thursday.',
+        'Just the suggestion of a deal is enough, said Ortiz, asserting, "winks and nods work. '
+        'That is how the real world works."',
+        language="en",
+    ) == ["Ortiz"]
+
+
+def test_an_adverb_opening_a_sentence_is_not_a_name():
+    assert speakers(
+        '"The country uses peat for energy," said Foreign Minister Retno Wulan.',
+        'Therefore, Indonesia is keen to explore cooperation in renewable energy.',
+        '"Indonesia has numerous peatlands in several provinces," she remarked.',
+        language="en",
+    ) == ["Retno Wulan", "Retno Wulan"]

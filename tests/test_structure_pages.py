@@ -4,12 +4,22 @@ out. Made-up pages and lines in the shapes real portals use."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from reader.ingest import read_file
 from reader.ingest.boilerplate import is_boilerplate
 from reader.ingest.dateline import dateline_only, find_dateline
-from reader.ingest.formats.html import _main_run, _site_name, _with_lede, strip_site
+from reader.ingest.formats.html import (
+    SHORT_EXTRACT,
+    _main_run,
+    _prose_size,
+    _site_name,
+    _with_lede,
+    strip_site,
+)
+from reader.ingest.structure import parse_structure
 
 STORY = [
     "Galaxy Nova, dengan layar lengkung di kedua sisinya, adalah ponsel andalan Samsara tahun "
@@ -108,3 +118,48 @@ def test_a_derived_title_does_not_stop_at_an_abbreviation(tmp_path):
         encoding="utf-8")
     (found,) = read_file(tmp_path / "b.txt", "b")
     assert found.title == "For Dr. Mira Stanton, there is some irony in the new bill."
+
+
+def test_a_page_of_teasers_is_read_again_in_the_precise_mode():
+    teasers = [f"Artis nomor {i} mengaku senang menerima hadiah ulang tahun dari keluarga "
+               f"besarnya pekan ini di Jakarta." for i in range(9)]
+    assert max(map(len, teasers)) < SHORT_EXTRACT and max(map(len, STORY)) < SHORT_EXTRACT
+    story = [p * 3 for p in STORY]
+    assert _prose_size(story) > _prose_size(teasers) > 0
+
+
+def test_a_pages_furniture_after_the_credit_line_ends_the_story():
+    body = "\n\n".join(STORY)
+    found = _article(f"{body}\n\n(Cas/Isk)\n\n- Rate artikel ini\n\n- Like (0)\n\n"
+                     "Popular Videos\n\nKomentar Pejabat Mengenai Pasar Baru\n")
+    assert [p.text for p in found.paragraphs] == STORY and found.credit == "Cas/Isk"
+    # a story that goes on after a bracketed line keeps it
+    found = _article(f"{body}\n\n(Kas/Isk)\n\nRapat akan dilanjutkan pekan depan, kata Budi.\n")
+    assert len(found.paragraphs) == 5
+
+
+def test_a_reporter_in_capitals_and_a_wire_on_the_last_lines():
+    body = "\n\n".join(STORY)
+    found = _article(f"{body}\n\nDINI TEJA\n")
+    assert found.author == "Dini Teja" and len(found.paragraphs) == 3
+    found = _article(f"{body}\n\nANTARA\n")
+    assert found.credit == "ANTARA" and len(found.paragraphs) == 3
+    assert is_boilerplate("Disclaimer : Komentar adalah tanggapan pribadi, tidak mewakili "
+                          "kebijakan editorial redaksi.")
+
+
+def _article(text: str) -> _Found:
+    found = parse_structure(text, own_title="Judul", headline=False)
+    return _Found([_Para(text[a:b]) for a, b in found.spans], found.credit, found.author)
+
+
+@dataclass
+class _Para:
+    text: str
+
+
+@dataclass
+class _Found:
+    paragraphs: list[_Para]
+    credit: str | None
+    author: str | None

@@ -38,6 +38,7 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     # A bare link, a release's contact line: "https://www.youtube.com/…", "KONTAK: info@…".
     r"(?:(?:video|link|tautan|source|sumber)\s*:\s*)?(?:https?://|www\.)\S+",
     r"(?:kontak|contact|media\s+contact|kontak\s+media)\s*:.*",
+    r"disclaimer\s*:.*",
     r"\(\s*(?:foto|photo)\s*:[^()]*\)",
     # Embeds left as markers by an export: "[Gambas:Video 20detik]", "[Gambas:Instagram]".
     r"\[\s*gambas\s*:[^\]]*\]",

@@ -23,6 +23,7 @@ from reader.text import one_line, split_passages, trim
 PASSAGE_LIMIT = 2000
 PRE_MATTER_UNITS = 3  # a dateline may follow at most this many caption or kicker lines
 PRE_MATTER_LENGTH = 200
+TRAILING_FURNITURE = 12  # lines of a page's furniture looked through for a credit line before
 
 _BYLINE = re.compile(r"^(?:by|oleh|penulis|reporter)\b[:\s]*(?P<name>.{0,60})$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\(\s*(?P<credit>[^()\n]{1,40}?)\s*\)$")
@@ -41,6 +42,9 @@ _END_MATTER = re.compile(
     r"\s*:\s*(?P<name>[^:]{1,60}?)(?:\s*/\s*(?P<key2>red|redaktur|editor)\s*:\s*(?P<name2>.{1,60}))?$",
     re.IGNORECASE)
 _AUTHOR_KEYS = {"pewarta", "penulis", "reporter", "wartawan", "rep"}
+# A reporter's name in capitals on the last line, or a wire's name alone.
+_CAPS_NAME = re.compile(r"^\s*[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){1,3}\s*$")
+_AGENCIES = {"ANTARA", "AP", "AFP", "REUTERS", "Reuters", "BERNAMA", "XINHUA", "Xinhua"}
 _HEADING = re.compile(r"^#{1,6}\s+")
 _LIST_ITEM = re.compile(r"^(?:[-•*–—]|\d{1,2}[.)])\s")
 _FIRST_SENTENCE = re.compile(r"""[.!?](?=\s+["“‘]?[A-Z0-9])""")
@@ -182,7 +186,16 @@ def _dateline(text: str, units: list[Span], found: Structure) -> list[Span]:
 
 
 def _end_matter(text: str, units: list[Span], found: Structure) -> list[Span]:
-    """Credit, editor and reporter lines at the end; a credit fused to the last paragraph."""
+    """Credit, editor and reporter lines at the end; a credit fused to the last paragraph.
+    Lines of a page's furniture after a credit line ("(Cas/Isk)", then "- Like (0)", "Popular
+    Videos" and headlines) end the story at the credit."""
+    for k in range(len(units) - 1, max(0, len(units) - TRAILING_FURNITURE) - 1, -1):
+        a, b = units[k]
+        if k and _CREDIT_LINE.match(text[a:b]) and _CREDIT_TAIL.fullmatch(text, a, b):
+            if all(b2 - a2 <= 100 and text[b2 - 1] not in _ENDS for a2, b2 in units[k + 1:]):
+                found.left_out += len(units) - k - 1
+                units = units[:k + 1]
+            break
     while len(units) > 1:
         a, b = units[-1]
         line = text[a:b]
@@ -196,6 +209,10 @@ def _end_matter(text: str, units: list[Span], found: Structure) -> list[Span]:
                 found.credit = found.credit or one_line(matter.group("name2"))
         elif matter:
             found.credit = found.credit or one_line(matter.group("name"))
+        elif line.strip() in _AGENCIES:  # "ANTARA": the wire the story came from
+            found.credit = found.credit or line.strip()
+        elif _CAPS_NAME.match(line):
+            found.author = found.author or line.strip().title()  # Tempo's "DINI TEJA"
         else:
             break
         found.left_out += 1

@@ -109,6 +109,11 @@ def attribute(body: str, before: str, after: str, state: State):
     verb = _BEFORE.search(tail) or _BEFORE_GENERIC.search(tail)
     if verb:
         verb_tail = verb.group("tail").strip()
+        if verb_tail[:1].isupper() and verb_tail[-1:] in ",:":
+            # "…, said Dotson, asserting, "…"": the name after the verb said it
+            speaker, how = phrase_speaker(verb_tail, state)
+            if how == "name" and speaker is not None:
+                return speaker, via or medium(verb.group("tail")), "before"
         if not verb_tail or verb_tail[-1] in ",:" or len(verb_tail) <= 25:
             speaker = _subject_before(tail[: verb.start()], state)
             return speaker, via or medium(verb.group("tail")), "before"

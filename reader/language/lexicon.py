@@ -148,7 +148,9 @@ SENTENCE_STARTERS = {
     Sekarang Saat-saat Sejumlah Beberapa Banyak Semua Seluruh Tiap Setiap Hanya Cuma
     Bukan Jangan Masih Sudah Belum Akan Bisa Harus Ingin Siap Saja
     But And So Yet Still When While After Before Although Though However Meanwhile Instead
-    Now Then Also Even If Because Since Until Unlike Like As Once
+    Now Then Also Even If Because Since Until Unlike Like As Once Therefore Thus Hence Moreover
+    Furthermore Additionally Besides Consequently Nevertheless Nonetheless Otherwise Accordingly
+    Indeed Earlier Later Previously Recently Currently Yesterday Overall Perhaps Finally
     """.split()
 }
 SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}

@@ -49,12 +49,14 @@ def read(source: Source) -> Iterable[Article]:
     import trafilatura  # imported here: it is heavy and only HTML needs it
 
     page = _CHAR_REF.sub(_control_reference, source.text)
-    extracted = trafilatura.bare_extraction(
-        page, with_metadata=True, include_comments=False, include_tables=False)
-    found = {}
-    if extracted is not None:
-        found = extracted if isinstance(extracted, dict) else extracted.as_dict()
-    paragraphs = [line for line in normalise(found.get("text") or "").split("\n") if line.strip()]
+    found = _extract(trafilatura, page)
+    paragraphs = _lines(found)
+    if paragraphs and max(map(len, paragraphs)) < SHORT_EXTRACT:
+        # Only short lines: perhaps a list of other stories' teasers taken for the story. The
+        # extractor's precise mode is asked too, and the extract with more prose is kept.
+        precise = _extract(trafilatura, page, favor_precision=True)
+        if _prose_size(_lines(precise)) > _prose_size(paragraphs):
+            found, paragraphs = precise, _lines(precise)
     blocks = _page_blocks(page)
     paragraphs = _with_lede(_main_run(paragraphs), blocks) if paragraphs else _prose(blocks)
     if not paragraphs:
@@ -92,6 +94,25 @@ def _site_name(name, host) -> str | None:
 
 
 _LINK = re.compile(r"(?:https?://|www\.)\S*$|\S*\.(?:com|net|org)/\S*$", re.IGNORECASE)
+
+
+SHORT_EXTRACT = 250  # characters: an extract with no paragraph this long is checked again
+
+
+def _extract(trafilatura, page: str, **options) -> dict:
+    extracted = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_tables=False, **options)
+    if extracted is None:
+        return {}
+    return extracted if isinstance(extracted, dict) else extracted.as_dict()
+
+
+def _lines(found: dict) -> list[str]:
+    return [line for line in normalise(found.get("text") or "").split("\n") if line.strip()]
+
+
+def _prose_size(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs if _is_prose(" ".join(p.split())))
 
 
 def strip_site(title: str, site: str) -> str:
@@ -203,8 +224,7 @@ def _main_run(paragraphs: list[str]) -> list[str]:
     longest run of prose paragraphs, a lone line between two of them (a subheading) kept. An
     extract that is mostly prose is kept whole, lists inside a story included."""
     prose = [_is_prose(" ".join(p.split())) for p in paragraphs]
-    prose_size = sum(len(p) for p, is_prose in zip(paragraphs, prose, strict=True) if is_prose)
-    if prose_size * 2 >= sum(map(len, paragraphs)) or \
+    if _prose_size(paragraphs) * 2 >= sum(map(len, paragraphs)) or \
             len(paragraphs) - sum(prose) < FURNITURE_LINES:
         return paragraphs
     best: tuple[int, int, int] = (0, 0, 0)  # characters, start, end
