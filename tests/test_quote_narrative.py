@@ -105,3 +105,21 @@ def test_an_adverb_opening_a_sentence_is_not_a_name():
         '"Indonesia has numerous peatlands in several provinces," she remarked.',
         language="en",
     ) == ["Retno Wulan", "Retno Wulan"]
+
+
+def test_a_role_running_through_dan_and_an_acronym_in_brackets():
+    assert speakers(
+        '"Pemeriksaan ini penting," kata H Sofyan Hadi, Kepala Kantor Kemenag.',
+        'Kepala Seksi Haji dan Umrah (Kasi PHU) H Burhan Noor saat mendampingi Kakankemenag '
+        'mengatakan, pemeriksaan dilaksanakan guna menindaklanjuti peraturan menteri.',
+        '"Pemeriksaan tahap pertama meliputi pengambilan sampel darah," ujar dia.',
+    ) == ["Sofyan Hadi", "Burhan Noor"]
+
+
+def test_a_remark_said_to_come_from_someone_is_theirs():
+    assert speakers(
+        'Tetangga lain yang bernama Dewi Jonas mengatakan warga harus saling menghargai. '
+        '"Jika anda tinggal di desa, hargai tetangga."',
+        'Satu komplain pun datang dari Helen Barus, wanita yang tinggal cukup jauh dari rumah '
+        'itu. "Ini sebuah mimpi buruk."',
+    ) == ["Dewi Jonas", "Helen Barus"]

@@ -163,3 +163,10 @@ class _Found:
     paragraphs: list[_Para]
     credit: str | None
     author: str | None
+
+
+def test_crumbs_a_headline_and_a_date_before_the_dateline_are_not_paragraphs():
+    found = _article("Home >\n\nBerita\n\nJamaah Haji Ikuti Pemeriksaan Kesehatan\n\n"
+                     "Jumat , 17 February 2017, 13:16 WIB\n\n"
+                     f"IHRAM.CO.ID, BANJARMASIN -- {STORY[0]}\n\n{STORY[1]}\n")
+    assert [p.text for p in found.paragraphs] == STORY[:2]

@@ -21,7 +21,8 @@ from reader.language.sentences import abbreviation_at
 from reader.text import one_line, split_passages, trim
 
 PASSAGE_LIMIT = 2000
-PRE_MATTER_UNITS = 3  # a dateline may follow at most this many caption or kicker lines
+PRE_MATTER_UNITS = 5  # a dateline may follow at most this many caption, kicker, crumb or
+# date lines ("Home >", "Berita", the headline, "Jumat, 17 February 2017, 13:16 WIB")
 PRE_MATTER_LENGTH = 200
 TRAILING_FURNITURE = 12  # lines of a page's furniture looked through for a credit line before
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.language.lexicon import (
     BACK_WORDS,
+    HONORIFICS,
     LOWER_BODIES,
     MEMBERS,
     PRONOUNS,
@@ -145,7 +146,8 @@ def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[
         return None
     flags = role_flags(second)
     part1_role = bool(lead) or role_only(speaker) or (
-        is_role(name[0]) and len(second) >= 2 and not all(flags)
+        is_role(name[0]) and name[0].lower().strip(".") not in HONORIFICS
+        and len(second) >= 2 and not all(flags)
         and not any(w.lower() in state.vocab for w in second if not is_role(w)))
     if part1_role and not all(flags):
         person = split_role(second, state.vocab, state.language == "en")

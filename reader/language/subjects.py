@@ -61,6 +61,8 @@ _THINKS = re.compile(r"(?:[Mm]enurut(?:nya|\s+(?:dia|ia|beliau|mereka))|[Aa]ccor
 _REPORTED_BY = re.compile(rf",\s*(?:(?:{AFTER_VERBS}|said|says|added|noted|explained|argued|wrote)"
                           rf"\s+(?=[A-Z])|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}})\s+"
                           r"(?:said|says|added|noted|explained|argued|wrote)\W*$)")
+# A remark said to come from someone: "Kritik datang dari Helen Bond", "came from Sen. Ray".
+_CAME_FROM = re.compile(r"\b(?:datang|muncul|berasal)\s+dari\s+(?=[A-Z])|\bcame\s+from\s+(?=[A-Z])")
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
 _LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
 # A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
@@ -68,7 +70,7 @@ _LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
 # so the search skips to capitals in C.
 ENTITY = re.compile(
     r"[A-Z](?<![\w'’-][A-Z])(?:[\w'’.-]*|[A-Z]+)(?:\s+(?:(?:bin|binti|van|von|de|al|el)\s+)?"
-    r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}\)))*"
+    r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}(?:\s[A-Z][\w./-]{0,15}){0,2}\)))*"
 )
 _ACTIVE = re.compile(r"^(?:me|ber)[a-z]{3,}$")
 _VERB_WORDS = frozenset(w.split()[0] for w in (BEFORE_VERBS + "|" + EN_VERBS).split("|"))
@@ -105,6 +107,7 @@ _NEXT_NOUN = re.compile(r"\s+([a-z]+)\b")
 _RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|[Oo]rang\s+tua)|"
                               r"[A-Za-z]+)\s+$")
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
+_ROLE_GOES_ON = re.compile(r"\s+(?:dan|and|&)\s+[A-Z]")
 _LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
                    r"[A-Z]")
 
@@ -207,6 +210,11 @@ def sentence_subject(sentence: str, state: State,
         speaker, how = phrase_speaker(reported.group("name") or text[reported.end():], state)
         if how == "name" and speaker is not None:
             return state.full(speaker) if role_only(speaker) else speaker
+    came = _CAME_FROM.search(text) if "dari" in text or "came" in text else None
+    if came:  # "Satu komplain pun datang dari Helen Bond, …": she is the one speaking next
+        speaker, how = phrase_speaker(text[came.end():], state)
+        if how == "name" and speaker is not None and is_person(speaker, state.language == "en"):
+            return speaker
     menurut = _MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
     if menurut:
         speaker, how = phrase_speaker(menurut.group("name"), state)
@@ -280,6 +288,15 @@ def _opening_subject(text: str, state: State,
         speech = speech or tokens[0].lower() in SPEECH_WORDS
         tokens = tokens[1:]
     speaker, how = phrase_speaker(" ".join(tokens) + head[match.end():], state)
+    if (how != "name" or speaker is None or role_only(speaker) or
+            (speaker.role or "").lower().split()[-1:] in (["dan"], ["and"], ["&"])) and \
+            is_role(tokens[0]) and _ROLE_GOES_ON.match(head, match.end()):
+        # "Kepala Seksi Haji dan Umrah (Kasi PHU) H Burhan Noor …": a role through "dan" (not
+        # "Umrah", with the role cut at "dan")
+        joined = next(entities(head, state.vocab, state.language == "en"), None)
+        if joined is not None and not role_only(joined[0]) and \
+                (joined[0].role or "").split()[:1] == tokens[:1]:
+            speaker, how = joined[0], "name"
     if how != "name" or speaker is None or speaker.name.lower().endswith("nya"):
         return None, True  # "Pihaknya", "Keduanya": a reference back, not a name
     last = speaker.name.split()[-1]
