@@ -123,3 +123,52 @@ def test_a_remark_said_to_come_from_someone_is_theirs():
         'Satu komplain pun datang dari Helen Barus, wanita yang tinggal cukup jauh dari rumah '
         'itu. "Ini sebuah mimpi buruk."',
     ) == ["Dewi Jonas", "Helen Barus"]
+
+
+def test_an_appositive_after_the_name_is_not_the_speaker():
+    assert speakers(
+        'Speaker Kevin Marsh, a California Republican who made the bill a priority during the '
+        'early weeks of his tenure, said lawmakers were "keeping our promise to parents."',
+        language="en",
+    ) == ["Kevin Marsh"]
+
+
+def test_a_place_after_of_qualifies_the_name_before_it():
+    assert speakers(
+        'In the Senate, Majority Leader Chuck Rimmer of New York promised a fight. He said it '
+        'was further evidence that the House had been overtaken by "hard right ideologues," '
+        'referencing the campaign.',
+        language="en",
+    ) == ["Chuck Rimmer"]
+
+
+def test_a_body_described_and_not_named_is_whom_the_text_follows():
+    assert speakers(
+        '"It comes down to investment," said Caren Howell, director of policy at a nonprofit.',
+        'The latest commission reported that the system remains splintered and suffers from '
+        '"enormous gaps in treatment."',
+        language="en",
+    ) == ["Caren Howell", "The latest commission"]
+
+
+def test_the_party_word_for_someone_described_points_back():
+    assert speakers(
+        '"The money goes to schools," Sen. Brad Colton says.',
+        'But the Republican chair of the committee says his bill is different.',
+        '"We looked at a number we could justify," the Republican says.',
+        language="en",
+    ) == ["Brad Colton", "Brad Colton"]
+
+
+def test_names_of_works_laws_and_subheadings_are_terms():
+    found = find_quotes([
+        'Rep. Dana Whitlock gave a speech.',
+        '"The Life of Rosa Parks," a biography of a civil rights hero, is one of 176 titles '
+        'that schools removed for review.',
+        'The publisher said this was done to comply with Gov. Ron Dalton\u2019s (R) "Stop Woke '
+        'Act."',
+        'Republicans held a news conference condemning Democrats\' "sanctuary state for care," '
+        'arguing it runs afoul of the Constitution.',
+        '\u2018Nobody needed to bribe Mark Ridley on any of these issues\u2019',
+    ], language="en")
+    assert [(q.kind, q.speaker) for quotes in found for q in quotes] == [("term", None)] * 4

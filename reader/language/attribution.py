@@ -223,7 +223,10 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
     """The speaker named before a reporting verb: the subject of its clause, or whom the text
     is about (a pronoun, a description)."""
     segments = subject_text.rsplit(";", 1)[-1].split(",")  # a clause before ";" is another's
-    for segment in reversed(segments):
+    for index in range(len(segments) - 1, -1, -1):
+        segment = segments[index]
+        if index and _DESCRIBED.match(segment):
+            continue  # "Kevin Marsh, a California Republican who …, said": the one before
         candidates = list(entities(segment, state.vocab, state.language == "en"))
         if candidates:
             return state.full(candidates[0][0]) if role_only(candidates[0][0]) \
@@ -238,6 +241,8 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
     return state.referent()
 
 
+# An appositive describing the subject before it: ", a California Republican who …,".
+_DESCRIBED = re.compile(r"\s*(?:a|an)\s")
 # Someone unnamed as the subject: "seorang petugas", "Salah satu warga", "one topic that".
 _SOMEONE = re.compile(r"\b((?:[Ss]eorang|[Ss]alah\s+(?:seorang|satu)|[Ss]ejumlah|[Pp]ara|"
                       r"[Bb]eberapa|[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z]+)(?:\s+(?:that|who|"

@@ -79,6 +79,9 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
 _OF = {"of", "for", "from", "at", "in"}
 _CUT = {"in", "on", "at", "during", "after", "before", "to", "with", "who", "that", "while", "as"}
 _ARTICLES = {"a", "an", "one", "another", "the", "two", "three", "some", "several", "many"}
+# A party or a people, standing for a person already described: "the Republican", "the Texan".
+_DESCRIPTION = re.compile(r"Republican|Democrat|Conservative|Liberal|Independent|Briton|"
+                          r"[A-Z][a-z]+(?:an|ian|ese|ish|i)")
 
 
 def _related(words: list[str]) -> bool:
@@ -113,6 +116,9 @@ def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | N
         return state.lead_in(), "after"
     if first in EN_PRONOUNS and len(words) == 1:
         return None, "after-plural" if first == "they" else "after-pronoun"
+    if len(words) == 2 and first == "the" and _DESCRIPTION.fullmatch(words[1]):
+        # "the Republican says", "the Indonesian added": someone the text described so
+        return (state.by_role(words[1]) or state.referent()), "after"
     capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
     link = capitals[0] - 1 if capitals else -1
     if link >= 1 and words[link].lower() in ("the", "a", "an"):

@@ -341,6 +341,12 @@ def _split_plan(tokens: list[str], english: bool
     if begin == 0 and end < len(tokens) and len(tokens) - end >= 1:
         only = " ".join(tokens[begin:end])
         return only, None, only, None
+    if begin >= 2 and tokens[begin - 1].lower() == "of" and not flags[begin - 2]:
+        # "Majority Leader Chuck Schumer of New York": the place qualifies the name before it
+        end = begin - 1
+        begin = end
+        while begin > 0 and not flags[begin - 1]:
+            begin -= 1
     name, role = tokens[begin:end], tokens[:begin]
     if not role:
         return " ".join(name), None, whole, None

@@ -12,6 +12,7 @@ import re
 
 from reader.language.attribution import attribute, clause_length, only_glue
 from reader.language.english import looks_english
+from reader.language.lexicon import WORD
 from reader.language.media import opening_medium
 from reader.language.names import Speaker
 from reader.language.narrative import State, companies, vocabulary
@@ -74,7 +75,7 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         body = text[span.start:span.end]
         state.read(before)
         title = titled(before) or event_named(text[max(0, span.open_at - 40):span.open_at]) \
-            or _in_boilerplate(text, span.open_at)
+            or _in_boilerplate(text, span.open_at) or _subheading(text, span) or _work_name(body)
         speaker, via, how = (None, None, None) if title else attribute(body, before, after, state)
         speaker = state.named(speaker)
         if speaker is None and how is None and span.continued and state.pending:
@@ -158,6 +159,27 @@ def _in_boilerplate(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     return boilerplate(text[line_start:line_end if line_end >= 0 else len(text)])
+
+
+def _work_name(body: str) -> bool:
+    """Words in title case, as a book, a law or a slogan is named (“The Life of Rosa Parks,”,
+    “Make America Great Again”), not as anyone speaks."""
+    words = [w for w in WORD.findall(body) if w.lower() not in _MINOR_WORDS]
+    return 3 <= len({w.lower() for w in words}) and len(words) <= 10 and body[:1].isupper() and \
+        sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4 and \
+        not all(w.isupper() for w in words)  # all capitals (or "Bogor, Bogor"): a chant
+
+
+_MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with",
+                "di", "dan", "ke", "dari", "yang", "untuk", "dengan", "pada"}
+
+
+def _subheading(text: str, span: Span) -> bool:
+    """A paragraph that is only words in single marks, with no stop: a subheading quoting the
+    story (‘Winks and nods work’), not speech given there."""
+    return span.open_at == 0 and span.closed and text[0] in "‘'" and \
+        span.close_at >= len(text.rstrip()) and text[span.start:span.end].rstrip()[-1:] not in \
+        ",.!?…"
 
 
 def _backfill(pending: list[tuple[Quote, str | None]], quote: Quote, how: str | None) -> None:

@@ -147,8 +147,14 @@ def titled(before: str) -> bool:
     stripped = tail.rstrip()
     if not stripped or stripped[-1] in ".!?":
         return False
+    if _OWNED.search(stripped):  # "DeSantis’ (R) “Stop WOKE Act”": something of theirs, named
+        return True
     words = [w.lower() for w in WORD.findall(tail)][-4:]
     return any(w in TITLE_WORDS or w in NAMING_WORDS for w in words)
+
+
+# A possessive right before the mark, a party tag between at most: "Democrats'", "Florida’s".
+_OWNED = re.compile(r"[A-Za-z](?:['’]s|s['’])(?:\s+\([A-Z][\w.-]{0,6}\))?$")
 
 
 def event_named(before: str) -> bool:

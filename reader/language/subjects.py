@@ -61,6 +61,13 @@ _THINKS = re.compile(r"(?:[Mm]enurut(?:nya|\s+(?:dia|ia|beliau|mereka))|[Aa]ccor
 _REPORTED_BY = re.compile(rf",\s*(?:(?:{AFTER_VERBS}|said|says|added|noted|explained|argued|wrote)"
                           rf"\s+(?=[A-Z])|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}})\s+"
                           r"(?:said|says|added|noted|explained|argued|wrote)\W*$)")
+# A body described, not named, reporting: "the group called", "The latest commission reported".
+_DESCRIBED_SUBJECT = re.compile(
+    rf"(?:^|,\s*)(?P<who>[Tt]he\s+(?:[a-z0-9-]+\s+){{0,2}}?(?:group|panel|commission|committee|"
+    rf"council|board|agency|department|ministry|office|company|firm|report|study|survey|"
+    rf"court|jury|team|union|campaign|organization|organisation|administration|government|"
+    rf"police|department|university|school|hospital|institute|foundation|association|"
+    rf"coalition|party|network|center|centre))\s+(?:{EN_VERBS}|called)\b")
 # A remark said to come from someone: "Kritik datang dari Helen Bond", "came from Sen. Ray".
 _CAME_FROM = re.compile(r"\b(?:datang|muncul|berasal)\s+dari\s+(?=[A-Z])|\bcame\s+from\s+(?=[A-Z])")
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
@@ -243,6 +250,10 @@ def sentence_subject(sentence: str, state: State,
     for candidate, strong in named:
         if strong:
             return state.full(candidate) if role_only(candidate) else candidate
+    if state.language == "en":
+        described = _DESCRIBED_SUBJECT.search(text)
+        if described:  # "In its 2001 report, the group called the system …": the group now
+            return Speaker(described.group("who"))
     return None
 
 
