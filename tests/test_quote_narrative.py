@@ -172,3 +172,23 @@ def test_names_of_works_laws_and_subheadings_are_terms():
         '\u2018Nobody needed to bribe Mark Ridley on any of these issues\u2019',
     ], language="en")
     assert [(q.kind, q.speaker) for quotes in found for q in quotes] == [("term", None)] * 4
+
+
+def test_the_reporting_verb_nearest_the_quote_and_its_own_subject():
+    assert speakers(
+        'Prosecutor Lena Ortiz spoke for two hours.',
+        'Ortiz referred to an email Flynn wrote to a colleague regarding money for the school '
+        'in which Flynn wrote, "I am holding my breath. He is really trying to deliver here."',
+        language="en",
+    ) == ["Flynn"]
+
+
+def test_someones_office_and_a_law_are_not_that_person():
+    found = find_quotes([
+        '"We have a responsibility," Rep. Leigh Farrow said.',
+        'After Farrow checked in to the hospital, his office said he had experienced '
+        'depression "off and on throughout his life," but it had become severe.',
+        'The proposed Equal Rights Amendment would add language to the state constitution to '
+        'say that "equality under the law shall not be abridged or denied" on account of sex.',
+    ], language="en")
+    assert [q.speaker for quotes in found for q in quotes] == ["Leigh Farrow", "his office", None]

@@ -107,6 +107,13 @@ def attribute(body: str, before: str, after: str, state: State):
         if speaker is not None:
             return speaker, via, "before"
     verb = _BEFORE.search(tail) or _BEFORE_GENERIC.search(tail)
+    while verb is not None and verb.re is _BEFORE:
+        # the reporting verb nearest the mark: "an email Flynn wrote to a colleague … in which
+        # Flynn wrote, "…"" is the second writing
+        nearer = _BEFORE.search(tail, verb.end("verb"))
+        if nearer is None:
+            break
+        verb = nearer
     if verb:
         verb_tail = verb.group("tail").strip()
         if verb_tail[:1].isupper() and verb_tail[-1:] in ",:":
@@ -116,6 +123,9 @@ def attribute(body: str, before: str, after: str, state: State):
                 return speaker, via or medium(verb.group("tail")), "before"
         if not verb_tail or verb_tail[-1] in ",:" or len(verb_tail) <= 25:
             speaker = _subject_before(tail[: verb.start()], state)
+            if speaker is not None and any(speaker.name in law.group() for law in
+                                           _LAW_NAME.finditer(tail, 0, verb.start())):
+                return None, via, "document"  # "The Equal Rights Amendment would say that"
             return speaker, via or medium(verb.group("tail")), "before"
     if tail.rstrip().endswith(":"):
         speaker = last_entity(tail, state.vocab)
@@ -227,6 +237,11 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
         segment = segments[index]
         if index and _DESCRIBED.match(segment):
             continue  # "Kevin Marsh, a California Republican who …, said": the one before
+        relative = None
+        for relative in _RELATIVE.finditer(segment):
+            pass
+        if relative is not None:  # "Dotson cited an email in which Flynn wrote": Flynn
+            segment = segment[relative.end():]
         candidates = list(entities(segment, state.vocab, state.language == "en"))
         if candidates:
             return state.full(candidates[0][0]) if role_only(candidates[0][0]) \
@@ -241,6 +256,11 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
     return state.referent()
 
 
+# A law or a charter named as what says the words: "the proposed Equal Rights Amendment".
+_LAW_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*\s+(?:Amendment|Act|Bill|"
+                       r"Law|Constitution|Code|Charter|Treaty|Ordinance|Statute|Resolution)\b")
+# A relative clause whose own subject reports: "an email in which Flynn wrote".
+_RELATIVE = re.compile(r"\b(?:which|whom|where)\b")
 # An appositive describing the subject before it: ", a California Republican who …,".
 _DESCRIBED = re.compile(r"\s*(?:a|an)\s")
 # Someone unnamed as the subject: "seorang petugas", "Salah satu warga", "one topic that".

@@ -333,7 +333,7 @@ EN_RELATIONS = {
     "spokeswoman", "representative", "representatives", "friend", "friends", "aide", "aides",
     "family", "relative", "relatives", "cousin", "uncle", "aunt", "grandmother", "grandfather",
     "niece", "nephew", "fiancé", "fiancée", "girlfriend", "boyfriend", "partner", "agent",
-    "teammate", "neighbor", "neighbour", "assistant", "manager",
+    "teammate", "neighbor", "neighbour", "assistant", "manager", "office", "campaign", "staff",
 }
 EN_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
 EN_BACK = {"the", "this", "that"}  # "the minister said": the person who holds the role

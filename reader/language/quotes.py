@@ -171,7 +171,8 @@ def _work_name(body: str) -> bool:
 
 
 _MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with",
-                "di", "dan", "ke", "dari", "yang", "untuk", "dengan", "pada"}
+                "over", "under", "from", "into", "as", "or", "but", "vs", "di", "dan", "ke",
+                "dari", "yang", "untuk", "dengan", "pada"}
 
 
 def _subheading(text: str, span: Span) -> bool:
