@@ -126,6 +126,26 @@ def test_a_damaged_record_is_damage_not_an_empty_answer(tmp_path):
         searcher.stored_fields(11)
 
 
+def test_a_damaged_dictionary_is_damage_when_the_column_opens(tmp_path):
+    docs = documents(stored.TRAIN_RECORDS + 10)
+    storage = FileStorage(str(tmp_path), supports_mmap=False)
+    ix = index_with(ReaderCodec(), docs, storage=storage)
+    reader = column(ix)
+    assert reader.dictionary_bytes > 0
+    start = reader._basepos + reader._ends[-1]
+    dictionary = reader._dbfile.get(start, reader.dictionary_bytes)
+    (segfile,) = [p for p in tmp_path.iterdir() if p.suffix == ".seg"]
+    raw = bytearray(segfile.read_bytes())
+    at = raw.find(dictionary)
+    assert at > 0
+    for i in range(at + 8, at + 72):  # past its magic and id: tables zstd refuses to load
+        raw[i] ^= 0xA5
+    segfile.write_bytes(bytes(raw))
+    fresh = FileStorage(str(tmp_path), supports_mmap=False).open_index()
+    with fresh.searcher() as searcher, pytest.raises(CorruptIndexError, match="dictionary"):
+        searcher.stored_fields(len(docs) - 2)
+
+
 def test_a_column_in_another_format_is_refused():
     storage = RamStorage()
     out = storage.create_file("c")

@@ -237,11 +237,10 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
         segment = segments[index]
         if index and _DESCRIBED.match(segment):
             continue  # "Kevin Marsh, a California Republican who …, said": the one before
-        relative = None
-        for relative in _RELATIVE.finditer(segment):
-            pass
-        if relative is not None:  # "Dotson cited an email in which Flynn wrote": Flynn
-            segment = segment[relative.end():]
+        relative = segment.rfind(" which ") + 1 or segment.rfind(" whom ") + 1 or \
+            segment.rfind(" where ") + 1
+        if relative:  # "Dotson cited an email in which Flynn wrote": Flynn
+            segment = segment[segment.index(" ", relative):]
         candidates = list(entities(segment, state.vocab, state.language == "en"))
         if candidates:
             return state.full(candidates[0][0]) if role_only(candidates[0][0]) \
@@ -259,8 +258,6 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
 # A law or a charter named as what says the words: "the proposed Equal Rights Amendment".
 _LAW_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*\s+(?:Amendment|Act|Bill|"
                        r"Law|Constitution|Code|Charter|Treaty|Ordinance|Statute|Resolution)\b")
-# A relative clause whose own subject reports: "an email in which Flynn wrote".
-_RELATIVE = re.compile(r"\b(?:which|whom|where)\b")
 # An appositive describing the subject before it: ", a California Republican who …,".
 _DESCRIBED = re.compile(r"\s*(?:a|an)\s")
 # Someone unnamed as the subject: "seorang petugas", "Salah satu warga", "one topic that".

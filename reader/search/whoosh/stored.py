@@ -166,8 +166,11 @@ class StoredReader(columns.ColumnReader):
         dictionary = (zstd.ZstdCompressionDict(dbfile.get(basepos + data_len, dict_len))
                       if dict_len else None)
         self._read = reader_at(dbfile, basepos)
-        self._decompress = zstd.ZstdDecompressor(
-            dict_data=dictionary, format=zstd.FORMAT_ZSTD1_MAGICLESS).decompress
+        try:  # the dictionary is read here: damaged, it is refused before any record
+            self._decompress = zstd.ZstdDecompressor(
+                dict_data=dictionary, format=zstd.FORMAT_ZSTD1_MAGICLESS).decompress
+        except zstd.ZstdError as error:
+            raise CorruptIndexError("the stored-fields column's dictionary is damaged") from error
         self._error = zstd.ZstdError
 
     def __len__(self) -> int:
