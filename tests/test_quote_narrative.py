@@ -192,3 +192,11 @@ def test_someones_office_and_a_law_are_not_that_person():
         'say that "equality under the law shall not be abridged or denied" on account of sex.',
     ], language="en")
     assert [q.speaker for quotes in found for q in quotes] == ["Leigh Farrow", "his office", None]
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_the_role():
+    found = find_quotes([
+        'For Dr. Mira Stanton, there is some irony in the new bill filed in the Senate.',
+        '"I think parents will say this is not for them," she says.',
+    ], language="en")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [("Mira Stanton", "Dr")]

@@ -150,7 +150,8 @@ SENTENCE_STARTERS = {
     But And So Yet Still When While After Before Although Though However Meanwhile Instead
     Now Then Also Even If Because Since Until Unlike Like As Once Therefore Thus Hence Moreover
     Furthermore Additionally Besides Consequently Nevertheless Nonetheless Otherwise Accordingly
-    Indeed Earlier Later Previously Recently Currently Yesterday Overall Perhaps Finally
+    Indeed Earlier Later Previously Recently Currently Yesterday Overall Perhaps Finally For
+    With From By About Among During Without Against
     """.split()
 }
 SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}
