@@ -200,3 +200,37 @@ def test_a_preposition_opening_the_sentence_is_not_part_of_the_role():
         '"I think parents will say this is not for them," she says.',
     ], language="en")
     assert [(q.speaker, q.role) for quotes in found for q in quotes] == [("Mira Stanton", "Dr")]
+
+
+def test_the_agent_of_a_passive_report_even_after_a_phrase_pointing_back():
+    assert speakers(
+        'Pemprov Jateng Dorong Wisata Olahraga Disertai Prinsip Ramah Lingkungan',
+        'Pesan tersebut disampaikan oleh Sekretaris Daerah Provinsi Jawa Tengah, Sumarsono, '
+        'dalam konferensi pers di Purbalingga pada Sabtu (18/10).',
+        '"Lari trail bukan sekedar olahraga," ujarnya dalam keterangan tertulis.',
+    ) == ["Sumarsono"]
+
+
+def test_a_title_case_headline_names_no_one_the_body_does_not_name():
+    found = find_quotes(['"Lari trail bukan sekedar olahraga," ujarnya.'], language="id",
+                        title="Pemprov Dorong Wisata Olahraga Disertai Prinsip Ramah Lingkungan")
+    assert [q.speaker for quotes in found for q in quotes] == [None]
+
+
+def test_a_body_spelled_out_before_its_acronym_is_part_of_the_role():
+    assert speakers(
+        'Sementara itu, Gubernur Luthfi mengatakan investasi naik.',
+        'Di sisi lain, Pelaksana Tugas (Plt) Kepala Badan Pusat Statistik (BPS) Provinsi Jawa '
+        'Tengah, Endang Tri Wahyuni mengatakan, data sensus menjadi acuan.',
+        '"Misalnya terkait jumlah UMKM. Semua akan terdata," katanya.',
+    ) == ["Endang Tri Wahyuni"]
+    assert speakers('Ekonom Rizal Rahman (RR) mengatakan utang naik.',
+                    '"Itu bahaya," kata RR.') == ["Rizal Rahman"]
+
+
+def test_an_account_that_wrote_it():
+    assert speakers(
+        'Kasus ini pertama kali diungkap sebuah akun media sosial.',
+        '"Lebih dari 300 postingan telah diunggah," tulis akun @dinas_kota.',
+        '"Hingga kini, lima siswi menjadi korban," lanjutnya.',
+    ) == ["akun @dinas_kota", "akun @dinas_kota"]

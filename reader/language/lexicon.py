@@ -45,7 +45,8 @@ ROLE_WORDS = {
     Kolonel Letkol Mayor Kapten Serda Sertu Serka Serma Kopda Koptu Praka Pratu Kapuspen
     Kapendam Pangdam Danrem Dandim Gubernur Wagub Bupati Walikota Wali Kota Camat Lurah Kades
     Sekda Sekjen Sekretaris Direktur Dirut Direktris Utama Deputi Asisten Staf Khusus Stafsus
-    Juru Bicara Jubir Kabag Kasubag Kadis Plt Pj Anggota Komisi DPR DPRD MPR DPD Ketum Umum Dewan
+    Juru Bicara Jubir Kabag Kasubag Kadis Plt Pj Pelaksana Tugas Harian Anggota Komisi DPR DPRD
+    MPR DPD Ketum Umum Dewan
     Pembina Pengurus Besar Pusat Wilayah Cabang Koordinator Komandan Panglima Kepolisian Kejaksaan
     Kejagung Jaksa Agung Hakim Majelis Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo
     Kemendagri Kemensos Badan Dinas Pemerintah Pemprov Pemkot Pemkab Perdana PM Raja Ratu Pangeran

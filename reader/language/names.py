@@ -309,6 +309,18 @@ _UNKNOWN = object()
 _SPLITS: dict[tuple, tuple[str, str | None, str, tuple[str, ...] | None] | None] = {}
 
 
+def _body_acronym(tokens: list[str], at: int, name_words: int) -> bool:
+    """``(BPS)`` at ``at``, the initials of more words than the name before it has: that name is
+    the end of a body's name ("Badan Pusat Statistik (BPS)"), not a person's ("Rizal Ramli
+    (RR)" spells the name alone)."""
+    letters = tokens[at].strip("()")
+    if not (tokens[at].startswith("(") and letters.isupper() and letters.isalpha()):
+        return False
+    if len(letters) <= name_words or len(letters) > at:
+        return False
+    return "".join(t[0] for t in tokens[at - len(letters):at]).upper() == letters
+
+
 def _split_plan(tokens: list[str], english: bool
                 ) -> tuple[str, str | None, str, tuple[str, ...] | None] | None:
     """The split of a run as ``(name, role, whole, words)``: the speaker is ``name`` and
@@ -341,6 +353,8 @@ def _split_plan(tokens: list[str], english: bool
     if begin == 0 and end < len(tokens) and len(tokens) - end >= 1:
         only = " ".join(tokens[begin:end])
         return only, None, only, None
+    if end < len(tokens) and _body_acronym(tokens, end, end - begin):
+        return whole, None, whole, None  # "Kepala Badan Pusat Statistik (BPS)": all a role
     if begin >= 2 and tokens[begin - 1].lower() == "of" and not flags[begin - 2]:
         # "Majority Leader Chuck Schumer of New York": the place qualifies the name before it
         end = begin - 1

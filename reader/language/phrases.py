@@ -69,6 +69,9 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         lead.append(words[index])
         index += 1
     name, index = name_run(words, index, state.vocab, state.tokens)
+    if not name and index < len(words) and words[index].startswith("@") and len(words[index]) > 2:
+        # "tulis akun @dinaskegelapan_kota": the account that wrote it
+        return Speaker(" ".join([*lead, words[index]])), "name"
     if not name:
         reach = 10
         if lead and index < len(words) and words[index].lower() == "yang":

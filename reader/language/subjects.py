@@ -227,14 +227,15 @@ def sentence_subject(sentence: str, state: State,
         speaker, how = phrase_speaker(menurut.group("name"), state)
         if how == "name" and speaker is not None:
             return speaker
-    found, decided = _opening_subject(text, state)
-    if decided:
-        return found
+    # the agent of a passive report first: "Pesan tersebut disampaikan oleh Sekda, Sumarno"
     passive = _PASSIVE.search(text)
     if passive and not re.search(r"\byang\s+$", text[:passive.start()]):
         speaker, how = phrase_speaker(text[passive.end():], state)
         if how == "name" and speaker is not None and not role_only(speaker):
             return speaker
+    found, decided = _opening_subject(text, state)
+    if decided:
+        return found
     comma = -1
     for _ in range(3):  # "Tidak hanya Jakarta, Gubernur Pramono juga meninjau …"
         comma = text.find(",", comma + 1, 120)
