@@ -211,12 +211,6 @@ def test_the_agent_of_a_passive_report_even_after_a_phrase_pointing_back():
     ) == ["Sumarsono"]
 
 
-def test_a_title_case_headline_names_no_one_the_body_does_not_name():
-    found = find_quotes(['"Lari trail bukan sekedar olahraga," ujarnya.'], language="id",
-                        title="Pemprov Dorong Wisata Olahraga Disertai Prinsip Ramah Lingkungan")
-    assert [q.speaker for quotes in found for q in quotes] == [None]
-
-
 def test_a_body_spelled_out_before_its_acronym_is_part_of_the_role():
     assert speakers(
         'Sementara itu, Gubernur Luthfi mengatakan investasi naik.',

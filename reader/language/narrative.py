@@ -136,11 +136,9 @@ class State:
         person the headline names."""
         return self.person or self.last_speaker or self.headline
 
-    def read_headline(self, title: str, body: str = "") -> None:
+    def read_headline(self, title: str) -> None:
         """Remember the first person a headline names (``Brandon Salim Makin Dekat …``): its
-        capitalised words that the article also writes in lower case are ordinary words, and
-        one of the person's words is a name the body writes too, inside a sentence (in a
-        headline in title case, "Sport Tourism Disertai Prinsip Ramah Lingkungan" is not)."""
+        capitalised words that the article also writes in lower case are ordinary words."""
         run: list[str] = []
         for token in re.findall(r"[\w'’.@-]+|\S", title[:300]) + ["."]:
             word = token.strip(".:")
@@ -150,9 +148,7 @@ class State:
                 continue
             speaker = split_role(run, self.vocab) if len(run) >= 2 else None
             if speaker is not None and is_person(speaker, self.language == "en") and \
-                    len(speaker.name.split()) >= 2 and (not body or any(
-                        re.search(rf"[^.!?\s]\s+{re.escape(w)}\b", body)
-                        for w in speaker.name.split() if len(w) >= 3)):
+                    len(speaker.name.split()) >= 2:
                 self.headline = speaker
                 return
             run = []

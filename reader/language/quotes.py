@@ -46,7 +46,7 @@ def find_quotes(paragraphs: list[str] | None, language: str | None = None,
     state = State(vocab=vocabulary(texts), language="en" if language == "en" else "id",
                   companies=companies(texts))
     if isinstance(title, str):
-        state.read_headline(title, "\n".join(texts))
+        state.read_headline(title)
     # No quotation can start after the last paragraph with a mark: the narrative after it need
     # not be read (a quote left open still runs on into the paragraphs that follow).
     # (searched from the end: only the paragraphs after that one are read for it)
