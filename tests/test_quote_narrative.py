@@ -228,3 +228,11 @@ def test_an_account_that_wrote_it():
         '"Lebih dari 300 postingan telah diunggah," tulis akun @dinas_kota.',
         '"Hingga kini, lima siswi menjadi korban," lanjutnya.',
     ) == ["akun @dinas_kota", "akun @dinas_kota"]
+
+
+def test_a_name_glued_to_the_next_sentence_and_a_subject_set_off_by_commas():
+    assert speakers(
+        '"Apa akan ada akreditasi ulang?" ujar Danu.Selain itu, Dwi, mahasiswa magister '
+        'lainnya, mempertanyakan keterlibatan mahasiswa. Dia mengaitkan prinsip dasar sekolah '
+        'dengan pembentukan sekolah baru tersebut."Saya bangga dengan sekolah ini," katanya.',
+    ) == ["Danu", "Dwi"]

@@ -68,7 +68,8 @@ _WORDING = re.compile(r"(?:\b(?:tertuang|termaktub)|\b(?:pasal|ayat|undang-undan
 # sentence end: '"…," Direktur Riset Ali Noer Zaman, dalam rilis …'.
 _BARE_NAME = re.compile(r"^[\s,]*(?P<name>[A-Z][^,.;:!?\"“”]{0,80}?)\s*(?:,|(?=\s(?:dalam|di|saat|"
                         r"ketika|kepada|usai|seusai|pada|melalui|lewat)\b)|\.?\s*$)")
-_CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)")
+_CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)"
+                         r"|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2,}\s)")  # "ujar Danu.Selain itu": glued
 
 
 def attribute(body: str, before: str, after: str, state: State):

@@ -85,6 +85,7 @@ _VERB_WORDS = frozenset(w.split()[0] for w in (BEFORE_VERBS + "|" + EN_VERBS).sp
 _NEXT_WORD = re.compile(r"\s*(?:(?:juga|pun|sempat|lalu|kemudian|telah|secara\s+[a-z]+|dengan\s+"
                         r"(?:tegas|lantang|singkat|santai))\s+)?([A-Za-z]+)")
 _APPOSITIVE = re.compile(r"\s*,[^,]{0,80},")
+_APPOSITIVE_VERB = re.compile(r"\s*,[^,]{0,80},\s*([a-z]+)")
 
 
 def reporting(text: str, at: int = 0) -> bool:
@@ -323,6 +324,10 @@ def _opening_subject(text: str, state: State,
             return None, True  # "Perwira menengah itu menuturkan": a description, not a name
     agent = follower in FOLLOWERS or bool(_ACTIVE.match(follower)) or \
         reporting(" ".join(rest))
+    if not agent and at >= 0:  # "Dwi, mahasiswa Magister SIL lainnya, mempertanyakan …"
+        described = _APPOSITIVE_VERB.match(head, at + len(last))
+        agent = bool(described and (_ACTIVE.match(described.group(1)) or
+                                    described.group(1).lower() in _VERB_WORDS))
     plain_name = len(speaker.name.split()) >= 2 and follower not in ("yang",) and not any(
         w.lower() in state.vocab for w in speaker.name.split())
     if strict:
