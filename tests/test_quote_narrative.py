@@ -236,3 +236,16 @@ def test_a_name_glued_to_the_next_sentence_and_a_subject_set_off_by_commas():
         'lainnya, mempertanyakan keterlibatan mahasiswa. Dia mengaitkan prinsip dasar sekolah '
         'dengan pembentukan sekolah baru tersebut."Saya bangga dengan sekolah ini," katanya.',
     ) == ["Danu", "Dwi"]
+
+
+def test_a_party_the_article_names_is_part_of_the_role_and_the_role_stays():
+    found = find_quotes([
+        'Sekjen Gerindra Sugiarto menegaskan Bayu bukan kader. Sugiarto menjelaskan Partai '
+        'Gerindra membedakan antara kader dan anggota.',
+        '"Jadi gini, di Gerindra itu ada anggota, ada kader," kata Sugiarto kepada wartawan.',
+        'Sugiarto menjelaskan setiap kader wajib menempuh proses kaderisasi.',
+        '"Kami akan mengevaluasi keanggotaan tersebut," katanya.',
+    ])
+    quotes = [q for paragraph in found for q in paragraph]
+    assert [q.speaker for q in quotes] == ["Sugiarto", "Sugiarto"]
+    assert quotes[1].role == "Sekjen Gerindra"  # "-nya" is the person with the role he came with

@@ -49,6 +49,7 @@ class State:
     pending: list[tuple[Quote, str | None]] = field(default_factory=list)
     initials: dict[str, Speaker] = field(default_factory=dict)  # "RR" for "Rizal Ramli (RR)"
     companies: frozenset[str] = frozenset()  # "Pertamina" for "PT Pertamina (Persero)"
+    parties: frozenset[str] = frozenset()  # "Gerindra" for "Partai Gerindra"
 
     def learn(self, speaker: Speaker | None) -> None:
         speaker = self.named(speaker)
@@ -67,10 +68,11 @@ class State:
     def named(self, speaker: Speaker | None) -> Speaker | None:
         """``Direktur Utama Pertamina Simon Aloysius`` as Simon Aloysius, the company in his
         role, when the article names that company elsewhere (``PT Pertamina``)."""
-        if speaker is None or not self.companies:
+        if speaker is None or not (self.companies or self.parties):
             return speaker
         first, _, rest = speaker.name.partition(" ")
-        if first in self.companies and len(rest.split()) >= 2:
+        if (first in self.companies and len(rest.split()) >= 2) or (first in self.parties and rest):
+            # "Sekjen Gerindra Sugiono" when the article writes "Partai Gerindra"
             return Speaker(rest, " ".join(filter(None, (speaker.role, first))))
         return speaker
 
@@ -85,6 +87,9 @@ class State:
             for known in reversed(self.people):
                 if known.name != speaker.name and words <= set(known.name.split()):
                     return known
+            for known in reversed(self.people):
+                if known.name == speaker.name and known.role:
+                    return known  # "Sugiono" after "Sekjen Gerindra Sugiono": with his role
         return speaker
 
     def by_role(self, role: str) -> Speaker | None:
@@ -240,6 +245,19 @@ def companies(texts: list[str]) -> frozenset[str]:
 
 
 _COMPANY = re.compile(r"\bPT\.?\s+([A-Z][\w-]+)|\b([A-Z][\w-]+)\s+(?:\(Persero\)|Tbk\b)")
+
+
+def parties(texts: list[str]) -> frozenset[str]:
+    """Names the article gives as parties or campuses: ``Partai Gerindra``, ``Fraksi Golkar``,
+    ``Universitas Diponegoro (Undip)`` gives ``Undip``."""
+    joined = "\n".join(texts)
+    if "artai" not in joined and "raksi" not in joined and "niversitas" not in joined:
+        return frozenset()
+    return frozenset(a or b for a, b in _PARTY.findall(joined))
+
+
+_PARTY = re.compile(r"\b(?:[Pp]artai|[Ff]raksi)\s+([A-Z][\w-]+)|\b[Uu]niversitas\s+[A-Z][\w-]+"
+                    r"(?:\s+[A-Z][\w-]+)*\s+\(([A-Z][A-Za-z]+)\)")
 
 
 def vocabulary(texts: list[str]) -> frozenset[str]:

@@ -15,7 +15,7 @@ from reader.language.english import looks_english
 from reader.language.lexicon import WORD
 from reader.language.media import opening_medium
 from reader.language.names import Speaker
-from reader.language.narrative import State, companies, vocabulary
+from reader.language.narrative import State, companies, parties, vocabulary
 from reader.language.sentences import boilerplate
 from reader.language.spans import (
     Span,
@@ -44,7 +44,7 @@ def find_quotes(paragraphs: list[str] | None, language: str | None = None,
         if language not in ("id", "en", "ms"):
             language = "en" if looks_english(texts) else "id"
     state = State(vocab=vocabulary(texts), language="en" if language == "en" else "id",
-                  companies=companies(texts))
+                  companies=companies(texts), parties=parties(texts))
     if isinstance(title, str):
         state.read_headline(title)
     # No quotation can start after the last paragraph with a mark: the narrative after it need
