@@ -5,12 +5,8 @@ in a list. Made-up sentences in the shapes real news uses."""
 from __future__ import annotations
 
 from reader.language.quotes import find_quotes
-from reader.records import STATEMENT
 
-
-def speakers(*paragraphs: str, language: str | None = "id") -> list[str | None]:
-    found = find_quotes(list(paragraphs), language=language)
-    return [q.speaker for quotes in found for q in quotes if q.kind == STATEMENT]
+from .quote_helpers import speakers
 
 
 def test_the_subject_of_what_someone_is_reported_to_think_is_not_the_focus():
