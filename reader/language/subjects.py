@@ -66,7 +66,7 @@ _DESCRIBED_SUBJECT = re.compile(
     rf"(?:^|,\s*)(?P<who>[Tt]he\s+(?:[a-z0-9-]+\s+){{0,2}}?(?:group|panel|commission|committee|"
     rf"council|board|agency|department|ministry|office|company|firm|report|study|survey|"
     rf"court|jury|team|union|campaign|organization|organisation|administration|government|"
-    rf"police|department|university|school|hospital|institute|foundation|association|"
+    rf"police|university|school|hospital|institute|foundation|association|"
     rf"coalition|party|network|center|centre))\s+(?:{EN_VERBS}|called)\b")
 # A remark said to come from someone: "Kritik datang dari Helen Bond", "came from Sen. Ray".
 _CAME_FROM = re.compile(r"\b(?:datang|muncul|berasal)\s+dari\s+(?=[A-Z])|\bcame\s+from\s+(?=[A-Z])")

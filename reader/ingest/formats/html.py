@@ -55,8 +55,9 @@ def read(source: Source) -> Iterable[Article]:
         # Only short lines: perhaps a list of other stories' teasers taken for the story. The
         # extractor's precise mode is asked too, and the extract with more prose is kept.
         precise = _extract(trafilatura, page, favor_precision=True)
-        if _prose_size(_lines(precise)) > _prose_size(paragraphs):
-            found, paragraphs = precise, _lines(precise)
+        precise_lines = _lines(precise)
+        if _prose_size(precise_lines) > _prose_size(paragraphs):
+            found, paragraphs = precise, precise_lines
     blocks = _page_blocks(page)
     paragraphs = _with_lede(_main_run(paragraphs), blocks) if paragraphs else _prose(blocks)
     if not paragraphs:
@@ -224,7 +225,8 @@ def _main_run(paragraphs: list[str]) -> list[str]:
     longest run of prose paragraphs, a lone line between two of them (a subheading) kept. An
     extract that is mostly prose is kept whole, lists inside a story included."""
     prose = [_is_prose(" ".join(p.split())) for p in paragraphs]
-    if _prose_size(paragraphs) * 2 >= sum(map(len, paragraphs)) or \
+    prose_size = sum(len(p) for p, is_prose in zip(paragraphs, prose, strict=True) if is_prose)
+    if prose_size * 2 >= sum(map(len, paragraphs)) or \
             len(paragraphs) - sum(prose) < FURNITURE_LINES:
         return paragraphs
     best: tuple[int, int, int] = (0, 0, 0)  # characters, start, end
