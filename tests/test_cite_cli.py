@@ -58,7 +58,7 @@ def test_csl_json_prints_the_item_and_the_paragraph_citation(corpus):
     quoted = json.loads(reader("cite", f"{DOC_000}:8", "--quote", "1", "--style", "csl-json",
                                corpus=corpus[0], index=corpus[1]).stdout)
     assert quoted["items"] == out["items"]
-    assert quoted["quote"]["speaker"] == "Trump"
+    assert quoted["quote"]["speaker"] == "Donald Trump"  # named in full before
     assert quoted["quote"]["text"] not in json.dumps(quoted["items"], ensure_ascii=False)
 
 

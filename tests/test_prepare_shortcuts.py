@@ -87,7 +87,7 @@ def test_the_narrative_after_the_last_mark_is_read_only_while_a_quote_runs_on():
     found = find_quotes(["Budi Santoso tiba.", '"Kami siap," kata Budi.', "Ani Rahma datang.",
                          "\"Kami juga siap,\" katanya.", "Tidak ada tanda kutip di sini."])
     assert [len(q) for q in found] == [1 if i in (1, 3) else 0 for i in range(5)]
-    assert found[3][0].speaker == "Ani Rahma" and found[1][0].speaker == "Budi"
+    assert found[3][0].speaker == "Ani Rahma" and found[1][0].speaker == "Budi Santoso"
     running = find_quotes(['"Kalimat ini berjalan terus ke paragraf berikutnya tanpa tutup',
                            "dan berlanjut di sini sampai akhir.", "Lalu selesai."])
     assert [q[0].start for q in running[1:]] == [0, 0]  # the open quote runs on to the end

@@ -91,7 +91,7 @@ def test_a_name_right_after_the_reporting_verb_said_it():
         'Just the suggestion of a deal is enough, said Ortiz, asserting, "winks and nods work. '
         'That is how the real world works."',
         language="en",
-    ) == ["Ortiz"]
+    ) == ["Lena Ortiz"]
 
 
 def test_an_adverb_opening_a_sentence_is_not_a_name():

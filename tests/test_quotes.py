@@ -50,13 +50,13 @@ def test_seed_000():
     term = quotes[5][0]
     assert (term.kind, term.text, term.speaker) == (TERM, "dua negara", None)
     trump = quotes[8][0]
-    assert (trump.kind, trump.speaker, trump.role, trump.via) == (
-        STATEMENT, "Trump", None, "Reuters")
+    assert (trump.kind, trump.speaker, trump.role, trump.via) == (  # "kata Trump": named before
+        STATEMENT, "Donald Trump", "Presiden Amerika Serikat", "Reuters")
 
 
 def test_seed_001():
     quotes = seed_quotes("001_5c215c6b1a4db355")
-    assert (quotes[2][0].speaker, quotes[2][0].via) == ("Trump", None)
+    assert (quotes[2][0].speaker, quotes[2][0].via) == ("Donald Trump", None)
     rubio = quotes[4][0]
     assert (rubio.speaker, rubio.role) == ("Marco Rubio", "Menteri Luar Negeri AS")
     assert rubio.text.startswith("Ini bukan sekedar peningkatan")

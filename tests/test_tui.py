@@ -480,10 +480,10 @@ async def test_typing_in_the_quote_list_goes_to_the_filter(app):
         await pilot.pause()
         panel = app.screen
         assert panel.query_one("#quote-filter", Input).value == "trump"
-        assert panel.shown and all(r.quote.speaker == "Trump" for r in panel.shown)
+        assert panel.shown and all(r.quote.speaker == "Donald Trump" for r in panel.shown)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen.query_one(SourceView).selected_quote[1].speaker == "Trump"
+        assert app.screen.query_one(SourceView).selected_quote[1].speaker == "Donald Trump"
 
 
 # -- help, palette, themes ---------------------------------------------------------------------

@@ -247,7 +247,7 @@ async def test_also_in_is_shown_and_a_jumps_there_and_back(app):
         await pilot.press("a")
         await settle(pilot)
         assert source.article.doc == DOC_001 and source.current_paragraph.number == 2
-        assert source.selected_quote[1].speaker == "Trump"
+        assert source.selected_quote[1].speaker == "Donald Trump"
         assert "also in 1" in source.position_label()  # the counterpart links back
         await pilot.press("a")  # again: back where it started
         await settle(pilot)

@@ -43,6 +43,19 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     # Embeds left as markers by an export: "[Gambas:Video 20detik]", "[Gambas:Instagram]".
     r"\[\s*gambas\s*:[^\]]*\]",
     r"lihat\s+foto",
+    # An ad slot's script left as text: "googletag.cmd.push(function() { … });".
+    r"(?:googletag|window|document)\.\w.*|.*\bfunction\s*\(\s*\)\s*\{.*",
+    # A separator: "---", "* * *".
+    r"[-–—―_=*~•·#\s]{3,}",
+    # A wire's credits and notices: "Reporting by … Editing by …", "Our Standards: …",
+    # "Jane Roe in London contributed to this report.", "Editor's Note: …", "More on X: …".
+    r"(?:additional\s+)?(?:reporting|writing)\s+by\s+(?-i:[A-Z]).*\bedit(?:ing|ed)\s+by\b.*",
+    r"(?:editing|edited)\s+by\s+(?-i:[A-Z])[^.]*\.?",
+    r"our\s+standards\s*:.*",
+    r"[^.!?\"“”]{3,120}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?",
+    r"editor(?:'|’)?s\s+note\s*:.*",
+    r"more\s+on\s+[^:.!?]{1,40}:.*",
+    r"[^\"“”]*\(\s*click\s+here\b[^)]*\)\W*",
 )]
 # All of them in one pattern (a line matches it whole when it matches one of them whole): one
 # call a line instead of one a rule.
@@ -57,7 +70,8 @@ _PHOTO_AGENCY = re.compile(
 # "(Rachel Aston/Las Vegas Review-Journal) @handle", "(Foto: Antara)".
 _CAPTION_END = re.compile(
     r"\((?:AP|AP Photo[^()]*|Reuters|AFP|Getty Images|(?i:foto|photo|dok)\s*:[^()]*|"
-    r"(?:ANTARA(?:\s+FOTO)?|REUTERS|AFP|EPA|AP(?:\s+Photo)?)/[^()]*)\)\s*(?:@\w+)?$")
+    r"(?:ANTARA(?:\s+FOTO)?|REUTERS|AFP|EPA|AP(?:\s+Photo)?)/[^()]*)\)\s*(?:@\w+)?$"
+    r"|\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+\s/\s(?:AP|AFP|Reuters|Getty Images|Bloomberg)$")
 CAPTION_LIMIT = 600  # a caption that ends with its agency's credit may run longer than MAX_LINE
 # A photographer and outlet in brackets: "(Rachel Aston/Las Vegas Review-Journal) @handle".
 _NAMED_CREDIT_END = re.compile(r"\([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[^()]*\)\s*(?:@\w+)?$")

@@ -14,30 +14,34 @@ from dataclasses import dataclass
 # An outlet written as a domain: KOMPAS.com, REPUBLIKA.CO.ID, jpnn.com, TEMPO.CO, VIVA.co.id.
 _DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,}){1,3}®?"
 # Outlets and agencies that sign datelines without a domain.
-_AGENCY = (r"(?:ANTARA(?:\s+News)?|Antara(?:\s+News)?|CNN\s+Indonesia|CNBC\s+Indonesia|AP|AFP"
+_AGENCY = (r"(?:ANTARA(?:\s+News)?|Antara(?:\s+News)?|CNN\s+Indonesia|CNBC\s+Indonesia|CNN|AP|AFP"
            r"|Reuters|Bloomberg|Xinhua|Kyodo|Bernama|Anadolu|dpa|UPI|Tempo|Kompas|Detik"
            r"|detikcom|Okezone|Republika|Liputan6|Beritasatu|Media\s+Indonesia|VOA|BBC)")
 # A place: one to three capitalised words ("Jakarta", "BANDAR LAMPUNG", "St. Paul").
 _PLACE = r"[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,2}"
 # A region after the place: "Mataram, NTB", "ST. PAUL, Minn.", "KYIV, Ukraine".
 _REGION = r"(?:,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?)?"
-_DASH = r"\s*(?:--|[-–—])\s*"
+_DASH = r"\s*(?:--|[-–—―])\s*"
 _AFTER = r"(?=\S)"
 # A release's date after the place: "23 Februari 2016", "Feb. 23, 2016".
 _DATE = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 
+# A wire's day after the place: "March 23", "Feb. 23, 2016".
+_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+
 # (pattern, strong): a strong dateline names an outlet or a region, so it is trusted even
 # after a few caption lines; a weak one (a bare place) only opens the first paragraph.
 _PATTERNS = [(re.compile(p), strong) for p, strong in (
-    # Jakarta (ANTARA) -  /  Mataram, NTB (ANTARA News) -  /  WASHINGTON (AP) —
-    (rf"(?P<place>{_PLACE}{_REGION})\s*\((?P<outlet>[A-Z][\w .&/-]{{0,30}}?)\){_DASH}{_AFTER}",
-     True),
+    # Jakarta (ANTARA) -  /  Mataram, NTB (ANTARA News) -  /  WASHINGTON (AP) —  /
+    # NEW YORK, March 23 (Reuters) -
+    (rf"(?P<place>{_PLACE}{_REGION})(?:,\s*{_DAY})?\s*\((?P<outlet>[A-Z][\w .&/-]{{0,30}}?)\)"
+     rf"{_DASH}{_AFTER}", True),
     # A press release: ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --  /  NEW YORK, Feb. 23,
     # 2016 /PRNewswire/ --  (on a line of its own too)
     (rf"(?P<place>{_PLACE}),\s*{_DATE}\s*[(/](?P<outlet>[A-Z][\w .&/-]{{0,30}}?)[)/]{_DASH}"
      r"(?:(?=\S)|$)", True),
     # REPUBLIKA.CO.ID, JAKARTA --  /  Liputan6.com, Jakarta -  /  jpnn.com - JAKARTA -
-    (rf"(?P<outlet>{_DOMAIN})\s*(?:,|--|[-–—])\s*(?P<place>{_PLACE}){_DASH}{_AFTER}", True),
+    (rf"(?P<outlet>{_DOMAIN})\s*(?:,|--|[-–—―])\s*(?P<place>{_PLACE}){_DASH}{_AFTER}", True),
     # JAKARTA, KOMPAS.com -  /  Jakarta, CNN Indonesia --
     (rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_DOMAIN}|{_AGENCY}){_DASH}{_AFTER}", True),
     # ST. PAUL, Minn. -  /  KYIV, Ukraine -  (a wire place in capitals, then its region)
@@ -45,23 +49,23 @@ _PATTERNS = [(re.compile(p), strong) for p, strong in (
      rf"(?:\s[A-Z][A-Za-z.]{{1,14}})?){_DASH}(?=[A-Z0-9\"“‘'])", True),
     # Jakarta, HanTer -  (a place as written, then an outlet's name)
     (rf"(?P<place>{_PLACE}),\s*(?P<outlet>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,2}})"
-     r"\s(?:--|[-–—])\s(?=[A-Z0-9\"“‘])", False),
-    # VIVA.co.id -  /  KOMPAS.com -  (an outlet and no place)
-    (rf"(?P<outlet>{_DOMAIN}){_DASH}{_AFTER}", True),
+     r"\s(?:--|[-–—―])\s(?=[A-Z0-9\"“‘])", False),
+    # VIVA.co.id -  /  KOMPAS.com -  /  CNN —  (an outlet and no place)
+    (rf"(?P<outlet>{_DOMAIN}|{_AGENCY}){_DASH}{_AFTER}", True),
     # Jakarta -  /  JAKARTA —  (a place alone, as Detik writes it)
-    (rf"(?P<place>{_PLACE})\s(?:--|[-–—])\s(?=[A-Z0-9\"“‘])", False),
+    (rf"(?P<place>{_PLACE})\s(?:--|[-–—―])\s(?=[A-Z0-9\"“‘])", False),
     # Liputan6.com, Jakarta London Love Story, …  (no dash: the place is one word)
     (rf"(?P<outlet>{_DOMAIN}),\s*(?P<place>[A-Z][A-Za-z]+)\s(?=[A-Z])", False),
 )]
 # A dateline on a line of its own: "Jakarta, Pahami.id" or "JAKARTA, KOMPAS.com -".
 _OWN_LINE = re.compile(
-    rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_DOMAIN}|{_AGENCY})\s*(?:--|[-–—])?\s*$"
+    rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_DOMAIN}|{_AGENCY})\s*(?:--|[-–—―])?\s*$"
     rf"|(?P<place3>[A-Z][A-Za-z.'’-]*),\s*(?P<outlet3>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,2}})"
-    r"\s*(?:--|[-–—])?\s*$"
-    rf"|(?P<outlet2>{_DOMAIN})\s*(?:,|--|[-–—])\s*(?P<place2>{_PLACE})\s*(?:--|[-–—])?\s*$"
+    r"\s*(?:--|[-–—―])?\s*$"
+    rf"|(?P<outlet2>{_DOMAIN})\s*(?:,|--|[-–—―])\s*(?P<place2>{_PLACE})\s*(?:--|[-–—―])?\s*$"
 )
 # A dash left where a dateline was cut away by the exporter: "- Masih ingat …".
-_LONE_DASH = re.compile(r"(?:--|[-–—])\s+(?=[\"“A-Z0-9a-z])")
+_LONE_DASH = re.compile(r"(?:--|[-–—―])\s+(?=[\"“A-Z0-9a-z])")
 # Words that open a sentence, never a dateline place ("Presiden -" is not a place).
 _NOT_PLACES = {"baca", "simak", "lihat", "foto", "video", "editor", "reporter", "penulis",
                "update", "breaking", "the", "a", "an"}
@@ -105,11 +109,19 @@ def dateline_line(line: str) -> Dateline | None:
 
 def dateline_only(block: str) -> bool:
     """A block that is a dateline and nothing else (``Jakarta -``): a page that set the story's
-    first words apart from it, in the next block. Asked as the same patterns see a dateline
-    with a word after it."""
-    probe = " ".join(block.split()) + " A"
+    first words apart from it, in the next block."""
+    return dateline_alone(block, 0, len(block)) is not None
+
+
+def dateline_alone(text: str, start: int, end: int) -> Dateline | None:
+    """``text[start:end]`` when it is a dateline and nothing else (``Berlin -``, ``CNN —`` on
+    a line of their own), asked as the same patterns see a dateline with a word after it;
+    its ``end`` is ``end``."""
+    probe = " ".join(text[start:end].split()) + " A"
     found = find_dateline(probe, 0, len(probe))
-    return found is not None and found.end == len(probe) - 1
+    if found is None or found.end != len(probe) - 1:
+        return None
+    return Dateline(found.place, found.outlet, end, found.strong)
 
 
 def lone_dash(text: str, start: int, end: int) -> int:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.ingest import boilerplate
-from reader.ingest.dateline import dateline_line, find_dateline, lone_dash
+from reader.ingest.dateline import dateline_alone, dateline_line, find_dateline, lone_dash
 from reader.ingest.paragraphs import Span, group_lines, lines_of
 from reader.language.sentences import abbreviation_at
 from reader.text import one_line, split_passages, trim
@@ -170,7 +170,7 @@ def _dateline(text: str, units: list[Span], found: Structure) -> list[Span]:
     for k, (start, end) in enumerate(units[: PRE_MATTER_UNITS + 1]):
         if k and any(b - a > PRE_MATTER_LENGTH for a, b in units[:k]):
             break
-        dateline = find_dateline(text, start, end)
+        dateline = find_dateline(text, start, end) or dateline_alone(text, start, end)
         if dateline is None or (k and not dateline.strong):
             continue
         if not found.dateline:

@@ -61,6 +61,8 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
     """
     text = clause.lstrip(" ,—–-\n")
     verb = _VERB.search(text, 0, 160)
+    while verb is not None and text[:verb.start()].strip().lower() in _DETERMINERS:
+        verb = _VERB.search(text, verb.end(), 160)  # "the alleged victim said": an adjective
     if verb is None:
         return None
     subject = text[:verb.start()].strip(" ,")
@@ -77,6 +79,7 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
 
 
 _OF = {"of", "for", "from", "at", "in"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}
 _CUT = {"in", "on", "at", "during", "after", "before", "to", "with", "who", "that", "while", "as"}
 _ARTICLES = {"a", "an", "one", "another", "the", "two", "three", "some", "several", "many"}
 # A party or a people, standing for a person already described: "the Republican", "the Texan".

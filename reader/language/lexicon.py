@@ -86,7 +86,8 @@ BODY_HEADS = {
     Istana Pusat Lembaga Komisi Dewan Majelis Mahkamah Pengadilan Partai Perusahaan Pihak PT Tim
     Satgas BNPB PVMBG BMKG KPK KPU Bawaslu MUI PBNU TNI DPR DPRD MPR Kemenkumham Kemenag
     Kemendikbud Ministry Government Department Office Agency Police Company The White House Gedung
-    Kantor
+    Kantor Direktorat Ditjen Inspektorat Sekretariat Kanwil Biro Balai Universitas Institut Yayasan
+    Asosiasi Perhimpunan Ikatan Himpunan Serikat Koalisi Aliansi
     """.split()
 }
 # Laws, regulations and bills: "RUU Perkoperasian juga akan mengatur …" names no one.
@@ -147,7 +148,8 @@ SENTENCE_STARTERS = {
     Sontak Akhirnya Belakangan Bukannya Sekadar Begini Berikut Anehnya Selama Menurutnya
     Awal Akhir Pekan Tahun Bulan Hari Kemarin Pagi Siang Sore Malam Tadi Semalam Dulu Nanti
     Sekarang Saat-saat Sejumlah Beberapa Banyak Semua Seluruh Tiap Setiap Hanya Cuma
-    Bukan Jangan Masih Sudah Belum Akan Bisa Harus Ingin Siap Saja
+    Bukan Jangan Masih Sudah Belum Akan Bisa Harus Ingin Siap Saja Termasuk Terutama Khususnya
+    Misalnya Contohnya Sehingga Tentu Tentunya Apakah Mengapa Kenapa Bagaimana Walau Selagi
     But And So Yet Still When While After Before Although Though However Meanwhile Instead
     Now Then Also Even If Because Since Until Unlike Like As Once Therefore Thus Hence Moreover
     Furthermore Additionally Besides Consequently Nevertheless Nonetheless Otherwise Accordingly
@@ -231,7 +233,8 @@ ROLE_LINKS = {"dan", "and", "of", "for", "&", "untuk"}  # inside a role: "Secret
 COMPANY_ENDINGS = {"co", "corp", "inc", "ltd", "llc", "plc", "tbk", "group", "company"}
 # Words that open an organisation's name: the word after them is that name, not a person's
 # ("Sekjen Partai Golkar Idrus Marham", "Direktur Utama PT Pertamina Nicke Widyawati").
-ORG_HEADS = {"partai", "fraksi", "pt"}
+ORG_HEADS = {"partai", "fraksi", "pt", "ditjen", "direktorat", "universitas", "institut", "bank",
+             "yayasan", "asosiasi"}
 # Heads of offices named after their region: the word after them is the place.
 PLACE_HEADS = {
     w.lower() for w in """
@@ -270,6 +273,7 @@ EN_ROLE_WORDS = {
     Chief Executive Officer CEO CFO CTO COO Head General Governor Mayor Senator Chairman
     Chairwoman Official Lieutenant Colonel Major Captain Police Commissioner Founder Manager Vice
     Deputy Assistant Speaker Leader Majority Minority Whip Chancellor Ambassador Envoy Attorney
+    Prosecutor
     Judge Justice Sheriff Sergeant Detective Inspector Superintendent Commander Admiral Marshal
     Coordinating Affairs Economic Finance Defense Defence Home Interior Treasury Labor Labour
     Trade Energy Health Education State Homeland Security Agriculture Transportation Commerce
@@ -315,7 +319,8 @@ EN_VERBS = (
     "remarked|observed|commented|testified|responded|answered|suggested|predicted|cautioned|"
     "urged|conceded|countered|pointed out|went on|shouted|exclaimed|joked|quipped|complained|"
     "lamented|acknowledges|agreed|agrees|confirmed|confirms|denied|denies|maintained|"
-    "maintains|contended|contends|believes|added in|described"
+    "maintains|contended|contends|believes|added in|described|alleged|alleges|write|began|"
+    "touts|touted|tout|recounted|recounts"
 )
 EN_BODY_HEADS = {
     "ministry", "government", "department", "office", "agency", "police", "company", "the",

@@ -85,7 +85,8 @@ class State:
         if speaker.role is None:
             words = set(speaker.name.split())
             for known in reversed(self.people):
-                if known.name != speaker.name and words <= set(known.name.split()):
+                if known.name != speaker.name and words <= set(known.name.split()) and \
+                        not known.name.endswith(POSSESSIVE):  # "Disney" is not "Disney World's"
                     return known
             for known in reversed(self.people):
                 if known.name == speaker.name and known.role:
@@ -107,7 +108,7 @@ class State:
         for known in reversed(self.people):
             if not known.role:
                 continue
-            theirs = {w.lower() for w in known.role.split()}
+            theirs = {w.lower().strip("()") for w in known.role.split()}  # "(JPU)" is JPU
             if head not in theirs:
                 continue
             score = sum(w in theirs for w in words)
@@ -175,7 +176,11 @@ class State:
                 line = line[dateline.end():]
             if "(" in line:
                 self._read_initials(line)
+            linked = False  # "… Baca juga: <a headline>" inside a paragraph: neither is read
             for sentence in sentences(line):
+                if linked or boilerplate(sentence):
+                    linked = not linked and sentence.endswith(":")
+                    continue
                 self._sentence(sentence)
 
     def _read_initials(self, line: str) -> None:

@@ -16,6 +16,7 @@ from reader.language.lexicon import (
     HONORIFICS,
     LOWER_BODIES,
     MEMBERS,
+    ORG_HEADS,
     PRONOUNS,
     RELATIONS,
     SENTENCE_STARTERS,
@@ -78,8 +79,14 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
             # "kata pria yang menjabat sebagai Presiden Direktur PT Isuzu … ini": a relative
             # clause of any length before the word pointing back
             reach = next((i for i in range(index, len(words)) if words[i] == ","), len(words))
-        if any(w.lower() in BACK_WORDS for w in words[:reach]):
+        back = next((i for i, w in enumerate(words[:reach]) if w.lower() in BACK_WORDS), None)
+        if back is not None:
             known = state.by_role(" ".join(lead)) if lead else None
+            if known is None and lead and lead[0].lower() in MEMBERS and back == index and \
+                    (state.person is None or state.person.role):
+                # "ujar warga tersebut" when the text follows no one, or an official: that
+                # resident, not the official (nor the person a headline names)
+                return Speaker(" ".join(words[:back + 1])), "described"
             return (known, "name") if known else (None, "back")
         if lead:
             at = index
@@ -137,6 +144,17 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
     return speaker, "name"
 
 
+def _role_and_body(speaker: Speaker, second: list[str], following: str, state: State) -> bool:
+    """``Guru Besar Universitas Padjadjaran, Muradi,``, ``Guru Besar Unpad, Muradi``: a role
+    with its body's name (one word, or one a body's word opens), then one name that ends the
+    attribution: the person is that name."""
+    body = speaker.name.split()
+    return speaker.role is not None and len(second) == 1 and not is_role(second[0]) and \
+        (len(body) == 1 or body[0].lower() in ORG_HEADS) and \
+        second[0].lower() not in state.vocab and \
+        (following in ",.;" or following.lower() in STOP_NAME)
+
+
 def _join(lead: list[str], role: str | None) -> str | None:
     return " ".join(lead + ([role] if role else [])) or None
 
@@ -144,14 +162,15 @@ def _join(lead: list[str], role: str | None) -> str | None:
 def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[str],
                 at: int, state: State) -> Speaker | None:
     """``ROLE, NAME`` or ``NAME, ROLE`` joined by a comma, as one speaker (or None)."""
-    second, _ = name_run(words, at, state.vocab, state.tokens)
+    second, after = name_run(words, at, state.vocab, state.tokens)
     if not second or (len(second) == 1 and second[0].lower() in SENTENCE_STARTERS):
         return None
     flags = role_flags(second)
     part1_role = bool(lead) or role_only(speaker) or (
         is_role(name[0]) and name[0].lower().strip(".") not in HONORIFICS
         and len(second) >= 2 and not all(flags)
-        and not any(w.lower() in state.vocab for w in second if not is_role(w)))
+        and not any(w.lower() in state.vocab for w in second if not is_role(w))) or \
+        _role_and_body(speaker, second, words[after] if after < len(words) else ",", state)
     if part1_role and not all(flags):
         person = split_role(second, state.vocab, state.language == "en")
         if person is not None and not role_only(person):

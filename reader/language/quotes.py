@@ -77,7 +77,7 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         title = titled(before) or event_named(text[max(0, span.open_at - 40):span.open_at]) \
             or _in_boilerplate(text, span.open_at) or _subheading(text, span) or _work_name(body)
         speaker, via, how = (None, None, None) if title else attribute(body, before, after, state)
-        speaker = state.named(speaker)
+        speaker = state.full(state.named(speaker))  # "kata Deni": Deni Wicaksono, his role
         if speaker is None and how is None and span.continued and state.pending:
             first, first_how = state.pending[0]
             if first.speaker:
@@ -127,9 +127,11 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
 
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 # Speech introduced inside a quotation: "dia bilang, '…'", "kata saya: '…'", "he said, '…'".
+# (Up to three words between the verb and the comma: "bilang gini sama aku, '…'".)
 _SPEECH_BEFORE = re.compile(r"\b(?P<who>\w+)?\s*(?:bilang|berkata|kata|bertanya|mengatakan|"
                             r"menulis|berteriak|said|says|asked|told\s+\w+|wrote|tanya)"
-                            r"(?:\s+(?P<who2>\w+))?\s*[,:]\s*$|:\s*$", re.IGNORECASE)
+                            r"(?:\s+(?P<who2>\w+)(?:\s+\w+){0,2})?\s*[,:]\s*$|:\s*$",
+                            re.IGNORECASE)
 _FIRST_PERSON = {"saya", "aku", "gue", "gua", "kami", "i", "we"}
 
 
@@ -165,8 +167,10 @@ def _work_name(body: str) -> bool:
     """Words in title case, as a book, a law or a slogan is named (“The Life of Rosa Parks,”,
     “Make America Great Again”), not as anyone speaks."""
     words = [w for w in WORD.findall(body) if w.lower() not in _MINOR_WORDS]
-    return 3 <= len({w.lower() for w in words}) and len(words) <= 10 and body[:1].isupper() and \
-        sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4 and \
+    # “The Unregulated Podcast.”: two capitalised words after "The" name a work too
+    least = 2 if body.startswith("The ") and all(w[:1].isupper() for w in words) else 3
+    return least <= len({w.lower() for w in words}) and len(words) <= 10 and \
+        body[:1].isupper() and sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4 and \
         not all(w.isupper() for w in words)  # all capitals (or "Bogor, Bogor"): a chant
 
 

@@ -34,6 +34,11 @@ def abbreviation_at(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     if not 0 <= dot < len(text) or text[dot] != ".":
         return False
+    if text[dot + 1:dot + 2] == ")":
+        # a party tag's state, "(R-Ky.)", "(D-Minn.)": a bracket of one word is never a sentence
+        opening = text.rfind("(", max(0, dot - 12), dot)
+        if opening >= 0 and not any(c.isspace() for c in text[opening:dot]):
+            return True
     if dot >= _PLAIN_WORD and text[dot - _PLAIN_WORD:dot].isalnum():
         # most full stops end a word of five letters or more: too long for a short form
         # with stops (at most four letters) and for a listed abbreviation, so no more is read

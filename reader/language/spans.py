@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.language.lexicon import EVENT_WORDS, NAMING_WORDS, TITLE_WORDS, WORD
+from reader.language.lexicon import EVENT_WORDS, NAMING_WORDS, SPEECH_WORDS, TITLE_WORDS, WORD
 from reader.records import STATEMENT, TERM
 
 _DOUBLE_MARKS = re.compile(r"[\"”»“]")
@@ -149,8 +149,16 @@ def titled(before: str) -> bool:
         return False
     if _OWNED.search(stripped):  # "DeSantis’ (R) “Stop WOKE Act”": something of theirs, named
         return True
-    words = [w.lower() for w in WORD.findall(tail)][-4:]
-    return any(w in TITLE_WORDS or w in NAMING_WORDS for w in words)
+    words = [w.lower() for w in WORD.findall(tail)]
+    if words and words[-1] in _DEFINING and stripped[-1].isalpha() and \
+            not SPEECH_WORDS.intersection(words):
+        # "Stigma kedua adalah '…'": what something is called, not anyone's speech (but
+        # "Kalimat Ahok yang … adalah "…"" is his)
+        return True
+    return any(w in TITLE_WORDS or w in NAMING_WORDS for w in words[-4:])
+
+
+_DEFINING = {"adalah", "ialah", "merupakan", "yakni", "yaitu"}
 
 
 # A possessive right before the mark, a party tag between at most: "Democrats'", "Florida’s".

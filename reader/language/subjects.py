@@ -69,7 +69,9 @@ _DESCRIBED_SUBJECT = re.compile(
     rf"police|university|school|hospital|institute|foundation|association|"
     rf"coalition|party|network|center|centre))\s+(?:{EN_VERBS}|called)\b")
 # A remark said to come from someone: "Kritik datang dari Helen Bond", "came from Sen. Ray".
-_CAME_FROM = re.compile(r"\b(?:datang|muncul|berasal)\s+dari\s+(?=[A-Z])|\bcame\s+from\s+(?=[A-Z])")
+# Not where someone comes from: "seorang warga yang (mengaku) datang dari Kramatwatu".
+_CAME_FROM = re.compile(r"(?<!yang )(?<!mengaku )\b(?:datang|muncul)\s+dari\s+(?=[A-Z])|"
+                        r"\bcame\s+from\s+(?=[A-Z])")
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
 _LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
 # A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
@@ -156,7 +158,8 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
         if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()):
             continue
         previous = text[max(0, start - 40): start].rsplit(None, 1)[-1:]
-        if previous and previous[0].lower().strip(",") in PREPOSITIONS and words[0] == first:
+        if previous and previous[0].lower().strip(",") in PREPOSITIONS and words[0] == first \
+                and previous[0] != "oleh":  # "oleh Jaksa Penuntut Umum Ulpah": a passive's agent
             continue
         candidate = split_role([w.rstrip(".,") for w in words], vocab, english)
         if candidate is None:
@@ -328,6 +331,8 @@ def _opening_subject(text: str, state: State,
         described = _APPOSITIVE_VERB.match(head, at + len(last))
         agent = bool(described and (_ACTIVE.match(described.group(1)) or
                                     described.group(1).lower() in _VERB_WORDS))
+    if not agent and not speech and all(is_role(t) for t in tokens):
+        return None, False  # "Pendidikan seksualitas di masa kini …": a thing, no one's title
     plain_name = len(speaker.name.split()) >= 2 and follower not in ("yang",) and not any(
         w.lower() in state.vocab for w in speaker.name.split())
     if strict:

@@ -1,0 +1,147 @@
+"""Words that decide who spoke: party tags, reporting verbs, bodies' names, the titles of works,
+connectives and headlines inside a paragraph. Made-up sentences in the shapes real news uses."""
+
+from __future__ import annotations
+
+from reader.language.quotes import find_quotes
+from reader.records import TERM
+
+from .quote_helpers import speakers
+
+
+def test_a_party_tag_with_a_state_abbreviation_ends_no_sentence():
+    assert speakers(
+        '"An indictment would be an abuse of power," Sen. Rand Paul (R-Ky.) tweeted on Tuesday.',
+        '"We will stick with what we tweeted out," he told reporters.',
+        language="en",
+    ) == ["Rand Paul", "Rand Paul"]
+    assert speakers(
+        '"This is a deep concern," Sen. Mark Warner (D-Va.) said.',
+        '"There is no coordination at all," Sen. Chris Van Hollen (D-Md.) added.',
+        language="en",
+    ) == ["Mark Warner", "Chris Van Hollen"]
+
+
+def test_less_common_reporting_verbs_and_an_adjective_before_the_subject():
+    assert speakers(
+        'Prosecutors filed their answer on Monday.',
+        '"The government disclosed this late," Rehl\'s attorney alleged in court documents.',
+        language="en",
+    ) == ["Rehl's attorney"]
+    assert speakers(
+        '"Thirteen years ago we gathered here as President Obama signed the law," Biden began.',
+        language="en",
+    ) == ["Biden"]
+    assert speakers(
+        '"The chemicals cause malformations," the scientists write in the study.',
+        language="en",
+    ) == ["the scientists"]
+    assert speakers('"I saw him leave," the alleged victim said.', language="en") == [
+        "the alleged victim"]
+
+
+def test_two_capitalised_words_after_the_name_a_work():
+    found = find_quotes([
+        'The album features the track “The Hardest Stone,” produced by Tyler Joseph.',
+        'Jane Roe, a columnist, co-hosts “The Unregulated Podcast.” She was an aide before.',
+    ], language="en")
+    assert [q.kind for quotes in found for q in quotes] == [TERM, TERM]
+
+
+def test_a_government_unit_is_a_body_and_its_name_belongs_to_the_role():
+    # "Direktorat Jenderal Pendidikan Islam …" is a body, not a person called "Islam"; the word
+    # after "Ditjen", "Bank" or "Universitas" is the body's name, not the person's
+    assert speakers(
+        'Direktorat Jenderal Pendidikan Islam Kementerian Agama (Ditjen Pendis Kemenag) tengah '
+        'menyusun modul baru. Sekretaris Ditjen Pendis Arskal Salim menyampaikan hal itu.',
+        '"Pendekatannya perlu disesuaikan," tuturnya.',
+        'Pendidikan seksualitas di masa kini harus menumbuhkan kesadaran murid.',
+        '"Tubuh adalah amanah," tambahnya.',
+    ) == ["Arskal Salim", "Arskal Salim"]
+    found = find_quotes(['"Kami koreksi," kata Corporate Secretary Bank Mandiri Rohan Hafas.'],
+                        language="id")
+    assert (found[0][0].speaker, found[0][0].role) == (
+        "Rohan Hafas", "Corporate Secretary Bank Mandiri")
+
+
+def test_a_role_with_its_body_then_a_comma_and_one_name():
+    found = find_quotes([
+        '"Jumlah personel bakal berkurang," kata Guru Besar Universitas Padjadjaran, Muradi, '
+        'dalam diskusi daring.',
+        '"Ini baru awal," kata Guru Besar Unpad, Muradi, kepada wartawan.',
+        '"Banjir sudah surut," kata Bupati Sleman, Kustini, di Sleman.',
+        '"Kami siap," kata Presiden Jokowi, Senin (8/5).',
+    ], language="id")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Muradi", "Guru Besar Universitas Padjadjaran"), ("Muradi", "Guru Besar Unpad"),
+        ("Kustini", "Bupati Sleman"), ("Jokowi", "Presiden")]
+
+
+def test_a_headline_linked_inside_a_paragraph_names_no_one():
+    assert speakers(
+        'Dalam pemaparannya, Sandeep berkata bahwa remaja harus tahu batasan dirinya. Baca juga: '
+        'Komnas Perempuan Tegaskan, Kehamilan Remaja Beri Tekanan Psikis "Makanya kita harus '
+        'memberi informasi," jelasnya.',
+    ) == ["Sandeep"]
+
+
+def test_a_connective_opening_a_sentence_is_no_name():
+    assert speakers(
+        '"Layanan terus membaik," kata pengamat kesehatan Husni Thamrin.',
+        'Jumlah rujukan terus bertambah, kata dia. Termasuk juga jumlah puskesmas di daerah.',
+        '"Tantangannya, mutu tidak merata," ungkapnya.',
+    ) == ["Husni Thamrin", "Husni Thamrin"]
+
+
+def test_a_title_in_brackets_and_a_passive_agent_name_the_person():
+    found = find_quotes([
+        'Agenda sidang yakni pembacaan surat dakwaan oleh Jaksa Penuntut Umum (JPU) Kejari Ogan '
+        'Komering Ilir (OKI) Ulpah.',
+        'JPU mendakwa keduanya dengan pasal berlapis.',
+        '"Terdakwa menyalahgunakan kewenangan," kata JPU dalam dakwaan.',
+    ], language="id")
+    quote = found[2][0]
+    assert quote.speaker == "Ulpah" and "(JPU)" in quote.role
+
+
+def test_an_unnamed_resident_is_not_the_official_or_a_place():
+    assert speakers(
+        'Rapat dipimpin Gubernur Banten Andra Soni di Serang.',
+        'Dalam rapat itu, tiba-tiba hadir seorang warga yang mengaku berasal dari Kramatwatu. Ia '
+        'menyampaikan keresahan soal truk.',
+        '"Kenapa harus melintas ke Kramatwatu?" ujar warga tersebut.',
+    ) == ["warga tersebut"]
+    # a resident the text follows is still that resident
+    assert speakers(
+        'Budi Santoso, warga Bekasi, ikut antre sejak pagi.',
+        '"Lama sekali," ujar warga tersebut.',
+    ) == ["Budi Santoso"]
+    # a remark that came from someone still names them
+    assert speakers(
+        'Satu komplain pun datang dari Helen Bond, warga setempat.',
+        '"Ini tidak adil," katanya.',
+    ) == ["Helen Bond"]
+
+
+def test_a_short_name_after_the_full_one_is_that_person_with_their_role():
+    found = find_quotes([
+        'Wakil Ketua DPRD Jawa Timur Deni Wicaksono meninjau lokasi tambang.',
+        '"Pengawasan harus ditegakkan," kata Deni.',
+    ], language="id")
+    quote = found[1][0]
+    assert (quote.speaker, quote.role) == ("Deni Wicaksono", "Wakil Ketua DPRD Jawa Timur")
+
+
+def test_speech_reported_inside_a_quote_and_a_label_after_a_copula():
+    found = find_quotes([
+        '"Dia cuma bilang gini sama aku, \'Ma, gak perlu khawatir, aku baik-baik saja.\' Terus '
+        'aku dipeluk," kenang Dewi.',
+        'Stigma kedua adalah \'Saya tidak bisa diam, jadi saya tidak mungkin bisa meditasi\'. '
+        'Bagia mengatakan pikiran yang gelisah justru perlu dilatih.',
+    ], language="id")
+    assert [q.kind for q in found[0]] == ["statement", "statement"]
+    assert [q.kind for q in found[1]] == [TERM]
+    # what someone said, after the copula, is still theirs
+    said = find_quotes(['Kalimat Ahok yang dinyatakan menodai agama adalah "Jadi jangan percaya '
+                        'sama orang, kan bisa saja Bapak-Ibu tidak memilih saya."'], language="id")
+    assert [q.kind for q in said[0]] == ["statement"]
