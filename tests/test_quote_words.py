@@ -145,3 +145,68 @@ def test_speech_reported_inside_a_quote_and_a_label_after_a_copula():
     said = find_quotes(['Kalimat Ahok yang dinyatakan menodai agama adalah "Jadi jangan percaya '
                         'sama orang, kan bisa saja Bapak-Ibu tidak memilih saya."'], language="id")
     assert [q.kind for q in said[0]] == ["statement"]
+
+
+def test_english_subjects_after_an_opening_phrase_or_a_long_appositive():
+    assert speakers(
+        '"The tumor has shrunk," Dr. Paul Baskin said.',
+        'Stella Gomez was diagnosed last year.',
+        '"These tumors are like an octopus," Dr. Paul Baskin, the director of the Kenneth R. Peak '
+        'Brain and Pituitary Treatment Center, said.',
+        'So for the last half year, Gomez has been placing her hope on the helmet.',
+        '"There were moments when I was frustrated," she said.',
+        language="en",
+    ) == ["Paul Baskin", "Paul Baskin", "Stella Gomez"]
+    assert speakers(
+        '"I had a light-bulb moment," says Goldberg, whose collection now includes pieces by '
+        'Walbidi.',
+        'Halfway around the world, collector Lonti Ebers, a trustee of the Museum of Modern Art, '
+        'focuses on important artists. "The one painting I have hangs in our home," she says.',
+        'Citing Walbidi and Napangati, Melbourne gallerist Dan Davidson says, "There can be no '
+        'doubt about it."',
+        language="en",
+    ) == ["Goldberg", "Lonti Ebers", "Dan Davidson"]
+
+
+def test_a_question_attributed_in_the_next_sentence():
+    assert speakers('"Did you think it was going to end any other way?" Trout said afterward.',
+                    language="en") == ["Trout"]
+    # the sentence after a question is its attribution only when it names who asked
+    found = find_quotes([
+        'Situs Livingston Daily mengunggah video berjudul, "Trump: do they like me in '
+        'Indonesia?" Sementara, situs Newsweek dalam akhir artikelnya menuliskan, "Pada akhir '
+        'konferensi pers, Trump memperkenalkan Ketua DPR Indonesia."'], language="id")
+    assert [(q.kind, q.speaker) for q in found[0]] == [("term", None),
+                                                       ("statement", "Newsweek")]
+
+
+def test_speech_reported_inside_a_quote_after_saying():
+    found = find_quotes(['"The National Parents Union is here saying, \'Don\'t do this.\'" said '
+                         'Ocasio-Cortez.'], language="en")
+    assert [q.kind for q in found[0]] == ["statement", "statement"]
+
+
+def test_a_role_pointed_back_to_and_an_acronym_with_a_hyphen():
+    # "Mantan Kepala BNN tersebut": a description of whom the text follows, not a new person
+    assert speakers(
+        'Direktur Utama Perum Bulog, Budi Waseso menagih utang pemerintah.',
+        '"Saldo utang belum dibayarkan," ujarnya.',
+        'Mantan Kepala Badan Narkotika Nasional (BNN) tersebut menambahkan, pembayaran utang '
+        'sangat dibutuhkan.',
+        '"Kami sangat berharap pelunasan segera dilakukan," tandasnya.',
+    ) == ["Budi Waseso", "Budi Waseso"]
+    # "RTMM-SPSI" is part of the role, so the name after the comma is the subject
+    assert speakers(
+        '"Penerimaan cukai akan turun," kata Ketua GAPPRI Henry Najoan.',
+        'Ketua Umum FSP RTMM-SPSI, Sudarto klaim bahwa kenaikan cukai tidak tepat sasaran.',
+        '"Perbanyak edukasi ke akar rumput," tegasnya.',
+    ) == ["Henry Najoan", "Sudarto"]
+
+
+def test_someones_camp_speaks_for_them_not_as_them():
+    assert speakers(
+        'Franck Kessie scored the winner on Sunday.',
+        'Kessie’s camp have made it clear that the Ivorian is happy.',
+        '"We denied a possible transfer," he said.',
+        language="en",
+    ) == ["Kessie’s camp"]

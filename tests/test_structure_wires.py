@@ -52,6 +52,9 @@ def test_a_dateline_on_a_line_of_its_own_is_no_paragraph(line, place, outlet):
     "More on plastics: Microplastics Found in Every Sample, Scientists Say",
     "This story is part of the 2023 Climate Issue (click here to read more).",
     "Governor Jane Roe speaks at a news conference in Sacramento. Adam Beam / AP",
+    "Listen 8 min Comment on this story Comment Gift Article Share",
+    "SEE RELATED STORY",
+    "For news updates, follow Jane Roe on Facebook, Twitter and Instagram.",
 ])
 def test_credits_notices_and_scripts_are_not_paragraphs(line):
     assert is_boilerplate(line)
@@ -67,3 +70,13 @@ def test_credits_notices_and_scripts_are_not_paragraphs(line):
 ])
 def test_prose_that_opens_like_a_notice_stays(line):
     assert not is_boilerplate(line)
+
+
+def test_a_long_caption_closed_by_its_photographers_credit_is_no_paragraph():
+    caption = ("Former player John Roe, center, appears in court with his attorneys Jane Doe, "
+               "left, and Richard Poe for a hearing at the Regional Justice Center in Las Vegas on "
+               "Wednesday, March 15, 2023. Roe faces felony charges in connection with a crash in "
+               "2021. (K.M. Cannon/Las Vegas Review-Journal) @KMCannonPhoto")
+    assert len(caption) > 250
+    found, _, _ = paragraphs(f"{caption}\n\n{BODY}")
+    assert caption not in found and len(found) == 3

@@ -56,6 +56,11 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"editor(?:'|’)?s\s+note\s*:.*",
     r"more\s+on\s+[^:.!?]{1,40}:.*",
     r"[^\"“”]*\(\s*click\s+here\b[^)]*\)\W*",
+    # A page's reading tools and prompts: "Listen 8 min Comment on this story … Gift Article
+    # Share", "SEE RELATED STORY", "For news updates, follow Jane Roe on Facebook …".
+    r"listen\s+\d+\s+min\b.*|.*\bgift\s+article\b.*",
+    r"see\s+related\s+(?:story|stories|video|coverage)\b.*",
+    r"for\s+(?:more\s+)?(?:news\s+)?updates?,?\s+follow\b.*",
 )]
 # All of them in one pattern (a line matches it whole when it matches one of them whole): one
 # call a line instead of one a rule.
@@ -111,10 +116,12 @@ def is_caption_with_credit(line: str) -> bool:
     its credit does not.
     """
     line = line.strip()
-    if len(line) > 250 or _quoted_speech(line):
+    if len(line) > CAPTION_LIMIT or _quoted_speech(line):
         return False
-    if _NAMED_CREDIT_END.search(line):
+    if _NAMED_CREDIT_END.search(line):  # a photographer's credit closes even a long caption
         return True
+    if len(line) > 250:
+        return False
     if _TERMINAL.search(line):
         return False
     credit = _TRAILING_CREDIT.search(line)

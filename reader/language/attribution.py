@@ -68,6 +68,9 @@ _WORDING = re.compile(r"(?:\b(?:tertuang|termaktub)|\b(?:pasal|ayat|undang-undan
 # sentence end: '"…," Direktur Riset Ali Noer Zaman, dalam rilis …'.
 _BARE_NAME = re.compile(r"^[\s,]*(?P<name>[A-Z][^,.;:!?\"“”]{0,80}?)\s*(?:,|(?=\s(?:dalam|di|saat|"
                         r"ketika|kepada|usai|seusai|pada|melalui|lewat)\b)|\.?\s*$)")
+# A name and a reporting verb opening the sentence after a question or an exclamation.
+_NAME_SAID = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|asks|"
+                        r"told|added|replied|wondered|shouted|tanya|bertanya|berteriak)\b")
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)"
                          r"|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2,}\s)")  # "ujar Danu.Selain itu": glued
 
@@ -223,8 +226,9 @@ def clause_length(body: str, after: str) -> int:
     if not stripped:
         return 0
     first = stripped[0]
-    if not (first.islower() or first in ",—–-" or body.rstrip()[-1:] == ","):
-        return 0
+    if not (first.islower() or first in ",—–-" or body.rstrip()[-1:] == "," or (
+            body.rstrip()[-1:] in "?!" and _NAME_SAID.match(stripped))):
+        return 0  # ('"…?" Trout said afterward': a question's attribution opens a sentence)
     end = next((m.end() for m in _CLAUSE_END.finditer(after, 0, 400)
                 if after[m.start()] != "." or not abbreviation_at(after, m.start())), len(after))
     return min(end, 400)
@@ -244,8 +248,9 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
             segment = segment[segment.index(" ", relative):]
         candidates = list(entities(segment, state.vocab, state.language == "en"))
         if candidates:
-            return state.full(candidates[0][0]) if role_only(candidates[0][0]) \
-                else candidates[0][0]
+            chosen = candidates[-1][0] if len(candidates) >= 2 and \
+                _DESCRIBED_BY.search(segment) else candidates[0][0]
+            return state.full(chosen) if role_only(chosen) else chosen
         if segment.strip():
             words = WORD.findall(segment)
             if words and (words[-1].lower() in PRONOUNS or words[-1].lower() in BACK_WORDS):
@@ -259,6 +264,11 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
 # A law or a charter named as what says the words: "the proposed Equal Rights Amendment".
 _LAW_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*\s+(?:Amendment|Act|Bill|"
                        r"Law|Constitution|Code|Charter|Treaty|Ordinance|Statute|Resolution)\b")
+# A place or a body, then what the person is, then their name, right before the verb:
+# "Melbourne gallerist D’Lan Davidson says", "Jakarta warga Budi Santoso mengatakan".
+_DESCRIBED_BY = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:(?!(?:of|for|from|at|"
+                           r"in|with|and|or|the|dan|atau|dari|di|ke|bersama|serta|dengan|untuk|pada|"
+                           r"yang)\s)[a-z]{3,}\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
 # An appositive describing the subject before it: ", a California Republican who …,".
 _DESCRIBED = re.compile(r"\s*(?:a|an)\s")
 # Someone unnamed as the subject: "seorang petugas", "Salah satu warga", "one topic that".

@@ -68,9 +68,12 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
     subject = text[:verb.start()].strip(" ,")
     if not subject:
         return _named(text[verb.end():], state, subject=False)
-    if len(WORD.findall(subject)) > 12 or ";" in subject or first_end(subject + " A"):
-        return None
     parts = subject.split(",")
+    if len(WORD.findall(subject)) > 12 and not (
+            len(parts) >= 2 and len(WORD.findall(parts[0])) <= 6 and parts[0][:1].isupper()):
+        return None  # (but "Dr. David Baskin, the director of … Center, said": a long appositive)
+    if ";" in subject or first_end(subject + " A"):
+        return None
     if len(parts) >= 2 and _related(phrase_words(parts[0])):
         named = _named(parts[1], state)  # "Smith's attorney, Jane Roe, said": Jane Roe
         if named is not None and named[0] is not None and named[0].name[:1].isupper():

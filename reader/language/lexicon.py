@@ -150,13 +150,19 @@ SENTENCE_STARTERS = {
     Sekarang Saat-saat Sejumlah Beberapa Banyak Semua Seluruh Tiap Setiap Hanya Cuma
     Bukan Jangan Masih Sudah Belum Akan Bisa Harus Ingin Siap Saja Termasuk Terutama Khususnya
     Misalnya Contohnya Sehingga Tentu Tentunya Apakah Mengapa Kenapa Bagaimana Walau Selagi
-    But And So Yet Still When While After Before Although Though However Meanwhile Instead
-    Now Then Also Even If Because Since Until Unlike Like As Once Therefore Thus Hence Moreover
-    Furthermore Additionally Besides Consequently Nevertheless Nonetheless Otherwise Accordingly
-    Indeed Earlier Later Previously Recently Currently Yesterday Overall Perhaps Finally For
-    With From By About Among During Without Against
     """.split()
 }
+# The English ones (in English text an Indonesian word such as "Dan" may be a name).
+EN_SENTENCE_STARTERS = {
+    w.lower() for w in """
+    The A In But And So Yet Still When While After Before Although Though However Meanwhile
+    Instead Now Then Also Even If Because Since Until Unlike Like As Once Therefore Thus Hence
+    Moreover Furthermore Additionally Besides Consequently Nevertheless Nonetheless Otherwise
+    Accordingly Indeed Earlier Later Previously Recently Currently Yesterday Overall Perhaps
+    Finally For With From By About Among During Without Against April September November
+    """.split()
+}
+SENTENCE_STARTERS |= EN_SENTENCE_STARTERS
 SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}
 CLAUSE_OPENERS = {
     w.lower() for w in """
@@ -341,6 +347,7 @@ EN_RELATIONS = {
     "family", "relative", "relatives", "cousin", "uncle", "aunt", "grandmother", "grandfather",
     "niece", "nephew", "fiancé", "fiancée", "girlfriend", "boyfriend", "partner", "agent",
     "teammate", "neighbor", "neighbour", "assistant", "manager", "office", "campaign", "staff",
+    "camp", "entourage", "agents", "adviser", "advisers", "advisor", "advisors",
 }
 EN_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
 EN_BACK = {"the", "this", "that"}  # "the minister said": the person who holds the role

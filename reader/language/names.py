@@ -64,7 +64,7 @@ def is_role(token: str, english: bool = False) -> bool:
         known = (low in words or low in HONORIFICS or low in PLACES
                  or low in EN_ROLE_NOUNS or token.startswith("(")
                  or (not english and bool(ROLE_PREFIX.match(low)))
-                 or (len(token) >= 2 and token.isupper() and token.isalpha())
+                 or (len(token) >= 2 and token.isupper() and token.replace("-", "").isalpha())
                  or (len(low) >= 7 and bool(_TITLE_ENDING.search(low))))
         if len(cache) > 25_000:
             cache.clear()
@@ -339,7 +339,7 @@ def _split_plan(tokens: list[str], english: bool
         return whole, None, whole, None  # "Saudi Press Agency (SPA)": a body's name
     flags = role_flags(tokens, english)
     for i, token in enumerate(tokens):  # "dan", "of" inside a role belong to it
-        if token.lower() in ROLE_LINKS:
+        if token in ROLE_LINKS:  # lower case: "Dan Davidson" is a name, not "dan"
             flags[i] = True
     # the last run of name words; role words after it are dropped ("Trump Presiden AS")
     end = len(tokens)

@@ -129,7 +129,7 @@ _ANY_MARK = re.compile(r"[\"“”«»„‘’']")
 # Speech introduced inside a quotation: "dia bilang, '…'", "kata saya: '…'", "he said, '…'".
 # (Up to three words between the verb and the comma: "bilang gini sama aku, '…'".)
 _SPEECH_BEFORE = re.compile(r"\b(?P<who>\w+)?\s*(?:bilang|berkata|kata|bertanya|mengatakan|"
-                            r"menulis|berteriak|said|says|asked|told\s+\w+|wrote|tanya)"
+                            r"menulis|berteriak|said|says|saying|asked|told\s+\w+|wrote|tanya)"
                             r"(?:\s+(?P<who2>\w+)(?:\s+\w+){0,2})?\s*[,:]\s*$|:\s*$",
                             re.IGNORECASE)
 _FIRST_PERSON = {"saya", "aku", "gue", "gua", "kami", "i", "we"}

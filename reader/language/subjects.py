@@ -19,6 +19,7 @@ from reader.language.lexicon import (
     BEFORE_VERBS,
     CLAUSE_OPENERS,
     EN_RELATIONS,
+    EN_SENTENCE_STARTERS,
     EN_VERBS,
     FOLLOWERS,
     MEMBERS,
@@ -82,6 +83,15 @@ ENTITY = re.compile(
     r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}(?:\s[A-Z][\w./-]{0,15}){0,2}\)))*"
 )
 _ACTIVE = re.compile(r"^(?:me|ber)[a-z]{3,}$")
+# What a person is, in lower case before their name: "collector", "gallerist", "resident".
+_DESCRIPTOR = re.compile(r"(?!(?:the|a|an|and|or|but|when|while|after|as|in|on|at|for)\s)"
+                         r"[a-z]{4,}\s+(?=[A-Z][a-z])")
+# An English verb that makes the name before it a subject: "Gonzalez has been …", "… focuses".
+_EN_FINITE = re.compile(r"(?:has|had|is|was|will|would|can|could|does|did|may|might|must|should|"
+                        r"[a-z]{2,}ed)$")  # singular: "Rivals have weighed in" names no one
+# A verb in "-s" after an appositive's closing comma ("…, a trustee of MoMA, focuses on"); right
+# after a name such a word is as often a plural noun ("Her sentiments").
+_EN_VERB_S = re.compile(r"[a-z]{2,}(?:[b-df-hj-np-rtv-z]s|es)$")
 _VERB_WORDS = frozenset(w.split()[0] for w in (BEFORE_VERBS + "|" + EN_VERBS).split("|"))
 # The word after a name, past an adverb: "Messi secara tegas menyatakan", "Budi pun menjawab".
 _NEXT_WORD = re.compile(r"\s*(?:(?:juga|pun|sempat|lalu|kemudian|telah|secara\s+[a-z]+|dengan\s+"
@@ -108,7 +118,8 @@ _PASSIVE = re.compile(r"di(?<!\wdi)(?:sampaikan|ungkapkan|katakan|jelaskan|tegas
                       r"sebutkan|paparkan|terangkan|utarakan|ucapkan|tuturkan)\s+(?:oleh\s+)?"
                       r"(?=[A-Z])")
 _STARTERS = SENTENCE_STARTERS | SOFT_STARTERS
-_SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those"}
+_SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those", "He",
+                      "She", "They", "Her", "His", "Their", "Its", "Our", "My", "Your"}
 _EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
 # What follows an item of a list rather than a subject: another item or the list's last.
 _LIST_ITEM = re.compile(r"\s*(?:,\s*)?(?:dan|serta|atau|and|or)\b|\s*,\s*[A-Z]")
@@ -117,6 +128,7 @@ _NEXT_NOUN = re.compile(r"\s+([a-z]+)\b")
 _RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|[Oo]rang\s+tua)|"
                               r"[A-Za-z]+)\s+$")
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
+_POINTED = re.compile(r"\s+(?:tersebut|itu)\b")
 _ROLE_GOES_ON = re.compile(r"\s+(?:dan|and|&)\s+[A-Z]")
 _LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
                    r"[A-Z]")
@@ -136,6 +148,7 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
     if not matches:
         return
     lead = len(text) - len(text.lstrip(" \"“‘'("))
+    starters = EN_SENTENCE_STARTERS if english else SENTENCE_STARTERS
     count = len(matches)
     index = 0
     while index < count:
@@ -151,12 +164,14 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 end = matches[index].end()
                 index += 1
         starts_sentence = start <= lead
-        while words and (words[0].lower().strip(".,") in SENTENCE_STARTERS or (
+        while words and (words[0].lower().strip(".,") in starters or (
                 starts_sentence and len(words) > 1 and words[0].lower() in vocab
                 and len(words[0]) >= 6 and not is_role(words[0]))):
             words = words[1:]
         if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()):
             continue
+        if _POINTED.match(text, end):
+            continue  # "Mantan Kepala Badan Narkotika Nasional (BNN) tersebut": a description
         previous = text[max(0, start - 40): start].rsplit(None, 1)[-1:]
         if previous and previous[0].lower().strip(",") in PREPOSITIONS and words[0] == first \
                 and previous[0] != "oleh":  # "oleh Jaksa Penuntut Umum Ulpah": a passive's agent
@@ -246,6 +261,8 @@ def sentence_subject(sentence: str, state: State,
         if comma < 0:
             break
         rest = text[comma + 1:].lstrip()
+        if state.language == "en" and (described := _DESCRIPTOR.match(rest)):
+            rest = rest[described.end():]  # "…, collector Lonti Ebers, a trustee …, focuses"
         if rest[:1].isupper():
             found, decided = _opening_subject(rest, state, strict=True)
             if decided and found is not None:
@@ -326,12 +343,16 @@ def _opening_subject(text: str, state: State,
         if low in BACK_WORDS:
             return None, True  # "Perwira menengah itu menuturkan": a description, not a name
     agent = follower in FOLLOWERS or bool(_ACTIVE.match(follower)) or \
-        reporting(" ".join(rest))
+        reporting(" ".join(rest)) or (state.language == "en" and bool(_EN_FINITE.match(follower)))
     if not agent and at >= 0:  # "Dwi, mahasiswa Magister SIL lainnya, mempertanyakan …"
         described = _APPOSITIVE_VERB.match(head, at + len(last))
         agent = bool(described and (_ACTIVE.match(described.group(1)) or
-                                    described.group(1).lower() in _VERB_WORDS))
-    if not agent and not speech and all(is_role(t) for t in tokens):
+                                    described.group(1).lower() in _VERB_WORDS or (
+                                        state.language == "en" and (
+                                            _EN_FINITE.match(described.group(1)) or
+                                            _EN_VERB_S.match(described.group(1))))))
+    if not agent and not speech and all(is_role(t) for t in tokens) and \
+            not head[match.end():].startswith(","):  # (not "Ketua Umum FSP, Sudarto klaim")
         return None, False  # "Pendidikan seksualitas di masa kini …": a thing, no one's title
     plain_name = len(speaker.name.split()) >= 2 and follower not in ("yang",) and not any(
         w.lower() in state.vocab for w in speaker.name.split())
