@@ -210,3 +210,58 @@ def test_someones_camp_speaks_for_them_not_as_them():
         '"We denied a possible transfer," he said.',
         language="en",
     ) == ["Kessie’s camp"]
+
+
+def test_words_that_look_like_verbs_or_titles_but_are_not():
+    # "mereka" is a pronoun, "berjudul" names, "Bermuda" is a place; "Rakyat" qualifies titles
+    assert speakers(
+        '"Biaya hidup terus naik," kata peneliti Rina Marlina.',
+        'Gaji mereka turun 11 persen sejak 2009.',
+        '"Risiko ini membuat tabungan sulit," sebutnya.',
+    ) == ["Rina Marlina", "Rina Marlina"]
+    assert speakers(
+        '"Kami turun ke jalan," kata Ketua BEM Aufa Atha Ariq.',
+        'Selebaran berjudul \'Satu Tahun Pagebluk\' juga dibagikan kepada peserta.',
+        '"Genap satu tahun pemerintahan ini," tuturnya.',
+    ) == ["Aufa Atha Ariq", "Aufa Atha Ariq"]
+    assert speakers(
+        'Kombes Susatyo menjelaskan program itu hadir untuk pengemudi ojol.',
+        'Selain itu, Rakyat Mart juga dimaksudkan untuk membantu para pengemudi.',
+        '"Kami ingin mereka sejahtera," jelasnya.',
+    ) == ["Susatyo"]
+    assert speakers(
+        'Check Point Research melaporkan serangan itu.',
+        'Lebih lanjut disebutkan, kedutaan di negara seperti Italia, Nepal, Bermuda, dan Kenya '
+        'termasuk sasaran.',
+        '"Serangan ini menargetkan pejabat," kata peneliti Budi Santoso.',
+    ) == ["Budi Santoso"]
+
+
+def test_a_change_of_speaker_told_by_the_narrative():
+    assert speakers(
+        '"Sebagian pegawai sudah kembali," kata Gamal Santoso.',
+        'Pentingnya pasokan juga ditekankan oleh Wahyudin Sunarya, VP Marketing HCML.',
+        '"Tanpa midstream, upstream tidak bisa tumbuh," tegasnya.',
+        'Diskursus publik bisa memperburuk diskriminasi, kata sosiolog Malte Reichelt dari '
+        'Universitas Siegen. "Kategori ras menjadi menonjol," ujarnya.',
+        'Dari sisi kawasan industri, Marfan Trihartiko, Kepala Divisi Operasi, IT dan Services '
+        'PT KITB, menggarisbawahi pentingnya pipa.',
+        '"Kami sangat berterima kasih," tuturnya.',
+    ) == ["Gamal Santoso", "Wahyudin Sunarya", "Malte Reichelt", "Marfan Trihartiko"]
+    # a list of people is still plural, and a place after a comma is no subject
+    assert speakers(
+        'Dean James, Emil Audero, dan Joey Pelupessy telah diambil sumpahnya.',
+        '"Kami bangga," kata Erick Thohir.', '"Luar biasa," ujarnya.',
+    ) == ["Erick Thohir", "Erick Thohir"]
+    assert speakers(
+        '"It is very unique," Mayor Kory Peterson said.',
+        'Similarly, a former elevator in Chaska, Minnesota, has been converted into a restaurant.',
+        '"It was very well done," he said.',
+        language="en",
+    ) == ["Kory Peterson", "Kory Peterson"]
+
+
+def test_a_reports_title_with_a_year_is_a_term():
+    found = find_quotes(['Menurut laporan "Being Black in the EU 2023" dari badan hak asasi Uni '
+                         'Eropa, diskriminasi meningkat.'], language="id")
+    assert [q.kind for q in found[0]] == [TERM]

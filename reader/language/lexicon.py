@@ -77,6 +77,17 @@ ROLE_WORDS = {
     Menkominfo Menkumham Menag Mendikbud Menparekraf Menpan Menlhk Menteri BUMN Kemenpora
     """.split()
 }
+# Words of a role that qualify a title and are never one (a portfolio, a people, a scope):
+# "Rakyat Mart" is a shop, not a person with the role "Rakyat".
+ROLE_QUALIFIERS = {
+    w.lower() for w in """
+    Rakyat Umum Negeri Luar Dalam Daerah Nasional Pusat Negara Republik Provinsi Kabupaten
+    Wilayah Cabang Ekonomi Keuangan Pertahanan Kesehatan Pendidikan Kebudayaan Agama Sosial
+    Perhubungan Perdagangan Perindustrian Pertanian Kehutanan Hukum HAM Politik Keamanan Maritim
+    Investasi Riset Teknologi Pariwisata Lingkungan Hidup Tenaga Kerja Informasi Komunikasi Publik
+    Pers Masyarakat Hubungan Bidang Bagian Data Bencana Olahraga Informatika Aplikasi Operasional
+    """.split()
+}
 ROLE_PREFIX = re.compile(r"^(?:wa)?ka(?:pol|sat|bid|sub|dis|kan|pen|pus|ro|div|bag|ur|nit)\w*$"
                           r"|^(?:wa)?dir(?:es|res|lantas|intel|narkoba|binmas|polair|samapta)\w*$")
 BODY_HEADS = {
@@ -149,7 +160,7 @@ SENTENCE_STARTERS = {
     Awal Akhir Pekan Tahun Bulan Hari Kemarin Pagi Siang Sore Malam Tadi Semalam Dulu Nanti
     Sekarang Saat-saat Sejumlah Beberapa Banyak Semua Seluruh Tiap Setiap Hanya Cuma
     Bukan Jangan Masih Sudah Belum Akan Bisa Harus Ingin Siap Saja Termasuk Terutama Khususnya
-    Misalnya Contohnya Sehingga Tentu Tentunya Apakah Mengapa Kenapa Bagaimana Walau Selagi
+    Misalnya Contohnya Sehingga Tentu Tentunya Apakah Mengapa Kenapa Bagaimana Walau Selagi Dari
     """.split()
 }
 # The English ones (in English text an Indonesian word such as "Dan" may be a name).
@@ -160,6 +171,9 @@ EN_SENTENCE_STARTERS = {
     Moreover Furthermore Additionally Besides Consequently Nevertheless Nonetheless Otherwise
     Accordingly Indeed Earlier Later Previously Recently Currently Yesterday Overall Perhaps
     Finally For With From By About Among During Without Against April September November
+    Similarly Likewise Specifically Notably Importantly Ultimately Eventually Initially
+    Originally Typically Generally Fortunately Unfortunately Separately Elsewhere Instead
+    Regardless Afterward Afterwards Today Tonight Tomorrow Last Next Here There
     """.split()
 }
 SENTENCE_STARTERS |= EN_SENTENCE_STARTERS
@@ -167,7 +181,8 @@ SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}
 CLAUSE_OPENERS = {
     w.lower() for w in """
     Dalam Saat Ketika Setelah Sebelum Sejak Pada Usai Seusai Soal Terkait Mengutip Berdasarkan
-    Di Sementara Selain Sebelumnya Namun Meski Meskipun Sesuai Seperti Dilansir Dikutip Mengenai
+    Di Dari Sementara Selain Sebelumnya Namun Meski Meskipun Sesuai Seperti Dilansir Dikutip
+    Mengenai
     Menanggapi Kembali Atas Bagi Untuk Karena Lebih Kemudian Selanjutnya Akibat Menjawab Ditanya
     While When Whereas After Before Although Though Since Because Despite During Amid Following
     Asked In On At

@@ -27,6 +27,7 @@ from reader.language.lexicon import (
     RANKS,
     ROLE_LINKS,
     ROLE_PREFIX,
+    ROLE_QUALIFIERS,
     ROLE_WORDS,
     ROMAN,
     STOP_NAME,
@@ -125,6 +126,8 @@ def is_person(speaker: Speaker | None, english: bool = False) -> bool:
         return False
     if speaker.role is not None and speaker.role.split(None, 1)[0].lower() in LAW_HEADS:
         return False  # "RUU Perkoperasian": a bill, whatever follows the "role"
+    if speaker.role is not None and all(w.lower() in ROLE_QUALIFIERS for w in speaker.role.split()):
+        return False  # "Rakyat Mart": a shop; "Rakyat" qualifies titles and is none
     key = (speaker.name, speaker.role is None, english)
     known = _PERSON.get(key)
     if known is None:

@@ -166,7 +166,7 @@ def _in_boilerplate(text: str, at: int) -> bool:
 def _work_name(body: str) -> bool:
     """Words in title case, as a book, a law or a slogan is named (“The Life of Rosa Parks,”,
     “Make America Great Again”), not as anyone speaks."""
-    words = [w for w in WORD.findall(body) if w.lower() not in _MINOR_WORDS]
+    words = [w for w in WORD.findall(body) if w.lower() not in _MINOR_WORDS and not w.isdigit()]
     # “The Unregulated Podcast.”: two capitalised words after "The" name a work too
     least = 2 if body.startswith("The ") and all(w[:1].isupper() for w in words) else 3
     return least <= len({w.lower() for w in words}) and len(words) <= 10 and \

@@ -23,10 +23,12 @@ from reader.language.lexicon import (
     EN_VERBS,
     FOLLOWERS,
     MEMBERS,
+    NAMING_WORDS,
     POSSESSIVE,
     PREPOSITIONS,
     PRONOUNS,
     RELATIONS,
+    ROLE_QUALIFIERS,
     SENTENCE_STARTERS,
     SOFT_STARTERS,
     SPEECH_WORDS,
@@ -60,7 +62,7 @@ _THINKS = re.compile(r"(?:[Mm]enurut(?:nya|\s+(?:dia|ia|beliau|mereka))|[Aa]ccor
 # "It is tough to generate support, said Holly Bullard, …", "…, Shern said." The one named
 # there is whom the text now follows, not a name inside what they said.
 _REPORTED_BY = re.compile(rf",\s*(?:(?:{AFTER_VERBS}|said|says|added|noted|explained|argued|wrote)"
-                          rf"\s+(?=[A-Z])|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}})\s+"
+                          rf"\s+(?=(?:[a-z]{{3,}}\s+){{0,2}}[A-Z])|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}})\s+"
                           r"(?:said|says|added|noted|explained|argued|wrote)\W*$)")
 # A body described, not named, reporting: "the group called", "The latest commission reported".
 _DESCRIBED_SUBJECT = re.compile(
@@ -97,7 +99,21 @@ _VERB_WORDS = frozenset(w.split()[0] for w in (BEFORE_VERBS + "|" + EN_VERBS).sp
 _NEXT_WORD = re.compile(r"\s*(?:(?:juga|pun|sempat|lalu|kemudian|telah|secara\s+[a-z]+|dengan\s+"
                         r"(?:tegas|lantang|singkat|santai))\s+)?([A-Za-z]+)")
 _APPOSITIVE = re.compile(r"\s*,[^,]{0,80},")
-_APPOSITIVE_VERB = re.compile(r"\s*,[^,]{0,80},\s*([a-z]+)")
+# (An appositive may hold commas of its own: "Marfan, Kepala Divisi Operasi, IT dan Services
+# PT KITB, menggarisbawahi".)
+_APPOSITIVE_VERB = re.compile(r"\s*,(?:[^,]{0,80},){1,3}\s*([a-z]+)")
+
+
+def _titled(speaker: Speaker) -> bool:
+    """A role with a title in it: "Rakyat" in "Rakyat Mart" qualifies a title and is none."""
+    return bool(speaker.role) and not all(w.lower() in ROLE_QUALIFIERS
+                                          for w in speaker.role.split())
+
+
+def _acts(word: str) -> bool:
+    """An active verb (``me-``, ``ber-``), not a pronoun that looks like one (``mereka``) or a
+    word that names (``berjudul``, ``bernama``: "Selebaran berjudul …" is a thing)."""
+    return bool(_ACTIVE.match(word)) and word not in PRONOUNS and word not in NAMING_WORDS
 
 
 def reporting(text: str, at: int = 0) -> bool:
@@ -115,7 +131,8 @@ def reporting(text: str, at: int = 0) -> bool:
 # Written ``\bdi(?:…)`` first; the word start is checked after the literal "di" (a look-behind on
 # the same characters), so the search skips to each "di" in C instead of testing every position.
 _PASSIVE = re.compile(r"di(?<!\wdi)(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|"
-                      r"sebutkan|paparkan|terangkan|utarakan|ucapkan|tuturkan)\s+(?:oleh\s+)?"
+                      r"sebutkan|paparkan|terangkan|utarakan|ucapkan|tuturkan|tekankan|"
+                      r"kemukakan|nyatakan)\s+(?:oleh\s+)?"
                       r"(?=[A-Z])")
 _STARTERS = SENTENCE_STARTERS | SOFT_STARTERS
 _SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those", "He",
@@ -312,7 +329,9 @@ def _opening_subject(text: str, state: State,
     match = ENTITY.match(head)
     if not match:
         return None, False
-    if _LIST.match(head[match.end():]):
+    described = _APPOSITIVE_VERB.match(head, match.end())
+    if _LIST.match(head[match.end():]) and not (described and (
+            _acts(described.group(1)) or described.group(1) in _VERB_WORDS)):
         return None, True  # "Dean James, Emil Audero, dan Joey Pelupessy telah …": plural
     tokens = [w.rstrip(".,") for w in match.group().split()]
     speech = False
@@ -342,13 +361,17 @@ def _opening_subject(text: str, state: State,
             break
         if low in BACK_WORDS:
             return None, True  # "Perwira menengah itu menuturkan": a description, not a name
-    agent = follower in FOLLOWERS or bool(_ACTIVE.match(follower)) or \
-        reporting(" ".join(rest)) or (state.language == "en" and bool(_EN_FINITE.match(follower)))
+    lower = bool(rest) and rest[0][:1].islower()  # "Nepal, Bermuda, …": no verb in capitals
+    # "Gonzalez has been …" after a comma: a person met before, or a full name (not "Chaska,
+    # Minnesota, has been …")
+    met = len(speaker.name.split()) >= 2 or set(speaker.name.split()) <= state.tokens
+    agent = follower in FOLLOWERS or (lower and _acts(follower)) or reporting(" ".join(rest)) or (
+        state.language == "en" and bool(_EN_FINITE.match(follower)) and (met or not strict))
     if not agent and at >= 0:  # "Dwi, mahasiswa Magister SIL lainnya, mempertanyakan …"
         described = _APPOSITIVE_VERB.match(head, at + len(last))
         agent = bool(described and (_ACTIVE.match(described.group(1)) or
                                     described.group(1).lower() in _VERB_WORDS or (
-                                        state.language == "en" and (
+                                        state.language == "en" and (met or not strict) and (
                                             _EN_FINITE.match(described.group(1)) or
                                             _EN_VERB_S.match(described.group(1))))))
     if not agent and not speech and all(is_role(t) for t in tokens) and \
@@ -357,11 +380,11 @@ def _opening_subject(text: str, state: State,
     plain_name = len(speaker.name.split()) >= 2 and follower not in ("yang",) and not any(
         w.lower() in state.vocab for w in speaker.name.split())
     if strict:
-        if at >= 0 and _LIST_ITEM.match(head, at + len(last)):
+        if not agent and at >= 0 and _LIST_ITEM.match(head, at + len(last)):
             return None, False  # "… di antaranya SPKT Polda, Gedung BPKB Ditlantas, dan …"
-        accepted = (bool(speaker.role) and not role_only(speaker)) or agent
+        accepted = (_titled(speaker) and not role_only(speaker)) or agent
     else:
-        accepted = speech or speaker.role or agent or plain_name or (
+        accepted = speech or _titled(speaker) or agent or plain_name or (
             speaker.name in state.tokens and follower not in ("yang",))
     if accepted:
         return (state.full(speaker) if role_only(speaker) else speaker), True
