@@ -265,3 +265,20 @@ def test_a_reports_title_with_a_year_is_a_term():
     found = find_quotes(['Menurut laporan "Being Black in the EU 2023" dari badan hak asasi Uni '
                          'Eropa, diskriminasi meningkat.'], language="id")
     assert [q.kind for q in found[0]] == [TERM]
+
+
+def test_english_speakers_named_around_a_title_a_phrase_or_a_question():
+    assert speakers(
+        '"It can be done," Hayashi said.',
+        '"Is this ethical?" said Glenn Cohen, who is also a law professor.',
+        '"Imagine the most extreme case," he added.',
+        'UNLV legend Anderson Hunt was in attendance and posted on Twitter.',
+        '"I did not know how much love people still have," he wrote.',
+        'Leonard must be in "attack mode all night" on offense, Lue said, while guarding.',
+        '"We have come to recognize it," said Minnesota Department of Human Services Assistant '
+        'Commissioner, Natasha Merz.',
+        'In its January 2022 ruling, the Bankruptcy Appellate Panel stated: "The litigation '
+        'must end."',
+        language="en",
+    ) == ["Hayashi", "Glenn Cohen", "Glenn Cohen", "Anderson Hunt", "Lue", "Natasha Merz",
+          "Bankruptcy Appellate Panel"]

@@ -86,8 +86,9 @@ def attribute(body: str, before: str, after: str, state: State):
         found = english_after(clause, state)
         if found is not None:
             speaker, how = found
-            if how == "after-pronoun":
-                speaker = _answer(state)
+            if how == "after-pronoun":  # "he replied" answers the question before; "he
+                # added" goes on with it (a speaker's own question: "…?" said Cohen)
+                speaker = _answer(state) if _EN_ANSWER.search(clause) else state.referent()
             return speaker, via, how
     elif clause:
         found = _after_speaker(clause, body, state, ends_like_speech)
@@ -199,6 +200,7 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
 
 
 _ANSWERS = {"jawab", "sahut", "balas", "timpal"}
+_EN_ANSWER = re.compile(r"\b(?:answer|repl(?:y|ie)|respond|retort)(?:s|ed)?\b")
 
 
 def _other(state: State) -> Speaker | None:

@@ -67,6 +67,12 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
         return None
     subject = text[:verb.start()].strip(" ,")
     if not subject:
+        titled = _TITLE_COMMA_NAME.match(text, verb.end())
+        if titled and is_role(titled.group("title").split()[-1], True):
+            # "said Minnesota Department of Human Services Assistant Commissioner, Natasha Merz"
+            name = titled.group("name")
+            name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
+            return Speaker(name, titled.group("title").strip()), "after"
         return _named(text[verb.end():], state, subject=False)
     parts = subject.split(",")
     if len(WORD.findall(subject)) > 12 and not (
@@ -74,6 +80,8 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
         return None  # (but "Dr. David Baskin, the director of … Center, said": a long appositive)
     if ";" in subject or first_end(subject + " A"):
         return None
+    if len(parts) >= 2 and parts[0].strip()[:1].islower() and parts[-1].strip()[:1].isupper():
+        parts = parts[-1:]  # "… “attack mode” on offense, Lue said": the name by the verb
     if len(parts) >= 2 and _related(phrase_words(parts[0])):
         named = _named(parts[1], state)  # "Smith's attorney, Jane Roe, said": Jane Roe
         if named is not None and named[0] is not None and named[0].name[:1].isupper():
@@ -81,6 +89,8 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
     return _named(parts[0], state)
 
 
+_TITLE_COMMA_NAME = re.compile(r"\s+(?P<title>[A-Z][^,;\"“”]{2,100}?),\s*(?P<name>[A-Z][\w'’.-]*"
+                               r"(?:\s+[A-Z][\w'’.-]*){1,3})\s*(?:[.,;]|$)")
 _OF = {"of", "for", "from", "at", "in"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}
 _CUT = {"in", "on", "at", "during", "after", "before", "to", "with", "who", "that", "while", "as"}

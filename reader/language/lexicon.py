@@ -173,7 +173,8 @@ EN_SENTENCE_STARTERS = {
     Finally For With From By About Among During Without Against April September November
     Similarly Likewise Specifically Notably Importantly Ultimately Eventually Initially
     Originally Typically Generally Fortunately Unfortunately Separately Elsewhere Instead
-    Regardless Afterward Afterwards Today Tonight Tomorrow Last Next Here There
+    Regardless Afterward Afterwards Today Tonight Tomorrow Last Next Here There January
+    February March July October December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     """.split()
 }
 SENTENCE_STARTERS |= EN_SENTENCE_STARTERS

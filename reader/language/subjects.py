@@ -85,6 +85,9 @@ ENTITY = re.compile(
     r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}(?:\s[A-Z][\w./-]{0,15}){0,2}\)))*"
 )
 _ACTIVE = re.compile(r"^(?:me|ber)[a-z]{3,}$")
+# What a person is, in lower case, between a body or title and the name: "UNLV legend Anderson".
+_THEN_NAME = re.compile(r"\s+(?:(?!(?:and|or|of|for|from|in|on|at|to|the|a|an|with|by|has|is|"
+                        r"was|had|will|said|says)\s)[a-z]{3,}\s+){1,2}(?=[A-Z][a-z])")
 # What a person is, in lower case before their name: "collector", "gallerist", "resident".
 _DESCRIPTOR = re.compile(r"(?!(?:the|a|an|and|or|but|when|while|after|as|in|on|at|for)\s)"
                          r"[a-z]{4,}\s+(?=[A-Z][a-z])")
@@ -329,6 +332,11 @@ def _opening_subject(text: str, state: State,
     match = ENTITY.match(head)
     if not match:
         return None, False
+    if state.language == "en" and (then := _THEN_NAME.match(head, match.end())) and \
+            all(is_role(t, True) for t in match.group().split()):
+        # "UNLV legend Anderson Hunt was …": a body or a title, what the person is, their name
+        head = head[then.end():]
+        match = ENTITY.match(head)
     described = _APPOSITIVE_VERB.match(head, match.end())
     if _LIST.match(head[match.end():]) and not (described and (
             _acts(described.group(1)) or described.group(1) in _VERB_WORDS)):
