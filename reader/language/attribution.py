@@ -26,7 +26,7 @@ from reader.language.names import Speaker, role_only, split_role
 from reader.language.narrative import State
 from reader.language.phrases import phrase_speaker
 from reader.language.sentences import abbreviation_at
-from reader.language.subjects import entities, last_entity
+from reader.language.subjects import entities
 
 AFTER = re.compile(
     rf"^[\s,.:;!?]*(?:—|–|-)?\s*(?:(?:demikian|begitu|seperti)\s+)?"
@@ -279,6 +279,12 @@ _SOMEONE = re.compile(r"\b((?:[Ss]eorang|[Ss]alah\s+(?:seorang|satu)|[Ss]ejumlah
                       r"kemudian|lalu|juga|pun|sempat|langsung|akhirnya|just|also|later))*\s*$")
 
 
+def last_entity(text: str, vocab: frozenset[str] = frozenset()) -> Speaker | None:
+    """The last person or body named in ``text`` (a speaker before a colon)."""
+    found = None
+    for candidate, _strong in entities(text, vocab):
+        found = candidate
+    return found
 
 
 def _sentence_tail(before: str) -> str:

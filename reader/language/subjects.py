@@ -397,11 +397,3 @@ def _opening_subject(text: str, state: State,
     if accepted:
         return (state.full(speaker) if role_only(speaker) else speaker), True
     return None, False
-
-
-def last_entity(text: str, vocab: frozenset[str] = frozenset()) -> Speaker | None:
-    """The last person or body named in ``text``."""
-    found = None
-    for candidate, _strong in entities(text, vocab):
-        found = candidate
-    return found
