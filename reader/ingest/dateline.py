@@ -64,6 +64,9 @@ _OWN_LINE = re.compile(
     r"\s*(?:--|[-–—―])?\s*$"
     rf"|(?P<outlet2>{_DOMAIN})\s*(?:,|--|[-–—―])\s*(?P<place2>{_PLACE})\s*(?:--|[-–—―])?\s*$"
 )
+# Longer than any dateline the patterns match (three place words and a region, a day, an
+# outlet of 30 characters, a dash): a block longer than this is not a dateline alone.
+ALONE_LIMIT = 200
 # A dash left where a dateline was cut away by the exporter: "- Masih ingat …".
 _LONE_DASH = re.compile(r"(?:--|[-–—―])\s+(?=[\"“A-Z0-9a-z])")
 # Words that open a sentence, never a dateline place ("Presiden -" is not a place).
@@ -117,6 +120,8 @@ def dateline_alone(text: str, start: int, end: int) -> Dateline | None:
     """``text[start:end]`` when it is a dateline and nothing else (``Berlin -``, ``CNN —`` on
     a line of their own), asked as the same patterns see a dateline with a word after it;
     its ``end`` is ``end``."""
+    if end - start > ALONE_LIMIT:
+        return None  # a paragraph, not a dateline: no pattern matches this much
     probe = " ".join(text[start:end].split()) + " A"
     found = find_dateline(probe, 0, len(probe))
     if found is None or found.end != len(probe) - 1:

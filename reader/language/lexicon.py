@@ -172,9 +172,9 @@ EN_SENTENCE_STARTERS = {
     Accordingly Indeed Earlier Later Previously Recently Currently Yesterday Overall Perhaps
     Finally For With From By About Among During Without Against April September November
     Similarly Likewise Specifically Notably Importantly Ultimately Eventually Initially
-    Originally Typically Generally Fortunately Unfortunately Separately Elsewhere Instead
-    Regardless Afterward Afterwards Today Tonight Tomorrow Last Next Here There January
-    February March July October December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Originally Typically Generally Fortunately Unfortunately Separately Elsewhere Regardless
+    Afterward Afterwards Today Tonight Tomorrow Last Next Here There January February March July
+    October December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     """.split()
 }
 SENTENCE_STARTERS |= EN_SENTENCE_STARTERS
@@ -183,8 +183,8 @@ CLAUSE_OPENERS = {
     w.lower() for w in """
     Dalam Saat Ketika Setelah Sebelum Sejak Pada Usai Seusai Soal Terkait Mengutip Berdasarkan
     Di Dari Sementara Selain Sebelumnya Namun Meski Meskipun Sesuai Seperti Dilansir Dikutip
-    Mengenai
-    Menanggapi Kembali Atas Bagi Untuk Karena Lebih Kemudian Selanjutnya Akibat Menjawab Ditanya
+    Mengenai Menanggapi Kembali Atas Bagi Untuk Karena Lebih Kemudian Selanjutnya Akibat
+    Menjawab Ditanya
     While When Whereas After Before Although Though Since Because Despite During Amid Following
     Asked In On At
     """.split()

@@ -124,16 +124,20 @@ def is_person(speaker: Speaker | None, english: bool = False) -> bool:
     met many times in an article and across articles: the answer is kept per name."""
     if speaker is None:
         return False
-    if speaker.role is not None and speaker.role.split(None, 1)[0].lower() in LAW_HEADS:
-        return False  # "RUU Perkoperasian": a bill, whatever follows the "role"
-    if speaker.role is not None and all(w.lower() in ROLE_QUALIFIERS for w in speaker.role.split()):
-        return False  # "Rakyat Mart": a shop; "Rakyat" qualifies titles and is none
+    if speaker.role is not None and (speaker.role.split(None, 1)[0].lower() in LAW_HEADS or
+                                     only_qualifiers(speaker.role)):
+        return False  # "RUU Perkoperasian": a bill; "Rakyat Mart": a shop ("Rakyat" is no title)
     key = (speaker.name, speaker.role is None, english)
     known = _PERSON.get(key)
     if known is None:
         known = _is_person(speaker, english)
         _remember(_PERSON, key, known)
     return known
+
+
+def only_qualifiers(role: str) -> bool:
+    """A role of words that qualify titles and are none (``Rakyat``, ``Pendidikan``)."""
+    return all(w.lower() in ROLE_QUALIFIERS for w in role.split())
 
 
 def _is_person(speaker: Speaker, english: bool) -> bool:

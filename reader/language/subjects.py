@@ -28,7 +28,6 @@ from reader.language.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     RELATIONS,
-    ROLE_QUALIFIERS,
     SENTENCE_STARTERS,
     SOFT_STARTERS,
     SPEECH_WORDS,
@@ -39,6 +38,7 @@ from reader.language.names import (
     Speaker,
     is_person,
     is_role,
+    only_qualifiers,
     role_only,
     split_role,
 )
@@ -109,8 +109,7 @@ _APPOSITIVE_VERB = re.compile(r"\s*,(?:[^,]{0,80},){1,3}\s*([a-z]+)")
 
 def _titled(speaker: Speaker) -> bool:
     """A role with a title in it: "Rakyat" in "Rakyat Mart" qualifies a title and is none."""
-    return bool(speaker.role) and not all(w.lower() in ROLE_QUALIFIERS
-                                          for w in speaker.role.split())
+    return bool(speaker.role) and not only_qualifiers(speaker.role)
 
 
 def _acts(word: str) -> bool:
@@ -370,16 +369,17 @@ def _opening_subject(text: str, state: State,
         if low in BACK_WORDS:
             return None, True  # "Perwira menengah itu menuturkan": a description, not a name
     lower = bool(rest) and rest[0][:1].islower()  # "Nepal, Bermuda, …": no verb in capitals
-    # "Gonzalez has been …" after a comma: a person met before, or a full name (not "Chaska,
-    # Minnesota, has been …")
-    met = len(speaker.name.split()) >= 2 or set(speaker.name.split()) <= state.tokens
+    # an English verb makes a subject; after a comma, only of a person met before or a full
+    # name ("Gonzalez has been …", not "Chaska, Minnesota, has been …")
+    english = state.language == "en" and (not strict or len(speaker.name.split()) >= 2 or
+                                          set(speaker.name.split()) <= state.tokens)
     agent = follower in FOLLOWERS or (lower and _acts(follower)) or reporting(" ".join(rest)) or (
-        state.language == "en" and bool(_EN_FINITE.match(follower)) and (met or not strict))
+        english and bool(_EN_FINITE.match(follower)))
     if not agent and at >= 0:  # "Dwi, mahasiswa Magister SIL lainnya, mempertanyakan …"
         described = _APPOSITIVE_VERB.match(head, at + len(last))
         agent = bool(described and (_ACTIVE.match(described.group(1)) or
                                     described.group(1).lower() in _VERB_WORDS or (
-                                        state.language == "en" and (met or not strict) and (
+                                        english and (
                                             _EN_FINITE.match(described.group(1)) or
                                             _EN_VERB_S.match(described.group(1))))))
     if not agent and not speech and all(is_role(t) for t in tokens) and \
