@@ -22,7 +22,7 @@ from reader.language.lexicon import (
     WORD,
 )
 from reader.language.media import medium, medium_before
-from reader.language.names import Speaker, role_only, split_role
+from reader.language.names import Speaker, is_person, role_only, split_role
 from reader.language.narrative import State
 from reader.language.phrases import phrase_speaker
 from reader.language.sentences import abbreviation_at
@@ -68,6 +68,12 @@ _WORDING = re.compile(r"(?:\b(?:tertuang|termaktub)|\b(?:pasal|ayat|undang-undan
 # sentence end: '"…," Direktur Riset Ali Noer Zaman, dalam rilis …'.
 _BARE_NAME = re.compile(r"^[\s,]*(?P<name>[A-Z][^,.;:!?\"“”]{0,80}?)\s*(?:,|(?=\s(?:dalam|di|saat|"
                         r"ketika|kepada|usai|seusai|pada|melalui|lewat)\b)|\.?\s*$)")
+# A quote closed by a dash and its speaker, nothing after them in the paragraph (a pull quote,
+# a list of reactions): '"…." — Sen. Lisa Murkowski, R-Alaska', '"…" - Ketua DPR Puan Maharani'.
+_DASHES = "—–―-"
+# (The name's words are capitalised: "— The crowd cheered as …" goes on with the story.)
+_PULL_CREDIT = re.compile(r"\s*[—–―-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z(][\w.'’()-]*|"
+                          r"of|dan|van|de|bin|binti|al)){0,7}(?:,[^\"“”‘’\n!?]{1,80}?)?)[\s.]*$")
 # A name and a reporting verb opening the sentence after a question or an exclamation.
 _NAME_SAID = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|asks|"
                         r"told|added|replied|wondered|shouted|tanya|bertanya|berteriak)\b")
@@ -95,6 +101,12 @@ def attribute(body: str, before: str, after: str, state: State):
         if found is not None:
             speaker, how = found
             return speaker, via, how
+    pulled = _PULL_CREDIT.match(after) if after[:3].strip()[:1] in _DASHES else None
+    if pulled and body.rstrip()[-1:] in ".!?,":  # '"…." — Sen. Lisa Murkowski': a pull quote
+        speaker, how = phrase_speaker(pulled.group("name"), state)
+        if speaker is not None and how == "name" and (
+                speaker.role or is_person(speaker, state.language == "en")):
+            return speaker, via, "after-dash"
     passive = _PASSIVE_AFTER.match(after) if not clause and after[:40].strip() else None
     if passive:  # '"…." Hal itu disampaikan Kapolres Bekasi AKBP Rina Marlina saat …'
         speaker, how = phrase_speaker(passive.group("name"), state)
