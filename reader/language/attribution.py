@@ -94,7 +94,9 @@ def attribute(body: str, before: str, after: str, state: State):
             speaker, how = found
             if how == "after-pronoun":  # "he replied" answers the question before; "he
                 # added" goes on with it (a speaker's own question: "…?" said Cohen)
-                speaker = _answer(state) if _EN_ANSWER.search(clause) else state.referent()
+                pronoun = _HE_SHE.search(clause, 0, 40)
+                speaker = _answer(state) if _EN_ANSWER.search(clause) else \
+                    state.referent(pronoun.group().lower() if pronoun else None)
             return speaker, via, how
     elif clause:
         found = _after_speaker(clause, body, state, ends_like_speech)
@@ -212,6 +214,7 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
 
 
 _ANSWERS = {"jawab", "sahut", "balas", "timpal"}
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _EN_ANSWER = re.compile(r"\b(?:answer|repl(?:y|ie)|respond|retort)(?:s|ed)?\b")
 
 
@@ -252,6 +255,7 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
     """The speaker named before a reporting verb: the subject of its clause, or whom the text
     is about (a pronoun, a description)."""
     segments = subject_text.rsplit(";", 1)[-1].split(",")  # a clause before ";" is another's
+    pronoun = None
     for index in range(len(segments) - 1, -1, -1):
         segment = segments[index]
         if index and _DESCRIBED.match(segment):
@@ -268,11 +272,12 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
         if segment.strip():
             words = WORD.findall(segment)
             if words and (words[-1].lower() in PRONOUNS or words[-1].lower() in BACK_WORDS):
+                pronoun = words[-1].lower()  # "She wrote, "…"": a woman
                 break
             someone = _SOMEONE.search(segment)
             if someone:  # "seorang petugas kemudian mengatakan": someone unnamed
                 return Speaker(someone.group(1))
-    return state.referent()
+    return state.referent(pronoun)
 
 
 # A law or a charter named as what says the words: "the proposed Equal Rights Amendment".

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.language import gender
 from reader.language.lexicon import (
     BODY_HEADS,
     EN_RELATIONS,
@@ -50,11 +51,15 @@ class State:
     initials: dict[str, Speaker] = field(default_factory=dict)  # "RR" for "Rizal Ramli (RR)"
     companies: frozenset[str] = frozenset()  # "Pertamina" for "PT Pertamina (Persero)"
     parties: frozenset[str] = frozenset()  # "Gerindra" for "Partai Gerindra"
+    genders: dict[str, str] = field(default_factory=dict)  # what the article says (English)
+    recent: list[str] = field(default_factory=list)  # people's names, the latest met last
 
     def learn(self, speaker: Speaker | None) -> None:
         speaker = self.named(speaker)
         if speaker is None or not is_person(speaker, self.language == "en"):
             return
+        if self.language == "en":
+            self._met(speaker)
         for known in self.people:
             if known.name == speaker.name:
                 if speaker.role and not known.role:
@@ -136,11 +141,40 @@ class State:
 
     headline: Speaker | None = None  # the first person the headline names
 
-    def referent(self) -> Speaker | None:
+    def referent(self, pronoun: str | None = None) -> Speaker | None:
         """Whom ``-nya`` or a pronoun points back to: the latest person the text was about,
         or the latest speaker (a body that spoke); before anyone is named in the body, the
-        person the headline names."""
-        return self.person or self.last_speaker or self.headline
+        person the headline names. An English ``he``/``she`` never means someone the article
+        says is of the other gender: then the latest person it can mean, or no one."""
+        found = self.person or self.last_speaker or self.headline
+        wanted = gender.of_pronoun(pronoun) if self.language == "en" else None
+        if wanted is None or found is None or self._gender(found) in (None, wanted):
+            return found
+        for name in reversed(self.recent):
+            if name != found.name and self.genders.get(name) in (None, wanted):
+                return next((p for p in self.people if p.name == name), Speaker(name))
+        return None
+
+    def learn_gender(self, speaker: Speaker | None, text: str, end: int) -> None:
+        """Remember the gender of the pronouns right after ``speaker``'s name in ``text``
+        (``Rodgers said her committee …``), unless the article said it already."""
+        if speaker is not None and self.language == "en" and speaker.name not in self.genders:
+            found = gender.after_name(text, end)
+            if found is not None:
+                self.genders[speaker.name] = found
+
+    def _met(self, speaker: Speaker) -> None:
+        if speaker.name in self.recent:
+            self.recent.remove(speaker.name)
+        self.recent.append(speaker.name)
+        del self.recent[:-50]
+        said = gender.of_role(speaker.role) or gender.of_role(
+            " ".join(w for w in speaker.name.split() if w.islower()))  # "Smith's wife"
+        if said is not None:
+            self.genders[speaker.name] = said
+
+    def _gender(self, speaker: Speaker) -> str | None:
+        return self.genders.get(speaker.name) or gender.of_role(speaker.role)
 
     def read_headline(self, title: str) -> None:
         """Remember the first person a headline names (``Brandon Salim Makin Dekat …``): its
@@ -201,9 +235,18 @@ class State:
         for candidate, strong in named:
             if strong or candidate.role:
                 self.learn(candidate)
+            elif self.language == "en" and len(candidate.name.split()) >= 2 and \
+                    is_person(candidate, True):
+                self._met(candidate)  # "… the panel's leading Democrat, Frank Pallone": whom
+                # a "he" may mean when the person the text followed is a woman
         subject = sentence_subject(sentence, self, named)
         if subject is not None:
             self.set_focus(subject)
+            if self.language == "en":  # "Rodgers said her committee …": a woman
+                last = subject.name.split()[-1]
+                at = sentence.find(last)
+                if at >= 0:
+                    self.learn_gender(self.full(subject), sentence, at + len(last))
         elif _SUBJECTLESS.match(sentence):
             # "Demikian pula halnya dengan Gates.": no subject, but a person met before
             known = [w for w in re.findall(r"[A-Z][\w'’-]+", sentence) if w in self.tokens]
