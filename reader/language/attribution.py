@@ -56,7 +56,8 @@ _PASSIVE_AFTER = re.compile(
     r"(?:oleh\s+)?(?P<name>[A-Z].{0,160})")
 # A reporting or linking word run on to the capitalised name after it in scraped text.
 _GLUED_VERB = re.compile(r"\b(dilansir|dilaporkan|diterima|dikutip|mengutip|melansir|"
-                         r"disampaikan|oleh|dari|kepada|melalui)(?=[A-Z])")
+                         r"disampaikan|oleh|dari|kepada|melalui|kata|ujar|ucap|tutur|ungkap|"
+                         r"jelas|tegas|imbuh|sebut|tambah|terang|papar|tulis)(?=[A-Z])")
 # The wording of a law, a letter or a sign just before the quote: "Dalam pasal tersebut, tertuang
 # bahwa", "Pasal 5 undang-undang itu berbunyi", "termaktub" (a caption someone wrote that
 # "berbunyi" is still theirs).

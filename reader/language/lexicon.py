@@ -45,11 +45,14 @@ ROLE_WORDS = {
     Kolonel Letkol Mayor Kapten Serda Sertu Serka Serma Kopda Koptu Praka Pratu Kapuspen
     Kapendam Pangdam Danrem Dandim Gubernur Wagub Bupati Walikota Wali Kota Camat Lurah Kades
     Sekda Sekjen Sekretaris Direktur Dirut Direktris Utama Deputi Asisten Staf Khusus Stafsus
-    Juru Bicara Jubir Kabag Kasubag Kadis Plt Pj Pelaksana Tugas Harian Anggota Komisi DPR DPRD
+    Juru Bicara Jubir Kabag Kasubag Kadis Kasi Kasie Kasubsi Petugas Plt Pj Pelaksana Tugas Harian
+    Anggota
+    Komisi DPR DPRD
     MPR DPD Ketum Umum Dewan
     Pembina Pengurus Besar Pusat Wilayah Cabang Koordinator Komandan Panglima Kepolisian Kejaksaan
     Kejagung Jaksa Agung Hakim Majelis Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo
-    Kemendagri Kemensos Badan Dinas Pemerintah Pemprov Pemkot Pemkab Perdana PM Raja Ratu Pangeran
+    Kemendagri Kemensos Badan Dinas Pemerintah Pemprov Pemkot Pemkab Pemda Perdana PM Raja Ratu
+    Pangeran
     Putra Mahkota Sultan Syekh Syaikh Habib Ustaz Ustad Kyai Kiai KH Prof Dr Ir Drs Hj H Pdt Romo
     Pastor Rabbi Imam Kardinal Paus Profesor Dosen Peneliti Pengamat Ahli Dokter Spesialis
     Komisioner Kabiro Karopenmas Kasubbid Penmas Plh Katib Aam Rais Luar Dalam Negeri Negara
@@ -93,7 +96,8 @@ ROLE_PREFIX = re.compile(r"^(?:wa)?ka(?:pol|sat|bid|sub|dis|kan|pen|pus|ro|div|b
 BODY_HEADS = {
     w.lower() for w in """
     Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo Kemendagri Kemensos Badan Dinas
-    Pemerintah Pemprov Pemkot Pemkab Kepolisian Polri Polda Polres Polsek Kejaksaan Kejagung Mabes
+    Pemerintah Pemprov Pemkot Pemkab Pemda Kepolisian Polri Polda Polres Polsek Kejaksaan Kejagung
+    Mabes
     Istana Pusat Lembaga Komisi Dewan Majelis Mahkamah Pengadilan Partai Perusahaan Pihak PT Tim
     Satgas BNPB PVMBG BMKG KPK KPU Bawaslu MUI PBNU TNI DPR DPRD MPR Kemenkumham Kemenag
     Kemendikbud Ministry Government Department Office Agency Police Company The White House Gedung

@@ -183,6 +183,7 @@ class State:
         for token in re.findall(r"[\w'’.@-]+|\S", title[:300]) + ["."]:
             word = token.strip(".:")
             if word[:1].isupper() and "." not in word and word.lower() not in self.vocab \
+                    and not (len(word) >= 7 and word.endswith("kan")) \
                     and word.lower() not in SENTENCE_STARTERS and word == token.rstrip(":"):
                 run.append(word)
                 continue

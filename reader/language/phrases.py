@@ -24,6 +24,7 @@ from reader.language.lexicon import (
 )
 from reader.language.names import (
     Speaker,
+    is_person,
     is_role,
     name_run,
     phrase_words,
@@ -95,6 +96,9 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
                 body, after_body = name_run(words, at + 1, state.vocab, state.tokens)
                 if body and after_body < len(words) and words[after_body] == ",":
                     lead, index = lead + words[at:after_body], after_body
+            named = _after_relative(lead, [], words, index, state)
+            if named is not None:
+                return named, "name"
             if index < len(words) and words[index] == ",":  # "kata ayah korban, Darmawan"
                 second, _ = name_run(words, index + 1, state.vocab, state.tokens)
                 person = split_role(second, state.vocab, state.language == "en") if second else None
@@ -113,6 +117,9 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         known = state.by_role(" ".join(lead + name))
         return (known, "name") if known else (None, "back")
     speaker = split_role(name, state.vocab, state.language == "en")
+    named = _after_relative(lead, name, words, index, state) if lead else None
+    if named is not None:  # "kata warga asal Ungaran yang melintas, Dhiko (32)": Dhiko
+        return named, "name"
     if lead and lead[0].lower() in LOWER_BODIES:
         # "kata tim hukum Hasto, Ronny Talapessy": the person named after the comma
         appositive = _apposition(lead, name, speaker, words, index + 1, state) if \
@@ -149,10 +156,32 @@ def _role_and_body(speaker: Speaker, second: list[str], following: str, state: S
     with its body's name (one word, or one a body's word opens), then one name that ends the
     attribution: the person is that name."""
     body = speaker.name.split()
-    return speaker.role is not None and len(second) == 1 and not is_role(second[0]) and \
-        (len(body) == 1 or body[0].lower() in ORG_HEADS) and \
-        second[0].lower() not in state.vocab and \
+    # (or a rank and a name: "Kasi Humas Polres Palopo, AKP Supriadi kepada …")
+    ranked = 2 <= len(second) <= 4 and is_role(second[0]) and \
+        not any(is_role(w) for w in second[1:])
+    return speaker.role is not None and (ranked or (
+        len(second) == 1 and not is_role(second[0]) and second[0].lower() not in state.vocab)) \
+        and (len(body) == 1 or body[0].lower() in ORG_HEADS) and \
         (following in ",.;" or following.lower() in STOP_NAME)
+
+
+def _after_relative(lead: list[str], name: list[str], words: list[str], index: int,
+                    state: State) -> Speaker | None:
+    """``warga asal Ungaran yang melintas, Dhiko (32)``: a description, a short relative clause,
+    a comma and one person's name: that person, described."""
+    if index >= len(words) or words[index].lower() != "yang":
+        return None
+    comma = next((i for i in range(index + 1, min(len(words), index + 8)) if words[i] == ","),
+                 None)
+    if comma is None or any(w[:1].isupper() for w in words[index + 1:comma]):
+        return None
+    second, after = name_run(words, comma + 1, state.vocab, state.tokens)
+    person = split_role(second, state.vocab, state.language == "en") if second else None
+    if person is None or role_only(person) or not is_person(person) or \
+            (after < len(words) and words[after] not in ",.;(" and
+             words[after].lower() not in STOP_NAME):
+        return None
+    return Speaker(person.name, " ".join(lead + name + ([person.role] if person.role else [])))
 
 
 def _join(lead: list[str], role: str | None) -> str | None:

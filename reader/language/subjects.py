@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.language.lexicon import (
-    AFTER_VERBS,
     BACK_WORDS,
     BEFORE_VERBS,
     CLAUSE_OPENERS,
@@ -31,7 +30,6 @@ from reader.language.lexicon import (
     SENTENCE_STARTERS,
     SOFT_STARTERS,
     SPEECH_WORDS,
-    UNNAMED,
     WORD,
 )
 from reader.language.names import (
@@ -43,38 +41,22 @@ from reader.language.names import (
     split_role,
 )
 from reader.language.phrases import phrase_speaker
+from reader.language.subject_shapes import (
+    CAME_FROM,
+    DESCRIBED_SUBJECT,
+    MENURUT_ANY,
+    OF_BODY,
+    PASSIVE,
+    RELATIVE_END,
+    REPORTED_BY,
+    THINKS,
+    UNNAMED_SUBJECT,
+)
+from reader.language.word_forms import derived_noun
 
 if TYPE_CHECKING:
     from reader.language.narrative import State
 
-_MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
-# Someone unnamed opening a sentence, after a clause opener at most: "Seorang petugas",
-# "Sementara itu, seorang warga", "A witness", "One resident".
-_UNNAMED = re.compile(rf"(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s*)?({UNNAMED}\s+[a-z]{{3,}})")
-_OF_BODY = re.compile(r"\s+(?:for|of|from|at|with|dari|di|pada)\s+(?:the\s+)?"
-                      r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}")
-# A sentence that opens by giving its words to the person it is about: "Menurut dia, …",
-# "Menurutnya, …", "According to him, …". Whatever it names after the comma is what that person
-# said or thinks, not whom the text now follows.
-_THINKS = re.compile(r"(?:[Mm]enurut(?:nya|\s+(?:dia|ia|beliau|mereka))|[Aa]ccording\s+to\s+"
-                     r"(?:him|her|them))\s*,")
-# Indirect speech closed by whoever said it: "Harga akan naik, kata Budi Santoso, Ketua …",
-# "It is tough to generate support, said Holly Bullard, …", "…, Shern said." The one named
-# there is whom the text now follows, not a name inside what they said.
-_REPORTED_BY = re.compile(rf",\s*(?:(?:{AFTER_VERBS}|said|says|added|noted|explained|argued|wrote)"
-                          rf"\s+(?=(?:[a-z]{{3,}}\s+){{0,2}}[A-Z])|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,4}})\s+"
-                          r"(?:said|says|added|noted|explained|argued|wrote)\W*$)")
-# A body described, not named, reporting: "the group called", "The latest commission reported".
-_DESCRIBED_SUBJECT = re.compile(
-    rf"(?:^|,\s*)(?P<who>[Tt]he\s+(?:[a-z0-9-]+\s+){{0,2}}?(?:group|panel|commission|committee|"
-    rf"council|board|agency|department|ministry|office|company|firm|report|study|survey|"
-    rf"court|jury|team|union|campaign|organization|organisation|administration|government|"
-    rf"police|university|school|hospital|institute|foundation|association|"
-    rf"coalition|party|network|center|centre))\s+(?:{EN_VERBS}|called)\b")
-# A remark said to come from someone: "Kritik datang dari Helen Bond", "came from Sen. Ray".
-# Not where someone comes from: "seorang warga yang (mengaku) datang dari Kramatwatu".
-_CAME_FROM = re.compile(r"(?<!yang )(?<!mengaku )\b(?:datang|muncul)\s+dari\s+(?=[A-Z])|"
-                        r"\bcame\s+from\s+(?=[A-Z])")
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
 _LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
 # A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
@@ -129,13 +111,6 @@ def reporting(text: str, at: int = 0) -> bool:
         word = _NEXT_WORD.match(text, apposition.end())
         return bool(word and word.group(1).lower() in _VERB_WORDS)
     return False
-# The agent of a passive report: "Kabar ini disampaikan (oleh) Menteri Hukum, Supratman".
-# Written ``\bdi(?:…)`` first; the word start is checked after the literal "di" (a look-behind on
-# the same characters), so the search skips to each "di" in C instead of testing every position.
-_PASSIVE = re.compile(r"di(?<!\wdi)(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|"
-                      r"sebutkan|paparkan|terangkan|utarakan|ucapkan|tuturkan|tekankan|"
-                      r"kemukakan|nyatakan)\s+(?:oleh\s+)?"
-                      r"(?=[A-Z])")
 _STARTERS = SENTENCE_STARTERS | SOFT_STARTERS
 _SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those", "He",
                       "She", "They", "Her", "His", "Their", "Its", "Our", "My", "Your"}
@@ -184,7 +159,8 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 index += 1
         starts_sentence = start <= lead
         while words and (words[0].lower().strip(".,") in starters or (
-                starts_sentence and len(words) > 1 and words[0].lower() in vocab
+                starts_sentence and len(words) > 1 and (words[0].lower() in vocab or (
+                    not english and derived_noun(words[0])))  # "Kehadiran Eddy di …"
                 and len(words[0]) >= 6 and not is_role(words[0]))):
             words = words[1:]
         if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()):
@@ -241,33 +217,33 @@ def sentence_subject(sentence: str, state: State,
     text = sentence.strip(" \t\"“”‘’'(")
     if not text:
         return None
-    if _THINKS.match(text):
+    if THINKS.match(text):
         return None  # "Menurut dia, Pertamina merupakan …": what he thinks; he stays the focus
-    unnamed = _UNNAMED.match(text)
+    unnamed = UNNAMED_SUBJECT.match(text)
     if unnamed:
         at = unnamed.end()
-        of = _OF_BODY.match(text, at)  # "A spokesperson for Governor Tim Walz said …"
+        of = OF_BODY.match(text, at)  # "A spokesperson for Governor Tim Walz said …"
         at = of.end() if of else at
         if reporting(text, at) or (state.language == "en" and bool(_EN_AGENT.match(text, at))):
             return Speaker(unnamed.group(1))  # "Seorang petugas mengatakan …", "A witness said"
-    reported = _REPORTED_BY.search(text) if "," in text else None
+    reported = REPORTED_BY.search(text) if "," in text else None
     if reported:
         speaker, how = phrase_speaker(reported.group("name") or text[reported.end():], state)
         if how == "name" and speaker is not None:
             return state.full(speaker) if role_only(speaker) else speaker
-    came = _CAME_FROM.search(text) if "dari" in text or "came" in text else None
+    came = CAME_FROM.search(text) if "dari" in text or "came" in text else None
     if came:  # "Satu komplain pun datang dari Helen Bond, …": she is the one speaking next
         speaker, how = phrase_speaker(text[came.end():], state)
         if how == "name" and speaker is not None and is_person(speaker, state.language == "en"):
             return speaker
-    menurut = _MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
+    menurut = MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
     if menurut:
         speaker, how = phrase_speaker(menurut.group("name"), state)
         if how == "name" and speaker is not None:
             return speaker
     # the agent of a passive report first: "Pesan tersebut disampaikan oleh Sekda, Sumarno"
-    passive = _PASSIVE.search(text)
-    if passive and not re.search(r"\byang\s+$", text[:passive.start()]):
+    passive = PASSIVE.search(text)
+    if passive and not RELATIVE_END.search(text, 0, passive.start()):
         speaker, how = phrase_speaker(text[passive.end():], state)
         if how == "name" and speaker is not None and not role_only(speaker):
             return speaker
@@ -292,7 +268,7 @@ def sentence_subject(sentence: str, state: State,
         if strong:
             return state.full(candidate) if role_only(candidate) else candidate
     if state.language == "en":
-        described = _DESCRIBED_SUBJECT.search(text)
+        described = DESCRIBED_SUBJECT.search(text)
         if described:  # "In its 2001 report, the group called the system …": the group now
             return Speaker(described.group("who"))
     return None
@@ -342,10 +318,14 @@ def _opening_subject(text: str, state: State,
         return None, True  # "Dean James, Emil Audero, dan Joey Pelupessy telah …": plural
     tokens = [w.rstrip(".,") for w in match.group().split()]
     speech = False
-    while len(tokens) > 1 and tokens[0].lower() in state.vocab and len(tokens[0]) >= 6 \
-            and not is_role(tokens[0]):
+    while len(tokens) > 1 and (tokens[0].lower() in state.vocab or derived_noun(tokens[0])) \
+            and len(tokens[0]) >= 6 and not is_role(tokens[0]):
         speech = speech or tokens[0].lower() in SPEECH_WORDS
         tokens = tokens[1:]
+    if len(tokens) == 1 and state.language != "en" and (tokens[0].lower() in state.vocab or
+                                                        tokens[0].lower() in MEMBERS) and \
+            tokens[0] not in state.tokens and not is_role(tokens[0]):
+        return None, False  # "Warga bersama relawan membersihkan …": a common noun, no one
     speaker, how = phrase_speaker(" ".join(tokens) + head[match.end():], state)
     if (how != "name" or speaker is None or role_only(speaker) or
             (speaker.role or "").lower().split()[-1:] in (["dan"], ["and"], ["&"])) and \

@@ -1,0 +1,79 @@
+"""Indonesian speakers described before or around their names: a noun opening the sentence, a
+place ending a role, a relative clause before the name, a belief's agent, a verb glued to the
+role. Made-up sentences in the shapes real news uses."""
+
+from __future__ import annotations
+
+from reader.ingest.boilerplate import is_boilerplate
+from reader.language.quotes import find_quotes
+
+from .quote_helpers import speakers
+
+
+def roles(*paragraphs: str, title: str | None = None) -> list[tuple[str | None, str | None]]:
+    found = find_quotes(list(paragraphs), language="id", title=title)
+    return [(q.speaker, q.role) for quotes in found for q in quotes if q.kind == "statement"]
+
+
+def test_a_derived_noun_opening_the_sentence_is_not_part_of_the_name():
+    assert speakers(
+        "Anggota DPR Budi Santoso melanjutkan kunjungan ke kampus.",
+        "Kedatangan Budi di Bogor disambut oleh Wakil Rektor Andi Wijaya.",
+        '"Taman ini untuk semua warga," ujar Budi dalam keterangannya.',
+        '"Kami akan merawatnya," ungkapnya.',
+    ) == ["Budi Santoso", "Budi Santoso"]  # (was "Kedatangan Budi")
+
+
+def test_a_common_noun_or_a_body_opening_a_sentence_takes_no_pronoun():
+    assert speakers(
+        "Menteri Kesehatan Rina Lestari mengatakan layanan harus merata.",
+        '"Puskesmas harus siap melayani," ujarnya.',
+        "Selain pelatihan, Pemda juga harus sering menggelar pemeriksaan gratis.",
+        '"Jadi warga ikut sehat," katanya.',
+    ) == ["Rina Lestari", "Rina Lestari"]  # (was "Pemda")
+    assert roles(
+        "Petugas Dinas Sosial, Joko Prasetyo, menyebut tidak ada korban jiwa.",
+        '"Air naik sejak sore," kata Joko.',
+        'Hingga malam, air mulai surut. Warga bersama relawan membersihkan lumpur. "Kondisi '
+        'sudah membaik," ujarnya.',
+    ) == [("Joko Prasetyo", "Petugas Dinas Sosial")] * 2  # (was "Joko", then "Warga")
+
+
+def test_a_role_ending_in_a_place_then_a_comma_and_a_ranked_name():
+    assert roles(
+        '"Laporan keluarga sudah kami terima," ujar Kasi Humas Polres Palopo, AKP Hendra '
+        'kepada wartawan, Kamis (9/10/2025).',
+    ) == [("Hendra", "Kasi Humas Polres Palopo AKP")]  # (was "Palopo")
+    assert speakers(
+        '"Laporan sudah kami terima," ujar Kasi Humas Polres Garut, AKP Hendra kepada wartawan.',
+    ) == ["Hendra"]  # (was "Kasi")
+
+
+def test_a_description_and_a_relative_clause_before_the_name():
+    for place in ("Ungaran", "Bekasi"):
+        assert roles(
+            f'"Jalan ini tergenang sejak subuh," kata warga asal {place} yang melintas, Rudi '
+            '(40), saat dihubungi wartawan.',
+        ) == [("Rudi", f"warga asal {place}")]  # (was "Ungaran", "warga asal Bekasi")
+
+
+def test_the_agent_of_a_belief_and_a_verb_in_the_headline():
+    assert roles(
+        "Masa sulit pasar belum akan berakhir. Setidaknya, hal inilah yang diyakini oleh bos "
+        'perusahaan dana Tom Hardi. "Salahkan regulator, bukan bank," kata dia.',
+        title="Miliarder Ini Peringatkan Krisis Pasar",
+    ) == [("Tom Hardi", "bos perusahaan dana")]  # (was "Peringatkan Krisis")
+
+
+def test_a_speech_verb_glued_to_the_role():
+    assert roles(
+        '"Mereka masuk lewat pintu samping," kataKapolres Bogor Kombes Andi Wijaya saat jumpa '
+        'pers, Sabtu (18/10/2025).',
+    ) == [("Andi Wijaya", "Kapolres Bogor Kombes")]  # (was no one)
+
+
+def test_a_video_teaser_is_no_paragraph():
+    assert is_boilerplate("Lalu apa saja langkah Budi berikutnya? Saksikan selengkapnya dalam "
+                          "programBincanghanya didetikcomdalam kanal20Detik.")
+    assert is_boilerplate("Simak selengkapnya di sini.")
+    assert not is_boilerplate("Budi meminta warga menyaksikan pertunjukan itu selengkapnya.")
