@@ -1,5 +1,7 @@
-"""Speakers named outside the usual reporting patterns: a pull quote credited after a dash.
-Made-up sentences in the shapes real news uses."""
+"""Speakers named outside the usual reporting patterns: a pull quote credited after a dash, a
+name and title with no verb, a less common verb, an affiliation after the name, a person met
+before as the subject of a verb in ``-s`` or of an opening clause. Made-up sentences in the
+shapes real news uses."""
 
 from __future__ import annotations
 
@@ -26,3 +28,46 @@ def test_a_dash_then_prose_is_no_credit():
     ) == ["Lena Ortiz"]
     # a title of a work after the dash is no one's
     assert speakers('"A good day" - Washington Post headline', language="en") == []
+
+
+def test_a_name_and_what_they_are_after_the_quote_with_no_verb():
+    assert speakers(
+        "Photo Credit: Acme",
+        '“This phone is faster than anything we have built,” John Park, head of design at Acme',
+        "Buyers can order it next week.",
+        '“Orders will open on Monday and we expect demand.” Lisa Grant, sales director at Acme',
+        language="en",
+    ) == ["John Park", "Lisa Grant"]  # (was "Photo Credit", "Buyers")
+    assert speakers(  # a new sentence after the quote is no credit
+        'Mayor Lena Ortiz spoke first. "We will rebuild this town, street by street." However '
+        "Ortiz, like her rival, gave no date.",
+        language="en",
+    ) == ["Lena Ortiz"]
+
+
+def test_admits_and_an_affiliation_after_the_name():
+    assert speakers(
+        "“The plan is ambitious,” says Paul Ruiz.",
+        "The European Green Fund, launched in May, sets a high target.",
+        "“It costs a lot of money,” admits Ruiz.",
+        language="en",
+    ) == ["Paul Ruiz", "Paul Ruiz"]  # (was "European Green Fund")
+    assert speakers("“The fish are gone,” said Sam Wood of the Coastal Fishing Group.",
+                    language="en") == ["Sam Wood"]  # (was the group)
+
+
+def test_a_person_met_before_as_the_subject_of_a_verb_in_s_or_of_an_opening_clause():
+    nurse = "“I stopped counting calories,” said Ana Silva, a 30-year-old nurse from Leeds."
+    therapist = "“Apps like this feed an old habit,” said Rosa Kent, a therapist."
+    assert speakers(
+        nurse, therapist,
+        "Culturally, Silva thinks we have made hunger into a problem. “Being hungry is "
+        "normal,” she wrote in a post last week.",
+        language="en",
+    )[-1] == "Ana Silva"  # (was Rosa Kent)
+    assert speakers(
+        nurse, therapist,
+        "When Silva feels the pull of the app, she calls a friend, she said.",
+        "“I know many people who feel the same,” she said.",
+        language="en",
+    )[-1] == "Ana Silva"  # (was Rosa Kent)

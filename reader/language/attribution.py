@@ -15,6 +15,7 @@ from reader.language.lexicon import (
     AFTER_VERBS,
     BACK_WORDS,
     BEFORE_VERBS,
+    EN_SENTENCE_STARTERS,
     EN_VERBS,
     NOT_VERBS,
     PRONOUNS,
@@ -75,6 +76,10 @@ _DASHES = "—–―-"
 # (The name's words are capitalised: "— The crowd cheered as …" goes on with the story.)
 _PULL_CREDIT = re.compile(r"\s*[—–―-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z(][\w.'’()-]*|"
                           r"of|dan|van|de|bin|binti|al)){0,7}(?:,[^\"“”‘’\n!?]{1,80}?)?)[\s.]*$")
+# A full name and what the person is, ending the paragraph after the quote, no verb:
+# '"…," John Park, head of design at Acme', '"…." Lisa Grant, sales director at Acme'.
+_NAME_CREDIT = re.compile(r"[\s,]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s+"
+                          r"[a-z][^\"“”‘’\n!?.]{2,120}\.?\s*$")
 # A name and a reporting verb opening the sentence after a question or an exclamation.
 _NAME_SAID = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|asks|"
                         r"told|added|replied|wondered|shouted|tanya|bertanya|berteriak)\b")
@@ -104,7 +109,10 @@ def attribute(body: str, before: str, after: str, state: State):
         if found is not None:
             speaker, how = found
             return speaker, via, how
-    pulled = _PULL_CREDIT.match(after) if after[:3].strip()[:1] in _DASHES else None
+    pulled = _PULL_CREDIT.match(after) if after[:3].strip()[:1] in _DASHES else \
+        _NAME_CREDIT.match(after) if state.language == "en" else None
+    if pulled and pulled.group("name").split()[0].lower() in EN_SENTENCE_STARTERS:
+        pulled = None  # "… ." However Smith, …: a new sentence
     if pulled and body.rstrip()[-1:] in ".!?,":  # '"…." — Sen. Lisa Murkowski': a pull quote
         speaker, how = phrase_speaker(pulled.group("name"), state)
         if speaker is not None and how == "name" and (

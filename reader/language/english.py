@@ -160,6 +160,12 @@ def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | N
             known = state.by_role(words[-1])
             return (known, "after") if known else (Speaker(" ".join(words)), "after")
         return None
+    if "of" in words[2:]:  # "said Sam Wood of the Coastal Fishing Group": Wood, not the group
+        head = words[:words.index("of")]
+        person = split_role(head, state.vocab, english=True) if all(
+            w[:1].isupper() for w in head) else None
+        if person is not None and not role_only(person) and len(person.name.split()) >= 2:
+            return person, "after"
     # the last run of capitalised words is the name; what comes before it in the phrase, the role
     end = capitals[-1] + 1
     begin = end - 1

@@ -346,7 +346,8 @@ EN_VERBS = (
     "urged|conceded|countered|pointed out|went on|shouted|exclaimed|joked|quipped|complained|"
     "lamented|acknowledges|agreed|agrees|confirmed|confirms|denied|denies|maintained|"
     "maintains|contended|contends|believes|added in|described|alleged|alleges|write|began|"
-    "touts|touted|tout|recounted|recounts"
+    "touts|touted|tout|recounted|recounts|admits|concedes|reflects|reflected|muses|mused|"
+    "jokes|quips|laments|cautions"
 )
 EN_BODY_HEADS = {
     "ministry", "government", "department", "office", "agency", "police", "company", "the",

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
 _LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
+_OPENER_PERSON = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?=\s+[a-z])")
 # A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
 # Its first capital comes before the look-behind (the same check on the character before it),
 # so the search skips to capitals in C.
@@ -293,7 +294,10 @@ def _opening_subject(text: str, state: State,
         words = words[1:]
     if not words or words[0].lower().strip(",") in PRONOUNS:
         # "While Dr. Smith says she opposes it, she does admit …": the pronoun is the one
-        # the opening clause names; read on for it
+        # the opening clause names (a person met before, there); else read on for it
+        named = _OPENER_PERSON.search(opener.group("rest")) if opened and words else None
+        if named and set(named.group().split()) <= state.tokens:
+            return state.full(Speaker(named.group())), True
         return None, not opened
     if len(words) > 1 and words[1].lower().strip(",") in EN_RELATIONS and \
             (words[0].lower() in ("his", "her", "their") or words[0].endswith(POSSESSIVE)):
@@ -354,7 +358,8 @@ def _opening_subject(text: str, state: State,
     english = state.language == "en" and (not strict or len(speaker.name.split()) >= 2 or
                                           set(speaker.name.split()) <= state.tokens)
     agent = follower in FOLLOWERS or (lower and _acts(follower)) or reporting(" ".join(rest)) or (
-        english and bool(_EN_FINITE.match(follower)))
+        english and bool(_EN_FINITE.match(follower) or (  # "Silva thinks", a person met before
+            _EN_VERB_S.match(follower) and set(speaker.name.split()) <= state.tokens)))
     if not agent and at >= 0:  # "Dwi, mahasiswa Magister SIL lainnya, mempertanyakan …"
         described = _APPOSITIVE_VERB.match(head, at + len(last))
         agent = bool(described and (_ACTIVE.match(described.group(1)) or
