@@ -71,3 +71,34 @@ def test_a_person_met_before_as_the_subject_of_a_verb_in_s_or_of_an_opening_clau
         "“I know many people who feel the same,” she said.",
         language="en",
     )[-1] == "Ana Silva"  # (was Rosa Kent)
+
+
+def test_the_subject_before_a_verb_past_appositives_and_relative_clauses():
+    assert speakers('Rob Diaz, who plays Hale, the ship’s doctor, says that “the set felt like '
+                    'home.”', language="en") == ["Rob Diaz"]  # (was "Hale")
+    assert speakers('Kim Lee, PhD, senior manager, Research R&D at Nova Labs, said, “The test '
+                    'went well.”', language="en") == ["Kim Lee"]  # (was "Research R")
+    assert speakers(  # a relative clause the verb ends is the subject's own
+        'Officials said Acme Foods, which Mayor Lena Ross described as “a staple of the '
+        'borough and of everyone who lives here,” would make a statement.',
+        language="en",
+    ) == ["Lena Ross"]
+    assert speakers('"We are hiring staff," Secretary of Transport Anna Holt said.',
+                    language="en") == ["Anna Holt"]  # (was "Transport Anna Holt")
+
+
+def test_said_then_a_possessive_is_what_was_said():
+    assert speakers(
+        "Paul Kerr, a historian at Leeds University, said the FAA's approach reflects an old "
+        "problem.",
+        'The FAA, he added, is "clearly struggling with this problem."',
+        language="en",
+    ) == ["Paul Kerr"]  # (was "FAA's")
+
+
+def test_a_clause_before_the_quote_is_no_title():
+    assert speakers(
+        'Amid an epidemic of addiction, if the expanded policy for methadone ends, "thousands of '
+        'people are going to die," said Rick Hale, an activist.',
+        language="en",
+    ) == ["Rick Hale"]  # (was a term, with no speaker)

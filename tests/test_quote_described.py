@@ -77,3 +77,10 @@ def test_a_video_teaser_is_no_paragraph():
                           "programBincanghanya didetikcomdalam kanal20Detik.")
     assert is_boilerplate("Simak selengkapnya di sini.")
     assert not is_boilerplate("Budi meminta warga menyaksikan pertunjukan itu selengkapnya.")
+
+
+def test_someone_described_after_a_link_word():
+    assert speakers(
+        'Pengemudi itu bertanya, "Kenapa jalannya ditutup?"',
+        'Sementara perekam video menjawab santai, "Macet... macet... macet..."',
+    )[-1] == "perekam video"  # (was a term: the clause before it named a video)

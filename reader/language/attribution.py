@@ -265,9 +265,19 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
     is about (a pronoun, a description)."""
     segments = subject_text.rsplit(";", 1)[-1].split(",")  # a clause before ";" is another's
     pronoun = None
+    if len(segments) >= 3 and not re.search(r"\b[a-z]", segments[0]) and (
+            _CREDENTIAL.match(segments[1]) or segments[1].strip()[:1].islower()):
+        # "Michael Quail, PhD, principal scientific manager, Sequencing R&D at …, said": the
+        # name that opens the subject; what follows describes them
+        opening = next(entities(segments[0], state.vocab, state.language == "en"), None)
+        if opening is not None and len(opening[0].name.split()) >= 2:
+            return opening[0]
     for index in range(len(segments) - 1, -1, -1):
         segment = segments[index]
-        if index and _DESCRIBED.match(segment):
+        if index and _DESCRIBED.match(segment) and (
+                index < len(segments) - 1 or not _RELATIVE.match(segment)):
+            # (a relative clause the verb ends is the subject's own: "R.M. Palmer, which
+            # Murray described as")
             continue  # "Kevin Marsh, a California Republican who …, said": the one before
         relative = segment.rfind(" which ") + 1 or segment.rfind(" whom ") + 1 or \
             segment.rfind(" where ") + 1
@@ -283,8 +293,10 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
             if words and (words[-1].lower() in PRONOUNS or words[-1].lower() in BACK_WORDS):
                 pronoun = words[-1].lower()  # "She wrote, "…"": a woman
                 break
-            someone = _SOMEONE.search(segment)
-            if someone:  # "seorang petugas kemudian mengatakan": someone unnamed
+            someone = _SOMEONE.search(segment) or _DESCRIBED_AFTER_LINK.match(segment)
+            if someone and someone.group(1).split()[0] not in PRONOUNS:
+                # "seorang petugas kemudian mengatakan", "Sementara perekam video menjawab":
+                # someone unnamed
                 return Speaker(someone.group(1))
     return state.referent(pronoun)
 
@@ -297,8 +309,15 @@ _LAW_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*\s+(?:A
 _DESCRIBED_BY = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:(?!(?:of|for|from|at|"
                            r"in|with|and|or|the|dan|atau|dari|di|ke|bersama|serta|dengan|untuk|pada|"
                            r"yang)\s)[a-z]{3,}\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
-# An appositive describing the subject before it: ", a California Republican who …,".
-_DESCRIBED = re.compile(r"\s*(?:a|an)\s")
+# An appositive describing the subject before it: ", a California Republican who …,", a
+# relative clause: ", who plays Hale,".
+_DESCRIBED = re.compile(r"\s*(?:a|an|who|whose|which)\s")
+_RELATIVE = re.compile(r"\s*(?:who|whose|which)\s")
+# A degree or a suffix after a name and its comma: "Michael Quail, PhD, principal scientist, …".
+_CREDENTIAL = re.compile(r"\s*(?:Ph\.?D\.?|M\.?D\.?|MBA|RN|Jr\.?|Sr\.?|Esq\.?|MPH|DPhil)\s*$")
+# Someone described, not named, after a link opening the sentence: "Sementara perekam video".
+_DESCRIBED_AFTER_LINK = re.compile(r"\s*(?:Sementara(?:\s+itu)?|Sedangkan|Adapun|Lalu|Kemudian)"
+                                   r"\s*,?\s+([a-z]{3,}(?:\s+[a-z]{3,}){0,2})\s*$")
 # Someone unnamed as the subject: "seorang petugas", "Salah satu warga", "one topic that".
 _SOMEONE = re.compile(r"\b((?:[Ss]eorang|[Ss]alah\s+(?:seorang|satu)|[Ss]ejumlah|[Pp]ara|"
                       r"[Bb]eberapa|[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z]+)(?:\s+(?:that|who|"

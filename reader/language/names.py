@@ -93,6 +93,9 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
         if i and tokens[i - 1].lower() in PLACE_HEADS and not flags[i] and \
                 len(tokens) - i - 1 >= 2 and not any(flags[i + 1:]):
             flags[i] = True
+        elif i >= 2 and tokens[i - 1].lower() == "of" and flags[i - 2] and not flags[i] and \
+                len(tokens) - i - 1 >= 2 and not any(flags[i + 1:]):
+            flags[i] = True  # "Secretary of Transport Anna Holt": the office, then the person
         elif i and tokens[i - 1].lower() in ORG_HEADS and not flags[i] and \
                 len(tokens) - i - 1 >= (1 if i >= 2 else 2) and not any(flags[i + 1:]):
             flags[i] = True  # "Partai Golkar Idrus Marham": the party's name, then the person

@@ -155,6 +155,8 @@ def titled(before: str) -> bool:
         # "Stigma kedua adalah '…'": what something is called, not anyone's speech (but
         # "Kalimat Ahok yang … adalah "…"" is his)
         return True
+    if stripped[-1] == "," and words and words[-1] not in TITLE_WORDS:
+        return False  # "if the policy for methadone ends, "thousands …"": a clause ends there
     return any(w in TITLE_WORDS or w in NAMING_WORDS for w in words[-4:])
 
 

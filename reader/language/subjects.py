@@ -230,7 +230,8 @@ def sentence_subject(sentence: str, state: State,
     reported = REPORTED_BY.search(text) if "," in text else None
     if reported:
         speaker, how = phrase_speaker(reported.group("name") or text[reported.end():], state)
-        if how == "name" and speaker is not None:
+        if how == "name" and speaker is not None and not speaker.name.endswith(POSSESSIVE):
+            # ("…, said the FAA's approach reflects …": what was said, not who said it)
             return state.full(speaker) if role_only(speaker) else speaker
     came = CAME_FROM.search(text) if "dari" in text or "came" in text else None
     if came:  # "Satu komplain pun datang dari Helen Bond, …": she is the one speaking next
