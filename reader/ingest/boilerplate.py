@@ -63,6 +63,30 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"listen\s+\d+\s+min\b.*|.*\bgift\s+article\b.*",
     r"see\s+related\s+(?:story|stories|video|coverage)\b.*",
     r"for\s+(?:more\s+)?(?:news\s+)?updates?,?\s+follow\b.*",
+    # A gallery's counter and button, a stray mark: "VIEW GALLERY - 2 IMAGES", "2", "<".
+    r"view\s+(?:gallery|slideshow|photos)\b.*",
+    r"[^\w\"“”‘’']{1,5}|\d{1,3}",
+    # Credits, notes and prompts: "Image Credit: Illumina", "Update, March 24, 4:50 pm ET: …",
+    # "This story has been edited to correct …", "To learn more, visit …", "MORE: …", "Follow
+    # us on …", "Share your thoughts with us in the comments below!", "AP journalists … in
+    # Abuja contributed.", a caption's credit at its start ("Jo Park via Getty Images Cars
+    # cross …") or its end ("… Courtesy of Smith Architects", "… Source: Livestream"), a
+    # network's name alone under a photo ("CBS").
+    r"(?:image|photo|video)\s+(?:credits?|courtesy)\s*:.*",
+    r"(?:update[ds]?|correction|clarification)(?:\s*,?\s*[a-z.]+\s+\d{1,2}(?:,\s*\d{4})?(?:,?\s*"
+    r"\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,3})?)?)?\s*:.*",
+    r"this\s+(?:story|article|report)\s+(?:has\s+been|was)\s+(?:edited|updated|corrected|"
+    r"(?:originally\s+)?published)\b.*",
+    r"(?:to\s+)?(?:learn|read|find\s+out)\s+more,?\s+(?:visit|go\s+to|click)\b.*",
+    r"more\s*:.*",
+    r"follow\s+us\s+on\b.*",
+    r".{0,200}\b(?:share\s+your\s+thoughts|let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b.*",
+    r"(?:AP|Associated\s+Press|Reuters|AFP)\s+(?:journalists?|writers?|reporters?)\b.*"
+    r"\bcontributed\b.*",
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+via\s+(?:getty\s+images|shutterstock|"
+    r"istock|ap|reuters|afp)\b.*",
+    r".{0,250}\b(?-i:Courtesy\s+of|Source:)\s+[^.!?:]{2,60}",
+    r"(?-i:[A-Z]{2,8})",
 )]
 # All of them in one pattern (a line matches it whole when it matches one of them whole): one
 # call a line instead of one a rule.

@@ -1,0 +1,48 @@
+"""A page's furniture kept between paragraphs: gallery buttons, credits, update notes, prompts
+to follow or comment, captions credited at their start or end. Made-up lines in the shapes
+real pages use; each rule has prose beside it that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest.boilerplate import is_boilerplate
+
+JUNK = [
+    "VIEW GALLERY - 2 IMAGES",
+    "2",
+    "<",
+    "Photo Credit: Town of Elm",
+    "Image Credit: Acme",
+    "Update, March 24, 4:50 pm ET: This story was originally published on February 11.",
+    "Correction: An earlier version of this story misspelled a name.",
+    "This story has been edited to correct that a law change is not required.",
+    "To learn more, visit acme.com/products/phone.",
+    "MORE: Officials say the thaw is late this year",
+    "Follow us on Twitter, Facebook, Telegram, and Google News",
+    "Are you excited about the bridge? Share your thoughts with us in the comments below!",
+    "AP journalists Ann Lee in Leeds and Tom Ray in York contributed.",
+    "Jo Park via Getty Images Cars cross the new bridge in Elm.",
+    "Aerial view of the bridge Courtesy of Smith Architects",
+    "The panel on the last day of the forum. Source: Livestream",
+    "CBS",
+]
+PROSE = [
+    "The photo of the bridge at dawn, distributed via Getty Images on Monday, shows the new deck "
+    "and its lights.",
+    "More than 200 people came to see the bridge open.",
+    "Updated figures show a rise: five percent more cars a day.",
+    "Follow the money, the senator said, and you will find the answer.",
+    "The city said the design was courtesy of a local firm.",
+    "2 dead, 5 missing in factory explosion in the city center on Friday night.",
+]
+
+
+@pytest.mark.parametrize("line", JUNK)
+def test_page_furniture_is_no_paragraph(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_prose_that_opens_or_ends_like_furniture_stays(line):
+    assert not is_boilerplate(line)
