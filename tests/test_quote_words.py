@@ -282,3 +282,14 @@ def test_english_speakers_named_around_a_title_a_phrase_or_a_question():
         language="en",
     ) == ["Hayashi", "Glenn Cohen", "Glenn Cohen", "Anderson Hunt", "Lue", "Natasha Merz",
           "Bankruptcy Appellate Panel"]
+
+
+def test_a_work_named_before_its_kind_a_nickname_and_titles_joined_by_and():
+    def kinds(text: str) -> list[str]:
+        return [q.kind for q in find_quotes([text], language="en")[0]]
+
+    assert kinds("Kemp, who hosts the “Power of Now” podcast and lives in Vermont, said there "
+                 "have been hard times.") == [TERM]  # (was a statement by "podcast and …")
+    assert kinds("Among the crew, Cole says, Jones is known as “the boss.”") == [TERM]
+    assert kinds("Her roles in “Fall for Me” and “Kings of Rome” she described as much "
+                 "lighter.") == [TERM, TERM]  # (the second was a statement)

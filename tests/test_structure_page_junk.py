@@ -25,7 +25,6 @@ JUNK = [
     "Jo Park via Getty Images Cars cross the new bridge in Elm.",
     "Aerial view of the bridge Courtesy of Smith Architects",
     "The panel on the last day of the forum. Source: Livestream",
-    "CBS",
 ]
 PROSE = [
     "The photo of the bridge at dawn, distributed via Getty Images on Monday, shows the new deck "

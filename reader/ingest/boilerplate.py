@@ -70,8 +70,8 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     # "This story has been edited to correct …", "To learn more, visit …", "MORE: …", "Follow
     # us on …", "Share your thoughts with us in the comments below!", "AP journalists … in
     # Abuja contributed.", a caption's credit at its start ("Jo Park via Getty Images Cars
-    # cross …") or its end ("… Courtesy of Smith Architects", "… Source: Livestream"), a
-    # network's name alone under a photo ("CBS").
+    # cross …") or its end ("… Courtesy of Smith Architects", "… Source: Livestream"). (A
+    # word in capitals alone is left to the signature lines: "ANTARA" credits the wire.)
     r"(?:image|photo|video)\s+(?:credits?|courtesy)\s*:.*",
     r"(?:update[ds]?|correction|clarification)(?:\s*,?\s*[a-z.]+\s+\d{1,2}(?:,\s*\d{4})?(?:,?\s*"
     r"\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[a-z]{2,3})?)?)?\s*:.*",
@@ -86,7 +86,6 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+via\s+(?:getty\s+images|shutterstock|"
     r"istock|ap|reuters|afp)\b.*",
     r".{0,250}\b(?-i:Courtesy\s+of|Source:)\s+[^.!?:]{2,60}",
-    r"(?-i:[A-Z]{2,8})",
 )]
 # All of them in one pattern (a line matches it whole when it matches one of them whole): one
 # call a line instead of one a rule.

@@ -206,7 +206,7 @@ TITLE_WORDS = {
     "video", "single", "sinetron", "serial", "drama", "acara", "majalah", "koran",
     "harian", "situs", "akun", "karya", "lakon", "pameran", "festival", "operasi",
     "song", "movie", "book", "show", "series", "term", "phrase",
-    "policy", "label", "brand", "merek",
+    "policy", "label", "brand", "merek", "known", "nicknamed", "labelled", "labeled", "branded",
 }
 
 # Lower-case words before a name that make the speaker someone close to that person: a relative,

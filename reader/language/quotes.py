@@ -75,7 +75,10 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         body = text[span.start:span.end]
         state.read(before)
         title = titled(before) or event_named(text[max(0, span.open_at - 40):span.open_at]) \
-            or _in_boilerplate(text, span.open_at) or _subheading(text, span) or _work_name(body)
+            or _in_boilerplate(text, span.open_at) or _subheading(text, span) or \
+            _work_name(body) or _named_work_after(text, span) or (
+                bool(quotes) and quotes[-1].kind == TERM and
+                _AND_ONLY.fullmatch(text, spans[index - 1].close_at, span.open_at))
         speaker, via, how = (None, None, None) if title else attribute(body, before, after, state)
         speaker = state.full(state.named(speaker))  # "kata Deni": Deni Wicaksono, his role
         if speaker is None and how is None and span.continued and state.pending:
@@ -177,6 +180,22 @@ def _work_name(body: str) -> bool:
 _MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with",
                 "over", "under", "from", "into", "as", "or", "but", "vs", "di", "dan", "ke",
                 "dari", "yang", "untuk", "dengan", "pada"}
+
+
+def _named_work_after(text: str, span: Span) -> bool:
+    """A kind of work right after the closing mark: the “Power of Now” podcast."""
+    if not span.closed:
+        return False
+    word = _NEXT_WORD.match(text, span.close_at)
+    return bool(word) and word.group(1).lower() in _WORK_KINDS
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_WORK_KINDS = {"podcast", "newsletter", "show", "series", "album", "song", "film", "movie",
+               "book", "documentary", "program", "programme", "campaign", "column", "novel",
+               "festival", "exhibition", "app", "hashtag", "slogan", "initiative", "playlist"}
+# Only a conjunction between two quotations: “Blue Road” and “Red Sky” (the second a term too).
+_AND_ONLY = re.compile(r"\s*(?:,|and|or|dan|atau|&)\s*")
 
 
 def _subheading(text: str, span: Span) -> bool:
