@@ -102,3 +102,15 @@ def test_a_clause_before_the_quote_is_no_title():
         'people are going to die," said Rick Hale, an activist.',
         language="en",
     ) == ["Rick Hale"]  # (was a term, with no speaker)
+
+
+def test_more_reporting_verbs_and_a_pronoun_before_a_colon():
+    assert speakers('“The council is corrupt and lazy,” Mayor Paul Hart raged on his website.',
+                    '“Stop buying bottled water!” commands Lena Ford, a coach.',
+                    '“Take me back to the shore tonight,” Mira Lopez sings.',
+                    language="en") == ["Paul Hart", "Lena Ford", "Mira Lopez"]
+    assert speakers(
+        '“Stop buying bottled water!” commands Lena Ford, a coach.',
+        "Posing with a plastic bottle, she lectures the viewer: “This is poison!”",
+        language="en",
+    ) == ["Lena Ford", "Lena Ford"]  # (was "Posing")

@@ -84,3 +84,30 @@ def test_someone_described_after_a_link_word():
         'Pengemudi itu bertanya, "Kenapa jalannya ditutup?"',
         'Sementara perekam video menjawab santai, "Macet... macet... macet..."',
     )[-1] == "perekam video"  # (was a term: the clause before it named a video)
+
+
+def test_a_word_before_the_first_name_of_someone_met_is_no_part_of_it():
+    assert roles(
+        "Brigadir Sinta Dewi bertugas di misi PBB di Afrika Tengah selama dua tahun.",
+        '"Saya mengurus basis data kriminal di sana," kata Sinta.',
+        "Kinerja Sinta dalam tugas itu menarik perhatian PBB.",
+        '"Saya bersyukur, ini kerja tim," katanya.',
+    ) == [("Sinta Dewi", "Brigadir")] * 2  # (was "Kinerja Sinta")
+
+
+def test_ranks_units_and_connectives_are_no_speakers():
+    assert roles(
+        '"Aset tanah itu sudah laku dilelang," kata Kasi Intel Kejari Serang, Budiman, kepada '
+        "wartawan.",
+    ) == [("Budiman", "Kasi Intel Kejari Serang")]  # (was "Intel Kejari")
+    assert speakers(
+        "Ketua BEM Undip, Dimas Pratama, menilai penundaan sidang tidak adil.",
+        '"Kami melihat proses ini belum adil," kata Dimas.',
+        "Ia menegaskan, BEM Undip bersama mahasiswa lain akan hadir lagi pekan depan.",
+        '"Kami tidak akan berhenti mengawal," tambahnya.',
+    ) == ["Dimas Pratama", "Dimas Pratama"]  # (was "Undip")
+    assert speakers(
+        "Pengacara terdakwa, Tuti Wijaya, menyampaikan kekecewaannya atas penundaan ini. "
+        "Terlebih, sebelumnya sudah ada beberapa perubahan jadwal.",
+        '"Kami kecewa sekali karena jadwal terus berubah," katanya.',
+    ) == ["Tuti Wijaya"]  # (was "Terlebih")

@@ -156,8 +156,12 @@ def attribute(body: str, before: str, after: str, state: State):
                 return None, via, "document"  # "The Equal Rights Amendment would say that"
             return speaker, via or medium(verb.group("tail")), "before"
     if tail.rstrip().endswith(":"):
-        speaker = last_entity(tail, state.vocab)
-        speaker = state.full(speaker) if speaker else state.referent()
+        pronoun = _CLAUSE_PRONOUN.match(tail.rsplit(",", 1)[-1])
+        if pronoun:  # "Posing with a bottle, he lectures the viewer:": whom "he" means
+            speaker = state.referent(pronoun.group(1).lower())
+        else:
+            speaker = last_entity(tail, state.vocab)
+            speaker = state.full(speaker) if speaker else state.referent()
         if speaker is not None:
             return speaker, via, "before-colon"
     return None, via, None
@@ -223,6 +227,8 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
 
 
 _ANSWERS = {"jawab", "sahut", "balas", "timpal"}
+# A clause before a colon that opens with a pronoun subject: "…, he lectures the viewer:".
+_CLAUSE_PRONOUN = re.compile(r"\s*(he|she|dia|ia|beliau)\s+[a-z]", re.IGNORECASE)
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _EN_ANSWER = re.compile(r"\b(?:answer|repl(?:y|ie)|respond|retort)(?:s|ed)?\b")
 

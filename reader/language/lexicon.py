@@ -41,6 +41,7 @@ ROLE_WORDS = {
     Presiden Wakil Wapres Menteri Menko Mendagri Menkes Menlu Menhan Mensesneg Kepala Ketua Kabid
     Kasubdit Kasat Kapolri Kapolda Kapolres Kapolsek Kabareskrim Kadiv Karo Humas Polda Polres
     Polri Polsek TNI Kombes Pol AKBP AKP Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu Bripda
+    Brigadir Bharada Bharatu Bharaka Kompol Perwira Intel Intelijen
     Brigjen Irjen Komjen Jenderal Letjen Mayjen Marsekal Laksamana Laksma Marsma
     Kolonel Letkol Mayor Kapten Serda Sertu Serka Serma Kopda Koptu Praka Pratu Kapuspen
     Kapendam Pangdam Danrem Dandim Gubernur Wagub Bupati Walikota Wali Kota Camat Lurah Kades
@@ -99,7 +100,7 @@ BODY_HEADS = {
     Pemerintah Pemprov Pemkot Pemkab Pemda Kepolisian Polri Polda Polres Polsek Kejaksaan Kejagung
     Mabes
     Istana Pusat Lembaga Komisi Dewan Majelis Mahkamah Pengadilan Partai Perusahaan Pihak PT Tim
-    Satgas BNPB PVMBG BMKG KPK KPU Bawaslu MUI PBNU TNI DPR DPRD MPR Kemenkumham Kemenag
+    Satgas BNPB PVMBG BMKG KPK KPU Bawaslu MUI PBNU TNI DPR DPRD MPR Kemenkumham Kemenag BEM
     Kemendikbud Ministry Government Department Office Agency Police Company The White House Gedung
     Kantor Direktorat Ditjen Inspektorat Sekretariat Kanwil Biro Balai Universitas Institut Yayasan
     Asosiasi Perhimpunan Ikatan Himpunan Serikat Koalisi Aliansi
@@ -116,7 +117,8 @@ LAW_HEADS = {
 ADMIN_UNITS = {"kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa", "kelurahan",
                 "kampung", "pulau", "kepulauan", "distrik"}
 RANKS = {w.lower() for w in """Kombes Pol AKBP AKP Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu
-    Bripda Brigjen Irjen Komjen Jenderal Letjen Mayjen Kolonel Letkol Mayor Kapten Serda Sertu
+    Bripda Brigadir Bharada Bharatu Bharaka Kompol Brigjen Irjen Komjen Jenderal Letjen Mayjen
+    Kolonel Letkol Mayor Kapten Serda Sertu
     Serka Serma Kopda Koptu Praka Pratu Marsekal Laksamana""".split()}
 PRONOUNS = {"dia", "ia", "beliau", "mereka", "he", "she", "they", "saya", "kami", "dirinya"}
 BACK_WORDS = {"ini", "itu", "tersebut", "tadi"}
@@ -153,7 +155,8 @@ PREPOSITIONS = {
 # Capitalised words that start sentences but name nobody.
 SENTENCE_STARTERS = {
     w.lower() for w in """
-    Dalam Namun Sementara Menurut Selain Saat Ketika Setelah Sebelum Sejak Pada Dia Ia Mereka
+    Terlebih Dalam Namun Sementara Menurut Selain Saat Ketika Setelah Sebelum Sejak Pada Dia Ia
+    Mereka
     Kami Kita Saya Ini Itu Hal Tetapi Tapi Dan Atau Jika Kalau Bahkan Adapun Sedangkan Maka
     Oleh Karena Sebab Akibat Meski Meskipun Walaupun Hingga Sampai Terkait Soal Untuk Bagi
     Dengan Melalui Kemudian Lalu Selanjutnya Senin Selasa Rabu Kamis Jumat Sabtu Minggu
@@ -260,7 +263,7 @@ COMPANY_ENDINGS = {"co", "corp", "inc", "ltd", "llc", "plc", "tbk", "group", "co
 # Words that open an organisation's name: the word after them is that name, not a person's
 # ("Sekjen Partai Golkar Idrus Marham", "Direktur Utama PT Pertamina Nicke Widyawati").
 ORG_HEADS = {"partai", "fraksi", "pt", "ditjen", "direktorat", "universitas", "institut", "bank",
-             "yayasan", "asosiasi"}
+             "yayasan", "asosiasi", "bem"}
 # Heads of offices named after their region: the word after them is the place.
 PLACE_HEADS = {
     w.lower() for w in """
@@ -347,7 +350,9 @@ EN_VERBS = (
     "lamented|acknowledges|agreed|agrees|confirmed|confirms|denied|denies|maintained|"
     "maintains|contended|contends|believes|added in|described|alleged|alleges|write|began|"
     "touts|touted|tout|recounted|recounts|admits|concedes|reflects|reflected|muses|mused|"
-    "jokes|quips|laments|cautions"
+    "jokes|quips|laments|cautions|raged|rages|sings|sang|commands|commanded|blares|blared|"
+    "harangues|whispers|whispered|fumed|fumes|snapped|scoffed|gushed|gushes|marveled|boasted|"
+    "boasts|vowed|pleaded|wondered|sighed|laughed|yelled|screamed"
 )
 EN_BODY_HEADS = {
     "ministry", "government", "department", "office", "agency", "police", "company", "the",

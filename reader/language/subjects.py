@@ -90,6 +90,13 @@ _APPOSITIVE = re.compile(r"\s*,[^,]{0,80},")
 _APPOSITIVE_VERB = re.compile(r"\s*,(?:[^,]{0,80},){1,3}\s*([a-z]+)")
 
 
+def _before_first_name(tokens: list[str], state: State) -> bool:
+    """``Kinerja Renita``: a word the article gave no one, before the first name of someone
+    it did (``Brigadir Renita Rismayanti``), in Indonesian, where people go by first names."""
+    return len(tokens) == 2 and state.language != "en" and tokens[0] not in state.tokens and \
+        any(p.name.split()[0] == tokens[1] for p in state.people)
+
+
 def _titled(speaker: Speaker) -> bool:
     """A role with a title in it: "Rakyat" in "Rakyat Mart" qualifies a title and is none."""
     return bool(speaker.role) and not only_qualifiers(speaker.role)
@@ -323,7 +330,8 @@ def _opening_subject(text: str, state: State,
         return None, True  # "Dean James, Emil Audero, dan Joey Pelupessy telah …": plural
     tokens = [w.rstrip(".,") for w in match.group().split()]
     speech = False
-    while len(tokens) > 1 and (tokens[0].lower() in state.vocab or derived_noun(tokens[0])) \
+    while len(tokens) > 1 and (tokens[0].lower() in state.vocab or derived_noun(tokens[0]) or
+                               _before_first_name(tokens, state)) \
             and len(tokens[0]) >= 6 and not is_role(tokens[0]):
         speech = speech or tokens[0].lower() in SPEECH_WORDS
         tokens = tokens[1:]
