@@ -263,7 +263,7 @@ COMPANY_ENDINGS = {"co", "corp", "inc", "ltd", "llc", "plc", "tbk", "group", "co
 # Words that open an organisation's name: the word after them is that name, not a person's
 # ("Sekjen Partai Golkar Idrus Marham", "Direktur Utama PT Pertamina Nicke Widyawati").
 ORG_HEADS = {"partai", "fraksi", "pt", "ditjen", "direktorat", "universitas", "institut", "bank",
-             "yayasan", "asosiasi", "bem"}
+             "yayasan", "asosiasi"}
 # Heads of offices named after their region: the word after them is the place.
 PLACE_HEADS = {
     w.lower() for w in """
