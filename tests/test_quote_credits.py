@@ -114,3 +114,27 @@ def test_more_reporting_verbs_and_a_pronoun_before_a_colon():
         "Posing with a plastic bottle, she lectures the viewer: “This is poison!”",
         language="en",
     ) == ["Lena Ford", "Lena Ford"]  # (was "Posing")
+
+
+def test_a_pronoun_opening_the_sentence_is_whom_it_means_and_a_short_title_is_the_title():
+    assert speakers(
+        "Gov. Mark Dale said the plan was weak. “It will fail,” Dale said.",
+        "He went on to say that voters needed to “agree on the basic facts,” a dig at his rival.",
+        "“It is just noise to me,” the governor said.",
+        language="en",
+    ) == ["Mark Dale"] * 3  # (was "He", then "the governor")
+    assert speakers(
+        "“If the news is true, we will oppose it,” said Shu Mei, a spokeswoman for the ministry.",
+        "She added that the sale “would seriously damage investors from many countries.”",
+        language="en",
+    ) == ["Shu Mei"] * 2  # (was "She")
+
+
+def test_a_contraction_before_a_quote_is_no_possessive():
+    assert speakers(
+        "“Parenting videos are everywhere,” Beth Cole says.",
+        "“Negativity sells,” Ann Price says.",
+        "Parenting advice has gone from novel to feeling like it’s “taking over my mind,” Cole "
+        "says. “I started to doubt myself,” she added.",
+        language="en",
+    )[-2:] == ["Beth Cole", "Beth Cole"]  # (the first was a term, the second Ann Price's)

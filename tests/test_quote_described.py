@@ -76,6 +76,7 @@ def test_a_video_teaser_is_no_paragraph():
     assert is_boilerplate("Lalu apa saja langkah Budi berikutnya? Saksikan selengkapnya dalam "
                           "programBincanghanya didetikcomdalam kanal20Detik.")
     assert is_boilerplate("Simak selengkapnya di sini.")
+    assert is_boilerplate("Saksikan Live DetikPagi:")
     assert not is_boilerplate("Budi meminta warga menyaksikan pertunjukan itu selengkapnya.")
 
 

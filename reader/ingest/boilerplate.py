@@ -20,6 +20,7 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:simak|tonton|lihat|saksikan)\s+(?:juga\s+)?(?:video|foto)\b.*",
     # A video's teaser: "Lalu apa langkah Reda berikutnya? Saksikan selengkapnya dalam program …"
     r"(?:[^\"“”]{0,200}[?.!]\s*)?(?:saksikan|simak|tonton)\s+(?:kisah\s+)?selengkapnya\b.*",
+    r"(?:saksikan|simak|tonton)\s+(?:live|siaran\s+langsung|streaming)\b.*",
     # "Simak Lifestyle Populer Lainnya", "Baca Berita Menarik Lainnya": a prompt to more stories
     r"(?:baca|simak|lihat|tonton|cek)\s+(?:\S+\s+){0,4}lainnya\W*",
     r"baca\s*(?:juga|selengkapnya|berita\s+terkait)?\s*:.*",

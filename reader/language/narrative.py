@@ -30,6 +30,11 @@ from reader.language.subjects import entities, sentence_subject
 from reader.records import Quote
 
 _GENERIC_ROLE = ROLE_LINKS | {"wakil", "deputy", "vice", "the", "itu", "ini", "tersebut"}
+# Titles written short before a name, as "the governor said" later names them.
+_TITLE_SHORT = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                "lt": "lieutenant", "sgt": "sergeant", "supt": "superintendent", "atty": "attorney",
+                "sec": "secretary", "pres": "president", "prof": "professor", "dr": "doctor",
+                "insp": "inspector", "det": "detective", "capt": "captain", "cmdr": "commander"}
 
 
 @dataclass
@@ -113,7 +118,8 @@ class State:
         for known in reversed(self.people):
             if not known.role:
                 continue
-            theirs = {w.lower().strip("()") for w in known.role.split()}  # "(JPU)" is JPU
+            theirs = {w.lower().strip("().") for w in known.role.split()}  # "(JPU)" is JPU
+            theirs |= {_TITLE_SHORT[w] for w in theirs if w in _TITLE_SHORT}  # "Gov." governs
             if head not in theirs:
                 continue
             score = sum(w in theirs for w in words)

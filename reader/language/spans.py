@@ -147,7 +147,8 @@ def titled(before: str) -> bool:
     stripped = tail.rstrip()
     if not stripped or stripped[-1] in ".!?":
         return False
-    if _OWNED.search(stripped):  # "DeSantis’ (R) “Stop WOKE Act”": something of theirs, named
+    if _OWNED.search(stripped) and stripped.rsplit(None, 1)[-1].lower().replace("’", "'") \
+            not in _CONTRACTIONS:  # "DeSantis’ (R) “Stop WOKE Act”": something of theirs, named
         return True
     words = [w.lower() for w in WORD.findall(tail)]
     if words and words[-1] in _DEFINING and stripped[-1].isalpha() and \
@@ -161,6 +162,9 @@ def titled(before: str) -> bool:
 
 
 _DEFINING = {"adalah", "ialah", "merupakan", "yakni", "yaitu"}
+# "'s" that is "is" or "has", not a possessive: "feeling like it’s “taking over my mind,”".
+_CONTRACTIONS = {"it's", "that's", "he's", "she's", "what's", "there's", "here's", "who's",
+                 "where's", "let's", "one's", "how's", "everything's", "nothing's"}
 
 
 # A possessive right before the mark, a party tag between at most: "Democrats'", "Florida’s".

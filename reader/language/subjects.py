@@ -17,6 +17,7 @@ from reader.language.lexicon import (
     BACK_WORDS,
     BEFORE_VERBS,
     CLAUSE_OPENERS,
+    EN_PRONOUNS,
     EN_RELATIONS,
     EN_SENTENCE_STARTERS,
     EN_VERBS,
@@ -171,8 +172,9 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                     not english and derived_noun(words[0])))  # "Kehadiran Eddy di …"
                 and len(words[0]) >= 6 and not is_role(words[0]))):
             words = words[1:]
-        if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()):
-            continue
+        if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()) or \
+                (english and len(words) == 1 and words[0].lower() in EN_PRONOUNS):
+            continue  # (a pronoun opening a sentence, "He went on to say", names no one)
         if _POINTED.match(text, end):
             continue  # "Mantan Kepala Badan Narkotika Nasional (BNN) tersebut": a description
         previous = text[max(0, start - 40): start].rsplit(None, 1)[-1:]
