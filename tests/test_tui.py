@@ -112,16 +112,20 @@ async def test_search_while_the_index_is_being_built(tmp_path):
     real_update = library.update
 
     def slow_update(*args, **kwargs):
-        gate.wait(10)
+        # held until the search has been typed, however long a busy machine takes to type it
+        # (a bound on the wait only keeps a failing test from hanging)
+        gate.wait(600)
         return real_update(*args, **kwargs)
 
     library.update = slow_update
     app = ReaderApp(library, settings=make_app(SEEDS, tmp_path / "unused").settings)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash", *"Tokayev")
-        await pilot.pause()
-        assert "still being built" in status(app)
-        gate.set()
+        try:
+            await pilot.press("slash", *"Tokayev")
+            await pilot.pause()
+            assert "still being built" in status(app)
+        finally:
+            gate.set()
         await settle(pilot)
         results = app.screen.query_one(ResultsList)
         assert {h.para for h in results.hits} == {2, 5}
