@@ -138,3 +138,17 @@ def test_a_contraction_before_a_quote_is_no_possessive():
         "says. “I started to doubt myself,” she added.",
         language="en",
     )[-2:] == ["Beth Cole", "Beth Cole"]  # (the first was a term, the second Ann Price's)
+
+
+def test_a_phrase_before_says_and_a_long_title_after_a_question():
+    assert speakers(
+        'Using harsh words “makes you look like an expert” by dismissing other views, says Mia '
+        'Long, a professor at Hill College. “It works well.”',
+        language="en",
+    ) == ["Mia Long", "Mia Long"]  # (was "by dismissing other views")
+    assert speakers(
+        "“The dyes are safe,” said Tom Gabriel, a spokesman for the makers.",
+        "“Why is this dye in our candy?” City Health Department Senior Advocate Rita Moss added "
+        "in the statement.",
+        language="en",
+    ) == ["Tom Gabriel", "Rita Moss"]  # (the question was Gabriel's)

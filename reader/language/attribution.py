@@ -81,7 +81,7 @@ _PULL_CREDIT = re.compile(r"\s*[—–―-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\
 _NAME_CREDIT = re.compile(r"[\s,]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s+"
                           r"[a-z][^\"“”‘’\n!?.]{2,120}\.?\s*$")
 # A name and a reporting verb opening the sentence after a question or an exclamation.
-_NAME_SAID = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|asks|"
+_NAME_SAID = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,7}\s+(?:said|says|asked|asks|"
                         r"told|added|replied|wondered|shouted|tanya|bertanya|berteriak)\b")
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)"
                          r"|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2,}\s)")  # "ujar Danu.Selain itu": glued

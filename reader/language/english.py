@@ -66,6 +66,11 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
     if verb is None:
         return None
     subject = text[:verb.start()].strip(" ,")
+    if subject and text[:verb.start()].rstrip().endswith(",") and subject[:1].islower():
+        # "… by dismissing other views, says Mia Long": a phrase, then the verb and the name
+        named = _named(text[verb.end():], state, subject=False)
+        if named is not None and named[0] is not None and named[0].name[:1].isupper():
+            return named
     if not subject:
         titled = _TITLE_COMMA_NAME.match(text, verb.end())
         if titled and is_role(titled.group("title").split()[-1], True):

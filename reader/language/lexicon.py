@@ -312,7 +312,7 @@ EN_ROLE_WORDS = {
     Regional International Executive Operating Financial
     Technology Officer Analyst Economist Strategist Professor Dean Provost Rector Coach Editor
     Pope Cardinal Bishop Rabbi Imam Reverend King Queen Prince Princess Crown Emir Sheikh
-    Champion Champions Olympic Olympian Captain Coach Manager
+    Champion Champions Olympic Olympian Captain Coach Manager Advocate Counsel Fellow Researcher
     """.split()
 }
 # Lower-case English words that name a role before a name: "UGI spokesperson Joseph Swope".
