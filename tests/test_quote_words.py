@@ -293,3 +293,13 @@ def test_a_work_named_before_its_kind_a_nickname_and_titles_joined_by_and():
     assert kinds("Among the crew, Cole says, Jones is known as “the boss.”") == [TERM]
     assert kinds("Her roles in “Fall for Me” and “Kings of Rome” she described as much "
                  "lighter.") == [TERM, TERM]  # (the second was a statement)
+
+
+def test_a_list_of_titles_stays_terms_and_speech_after_a_term_stays_speech():
+    found = find_quotes(["The band recorded hits that remain radio staples: “Blue Harbor,” “Night "
+                         "Train,” “Dancing in the Rain,” “Nowhere to Hide,” “Johnny Blue,” among "
+                         "others."], language="en")[0]
+    assert [q.kind for q in found] == [TERM] * 5
+    found = find_quotes(["He called the song “Blue Harbor” “the best thing we ever made, and I "
+                         "mean that,” Cole said."], language="en")[0]
+    assert [q.kind for q in found] == [TERM, "statement"]

@@ -77,8 +77,7 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         title = titled(before) or event_named(text[max(0, span.open_at - 40):span.open_at]) \
             or _in_boilerplate(text, span.open_at) or _subheading(text, span) or \
             _work_name(body) or _named_work_after(text, span) or (
-                bool(quotes) and quotes[-1].kind == TERM and
-                _AND_ONLY.fullmatch(text, spans[index - 1].close_at, span.open_at))
+                bool(quotes) and quotes[-1].kind == TERM and _listed(text, spans[index - 1], span))
         speaker, via, how = (None, None, None) if title else attribute(body, before, after, state)
         speaker = state.full(state.named(speaker))  # "kata Deni": Deni Wicaksono, his role
         if speaker is None and how is None and span.continued and state.pending:
@@ -196,6 +195,16 @@ _WORK_KINDS = {"podcast", "newsletter", "show", "series", "album", "song", "film
                "festival", "exhibition", "app", "hashtag", "slogan", "initiative", "playlist"}
 # Only a conjunction between two quotations: “Blue Road” and “Red Sky” (the second a term too).
 _AND_ONLY = re.compile(r"\s*(?:,|and|or|dan|atau|&)\s*")
+
+
+def _listed(text: str, previous: Span, span: Span) -> bool:
+    """The next item of a list of names after a term: joined by a conjunction, or (“Heat Wave,”
+    “Quicksand,”) by a space after the last item's comma, when this one is a short name too."""
+    if _AND_ONLY.fullmatch(text, previous.close_at, span.open_at):
+        return True
+    return not text[previous.close_at:span.open_at].strip() and \
+        text[previous.start:previous.end].rstrip().endswith(",") and \
+        len(text[span.start:span.end].split()) <= 5
 
 
 def _subheading(text: str, span: Span) -> bool:
