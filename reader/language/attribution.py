@@ -109,7 +109,8 @@ def attribute(body: str, before: str, after: str, state: State):
         if found is not None:
             speaker, how = found
             return speaker, via, how
-    pulled = _PULL_CREDIT.match(after) if after[:3].strip()[:1] in _DASHES else \
+    opening = after.lstrip()[:1]
+    pulled = _PULL_CREDIT.match(after) if opening and opening in _DASHES else \
         _NAME_CREDIT.match(after) if state.language == "en" else None
     if pulled and pulled.group("name").split()[0].lower() in EN_SENTENCE_STARTERS:
         pulled = None  # "… ." However Smith, …: a new sentence
@@ -280,11 +281,12 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
             return opening[0]
     for index in range(len(segments) - 1, -1, -1):
         segment = segments[index]
-        if index and _DESCRIBED.match(segment) and (
-                index < len(segments) - 1 or not _RELATIVE.match(segment)):
-            # (a relative clause the verb ends is the subject's own: "R.M. Palmer, which
-            # Murray described as")
-            continue  # "Kevin Marsh, a California Republican who …, said": the one before
+        if index and (_DESCRIBED.match(segment) or (
+                index < len(segments) - 1 and _RELATIVE.match(segment))):
+            # "Kevin Marsh, a California Republican who …, said", "Rob Diaz, who plays Hale,
+            # says": the one before (but a relative clause the verb ends is the subject's own:
+            # "R.M. Palmer, which Murray described as")
+            continue
         relative = segment.rfind(" which ") + 1 or segment.rfind(" whom ") + 1 or \
             segment.rfind(" where ") + 1
         if relative:  # "Dotson cited an email in which Flynn wrote": Flynn
@@ -315,9 +317,9 @@ _LAW_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*\s+(?:A
 _DESCRIBED_BY = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:(?!(?:of|for|from|at|"
                            r"in|with|and|or|the|dan|atau|dari|di|ke|bersama|serta|dengan|untuk|pada|"
                            r"yang)\s)[a-z]{3,}\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")
-# An appositive describing the subject before it: ", a California Republican who …,", a
+# An appositive describing the subject before it: ", a California Republican who …,"; a
 # relative clause: ", who plays Hale,".
-_DESCRIBED = re.compile(r"\s*(?:a|an|who|whose|which)\s")
+_DESCRIBED = re.compile(r"\s*(?:a|an)\s")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which)\s")
 # A degree or a suffix after a name and its comma: "Michael Quail, PhD, principal scientist, …".
 _CREDENTIAL = re.compile(r"\s*(?:Ph\.?D\.?|M\.?D\.?|MBA|RN|Jr\.?|Sr\.?|Esq\.?|MPH|DPhil)\s*$")

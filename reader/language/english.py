@@ -166,7 +166,7 @@ def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | N
             return (known, "after") if known else (Speaker(" ".join(words)), "after")
         return None
     if "of" in words[2:]:  # "said Sam Wood of the Coastal Fishing Group": Wood, not the group
-        head = words[:words.index("of")]
+        head = words[:words.index("of", 2)]
         person = split_role(head, state.vocab, english=True) if all(
             w[:1].isupper() for w in head) else None
         if person is not None and not role_only(person) and len(person.name.split()) >= 2:

@@ -168,9 +168,9 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 index += 1
         starts_sentence = start <= lead
         while words and (words[0].lower().strip(".,") in starters or (
-                starts_sentence and len(words) > 1 and (words[0].lower() in vocab or (
-                    not english and derived_noun(words[0])))  # "Kehadiran Eddy di …"
-                and len(words[0]) >= 6 and not is_role(words[0]))):
+                starts_sentence and len(words) > 1 and len(words[0]) >= 6
+                and not is_role(words[0]) and (words[0].lower() in vocab or (
+                    not english and derived_noun(words[0]))))):  # "Kehadiran Eddy di …"
             words = words[1:]
         if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()) or \
                 (english and len(words) == 1 and words[0].lower() in EN_PRONOUNS):
@@ -332,9 +332,9 @@ def _opening_subject(text: str, state: State,
         return None, True  # "Dean James, Emil Audero, dan Joey Pelupessy telah …": plural
     tokens = [w.rstrip(".,") for w in match.group().split()]
     speech = False
-    while len(tokens) > 1 and (tokens[0].lower() in state.vocab or derived_noun(tokens[0]) or
-                               _before_first_name(tokens, state)) \
-            and len(tokens[0]) >= 6 and not is_role(tokens[0]):
+    while len(tokens) > 1 and len(tokens[0]) >= 6 and not is_role(tokens[0]) and (
+            tokens[0].lower() in state.vocab or derived_noun(tokens[0]) or
+            _before_first_name(tokens, state)):
         speech = speech or tokens[0].lower() in SPEECH_WORDS
         tokens = tokens[1:]
     if len(tokens) == 1 and state.language != "en" and (tokens[0].lower() in state.vocab or
