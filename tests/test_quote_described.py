@@ -112,3 +112,28 @@ def test_ranks_units_and_connectives_are_no_speakers():
         "Terlebih, sebelumnya sudah ada beberapa perubahan jadwal.",
         '"Kami kecewa sekali karena jadwal terus berubah," katanya.',
     ) == ["Tuti Wijaya"]  # (was "Terlebih")
+
+
+def test_a_description_in_the_attribution_means_the_person_the_text_turned_to():
+    # "… adalah Rina, seorang guru", "Lain halnya dengan (yang dialami oleh) Budi": the text is
+    # now about that person, so "kata ayah tiga anak ini" is Budi, not the expert before him
+    assert speakers(
+        "Perencana keuangan Andi Wijaya mengatakan tabungan harus dimulai sejak dini.",
+        '"Jangan menunggu anak masuk sekolah," kata Andi.',
+        "Salah satu warga yang sudah menabung adalah Rina, seorang guru di Bogor. Guru ini "
+        'menabung sejak anaknya lahir. "Saya menyisihkan uang tiap bulan," jelas ibu dua anak '
+        "ini.",
+        "Lain halnya dengan yang dialami oleh Budi. Pegawai swasta ini mengaku terlambat. "
+        '"Saya baru mulai tahun lalu," kata ayah tiga anak ini.',
+        "Berbeda dengan Sinta (29). Ia sudah menabung sejak kuliah. "
+        '"Sedikit demi sedikit," ujarnya.',
+    ) == ["Andi Wijaya", "Rina", "Budi", "Sinta"]  # (was Andi Wijaya each time)
+
+
+def test_what_is_no_turn_to_a_person_keeps_the_speaker():
+    assert speakers(
+        "Ketua panitia Andi Wijaya mengatakan pemenangnya adalah Budi (30), warga Bekasi.",
+        '"Kami puas dengan acaranya," katanya.',
+        "Fitur baru itu adalah GoFood Pickup, layanan antar makanan. Ibu kotanya adalah "
+        'Nusantara. Lain halnya dengan Jakarta. "Semua berjalan lancar," ujarnya.',
+    ) == ["Andi Wijaya", "Andi Wijaya"]

@@ -1,16 +1,31 @@
 """The shapes of sentences that say whom they are about, apart from opening with a name:
 ``Menurut X``, ``According to X``, a remark that ``datang dari`` someone, a passive report's
-agent, indirect speech closed by its speaker, someone unnamed or a body described.
+agent, indirect speech closed by its speaker, the text turning to someone (``Lain halnya
+dengan X``), someone unnamed or a body described.
 
-Kept apart from :mod:`.subjects`, which decides between them, so each pattern's meaning is
-written beside it.
+:func:`shaped_subject` reads them; :mod:`.subjects` asks it after an unnamed subject and before
+a name opening the sentence. Each pattern's meaning is written beside it.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from reader.language.lexicon import AFTER_VERBS, EN_VERBS, UNNAMED
+from reader.language.lexicon import (
+    AFTER_VERBS,
+    EN_VERBS,
+    MEMBERS,
+    PLACES,
+    POSSESSIVE,
+    RELATIONS,
+    UNNAMED,
+)
+from reader.language.names import Speaker, is_person, is_role, role_only
+from reader.language.phrases import phrase_speaker
+
+if TYPE_CHECKING:
+    from reader.language.narrative import State
 
 MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
 # Someone unnamed opening a sentence, after a clause opener at most: "Seorang petugas",
@@ -51,3 +66,76 @@ PASSIVE = re.compile(r"di(?<!\wdi)(?:sampaikan|ungkapkan|katakan|jelaskan|tegask
 # A relative clause before a passive is about something else ("hal inilah yang diyakini oleh
 # X" is X's belief all the same).
 RELATIVE_END = re.compile(r"(?<!lah)(?<!\bini)(?<!\bitu)\s+yang\s+$")
+# The text turns to someone: "Lain halnya dengan Budi.", "Berbeda dengan yang dialami oleh
+# Pitoyo.", "Hal serupa dirasakan Rina, …"; or says who someone is: "Salah satu warga yang
+# menabung adalah Rina, seorang guru". The sentences after it are about that person.
+TURNS_TO = re.compile(
+    r"^(?:[Ll]ain\s+halnya|[Bb]erbeda(?:\s+halnya)?|[Bb]eda\s+halnya|[Ss]ama\s+halnya|"
+    r"[Hh]al\s+(?:serupa|berbeda|yang\s+sama|senada))(?:\s+(?:juga|pun))?\s+(?:dengan\s+"
+    r"(?:(?:yang|apa\s+yang)\s+(?:di|ter)\w+\s+(?:oleh\s+)?)?|(?:di|ter)(?:alami|rasakan)\s+"
+    r"(?:oleh\s+)?)(?=[A-Z])")
+IDENTIFIED = re.compile(r"\s(?:adalah|ialah)\s+(?=[A-Z])")
+# What may follow the name the text turned to: the sentence's end, an age, or a description
+# after a comma ("Rina, seorang guru"); anything else (", Bandung masih …") is another clause.
+DESCRIBED_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5}\s*(?P<age>\(\d{1,3}\))?"
+                            r"\s*(?:[.!]?\s*$|,\s*(?P<described>[a-z]+))")
+# Words that describe a person after the name's comma, beside roles and members of a group.
+_PERSON_WORDS = {"seorang", "salah", "pria", "wanita", "perempuan", "lelaki", "remaja", "bocah",
+                 "nenek", "kakek", "gadis", "ibu", "ayah", "istri", "suami", "anak", "putra",
+                 "putri", "mantan", "sosok"}
+
+
+def shaped_subject(text: str, state: State) -> Speaker | None:
+    """The person or body a sentence of one of these shapes is about (the first shape that
+    names one wins, in the order below); None when it has none of them."""
+    reported = REPORTED_BY.search(text) if "," in text else None
+    if reported:
+        speaker, how = phrase_speaker(reported.group("name") or text[reported.end():], state)
+        if how == "name" and speaker is not None and not speaker.name.endswith(POSSESSIVE):
+            # ("…, said the FAA's approach reflects …": what was said, not who said it)
+            return state.full(speaker) if role_only(speaker) else speaker
+    came = CAME_FROM.search(text) if "dari" in text or "came" in text else None
+    if came:  # "Satu komplain pun datang dari Helen Bond, …": she is the one speaking next
+        speaker, how = phrase_speaker(text[came.end():], state)
+        if how == "name" and speaker is not None and is_person(speaker, state.language == "en"):
+            return speaker
+    if state.language == "id":
+        turned = _turned_to(text, state)
+        if turned is not None:
+            return turned
+    menurut = MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
+    if menurut:
+        speaker, how = phrase_speaker(menurut.group("name"), state)
+        if how == "name" and speaker is not None:
+            return speaker
+    # the agent of a passive report first: "Pesan tersebut disampaikan oleh Sekda, Sumarno"
+    passive = PASSIVE.search(text)
+    if passive and not RELATIVE_END.search(text, 0, passive.start()):
+        speaker, how = phrase_speaker(text[passive.end():], state)
+        if how == "name" and speaker is not None and not role_only(speaker):
+            return speaker
+    return None
+
+
+def _turned_to(text: str, state: State) -> Speaker | None:
+    """The person a sentence turns to (``Lain halnya dengan Budi.``) or says who someone is
+    (``… adalah Rina, seorang guru``): a name ending the sentence or described after it; an
+    ``adalah`` needs the description or an age (``Ibu kotanya adalah Nusantara.`` is no one), and
+    no other name before it (``Andi mengatakan pelakunya adalah Budi (30)`` is about Andi)."""
+    found = TURNS_TO.match(text)
+    identified = found is None
+    if identified:
+        found = IDENTIFIED.search(text) if "lah " in text else None
+        if found is None or any(w[:1].isupper() for w in text[:found.start()].split()[1:]):
+            return None
+    shape = DESCRIBED_NAME.match(text, found.end())
+    described = shape.group("described") if shape else None
+    if shape is None or (described and not (described in _PERSON_WORDS or described in MEMBERS
+                                             or described in RELATIONS or is_role(described))) \
+            or (identified and not (described or shape.group("age"))):
+        return None
+    speaker, how = phrase_speaker(text[found.end():], state)
+    if how != "name" or speaker is None or speaker.name.lower() in PLACES or \
+            not is_person(speaker):
+        return None
+    return speaker

@@ -43,15 +43,11 @@ from reader.language.names import (
 )
 from reader.language.phrases import phrase_speaker
 from reader.language.subject_shapes import (
-    CAME_FROM,
     DESCRIBED_SUBJECT,
-    MENURUT_ANY,
     OF_BODY,
-    PASSIVE,
-    RELATIVE_END,
-    REPORTED_BY,
     THINKS,
     UNNAMED_SUBJECT,
+    shaped_subject,
 )
 from reader.language.word_forms import derived_noun
 
@@ -236,28 +232,9 @@ def sentence_subject(sentence: str, state: State,
         at = of.end() if of else at
         if reporting(text, at) or (state.language == "en" and bool(_EN_AGENT.match(text, at))):
             return Speaker(unnamed.group(1))  # "Seorang petugas mengatakan …", "A witness said"
-    reported = REPORTED_BY.search(text) if "," in text else None
-    if reported:
-        speaker, how = phrase_speaker(reported.group("name") or text[reported.end():], state)
-        if how == "name" and speaker is not None and not speaker.name.endswith(POSSESSIVE):
-            # ("…, said the FAA's approach reflects …": what was said, not who said it)
-            return state.full(speaker) if role_only(speaker) else speaker
-    came = CAME_FROM.search(text) if "dari" in text or "came" in text else None
-    if came:  # "Satu komplain pun datang dari Helen Bond, …": she is the one speaking next
-        speaker, how = phrase_speaker(text[came.end():], state)
-        if how == "name" and speaker is not None and is_person(speaker, state.language == "en"):
-            return speaker
-    menurut = MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
-    if menurut:
-        speaker, how = phrase_speaker(menurut.group("name"), state)
-        if how == "name" and speaker is not None:
-            return speaker
-    # the agent of a passive report first: "Pesan tersebut disampaikan oleh Sekda, Sumarno"
-    passive = PASSIVE.search(text)
-    if passive and not RELATIVE_END.search(text, 0, passive.start()):
-        speaker, how = phrase_speaker(text[passive.end():], state)
-        if how == "name" and speaker is not None and not role_only(speaker):
-            return speaker
+    shaped = shaped_subject(text, state)
+    if shaped is not None:
+        return shaped
     found, decided = _opening_subject(text, state)
     if decided:
         return found
