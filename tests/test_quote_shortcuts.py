@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from reader.language.names import Speaker, phrase_words
+from reader.language.name_runs import phrase_words
+from reader.language.names import Speaker
 from reader.language.narrative import vocabulary
 from reader.language.spans import find_spans
 

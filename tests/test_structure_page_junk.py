@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ingest.boilerplate import is_boilerplate
+from reader.ingest.boilerplate import is_boilerplate, is_caption_with_credit
 
 JUNK = [
     "VIEW GALLERY - 2 IMAGES",
@@ -25,6 +25,8 @@ JUNK = [
     "Jo Park via Getty Images Cars cross the new bridge in Elm.",
     "Aerial view of the bridge Courtesy of Smith Architects",
     "The panel on the last day of the forum. Source: Livestream",
+    "KOMPAS.com / BUDI SANTOSO Foto udara proyek kota baru, Bekasi, Senin (4/9/2017). Pada "
+    "tahap pertama akan dibangun 100 ribu unit.",
 ]
 PROSE = [
     "The photo of the bridge at dawn, distributed via Getty Images on Monday, shows the new deck "
@@ -34,6 +36,8 @@ PROSE = [
     "Follow the money, the senator said, and you will find the answer.",
     "The city said the design was courtesy of a local firm.",
     "2 dead, 5 missing in factory explosion in the city center on Friday night.",
+    "JAKARTA, KOMPAS.com - Wali Kota Bogor Budi Santoso meresmikan jembatan baru.",
+    "Kompas.com / Rina Lestari menulis laporan ini dari Bekasi.",
 ]
 
 
@@ -45,3 +49,10 @@ def test_page_furniture_is_no_paragraph(line):
 @pytest.mark.parametrize("line", PROSE)
 def test_prose_that_opens_or_ends_like_furniture_stays(line):
     assert not is_boilerplate(line)
+
+
+def test_a_line_of_a_list_with_initials_is_no_caption():
+    # "R.T." is an initial, not a sentence whose caption ends in a credit ("Wenda")
+    assert not is_caption_with_credit("Anak Bripka Yohanes R.T. Wenda")
+    assert not is_caption_with_credit("Istri dan anak dari Alm. Bripka Andi Saputra")
+    assert is_caption_with_credit("Mayor Jane Holt opens the new bridge in Elm. John Smith/AP")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from reader.language.sentences import abbreviation_at
+
 MAX_LINE = 300  # boilerplate lines are short; a longer line is a paragraph whatever it starts with
 
 _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
@@ -87,6 +89,9 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+via\s+(?:getty\s+images|shutterstock|"
     r"istock|ap|reuters|afp)\b.*",
     r".{0,250}\b(?-i:Courtesy\s+of|Source:)\s+[^.!?:]{2,60}",
+    # A photo credited at its start to an outlet's photographer in capitals: "KOMPAS.com /
+    # ANDREAS LUKAS Foto udara proyek …".
+    r"(?-i:[A-Z][\w-]*\.(?:com|co\.id|id)\s*/\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)(?:\s.*)?",
 )]
 # All of them in one pattern (a line matches it whole when it matches one of them whole): one
 # call a line instead of one a rule.
@@ -151,7 +156,9 @@ def is_caption_with_credit(line: str) -> bool:
     if _TERMINAL.search(line):
         return False
     credit = _TRAILING_CREDIT.search(line)
-    return credit is not None and len(line[: credit.start()].split()) >= 4
+    # (the full stop must end a sentence: "Anak Bripka Yohanes R.T. Wenda" is a name)
+    return credit is not None and len(line[: credit.start()].split()) >= 4 and \
+        not abbreviation_at(line, credit.start())
 
 
 def _quoted_speech(line: str) -> bool:

@@ -45,6 +45,8 @@ _EN_AFTER = re.compile(
 _BEFORE = re.compile(
     rf"(?P<verb>\b(?:{BEFORE_VERBS}|{EN_VERBS}))\b(?P<tail>[^\"“”.!?]{{0,120}})$", re.IGNORECASE
 )
+_ADDRESSING = {"tells", "told", "tell", "reminds", "reminded", "warns", "warned", "assures",
+               "assured", "urges", "urged"}
 _BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s*)$")
 _MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
 _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
@@ -81,8 +83,9 @@ _PULL_CREDIT = re.compile(r"\s*[—–―-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\
 _NAME_CREDIT = re.compile(r"[\s,]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s+"
                           r"[a-z][^\"“”‘’\n!?.]{2,120}\.?\s*$")
 # A name and a reporting verb opening the sentence after a question or an exclamation.
-_NAME_SAID = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,7}\s+(?:said|says|asked|asks|"
-                        r"told|added|replied|wondered|shouted|tanya|bertanya|berteriak)\b")
+_NAME_SAID = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,7}(?:\s+[a-z]+ly)?\s+(?:said|says|"
+                        r"asked|asks|told|added|replied|wondered|shouted|screamed|yelled|"
+                        r"exclaimed|cried|tanya|bertanya|berteriak)\b")
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)"
                          r"|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2,}\s)")  # "ujar Danu.Selain itu": glued
 
@@ -101,8 +104,8 @@ def attribute(body: str, before: str, after: str, state: State):
             if how == "after-pronoun":  # "he replied" answers the question before; "he
                 # added" goes on with it (a speaker's own question: "…?" said Cohen)
                 pronoun = _HE_SHE.search(clause, 0, 40)
-                speaker = _answer(state) if _EN_ANSWER.search(clause) else \
-                    state.referent(pronoun.group().lower() if pronoun else None)
+                speaker = _answer(state, body) if _EN_ANSWER.search(clause) else \
+                    state.speaker_of(body, pronoun.group().lower() if pronoun else None)
             return speaker, via, how
     elif clause:
         found = _after_speaker(clause, body, state, ends_like_speech)
@@ -145,8 +148,10 @@ def attribute(body: str, before: str, after: str, state: State):
         verb = nearer
     if verb:
         verb_tail = verb.group("tail").strip()
-        if verb_tail[:1].isupper() and verb_tail[-1:] in ",:":
-            # "…, said Dotson, asserting, "…"": the name after the verb said it
+        if verb_tail[:1].isupper() and verb_tail[-1:] in ",:" and \
+                verb.group("verb").lower() not in _ADDRESSING:
+            # "…, said Dotson, asserting, "…"": the name after the verb said it (not after
+            # "tells": "Max tells Nora, "…"" is Max's)
             speaker, how = phrase_speaker(verb_tail, state)
             if how == "name" and speaker is not None:
                 return speaker, via or medium(verb.group("tail")), "before"
@@ -182,7 +187,7 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
         if match.group("nya"):
             if match.group("verb").lower() in _ANSWERS and state.last_question:
                 return _other(state), "after-nya"  # "tanya Budi" … "jawabnya": not Budi
-            return _answer(state), "after-nya"
+            return _answer(state, body), "after-nya"
         quoted = _QUOTING.search(rest)
         if quoted:
             speaker, how = phrase_speaker(quoted.group("name"), state)
@@ -192,11 +197,11 @@ def _after_speaker(clause: str, body: str, state: State, speechlike: bool):
         if how == "name" and speaker is not None:
             return speaker, "after"
         if generic:
-            return (_answer(state), "after-nya") if not rest.strip(" .") else None
+            return (_answer(state, body), "after-nya") if not rest.strip(" .") else None
         if how == "plural":
             return None, "after-plural"
         if how == "pronoun":
-            return _answer(state), "after-pronoun"
+            return _answer(state, body), "after-pronoun"
         if how == "back":
             return state.referent(), "after-back"
         if how == "described":
@@ -246,11 +251,11 @@ def _other(state: State) -> Speaker | None:
                 None)
 
 
-def _answer(state: State) -> Speaker | None:
+def _answer(state: State, body: str) -> Speaker | None:
     """Who ``-nya`` means: after a question put by one person, the one who answers."""
     if state.last_question and state.focus_from_quote and state.other_speaker is not None:
         return state.other_speaker
-    return state.referent()
+    return state.speaker_of(body)
 
 
 def clause_length(body: str, after: str) -> int:
@@ -293,8 +298,9 @@ def _subject_before(subject_text: str, state: State) -> Speaker | None:
             segment = segment[segment.index(" ", relative):]
         candidates = list(entities(segment, state.vocab, state.language == "en"))
         if candidates:
-            chosen = candidates[-1][0] if len(candidates) >= 2 and \
-                _DESCRIBED_BY.search(segment) else candidates[0][0]
+            chosen = candidates[-1][0] if len(candidates) >= 2 and (
+                _DESCRIBED_BY.search(segment) or _THEN_NAMED.search(segment)) \
+                else candidates[0][0]  # ("when Andy drives off and Woody says": Woody)
             return state.full(chosen) if role_only(chosen) else chosen
         if segment.strip():
             words = WORD.findall(segment)
@@ -314,6 +320,11 @@ _LAW_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*\s+(?:A
                        r"Law|Constitution|Code|Charter|Treaty|Ordinance|Statute|Resolution)\b")
 # A place or a body, then what the person is, then their name, right before the verb:
 # "Melbourne gallerist D’Lan Davidson says", "Jakarta warga Budi Santoso mengatakan".
+# A new clause whose subject is the name right before the verb: "… to college and Woody says"
+# (not a list of names: "Ann Lee and Bob Tran said").
+_THEN_NAMED = re.compile(r"\b[a-z]{2,},?\s+(?:and|but|while|as|then|yet|dan|tetapi|namun|sementara|"
+                         r"sedangkan)"
+                         r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+[a-z]+ly)?\s*$")
 _DESCRIBED_BY = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:(?!(?:of|for|from|at|"
                            r"in|with|and|or|the|dan|atau|dari|di|ke|bersama|serta|dengan|untuk|pada|"
                            r"yang)\s)[a-z]{3,}\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")

@@ -19,7 +19,8 @@ from reader.language.lexicon import (
     POSSESSIVE,
     WORD,
 )
-from reader.language.names import Speaker, is_role, phrase_words, role_only, split_role
+from reader.language.name_runs import phrase_words
+from reader.language.names import Speaker, is_role, role_only, split_role
 from reader.language.sentences import boilerplate, first_end
 
 if TYPE_CHECKING:
@@ -100,6 +101,13 @@ _OF = {"of", "for", "from", "at", "in"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}
 _CUT = {"in", "on", "at", "during", "after", "before", "to", "with", "who", "that", "while", "as"}
 _ARTICLES = {"a", "an", "one", "another", "the", "two", "three", "some", "several", "many"}
+# Epithets for someone the text already follows: "the Lincoln High School alum", "the
+# 25-year-old".
+_EPITHETS = {"alum", "alumnus", "alumna", "native", "veteran", "rookie", "standout", "graduate",
+             "newcomer", "youngster", "teenager", "star"}
+_OPEN_ENDED = {"to", "of", "for", "that", "the", "a", "an", "and", "or", "with", "in", "on", "at",
+               "by", "from"}
+_AGE = re.compile(r"\d{1,3}-year-old")
 # A party or a people, standing for a person already described: "the Republican", "the Texan".
 _DESCRIPTION = re.compile(r"Republican|Democrat|Conservative|Liberal|Independent|Briton|"
                           r"[A-Z][a-z]+(?:an|ian|ese|ish|i)")
@@ -128,15 +136,21 @@ def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | N
         words = words[:words.index(",")]
     while words and words[-1].lower() in _TIME:  # "Joseph Swope said Saturday" (after: none)
         words = words[:-1]
-    if not words:
-        return None
+    if not words or words[-1].lower() in _OPEN_ENDED:
+        return None  # "… suggested a wish to": the phrase goes on, no one is named
     if _related(words):
         return Speaker(" ".join(words)), "after"  # "said Smith's lawyer": the lawyer
     first = words[0].lower()
     if first == "it" and len(words) == 1:  # a body: the company, the ministry
         return state.lead_in(), "after"
+    if first == "they" and len(words) == 1 and state.source() is not None:
+        return state.source(), "after"  # 'an "insider" told Us …, "…," they said': the insider
     if first in EN_PRONOUNS and len(words) == 1:
         return None, "after-plural" if first == "they" else "after-pronoun"
+    if first == "the" and len(words) <= 7 and (words[-1].lower() in _EPITHETS or
+                                               _AGE.fullmatch(words[-1])):
+        # "the Lincoln High School alum said", "the 25-year-old added": the person followed
+        return (state.by_role(words[-1]) or state.referent()), "after"
     if len(words) == 2 and first == "the" and _DESCRIPTION.fullmatch(words[1]):
         # "the Republican says", "the Indonesian added": someone the text described so
         return (state.by_role(words[1]) or state.referent()), "after"

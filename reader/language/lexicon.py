@@ -115,7 +115,7 @@ LAW_HEADS = {
     """.split()
 }
 ADMIN_UNITS = {"kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa", "kelurahan",
-                "kampung", "pulau", "kepulauan", "distrik"}
+               "kampung", "pulau", "kepulauan", "distrik", "dusun", "nagari", "gampong"}
 RANKS = {w.lower() for w in """Kombes Pol AKBP AKP Iptu Ipda Aiptu Aipda Bripka Brigpol Briptu
     Bripda Brigadir Bharada Bharatu Bharaka Kompol Brigjen Irjen Komjen Jenderal Letjen Mayjen
     Kolonel Letkol Mayor Kapten Serda Sertu
@@ -181,8 +181,9 @@ EN_SENTENCE_STARTERS = {
     Similarly Likewise Specifically Notably Importantly Ultimately Eventually Initially
     Originally Typically Generally Fortunately Unfortunately Separately Elsewhere Regardless
     Afterward Afterwards Today Tonight Tomorrow Last Next Here There January February March July
-    October December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    """.split()
+    October December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Is Was Are Were
+    Does Did Has Have Had Should Would Could Why How What Where
+    """.split()  # (questions too: a heading "Is Max a hero?" names Max)
 }
 SENTENCE_STARTERS |= EN_SENTENCE_STARTERS
 SOFT_STARTERS = {"itu", "jauh", "lanjut", "pun", "ini", "lagi"}
@@ -241,7 +242,7 @@ ABBREVIATIONS = {
     w.lower() for w in """
     Dr Dra Drs Prof Ir H Hj KH Tgk Ust Ny Sdr Bpk St Mr Mrs Ms Mx Jr Sr Rep Sen Gov Lt Gen Col Sgt
     Capt Cpt Maj Adm Cmdr Insp Supt Det Rev Hon Pres Atty Gen Brig Cpl Pvt Co Corp Inc Ltd Bros
-    No Vol Mt Ft Jl Kab Kec Prov Tbk Dkk Dll Dsb Vs Sdn Bhd Univ Dept
+    No Vol Mt Ft Jl Kab Kec Prov Tbk Dkk Dll Dsb Vs Sdn Bhd Univ Dept Alm Almh
     """.split()
 }
 # Titles, ranks and honorifics that come before a name and belong to the role.
@@ -264,6 +265,9 @@ COMPANY_ENDINGS = {"co", "corp", "inc", "ltd", "llc", "plc", "tbk", "group", "co
 # ("Sekjen Partai Golkar Idrus Marham", "Direktur Utama PT Pertamina Nicke Widyawati").
 ORG_HEADS = {"partai", "fraksi", "pt", "ditjen", "direktorat", "universitas", "institut", "bank",
              "yayasan", "asosiasi"}
+# Numbered schools: the word after the number is the school's place ("SMAN 1 Sukorejo").
+SCHOOLS = {"sman", "smpn", "sdn", "sma", "smp", "sd", "smk", "smkn", "man", "mts", "mtsn", "min",
+           "slb", "slbn"}
 # Heads of offices named after their region: the word after them is the place.
 PLACE_HEADS = {
     w.lower() for w in """

@@ -1,7 +1,8 @@
 """Names and roles: a run of words split into the person and the title, rank or body before it.
 
 ``Menteri Luar Negeri AS Marco Rubio`` is the name ``Marco Rubio`` with the role ``Menteri Luar
-Negeri AS``. Which phrase after a reporting verb names whom is :mod:`reader.language.phrases`.
+Negeri AS``. The run itself is read by :mod:`reader.language.name_runs`; which phrase after a
+reporting verb names whom is :mod:`reader.language.phrases`.
 """
 
 from __future__ import annotations
@@ -23,21 +24,17 @@ from reader.language.lexicon import (
     ORG_HEADS,
     PLACE_HEADS,
     PLACES,
-    PRONOUNS,
+    POSSESSIVE,
     RANKS,
     ROLE_LINKS,
     ROLE_PREFIX,
     ROLE_QUALIFIERS,
     ROLE_WORDS,
     ROMAN,
-    STOP_NAME,
+    SCHOOLS,
 )
-from reader.language.sentences import is_abbreviation
+from reader.language.word_forms import derived_noun
 
-# A sentence run on to a name with no space after the full stop: "Erick.Sementara", and after
-# capitals only before a capitalised word: "RR.Indikator" (never "U.S.Army", "A.B").
-_GLUED = re.compile(r"^([\w'’-]*[a-z]|[A-Z]{2,}(?=\.[A-Z][a-z]))\.[A-Z]")
-_PHRASE_TOKEN = re.compile(r"\([^()\s]{1,16}\)|[^\s,;:!?()\"“”«»]+|[,;:!?()\"“”«»]")
 INITIAL = re.compile(r"^[A-Z]\.$")
 # English and Indonesian endings of title words, never of names: "Financial", "Operational".
 _TITLE_ENDING = re.compile(r"(?:ional|ancial|ential|ercial|orial|ation|ment|ness|ship|tive)$")
@@ -63,6 +60,7 @@ def is_role(token: str, english: bool = False) -> bool:
         low = token.lower().strip(".")
         words = EN_ROLE_WORDS if english else ROLE_WORDS
         known = (low in words or low in HONORIFICS or low in PLACES
+                 or (not english and low in ADMIN_UNITS)
                  or low in EN_ROLE_NOUNS or token.startswith("(")
                  or (not english and bool(ROLE_PREFIX.match(low)))
                  or (len(token) >= 2 and token.isupper() and token.replace("-", "").isalpha())
@@ -78,18 +76,30 @@ _EN_ROLES: dict[str, bool] = {}
 
 
 def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
-    """Which tokens of a capitalised run belong to a role. A Roman numeral after a role word is
-    a unit number (``Komisi X``, ``Wilayah V``), the word after a regional head is its place
-    when a name of two words or more follows (``Bupati Banyuwangi Ipuk Fiestiandani``), and the
-    word after ``Partai`` or ``PT`` is the body's name (``Sekjen Partai Golkar Idrus Marham``)."""
+    """Which tokens of a capitalised run belong to a role: a Roman numeral after a role word
+    or a number after a school (``Komisi X``, ``SMAN 1``); in Indonesian, the word after a kind
+    of place followed by a name of two words (``Desa Sukamaju Budi Santoso``) or after a
+    numbered school (``SMAN 1 Sukorejo``), and a noun made from a root after a role word
+    (``Menko Perekonomian``); the word after a regional head when a name of two words or more
+    follows (``Bupati Banyuwangi Ipuk Fiestiandani``); the word after ``Partai`` or ``PT``
+    (``Sekjen Partai Golkar Idrus Marham``)."""
     key = (*tokens, english)
     cached = _FLAG_CACHE.get(key)
     if cached is not None:
         return list(cached)
     flags = [is_role(t, english) for t in tokens]
     for i, token in enumerate(tokens):
-        if i and flags[i - 1] and ROMAN.match(token) and token:
+        if i and flags[i - 1] and ROMAN.match(token) and token or \
+                token.isdigit() and tokens[i - 1].lower() in SCHOOLS:
+            flags[i] = True  # "Komisi X", "SMAN 1"
+            continue
+        if not english and i and not flags[i] and (
+                (tokens[i - 1].lower() in ADMIN_UNITS and i + 2 < len(tokens)) or
+                (i >= 2 and tokens[i - 1].isdigit() and tokens[i - 2].lower() in SCHOOLS) or
+                (flags[i - 1] and derived_noun(token))):
+            # "Kepala Desa Sukamaju Darto", "Kepala SMAN 1 Sukorejo", "Menko Perekonomian …"
             flags[i] = True
+            continue
         if i and tokens[i - 1].lower() in PLACE_HEADS and not flags[i] and \
                 len(tokens) - i - 1 >= 2 and not any(flags[i + 1:]):
             flags[i] = True
@@ -156,12 +166,11 @@ def _is_person(speaker: Speaker, english: bool) -> bool:
     return last.strip(".").lower() not in _ORG_ENDINGS
 
 
-_ID_HEADS = BODY_HEADS | LOWER_BODIES
+_ID_HEADS = BODY_HEADS | LOWER_BODIES | ADMIN_UNITS  # ("Kecamatan Sempor" is a place)
 _ROLE_ONLY: dict[str, bool] = {}
 _PERSON: dict[tuple[str, bool, bool], bool] = {}
-# entries a cache keeps before it starts again, so memory stays bounded: a split run of words
-# with its plan costs ~420 bytes, and at 50,000 the caches of names added ~20 MB to each
-# analysing process of a million-paragraph build, close to its memory target
+# entries a cache keeps before it starts again, so memory stays bounded: at 50,000 the caches
+# of names (~420 bytes a run) added ~20 MB to each analysing process of a 1M-paragraph build
 _CACHE_LIMIT = 20_000
 
 
@@ -171,129 +180,12 @@ def _remember(cache: dict, key, value) -> None:
     cache[key] = value
 
 
-def phrase_words(phrase: str) -> list[str]:
-    """The words of ``phrase`` up to its sentence end (``Dr.``, ``J.``, ``U.S.`` end nothing).
-
-    Tokens hold no spaces, so the first token that could end the phrase (one with a full
-    stop or a closing mark) is found by one search of the tokens joined by spaces; the
-    tokens before it are words as they are, and only the rest are read one by one."""
-    tokens = _PHRASE_TOKEN.findall(phrase[:300])[:24]
-    joined = " ".join(tokens)
-    first = _MAY_END.search(joined)
-    if first is None:
-        return tokens
-    plain = joined.count(" ", 0, first.start())
-    words = tokens[:plain]
-    for token in tokens[plain:]:
-        if "." not in token:  # neither glued to a next sentence nor an abbreviation
-            if token in _PHRASE_ENDS:
-                break
-            words.append(token)
-            continue
-        glued = _GLUED.match(token)
-        if glued and not is_abbreviation(token[:glued.end(1) + 1]):
-            words.append(glued.group(1))  # "terang Erick.Sementara, …": no space after the end
-            break
-        if token in ".;!?\"“”«»":
-            break
-        if token.endswith(".") and len(token) > 1 and not is_abbreviation(token):
-            words.append(token.rstrip("."))
-            break
-        words.append(token)
-    return words
-
-
-_PHRASE_ENDS = frozenset(";!?\"“”«»")  # the one-character tokens that end a phrase
-_MAY_END = re.compile(r"[.;!?\"“”«»]")  # a character of a token that may end a phrase
-
-
-def name_run(words: list[str], index: int, vocab: frozenset[str],
-             known: set[str] | frozenset[str] = frozenset()) -> tuple[list[str], int]:
-    """The capitalised run (roles, ranks, names, initials, ``(Inf)``) starting at ``index``.
-
-    A role runs on through ``dan``/``and``/``of``/``&`` (``Menteri Komunikasi dan
-    Informatika``, ``Secretary of State``). A capitalised word that is also a common word
-    (``Lalu``, ``Bagus``) still opens a name when a name word follows it or the article has
-    met it as a name.
-    """
-    kept: list[str] = []
-    while index < len(words):
-        word = words[index]
-        low = word.lower()
-        if word == "," and kept and _field_list(words, index, known) and \
-                any(is_role(w) for w in kept):
-            index += 1  # "Direktur Jenderal Energi Baru, Terbarukan, dan Konservasi Energi …"
-            continue
-        if word in ",;:!?\"“”«»()":
-            break
-        following = words[index + 1] if index + 1 < len(words) else ""
-        if kept and low in ROLE_LINKS and following[:1].isupper() and \
-                any(is_role(w) for w in kept) and following.lower() not in STOP_NAME:
-            kept.append(word)
-            index += 1
-            continue
-        if low in STOP_NAME or low in PRONOUNS:
-            opens_name = word[:1].isupper() and low not in PRONOUNS and (
-                word in known or (following[:1].isupper() and not is_role(following)
-                                  and following.lower() not in vocab
-                                  and following.lower() not in STOP_NAME))
-            if not opens_name:
-                break
-        if word[:1].isupper() or word.startswith("(") or (kept and low in NAME_LINKS):
-            if kept and not is_role(word) and low in vocab and len(word) > 3 and \
-                    word not in known and (not following or following[:1].islower()):
-                break  # "jelas Rudiantara Pembatasan itu …": a new sentence begins
-            kept.append(word)
-            index += 1
-            continue
-        break
-    while kept and (kept[-1].lower() in NAME_LINKS or kept[-1].startswith("(")) and \
-            len(kept) > 1 and not is_role(kept[-2]):
-        kept.pop()  # a trailing alias: "Basuki Tjahaja Purnama (Ahok)"
-    return kept, index
-
-
-def _field_list(words: list[str], at: int, known: set[str] | frozenset[str]) -> bool:
-    """The comma at ``at`` sits in a list of fields inside one title (``Bidang Politik, Hukum,
-    dan Keamanan``): capitalised items up to ``dan``/``serta`` and a capitalised word, none of
-    them opening with a person's title or rank or being a name met before (``Menteri Hukum,
-    Supratman, dan Menteri Luar Negeri …`` are two people)."""
-    index, items = at, 0
-    while index < len(words) and index < at + 12:
-        word = words[index]
-        if word == ",":
-            index += 1
-            continue
-        if word.lower() in ("dan", "serta"):
-            following = words[index + 1] if index + 1 < len(words) else ""
-            return (items > 0 or index == at + 1) and following[:1].isupper() and \
-                _field_word(following, known)  # ", dan Keamanan": the list's last comma
-        if not word[:1].isupper() or word.startswith("(") or not _field_word(word, known):
-            return False
-        if words[index - 1] == ",":
-            items += 1
-        index += 1
-    return False
-
-
-def _field_word(word: str, known: set[str] | frozenset[str]) -> bool:
-    low = word.lower()
-    return word not in known and low not in _PERSON_TITLES and low not in RANKS and \
-        low not in PLACE_HEADS and not ROLE_PREFIX.match(low)
-
-
 # Last words of an organisation's name, never of a person's.
 _ORG_ENDINGS = COMPANY_ENDINGS | {
     "agency", "press", "news", "institute", "foundation", "association", "network",
     "organization", "organisation", "council", "committee", "bureau", "university", "times",
     "post", "journal", "tribune", "herald", "gazette", "daily",
 }
-# Words that open a person's title: an item of a list that starts with one is another person.
-_PERSON_TITLES = {"menteri", "wakil", "ketua", "kepala", "direktur", "presiden", "sekretaris",
-                  "anggota", "juru", "panglima", "jaksa", "hakim", "komisaris", "wamen",
-                  "deputi", "asisten", "staf", "pengamat", "dosen", "rektor", "dekan"}
-
-
 def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
                english: bool = False) -> Speaker | None:
     """``Menteri Luar Negeri AS Marco Rubio`` -> name ``Marco Rubio``, role the rest.
@@ -341,6 +233,10 @@ def _split_plan(tokens: list[str], english: bool
         tokens = tokens[:-1]
     if not tokens:
         return None
+    owner = next((i for i in range(len(tokens) - 3, -1, -1) if tokens[i].endswith(POSSESSIVE)),
+                 None) if english else None
+    if owner is not None and not any(is_role(t, True) for t in tokens[owner + 1:]):
+        tokens = tokens[owner + 1:]  # "New York's Emily Xie": the place is no part of her name
     whole = " ".join(tokens)
     if len(tokens) == 1:
         return tokens[0], None, whole, None

@@ -26,7 +26,7 @@ from reader.language.lexicon import (
 )
 from reader.language.names import Speaker, is_person, role_only, split_role
 from reader.language.sentences import boilerplate, sentences
-from reader.language.subjects import entities, sentence_subject
+from reader.language.subjects import entities, sentence_subject, speaks
 from reader.records import Quote
 
 _GENERIC_ROLE = ROLE_LINKS | {"wakil", "deputy", "vice", "the", "itu", "ini", "tersebut"}
@@ -58,6 +58,9 @@ class State:
     parties: frozenset[str] = frozenset()  # "Gerindra" for "Partai Gerindra"
     genders: dict[str, str] = field(default_factory=dict)  # what the article says (English)
     recent: list[str] = field(default_factory=list)  # people's names, the latest met last
+    # letters standing for a person the text names no further: "warga berinisial R"
+    pseudonyms: set[str] = field(default_factory=set)
+    about: str = ""  # the narrative sentence that gave the focus, when one did
 
     def learn(self, speaker: Speaker | None) -> None:
         speaker = self.named(speaker)
@@ -134,8 +137,9 @@ class State:
         self.learn(speaker)
         self.focus = self.full(speaker)
         self.focus_from_quote = from_quote
+        self.about = ""
         if is_person(self.focus, self.language == "en") or _related(self.focus) or \
-                _UNNAMED_PERSON.match(self.focus.name):
+                _UNNAMED_PERSON.match(self.focus.name) or self.focus.name in self.pseudonyms:
             self.person = self.focus
 
     def spoke(self, speaker: Speaker, question: bool) -> None:
@@ -160,6 +164,33 @@ class State:
             if name != found.name and self.genders.get(name) in (None, wanted):
                 return next((p for p in self.people if p.name == name), Speaker(name))
         return None
+
+    def speaker_of(self, body: str, pronoun: str | None = None) -> Speaker | None:
+        """Whom ``-nya`` or a pronoun after the quote ``body`` means. A quote that speaks of the
+        person the narrative followed (and did not quote) in the third person, opening with
+        ``Dia``/``He`` or naming them (``"AR ini dia driver"``), is the latest speaker's."""
+        found = self.referent(pronoun)
+        last = self.last_speaker
+        if found is None or last is None or self.focus_from_quote or last.name == found.name \
+                or (pronoun and self.language == "en" and
+                    self._gender(last) not in (None, gender.of_pronoun(pronoun))):
+            return found
+        opens = _THIRD_PERSON.match(body) if self.about and not speaks(self.about) else None
+        third = opens.group(1).lower() if opens else ""  # (not: "Her mother said she was …")
+        if self.language == "en":  # ("She's innovative," he said: she is someone else)
+            third = third if third in _EN_THIRD and gender.of_pronoun(third) == \
+                (gender.of_pronoun(pronoun) if pronoun else gender.of_pronoun(third)) and \
+                self._gender(found) in (None, gender.of_pronoun(third)) else ""
+        if third in _ID_THIRD or third in _EN_THIRD or _names(body, found):
+            return last
+        return found
+
+    def source(self) -> Speaker | None:
+        """The unnamed person the text follows (``an insider``, ``a source``), whom a singular
+        ``they`` may mean; None when the text follows a named person or no one."""
+        person = self.person
+        return person if person is not None and _UNNAMED_PERSON.match(person.name) and \
+            len(person.name.split()) == 2 else None
 
     def learn_gender(self, speaker: Speaker | None, text: str, end: int) -> None:
         """Remember the gender of the pronouns right after ``speaker``'s name in ``text``
@@ -217,6 +248,8 @@ class State:
                 line = line[dateline.end():]
             if "(" in line:
                 self._read_initials(line)
+            if "nisial" in line:
+                self.pseudonyms.update(_PSEUDONYM.findall(line))
             linked = False  # "… Baca juga: <a headline>" inside a paragraph: neither is read
             for sentence in sentences(line):
                 if linked or boilerplate(sentence):
@@ -249,6 +282,7 @@ class State:
         subject = sentence_subject(sentence, self, named)
         if subject is not None:
             self.set_focus(subject)
+            self.about = sentence
             if self.language == "en":  # "Rodgers said her committee …": a woman
                 last = subject.name.split()[-1]
                 at = sentence.find(last)
@@ -269,9 +303,22 @@ _DATELINE = re.compile(
     r"(?:\s*,\s*[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})?)\s*(?:--|[-–—])\s+"
 )
 # Capitalised words, then capitals in brackets: "Rizal Ramli (RR)", "Donny Tri Istiqomah (DTI)".
+_PSEUDONYM = re.compile(r"\b(?:[Bb]er)?[Ii]nisial\s+([A-Z]{1,4})\b")
 _INITIALS = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})\(([A-Z]{2,4})\)")
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)
+
+
+# A quote opening with a third person: "Dia juga sudah …", "He has …".
+_THIRD_PERSON = re.compile(r"\W*(\w+)\b")
+_ID_THIRD = {"dia", "ia", "beliau"}
+_EN_THIRD = {"he", "she"}
+
+
+def _names(body: str, speaker: Speaker) -> bool:
+    """The quote names ``speaker`` (a capitalised word of the name, as a whole word)."""
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body)
+               for word in speaker.name.split() if word[:1].isupper() and len(word) >= 2)
 
 
 # Someone the text does not name: "seorang petugas", "salah satu warga", "a witness".

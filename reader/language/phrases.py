@@ -22,12 +22,11 @@ from reader.language.lexicon import (
     SENTENCE_STARTERS,
     STOP_NAME,
 )
+from reader.language.name_runs import name_run, phrase_words
 from reader.language.names import (
     Speaker,
     is_person,
     is_role,
-    name_run,
-    phrase_words,
     role_flags,
     role_only,
     split_role,

@@ -66,14 +66,16 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
     quotes: list[Quote] = []
     inner: list[Quote] = []  # quotations inside quotations
     hows: list[str | None] = []
-    cursor = 0  # where the narrative not yet read starts
+    cursor = 0  # where the text not yet attributed starts
+    read_at = 0  # where the narrative not yet read starts (a term is read with its sentence)
+    terms: list[Span] = []  # the terms inside the narrative not yet read
     opening = opening_medium(text) if spans else None
     for index, span in enumerate(spans):
         before = text[cursor:span.open_at]
         after_end = spans[index + 1].open_at if index + 1 < len(spans) else len(text)
         after = text[span.close_at:after_end] if span.closed else ""
         body = text[span.start:span.end]
-        state.read(before)
+        state.read(_narrative(text, read_at, span.open_at, terms))
         title = titled(before) or event_named(text[max(0, span.open_at - 40):span.open_at]) \
             or _in_boilerplate(text, span.open_at) or _subheading(text, span) or \
             _work_name(body) or _named_work_after(text, span) or (
@@ -111,11 +113,15 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         hows.append(how)
         inner.extend(_nested(text, span, quote))
         cursor = span.close_at + (clause_length(body, after) if span.closed else 0)
+        if kind == TERM and span.closed and text[span.close_at:].lstrip()[:1].islower():
+            terms.append(span)  # 'an "insider" told …': one sentence, read again whole
+        else:
+            read_at, terms = cursor, []
         if span.closed:
             state.pending = []
     state.carrying = bool(spans) and not spans[-1].closed
     if cursor < len(text) and not (final and not state.carrying):
-        state.read(text[cursor:])
+        state.read(_narrative(text, read_at, len(text), terms))
     if state.carrying and quotes[-1].kind == STATEMENT:
         if not spans[-1].continued:
             state.pending = []
@@ -125,6 +131,19 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
     if inner:
         return sorted(quotes + inner, key=lambda q: (q.start, -q.end))
     return quotes
+
+
+def _narrative(text: str, start: int, end: int, terms: list[Span]) -> str:
+    """The narrative from ``start`` to ``end`` with the terms inside it as plain words: a word
+    in lower case without its marks (``an insider told``), a title as ``x`` (no name)."""
+    parts, at = [], start
+    for term in terms:
+        if term.open_at < start or term.close_at > end:
+            continue
+        body = text[term.start:term.end]
+        parts += [text[at:term.open_at], "x" if any(c.isupper() for c in body) else body]
+        at = term.close_at
+    return "".join(parts) + text[at:end] if parts else text[start:end]
 
 
 _ANY_MARK = re.compile(r"[\"“”«»„‘’']")

@@ -27,10 +27,14 @@ from reader.language.phrases import phrase_speaker
 if TYPE_CHECKING:
     from reader.language.narrative import State
 
-MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>[^,.]{2,80})")
+# (a title's or an initial's full stop runs on in the name: "According to Dr. Ruth Cole, …")
+MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>(?:[^,.]|"
+                         r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|"
+                         r"(?<=\b[A-Z][a-z]{3})\.){2,80})")
 # Someone unnamed opening a sentence, after a clause opener at most: "Seorang petugas",
 # "Sementara itu, seorang warga", "A witness", "One resident".
-UNNAMED_SUBJECT = re.compile(rf"(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s*)?({UNNAMED}\s+[a-z]{{3,}})")
+UNNAMED_SUBJECT = re.compile(rf"(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s*)?({UNNAMED}\s+(?P<marked>[“\"‘])?"
+                             rf"[a-z]{{3,}})(?(marked)[”\"’])")  # (an “insider” told …)
 OF_BODY = re.compile(r"\s+(?:for|of|from|at|with|dari|di|pada)\s+(?:the\s+)?"
                      r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}")
 # A sentence that opens by giving its words to the person it is about: "Menurut dia, …",
@@ -66,6 +70,10 @@ PASSIVE = re.compile(r"di(?<!\wdi)(?:sampaikan|ungkapkan|katakan|jelaskan|tegask
 # A relative clause before a passive is about something else ("hal inilah yang diyakini oleh
 # X" is X's belief all the same).
 RELATIVE_END = re.compile(r"(?<!lah)(?<!\bini)(?<!\bitu)\s+yang\s+$")
+# A source opening the sentence: "Dilaporkan Reuters, …", "Seperti dikutip dari AFP, …".
+SOURCE_OPENING = re.compile(r"(?:[Ss]eperti\s+)?(?:[Dd]i(?:lansir|kutip|laporkan|beritakan|"
+                            r"wartakan|siarkan)|[Mm]engutip|[Mm]elansir)\s+(?:dari\s+|oleh\s+)?"
+                            r"[A-Z][^,.]{0,60},")
 # The text turns to someone: "Lain halnya dengan Budi.", "Berbeda dengan yang dialami oleh
 # Pitoyo.", "Hal serupa dirasakan Rina, …"; or says who someone is: "Salah satu warga yang
 # menabung adalah Rina, seorang guru". The sentences after it are about that person.

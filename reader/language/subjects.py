@@ -45,6 +45,7 @@ from reader.language.phrases import phrase_speaker
 from reader.language.subject_shapes import (
     DESCRIBED_SUBJECT,
     OF_BODY,
+    SOURCE_OPENING,
     THINKS,
     UNNAMED_SUBJECT,
     shaped_subject,
@@ -103,6 +104,13 @@ def _acts(word: str) -> bool:
     """An active verb (``me-``, ``ber-``), not a pronoun that looks like one (``mereka``) or a
     word that names (``berjudul``, ``bernama``: "Selebaran berjudul …" is a thing)."""
     return bool(_ACTIVE.match(word)) and word not in PRONOUNS and word not in NAMING_WORDS
+
+
+def speaks(sentence: str) -> bool:
+    """The sentence reports speech (``Her mother said …``, ``Menurut Budi``): a reporting verb
+    anywhere in it."""
+    return any(w.lower() in _VERB_WORDS or w in ("Menurut", "According")
+               for w in WORD.findall(sentence))
 
 
 def reporting(text: str, at: int = 0) -> bool:
@@ -177,12 +185,12 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
         if previous and previous[0].lower().strip(",") in PREPOSITIONS and words[0] == first \
                 and previous[0] != "oleh":  # "oleh Jaksa Penuntut Umum Ulpah": a passive's agent
             continue
-        candidate = split_role([w.rstrip(".,") for w in words], vocab, english)
+        candidate = split_role([_bare(w) for w in words], vocab, english)
         if candidate is None:
             continue
         if index < count and role_only(candidate) and \
                 text[end:matches[index].start()].strip() == ",":
-            following = split_role([w.rstrip(".,") for w in matches[index].group().split()],
+            following = split_role([_bare(w) for w in matches[index].group().split()],
                                    vocab, english)
             if following is not None and is_person(following):
                 # "Menteri Hukum RI, Supratman Andi Agtas": one person with the role before
@@ -206,6 +214,14 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
         yield candidate, strong
 
 
+def _bare(word: str) -> str:
+    """A word of a name without the punctuation after it; an abbreviation with a full stop
+    inside keeps its last one (``U.S.``, not ``U.S``)."""
+    word = word.rstrip(",")
+    return word if "." in word[:-1] and word[-2:-1].isalpha() and word[-3:-2] == "." \
+        else word.rstrip(".,")
+
+
 def _continues_role(first: list[str], second: list[str]) -> bool:
     """``Menteri Komunikasi`` + ``dan Informatika Rudiantara``: one role; ``Presiden Joko
     Widodo`` + ``dan Wapres Ma'ruf Amin``: two people."""
@@ -225,13 +241,18 @@ def sentence_subject(sentence: str, state: State,
         return None
     if THINKS.match(text):
         return None  # "Menurut dia, Pertamina merupakan …": what he thinks; he stays the focus
+    source = SOURCE_OPENING.match(text) if state.language != "en" else None
+    if source:  # "Dilaporkan Reuters, Duterte memaparkan …": the sentence after the source
+        text = text[source.end():].lstrip()
+        named = None
     unnamed = UNNAMED_SUBJECT.match(text)
     if unnamed:
         at = unnamed.end()
         of = OF_BODY.match(text, at)  # "A spokesperson for Governor Tim Walz said …"
         at = of.end() if of else at
         if reporting(text, at) or (state.language == "en" and bool(_EN_AGENT.match(text, at))):
-            return Speaker(unnamed.group(1))  # "Seorang petugas mengatakan …", "A witness said"
+            # "Seorang petugas mengatakan …", "A witness said", 'an "insider" told'
+            return Speaker(re.sub(r"[“”\"‘’]", "", unnamed.group(1)))
     shaped = shaped_subject(text, state)
     if shaped is not None:
         return shaped
@@ -307,7 +328,7 @@ def _opening_subject(text: str, state: State,
     if _LIST.match(head[match.end():]) and not (described and (
             _acts(described.group(1)) or described.group(1) in _VERB_WORDS)):
         return None, True  # "Dean James, Emil Audero, dan Joey Pelupessy telah …": plural
-    tokens = [w.rstrip(".,") for w in match.group().split()]
+    tokens = [_bare(w) for w in match.group().split()]
     speech = False
     while len(tokens) > 1 and len(tokens[0]) >= 6 and not is_role(tokens[0]) and (
             tokens[0].lower() in state.vocab or derived_noun(tokens[0]) or
@@ -363,7 +384,8 @@ def _opening_subject(text: str, state: State,
     if strict:
         if not agent and at >= 0 and _LIST_ITEM.match(head, at + len(last)):
             return None, False  # "… di antaranya SPKT Polda, Gedung BPKB Ditlantas, dan …"
-        accepted = (_titled(speaker) and not role_only(speaker)) or agent
+        accepted = (_titled(speaker) and not role_only(speaker) and
+                    is_person(speaker, state.language == "en")) or agent  # (no place)
     else:
         accepted = speech or _titled(speaker) or agent or plain_name or (
             speaker.name in state.tokens and follower not in ("yang",))
