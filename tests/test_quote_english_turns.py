@@ -71,3 +71,33 @@ def test_an_unnamed_insider_quoted_as_they():
         "Singer Tom Alder may record again. His bandmates are less sure.",
         "“We need a break,” they said.",
     ) == [None]
+
+
+def test_an_interviewees_words_about_the_people_listed():
+    # a label line ("Name — An artist …") is about no one; a quote naming the person the
+    # text is about is the latest speaker's
+    assert english(
+        "“I love wax and clay,” says curator Jane Roe.",
+        "Lena Park — A painter who works with wax.",
+        "“Lena is an amazing artist. Her colors are bold.”",
+        "Omar Bell — A sculptor from Lagos.",
+        "“His work is very calm. I own two pieces.”",
+    ) == ["Jane Roe"] * 3  # (was Lena Park, Omar Bell)
+    assert english(
+        "“I love wax and clay,” says curator Jane Roe.",
+        "Lena Park opened a show in Lagos on Friday.",
+        "“It is my best work.”",
+    ) == ["Jane Roe", "Lena Park"]
+
+
+def test_a_platform_the_writer_and_a_thing_are_no_speakers():
+    assert english("On Instagram Dana Kroll wrote, “We are one week away from the finals.”"
+                   ) == ["Dana Kroll"]  # (was "On Instagram Dana Kroll")
+    assert english("Paul Heyman is back.", "On Instagram Heyman wrote, “We are ready.”"
+                   ) == ["Paul Heyman"]  # (was "On Instagram Heyman")
+    assert english(
+        "I called my editor before the trip. “Must I finish the plate?” I asked. “Just try a "
+        "bite,” I was told.",
+        "“This smells awful!” said my brother as I opened the jar.",
+        "Whatever the season, I follow Julia Marsh’s rule: “Cook less, taste more.”",
+    ) == [None, None, "my brother", "Julia Marsh"]  # (was "I", "I", "Julia Marsh’s")

@@ -87,3 +87,30 @@ def test_a_source_opening_the_sentence_is_not_its_subject():
         "Dilaporkan Reuters, Duterte memaparkan bahwa kepercayaan publik menurun.",
         '"Ini pesan yang jelas," ujarnya.',
     ) == ["Rodrigo Duterte"]  # (was "Dilaporkan Reuters")
+
+
+def test_a_bodys_short_name_is_no_one_a_nya_means():
+    assert roles(
+        "Dinas Pendidikan dan Kebudayaan (Dikbud) Kota Palu akhirnya bersuara. Dikbud menegaskan "
+        "tidak ikut campur.",
+        '"Kami menyerahkan sepenuhnya kepada penegak hukum," kata Kepala Dikbud Palu Ratna.',
+        "Orang tua murid meminta Anton kembali mengajar. Dikbud kemudian menyesuaikan "
+        "permintaan itu.",
+        '"Ada permintaan orang tua murid," tambahnya.',
+    ) == [("Ratna", "Kepala Dikbud Palu")] * 2  # (was "Dikbud")
+
+
+def test_a_spokesperson_of_a_body_and_a_companys_officer_are_named():
+    assert roles(
+        '"Pelatihan ini gratis," kata jubir Polri Andi Saputra kepada wartawan.',
+        "Sementara itu, CEO Sinarmas Dewi Anggraini mengatakan pelatihan penting. "
+        '"Kami ajari cara membuat anggaran," ujar dia.',
+        'Konselor Maya Lestari menyebutkan banyak keluarga kesulitan. "Tahun pertama paling '
+        'berat," ungkapnya.',
+    ) == [("Andi Saputra", "jubir Polri"), ("Dewi Anggraini", "CEO Sinarmas"),
+          ("Maya Lestari", "Konselor")]  # (was "jubir Polri Andi Saputra", "Sinarmas Dewi
+    # Anggraini", "Konselor Maya Lestari")
+    # someone close to a person stays described; an English officer keeps a three-word name
+    assert roles('"Anak saya baik," kata ayah Presiden Joko Widodo.')[0][0] != "Joko Widodo"
+    split = split_role("CFO John David Rainey".split(), english=True)
+    assert (split.name, split.role) == ("John David Rainey", "CFO")

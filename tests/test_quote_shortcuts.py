@@ -72,7 +72,7 @@ def test_phrase_words_end_where_the_sentence_ends(phrase, words):
 
 def _written_phrase_words(phrase: str) -> list[str]:
     """The words of a phrase token by token, as the rule was first written."""
-    from reader.language.names import _GLUED, _PHRASE_TOKEN
+    from reader.language.name_runs import _GLUED, _PHRASE_TOKEN
     from reader.language.sentences import is_abbreviation
 
     words: list[str] = []

@@ -25,6 +25,8 @@ JUNK = [
     "Jo Park via Getty Images Cars cross the new bridge in Elm.",
     "Aerial view of the bridge Courtesy of Smith Architects",
     "The panel on the last day of the forum. Source: Livestream",
+    "Hi, I’m Ann! If you're enjoying this article, you'll love my daily morning newsletter, "
+    "How To Elm. Every weekday, I give you the news that matters.",
     "KOMPAS.com / BUDI SANTOSO Foto udara proyek kota baru, Bekasi, Senin (4/9/2017). Pada "
     "tahap pertama akan dibangun 100 ribu unit.",
 ]
@@ -38,6 +40,7 @@ PROSE = [
     "2 dead, 5 missing in factory explosion in the city center on Friday night.",
     "JAKARTA, KOMPAS.com - Wali Kota Bogor Budi Santoso meresmikan jembatan baru.",
     "Kompas.com / Rina Lestari menulis laporan ini dari Bekasi.",
+    "The newsletter of the council reported the vote on Monday.",
 ]
 
 
@@ -56,3 +59,7 @@ def test_a_line_of_a_list_with_initials_is_no_caption():
     assert not is_caption_with_credit("Anak Bripka Yohanes R.T. Wenda")
     assert not is_caption_with_credit("Istri dan anak dari Alm. Bripka Andi Saputra")
     assert is_caption_with_credit("Mayor Jane Holt opens the new bridge in Elm. John Smith/AP")
+    # a paragraph signed by its writer speaks as "I": it is the story's
+    assert not is_caption_with_credit("2) I should have asked for hazard pay. Ann Lee")
+    assert not is_caption_with_credit("The stall sells the best pie in town. I should have "
+                                      "bought two. Jo Park")

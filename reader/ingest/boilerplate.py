@@ -84,6 +84,8 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"more\s*:.*",
     r"follow\s+us\s+on\b.*",
     r".{0,200}\b(?:share\s+your\s+thoughts|let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b.*",
+    r".{0,120}\b(?:sign\s+up\s+for|subscribe\s+to|you['’]ll\s+love)\s+(?:my|our)\b.{0,60}"
+    r"\bnewsletter\b.*",
     r"(?:AP|Associated\s+Press|Reuters|AFP)\s+(?:journalists?|writers?|reporters?)\b.*"
     r"\bcontributed\b.*",
     r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+via\s+(?:getty\s+images|shutterstock|"
@@ -113,6 +115,8 @@ CAPTION_LIMIT = 600  # a caption that ends with its agency's credit may run long
 _NAMED_CREDIT_END = re.compile(r"\([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[^()]*\)\s*(?:@\w+)?$")
 # A caption's trailing credit after its one sentence: "… earlier this week. Starbucks".
 _TRAILING_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w&'’./-]*)(?:\s[A-Z][\w&'’./-]*){0,2}$")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur|[Ss]aya|[Aa]ku|"
+                           r"[Kk]ami)\b")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
 # "(Baca: …)" or "Baca juga: …" fused to the end of a paragraph, or "(Baca: …)" at its start.
 _BACA_TAIL = re.compile(r"\(\s*baca(?:\s+juga)?\s*:[^()\n]*\)", re.IGNORECASE)
@@ -156,9 +160,12 @@ def is_caption_with_credit(line: str) -> bool:
     if _TERMINAL.search(line):
         return False
     credit = _TRAILING_CREDIT.search(line)
-    # (the full stop must end a sentence: "Anak Bripka Yohanes R.T. Wenda" is a name)
+    # (the full stop must end a sentence: "Anak Bripka Yohanes R.T. Wenda" is a name; a caption
+    # speaks of its photo, never as "I": "I should have asked for hazard pay. Arwa Mahdawi" is
+    # a signed paragraph of the story)
     return credit is not None and len(line[: credit.start()].split()) >= 4 and \
-        not abbreviation_at(line, credit.start())
+        not abbreviation_at(line, credit.start()) and not _FIRST_PERSON.search(line, 0,
+                                                                              credit.start())
 
 
 def _quoted_speech(line: str) -> bool:

@@ -18,6 +18,7 @@ from reader.language.lexicon import (
     EN_SENTENCE_STARTERS,
     EN_VERBS,
     NOT_VERBS,
+    POSSESSIVE,
     PRONOUNS,
     SPEECH_NOUNS,
     WORD,
@@ -167,6 +168,9 @@ def attribute(body: str, before: str, after: str, state: State):
             speaker = state.referent(pronoun.group(1).lower())
         else:
             speaker = last_entity(tail, state.vocab)
+            if speaker is not None and speaker.name.endswith(POSSESSIVE):
+                # "I follow Julia Marsh’s rule:": hers
+                speaker = Speaker(speaker.name[:-2].rstrip(), speaker.role)
             speaker = state.full(speaker) if speaker else state.referent()
         if speaker is not None:
             return speaker, via, "before-colon"

@@ -154,7 +154,12 @@ def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | N
     if len(words) == 2 and first == "the" and _DESCRIPTION.fullmatch(words[1]):
         # "the Republican says", "the Indonesian added": someone the text described so
         return (state.by_role(words[1]) or state.referent()), "after"
-    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if first in ("i", "we"):
+        return None, "after-writer"  # "I asked", "I was told": the writer, or someone unnamed
+    if first in ("my", "our", "his", "her", "their") and len(words) >= 2 and \
+            words[1].lower() in EN_RELATIONS:
+        return Speaker(f"{first} {words[1]}"), "after"  # "said my brother as I opened …"
+    capitals = [i for i, w in enumerate(words) if w[:1].isupper() and w != "I"]
     link = capitals[0] - 1 if capitals else -1
     if link >= 1 and words[link].lower() in ("the", "a", "an"):
         link -= 1  # "the coach of the Lakers"

@@ -47,6 +47,7 @@ ROLE_WORDS = {
     Kapendam Pangdam Danrem Dandim Gubernur Wagub Bupati Walikota Wali Kota Camat Lurah Kades
     Sekda Sekjen Sekretaris Direktur Dirut Direktris Utama Deputi Asisten Staf Khusus Stafsus
     Juru Bicara Jubir Kabag Kasubag Kadis Kasi Kasie Kasubsi Petugas Plt Pj Pelaksana Tugas Harian
+    Konselor
     Anggota
     Komisi DPR DPRD
     MPR DPD Ketum Umum Dewan
@@ -182,7 +183,7 @@ EN_SENTENCE_STARTERS = {
     Originally Typically Generally Fortunately Unfortunately Separately Elsewhere Regardless
     Afterward Afterwards Today Tonight Tomorrow Last Next Here There January February March July
     October December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Is Was Are Were
-    Does Did Has Have Had Should Would Could Why How What Where
+    Does Did Has Have Had Should Would Could Why How What Where On At Through Amid Despite
     """.split()  # (questions too: a heading "Is Max a hero?" names Max)
 }
 SENTENCE_STARTERS |= EN_SENTENCE_STARTERS
@@ -265,6 +266,10 @@ COMPANY_ENDINGS = {"co", "corp", "inc", "ltd", "llc", "plc", "tbk", "group", "co
 # ("Sekjen Partai Golkar Idrus Marham", "Direktur Utama PT Pertamina Nicke Widyawati").
 ORG_HEADS = {"partai", "fraksi", "pt", "ditjen", "direktorat", "universitas", "institut", "bank",
              "yayasan", "asosiasi"}
+# A company's officers: in Indonesian the word after them is the company when a name of two
+# words follows ("CEO Sinarmas Dewi Anggraini"; English writes "CFO John David Rainey").
+CORPORATE_TITLES = {"ceo", "co-ceo", "coo", "cfo", "cto", "cmo", "founder", "co-founder",
+                    "presdir", "dirut", "chairman", "chairwoman", "owner", "pendiri"}
 # Numbered schools: the word after the number is the school's place ("SMAN 1 Sukorejo").
 SCHOOLS = {"sman", "smpn", "sdn", "sma", "smp", "sd", "smk", "smkn", "man", "mts", "mtsn", "min",
            "slb", "slbn"}

@@ -14,6 +14,7 @@ from reader.language.lexicon import (
     ADMIN_UNITS,
     BODY_HEADS,
     COMPANY_ENDINGS,
+    CORPORATE_TITLES,
     EN_BODY_HEADS,
     EN_ROLE_NOUNS,
     EN_ROLE_WORDS,
@@ -106,8 +107,11 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
         elif i >= 2 and tokens[i - 1].lower() == "of" and flags[i - 2] and not flags[i] and \
                 len(tokens) - i - 1 >= 2 and not any(flags[i + 1:]):
             flags[i] = True  # "Secretary of Transport Anna Holt": the office, then the person
-        elif i and tokens[i - 1].lower() in ORG_HEADS and not flags[i] and \
-                len(tokens) - i - 1 >= (1 if i >= 2 else 2) and not any(flags[i + 1:]):
+        elif i and (tokens[i - 1].lower() in ORG_HEADS or (
+                not english and tokens[i - 1].lower() in CORPORATE_TITLES)) and \
+                not flags[i] and len(tokens) - i - 1 >= (
+                        1 if i >= 2 and tokens[i - 1].lower() in ORG_HEADS else 2) and \
+                not any(flags[i + 1:]):  # ("CEO Sinarmas Dewi Anggraini": the company)
             flags[i] = True  # "Partai Golkar Idrus Marham": the party's name, then the person
     if len(_FLAG_CACHE) > 20_000:
         _FLAG_CACHE.clear()

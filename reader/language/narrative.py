@@ -60,6 +60,7 @@ class State:
     recent: list[str] = field(default_factory=list)  # people's names, the latest met last
     # letters standing for a person the text names no further: "warga berinisial R"
     pseudonyms: set[str] = field(default_factory=set)
+    bodies: set[str] = field(default_factory=set)  # "Disdik" for "Dinas Pendidikan (Disdik)"
     about: str = ""  # the narrative sentence that gave the focus, when one did
 
     def learn(self, speaker: Speaker | None) -> None:
@@ -138,8 +139,9 @@ class State:
         self.focus = self.full(speaker)
         self.focus_from_quote = from_quote
         self.about = ""
-        if is_person(self.focus, self.language == "en") or _related(self.focus) or \
-                _UNNAMED_PERSON.match(self.focus.name) or self.focus.name in self.pseudonyms:
+        if self.focus.name not in self.bodies and (
+                is_person(self.focus, self.language == "en") or _related(self.focus) or
+                _UNNAMED_PERSON.match(self.focus.name) or self.focus.name in self.pseudonyms):
             self.person = self.focus
 
     def spoke(self, speaker: Speaker, question: bool) -> None:
@@ -231,10 +233,18 @@ class State:
                 return
             run = []
 
-    def lead_in(self) -> Speaker | None:
+    def lead_in(self, body: str = "") -> Speaker | None:
         """Who a quote with no reporting words of its own belongs to: whom the text is about
-        (a body too: ``ISIS mengatakan …, "…"``), or the latest speaker."""
-        return self.focus or self.last_speaker
+        (a body too: ``ISIS mengatakan …, "…"``), or the latest speaker; the latest speaker
+        too when the quote names whom the text is about (``"William is an incredible artist"``
+        after a line about William is the interviewee's)."""
+        found = self.focus or self.last_speaker
+        last = self.last_speaker
+        if found is not None and last is not None and last.name != found.name and body and \
+                not self.focus_from_quote and _names(body[:80], found) and \
+                not _names(body, last):  # (its opening words: a span may run on past its end)
+            return last
+        return found
 
     def read(self, text: str) -> None:
         """Narrative between quotes: sentence subjects move the focus; roles are remembered."""
@@ -260,6 +270,9 @@ class State:
     def _read_initials(self, line: str) -> None:
         """``Rizal Ramli (RR)``: the letters in brackets are that person's initials, and
         ``RR`` later in the text is that person, not a body named by an acronym."""
+        for found in _BODY_ACRONYM.finditer(line):  # "Dinas Pendidikan (Disdik)": a body
+            if any(w.lower() in BODY_HEADS for w in found.group(1).split()):
+                self.bodies.add(found.group(2))
         for found in _INITIALS.finditer(line):
             letters, words = found.group(2), found.group(1).split()[-len(found.group(2)):]
             if "".join(w[0] for w in words) != letters or \
@@ -304,6 +317,8 @@ _DATELINE = re.compile(
 )
 # Capitalised words, then capitals in brackets: "Rizal Ramli (RR)", "Donny Tri Istiqomah (DTI)".
 _PSEUDONYM = re.compile(r"\b(?:[Bb]er)?[Ii]nisial\s+([A-Z]{1,4})\b")
+_BODY_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:dan|and|of|&)\s+)?){1,6})"
+                           r"\(([A-Z][A-Za-z]{1,9})\)")
 _INITIALS = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})\(([A-Z]{2,4})\)")
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)

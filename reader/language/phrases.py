@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.language.lexicon import (
     BACK_WORDS,
+    BODY_HEADS,
     HONORIFICS,
     LOWER_BODIES,
     MEMBERS,
@@ -139,8 +140,11 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         known = (state.by_role(" ".join(lead + name)) or state.by_role(speaker.name)) \
             if role_only(speaker) else None
         return (known, "name") if known else (Speaker(" ".join(lead + name)), "described")
-    if lead and (lead[-1].lower() in RELATIONS or " ".join(lead[-2:]).lower() in RELATIONS):
+    if lead and (lead[-1].lower() in RELATIONS or " ".join(lead[-2:]).lower() in RELATIONS) \
+            and not (speaker.role and all(w.isupper() or w.lower() in BODY_HEADS
+                                          for w in speaker.role.split())):
         # "kata ayah Mirna", "kata kuasa hukum Hasto": someone close to the person, not them
+        # (but "kata jubir Polri Andi Saputra" is the spokesperson of a body, named)
         return Speaker(" ".join(lead + name)), "described"
     if lead and not role_only(speaker):
         return Speaker(speaker.name, _join(lead, speaker.role)), "name"

@@ -97,7 +97,7 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         if via and speaker is not None and via == speaker.name:
             via = None  # "Menurut Reuters, …": the outlet is the speaker
         if kind == STATEMENT and speaker is None and how is None:
-            speaker, how = state.lead_in(), "lead-in"
+            speaker, how = state.lead_in(body), "lead-in"
         if kind == TERM:
             speaker, via = None, None
         quote = Quote(

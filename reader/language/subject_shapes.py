@@ -74,6 +74,9 @@ RELATIVE_END = re.compile(r"(?<!lah)(?<!\bini)(?<!\bitu)\s+yang\s+$")
 SOURCE_OPENING = re.compile(r"(?:[Ss]eperti\s+)?(?:[Dd]i(?:lansir|kutip|laporkan|beritakan|"
                             r"wartakan|siarkan)|[Mm]engutip|[Mm]elansir)\s+(?:dari\s+|oleh\s+)?"
                             r"[A-Z][^,.]{0,60},")
+# A label line: a name, a dash and what the person is ("William Mapan — An artist who …"),
+# in a list of people an interviewee goes on to speak about; it is about no one.
+LABEL_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+[—–]\s+(?:An?|The)\s+[a-z]")
 # The text turns to someone: "Lain halnya dengan Budi.", "Berbeda dengan yang dialami oleh
 # Pitoyo.", "Hal serupa dirasakan Rina, …"; or says who someone is: "Salah satu warga yang
 # menabung adalah Rina, seorang guru". The sentences after it are about that person.

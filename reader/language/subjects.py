@@ -44,6 +44,7 @@ from reader.language.names import (
 from reader.language.phrases import phrase_speaker
 from reader.language.subject_shapes import (
     DESCRIBED_SUBJECT,
+    LABEL_LINE,
     OF_BODY,
     SOURCE_OPENING,
     THINKS,
@@ -171,6 +172,8 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 end = matches[index].end()
                 index += 1
         starts_sentence = start <= lead
+        if english and len(words) >= 3 and words[0].lower() in ("on", "at", "through"):
+            words = words[2:]  # "On Instagram Dana Kroll wrote": the platform, then the name
         while words and (words[0].lower().strip(".,") in starters or (
                 starts_sentence and len(words) > 1 and len(words[0]) >= 6
                 and not is_role(words[0]) and (words[0].lower() in vocab or (
@@ -241,6 +244,8 @@ def sentence_subject(sentence: str, state: State,
         return None
     if THINKS.match(text):
         return None  # "Menurut dia, Pertamina merupakan …": what he thinks; he stays the focus
+    if LABEL_LINE.match(text):
+        return None  # "William Mapan — An artist who works with code": a label, no subject
     source = SOURCE_OPENING.match(text) if state.language != "en" else None
     if source:  # "Dilaporkan Reuters, Duterte memaparkan …": the sentence after the source
         text = text[source.end():].lstrip()
