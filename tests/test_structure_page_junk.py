@@ -27,6 +27,10 @@ JUNK = [
     "The panel on the last day of the forum. Source: Livestream",
     "Hi, I’m Ann! If you're enjoying this article, you'll love my daily morning newsletter, "
     "How To Elm. Every weekday, I give you the news that matters.",
+    "Lalu bagaimana dampaknya bagi pedagang kecil? Ikuti diskusinya dalam Editorial Review.",
+    "Ikuti terus ulasan mendalam berita-berita hangat detikcom yang disiarkan secara langsung "
+    "pada Senin-Jumat, pukul 15.30-18.00 WIB.",
+    '"Detik Sore, Nggak Cuma Hore-hore!"',
     "KOMPAS.com / BUDI SANTOSO Foto udara proyek kota baru, Bekasi, Senin (4/9/2017). Pada "
     "tahap pertama akan dibangun 100 ribu unit.",
 ]
@@ -41,6 +45,7 @@ PROSE = [
     "JAKARTA, KOMPAS.com - Wali Kota Bogor Budi Santoso meresmikan jembatan baru.",
     "Kompas.com / Rina Lestari menulis laporan ini dari Bekasi.",
     "The newsletter of the council reported the vote on Monday.",
+    "Ia mengajak warga ikuti diskusinya di balai desa, Senin (3/3/2025).",
 ]
 
 

@@ -23,6 +23,11 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     # A video's teaser: "Lalu apa langkah Reda berikutnya? Saksikan selengkapnya dalam program …"
     r"(?:[^\"“”]{0,200}[?.!]\s*)?(?:saksikan|simak|tonton)\s+(?:kisah\s+)?selengkapnya\b.*",
     r"(?:saksikan|simak|tonton)\s+(?:live|siaran\s+langsung|streaming)\b.*",
+    # A live programme's teaser and slogan: "Lalu bagaimana …? Ikuti diskusinya dalam Editorial
+    # Review.", "Ikuti terus ulasan mendalam berita-berita hangat …", "Detik Sore, Nggak Cuma …"
+    r"(?:[^\"“”]{0,300}[?.!]\s*)?ikuti\s+(?:terus\s+)?(?:diskusinya|laporan\s+langsung|"
+    r"ulasan\s+mendalam)\b.*",
+    r"[\"“”]*detik\s*(?:sore|pagi|siang),\s+nggak\s+cuma\b.*",
     # "Simak Lifestyle Populer Lainnya", "Baca Berita Menarik Lainnya": a prompt to more stories
     r"(?:baca|simak|lihat|tonton|cek)\s+(?:\S+\s+){0,4}lainnya\W*",
     r"baca\s*(?:juga|selengkapnya|berita\s+terkait)?\s*:.*",
