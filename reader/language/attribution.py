@@ -327,8 +327,7 @@ _LAW_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*\s+(?:A
 # A new clause whose subject is the name right before the verb: "… to college and Woody says"
 # (not a list of names: "Ann Lee and Bob Tran said").
 _THEN_NAMED = re.compile(r"\b[a-z]{2,},?\s+(?:and|but|while|as|then|yet|dan|tetapi|namun|sementara|"
-                         r"sedangkan)"
-                         r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+[a-z]+ly)?\s*$")
+                         r"sedangkan)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+[a-z]+ly)?\s*$")
 _DESCRIBED_BY = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:(?!(?:of|for|from|at|"
                            r"in|with|and|or|the|dan|atau|dari|di|ke|bersama|serta|dengan|untuk|pada|"
                            r"yang)\s)[a-z]{3,}\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*$")

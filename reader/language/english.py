@@ -143,8 +143,8 @@ def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | N
     first = words[0].lower()
     if first == "it" and len(words) == 1:  # a body: the company, the ministry
         return state.lead_in(), "after"
-    if first == "they" and len(words) == 1 and state.source() is not None:
-        return state.source(), "after"  # 'an "insider" told Us …, "…," they said': the insider
+    if first == "they" and len(words) == 1 and (source := state.source()) is not None:
+        return source, "after"  # 'an "insider" told Us …, "…," they said': the insider
     if first in EN_PRONOUNS and len(words) == 1:
         return None, "after-plural" if first == "they" else "after-pronoun"
     if first == "the" and len(words) <= 7 and (words[-1].lower() in _EPITHETS or

@@ -90,8 +90,8 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
         return list(cached)
     flags = [is_role(t, english) for t in tokens]
     for i, token in enumerate(tokens):
-        if i and flags[i - 1] and ROMAN.match(token) and token or \
-                token.isdigit() and tokens[i - 1].lower() in SCHOOLS:
+        if i and ((flags[i - 1] and token and ROMAN.match(token)) or
+                  (token.isdigit() and tokens[i - 1].lower() in SCHOOLS)):
             flags[i] = True  # "Komisi X", "SMAN 1"
             continue
         if not english and i and not flags[i] and (

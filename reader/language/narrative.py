@@ -172,20 +172,28 @@ class State:
         person the narrative followed (and did not quote) in the third person, opening with
         ``Dia``/``He`` or naming them (``"AR ini dia driver"``), is the latest speaker's."""
         found = self.referent(pronoun)
-        last = self.last_speaker
-        if found is None or last is None or self.focus_from_quote or last.name == found.name \
-                or (pronoun and self.language == "en" and
-                    self._gender(last) not in (None, gender.of_pronoun(pronoun))):
+        last = self._other_speaker(found)
+        if last is None or (pronoun and self.language == "en" and
+                            self._gender(last) not in (None, gender.of_pronoun(pronoun))):
             return found
         opens = _THIRD_PERSON.match(body) if self.about and not speaks(self.about) else None
         third = opens.group(1).lower() if opens else ""  # (not: "Her mother said she was …")
-        if self.language == "en":  # ("She's innovative," he said: she is someone else)
-            third = third if third in _EN_THIRD and gender.of_pronoun(third) == \
-                (gender.of_pronoun(pronoun) if pronoun else gender.of_pronoun(third)) and \
-                self._gender(found) in (None, gender.of_pronoun(third)) else ""
+        if self.language == "en" and third:  # ("She's innovative," he said: someone else)
+            said = gender.of_pronoun(third)
+            if third not in _EN_THIRD or (pronoun and gender.of_pronoun(pronoun) != said) or \
+                    self._gender(found) not in (None, said):
+                third = ""
         if third in _ID_THIRD or third in _EN_THIRD or _names(body, found):
             return last
         return found
+
+    def _other_speaker(self, found: Speaker | None) -> Speaker | None:
+        """The latest speaker, when the text has since followed someone else (``found``) in
+        narrative rather than in a quote; None otherwise."""
+        last = self.last_speaker
+        if found is None or last is None or self.focus_from_quote or last.name == found.name:
+            return None
+        return last
 
     def source(self) -> Speaker | None:
         """The unnamed person the text follows (``an insider``, ``a source``), whom a singular
@@ -239,11 +247,9 @@ class State:
         too when the quote names whom the text is about (``"William is an incredible artist"``
         after a line about William is the interviewee's)."""
         found = self.focus or self.last_speaker
-        last = self.last_speaker
-        if found is not None and last is not None and last.name != found.name and body and \
-                not self.focus_from_quote and _names(body[:80], found) and \
-                not _names(body, last):  # (its opening words: a span may run on past its end)
-            return last
+        last = self._other_speaker(found)
+        if last is not None and _names(body[:80], found) and not _names(body, last):
+            return last  # (its opening words: a span may run on past its end)
         return found
 
     def read(self, text: str) -> None:
@@ -315,10 +321,12 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2},\s*)?[\w-]+(?:\.[A-Za-z]{2,4}){1,2}"
     r"(?:\s*,\s*[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,2})?)\s*(?:--|[-–—])\s+"
 )
-# Capitalised words, then capitals in brackets: "Rizal Ramli (RR)", "Donny Tri Istiqomah (DTI)".
+# Letters a person is given instead of a name: "warga berinisial R".
 _PSEUDONYM = re.compile(r"\b(?:[Bb]er)?[Ii]nisial\s+([A-Z]{1,4})\b")
+# A body's name, then its short name in brackets: "Dinas Pendidikan dan Kebudayaan (Dikbud)".
 _BODY_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:dan|and|of|&)\s+)?){1,6})"
                            r"\(([A-Z][A-Za-z]{1,9})\)")
+# Capitalised words, then capitals in brackets: "Rizal Ramli (RR)", "Donny Tri Istiqomah (DTI)".
 _INITIALS = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})\(([A-Z]{2,4})\)")
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)

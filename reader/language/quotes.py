@@ -137,9 +137,7 @@ def _narrative(text: str, start: int, end: int, terms: list[Span]) -> str:
     """The narrative from ``start`` to ``end`` with the terms inside it as plain words: a word
     in lower case without its marks (``an insider told``), a title as ``x`` (no name)."""
     parts, at = [], start
-    for term in terms:
-        if term.open_at < start or term.close_at > end:
-            continue
+    for term in terms:  # (all between start and end: the terms since the narrative last read)
         body = text[term.start:term.end]
         parts += [text[at:term.open_at], "x" if any(c.isupper() for c in body) else body]
         at = term.close_at
