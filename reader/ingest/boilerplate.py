@@ -16,17 +16,22 @@ from reader.language.sentences import abbreviation_at
 
 MAX_LINE = 300  # boilerplate lines are short; a longer line is a paragraph whatever it starts with
 
-_WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
+# Each is matched against a whole line, ignoring case. Most open with their own words; those
+# that may open anywhere (a teaser's sentence before "Saksikan selengkapnya", a prompt to
+# comment) come with a word every line they match holds, and are tried only on lines holding
+# it: scanning every line for them took a tenth of the time reading an article takes.
+_WHOLE_LINE: list[str | tuple[str, str]] = [
     # Links to other stories.
     r"(?:baca|simak|lihat|tonton|saksikan|cek)\s+(?:juga|pula)\b.*",
     r"(?:simak|tonton|lihat|saksikan)\s+(?:juga\s+)?(?:video|foto)\b.*",
     # A video's teaser: "Lalu apa langkah Reda berikutnya? Saksikan selengkapnya dalam program …"
-    r"(?:[^\"“”]{0,200}[?.!]\s*)?(?:saksikan|simak|tonton)\s+(?:kisah\s+)?selengkapnya\b.*",
+    ("selengkapnya",
+     r"(?:[^\"“”]{0,200}[?.!]\s*)?(?:saksikan|simak|tonton)\s+(?:kisah\s+)?selengkapnya\b.*"),
     r"(?:saksikan|simak|tonton)\s+(?:live|siaran\s+langsung|streaming)\b.*",
     # A live programme's teaser and slogan: "Lalu bagaimana …? Ikuti diskusinya dalam Editorial
     # Review.", "Ikuti terus ulasan mendalam berita-berita hangat …", "Detik Sore, Nggak Cuma …"
-    r"(?:[^\"“”]{0,300}[?.!]\s*)?ikuti\s+(?:terus\s+)?(?:diskusinya|laporan\s+langsung|"
-    r"ulasan\s+mendalam)\b.*",
+    ("ikuti", r"(?:[^\"“”]{0,300}[?.!]\s*)?ikuti\s+(?:terus\s+)?(?:diskusinya|laporan\s+langsung|"
+              r"ulasan\s+mendalam)\b.*"),
     r"[\"“”]*detik\s*(?:sore|pagi|siang),\s+nggak\s+cuma\b.*",
     # "Simak Lifestyle Populer Lainnya", "Baca Berita Menarik Lainnya": a prompt to more stories
     r"(?:baca|simak|lihat|tonton|cek)\s+(?:\S+\s+){0,4}lainnya\W*",
@@ -42,7 +47,8 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"continue\s+reading(?:\s+below)?",
     # Syndication and copyright notices.
     r"(?:berita|artikel)\s+ini\s+(?:telah|sudah)\s+(?:tayang|dimuat|terbit|diterbitkan)\b.*",
-    r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\)|\d{4}).*|©.*|.*all\s+rights\s+reserved\.?",
+    r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\)|\d{4}).*|©.*",
+    ("rights", r".*all\s+rights\s+reserved\.?"),
     # Photo captions and credits.
     r"(?:foto|photos?|ilustrasi|illustration|gambar|image|video|dok\.?|dokumentasi)\s*:.*",
     # A bare link, a release's contact line: "https://www.youtube.com/…", "KONTAK: info@…".
@@ -54,7 +60,8 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"\[\s*gambas\s*:[^\]]*\]",
     r"lihat\s+foto",
     # An ad slot's script left as text: "googletag.cmd.push(function() { … });".
-    r"(?:googletag|window|document)\.\w.*|.*\bfunction\s*\(\s*\)\s*\{.*",
+    r"(?:googletag|window|document)\.\w.*",
+    ("function", r".*\bfunction\s*\(\s*\)\s*\{.*"),
     # A separator: "---", "* * *".
     r"[-–—―_=*~•·#\s]{3,}",
     # A wire's credits and notices: "Reporting by … Editing by …", "Our Standards: …",
@@ -62,13 +69,15 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:additional\s+)?(?:reporting|writing)\s+by\s+(?-i:[A-Z]).*\bedit(?:ing|ed)\s+by\b.*",
     r"(?:editing|edited)\s+by\s+(?-i:[A-Z])[^.]*\.?",
     r"our\s+standards\s*:.*",
-    r"[^.!?\"“”]{3,120}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?",
+    ("contributed",
+     r"[^.!?\"“”]{3,120}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?"),
     r"editor(?:'|’)?s\s+note\s*:.*",
     r"more\s+on\s+[^:.!?]{1,40}:.*",
-    r"[^\"“”]*\(\s*click\s+here\b[^)]*\)\W*",
+    ("click", r"[^\"“”]*\(\s*click\s+here\b[^)]*\)\W*"),
     # A page's reading tools and prompts: "Listen 8 min Comment on this story … Gift Article
     # Share", "SEE RELATED STORY", "For news updates, follow Jane Roe on Facebook …".
-    r"listen\s+\d+\s+min\b.*|.*\bgift\s+article\b.*",
+    r"listen\s+\d+\s+min\b.*",
+    ("gift", r".*\bgift\s+article\b.*"),
     r"see\s+related\s+(?:story|stories|video|coverage)\b.*",
     r"for\s+(?:more\s+)?(?:news\s+)?updates?,?\s+follow\b.*",
     # A gallery's counter and button, a stray mark: "VIEW GALLERY - 2 IMAGES", "2", "<".
@@ -88,22 +97,28 @@ _WHOLE_LINE = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:to\s+)?(?:learn|read|find\s+out)\s+more,?\s+(?:visit|go\s+to|click)\b.*",
     r"more\s*:.*",
     r"follow\s+us\s+on\b.*",
-    r".{0,200}\b(?:share\s+your\s+thoughts|let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b.*",
-    r".{0,120}\b(?:sign\s+up\s+for|subscribe\s+to|you['’]ll\s+love)\s+(?:my|our)\b.{0,60}"
-    r"\bnewsletter\b.*",
+    ("comment",
+     r".{0,200}\b(?:share\s+your\s+thoughts|let\s+us\s+know|tell\s+us)\b.{0,40}\bcomments?\b.*"),
+    ("newsletter", r".{0,120}\b(?:sign\s+up\s+for|subscribe\s+to|you['’]ll\s+love)\s+(?:my|our)\b"
+                   r".{0,60}\bnewsletter\b.*"),
     r"(?:AP|Associated\s+Press|Reuters|AFP)\s+(?:journalists?|writers?|reporters?)\b.*"
     r"\bcontributed\b.*",
-    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+via\s+(?:getty\s+images|shutterstock|"
-    r"istock|ap|reuters|afp)\b.*",
-    r".{0,250}\b(?-i:Courtesy\s+of|Source:)\s+[^.!?:]{2,60}",
+    ("via", r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+via\s+(?:getty\s+images|"
+            r"shutterstock|istock|ap|reuters|afp)\b.*"),
+    ("courtesy", r".{0,250}\b(?-i:Courtesy\s+of)\s+[^.!?:]{2,60}"),
+    ("source:", r".{0,250}\b(?-i:Source:)\s+[^.!?:]{2,60}"),
     # A photo credited at its start to an outlet's photographer in capitals: "KOMPAS.com /
     # ANDREAS LUKAS Foto udara proyek …".
     r"(?-i:[A-Z][\w-]*\.(?:com|co\.id|id)\s*/\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)(?:\s.*)?",
-)]
-# All of them in one pattern (a line matches it whole when it matches one of them whole): one
-# call a line instead of one a rule.
-_ANY_WHOLE_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in _WHOLE_LINE),
-                             re.IGNORECASE)
+]
+# Those opening with their words in one pattern (one call a line, not one a rule).
+_OPENING = re.compile("|".join(f"(?:{p})" for p in _WHOLE_LINE if isinstance(p, str)),
+                      re.IGNORECASE)
+_ANYWHERE = [(word, re.compile(p, re.IGNORECASE)) for word, p in
+             (entry for entry in _WHOLE_LINE if isinstance(entry, tuple))]
+# Letters that ignoring case takes for another letter than their lower case is: "ı" and "ſ"
+# for "i" and "s"; "İ" lowers to "i" and a combining dot.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
 _WRAPPED = re.compile(r"[\"'“‘](.+?)[\"'”’]?")
 # A short credit line for a photo: "FG Trade via Getty Images", "ANTARA FOTO/Ali Budiman".
 _PHOTO_AGENCY = re.compile(
@@ -115,6 +130,7 @@ _CAPTION_END = re.compile(
     r"\((?:AP|AP Photo[^()]*|Reuters|AFP|Getty Images|(?i:foto|photo|dok)\s*:[^()]*|"
     r"(?:ANTARA(?:\s+FOTO)?|REUTERS|AFP|EPA|AP(?:\s+Photo)?)/[^()]*)\)\s*(?:@\w+)?$"
     r"|\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+\s/\s(?:AP|AFP|Reuters|Getty Images|Bloomberg)$")
+_AGENCY_WORDS = ("getty", "shutterstock", "istock", "photo", "foto")
 CAPTION_LIMIT = 600  # a caption that ends with its agency's credit may run longer than MAX_LINE
 # A photographer and outlet in brackets: "(Rachel Aston/Las Vegas Review-Journal) @handle".
 _NAMED_CREDIT_END = re.compile(r"\([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[^()]*\)\s*(?:@\w+)?$")
@@ -134,18 +150,50 @@ def is_boilerplate(line: str) -> bool:
     if not line or len(line) > CAPTION_LIMIT:
         return False
     if len(line) > MAX_LINE:  # only a caption ending with its agency's credit is this long
-        return _CAPTION_END.search(line) is not None and not _quoted_speech(line)
-    if _ANY_WHOLE_LINE.fullmatch(line):
+        return _caption_end(line) and not _quoted_speech(line)
+    if _whole_line(line):
         return True
     wrapped = _WRAPPED.fullmatch(line)  # "'Lihat juga Video: …'": a link line in quote marks
-    if wrapped and _ANY_WHOLE_LINE.fullmatch(wrapped.group(1)):
+    if wrapped and _whole_line(wrapped.group(1)):
         return True
-    caption = _CAPTION_END.search(line) is not None
+    caption = _caption_end(line)
     # a photo agency's name makes a short line or a captioned one boilerplate; the search for
     # it is skipped where it could not decide (most paragraphs are longer, without a caption)
-    if (len(line) <= 80 or caption) and _PHOTO_AGENCY.search(line):
+    if (len(line) <= 80 or caption) and _photo_agency(line):
         return True
     return caption and not _quoted_speech(line)
+
+
+def _whole_line(line: str) -> bool:
+    """``line`` matches one of :data:`_WHOLE_LINE` whole (ignoring case)."""
+    if _OPENING.fullmatch(line):
+        return True
+    lower = _lower(line)
+    return any(word in lower and pattern.fullmatch(line) for word, pattern in _ANYWHERE)
+
+
+def _lower(line: str) -> str:
+    """``line`` in lower case, holding every word a pattern ignoring case finds in it."""
+    lower = line.lower()
+    return lower if lower.isascii() else lower.translate(_FOLD)
+
+
+def _caption_end(line: str) -> bool:
+    """``line`` ends with a photo's credit (:data:`_CAPTION_END`). A credit holds no ``(``
+    but the one opening its brackets, so it is looked for from the last one on; one without
+    brackets has a ``/``."""
+    at = line.rfind("(")
+    if at < 0 and "/" not in line:
+        return False
+    return _CAPTION_END.search(line, max(at, 0)) is not None
+
+
+def _photo_agency(line: str) -> bool:
+    """``line`` names a photo agency (:data:`_PHOTO_AGENCY`): each name but those with a
+    ``/`` holds one of these words."""
+    if "/" not in line and not any(word in _lower(line) for word in _AGENCY_WORDS):
+        return False
+    return _PHOTO_AGENCY.search(line) is not None
 
 
 def is_caption_with_credit(line: str) -> bool:

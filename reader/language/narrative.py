@@ -27,6 +27,7 @@ from reader.language.lexicon import (
 from reader.language.names import Speaker, is_person, role_only, split_role
 from reader.language.sentences import boilerplate, sentences
 from reader.language.subjects import entities, sentence_subject, speaks
+from reader.language.words import whole_word
 from reader.records import Quote
 
 _GENERIC_ROLE = ROLE_LINKS | {"wakil", "deputy", "vice", "the", "itu", "ini", "tersebut"}
@@ -340,7 +341,7 @@ _EN_THIRD = {"he", "she"}
 
 def _names(body: str, speaker: Speaker) -> bool:
     """The quote names ``speaker`` (a capitalised word of the name, as a whole word)."""
-    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body)
+    return any(whole_word(body, word)
                for word in speaker.name.split() if word[:1].isupper() and len(word) >= 2)
 
 
