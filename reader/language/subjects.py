@@ -52,6 +52,7 @@ from reader.language.subject_shapes import (
     shaped_subject,
 )
 from reader.language.word_forms import derived_noun
+from reader.language.words import letters_before
 
 if TYPE_CHECKING:
     from reader.language.narrative import State
@@ -135,6 +136,7 @@ _NEXT_NOUN = re.compile(r"\s+([a-z]+)\b")
 # One or two words right before a name, for a relation to that person ("ayah", "kuasa hukum").
 _RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|[Oo]rang\s+tua)|"
                               r"[A-Za-z]+)\s+$")
+_RELATION_ENDS = RELATIONS | MEMBERS | {"hukum", "bicara", "tua"}  # (the last word of one)
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
 _POINTED = re.compile(r"\s+(?:tersebut|itu)\b")
 _ROLE_GOES_ON = re.compile(r"\s+(?:dan|and|&)\s+[A-Z]")
@@ -207,7 +209,8 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 continue  # "Keanu's relationship to …": the thing owned is the subject
             # "Smith's lawyer said": the lawyer, not Smith
             candidate, end = Speaker(f"{' '.join(words)} {noun.group(1)}"), noun.end()
-        if not english and words[0] == first:
+        if not english and words[0] == first and \
+                letters_before(text, start, 25).lower() in _RELATION_ENDS:
             relation = _RELATION_BEFORE.search(text, max(0, start - 25), start)
             if relation and candidate.role is None and (relation.group(1).lower() in RELATIONS or (
                     relation.group(1).lower() in MEMBERS and len(words) == 1)):

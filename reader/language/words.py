@@ -25,3 +25,22 @@ def _joins(char: str) -> bool:
     """``char`` continues a word, as ``[\\w-]`` has it (``\\w``: what ``str.isalnum`` says,
     and ``_``)."""
     return char.isalnum() or char in "_-"
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def letters_before(text: str, at: int, reach: int) -> str:
+    """The ASCII letters ending the last word before ``at`` (``"ayah"`` of ``"(ayah "``), when
+    only spaces come between it and ``at`` and it starts within ``reach`` characters; else
+    ``""``. A cheap first look before a pattern asks about the word there."""
+    if not text[at - 1:at].isspace():
+        return ""
+    before = text[max(0, at - reach):at].split()
+    if not before:
+        return ""
+    word = before[-1]
+    start = len(word)
+    while start and word[start - 1] in _LETTERS:
+        start -= 1
+    return word[start:]
