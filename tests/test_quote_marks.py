@@ -40,3 +40,14 @@ def test_the_name_of_a_discussion_or_seminar_right_before_the_mark_is_a_term():
     assert [(q.text[:12], q.kind) for quotes in found for q in quotes] == [
         ("Modal saya m", "statement"), ("Pembangunan ", "term"), ("Literasi Keu", "term"),
         ("Kami siap,", "statement"), ("Semua harus ", "statement")]
+
+
+def test_a_closing_mark_glued_after_a_full_stop_opens_the_next_quote():
+    # '… terulang.”Saat itu …': the writer's opening mark is a closing one, with no space
+    assert statements('Budi Santoso, warga Cibinong, mengaku cemas banjir akan terulang.”Saat '
+                      'itu air masuk sampai atap rumah,” katanya.') == [
+        ("Saat itu air masuk sampai atap rumah,", "Budi Santoso")]
+    # a quote open before it is closed there as before
+    assert [text for text, _ in statements(
+        'Ia berkata, “Kami siap.”Lalu ia pergi. “Besok kami kembali,” ujar Budi Santoso.')] == [
+        "Kami siap.", "Besok kami kembali,"]

@@ -89,10 +89,10 @@ def _opens(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if text[i] in "“«„‘":
         return not after.isspace()
+    if before in ".!?" and text[i] in '"”':  # "…masyarakat."Satu hal …, "terulang.”Saat itu"
+        return after.isupper()
     if text[i] == "”":  # a closing mark used to open: ”Siapa …?”
         return before.isspace() and after.isalnum()
-    if before in ".!?" and text[i] == '"':  # "…masyarakat."Satu hal …
-        return after.isupper()
     return (before.isspace() or before in "([{—–-:,;/") and not after.isspace() and after != text[i]
 
 
