@@ -11,6 +11,7 @@ them instead, from :attr:`Changes.sources`, so the articles never cross a proces
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -131,7 +132,13 @@ def start_pool(procs: int):
     import multiprocessing
 
     others = live_children()
-    pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
+    # What the processes inherit (the parsers' tables, the stems known) lives as long as they
+    # do: frozen, their collections never walk it (3% of their time) nor write to its pages.
+    gc.freeze()
+    try:
+        pool = multiprocessing.get_context("fork").Pool(procs, initializer=start_child)
+    finally:
+        gc.unfreeze()
     return pool, live_children() - others
 
 
