@@ -470,3 +470,17 @@ def test_a_headline_opening_with_foto_or_video_is_the_headline_not_a_caption():
     assert texts(found) == [LEDE, P2]
     found = article(f"Judul Berita Banjir\n\nFoto: Antara/Budi Santoso\n\n{LEDE}\n\n{P2}\n")
     assert found.title == "Judul Berita Banjir" and texts(found) == [LEDE, P2]
+
+
+def test_a_first_sentence_opening_with_the_headlines_words_keeps_them(tmp_path):
+    sentence = ("Jadwal kereta tambahan jurusan Bandung untuk libur panjang sudah dirilis PT KAI "
+                "pada Senin pagi.")
+    rows = [{"id": "a", "title": "Jadwal Kereta Tambahan Jurusan Bandung",
+             "content": f"{sentence}\n\n{P2}"},
+            # the headline glued to the body (a scrape): still taken off
+            {"id": "b", "title": "Jadwal Kereta Tambahan Jurusan Bandung",
+             "content": f"Jadwal Kereta Tambahan Jurusan Bandung {LEDE}\n\n{P2}"}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    first, second = read_file(tmp_path / "r.jsonl", "r")
+    assert texts(first) == [sentence, P2]
+    assert texts(second) == [LEDE, P2]

@@ -103,7 +103,7 @@ def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> l
     elif found.title and _same(first, found.title):
         i = 1
     elif found.title and _same(first[: len(found.title)], found.title) and len(first) > len(
-            found.title) + 20:
+            found.title) + 20 and not _goes_on(text, first_start + len(found.title.rstrip("."))):
         body_start = _skip_space(text, first_start + len(found.title.rstrip(".")), first_end)
         if text[body_start: body_start + 1] == ".":
             body_start = _skip_space(text, body_start + 1, first_end)
@@ -295,6 +295,13 @@ def _same(a: str, b: str) -> bool:
         return " ".join(_HEADING.sub("", s).casefold().split()).rstrip(".")
 
     return bool(a.strip()) and key(a) == key(b)
+
+
+def _goes_on(text: str, at: int) -> bool:
+    """The words go on at ``at`` in lower case: the body's first sentence opens with the
+    headline's words (``Jadwal kereta tambahan … untuk libur panjang``), which are its own, or
+    the headline's last word is only the start of the body's (``Banjirnya``)."""
+    return text[at:at + 200].lstrip(" \t")[:1].islower()
 
 
 def _skip_space(text: str, pos: int, limit: int) -> int:
