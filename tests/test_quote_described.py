@@ -137,3 +137,20 @@ def test_what_is_no_turn_to_a_person_keeps_the_speaker():
         "Fitur baru itu adalah GoFood Pickup, layanan antar makanan. Ibu kotanya adalah "
         'Nusantara. Lain halnya dengan Jakarta. "Semua berjalan lancar," ujarnya.',
     ) == ["Andi Wijaya", "Andi Wijaya"]
+
+
+def test_a_passive_reports_agent_described_in_lower_case_then_named_after_a_comma():
+    # "disampaikan kuasa hukum warga, Darmawan Saputra": the later "kata Darmawan" is him,
+    # with his description as the role
+    assert roles(
+        "Ketua RT menolak rencana itu. Hal itu disampaikan kuasa hukum warga, Darmawan "
+        "Saputra usai mendampingi warga rapat.",
+        '"Kami tidak setuju dengan rencana ini," kata Darmawan di balai desa.',
+        '"Surat sudah kami siapkan," ujarnya.',
+    ) == [("Darmawan Saputra", "kuasa hukum warga")] * 2
+    # a description that is no one's ("melalui keterangan tertulis, Senin") names no one
+    assert roles(
+        "Menteri Kesehatan Rina Lestari meninjau puskesmas.",
+        "Hal itu disampaikan melalui keterangan tertulis, Senin.",
+        '"Layanan harus merata," ujarnya.',
+    ) == [("Rina Lestari", "Menteri Kesehatan")]

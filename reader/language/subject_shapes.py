@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 from reader.language.lexicon import (
     AFTER_VERBS,
     EN_VERBS,
+    LOWER_BODIES,
     MEMBERS,
     PLACES,
     POSSESSIVE,
     RELATIONS,
+    STOP_NAME,
     UNNAMED,
 )
 from reader.language.names import Speaker, is_person, is_role, role_only
@@ -62,11 +64,15 @@ CAME_FROM = re.compile(r"(?<!yang )(?<!mengaku )\b(?:datang|muncul)\s+dari\s+(?=
 # The agent of a passive report: "Kabar ini disampaikan (oleh) Menteri Hukum, Supratman".
 # Written ``\bdi(?:…)`` first; the word start is checked after the literal "di" (a look-behind on
 # the same characters), so the search skips to each "di" in C instead of testing every position.
-PASSIVE = re.compile(r"di(?<!\wdi)(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|"
-                     r"sebutkan|paparkan|terangkan|utarakan|ucapkan|tuturkan|tekankan|"
-                     r"kemukakan|nyatakan)\s+(?:oleh\s+)?(?=[A-Z])|"
+_SAID = (r"di(?<!\wdi)(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|umumkan|sebutkan|"
+         r"paparkan|terangkan|utarakan|ucapkan|tuturkan|tekankan|kemukakan|nyatakan)\s+"
+         r"(?:oleh\s+)?")
+PASSIVE = re.compile(_SAID + r"(?=[A-Z])|"
                       # a belief or a claim, by someone described: "diyakini oleh bos … X"
                      r"di(?<!\wdi)(?:yakini|akui|nilai|klaim|prediksi|perkirakan)\s+oleh\s+")
+# The same with someone described in lower case, then named after a comma: "Hal itu
+# disampaikan kuasa hukum warga, Darmawan Saputra, kemarin."
+PASSIVE_DESCRIBED = re.compile(_SAID + r"(?P<first>[a-z]+)\b")
 # A relative clause before a passive is about something else ("hal inilah yang diyakini oleh
 # X" is X's belief all the same).
 RELATIVE_END = re.compile(r"(?<!lah)(?<!\bini)(?<!\bitu)\s+yang\s+$")
@@ -125,7 +131,27 @@ def shaped_subject(text: str, state: State) -> Speaker | None:
         speaker, how = phrase_speaker(text[passive.end():], state)
         if how == "name" and speaker is not None and not role_only(speaker):
             return speaker
+    elif passive is None and "," in text:
+        return _described_agent(text, state)
     return None
+
+
+def _described_agent(text: str, state: State) -> Speaker | None:
+    """The person a passive report names after describing them in lower case (``disampaikan
+    tim hukum Hasto, Maqdir Ismail``): the description must open with a word for a person or
+    a body (not ``disampaikan melalui keterangan tertulis, Senin``)."""
+    found = PASSIVE_DESCRIBED.search(text)
+    if found is None or RELATIVE_END.search(text, 0, found.start()):
+        return None
+    first = found.group("first")
+    if not (first in RELATIONS or first in MEMBERS or first in LOWER_BODIES or (
+            is_role(first) and first not in STOP_NAME)):
+        return None
+    speaker, how = phrase_speaker(text[found.start("first"):], state)
+    if how != "name" or speaker is None or role_only(speaker) or not speaker.role or \
+            not speaker.role.startswith(first):
+        return None
+    return speaker
 
 
 def _turned_to(text: str, state: State) -> Speaker | None:
