@@ -114,3 +114,22 @@ def test_a_spokesperson_of_a_body_and_a_companys_officer_are_named():
     assert roles('"Anak saya baik," kata ayah Presiden Joko Widodo.')[0][0] != "Joko Widodo"
     split = split_role("CFO John David Rainey".split(), english=True)
     assert (split.name, split.role) == ("John David Rainey", "CFO")
+
+
+def test_a_portfolio_after_dan_and_before_a_short_name_stays_in_the_role():
+    # "Menteri Koperasi dan UKM (Menkop) RI, Rudi Hartono": one office, not "UKM (Menkop) RI"
+    assert roles(
+        "Sementara itu, Menteri Koperasi dan UKM (Menkop) RI, Rudi Hartono, memaparkan alasan "
+        "larangan itu.",
+        '"Stok ikan sedang menurun," ujar Rudi Hartono di Bandung.',
+        "Kepala Dinas Pemuda dan Olahraga (Dispora) Jabar, Rina Lestari, ikut hadir.",
+        '"Kami siap," kata Rina.',
+    ) == [("Rudi Hartono", "Menteri Koperasi dan UKM (Menkop) RI"),
+          ("Rina Lestari", "Kepala Dinas Pemuda dan Olahraga (Dispora) Jabar")]
+    # a title after "dan" is another person's: the prime minister, the army chief
+    assert roles(
+        "Presiden Joko Widodo dan PM Malaysia, Anwar Ibrahim, bertemu di Bogor.",
+        '"Kami sepakat," kata Anwar.',
+        "Presiden Jokowi dan KSAD Dudung Abdurachman meninjau pasar.",
+        '"Harga stabil," kata Dudung.',
+    ) == [("Anwar Ibrahim", "PM Malaysia"), ("Dudung Abdurachman", "KSAD")]

@@ -287,3 +287,27 @@ def _split_plan(tokens: list[str], english: bool
             # a person after the body's name, unless a name word is a common word
             return " ".join(name), " ".join(role), whole, tuple(name)
     return " ".join(name), " ".join(role), whole, None
+
+
+def bare_word(word: str) -> str:
+    """A word of a name without the punctuation after it; an abbreviation with a full stop
+    inside keeps its last one (``U.S.``, not ``U.S``)."""
+    word = word.rstrip(",")
+    return word if "." in word[:-1] and word[-2:-1].isalpha() and word[-3:-2] == "." \
+        else word.rstrip(".,")
+
+
+def continues_role(first: list[str], second: list[str]) -> bool:
+    """``Menteri Komunikasi`` + ``dan Informatika Rudiantara``: one role; ``Presiden Joko
+    Widodo`` + ``dan Wapres Ma'ruf Amin``: two people; ``Menteri Koperasi`` + ``dan UKM
+    (Menkop) RI``: a portfolio or a short name no title has (``Olahraga``, ``UKM``, not
+    ``PM``), with no name after it, goes on."""
+    if is_role(first[-1]):
+        return True
+    if not is_role(second[0]):
+        return any(is_role(w) for w in second)
+    lead = second[0].lower()
+    if lead in ROLE_QUALIFIERS or (second[0].isupper() and lead not in ROLE_WORDS):
+        found = split_role([bare_word(w) for w in second], frozenset())
+        return found is not None and role_only(found)
+    return False

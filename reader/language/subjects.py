@@ -35,6 +35,8 @@ from reader.language.lexicon import (
 )
 from reader.language.names import (
     Speaker,
+    bare_word,
+    continues_role,
     is_person,
     is_role,
     only_qualifiers,
@@ -169,7 +171,7 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
         index += 1
         if index < count and is_role(first):  # the first word decides for the whole run
             while index < count and _JOINED.fullmatch(text, end, matches[index].start()) and \
-                    _continues_role(words, matches[index].group().split()):
+                    continues_role(words, matches[index].group().split()):
                 words += [text[end:matches[index].start()].strip()] + matches[index].group().split()
                 end = matches[index].end()
                 index += 1
@@ -190,12 +192,12 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
         if previous and previous[0].lower().strip(",") in PREPOSITIONS and words[0] == first \
                 and previous[0] != "oleh":  # "oleh Jaksa Penuntut Umum Ulpah": a passive's agent
             continue
-        candidate = split_role([_bare(w) for w in words], vocab, english)
+        candidate = split_role([bare_word(w) for w in words], vocab, english)
         if candidate is None:
             continue
         if index < count and role_only(candidate) and \
                 text[end:matches[index].start()].strip() == ",":
-            following = split_role([_bare(w) for w in matches[index].group().split()],
+            following = split_role([bare_word(w) for w in matches[index].group().split()],
                                    vocab, english)
             if following is not None and is_person(following):
                 # "Menteri Hukum RI, Supratman Andi Agtas": one person with the role before
@@ -218,22 +220,6 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                 candidate = Speaker(f"{relation.group(1)} {candidate.name}")
         strong = reporting(text, end) or (english and bool(_EN_AGENT.match(text, end)))
         yield candidate, strong
-
-
-def _bare(word: str) -> str:
-    """A word of a name without the punctuation after it; an abbreviation with a full stop
-    inside keeps its last one (``U.S.``, not ``U.S``)."""
-    word = word.rstrip(",")
-    return word if "." in word[:-1] and word[-2:-1].isalpha() and word[-3:-2] == "." \
-        else word.rstrip(".,")
-
-
-def _continues_role(first: list[str], second: list[str]) -> bool:
-    """``Menteri Komunikasi`` + ``dan Informatika Rudiantara``: one role; ``Presiden Joko
-    Widodo`` + ``dan Wapres Ma'ruf Amin``: two people."""
-    if is_role(first[-1]):
-        return True
-    return not is_role(second[0]) and any(is_role(w) for w in second)
 
 
 def sentence_subject(sentence: str, state: State,
@@ -336,7 +322,7 @@ def _opening_subject(text: str, state: State,
     if _LIST.match(head[match.end():]) and not (described and (
             _acts(described.group(1)) or described.group(1) in _VERB_WORDS)):
         return None, True  # "Dean James, Emil Audero, dan Joey Pelupessy telah …": plural
-    tokens = [_bare(w) for w in match.group().split()]
+    tokens = [bare_word(w) for w in match.group().split()]
     speech = False
     while len(tokens) > 1 and len(tokens[0]) >= 6 and not is_role(tokens[0]) and (
             tokens[0].lower() in state.vocab or derived_noun(tokens[0]) or
