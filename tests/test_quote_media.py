@@ -18,6 +18,11 @@ from reader.language.quotes import find_quotes
     ('"Kami belum digaji sejak Januari," kata Rina dalam wawancara khusus dengan Tempo.', "id",
      "Tempo"),
     ('"Kami belum digaji," kata Rina dalam wawancara.', "id", "wawancara"),
+    # the kind of outlet before its name: "kepada situs Page Six", "kepada harian Kompas"
+    ('"Dia sudah membeli vila di Ubud," kata Rina kepada situs Pop Daily.', "id", "Pop Daily"),
+    ('"Kami senang," ujar Budi kepada harian Kabar Kota, Senin.', "id", "Kabar Kota"),
+    ('"Kami siap," kata Andi kepada situs berita Pop Daily.', "id", "Pop Daily"),
+    ('"Itu salah," kata Andi kepada media, Senin.', "id", None),
 ])
 def test_an_interview_with_an_outlet_names_the_outlet(text, language, via):
     (found,), = find_quotes([text], language=language)

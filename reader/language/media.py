@@ -42,7 +42,10 @@ _PATTERNS = [
     re.compile(r"\bsebagaimana\s+(?P<via>keterangan\s+(?:tertulis\s+)?yang\s+diterima\s+"
                + _NAME + ")"),
     re.compile(r"\b(?P<via>keterangan\s+(?:tertulis\s+)?yang\s+diterima\s+" + _NAME + ")"),
-    re.compile(r"\bkepada\s+(?P<via>kantor\s+berita\s+" + _NAME + "|" + _NAME + ")"),
+    # "kepada Reuters", "kepada situs Page Six", "kepada harian Kompas"
+    re.compile(r"\bkepada\s+(?:(?:situs|portal|laman)(?:\s+berita)?\s+|harian\s+|majalah\s+|"
+               r"koran\s+|surat\s+kabar\s+|(?:stasiun\s+)?televisi\s+|media\s+)?"
+               r"(?P<via>kantor\s+berita\s+" + _NAME + "|" + _NAME + ")"),
     re.compile(r"\b(?:melalui|lewat|via|dalam)\s+(?P<via>" + _CHANNEL_ID + ")"),
     re.compile(r"\b(?:di|on)\s+(?:(?:his|her|their|its)\s+)?(?P<via>" + _PLATFORMS + r")\b"),
     re.compile(r"\bin\s+(?:an?|his|her|their|its|the)\s+(?:written\s+|joint\s+|news\s+|press\s+)?"
