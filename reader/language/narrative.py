@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.language import gender
+from reader.language.aliases import aliases, body_acronyms, initials
 from reader.language.lexicon import (
     BODY_HEADS,
     EN_RELATIONS,
@@ -55,6 +56,7 @@ class State:
     carrying: bool = False
     pending: list[tuple[Quote, str | None]] = field(default_factory=list)
     initials: dict[str, Speaker] = field(default_factory=dict)  # "RR" for "Rizal Ramli (RR)"
+    aliases: dict[str, Speaker] = field(default_factory=dict)  # "Jokowi": Joko Widodo
     companies: frozenset[str] = frozenset()  # "Pertamina" for "PT Pertamina (Persero)"
     parties: frozenset[str] = frozenset()  # "Gerindra" for "Partai Gerindra"
     genders: dict[str, str] = field(default_factory=dict)  # what the article says (English)
@@ -98,15 +100,22 @@ class State:
         if role_only(speaker):
             return self.by_role(speaker.name) or speaker
         if speaker.role is None:
+            if self._aliased(speaker.name):
+                return self._aliased(speaker.name)
             words = set(speaker.name.split())
             for known in reversed(self.people):
                 if known.name != speaker.name and words <= set(known.name.split()) and \
                         not known.name.endswith(POSSESSIVE):  # "Disney" is not "Disney World's"
-                    return known
+                    return self._aliased(known.name) or known
             for known in reversed(self.people):
                 if known.name == speaker.name and known.role:
                     return known  # "Sugiono" after "Sekjen Gerindra Sugiono": with his role
         return speaker
+
+    def _aliased(self, name: str) -> Speaker | None:
+        """``Jokowi`` as the text names him, with the role of the person it stands for."""
+        person = self.aliases.get(name)
+        return Speaker(name, person.role) if person is not None and person.role else None
 
     def by_role(self, role: str) -> Speaker | None:
         """``Kapolrestabes``, ``Menteri Hukum itu``, ``the minister``: the person introduced
@@ -267,6 +276,10 @@ class State:
                 self._read_initials(line)
             if "nisial" in line:
                 self.pseudonyms.update(_PSEUDONYM.findall(line))
+            for alias, person in aliases(line, self.vocab):
+                self.learn(person)  # (its role may come with a sentence read later)
+                self.aliases[alias] = next(
+                    (k for k in reversed(self.people) if k.name == person.name), person)
             linked = False  # "… Baca juga: <a headline>" inside a paragraph: neither is read
             for sentence in sentences(line):
                 if linked or boilerplate(sentence):
@@ -275,20 +288,12 @@ class State:
                 self._sentence(sentence)
 
     def _read_initials(self, line: str) -> None:
-        """``Rizal Ramli (RR)``: the letters in brackets are that person's initials, and
-        ``RR`` later in the text is that person, not a body named by an acronym."""
-        for found in _BODY_ACRONYM.finditer(line):  # "Dinas Pendidikan (Disdik)": a body
-            if any(w.lower() in BODY_HEADS for w in found.group(1).split()):
-                self.bodies.add(found.group(2))
-        for found in _INITIALS.finditer(line):
-            letters, words = found.group(2), found.group(1).split()[-len(found.group(2)):]
-            if "".join(w[0] for w in words) != letters or \
-                    any(w.lower() in self.vocab for w in words):
-                continue  # "Tingkat Pengangguran Terbuka (TPT)": common words, not a name
-            person = split_role(words, self.vocab)
-            if person is not None and person.role is None and is_person(person):
-                self.learn(person)
-                self.initials[letters] = self.full(person) or person
+        """Short names in brackets: a body's (``Dinas Pendidikan (Disdik)``: ``Disdik`` is no
+        one), a person's initials (``Rizal Ramli (RR)``: ``RR`` later is that person)."""
+        self.bodies.update(body_acronyms(line))
+        for letters, person in initials(line, self.vocab):
+            self.learn(person)
+            self.initials[letters] = self.full(person) or person
 
     def _sentence(self, sentence: str) -> None:
         named = list(entities(sentence, self.vocab, self.language == "en"))
@@ -324,11 +329,6 @@ _DATELINE = re.compile(
 )
 # Letters a person is given instead of a name: "warga berinisial R".
 _PSEUDONYM = re.compile(r"\b(?:[Bb]er)?[Ii]nisial\s+([A-Z]{1,4})\b")
-# A body's name, then its short name in brackets: "Dinas Pendidikan dan Kebudayaan (Dikbud)".
-_BODY_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:dan|and|of|&)\s+)?){1,6})"
-                           r"\(([A-Z][A-Za-z]{1,9})\)")
-# Capitalised words, then capitals in brackets: "Rizal Ramli (RR)", "Donny Tri Istiqomah (DTI)".
-_INITIALS = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})\(([A-Z]{2,4})\)")
 _SUBJECTLESS = re.compile(r"^\W*(?:demikian|begitu|hal\s+serupa|senada|sama\s+halnya|"
                           r"likewise|so\s+did|the\s+same)\b", re.IGNORECASE)
 
