@@ -38,4 +38,26 @@ def test_no_alias_from_a_place_in_brackets_or_two_people_joined_by_atau():
     assert roles(
         "Anggota DPR Rina Lestari atau Andi Wijaya akan maju di pemilihan.",
         '"Kami siap," kata Andi.',
-    ) == [("Andi", None)]
+    ) == [("Andi Wijaya", None)]  # (by his own full name, without her role)
+
+
+def test_a_short_name_stands_for_the_full_name_met_mid_sentence():
+    # "dimiliki Dian Sastrowardoyo", then "Dian pun menuliskan …": she, by her full name
+    assert roles(
+        "Pesona aktris Rina Kartikasari memang tak diragukan lagi.",
+        'Rina pun menuliskan caption yang berbunyi, "Inilah aku saat masih kecil. Terima '
+        'kasih semuanya."',
+    ) == [("Rina Kartikasari", None)]
+    found = find_quotes([
+        "Earlier, Malaysian Trade Minister Anwar Basri and his Dutch counterpart Pieter Jansen "
+        "held talks on Friday.",
+        '"We want more flights between our countries," Jansen said.'], language="en")
+    assert [q.speaker for quotes in found for q in quotes] == ["Pieter Jansen"]
+
+
+def test_a_name_after_a_capitalised_word_opening_the_sentence_is_no_full_name():
+    # "Kalimat Budi itu …": "Kalimat" (a sentence) opens the sentence; Budi stays Budi
+    assert roles(
+        "Kalimat Budi itu ramai dibahas warganet.",
+        '"Saya minta maaf," kata Budi.',
+    ) == [("Budi", None)]

@@ -97,7 +97,7 @@ def test_an_adverb_between_a_name_and_its_reporting_verb():
         'Dunia dikejutkan kabar tentang pemain bola Rudi Hartono. Melalui keluarganya, Rudi '
         'secara tegas menyatakan bahwa dirinya tidak bersalah.',
         '"Saya tidak pernah menyembunyikan apa pun," ujarnya.',
-    ) == ["Rudi"]
+    ) == ["Rudi Hartono"]  # (by the full name met before)
 
 
 def test_common_words_opening_a_title_case_headline_are_not_a_person():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reader.language.lexicon import BODY_HEADS, SENTENCE_STARTERS
+from reader.language.lexicon import BODY_HEADS, EN_SENTENCE_STARTERS, SENTENCE_STARTERS
 from reader.language.names import Speaker, bare_word, is_person, is_role, role_only, split_role
 
 # A body's name, then its short name in brackets: "Dinas Pendidikan dan Kebudayaan (Dikbud)".
@@ -70,3 +70,21 @@ def initials(line: str, vocab: frozenset[str]) -> Iterator[tuple[str, Speaker]]:
         person = split_role(words, vocab)
         if person is not None and person.role is None and is_person(person):
             yield letters, person
+
+
+def longer_name(words: set[str], names: list[str], vocab: frozenset[str]) -> str | None:
+    """The latest of ``names`` (full names met in the text) holding every one of ``words`` (a
+    short name: ``Dian`` of ``Dian Sastrowardoyo``, ``Soini`` of ``Timo Soini``) whose other
+    words can only be a person's: capitalised letters, none the article writes in lower case,
+    no title, no word opening sentences."""
+    for name in reversed(names):
+        parts = set(name.split())
+        if parts != words and words <= parts and all(_name_word(w, vocab) for w in parts - words):
+            return name
+    return None
+
+
+def _name_word(word: str, vocab: frozenset[str]) -> bool:
+    low = word.lower()
+    return word.isalpha() and word[1:].islower() and low not in vocab and \
+        low not in SENTENCE_STARTERS and low not in EN_SENTENCE_STARTERS and not is_role(word)

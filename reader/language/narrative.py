@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.language import gender
-from reader.language.aliases import aliases, body_acronyms, initials
+from reader.language.aliases import aliases, body_acronyms, initials, longer_name
 from reader.language.lexicon import (
     BODY_HEADS,
     EN_RELATIONS,
@@ -57,6 +57,8 @@ class State:
     pending: list[tuple[Quote, str | None]] = field(default_factory=list)
     initials: dict[str, Speaker] = field(default_factory=dict)  # "RR" for "Rizal Ramli (RR)"
     aliases: dict[str, Speaker] = field(default_factory=dict)  # "Jokowi": Joko Widodo
+    # full names met with no role or verb, mid-sentence, before any part of them was a name
+    full_names: list[str] = field(default_factory=list)
     companies: frozenset[str] = frozenset()  # "Pertamina" for "PT Pertamina (Persero)"
     parties: frozenset[str] = frozenset()  # "Gerindra" for "Partai Gerindra"
     genders: dict[str, str] = field(default_factory=dict)  # what the article says (English)
@@ -107,6 +109,9 @@ class State:
                 if known.name != speaker.name and words <= set(known.name.split()) and \
                         not known.name.endswith(POSSESSIVE):  # "Disney" is not "Disney World's"
                     return self._aliased(known.name) or known
+            longer = longer_name(words, self.full_names, self.vocab)
+            if longer is not None:  # "dimiliki Dian Sastrowardoyo", then "kata Dian"
+                return Speaker(longer)
             for known in reversed(self.people):
                 if known.name == speaker.name and known.role:
                     return known  # "Sugiono" after "Sekjen Gerindra Sugiono": with his role
@@ -300,10 +305,13 @@ class State:
         for candidate, strong in named:
             if strong or candidate.role:
                 self.learn(candidate)
-            elif self.language == "en" and len(candidate.name.split()) >= 2 and \
-                    is_person(candidate, True):
-                self._met(candidate)  # "… the panel's leading Democrat, Frank Pallone": whom
-                # a "he" may mean when the person the text followed is a woman
+            elif len(candidate.name.split()) >= 2 and \
+                    is_person(candidate, self.language == "en"):
+                if self.language == "en":  # "… the panel's leading Democrat, Frank Pallone":
+                    self._met(candidate)  # whom a "he" may mean if the text follows a woman
+                if not sentence.lstrip(" \"“‘(").startswith(candidate.name) and \
+                        not self.tokens & set(candidate.name.split()):
+                    self.full_names = [*self.full_names[-49:], candidate.name]
         subject = sentence_subject(sentence, self, named)
         if subject is not None:
             self.set_focus(subject)
