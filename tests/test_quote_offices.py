@@ -133,3 +133,16 @@ def test_a_portfolio_after_dan_and_before_a_short_name_stays_in_the_role():
         "Presiden Jokowi dan KSAD Dudung Abdurachman meninjau pasar.",
         '"Harga stabil," kata Dudung.',
     ) == [("Anwar Ibrahim", "PM Malaysia"), ("Dudung Abdurachman", "KSAD")]
+
+
+def test_a_pilgrims_or_scholars_title_before_the_name_is_not_the_office():
+    # "Kepala Bidang SMP Hj Nurlela Amir": the office without her title; "kata H Rahmat
+    # Sudirja": the office given when he was introduced, not "H"
+    assert roles(
+        "Kepala Dinas Pendidikan Kota Palu H Rahmat Sudirja meminta sekolah bersiap.",
+        '"Semua sekolah harus siap menerima siswa baru," kata H Rahmat Sudirja di Palu.',
+        "Kepala Bidang SMP Hj Nurlela Amir mengatakan pendaftaran dibuka pekan depan.",
+        '"Kami sudah menyiapkan formulir," ujar dia.',
+    ) == [("Rahmat Sudirja", "Kepala Dinas Pendidikan Kota Palu"),
+          ("Nurlela Amir", "Kepala Bidang SMP")]
+    assert roles('"Kami siap," kata Prof Budi Santoso.') == [("Budi Santoso", "Prof")]

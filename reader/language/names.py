@@ -272,6 +272,8 @@ def _split_plan(tokens: list[str], english: bool
         while begin > 0 and not flags[begin - 1]:
             begin -= 1
     name, role = tokens[begin:end], tokens[:begin]
+    while len(role) >= 2 and role[-1].lower().strip(".") in PERSONAL_TITLES:
+        role = role[:-1]  # "Kepala Bidang SMP Hj Nurlela Amir": her title, not the office's
     if not role:
         return " ".join(name), None, whole, None
     if len(name) == 1 and end == len(tokens) and all(t.lower() in PLACES for t in role):
@@ -287,6 +289,17 @@ def _split_plan(tokens: list[str], english: bool
             # a person after the body's name, unless a name word is a common word
             return " ".join(name), " ".join(role), whole, tuple(name)
     return " ".join(name), " ".join(role), whole, None
+
+
+# Titles a person carries before their name (a pilgrim's, a scholar's): at the end of a role
+# they are the person's, not the office's; alone they are no role to keep when the text gave
+# one ("kata H Sofrayani" after "Kepala Kantor Kemenag Kota Banjarmasin, H Sofrayani").
+PERSONAL_TITLES = {"h", "hj", "kh", "haji", "hajjah", "dr", "dra", "drs", "prof", "ir", "tgk",
+                   "ust"}
+
+
+def personal_titles_only(role: str) -> bool:
+    return all(w.lower().strip(".") in PERSONAL_TITLES for w in role.split())
 
 
 def bare_word(word: str) -> str:

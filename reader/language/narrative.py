@@ -25,7 +25,7 @@ from reader.language.lexicon import (
     SENTENCE_STARTERS,
     UNNAMED,
 )
-from reader.language.names import Speaker, is_person, role_only, split_role
+from reader.language.names import Speaker, is_person, personal_titles_only, role_only, split_role
 from reader.language.sentences import boilerplate, sentences
 from reader.language.subjects import entities, sentence_subject, speaks
 from reader.language.words import whole_word
@@ -101,7 +101,7 @@ class State:
             return None
         if role_only(speaker):
             return self.by_role(speaker.name) or speaker
-        if speaker.role is None:
+        if speaker.role is None or personal_titles_only(speaker.role):
             if self._aliased(speaker.name):
                 return self._aliased(speaker.name)
             words = set(speaker.name.split())
