@@ -27,8 +27,11 @@ def _hits(result):
 def _caught_up(primary, replica, timeout: float = 30) -> None:
     import psycopg
 
+    # the position of the last record inserted, not of the last written: the test servers
+    # commit asynchronously, so the load's last commit may still wait in the primary's buffers
+    # (a primary killed then loses it, and the replica never sees the rows)
     with psycopg.connect(primary.dsn(), autocommit=True) as conn:
-        target = conn.execute("SELECT pg_current_wal_lsn()").fetchone()[0]
+        target = conn.execute("SELECT pg_current_wal_insert_lsn()").fetchone()[0]
     deadline = time.monotonic() + timeout
     with psycopg.connect(replica.dsn(), autocommit=True) as conn:
         while time.monotonic() < deadline:

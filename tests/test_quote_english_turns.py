@@ -101,3 +101,20 @@ def test_a_platform_the_writer_and_a_thing_are_no_speakers():
         "“This smells awful!” said my brother as I opened the jar.",
         "Whatever the season, I follow Julia Marsh’s rule: “Cook less, taste more.”",
     ) == [None, None, "my brother", "Julia Marsh"]  # (was "I", "I", "Julia Marsh’s")
+
+
+def test_a_description_a_comma_and_a_name_after_the_verb_is_the_named_person():
+    assert english("“The pictures are extraordinary,” wrote the photography critic of The "
+                   "Village Voice, Vince Aletti, in 1998.") == ["Vince Aletti"]
+    assert english("“We are thrilled,” said the festival’s director, Jane Doe, on "
+                   "Monday.") == ["Jane Doe"]
+    assert english("“It was loud,” said a resident of the block, Mark Lee.") == ["Mark Lee"]
+    # no name after the comma: the description stays
+    assert english("“We won,” said the coach, who asked not to be named.") == ["the coach"]
+
+
+def test_a_pronoun_taken_for_a_name_names_no_one():
+    # "Her notes are …": "she" is the grandmother, whom the text never names
+    assert english("My husband inherited his grandma’s recipe box when she died. Her notes "
+                   "are in every margin.",
+                   "“Always use fresh butter,” she recommends on one card.") == [None]

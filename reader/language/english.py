@@ -20,7 +20,7 @@ from reader.language.lexicon import (
     WORD,
 )
 from reader.language.name_runs import phrase_words
-from reader.language.names import Speaker, is_role, role_only, split_role
+from reader.language.names import Speaker, bare_word, is_person, is_role, role_only, split_role
 from reader.language.sentences import boilerplate, first_end
 
 if TYPE_CHECKING:
@@ -79,6 +79,12 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
             name = titled.group("name")
             name = name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
             return Speaker(name, titled.group("title").strip()), "after"
+        described = _DESCRIBED_COMMA_NAME.match(text, verb.end())
+        if described:  # "wrote the photography critic of The Village Voice, Vince Aletti,"
+            person = split_role([bare_word(w) for w in described.group("name").split()],
+                                state.vocab, english=True)
+            if person is not None and not role_only(person) and is_person(person, True):
+                return Speaker(person.name, _join(described.group("what"), person.role)), "after"
         return _named(text[verb.end():], state, subject=False)
     parts = subject.split(",")
     if len(WORD.findall(subject)) > 12 and not (
@@ -97,6 +103,11 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
 
 _TITLE_COMMA_NAME = re.compile(r"\s+(?P<title>[A-Z][^,;\"“”]{2,100}?),\s*(?P<name>[A-Z][\w'’.-]*"
                                r"(?:\s+[A-Z][\w'’.-]*){1,3})\s*(?:[.,;]|$)")
+# A description, a comma and a name ending the attribution: "said the festival's director,
+# Jane Doe, on Monday", "wrote a critic for The Village Voice, Vince Aletti."
+_DESCRIBED_COMMA_NAME = re.compile(
+    r"\s+(?P<what>(?:the|a|an)\s+[a-z][^,;\"“”]{2,80}?),\s*(?P<name>[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){1,3}?)\s*(?:[.,;]|$|\s+(?:in|on|at|during|after|when|who)\b)")
 _OF = {"of", "for", "from", "at", "in"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}
 _CUT = {"in", "on", "at", "during", "after", "before", "to", "with", "who", "that", "while", "as"}
@@ -210,3 +221,7 @@ def _named(phrase: str, state: State, subject: bool = True) -> tuple[Speaker | N
         role = " ".join(lead + ([speaker.role] if speaker.role else []))
         return Speaker(speaker.name, role), "after"
     return speaker, "after"
+
+
+def _join(description: str, role: str | None) -> str:
+    return f"{description} {role}" if role else description

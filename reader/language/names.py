@@ -272,8 +272,9 @@ def _split_plan(tokens: list[str], english: bool
         while begin > 0 and not flags[begin - 1]:
             begin -= 1
     name, role = tokens[begin:end], tokens[:begin]
-    while len(role) >= 2 and role[-1].lower().strip(".") in PERSONAL_TITLES:
-        role = role[:-1]  # "Kepala Bidang SMP Hj Nurlela Amir": her title, not the office's
+    if not personal_titles_only(" ".join(role)):  # (but "Prof. Dr." is all the role there is)
+        while role[-1].lower().strip(".") in PERSONAL_TITLES:
+            role = role[:-1]  # "Kepala Bidang SMP Hj Nurlela Amir": her title, not the office's
     if not role:
         return " ".join(name), None, whole, None
     if len(name) == 1 and end == len(tokens) and all(t.lower() in PLACES for t in role):

@@ -100,6 +100,8 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
             speaker, how = state.lead_in(body), "lead-in"
         if kind == TERM:
             speaker, via = None, None
+        if speaker is not None and speaker.name.lower() in _NO_ONE:
+            speaker = None  # "Her" of "Her notes are …": a pronoun taken for a name names no one
         quote = Quote(
             start=span.start, end=span.end, text=body, kind=kind,
             speaker=speaker.name if speaker else None,
@@ -131,6 +133,11 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
     if inner:
         return sorted(quotes + inner, key=lambda q: (q.start, -q.end))
     return quotes
+
+
+_NO_ONE = {"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "i", "we",
+           "you", "me", "us", "my", "our", "dia", "ia", "beliau", "mereka", "saya", "aku", "kami",
+           "kita", "nya"}
 
 
 def _narrative(text: str, start: int, end: int, terms: list[Span]) -> str:
