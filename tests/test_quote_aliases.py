@@ -61,3 +61,19 @@ def test_a_name_after_a_capitalised_word_opening_the_sentence_is_no_full_name():
         "Kalimat Budi itu ramai dibahas warganet.",
         '"Saya minta maaf," kata Budi.',
     ) == [("Budi", None)]
+
+
+def test_a_subheading_or_a_signature_is_about_no_one():
+    # a subheading between two paragraphs: "ujarnya" is still the village head
+    assert roles(
+        '"Embung ini untuk sawah kami," kata Kepala Desa Sukamaju, Darto Wiyono.',
+        "Dana Berasal dari Swadaya",
+        "Biaya pembangunan dikumpulkan dari iuran warga selama setahun.",
+        '"Setiap keluarga menyumbang sesuai kemampuan," ujarnya.',
+    ) == [("Darto Wiyono", "Kepala Desa Sukamaju")] * 2
+    # a writer's name closing a section is no one the next section's "he" means
+    found = find_quotes([
+        "In the end, I finished the bowl and went to bed happy. Jonah Reilly",
+        "I bake my own bread, so I make the pretzels myself. My Danish husband is delighted. "
+        "“Salt and butter,” he keeps saying."], language="en")
+    assert [q.speaker for quotes in found for q in quotes] == [None]

@@ -26,7 +26,7 @@ from reader.language.lexicon import (
     UNNAMED,
 )
 from reader.language.names import Speaker, is_person, personal_titles_only, role_only, split_role
-from reader.language.sentences import boilerplate, sentences
+from reader.language.sentences import boilerplate, heading, sentences
 from reader.language.subjects import entities, sentence_subject, speaks
 from reader.language.words import whole_word
 from reader.records import Quote
@@ -267,8 +267,10 @@ class State:
             return last  # (its opening words: a span may run on past its end)
         return found
 
-    def read(self, text: str) -> None:
-        """Narrative between quotes: sentence subjects move the focus; roles are remembered."""
+    def read(self, text: str, ends: bool = False) -> None:
+        """Narrative between quotes: sentence subjects move the focus; roles are remembered.
+        ``ends``: the text ends its paragraph, where a name alone is a signature (``… hazard
+        pay. Arwa Mahdawi``), whom the text is not about."""
         if not text.strip():
             return
         for line in text.split("\n"):
@@ -286,11 +288,12 @@ class State:
                 self.aliases[alias] = next(
                     (k for k in reversed(self.people) if k.name == person.name), person)
             linked = False  # "… Baca juga: <a headline>" inside a paragraph: neither is read
-            for sentence in sentences(line):
+            found = sentences(line)
+            for sentence in found:
                 if linked or boilerplate(sentence):
                     linked = not linked and sentence.endswith(":")
                     continue
-                self._sentence(sentence)
+                self._sentence(sentence, ends and sentence is found[-1] and heading(sentence))
 
     def _read_initials(self, line: str) -> None:
         """Short names in brackets: a body's (``Dinas Pendidikan (Disdik)``: ``Disdik`` is no
@@ -300,7 +303,7 @@ class State:
             self.learn(person)
             self.initials[letters] = self.full(person) or person
 
-    def _sentence(self, sentence: str) -> None:
+    def _sentence(self, sentence: str, signed: bool = False) -> None:
         named = list(entities(sentence, self.vocab, self.language == "en"))
         for candidate, strong in named:
             if strong or candidate.role:
@@ -312,7 +315,7 @@ class State:
                 if not sentence.lstrip(" \"“‘(").startswith(candidate.name) and \
                         not self.tokens & set(candidate.name.split()):
                     self.full_names = [*self.full_names[-49:], candidate.name]
-        subject = sentence_subject(sentence, self, named)
+        subject = None if signed else sentence_subject(sentence, self, named)
         if subject is not None:
             self.set_focus(subject)
             self.about = sentence

@@ -16,7 +16,7 @@ from reader.language.lexicon import WORD
 from reader.language.media import opening_medium
 from reader.language.names import Speaker
 from reader.language.narrative import State, companies, parties, vocabulary
-from reader.language.sentences import boilerplate
+from reader.language.sentences import boilerplate, heading
 from reader.language.spans import (
     Span,
     classify,
@@ -63,6 +63,9 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
     narrative after its last quotation is not read unless that quotation runs on (nothing
     after it could use what it says)."""
     spans = find_spans(text, state.carrying)
+    if not spans and heading(text):  # "Dana Berasal dari Swadaya": about no one
+        state.carrying, state.pending = False, []
+        return []
     quotes: list[Quote] = []
     inner: list[Quote] = []  # quotations inside quotations
     hows: list[str | None] = []
@@ -123,7 +126,7 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
             state.pending = []
     state.carrying = bool(spans) and not spans[-1].closed
     if cursor < len(text) and not (final and not state.carrying):
-        state.read(_narrative(text, read_at, len(text), terms))
+        state.read(_narrative(text, read_at, len(text), terms), ends=True)
     if state.carrying and quotes[-1].kind == STATEMENT:
         if not spans[-1].continued:
             state.pending = []

@@ -113,3 +113,20 @@ def boilerplate(line: str) -> bool:
     tail = line.rstrip()[-80:]
     return ("/" in tail or "Getty" in tail or "Photo" in tail) and \
         bool(PHOTO_CREDIT.search(line, max(0, len(line) - 200)))
+
+
+# Small words a heading leaves in lower case ("Dana Berasal dari Swadaya", "Rules of the Road").
+_HEADING_SMALL = {"dan", "di", "ke", "dari", "untuk", "yang", "atau", "dengan", "pada", "the",
+                  "of", "and", "to", "in", "for", "a", "an", "on", "at", "with", "or", "by", "vs"}
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def heading(paragraph: str) -> bool:
+    """A subheading: a short line of capitalised words that closes with no punctuation (``Dana
+    Berasal dari Swadaya``, ``1. Ambil Sumpah WNI``, a writer's name alone). It says whom the
+    next paragraphs are about no more than a headline does."""
+    text = paragraph.strip()
+    if not text or len(text) > 90 or text[-1] in ".!?:;,\"”’)…" or "\n" in text:
+        return False
+    words = _HEADING_WORD.findall(text)
+    return 1 <= len(words) <= 10 and all(w[0].isupper() or w in _HEADING_SMALL for w in words)
