@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from reader.language.article_words import vocabulary
 from reader.language.names import is_role
-from reader.language.narrative import vocabulary
 from tests.test_quote_shortcuts import _strings, _written_abbreviation_at
 
 # -- the article's lower-case words: a pattern that starts with its first letter ---------------

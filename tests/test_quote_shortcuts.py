@@ -9,9 +9,9 @@ import re
 
 import pytest
 
+from reader.language.article_words import vocabulary
 from reader.language.name_runs import phrase_words
 from reader.language.names import Speaker
-from reader.language.narrative import vocabulary
 from reader.language.spans import find_spans
 
 # -- quotation spans: the scan jumps from one mark to the next ---------------------------------

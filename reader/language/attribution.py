@@ -28,6 +28,7 @@ from reader.language.names import Speaker, is_person, role_only, split_role
 from reader.language.narrative import State
 from reader.language.phrases import phrase_speaker
 from reader.language.sentences import abbreviation_at
+from reader.language.subject_shapes import THING_SOURCE
 from reader.language.subjects import entities
 
 AFTER = re.compile(
@@ -166,6 +167,8 @@ def attribute(body: str, before: str, after: str, state: State):
         pronoun = _CLAUSE_PRONOUN.match(tail.rsplit(",", 1)[-1])
         if pronoun:  # "Posing with a bottle, he lectures the viewer:": whom "he" means
             speaker = state.referent(pronoun.group(1).lower())
+        elif THING_SOURCE.search(tail):  # "the notice read:": its words, no one's
+            return None, via, "thing"
         else:
             speaker = last_entity(tail, state.vocab)
             if speaker is not None and speaker.name.endswith(POSSESSIVE):

@@ -210,7 +210,7 @@ TITLE_WORDS = {
     "kampanye", "semboyan", "motto", "moto", "jargon", "titled", "called", "dubbed",
     "video", "single", "sinetron", "serial", "drama", "acara", "majalah", "koran",
     "harian", "situs", "akun", "karya", "lakon", "pameran", "festival", "operasi",
-    "song", "movie", "book", "show", "series", "term", "phrase",
+    "song", "movie", "book", "show", "series", "term", "phrase", "word", "expression",
     "policy", "label", "brand", "merek", "known", "nicknamed", "labelled", "labeled", "branded",
 }
 
@@ -361,7 +361,7 @@ EN_VERBS = (
     "touts|touted|tout|recounted|recounts|admits|concedes|reflects|reflected|muses|mused|"
     "jokes|quips|laments|cautions|raged|rages|sings|sang|commands|commanded|blares|blared|"
     "harangues|whispers|whispered|fumed|fumes|snapped|scoffed|gushed|gushes|marveled|boasted|"
-    "boasts|vowed|pleaded|wondered|sighed|laughed|yelled|screamed"
+    "boasts|vowed|pleaded|wondered|sighed|laughed|yelled|screamed|keeps saying|kept saying"
 )
 EN_BODY_HEADS = {
     "ministry", "government", "department", "office", "agency", "police", "company", "the",

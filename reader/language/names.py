@@ -16,6 +16,7 @@ from reader.language.lexicon import (
     COMPANY_ENDINGS,
     CORPORATE_TITLES,
     EN_BODY_HEADS,
+    EN_RELATIONS,
     EN_ROLE_NOUNS,
     EN_ROLE_WORDS,
     HONORIFICS,
@@ -152,6 +153,13 @@ def is_person(speaker: Speaker | None, english: bool = False) -> bool:
     return known
 
 
+def owned_thing(speaker: Speaker) -> bool:
+    """``Tesco’s Finest``: something of someone's, never a person (``Smith's lawyer`` is)."""
+    words = speaker.name.split()
+    return any(w.endswith(POSSESSIVE) for w in words[:-1]) and \
+        words[-1].lower() not in EN_RELATIONS
+
+
 def only_qualifiers(role: str) -> bool:
     """A role of words that qualify titles and are none (``Rakyat``, ``Pendidikan``)."""
     return all(w.lower() in ROLE_QUALIFIERS for w in role.split())
@@ -166,6 +174,8 @@ def _is_person(speaker: Speaker, english: bool) -> bool:
         return False
     if all(w.isupper() for w in words if w[:1].isalpha()):
         return False  # "HEART BEAT", "BREAKING NEWS": a title or a heading
+    if owned_thing(speaker):
+        return False
     last = words[-2] if words[-1].startswith("(") and len(words) > 1 else words[-1]
     return last.strip(".").lower() not in _ORG_ENDINGS
 

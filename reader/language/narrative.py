@@ -25,7 +25,14 @@ from reader.language.lexicon import (
     SENTENCE_STARTERS,
     UNNAMED,
 )
-from reader.language.names import Speaker, is_person, personal_titles_only, role_only, split_role
+from reader.language.names import (
+    Speaker,
+    is_person,
+    owned_thing,
+    personal_titles_only,
+    role_only,
+    split_role,
+)
 from reader.language.sentences import boilerplate, heading, sentences
 from reader.language.subjects import entities, sentence_subject, speaks
 from reader.language.words import whole_word
@@ -147,7 +154,7 @@ class State:
         return best
 
     def set_focus(self, speaker: Speaker | None, from_quote: bool = False) -> None:
-        if speaker is None:
+        if speaker is None or owned_thing(speaker):  # "Tesco’s Finest is next": no one
             return
         speaker = self.named(speaker)
         self.learn(speaker)
@@ -370,40 +377,3 @@ def _related(speaker: Speaker | None) -> bool:
         len(words) == 2 and words[0] in MEMBERS) or (
         words[-1] in EN_RELATIONS and (words[-2] in ("his", "her", "their")
                                        or words[-2].endswith(POSSESSIVE))))
-
-
-def companies(texts: list[str]) -> frozenset[str]:
-    """Names the article gives as companies: ``PT Pertamina``, ``Pertamina (Persero)``,
-    ``Astra Tbk``."""
-    joined = "\n".join(texts)
-    if "PT" not in joined and "Persero" not in joined and "Tbk" not in joined:
-        return frozenset()
-    return frozenset(a or b for a, b in _COMPANY.findall(joined))
-
-
-_COMPANY = re.compile(r"\bPT\.?\s+([A-Z][\w-]+)|\b([A-Z][\w-]+)\s+(?:\(Persero\)|Tbk\b)")
-
-
-def parties(texts: list[str]) -> frozenset[str]:
-    """Names the article gives as parties or campuses: ``Partai Gerindra``, ``Fraksi Golkar``,
-    ``Universitas Diponegoro (Undip)`` gives ``Undip``."""
-    joined = "\n".join(texts)
-    if "artai" not in joined and "raksi" not in joined and "niversitas" not in joined:
-        return frozenset()
-    return frozenset(a or b for a, b in _PARTY.findall(joined))
-
-
-_PARTY = re.compile(r"\b(?:[Pp]artai|[Ff]raksi)\s+([A-Z][\w-]+)|\b[Uu]niversitas\s+[A-Z][\w-]+"
-                    r"(?:\s+[A-Z][\w-]+)*\s+\(([A-Z][A-Za-z]+)\)")
-
-
-def vocabulary(texts: list[str]) -> frozenset[str]:
-    """Words the article writes in lower case: a capitalised one of them starts a sentence."""
-    # One pass over the paragraphs joined by line breaks: no word runs across a line break,
-    # and a line break before or after a word bounds it as the start or end of a text does.
-    return frozenset(_LOWER_WORD.findall("\n".join(texts)))
-
-
-# The first letter comes before the look-behind (the same check on the character before it), so
-# the search skips to lower-case letters in C instead of testing the look-behind everywhere.
-_LOWER_WORD = re.compile(r"[a-z](?<![\w'’.-][a-z])[a-z-]{2,}\b")

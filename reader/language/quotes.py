@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from reader.language.article_words import companies, parties, vocabulary
 from reader.language.attribution import attribute, clause_length, only_glue
 from reader.language.english import looks_english
 from reader.language.lexicon import WORD
 from reader.language.media import opening_medium
 from reader.language.names import Speaker
-from reader.language.narrative import State, companies, parties, vocabulary
-from reader.language.sentences import boilerplate, heading
+from reader.language.narrative import State
+from reader.language.sentences import boilerplate, heading, last_start
 from reader.language.spans import (
     Span,
     classify,
@@ -25,6 +26,7 @@ from reader.language.spans import (
     nested_spans,
     titled,
 )
+from reader.language.subject_shapes import THING_SOURCE
 from reader.records import STATEMENT, TERM, Quote
 
 
@@ -99,7 +101,8 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
             via = opening[0]
         if via and speaker is not None and via == speaker.name:
             via = None  # "Menurut Reuters, …": the outlet is the speaker
-        if kind == STATEMENT and speaker is None and how is None:
+        if kind == STATEMENT and speaker is None and how is None and \
+                not THING_SOURCE.search(text, last_start(text[:span.open_at]), span.open_at):
             speaker, how = state.lead_in(body), "lead-in"
         if kind == TERM:
             speaker, via = None, None
@@ -117,11 +120,14 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         quotes.append(quote)
         hows.append(how)
         inner.extend(_nested(text, span, quote))
-        cursor = span.close_at + (clause_length(body, after) if span.closed else 0)
+        clause = span.close_at + (clause_length(body, after) if span.closed else 0)
+        # a term's words after it are no attribution of its ("the word “forever,” and Nora
+        # explains, “…”" is hers), though they are not read as narrative either
+        cursor = span.close_at if kind == TERM else clause
         if kind == TERM and span.closed and text[span.close_at:].lstrip()[:1].islower():
             terms.append(span)  # 'an "insider" told …': one sentence, read again whole
         else:
-            read_at, terms = cursor, []
+            read_at, terms = clause, []
         if span.closed:
             state.pending = []
     state.carrying = bool(spans) and not spans[-1].closed
@@ -139,8 +145,9 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
 
 
 _NO_ONE = {"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "i", "we",
-           "you", "me", "us", "my", "our", "dia", "ia", "beliau", "mereka", "saya", "aku", "kami",
-           "kita", "nya"}
+           "you", "me", "us", "my", "our", "i’m", "i'm", "which", "what", "who", "whom", "whose",
+           "that", "this", "these", "those", "there", "here", "dia", "ia", "beliau", "mereka",
+           "saya", "aku", "kami", "kita", "nya"}
 
 
 def _narrative(text: str, start: int, end: int, terms: list[Span]) -> str:
@@ -195,7 +202,8 @@ def _in_boilerplate(text: str, at: int) -> bool:
 def _work_name(body: str) -> bool:
     """Words in title case, as a book, a law or a slogan is named (“The Life of Rosa Parks,”,
     “Make America Great Again”), not as anyone speaks."""
-    words = [w for w in WORD.findall(body) if w.lower() not in _MINOR_WORDS and not w.isdigit()]
+    words = [w for w in WORD.findall(_NESTED.sub(" ", body))  # (not names quoted inside it)
+             if w.lower() not in _MINOR_WORDS and not w.isdigit()]
     # “The Unregulated Podcast.”: two capitalised words after "The" name a work too
     least = 2 if body.startswith("The ") and all(w[:1].isupper() for w in words) else 3
     return least <= len({w.lower() for w in words}) and len(words) <= 10 and \
@@ -203,6 +211,7 @@ def _work_name(body: str) -> bool:
         not all(w.isupper() for w in words)  # all capitals (or "Bogor, Bogor"): a chant
 
 
+_NESTED = re.compile(r"‘[^‘’]*’")  # “Is it ‘Tunnel Tom’ or ‘Mister Pothole’?”
 _MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with",
                 "over", "under", "from", "into", "as", "or", "but", "vs", "di", "dan", "ke",
                 "dari", "yang", "untuk", "dengan", "pada"}

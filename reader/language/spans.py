@@ -147,6 +147,10 @@ def titled(before: str) -> bool:
     stripped = tail.rstrip()
     if not stripped or stripped[-1] in ".!?":
         return False
+    ended = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "))
+    if ended >= 0:  # "… another album. She’d “…”": the album is in the sentence before
+        tail = tail[ended + 2:]
+        stripped = tail.rstrip()
     if _OWNED.search(stripped) and stripped.rsplit(None, 1)[-1].lower().replace("’", "'") \
             not in _CONTRACTIONS:  # "DeSantis’ (R) “Stop WOKE Act”": something of theirs, named
         return True

@@ -73,6 +73,21 @@ PASSIVE = re.compile(_SAID + r"(?=[A-Z])|"
 # The same with someone described in lower case, then named after a comma: "Hal itu
 # disampaikan kuasa hukum warga, Darmawan Saputra, kemarin."
 PASSIVE_DESCRIBED = re.compile(_SAID + r"(?P<first>[a-z]+)\b")
+# A thing whose words a quote gives, named with its verb in the quote's sentence before it
+# ("the notice read: “…”", "The notice goes on to ban any vehicle “…”", "The new law aims to
+# create a “…”", "Dalam spanduk itu tertulis: "…""): no one's speech, so not the words of whom
+# the text follows ("Ia menyebut aturan baru itu "…"" is still his).
+THING_SOURCE = re.compile(
+    r"\b(?:[Ss]igns?|[Nn]otices?|[Bb]anners?|[Pp]osters?|[Pp]lacards?|[Pp]laques?|[Ll]abels?|"
+    r"[Ll]aws?|[Bb]ills?|[Ll]egislation|[Rr]ules?|[Rr]egulations?|[Oo]rdinances?|[Pp]etitions?|"
+    r"[Cc]aptions?|[Hh]eadlines?|[Mm]enus?|[Aa]dvertisements?|[Gg]uidelines|[Cc]ontracts?|"
+    r"[Tt]reaty|[Ss]panduk|[Bb]aliho|[Pp]apan|[Tt]ulisan|[Pp]lakat|[Uu]ndang-[Uu]ndang|"
+    r"[Aa]turan|[Pp]eraturan|[Pp]erda|[Pp]engumuman|[Ii]klan|[Bb]rosur|[Ss]tiker|[Pp]rasasti|"
+    r"[Pp]etisi)\b(?:\s+[\w’'-]+){0,4}?\s+(?:read|reads|says|said|states|stated|lists|listed|"
+    r"bans|banned|warns|warned|declares|declared|aims|aimed|calls|called|requires|required|"
+    r"promises|promised|shows|showed|displays|displayed|goes\s+on|went\s+on|defines|defined|"
+    r"prohibits|prohibited|urges|urged|berbunyi|bertuliskan|tertulis|menyebutkan|menyatakan|"
+    r"mengatur|berisi|memuat|mewajibkan|melarang)\b")
 # A relative clause before a passive is about something else ("hal inilah yang diyakini oleh
 # X" is X's belief all the same).
 RELATIVE_END = re.compile(r"(?<!lah)(?<!\bini)(?<!\bitu)\s+yang\s+$")

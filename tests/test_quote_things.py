@@ -1,0 +1,67 @@
+"""Quotes that are no one's speech, or someone's despite the words around them: a sign's or a
+law's text, a mentioned word, an adjective taken for a reporting verb, a question with names
+quoted inside it, a pronoun taken for a name. Made-up sentences in the shapes real news uses."""
+
+from __future__ import annotations
+
+from reader.language.quotes import find_quotes
+
+
+def found(*paragraphs: str, language: str) -> list[tuple[str, str, str | None]]:
+    return [(q.text[:12], q.kind, q.speaker)
+            for quotes in find_quotes(list(paragraphs), language=language) for q in quotes]
+
+
+def test_a_signs_or_a_laws_words_are_no_ones_the_text_follows():
+    assert found(
+        "“We only enforce it on weekends,” said Tom Ellery, the park manager.",
+        "Before it was taken down, the notice read: “No dogs, no drones and no open flames "
+        "beyond this point.”",
+        "The notice goes on to ban any vehicle “that exceeds two tons in weight or three "
+        "meters in height.”",
+        "The new law aims to create a “single licence for all payment firms across the "
+        "region.”",
+        "He added: “The rules are clear to everyone.”", language="en") == [
+        ("We only enfo", "statement", "Tom Ellery"), ("No dogs, no ", "statement", None),
+        ("that exceeds", "statement", None), ("single licen", "statement", None),
+        ("The rules ar", "statement", "Tom Ellery")]
+    assert found(
+        '"Kami siap," kata Budi Santoso.',
+        'Dalam spanduk itu tertulis: "Jagalah kebersihan kampung kita bersama-sama."',
+        'Ia menyebut aturan baru itu "sangat merugikan warga kecil di kampung ini".',
+        language="id") == [
+        ("Kami siap,", "statement", "Budi Santoso"), ("Jagalah kebe", "statement", None),
+        ("sangat merug", "statement", "Budi Santoso")]  # (his words about a rule)
+
+
+def test_a_mentioned_word_is_a_term_and_the_speech_after_it_is_the_speakers():
+    assert found("Pete is puzzled by the use of the word “forever,” and Nora explains, “I "
+                 "sold the house this morning.”", language="en") == [
+        ("forever,", "term", None), ("I sold the h", "statement", "Nora")]
+
+
+def test_alleged_after_a_possessive_or_an_article_is_no_reporting_verb():
+    assert found("Those who chant “no more tolls” are upset by our alleged neglect of the "
+                 "roads.", language="en") == [("no more toll", "term", None)]
+
+
+def test_a_question_with_names_quoted_inside_it_is_speech():
+    assert found("“Is it ‘Tunnel Tom’ or ‘Mister Pothole’?” asked Reyes.", language="en")[0] == \
+        ("Is it ‘Tunne", "statement", "Reyes")
+
+
+def test_a_question_word_or_a_contraction_taken_for_a_name_names_no_one():
+    assert found("Indeed, I’m told the loaves came from a village bakery this morning.",
+                 "Which would be fine, if it were not rye.",
+                 "“Just go for it, everyone does it that way,” came the answer.",
+                 language="en") == [("Just go for ", "statement", None)]
+
+
+def test_a_thing_of_someones_is_no_one_and_keeps_saying_reports():
+    # "Tesco’s Finest is next": a product, not whom "he" means; "he keeps saying" reports
+    assert found("Tesco’s Finest is next, promising a luxury experience thanks to its "
+                 "tomatoes.",
+                 "Weirdly, this depravity thrills my French husband. “Eggs and vinegar,” he "
+                 "keeps saying, happily.",
+                 "“We will win,” Budi Santoso kept saying.", language="en") == [
+        ("Eggs and vin", "statement", None), ("We will win,", "statement", "Budi Santoso")]
