@@ -154,3 +154,12 @@ def test_a_passive_reports_agent_described_in_lower_case_then_named_after_a_comm
         "Hal itu disampaikan melalui keterangan tertulis, Senin.",
         '"Layanan harus merata," ujarnya.',
     ) == [("Rina Lestari", "Menteri Kesehatan")]
+
+
+def test_an_age_between_a_name_and_its_verb_keeps_the_person_the_subject():
+    # "Dian (37) berharap …": she is whom the text follows now, and "katanya" is hers
+    assert roles(
+        '"Kami sudah menyiapkan ruang kelas," kata Kepala Sekolah Iis Irawati.',
+        'Salah satu orang tua siswa, Dian (37) berharap program ini terus berjalan. "Anak saya '
+        'jadi semangat sekolah," katanya.',
+    ) == [("Iis Irawati", "Kepala Sekolah"), ("Dian", None)]

@@ -140,6 +140,7 @@ _RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|
                               r"[A-Za-z]+)\s+$")
 _RELATION_ENDS = RELATIONS | MEMBERS | {"hukum", "bicara", "tua"}  # (the last word of one)
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
+_AGE = re.compile(r"\s*\(\d{1,3}(?:\s*tahun)?\)")
 _POINTED = re.compile(r"\s+(?:tersebut|itu)\b")
 _ROLE_GOES_ON = re.compile(r"\s+(?:dan|and|&)\s+[A-Z]")
 _LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
@@ -218,6 +219,8 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                     relation.group(1).lower() in MEMBERS and len(words) == 1)):
                 # "Kuasa hukum Budi Santoso mengatakan": the lawyer, not Budi
                 candidate = Speaker(f"{relation.group(1)} {candidate.name}")
+        aged = _AGE.match(text, end)  # "Dian (37) berharap": the age between name and verb
+        end = aged.end() if aged else end
         strong = reporting(text, end) or (english and bool(_EN_AGENT.match(text, end)))
         yield candidate, strong
 
@@ -347,6 +350,8 @@ def _opening_subject(text: str, state: State,
         return None, True  # "Pihaknya", "Keduanya": a reference back, not a name
     last = speaker.name.split()[-1]
     at = head.find(last, match.start())
+    if at >= 0 and (aged := _AGE.match(head, at + len(last))):
+        at = aged.end() - len(last)  # (the words after "Dian (37)")
     rest = WORD.findall(head[at + len(last):] if at >= 0 else "")[:4]
     follower = rest[0].lower() if rest else ""
     for word in rest[:2]:
