@@ -163,3 +163,11 @@ def test_an_age_between_a_name_and_its_verb_keeps_the_person_the_subject():
         'Salah satu orang tua siswa, Dian (37) berharap program ini terus berjalan. "Anak saya '
         'jadi semangat sekolah," katanya.',
     ) == [("Iis Irawati", "Kepala Sekolah"), ("Dian", None)]
+
+
+def test_a_description_then_a_bodys_name_is_someone_of_that_body():
+    # "kata tenaga ahli Baleg DPR RI": an expert of the legislation body, not a person "Baleg"
+    assert roles('"Aturan ini merugikan," kata tenaga ahli Baleg DPR RI.') == [
+        ("tenaga ahli Baleg DPR RI", None)]
+    assert roles('"Kami siap," kata dokter spesialis Andi Kurniawan.') == [
+        ("Andi Kurniawan", "dokter spesialis")]

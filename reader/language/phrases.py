@@ -117,6 +117,10 @@ def phrase_speaker(phrase: str, state: State) -> tuple[Speaker | None, str]:
         known = state.by_role(" ".join(lead + name))
         return (known, "name") if known else (None, "back")
     speaker = split_role(name, state.vocab, state.language == "en")
+    if lead and speaker is not None and speaker.role is None and len(name) >= 2 and \
+            speaker.name == name[0] and all(is_role(w) for w in name[1:]):
+        # "kata tenaga ahli Baleg DPR RI": someone of a body described, not a person "Baleg"
+        return Speaker(" ".join(lead + name)), "described"
     named = _after_relative(lead, name, words, index, state) if lead else None
     if named is not None:  # "kata warga asal Ungaran yang melintas, Dhiko (32)": Dhiko
         return named, "name"
