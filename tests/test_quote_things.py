@@ -65,3 +65,10 @@ def test_a_thing_of_someones_is_no_one_and_keeps_saying_reports():
                  "keeps saying, happily.",
                  "“We will win,” Budi Santoso kept saying.", language="en") == [
         ("Eggs and vin", "statement", None), ("We will win,", "statement", "Budi Santoso")]
+
+
+def test_an_english_surname_that_is_an_indonesian_acronym_is_still_the_surname():
+    # "Ham" (HAM, human rights, in Indonesian titles) after "coach Darvin Ham said"
+    assert found("“We got lucky this time,” coach Darvin Ham said. Other text follows here.",
+                 "“We just need rest,” Ham said.", language="en")[1] == \
+        ("We just need", "statement", "Darvin Ham")

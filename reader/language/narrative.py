@@ -30,6 +30,7 @@ from reader.language.names import (
     is_person,
     owned_thing,
     personal_titles_only,
+    role_flags,
     role_only,
     split_role,
 )
@@ -106,7 +107,8 @@ class State:
         """A short or role-only mention as the person it stands for (``Erick`` -> Erick Thohir)."""
         if speaker is None:
             return None
-        if role_only(speaker):
+        if role_only(speaker) and (self.language != "en" or all(role_flags(
+                speaker.name.split(), True))):  # ("Ham" is an Indonesian acronym, HAM)
             return self.by_role(speaker.name) or speaker
         if speaker.role is None or personal_titles_only(speaker.role):
             if self._aliased(speaker.name):
