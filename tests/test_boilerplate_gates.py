@@ -67,6 +67,8 @@ LINES = [
     "A storm hit the coast. ALL RİGHTS RESERVED",
     "See the photos. ſource: Livestream",
     "Kelvin: Share your thoughts in the Comments",
+    "Tickets sell out fast! pic.twitter.com/x — Riverton City (@RivertonCity) March 20, 2023",
+    "Contact Jeff Roe at jroe@example.com. Follow him @JeffRoe on Twitter.",
 ]
 
 
@@ -87,7 +89,8 @@ PIECES = ["saksikan", "selengkapnya", "ikuti", "diskusinya", "all", "rights", "r
           "my", "newsletter", "via", "Getty", "Images", "Courtesy", "of", "Source:", "KOMPAS.com",
           "/", "ANDREAS", "LUKAS", "AP", "Photo", "ANTARA", "FOTO", "Reuters", "shutterstock",
           "İ", "ı", "ſ", "K", "\u0307", "?", ".", "!", "\"", "“", "Jakarta", "warga", "Presiden",
-          "Baca", "juga:", "Simak", "Video", "©", "2024", "—", "@handle", "Foto:", "iklan"]
+          "Baca", "juga:", "Simak", "Video", "©", "2024", "—", "@handle", "Foto:", "iklan",
+          "(@handle)", "March", "20,", "Contact", "at", "jane@example.com", "pic.twitter.com/x"]
 
 
 @settings(max_examples=1500, deadline=None)

@@ -33,6 +33,10 @@ JUNK = [
     '"Detik Sore, Nggak Cuma Hore-hore!"',
     "KOMPAS.com / BUDI SANTOSO Foto udara proyek kota baru, Bekasi, Senin (4/9/2017). Pada "
     "tahap pertama akan dibangun 100 ribu unit.",
+    "Tickets will sell out fast, hurry up! pic.twitter.com/x — Riverton City (@RivertonCity) "
+    "March 20, 2023",
+    "Listen:https://t.co/abc — Dana Lee (@danalee) Mar. 24, 2023",
+    "Contact Jeff Roe at jroe@example.com. Follow him @JeffRoe on Twitter.",
 ]
 PROSE = [
     "The photo of the bridge at dawn, distributed via Getty Images on Monday, shows the new deck "
@@ -46,6 +50,8 @@ PROSE = [
     "Kompas.com / Rina Lestari menulis laporan ini dari Bekasi.",
     "The newsletter of the council reported the vote on Monday.",
     "Ia mengajak warga ikuti diskusinya di balai desa, Senin (3/3/2025).",
+    "The mayor said the city would contact residents at home this week.",
+    "She wrote on her account (@jane) on March 20, 2023 that she was fine.",
 ]
 
 

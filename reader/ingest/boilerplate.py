@@ -107,6 +107,12 @@ _WHOLE_LINE: list[str | tuple[str, str]] = [
             r"shutterstock|istock|ap|reuters|afp)\b.*"),
     ("courtesy", r".{0,250}\b(?-i:Courtesy\s+of)\s+[^.!?:]{2,60}"),
     ("source:", r".{0,250}\b(?-i:Source:)\s+[^.!?:]{2,60}"),
+    # An embedded post's last line, signed with its account and date: "Tickets sell out fast!
+    # pic.twitter.com/x — Riverton City (@RivertonCity) March 20, 2023"; a reporter's contact
+    # line: "Contact Jeff Roe at jroe@example.com. Follow him @JeffRoe on Twitter."
+    ("(@", r".*[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+           r"dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\s*"),
+    ("contact", r"contact\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+at\s+\S+@\S+.*"),
     # A photo credited at its start to an outlet's photographer in capitals: "KOMPAS.com /
     # ANDREAS LUKAS Foto udara proyek …".
     r"(?-i:[A-Z][\w-]*\.(?:com|co\.id|id)\s*/\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)(?:\s.*)?",
