@@ -90,7 +90,8 @@ PIECES = ["saksikan", "selengkapnya", "ikuti", "diskusinya", "all", "rights", "r
           "/", "ANDREAS", "LUKAS", "AP", "Photo", "ANTARA", "FOTO", "Reuters", "shutterstock",
           "İ", "ı", "ſ", "K", "\u0307", "?", ".", "!", "\"", "“", "Jakarta", "warga", "Presiden",
           "Baca", "juga:", "Simak", "Video", "©", "2024", "—", "@handle", "Foto:", "iklan",
-          "(@handle)", "March", "20,", "Contact", "at", "jane@example.com", "pic.twitter.com/x"]
+          "(@handle)", "March", "20,", "Contact", "at", "jane@example.com", "pic.twitter.com/x",
+          "Photograph:", "Photographs:", "00:28", "–", "video"]
 
 
 @settings(max_examples=1500, deadline=None)

@@ -37,6 +37,10 @@ JUNK = [
     "March 20, 2023",
     "Listen:https://t.co/abc — Dana Lee (@danalee) Mar. 24, 2023",
     "Contact Jeff Roe at jroe@example.com. Follow him @JeffRoe on Twitter.",
+    "‘I can barely chew it, but what I can chew I hate’ … Tom reaches for water. Photograph: "
+    "courtesy of Tom Hale",
+    "Snowdrops by the fountain. Photographs: Ann Lee/The Daily",
+    "00:28 Ann Lee tries a chip butty – video",
 ]
 PROSE = [
     "The photo of the bridge at dawn, distributed via Getty Images on Monday, shows the new deck "
@@ -52,6 +56,8 @@ PROSE = [
     "Ia mengajak warga ikuti diskusinya di balai desa, Senin (3/3/2025).",
     "The mayor said the city would contact residents at home this week.",
     "She wrote on her account (@jane) on March 20, 2023 that she was fine.",
+    "Photographs: that is what the museum asked visitors to stop taking.",
+    "At 10:30 the crowd watched the mayor's video on a big screen.",
 ]
 
 

@@ -106,6 +106,10 @@ _WHOLE_LINE: list[str | tuple[str, str]] = [
     ("via", r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+via\s+(?:getty\s+images|"
             r"shutterstock|istock|ap|reuters|afp)\b.*"),
     ("courtesy", r".{0,250}\b(?-i:Courtesy\s+of)\s+[^.!?:]{2,60}"),
+    # A caption credited at its end the Guardian's way, and a video's label: "‘…’ … Tom tries
+    # the rye bread. Photograph: courtesy of Tom Hale", "00:28 Ann Lee tries a pretzel – video".
+    ("photograph", r".{0,250}\b(?-i:Photographs?):\s+[^.!?]{2,80}"),
+    ("video", r"\d{1,2}:\d{2}\s+.{3,150}\s[–—-]\s+video\W*"),
     ("source:", r".{0,250}\b(?-i:Source:)\s+[^.!?:]{2,60}"),
     # An embedded post's last line, signed with its account and date: "Tickets sell out fast!
     # pic.twitter.com/x — Riverton City (@RivertonCity) March 20, 2023"; a reporter's contact
