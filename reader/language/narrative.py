@@ -111,8 +111,8 @@ class State:
                 speaker.name.split(), True))):  # ("Ham" is an Indonesian acronym, HAM)
             return self.by_role(speaker.name) or speaker
         if speaker.role is None or personal_titles_only(speaker.role):
-            if self._aliased(speaker.name):
-                return self._aliased(speaker.name)
+            if (aliased := self._aliased(speaker.name)) is not None:
+                return aliased
             words = set(speaker.name.split())
             for known in reversed(self.people):
                 if known.name != speaker.name and words <= set(known.name.split()) and \
