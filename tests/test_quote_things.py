@@ -72,3 +72,11 @@ def test_an_english_surname_that_is_an_indonesian_acronym_is_still_the_surname()
     assert found("“We got lucky this time,” coach Darvin Ham said. Other text follows here.",
                  "“We just need rest,” Ham said.", language="en")[1] == \
         ("We just need", "statement", "Darvin Ham")
+
+
+def test_an_unnamed_someone_in_the_clause_before_the_verb_is_no_name_of_the_clause_before():
+    # "… a trader who criticized NASDAQ rules after an informant to a hotline said he “…”":
+    # the informant, unnamed, not NASDAQ
+    assert found("In another case, the agency watched a trader who criticized NASDAQ listing "
+                 "rules after an informant to a hotline said he “moves money at night every "
+                 "week.”", language="en") == [("moves money ", "statement", None)]

@@ -279,9 +279,16 @@ def clause_length(body: str, after: str) -> int:
     return min(end, 400)
 
 
+# A clause of someone unnamed ending right before the verb, after a clause naming others.
+_EN_UNNAMED_CLAUSE = re.compile(r"\b(?:after|before|because|while|since|until|although|though|"
+                                r"when|as)\s+(?:a|an|one|some)\s+[a-z][a-z\s-]{2,60}$")
+
+
 def _subject_before(subject_text: str, state: State) -> Speaker | None:
     """The speaker named before a reporting verb: the subject of its clause, or whom the text
     is about (a pronoun, a description)."""
+    if state.language == "en" and _EN_UNNAMED_CLAUSE.search(subject_text):
+        return None  # "… watched a trader who criticized NASDAQ rules after an informant said"
     segments = subject_text.rsplit(";", 1)[-1].split(",")  # a clause before ";" is another's
     pronoun = None
     if len(segments) >= 3 and not re.search(r"\b[a-z]", segments[0]) and (
