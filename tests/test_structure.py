@@ -484,3 +484,19 @@ def test_a_first_sentence_opening_with_the_headlines_words_keeps_them(tmp_path):
     first, second = read_file(tmp_path / "r.jsonl", "r")
     assert texts(first) == [sentence, P2]
     assert texts(second) == [LEDE, P2]
+
+
+def test_a_first_sentence_of_capitalised_names_with_a_verb_after_an_appositive_is_kept(tmp_path):
+    # a minister, a ministry and a kingdom make most words capitalised, yet ", Name, melakukan"
+    # is a sentence's, not a headline's
+    sentence = ("Menteri Kelautan dan Perikanan Republik Indonesia, Sakti Wahyu Trenggono, "
+                "melakukan Kunjungan Kerja ke Kementerian Perikanan Kerajaan Norwegia.")
+    rows = [{"id": "a", "title": "Indonesia Belajar Budidaya Salmon dari Norwegia",
+             "content": f"{sentence}\n\n{P2}"},
+            # a headline listing names in the text is still the headline
+            {"id": "b", "content": "BREAKING NEWS: Budi Santoso, Rina Lestari, dan Andi Wijaya "
+                                   f"Ambil Sumpah di Roma!\n\n{LEDE}\n\n{P2}"}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    first, second = read_file(tmp_path / "r.jsonl", "r")
+    assert texts(first) == [sentence, P2]
+    assert texts(second) == [LEDE, P2]

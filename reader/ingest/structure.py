@@ -259,7 +259,7 @@ def _looks_like_headline(line: str) -> bool:
     if _LIST_ITEM.match(line):
         return False
     return len(line) <= 200 and (not line.rstrip().endswith((".", "!", "?", '"', "”"))
-                                 or _title_case(line))
+                                 or _title_case(line, punctuated=True))
 
 
 def _dateline_next(text: str, lines: list[Span], length: int) -> bool:
@@ -279,10 +279,22 @@ def _fused_headline(line: str) -> int | None:
     if not match or match.end() > 200:
         return None
     sentence = line[: match.end()]
-    return match.end() if _title_case(sentence) and len(line) > match.end() + 20 else None
+    return match.end() if _title_case(sentence, punctuated=True) and \
+        len(line) > match.end() + 20 else None
 
 
-def _title_case(sentence: str) -> bool:
+# A name set off by commas, then a word in lower case: ", Mochamad Irfan Yusuf, melakukan".
+_APPOSITIVE_THEN_VERB = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+"
+                                   r"(?!(?:dan|and|atau|or|serta)\b)[a-z]")  # (not a list)
+
+
+def _title_case(sentence: str, punctuated: bool = False) -> bool:
+    """Capitalised words (but small ones), as a headline is written. ``punctuated``: a
+    sentence with its full stop, which a headline never has with a name set off by commas and
+    a verb after it (``Menteri Haji dan Umrah RI, Mochamad Irfan Yusuf, melakukan kunjungan
+    …`` is the story's first sentence)."""
+    if punctuated and _APPOSITIVE_THEN_VERB.search(sentence):
+        return False
     words = [w for w in re.findall(r"[^\W\d_][\w'-]*", sentence) if w.lower() not in _MINOR]
     if len(words) < 3:
         return False
