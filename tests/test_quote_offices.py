@@ -146,3 +146,12 @@ def test_a_pilgrims_or_scholars_title_before_the_name_is_not_the_office():
     ) == [("Rahmat Sudirja", "Kepala Dinas Pendidikan Kota Palu"),
           ("Nurlela Amir", "Kepala Bidang SMP")]
     assert roles('"Kami siap," kata Prof Budi Santoso.') == [("Budi Santoso", "Prof")]
+
+
+def test_a_hospitals_name_is_no_one_a_later_katanya_means():
+    # "RS Adhyaksa" in a list of hospitals is a hospital, not a person named Adhyaksa
+    assert roles(
+        '"Kami siapkan 20 rumah sakit rujukan," kata Gubernur Sumsel Herman Deru.',
+        "Rumah sakit itu antara lain RSUD Siti Fatimah, RS Pelabuhan, dan RS Adhyaksa.",
+        '"Semua sudah siap," katanya.',
+    ) == [("Herman Deru", "Gubernur Sumsel")] * 2

@@ -99,7 +99,7 @@ BODY_HEADS = {
     w.lower() for w in """
     Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo Kemendagri Kemensos Badan Dinas
     Pemerintah Pemprov Pemkot Pemkab Pemda Kepolisian Polri Polda Polres Polsek Kejaksaan Kejagung
-    Mabes
+    Mabes RS RSUD RSUP RSU RSIA RSJ RSPAD Puskesmas Klinik Hospital
     Istana Pusat Lembaga Komisi Dewan Majelis Mahkamah Pengadilan Partai Perusahaan Pihak PT Tim
     Satgas BNPB PVMBG BMKG KPK KPU Bawaslu MUI PBNU TNI DPR DPRD MPR Kemenkumham Kemenag BEM
     Kemendikbud Ministry Government Department Office Agency Police Company The White House Gedung

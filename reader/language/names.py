@@ -143,8 +143,11 @@ def is_person(speaker: Speaker | None, english: bool = False) -> bool:
     if speaker is None:
         return False
     if speaker.role is not None and (speaker.role.split(None, 1)[0].lower() in LAW_HEADS or
-                                     only_qualifiers(speaker.role)):
-        return False  # "RUU Perkoperasian": a bill; "Rakyat Mart": a shop ("Rakyat" is no title)
+                                     only_qualifiers(speaker.role) or
+                                     speaker.role.rsplit(None, 1)[-1].lower() in _HOSPITALS):
+        # "RUU Perkoperasian": a bill; "Rakyat Mart": a shop ("Rakyat" is no title); "RS
+        # Adhyaksa", "Direktur RSUD Siti Fatimah": a hospital's name
+        return False
     key = (speaker.name, speaker.role is None, english)
     known = _PERSON.get(key)
     if known is None:
@@ -158,6 +161,9 @@ def owned_thing(speaker: Speaker) -> bool:
     words = speaker.name.split()
     return any(w.endswith(POSSESSIVE) for w in words[:-1]) and \
         words[-1].lower() not in EN_RELATIONS
+
+
+_HOSPITALS = {"rs", "rsud", "rsup", "rsu", "rsia", "rsj", "rspad", "puskesmas", "klinik"}
 
 
 def only_qualifiers(role: str) -> bool:
