@@ -80,3 +80,11 @@ def test_an_unnamed_someone_in_the_clause_before_the_verb_is_no_name_of_the_clau
     assert found("In another case, the agency watched a trader who criticized NASDAQ listing "
                  "rules after an informant to a hotline said he “moves money at night every "
                  "week.”", language="en") == [("moves money ", "statement", None)]
+
+
+def test_a_sentence_of_the_name_and_its_verb_alone_after_a_full_stop_attributes_the_quote():
+    assert found('"We lost two bridges," said Karla Nunez, a resident.',
+                 '"Look at this map. The water rose past the school." Mayor Tom Pruitt '
+                 'explained. "Next year we build a levee."', language="en") == [
+        ("We lost two ", "statement", "Karla Nunez"),
+        ("Look at this", "statement", "Tom Pruitt"), ("Next year we", "statement", "Tom Pruitt")]

@@ -88,6 +88,9 @@ _NAME_CREDIT = re.compile(r"[\s,]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]
 _NAME_SAID = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,7}(?:\s+[a-z]+ly)?\s+(?:said|says|"
                         r"asked|asks|told|added|replied|wondered|shouted|screamed|yelled|"
                         r"exclaimed|cried|tanya|bertanya|berteriak)\b")
+_NAME_SAID_ALONE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+(?:said|says|added|"
+                              r"explained|pointed\s+out|noted|recalled|continued|told\s+"
+                              r"(?:reporters|me|us))\s*\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"“”‘]+[\"“‘(]?[A-Z]|[\"“”]|\s*$)"
                          r"|(?<=[a-z]{2})\.(?=[A-Z][a-z]{2,}\s)")  # "ujar Danu.Selain itu": glued
 
@@ -272,8 +275,11 @@ def clause_length(body: str, after: str) -> int:
         return 0
     first = stripped[0]
     if not (first.islower() or first in ",—–-" or body.rstrip()[-1:] == "," or (
-            body.rstrip()[-1:] in "?!" and _NAME_SAID.match(stripped))):
-        return 0  # ('"…?" Trout said afterward': a question's attribution opens a sentence)
+            body.rstrip()[-1:] in "?!" and _NAME_SAID.match(stripped)) or (
+            body.rstrip()[-1:] == "." and _NAME_SAID_ALONE.match(stripped))):
+        # ('"…?" Trout said afterward': a question's attribution opens a sentence; so does a
+        # sentence of the name and its verb alone: '"… the school." Mayor Tom Pruitt explained.')
+        return 0
     end = next((m.end() for m in _CLAUSE_END.finditer(after, 0, 400)
                 if after[m.start()] != "." or not abbreviation_at(after, m.start())), len(after))
     return min(end, 400)
