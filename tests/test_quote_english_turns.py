@@ -118,3 +118,11 @@ def test_a_pronoun_taken_for_a_name_names_no_one():
     assert english("My husband inherited his grandma’s recipe box when she died. Her notes "
                    "are in every margin.",
                    "“Always use fresh butter,” she recommends on one card.") == [None]
+
+
+def test_a_full_name_after_what_the_person_is_takes_a_verb_in_s():
+    # "…, collector Maria Tawhiri champions young potters. “…,” she says": her words
+    assert english("“The first vase cost me a week of wages,” says Malek.",
+                   "On the other coast, collector Maria Tawhiri champions young potters. “Clay "
+                   "remembers every hand that shapes it,” she says.") == [
+        "Malek", "Maria Tawhiri"]

@@ -262,10 +262,12 @@ def sentence_subject(sentence: str, state: State,
         if comma < 0:
             break
         rest = text[comma + 1:].lstrip()
-        if state.language == "en" and (described := _DESCRIPTOR.match(rest)):
+        described = _DESCRIPTOR.match(rest) if state.language == "en" else None
+        if described:
             rest = rest[described.end():]  # "…, collector Lonti Ebers, a trustee …, focuses"
         if rest[:1].isupper():
-            found, decided = _opening_subject(rest, state, strict=True)
+            found, decided = _opening_subject(rest, state, strict=True,
+                                              after_descriptor=described is not None)
             if decided and found is not None:
                 return found
     if named is None:
@@ -280,12 +282,13 @@ def sentence_subject(sentence: str, state: State,
     return None
 
 
-def _opening_subject(text: str, state: State,
-                     strict: bool = False) -> tuple[Speaker | None, bool]:
+def _opening_subject(text: str, state: State, strict: bool = False,
+                     after_descriptor: bool = False) -> tuple[Speaker | None, bool]:
     """The name a sentence opens with, when it is the subject; ``decided`` is False when the
     sentence does not open with one. ``strict`` (a clause after a comma) takes a name only
     with a role or a verb after it, never a bare name from a list (``Warung Chain, Tahu
-    Bulat, DreadOut``)."""
+    Bulat, DreadOut``); ``after_descriptor``: what the person is comes before the name
+    (``collector Maria Tawhiri champions``), so a full name takes a verb in ``-s``."""
     # the opening word is asked first: the clause up to its comma is looked for only after
     # one of the few words that open a clause (the pattern's greedy first word is the same)
     lead = _LEAD.match(text)
@@ -367,7 +370,9 @@ def _opening_subject(text: str, state: State,
                                           set(speaker.name.split()) <= state.tokens)
     agent = follower in FOLLOWERS or (lower and _acts(follower)) or reporting(" ".join(rest)) or (
         english and bool(_EN_FINITE.match(follower) or (  # "Silva thinks", a person met before
-            _EN_VERB_S.match(follower) and set(speaker.name.split()) <= state.tokens)))
+            _EN_VERB_S.match(follower) and (set(speaker.name.split()) <= state.tokens or (
+                after_descriptor and len(speaker.name.split()) >= 2)))))  # "collector Maria
+    # Tawhiri champions": a full name after what the person is
     if not agent and at >= 0:  # "Dwi, mahasiswa Magister SIL lainnya, mempertanyakan …"
         described = _APPOSITIVE_VERB.match(head, at + len(last))
         agent = bool(described and (_ACTIVE.match(described.group(1)) or
