@@ -62,8 +62,7 @@ def english_after(clause: str, state: State) -> tuple[Speaker | None, str] | Non
     """
     text = clause.lstrip(" ,—–-\n")
     verb = _VERB.search(text, 0, 160)
-    while verb is not None and text[:verb.start()].rsplit(None, 1)[-1:] and \
-            text[:verb.start()].rsplit(None, 1)[-1].lower() in _DETERMINERS:
+    while verb is not None and (text[:verb.start()].split() or [""])[-1].lower() in _DETERMINERS:
         # "the alleged victim said", "are upset by our alleged neglect": an adjective
         verb = _VERB.search(text, verb.end(), 160)
     if verb is None:

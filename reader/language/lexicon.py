@@ -95,11 +95,12 @@ ROLE_QUALIFIERS = {
 }
 ROLE_PREFIX = re.compile(r"^(?:wa)?ka(?:pol|sat|bid|sub|dis|kan|pen|pus|ro|div|bag|ur|nit)\w*$"
                           r"|^(?:wa)?dir(?:es|res|lantas|intel|narkoba|binmas|polair|samapta)\w*$")
-BODY_HEADS = {
+HOSPITALS = {"rs", "rsud", "rsup", "rsu", "rsia", "rsj", "rspad", "puskesmas", "klinik"}
+BODY_HEADS = HOSPITALS | {
     w.lower() for w in """
     Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo Kemendagri Kemensos Badan Dinas
     Pemerintah Pemprov Pemkot Pemkab Pemda Kepolisian Polri Polda Polres Polsek Kejaksaan Kejagung
-    Mabes RS RSUD RSUP RSU RSIA RSJ RSPAD Puskesmas Klinik Hospital
+    Mabes Hospital
     Istana Pusat Lembaga Komisi Dewan Majelis Mahkamah Pengadilan Partai Perusahaan Pihak PT Tim
     Satgas BNPB PVMBG BMKG KPK KPU Bawaslu MUI PBNU TNI DPR DPRD MPR Kemenkumham Kemenag BEM
     Kemendikbud Ministry Government Department Office Agency Police Company The White House Gedung

@@ -20,6 +20,7 @@ from reader.language.lexicon import (
     EN_ROLE_NOUNS,
     EN_ROLE_WORDS,
     HONORIFICS,
+    HOSPITALS,
     LAW_HEADS,
     LOWER_BODIES,
     NAME_LINKS,
@@ -144,7 +145,7 @@ def is_person(speaker: Speaker | None, english: bool = False) -> bool:
         return False
     if speaker.role is not None and (speaker.role.split(None, 1)[0].lower() in LAW_HEADS or
                                      only_qualifiers(speaker.role) or
-                                     speaker.role.rsplit(None, 1)[-1].lower() in _HOSPITALS):
+                                     speaker.role.rsplit(None, 1)[-1].lower() in HOSPITALS):
         # "RUU Perkoperasian": a bill; "Rakyat Mart": a shop ("Rakyat" is no title); "RS
         # Adhyaksa", "Direktur RSUD Siti Fatimah": a hospital's name
         return False
@@ -161,9 +162,6 @@ def owned_thing(speaker: Speaker) -> bool:
     words = speaker.name.split()
     return any(w.endswith(POSSESSIVE) for w in words[:-1]) and \
         words[-1].lower() not in EN_RELATIONS
-
-
-_HOSPITALS = {"rs", "rsud", "rsup", "rsu", "rsia", "rsj", "rspad", "puskesmas", "klinik"}
 
 
 def only_qualifiers(role: str) -> bool:
