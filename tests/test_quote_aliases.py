@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from reader.language.quotes import find_quotes
 
-
-def roles(*paragraphs: str) -> list[tuple[str | None, str | None]]:
-    found = find_quotes(list(paragraphs), language="id")
-    return [(q.speaker, q.role) for quotes in found for q in quotes if q.kind == "statement"]
+from .quote_helpers import roles
 
 
 def test_another_name_in_brackets_carries_the_role():

@@ -5,14 +5,8 @@ role. Made-up sentences in the shapes real news uses."""
 from __future__ import annotations
 
 from reader.ingest.boilerplate import is_boilerplate
-from reader.language.quotes import find_quotes
 
-from .quote_helpers import speakers
-
-
-def roles(*paragraphs: str, title: str | None = None) -> list[tuple[str | None, str | None]]:
-    found = find_quotes(list(paragraphs), language="id", title=title)
-    return [(q.speaker, q.role) for quotes in found for q in quotes if q.kind == "statement"]
+from .quote_helpers import roles, speakers
 
 
 def test_a_derived_noun_opening_the_sentence_is_not_part_of_the_name():

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 from reader.language.name_runs import name_run
 from reader.language.names import split_role
-from reader.language.quotes import find_quotes
 
-from .quote_helpers import speakers
-
-
-def roles(*paragraphs: str) -> list[tuple[str | None, str | None]]:
-    found = find_quotes(list(paragraphs), language="id")
-    return [(q.speaker, q.role) for quotes in found for q in quotes if q.kind == "statement"]
+from .quote_helpers import roles, speakers
 
 
 def test_a_numbered_school_and_its_place_belong_to_the_role():
