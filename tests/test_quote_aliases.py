@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reader.language.quotes import find_quotes
 
-from .quote_helpers import roles
+from .quote_helpers import roles, speakers
 
 
 def test_another_name_in_brackets_carries_the_role():
@@ -50,6 +50,20 @@ def test_a_short_name_stands_for_the_full_name_met_mid_sentence():
         "held talks on Friday.",
         '"We want more flights between our countries," Jansen said.'], language="en")
     assert [q.speaker for quotes in found for q in quotes] == ["Pieter Jansen"]
+
+
+def test_an_english_passive_agent_after_by_is_a_full_name_met():
+    # "an account run by Dana Whitfield", then "Whitfield said": the agent after "by", as
+    # after "oleh", is a person met, not a place after a preposition
+    assert speakers(
+        "The tip came from a local blog, which is run by Dana Whitfield.",
+        "“It spread faster than I expected,” Whitfield said.", language="en",
+    ) == ["Dana Whitfield"]
+    # a place after "by" stays a place
+    assert speakers(
+        "The cabins by Lake Tahoe were empty in March.",
+        "“We closed early,” Tahoe resident Joan Pike said.", language="en",
+    ) == ["Joan Pike"]
 
 
 def test_a_name_after_a_capitalised_word_opening_the_sentence_is_no_full_name():

@@ -149,3 +149,23 @@ def test_a_hospitals_name_is_no_one_a_later_katanya_means():
         "Rumah sakit itu antara lain RSUD Siti Fatimah, RS Pelabuhan, dan RS Adhyaksa.",
         '"Semua sudah siap," katanya.',
     ) == [("Herman Deru", "Gubernur Sumsel")] * 2
+
+
+def test_a_profession_before_a_name_is_the_role():
+    # "kata Apoteker Noel Wicks": a pharmacist named Noel Wicks, not a man named Apoteker
+    assert roles(
+        '"Obat ini hanya untuk dewasa," kata Apoteker Laras Wibowo di apotek itu.',
+        'Psikolog Dina Maharani menambahkan, "Anak perlu didampingi."',
+    ) == [("Laras Wibowo", "Apoteker"), ("Dina Maharani", "Psikolog")]
+
+
+def test_the_last_word_of_a_bodys_name_stays_in_the_role():
+    # "CEO Siloam International Hospitals Caroline Riady": the company ends with "Hospitals";
+    # a paper's word opening a name is not taken for the end of a body ("Daily Mail")
+    assert roles(
+        '"Kami membuka dua cabang," kata CEO Nusantara Medika Hospitals Sinta Wulandari.',
+        'Direktur Garuda Aero Holdings Bayu Pratama mengatakan, "Armada kami bertambah."',
+    ) == [("Sinta Wulandari", "CEO Nusantara Medika Hospitals"),
+          ("Bayu Pratama", "Direktur Garuda Aero Holdings")]
+    split = split_role("Media Inggris Daily Mail".split())
+    assert split.name != "Mail"

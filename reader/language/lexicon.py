@@ -77,7 +77,8 @@ ROLE_WORDS = {
     Inspektorat Direktorat Direktorat Jenderal Dirjen Kakanwil Kanwil Kantor Wilayah Kepaniteraan
     Fraksi Partai Ketua Umum Sekretaris Jenderal Bendahara Pendiri Pemimpin Redaksi Pemred Rektor
     Dekan Guru Besar Kepala Sekolah Pelatih Manajer Kapten Pemain Aktor Aktris Penyanyi Musisi
-    Sutradara Produser Penulis Wartawan Jurnalis Pengusaha Pengusaha Ekonom Analis Komisaris
+    Sutradara Produser Penulis Wartawan Jurnalis Pengusaha Ekonom Analis Komisaris Apoteker
+    Perawat Bidan Psikolog Psikiater Notaris Arsitek Akuntan Aktivis Sejarawan Budayawan
     Presdir Presiden Direktur Wamen Wamenpora Menpora Menkeu Mendag Mentan Menhub Menaker Mensos
     Menkominfo Menkumham Menag Mendikbud Menparekraf Menpan Menlhk Menteri BUMN Kemenpora
     """.split()

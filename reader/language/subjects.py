@@ -191,7 +191,7 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
             continue  # "Mantan Kepala Badan Narkotika Nasional (BNN) tersebut": a description
         previous = text[max(0, start - 40): start].rsplit(None, 1)[-1:]
         if previous and previous[0].lower().strip(",") in PREPOSITIONS and words[0] == first \
-                and previous[0] != "oleh":  # "oleh Jaksa Penuntut Umum Ulpah": a passive's agent
+                and previous[0] not in ("oleh", "by"):  # "oleh Jaksa …", "run by Mia …": an agent
             continue
         candidate = split_role([bare_word(w) for w in words], vocab, english)
         if candidate is None:
