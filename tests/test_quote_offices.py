@@ -169,3 +169,15 @@ def test_the_last_word_of_a_bodys_name_stays_in_the_role():
           ("Bayu Pratama", "Direktur Garuda Aero Holdings")]
     split = split_role("Media Inggris Daily Mail".split())
     assert split.name != "Mail"
+
+
+def test_a_doctors_title_in_lower_case_is_the_persons_not_the_office():
+    # "Direktur RSUD Siti Fatimah, dr Budi": the office before the comma, the doctor after it
+    assert roles(
+        "Direktur RSUD Kartika Sari, dr Anton Wijaya mengatakan layanan dibuka 24 jam.",
+        '"Kami siap melayani pasien," kata Anton.',
+        '"Stok vaksin cukup," kata Kepala Dinkes Jatim drg Rina Puspita.',
+        '"Ruang isolasi penuh," kata Direktur RSUD dr Sardjito, dr Made Sudira.',
+    ) == [("Anton Wijaya", "Direktur RSUD Kartika Sari"),
+          ("Rina Puspita", "Kepala Dinkes Jatim"),
+          ("Made Sudira", "Direktur RSUD dr Sardjito")]

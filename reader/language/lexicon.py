@@ -55,8 +55,8 @@ ROLE_WORDS = {
     Kejagung Jaksa Agung Hakim Majelis Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo
     Kemendagri Kemensos Badan Dinas Pemerintah Pemprov Pemkot Pemkab Pemda Perdana PM Raja Ratu
     Pangeran
-    Putra Mahkota Sultan Syekh Syaikh Habib Ustaz Ustad Kyai Kiai KH Prof Dr Ir Drs Hj H Pdt Romo
-    Pastor Rabbi Imam Kardinal Paus Profesor Dosen Peneliti Pengamat Ahli Dokter Spesialis
+    Putra Mahkota Sultan Syekh Syaikh Habib Ustaz Ustad Kyai Kiai KH Prof Dr Drg Drh Ir Drs Hj H Pdt
+    Romo Pastor Rabbi Imam Kardinal Paus Profesor Dosen Peneliti Pengamat Ahli Dokter Spesialis
     Komisioner Kabiro Karopenmas Kasubbid Penmas Plh Katib Aam Rais Luar Dalam Negeri Negara
     Republik Rakyat Daerah Provinsi Kabupaten Bidang Bagian Hubungan Masyarakat Informasi
     Komunikasi Publik Pers Communication Legal Section Senior Minister Foreign Secretary

@@ -97,6 +97,7 @@ def name_run(words: list[str], index: int, vocab: frozenset[str],
             if not opens_name:
                 break
         if word[:1].isupper() or word.startswith("(") or (kept and low in NAME_LINKS) or (
+                low in _DOCTORS and following[:1].isupper()) or (
                 word.isdigit() and kept and kept[-1].lower() in SCHOOLS and
                 following[:1].isupper()):  # (a school's number: "Kepala SMPN 3 Cibadak")
             if kept and not is_role(word) and low in vocab and len(word) > 3 and \
@@ -110,6 +111,10 @@ def name_run(words: list[str], index: int, vocab: frozenset[str],
             len(kept) > 1 and not is_role(kept[-2]):
         kept.pop()  # a trailing alias: "Basuki Tjahaja Purnama (Ahok)"
     return kept, index
+
+
+# A doctor's title, written in lower case before the name: "Direktur RSUD Siti Fatimah, dr Budi".
+_DOCTORS = {"dr", "dr.", "drg", "drg.", "drh", "drh."}
 
 
 def _field_list(words: list[str], at: int, known: set[str] | frozenset[str]) -> bool:

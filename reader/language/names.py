@@ -321,8 +321,8 @@ def _split_plan(tokens: list[str], english: bool
 # Titles a person carries before their name (a pilgrim's, a scholar's): at the end of a role
 # they are the person's, not the office's; alone they are no role to keep when the text gave
 # one ("kata H Sofrayani" after "Kepala Kantor Kemenag Kota Banjarmasin, H Sofrayani").
-PERSONAL_TITLES = {"h", "hj", "kh", "haji", "hajjah", "dr", "dra", "drs", "prof", "ir", "tgk",
-                   "ust"}
+PERSONAL_TITLES = {"h", "hj", "kh", "haji", "hajjah", "dr", "drg", "drh", "dra", "drs", "prof",
+                   "ir", "tgk", "ust"}
 
 
 def personal_titles_only(role: str) -> bool:

@@ -28,6 +28,7 @@ from reader.language.names import (
     Speaker,
     is_person,
     is_role,
+    personal_titles_only,
     role_flags,
     role_only,
     split_role,
@@ -211,7 +212,9 @@ def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[
         person = split_role(second, state.vocab, state.language == "en")
         if person is not None and not role_only(person):
             # "Kepala Bidang Humas Polda Jawa Tengah, Kombes Pol Budi Hartono": the rank joins
-            role = " ".join(lead + name + ([person.role] if person.role else []))
+            # (a doctor's or a pilgrim's title is the person's: "…, dr Budi Santoso")
+            title = person.role and not personal_titles_only(person.role)
+            role = " ".join(lead + name + ([person.role] if title else []))
             return Speaker(person.name, role)
     if not role_only(speaker) and flags[0] and speaker.role is None:
         return Speaker(speaker.name, " ".join(second))
