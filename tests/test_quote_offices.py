@@ -181,3 +181,15 @@ def test_a_doctors_title_in_lower_case_is_the_persons_not_the_office():
     ) == [("Anton Wijaya", "Direktur RSUD Kartika Sari"),
           ("Rina Puspita", "Kepala Dinkes Jatim"),
           ("Made Sudira", "Direktur RSUD dr Sardjito")]
+
+
+def test_a_companys_short_name_is_no_one_a_nya_means():
+    # "Siloam International Hospitals (Siloam)": "Siloam juga bertekad …", then "pungkasnya"
+    # is the chief executive who spoke, not the company
+    assert roles(
+        "Nusa Medika Hospitals (Nusa) meresmikan logo baru.",
+        'Direktur Utama Nusa Medika Hospitals Laras Hartati menjelaskan alasannya. "Kami '
+        'tumbuh bersama pasien," kata Laras.',
+        "Nusa juga bertekad memperluas layanan ke Papua.",
+        '"Kami siap hadir di sana," pungkasnya.',
+    ) == [("Laras Hartati", "Direktur Utama Nusa Medika Hospitals")] * 2

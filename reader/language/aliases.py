@@ -14,8 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reader.language.lexicon import BODY_HEADS, EN_SENTENCE_STARTERS, SENTENCE_STARTERS
-from reader.language.names import Speaker, bare_word, is_person, is_role, role_only, split_role
+from reader.language.lexicon import BODY_HEADS, EN_SENTENCE_STARTERS, ORG_HEADS, SENTENCE_STARTERS
+from reader.language.names import (
+    BODY_LAST_WORDS,
+    Speaker,
+    bare_word,
+    is_person,
+    is_role,
+    role_only,
+    split_role,
+)
 
 # A body's name, then its short name in brackets: "Dinas Pendidikan dan Kebudayaan (Dikbud)".
 _BODY_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:dan|and|of|&)\s+)?){1,6})"
@@ -54,9 +62,13 @@ def aliases(line: str, vocab: frozenset[str]) -> Iterator[tuple[str, Speaker]]:
 
 
 def body_acronyms(line: str) -> Iterator[str]:
-    """The short names ``line`` gives bodies: ``Disdik`` of ``Dinas Pendidikan (Disdik)``."""
+    """The short names ``line`` gives bodies: ``Disdik`` of ``Dinas Pendidikan (Disdik)``,
+    ``Siloam`` of ``Siloam International Hospitals (Siloam)``, ``Garuda`` of ``PT Garuda
+    Indonesia Tbk (Garuda)``."""
     for found in _BODY_ACRONYM.finditer(line):
-        if any(w.lower() in BODY_HEADS for w in found.group(1).split()):
+        words = [w.lower() for w in found.group(1).split()]
+        if any(w in BODY_HEADS for w in words) or words[0] in ORG_HEADS or \
+                words[-1] in BODY_LAST_WORDS:
             yield found.group(2)
 
 

@@ -115,7 +115,7 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
                         1 if i >= 2 and tokens[i - 1].lower() in ORG_HEADS else 2) and \
                 not any(flags[i + 1:]):  # ("CEO Sinarmas Dewi Anggraini": the company)
             flags[i] = True  # "Partai Golkar Idrus Marham": the party's name, then the person
-        elif i and not flags[i] and tokens[i].lower() in _BODY_LAST_WORDS and \
+        elif i and not flags[i] and tokens[i].lower() in BODY_LAST_WORDS and \
                 len(tokens) - i - 1 >= 2 and any(flags[:i]) and not any(flags[i + 1:]):
             # "CEO Siloam International Hospitals Caroline Riady": the body's name, to its last
             # word, after the role word
@@ -214,7 +214,7 @@ _ORG_ENDINGS = COMPANY_ENDINGS | {
     "holdings", "airlines", "industries", "healthcare", "partners", "ventures", "technologies",
 }
 # Of those, the words that only end a body's name (not a paper's: "Daily Mail", "Post Malone")
-_BODY_LAST_WORDS = _ORG_ENDINGS - {"press", "news", "times", "post", "journal", "tribune",
+BODY_LAST_WORDS = _ORG_ENDINGS - {"press", "news", "times", "post", "journal", "tribune",
                                    "herald", "gazette", "daily", "network"}
 def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
                english: bool = False) -> Speaker | None:
