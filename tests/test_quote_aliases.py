@@ -88,3 +88,14 @@ def test_a_subheading_or_a_signature_is_about_no_one():
         "I bake my own bread, so I make the pretzels myself. My Danish husband is delighted. "
         "“Salt and butter,” he keeps saying."], language="en")
     assert [q.speaker for quotes in found for q in quotes] == [None]
+
+
+def test_whom_reporters_spoke_to_is_a_full_name_met():
+    # "ABC13 spoke to Stephanie Gonzalez", then "Gonzalez said": the person spoken to, not a
+    # place after "to"
+    assert speakers(
+        "Reporters spoke to Marta Ellison as she cleared her yard.",
+        "“I do this every April,” Ellison said.",
+        "The crew then talked with Derek Hume at the pier.",
+        "“The water came fast,” Hume said.", language="en",
+    ) == ["Marta Ellison", "Derek Hume"]

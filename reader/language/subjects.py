@@ -141,6 +141,7 @@ _RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|
 _RELATION_ENDS = RELATIONS | MEMBERS | {"hukum", "bicara", "tua"}  # (the last word of one)
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
 _AGE = re.compile(r"\s*\(\d{1,3}(?:\s*tahun)?\)")
+_SPOKE = {"spoke", "talked", "speaking", "talking", "spoken", "chatted", "speak", "talk"}
 _POINTED = re.compile(r"\s+(?:tersebut|itu)\b")
 _ROLE_GOES_ON = re.compile(r"\s+(?:dan|and|&)\s+[A-Z]")
 _LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
@@ -189,10 +190,11 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
             continue  # (a pronoun opening a sentence, "He went on to say", names no one)
         if _POINTED.match(text, end):
             continue  # "Mantan Kepala Badan Narkotika Nasional (BNN) tersebut": a description
-        previous = text[max(0, start - 40): start].rsplit(None, 1)[-1:]
-        if previous and previous[0].lower().strip(",") in PREPOSITIONS and words[0] == first \
-                and previous[0] not in ("oleh", "by"):  # "oleh Jaksa …", "run by Mia …": an agent
-            continue
+        previous = text[max(0, start - 40): start].rsplit(None, 2)[-2:]
+        if previous and previous[-1].lower().strip(",") in PREPOSITIONS and words[0] == first \
+                and previous[-1] not in ("oleh", "by") and not (  # "oleh Jaksa …", "run by Mia …"
+                    english and previous[0].lower() in _SPOKE and previous[-1] in ("to", "with")):
+            continue  # (not "spoke to Stephanie Alvarez": whom they spoke to is a person)
         candidate = split_role([bare_word(w) for w in words], vocab, english)
         if candidate is None:
             continue
