@@ -4,7 +4,9 @@ quoted as "they", a place's possessive before a name. Made-up sentences."""
 
 from __future__ import annotations
 
-from .quote_helpers import speakers
+from reader.language.quotes import find_quotes
+
+from .quote_helpers import roles, speakers
 
 
 def english(*paragraphs: str) -> list[str | None]:
@@ -126,3 +128,14 @@ def test_a_full_name_after_what_the_person_is_takes_a_verb_in_s():
                    "On the other coast, collector Maria Tawhiri champions young potters. “Clay "
                    "remembers every hand that shapes it,” she says.") == [
         "Malek", "Maria Tawhiri"]
+
+
+def test_former_before_a_title_stays_in_the_role():
+    # "criticised former President Mark Dalton": not "[President]", which he no longer is
+    found = find_quotes([
+        "Governor Lena Ruiz criticised former President Mark Dalton on Monday.",
+        "“Lena will regret this,” Dalton wrote on his social network."], language="en")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Mark Dalton", "former President")]
+    assert roles("Gubernur Lena mengkritik mantan Presiden Anton Wijaya.",
+                 '"Saya tidak peduli," kata Anton.') == [("Anton Wijaya", "mantan Presiden")]

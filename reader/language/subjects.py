@@ -141,6 +141,7 @@ _RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|
 _RELATION_ENDS = RELATIONS | MEMBERS | {"hukum", "bicara", "tua"}  # (the last word of one)
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
 _AGE = re.compile(r"\s*\(\d{1,3}(?:\s*tahun)?\)")
+_FORMER = {"former", "mantan", "eks", "acting", "interim", "outgoing"}  # before a title
 _SPOKE = {"spoke", "talked", "speaking", "talking", "spoken", "chatted", "speak", "talk"}
 _POINTED = re.compile(r"\s+(?:tersebut|itu)\b")
 _ROLE_GOES_ON = re.compile(r"\s+(?:dan|and|&)\s+[A-Z]")
@@ -221,6 +222,10 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
                     relation.group(1).lower() in MEMBERS and len(words) == 1)):
                 # "Kuasa hukum Budi Santoso mengatakan": the lawyer, not Budi
                 candidate = Speaker(f"{relation.group(1)} {candidate.name}")
+        if candidate.role and words[0] == first and previous and \
+                previous[-1].lower() in _FORMER and candidate.role.split()[0] == first:
+            # "criticised former President Mark Dalton": he is no longer president
+            candidate = Speaker(candidate.name, f"{previous[-1]} {candidate.role}")
         aged = _AGE.match(text, end)  # "Dian (37) berharap": the age between name and verb
         end = aged.end() if aged else end
         strong = reporting(text, end) or (english and bool(_EN_AGENT.match(text, end)))
