@@ -50,23 +50,23 @@ def test_letters_before_a_place():
                                  "warga", "(", "-", " ", "  ", "\u00a0", "x", "é", "2", "ayahx"]),
                 max_size=14).map("".join), st.integers(0, 60))
 def test_the_look_before_a_relation_misses_none_the_pattern_finds(text, start):
-    from reader.language import subjects
+    from reader.language import entities
     from reader.language.lexicon import MEMBERS, RELATIONS
     from reader.language.words import letters_before
 
     start = min(start, len(text))
-    found = subjects._RELATION_BEFORE.search(text, max(0, start - 25), start)
+    found = entities._RELATION_BEFORE.search(text, max(0, start - 25), start)
     if found and found.group(1).lower() in RELATIONS | MEMBERS:
-        assert letters_before(text, start, 25).lower() in subjects._RELATION_ENDS
+        assert letters_before(text, start, 25).lower() in entities._RELATION_ENDS
 
 
 def test_the_look_before_a_relation_passes_every_relation_and_member():
-    from reader.language import subjects
+    from reader.language import entities
     from reader.language.lexicon import MEMBERS, RELATIONS
     from reader.language.words import letters_before
 
     for word in RELATIONS | MEMBERS:
         for text in (f"kata {word} Budi", f"({word.title()}  Budi"):
             start = text.index("Budi")
-            assert subjects._RELATION_BEFORE.search(text, max(0, start - 25), start), text
-            assert letters_before(text, start, 25).lower() in subjects._RELATION_ENDS, text
+            assert entities._RELATION_BEFORE.search(text, max(0, start - 25), start), text
+            assert letters_before(text, start, 25).lower() in entities._RELATION_ENDS, text

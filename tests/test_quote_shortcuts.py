@@ -138,7 +138,7 @@ def test_sentence_splits_fall_where_the_written_pattern_puts_them():
 
 
 def test_named_entities_are_the_runs_the_written_pattern_finds():
-    from reader.language.subjects import ENTITY
+    from reader.language.entities import ENTITY
 
     samples = _strings("AB ab-'’.(/)x bin de\n9", 30_000, 14, 2) + [
         "Menteri Luar Negeri AS Marco Rubio dan Ahmad bin Salman (Inf) tiba di U.S. Army.",
@@ -283,7 +283,7 @@ def test_an_abbreviation_is_the_run_of_letters_digits_and_stops_before_the_full_
     ("tidak ada nama di sini.", []),
 ])
 def test_entities_join_runs_only_through_a_role(sentence, found):
-    from reader.language.subjects import entities
+    from reader.language.entities import entities
 
     assert [(c.name, c.role, strong) for c, strong in entities(sentence)] == found
 

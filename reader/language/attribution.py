@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.language.english import english_after
+from reader.language.entities import entities
 from reader.language.lexicon import (
     AFTER_VERBS,
     BACK_WORDS,
@@ -29,7 +30,6 @@ from reader.language.narrative import State
 from reader.language.phrases import phrase_speaker
 from reader.language.sentences import abbreviation_at
 from reader.language.subject_shapes import THING_SOURCE
-from reader.language.subjects import entities
 
 AFTER = re.compile(
     rf"^[\s,.:;!?]*(?:—|–|-)?\s*(?:(?:demikian|begitu|seperti)\s+)?"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.language import gender
 from reader.language.aliases import aliases, body_acronyms, initials, longer_name
+from reader.language.entities import entities
 from reader.language.lexicon import (
     BODY_HEADS,
     EN_RELATIONS,
@@ -35,7 +36,7 @@ from reader.language.names import (
     split_role,
 )
 from reader.language.sentences import boilerplate, heading, sentences
-from reader.language.subjects import entities, sentence_subject, speaks
+from reader.language.subjects import sentence_subject, speaks
 from reader.language.words import whole_word
 from reader.records import Quote
 

@@ -1,33 +1,33 @@
-"""Who a narrative sentence names and whom it is about.
+"""Whom a narrative sentence is about.
 
-``entities`` lists the people and bodies a sentence names (a role and a name joined by a comma
-are one: ``Menteri Hukum RI, Supratman Andi Agtas``); ``sentence_subject`` finds the one the
-sentence is about: ``Menurut X``, a name opening it, a name before a reporting verb, the agent
-of a passive (``disampaikan Menteri Hukum``). A list of people (``A, B, dan C``) is plural
-and leaves a singular ``-nya`` to whoever came before.
+``sentence_subject`` finds the one the sentence is about, of the people and bodies
+:func:`.entities.entities` lists: ``Menurut X``, a name opening it, a name before a reporting
+verb, the agent of a passive (``disampaikan Menteri Hukum``). A list of people (``A, B, dan
+C``) is plural and leaves a singular ``-nya`` to whoever came before.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from reader.language.entities import (
+    AGE,
+    EN_AGENT,
+    ENTITY,
+    VERB_WORDS,
+    entities,
+    reporting,
+)
 from reader.language.lexicon import (
     BACK_WORDS,
-    BEFORE_VERBS,
     CLAUSE_OPENERS,
-    EN_PRONOUNS,
     EN_RELATIONS,
-    EN_SENTENCE_STARTERS,
-    EN_VERBS,
     FOLLOWERS,
     MEMBERS,
     NAMING_WORDS,
     POSSESSIVE,
-    PREPOSITIONS,
     PRONOUNS,
-    RELATIONS,
     SENTENCE_STARTERS,
     SOFT_STARTERS,
     SPEECH_WORDS,
@@ -36,12 +36,10 @@ from reader.language.lexicon import (
 from reader.language.names import (
     Speaker,
     bare_word,
-    continues_role,
     is_person,
     is_role,
     only_qualifiers,
     role_only,
-    split_role,
 )
 from reader.language.phrases import phrase_speaker
 from reader.language.subject_shapes import (
@@ -54,7 +52,6 @@ from reader.language.subject_shapes import (
     shaped_subject,
 )
 from reader.language.word_forms import derived_noun
-from reader.language.words import letters_before
 
 if TYPE_CHECKING:
     from reader.language.narrative import State
@@ -62,13 +59,6 @@ if TYPE_CHECKING:
 _OPENER = re.compile(r"(?P<lead>[A-Z][\w-]*)(?P<rest>[^,]{0,100}),\s*")
 _LEAD = re.compile(r"[A-Z][\w-]*")  # the opener's first word
 _OPENER_PERSON = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?=\s+[a-z])")
-# A named entity: a run of capitalised words (roles, ranks and names), possibly with links.
-# Its first capital comes before the look-behind (the same check on the character before it),
-# so the search skips to capitals in C.
-ENTITY = re.compile(
-    r"[A-Z](?<![\w'’-][A-Z])(?:[\w'’.-]*|[A-Z]+)(?:\s+(?:(?:bin|binti|van|von|de|al|el)\s+)?"
-    r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\([A-Za-z][\w./-]{0,15}(?:\s[A-Z][\w./-]{0,15}){0,2}\)))*"
-)
 _ACTIVE = re.compile(r"^(?:me|ber)[a-z]{3,}$")
 # What a person is, in lower case, between a body or title and the name: "UNLV legend Anderson".
 _THEN_NAME = re.compile(r"\s+(?:(?!(?:and|or|of|for|from|in|on|at|to|the|a|an|with|by|has|is|"
@@ -82,11 +72,6 @@ _EN_FINITE = re.compile(r"(?:has|had|is|was|will|would|can|could|does|did|may|mi
 # A verb in "-s" after an appositive's closing comma ("…, a trustee of MoMA, focuses on"); right
 # after a name such a word is as often a plural noun ("Her sentiments").
 _EN_VERB_S = re.compile(r"[a-z]{2,}(?:[b-df-hj-np-rtv-z]s|es)$")
-_VERB_WORDS = frozenset(w.split()[0] for w in (BEFORE_VERBS + "|" + EN_VERBS).split("|"))
-# The word after a name, past an adverb: "Messi secara tegas menyatakan", "Budi pun menjawab".
-_NEXT_WORD = re.compile(r"\s*(?:(?:juga|pun|sempat|lalu|kemudian|telah|secara\s+[a-z]+|dengan\s+"
-                        r"(?:tegas|lantang|singkat|santai))\s+)?([A-Za-z]+)")
-_APPOSITIVE = re.compile(r"\s*,[^,]{0,80},")
 # (An appositive may hold commas of its own: "Marfan, Kepala Divisi Operasi, IT dan Services
 # PT KITB, menggarisbawahi".)
 _APPOSITIVE_VERB = re.compile(r"\s*,(?:[^,]{0,80},){1,3}\s*([a-z]+)")
@@ -113,123 +98,20 @@ def _acts(word: str) -> bool:
 def speaks(sentence: str) -> bool:
     """The sentence reports speech (``Her mother said …``, ``Menurut Budi``): a reporting verb
     anywhere in it."""
-    return any(w.lower() in _VERB_WORDS or w in ("Menurut", "According")
+    return any(w.lower() in VERB_WORDS or w in ("Menurut", "According")
                for w in WORD.findall(sentence))
 
 
-def reporting(text: str, at: int = 0) -> bool:
-    """A reporting verb at ``at`` (``mengatakan``, ``juga menegaskan``, ``said``), or after
-    an appositive set off by commas (``Budi, warga setempat, mengatakan``)."""
-    word = _NEXT_WORD.match(text, at)
-    if word and word.group(1).lower() in _VERB_WORDS:
-        return True
-    apposition = _APPOSITIVE.match(text, at)
-    if apposition:
-        word = _NEXT_WORD.match(text, apposition.end())
-        return bool(word and word.group(1).lower() in _VERB_WORDS)
-    return False
 _STARTERS = SENTENCE_STARTERS | SOFT_STARTERS
 _SENTENCE_PRONOUNS = {"You", "We", "I", "It", "There", "This", "That", "These", "Those", "He",
                       "She", "They", "Her", "His", "Their", "Its", "Our", "My", "Your"}
-_EN_AGENT = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]{3,}ed\b")
 # What follows an item of a list rather than a subject: another item or the list's last.
 _LIST_ITEM = re.compile(r"\s*(?:,\s*)?(?:dan|serta|atau|and|or)\b|\s*,\s*[A-Z]")
-_NEXT_NOUN = re.compile(r"\s+([a-z]+)\b")
-# One or two words right before a name, for a relation to that person ("ayah", "kuasa hukum").
-_RELATION_BEFORE = re.compile(r"(?<![\w-])((?:[Kk]uasa\s+hukum|[Jj]uru\s+bicara|[Oo]rang\s+tua)|"
-                              r"[A-Za-z]+)\s+$")
-_RELATION_ENDS = RELATIONS | MEMBERS | {"hukum", "bicara", "tua"}  # (the last word of one)
-_JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
-_AGE = re.compile(r"\s*\(\d{1,3}(?:\s*tahun)?\)")
-_FORMER = {"former", "mantan", "eks", "acting", "interim", "outgoing"}  # before a title
-_SPOKE = {"spoke", "talked", "speaking", "talking", "spoken", "chatted", "speak", "talk"}
-_POINTED = re.compile(r"\s+(?:tersebut|itu)\b")
 _ROLE_GOES_ON = re.compile(r"\s+(?:dan|and|&)\s+[A-Z]")
 _LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+,?\s+(?:dan|and|serta)\s+"
                    r"[A-Z]")
 
 
-def entities(text: str, vocab: frozenset[str] = frozenset(),
-             english: bool = False) -> Iterator[tuple[Speaker, bool]]:
-    """``(speaker, strong)`` for each person or body named in ``text``, in order.
-
-    A capitalised run after a preposition is a place or an object (``ke Suriah``), not a
-    speaker. A run is strong when a reporting verb follows it. A role runs on through ``dan``
-    (``Menteri Komunikasi dan Informatika Rudiantara``); a role and a name joined by a comma
-    are one speaker. In English any verb in the past tense after a name makes it strong
-    (``Parikh recommended taking …``).
-    """
-    matches = list(ENTITY.finditer(text))
-    if not matches:
-        return
-    lead = len(text) - len(text.lstrip(" \"“‘'("))
-    starters = EN_SENTENCE_STARTERS if english else SENTENCE_STARTERS
-    count = len(matches)
-    index = 0
-    while index < count:
-        match = matches[index]
-        words = match.group().split()
-        first = words[0]
-        start, end = match.span()
-        index += 1
-        if index < count and is_role(first):  # the first word decides for the whole run
-            while index < count and _JOINED.fullmatch(text, end, matches[index].start()) and \
-                    continues_role(words, matches[index].group().split()):
-                words += [text[end:matches[index].start()].strip()] + matches[index].group().split()
-                end = matches[index].end()
-                index += 1
-        starts_sentence = start <= lead
-        if english and len(words) >= 3 and words[0].lower() in ("on", "at", "through"):
-            words = words[2:]  # "On Instagram Dana Kroll wrote": the platform, then the name
-        while words and (words[0].lower().strip(".,") in starters or (
-                starts_sentence and len(words) > 1 and len(words[0]) >= 6
-                and not is_role(words[0]) and (words[0].lower() in vocab or (
-                    not english and derived_noun(words[0]))))):  # "Kehadiran Eddy di …"
-            words = words[1:]
-        if not words or (len(words) == 1 and is_role(words[0]) and not words[0].isupper()) or \
-                (english and len(words) == 1 and words[0].lower() in EN_PRONOUNS):
-            continue  # (a pronoun opening a sentence, "He went on to say", names no one)
-        if _POINTED.match(text, end):
-            continue  # "Mantan Kepala Badan Narkotika Nasional (BNN) tersebut": a description
-        previous = text[max(0, start - 40): start].rsplit(None, 2)[-2:]
-        if previous and previous[-1].lower().strip(",") in PREPOSITIONS and words[0] == first \
-                and previous[-1] not in ("oleh", "by") and not (  # "oleh Jaksa …", "run by Mia …"
-                    english and previous[0].lower() in _SPOKE and previous[-1] in ("to", "with")):
-            continue  # (not "spoke to Stephanie Alvarez": whom they spoke to is a person)
-        candidate = split_role([bare_word(w) for w in words], vocab, english)
-        if candidate is None:
-            continue
-        if index < count and role_only(candidate) and \
-                text[end:matches[index].start()].strip() == ",":
-            following = split_role([bare_word(w) for w in matches[index].group().split()],
-                                   vocab, english)
-            if following is not None and is_person(following):
-                # "Menteri Hukum RI, Supratman Andi Agtas": one person with the role before
-                role = " ".join([candidate.name] + ([following.role] if following.role else []))
-                candidate = Speaker(following.name, role)
-                end = matches[index].end()
-                index += 1
-        if english and words[-1].endswith(POSSESSIVE):
-            noun = _NEXT_NOUN.match(text, end)
-            if not noun or noun.group(1).lower() not in EN_RELATIONS:
-                continue  # "Keanu's relationship to …": the thing owned is the subject
-            # "Smith's lawyer said": the lawyer, not Smith
-            candidate, end = Speaker(f"{' '.join(words)} {noun.group(1)}"), noun.end()
-        if not english and words[0] == first and \
-                letters_before(text, start, 25).lower() in _RELATION_ENDS:
-            relation = _RELATION_BEFORE.search(text, max(0, start - 25), start)
-            if relation and candidate.role is None and (relation.group(1).lower() in RELATIONS or (
-                    relation.group(1).lower() in MEMBERS and len(words) == 1)):
-                # "Kuasa hukum Budi Santoso mengatakan": the lawyer, not Budi
-                candidate = Speaker(f"{relation.group(1)} {candidate.name}")
-        if candidate.role and words[0] == first and previous and \
-                previous[-1].lower() in _FORMER and candidate.role.split()[0] == first:
-            # "criticised former President Mark Dalton": he is no longer president
-            candidate = Speaker(candidate.name, f"{previous[-1]} {candidate.role}")
-        aged = _AGE.match(text, end)  # "Dian (37) berharap": the age between name and verb
-        end = aged.end() if aged else end
-        strong = reporting(text, end) or (english and bool(_EN_AGENT.match(text, end)))
-        yield candidate, strong
 
 
 def sentence_subject(sentence: str, state: State,
@@ -254,7 +136,7 @@ def sentence_subject(sentence: str, state: State,
         at = unnamed.end()
         of = OF_BODY.match(text, at)  # "A spokesperson for Governor Tim Walz said …"
         at = of.end() if of else at
-        if reporting(text, at) or (state.language == "en" and bool(_EN_AGENT.match(text, at))):
+        if reporting(text, at) or (state.language == "en" and bool(EN_AGENT.match(text, at))):
             # "Seorang petugas mengatakan …", "A witness said", 'an "insider" told'
             return Speaker(re.sub(r"[“”\"‘’]", "", unnamed.group(1)))
     shaped = shaped_subject(text, state)
@@ -333,7 +215,7 @@ def _opening_subject(text: str, state: State, strict: bool = False,
         match = ENTITY.match(head)
     described = _APPOSITIVE_VERB.match(head, match.end())
     if _LIST.match(head[match.end():]) and not (described and (
-            _acts(described.group(1)) or described.group(1) in _VERB_WORDS)):
+            _acts(described.group(1)) or described.group(1) in VERB_WORDS)):
         return None, True  # "Dean James, Emil Audero, dan Joey Pelupessy telah …": plural
     tokens = [bare_word(w) for w in match.group().split()]
     speech = False
@@ -360,13 +242,13 @@ def _opening_subject(text: str, state: State, strict: bool = False,
         return None, True  # "Pihaknya", "Keduanya": a reference back, not a name
     last = speaker.name.split()[-1]
     at = head.find(last, match.start())
-    if at >= 0 and (aged := _AGE.match(head, at + len(last))):
+    if at >= 0 and (aged := AGE.match(head, at + len(last))):
         at = aged.end() - len(last)  # (the words after "Dian (37)")
     rest = WORD.findall(head[at + len(last):] if at >= 0 else "")[:4]
     follower = rest[0].lower() if rest else ""
     for word in rest[:2]:
         low = word.lower()
-        if low in FOLLOWERS or low in _VERB_WORDS:
+        if low in FOLLOWERS or low in VERB_WORDS:
             break
         if low in BACK_WORDS:
             return None, True  # "Perwira menengah itu menuturkan": a description, not a name
@@ -383,7 +265,7 @@ def _opening_subject(text: str, state: State, strict: bool = False,
     if not agent and at >= 0:  # "Dwi, mahasiswa Magister SIL lainnya, mempertanyakan …"
         described = _APPOSITIVE_VERB.match(head, at + len(last))
         agent = bool(described and (_ACTIVE.match(described.group(1)) or
-                                    described.group(1).lower() in _VERB_WORDS or (
+                                    described.group(1).lower() in VERB_WORDS or (
                                         english and (
                                             _EN_FINITE.match(described.group(1)) or
                                             _EN_VERB_S.match(described.group(1))))))
