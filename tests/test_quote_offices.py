@@ -193,3 +193,17 @@ def test_a_companys_short_name_is_no_one_a_nya_means():
         "Nusa juga bertekad memperluas layanan ke Papua.",
         '"Kami siap hadir di sana," pungkasnya.',
     ) == [("Laras Hartati", "Direktur Utama Nusa Medika Hospitals")] * 2
+
+
+def test_a_given_name_that_ends_titles_is_a_name_alone():
+    # "Agung" ends "Jaksa Agung"; "kata Agung" after "Agung, seorang pedagang" is a man, whom
+    # the next "-nya" means (not the official quoted before him)
+    assert roles(
+        "Kepala Dinas Perdagangan Surabaya, Heru Santoso, menyebut pasokan tersendat.",
+        '"Hujan membuat panen mundur," kata Heru.',
+        "Agung, seorang pedagang, mengeluhkan sepinya pembeli.",
+        '"Pembeli turun separuh," kata Agung.',
+        '"Saya terpaksa mengurangi stok," ujarnya.',
+        '"Kasus itu kami periksa," kata Jaksa Agung Burhanudin.',
+    ) == [("Heru Santoso", "Kepala Dinas Perdagangan Surabaya"), ("Agung", None),
+          ("Agung", None), ("Burhanudin", "Jaksa Agung")]

@@ -91,6 +91,8 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
     if cached is not None:
         return list(cached)
     flags = [is_role(t, english) for t in tokens]
+    if len(tokens) == 1 and tokens[0].lower() in NAMES_TOO:
+        flags = [False]  # "kata Agung": a name (in "Jaksa Agung" a title's last word)
     for i, token in enumerate(tokens):
         if i and ((flags[i - 1] and token and ROMAN.match(token)) or
                   (token.isdigit() and tokens[i - 1].lower() in SCHOOLS)):
@@ -130,6 +132,9 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
 
 
 _FLAG_CACHE: dict[tuple, tuple[bool, ...]] = {}
+# Words that complete a title ("Jaksa Agung", "Metro Jaya", "Direktur Utama", "Putra Mahkota",
+# "Perdana Menteri") and are given names too: alone, a name.
+NAMES_TOO = {"agung", "jaya", "putra", "utama", "perdana"}
 _LINKS = NAME_LINKS | ROLE_LINKS
 
 
