@@ -207,3 +207,23 @@ def test_a_given_name_that_ends_titles_is_a_name_alone():
         '"Kasus itu kami periksa," kata Jaksa Agung Burhanudin.',
     ) == [("Heru Santoso", "Kepala Dinas Perdagangan Surabaya"), ("Agung", None),
           ("Agung", None), ("Burhanudin", "Jaksa Agung")]
+
+
+def test_a_degree_after_the_name_and_an_office_set_off_by_commas():
+    # "Senada, Prof Raldi … PhD, dosen Hukum …, turut menyuarakan": the name without the
+    # degree, the office the commas set off rather than "Prof" ("Senada" opens, names no one)
+    assert roles(
+        "Senada, Prof Wulan Sari Dewanti PhD, dosen Ekologi Laut IPB, turut menyuarakan "
+        "kekhawatirannya.",
+        '"Terumbu karang butuh puluhan tahun untuk pulih," kata Wulan.',
+    ) == [("Wulan Sari Dewanti", "dosen Ekologi Laut IPB")]
+
+
+def test_a_former_office_of_a_body_spelled_by_its_short_name():
+    # "Mantan Direktur Sekolah Ilmu Lingkungan (SIL) UI, Dr dr Tri …": all of it the office
+    # (not a man named "Ilmu"), "Mantan" included
+    assert roles(
+        "Mantan Kepala Pusat Riset Hutan Tropis (PRHT) UGM, Dr dr Bayu Santika, MSc, "
+        "menyayangkan keputusan itu.",
+        '"Saya prihatin," katanya.',
+    ) == [("Bayu Santika", "Mantan Kepala Pusat Riset Hutan Tropis (PRHT) UGM")]

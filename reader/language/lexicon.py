@@ -47,7 +47,7 @@ ROLE_WORDS = {
     Kapendam Pangdam Danrem Dandim Gubernur Wagub Bupati Walikota Wali Kota Camat Lurah Kades
     Sekda Sekjen Sekretaris Direktur Dirut Direktris Utama Deputi Asisten Staf Khusus Stafsus
     Juru Bicara Jubir Kabag Kasubag Kadis Kasi Kasie Kasubsi Petugas Plt Pj Pelaksana Tugas Harian
-    Konselor
+    Konselor Mantan
     Anggota
     Komisi DPR DPRD
     MPR DPD Ketum Umum Dewan
@@ -159,7 +159,7 @@ PREPOSITIONS = {
 SENTENCE_STARTERS = {
     w.lower() for w in """
     Terlebih Dalam Namun Sementara Menurut Selain Saat Ketika Setelah Sebelum Sejak Pada Dia Ia
-    Mereka
+    Mereka Senada Serupa Sejalan
     Kami Kita Saya Ini Itu Hal Tetapi Tapi Dan Atau Jika Kalau Bahkan Adapun Sedangkan Maka
     Oleh Karena Sebab Akibat Meski Meskipun Walaupun Hingga Sampai Terkait Soal Untuk Bagi
     Dengan Melalui Kemudian Lalu Selanjutnya Senin Selasa Rabu Kamis Jumat Sabtu Minggu

@@ -93,6 +93,12 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
     flags = [is_role(t, english) for t in tokens]
     if len(tokens) == 1 and tokens[0].lower() in NAMES_TOO:
         flags = [False]  # "kata Agung": a name (in "Jaksa Agung" a title's last word)
+    for i, token in enumerate(tokens):  # "Sekolah Ilmu Lingkungan (SIL)": a body's name
+        letters = token[1:-1] if token.startswith("(") and token.endswith(")") else ""
+        if 2 <= len(letters) <= i and letters.isupper() and letters.isalpha() and \
+                flags[i - len(letters)] and \
+                "".join(t[:1] for t in tokens[i - len(letters):i]).upper() == letters:
+            flags[i - len(letters):i] = [True] * len(letters)
     for i, token in enumerate(tokens):
         if i and ((flags[i - 1] and token and ROMAN.match(token)) or
                   (token.isdigit() and tokens[i - 1].lower() in SCHOOLS)):
@@ -264,8 +270,9 @@ def _split_plan(tokens: list[str], english: bool
     ``role``, unless ``words`` is given and one of them is a common word of the article,
     when it is ``whole`` (a body's name); None when no words are left."""
     tokens = [t.strip(",;") for t in tokens if t.strip(",;")]
-    while tokens and tokens[-1].lower() in _LINKS:
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].lower() in _LINKS or (
+            len(tokens) > 1 and tokens[-1].lower().replace(".", "") in DEGREES)):
+        tokens = tokens[:-1]  # (and a degree after the name: "Wulan Sari Dewanti PhD")
     if not tokens:
         return None
     owner = next((i for i in range(len(tokens) - 3, -1, -1) if tokens[i].endswith(POSSESSIVE)),
@@ -321,6 +328,10 @@ def _split_plan(tokens: list[str], english: bool
             # a person after the body's name, unless a name word is a common word
             return " ".join(name), " ".join(role), whole, tuple(name)
     return " ".join(name), " ".join(role), whole, None
+
+
+# Degrees written after a name without a comma (with one, the attribution drops them).
+DEGREES = {"phd", "dphil", "msc", "mba", "mph", "msi", "mkes", "mhum", "llm"}
 
 
 # Titles a person carries before their name (a pilgrim's, a scholar's): at the end of a role

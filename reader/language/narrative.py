@@ -85,7 +85,9 @@ class State:
             self._met(speaker)
         for known in self.people:
             if known.name == speaker.name:
-                if speaker.role and not known.role:
+                if speaker.role and (not known.role or (  # ("Prof", then "dosen …")
+                        personal_titles_only(known.role) and
+                        not personal_titles_only(speaker.role))):
                     known.role = speaker.role
                 return
         self.people.append(speaker)

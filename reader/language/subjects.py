@@ -39,6 +39,7 @@ from reader.language.names import (
     is_person,
     is_role,
     only_qualifiers,
+    personal_titles_only,
     role_only,
 )
 from reader.language.phrases import phrase_speaker
@@ -282,6 +283,16 @@ def _opening_subject(text: str, state: State, strict: bool = False,
     else:
         accepted = speech or _titled(speaker) or agent or plain_name or (
             speaker.name in state.tokens and follower not in ("yang",))
+    if accepted and at >= 0 and (speaker.role is None or personal_titles_only(speaker.role)):
+        # "Prof Wulan Sari Dewanti PhD, dosen Ekologi Laut IPB, turut …": what she is
+        apposed = _APPOSED_ROLE.match(head, at + len(last))
+        if apposed and is_role(apposed.group(1).split()[0], state.language == "en"):
+            speaker = Speaker(speaker.name, apposed.group(1))
     if accepted:
         return (state.full(speaker) if role_only(speaker) else speaker), True
     return None, False
+
+
+# An office in lower case set off by commas after a name: ", dosen Ekologi Laut IPB,".
+_APPOSED_ROLE = re.compile(r"\s*(?:(?:PhD|MSc|MBA|MPH|MSi|MKes)\.?\s*)?,\s*"
+                           r"([a-z][^,()]{2,80}?)\s*,")
