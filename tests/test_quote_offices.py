@@ -227,3 +227,12 @@ def test_a_former_office_of_a_body_spelled_by_its_short_name():
         "menyayangkan keputusan itu.",
         '"Saya prihatin," katanya.',
     ) == [("Bayu Santika", "Mantan Kepala Pusat Riset Hutan Tropis (PRHT) UGM")]
+
+
+def test_menurut_an_office_then_the_name_set_off_by_commas():
+    # "Menurut Deputi Bidang Statistik Sosial BPS, Ateng Hartono, …", then "ujarnya": him,
+    # not a man named "Statistik"
+    assert roles(
+        "Menurut Direktur Riset Pasar OJK, Wulan Pratiwi, harga emas dunia naik tajam.",
+        '"Permintaan bank sentral sangat besar," ujarnya.',
+    ) == [("Wulan Pratiwi", "Direktur Riset Pasar OJK")]

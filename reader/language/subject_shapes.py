@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>(?:[^,.]|"
                          r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|"
                          r"(?<=\b[A-Z][a-z]{3})\.){2,80})")
+# A name of two words or more set off by commas: ", Wulan Pratiwi,".
+_NAME_APART = re.compile(r",\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+\s*,")
 # Someone unnamed opening a sentence, after a clause opener at most: "Seorang petugas",
 # "Sementara itu, seorang warga", "A witness", "One resident".
 UNNAMED_SUBJECT = re.compile(rf"(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s*)?({UNNAMED}\s+(?P<marked>[“\"‘])?"
@@ -138,6 +140,10 @@ def shaped_subject(text: str, state: State) -> Speaker | None:
     menurut = MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
     if menurut:
         speaker, how = phrase_speaker(menurut.group("name"), state)
+        if how == "name" and speaker is not None and speaker.role and \
+                _NAME_APART.match(text, menurut.end()):
+            # "Menurut Direktur Riset Pasar OJK, Wulan Pratiwi, …": the office, then her
+            speaker, how = phrase_speaker(text[menurut.start("name"):], state)
         if how == "name" and speaker is not None:
             return speaker
     # the agent of a passive report first: "Pesan tersebut disampaikan oleh Sekda, Sumarno"
