@@ -500,3 +500,18 @@ def test_a_first_sentence_of_capitalised_names_with_a_verb_after_an_appositive_i
     first, second = read_file(tmp_path / "r.jsonl", "r")
     assert texts(first) == [sentence, P2]
     assert texts(second) == [LEDE, P2]
+
+
+def test_a_lede_naming_many_people_and_places_is_not_taken_for_a_headline(tmp_path):
+    # a sentence with its full stop and words in lower case between the names ("menggelar
+    # aksi", "tuai sorotan") is the story's, even when most of its words are capitalised
+    first = ("Aliansi mahasiswa Malang menggelar aksi 1 Tahun Kepemimpinan Gubernur Budi Santoso "
+             "dan Wagub Rina Lestari di halaman Kantor Gubernur Jawa Timur (Jatim).")
+    second = ("Peresmian Museum Sejarah Kota Malang Universitas Brawijaya (UB) tuai sorotan. "
+              "Peresmian ini dilakukan pada Senin (20/10/2025) di Aula Utama, Kampus UB Malang.")
+    rows = [{"id": "a", "title": "Mahasiswa Malang Gelar Aksi", "content": f"{first}\n\n{P2}"},
+            {"id": "b", "title": "Museum Baru Tuai Kritik", "content": f"{second}\n\n{P2}"}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    one, two = read_file(tmp_path / "r.jsonl", "r")
+    assert texts(one) == [first, P2]
+    assert texts(two) == [second, P2]
