@@ -27,3 +27,14 @@ from reader.language.quotes import find_quotes
 def test_an_interview_with_an_outlet_names_the_outlet(text, language, via):
     (found,), = find_quotes([text], language=language)
     assert found.via == via
+
+
+def test_a_person_met_who_is_asked_is_no_medium():
+    # "tanya Gus Ipul kepada Acem" after "Acem, penerima manfaat BPNT, menyampaikan …": Acem
+    # is asked, she is no outlet; "kepada Kompas.com" stays the medium
+    found = find_quotes([
+        "Sumarni, seorang pembeli, mengaku senang dengan harga beras.",
+        '"Berasnya sudah diterima?," tanya Dedie kepada Sumarni.',
+        '"Stok cukup," kata Dedie kepada Kompas.com.'], language="id")
+    assert [(q.speaker, q.via) for quotes in found for q in quotes] == [
+        ("Dedie", None), ("Dedie", "Kompas.com")]

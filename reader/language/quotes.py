@@ -99,8 +99,10 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         kind = TERM if title else classify(body, how, span)
         if via is None and opening is not None and opening[1] <= span.open_at:
             via = opening[0]
-        if via and speaker is not None and via == speaker.name:
-            via = None  # "Menurut Reuters, …": the outlet is the speaker
+        if via and ((speaker is not None and via == speaker.name) or
+                    any(person.name == via for person in state.people)):
+            via = None  # "Menurut Reuters, …": the outlet is the speaker; "tanya Gus Ipul
+            # kepada Acem" after "Acem, penerima manfaat, menyampaikan …": a person, asked
         if kind == STATEMENT and speaker is None and how is None and \
                 not THING_SOURCE.search(text, last_start(text[:span.open_at]), span.open_at):
             speaker, how = state.lead_in(body), "lead-in"
