@@ -41,6 +41,17 @@ JUNK = [
     "courtesy of Tom Hale",
     "Snowdrops by the fountain. Photographs: Ann Lee/The Daily",
     "00:28 Ann Lee tries a chip butty – video",
+    "Trading history of the bridge's toll token. Source: elmtoll.io",
+    "Magazine: 4 out of 10 bridge tolls are late: Learn to spot the signs",
+    "Sports Full coverage: 2023 city hockey playoffs The playoffs are here.",
+    "1 / 6: Otters forward Ben Lake celebrates his goal on Saturday. 2 / 6: Herons guard Tom Ruiz "
+    "battles for the puck during the game on Saturday at the old hall in Riverside, as the crowd "
+    "looks on. 3 / 6: Otters coach Lena Ford watches from the bench during the third period of "
+    "the final game of the season on Saturday.",
+    "The council and the mayor have argued about the bus budget for months and nobody expects a "
+    "quick deal soon. Safe to say, I think my long chat with @MayorHolt has now started the "
+    "fight. It airs on Sunday night at nine on the city's own radio station. pic.twitter.com/x — "
+    "Leo Marsh (@leomarsh) March 21, 2023",
 ]
 PROSE = [
     "The photo of the bridge at dawn, distributed via Getty Images on Monday, shows the new deck "
@@ -58,6 +69,8 @@ PROSE = [
     "She wrote on her account (@jane) on March 20, 2023 that she was fine.",
     "Photographs: that is what the museum asked visitors to stop taking.",
     "At 10:30 the crowd watched the mayor's video on a big screen.",
+    "Magazines: the library keeps them for a year.",
+    "The score was 1 / 6: a poor night for the Otters, the coach said afterwards.",
 ]
 
 
@@ -76,6 +89,9 @@ def test_a_line_of_a_list_with_initials_is_no_caption():
     assert not is_caption_with_credit("Anak Bripka Yohanes R.T. Wenda")
     assert not is_caption_with_credit("Istri dan anak dari Alm. Bripka Andi Saputra")
     assert is_caption_with_credit("Mayor Jane Holt opens the new bridge in Elm. John Smith/AP")
+    # a photographer's credit with spaces around its slash
+    assert is_caption_with_credit("Guard Tom Ruiz shoots late in the game on Saturday. "
+                                  "(Mia Chen / Riverside Daily)")
     # a paragraph signed by its writer speaks as "I": it is the story's
     assert not is_caption_with_credit("2) I should have asked for hazard pay. Ann Lee")
     assert not is_caption_with_credit("The stall sells the best pie in town. I should have "

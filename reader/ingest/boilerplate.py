@@ -16,6 +16,10 @@ from reader.language.sentences import abbreviation_at
 
 MAX_LINE = 300  # boilerplate lines are short; a longer line is a paragraph whatever it starts with
 
+_GALLERY = r"\d{1,3}\s*/\s*\d{1,3}\s*:\s.*"
+_EMBEDDED_POST = (r".*[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                  r"oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\s*")
+
 # Each is matched against a whole line, ignoring case. Most open with their own words; those
 # that may open anywhere (a teaser's sentence before "Saksikan selengkapnya", a prompt to
 # comment) come with a word every line they match holds, and are tried only on lines holding
@@ -41,6 +45,9 @@ _WHOLE_LINE: list[str | tuple[str, str]] = [
     r"(?:berita|artikel)\s+terkait\s*:.*",
     r"(?:read|see)\s+(?:more|also)\s*:.*",
     r"(?:related|related\s+articles?|related\s+stories)\s*:.*",
+    # A section's promotion: "Magazine: 4 out of 10 …", "Sports Full coverage: 2023 NCAA …".
+    r"magazine\s*:.*",
+    r"(?:\w+\s+)?full\s+coverage\s*:.*",
     # Ad slots and reading prompts.
     r"advertisement|iklan|advertorial|sponsored|scroll\s+to\s+continue(?:\s+with\s+content)?",
     r"(?:story|article)\s+continues\s+below(?:\s+advertisement)?",
@@ -82,6 +89,7 @@ _WHOLE_LINE: list[str | tuple[str, str]] = [
     r"for\s+(?:more\s+)?(?:news\s+)?updates?,?\s+follow\b.*",
     # A gallery's counter and button, a stray mark: "VIEW GALLERY - 2 IMAGES", "2", "<".
     r"view\s+(?:gallery|slideshow|photos)\b.*",
+    _GALLERY,  # a gallery's captions: "1 / 18: Gophers forward … 2 / 18: …"
     r"[^\w\"“”‘’']{1,5}|\d{1,3}",
     # Credits, notes and prompts: "Image Credit: Illumina", "Update, March 24, 4:50 pm ET: …",
     # "This story has been edited to correct …", "To learn more, visit …", "MORE: …", "Follow
@@ -110,12 +118,11 @@ _WHOLE_LINE: list[str | tuple[str, str]] = [
     # the rye bread. Photograph: courtesy of Tom Hale", "00:28 Ann Lee tries a pretzel – video".
     ("photograph", r".{0,250}\b(?-i:Photographs?):\s+[^.!?]{2,80}"),
     ("video", r"\d{1,2}:\d{2}\s+.{3,150}\s[–—-]\s+video\W*"),
-    ("source:", r".{0,250}\b(?-i:Source:)\s+[^.!?:]{2,60}"),
+    ("source:", r".{0,250}\b(?-i:Source:)\s+(?:[^.!?:]{2,60}|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})"),
     # An embedded post's last line, signed with its account and date: "Tickets sell out fast!
     # pic.twitter.com/x — Riverton City (@RivertonCity) March 20, 2023"; a reporter's contact
     # line: "Contact Jeff Roe at jroe@example.com. Follow him @JeffRoe on Twitter."
-    ("(@", r".*[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-           r"dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\s*"),
+    ("(@", _EMBEDDED_POST),
     ("contact", r"contact\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+at\s+\S+@\S+.*"),
     # A photo credited at its start to an outlet's photographer in capitals: "KOMPAS.com /
     # ANDREAS LUKAS Foto udara proyek …".
@@ -126,6 +133,8 @@ _OPENING = re.compile("|".join(f"(?:{p})" for p in _WHOLE_LINE if isinstance(p, 
                       re.IGNORECASE)
 _ANYWHERE = [(word, re.compile(p, re.IGNORECASE)) for word, p in
              (entry for entry in _WHOLE_LINE if isinstance(entry, tuple))]
+# The long lines that are no story: a gallery's captions, an embedded post with its signature.
+_LONG_LINE = re.compile(f"{_GALLERY}|{_EMBEDDED_POST}", re.IGNORECASE)
 # Letters that ignoring case takes for another letter than their lower case is: "ı" and "ſ"
 # for "i" and "s"; "İ" lowers to "i" and a combining dot.
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
@@ -143,7 +152,7 @@ _CAPTION_END = re.compile(
 _AGENCY_WORDS = ("getty", "shutterstock", "istock", "photo", "foto")
 CAPTION_LIMIT = 600  # a caption that ends with its agency's credit may run longer than MAX_LINE
 # A photographer and outlet in brackets: "(Rachel Aston/Las Vegas Review-Journal) @handle".
-_NAMED_CREDIT_END = re.compile(r"\([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+/[^()]*\)\s*(?:@\w+)?$")
+_NAMED_CREDIT_END = re.compile(r"\([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)+\s?/\s?[^()]*\)\s*(?:@\w+)?$")
 # A caption's trailing credit after its one sentence: "… earlier this week. Starbucks".
 _TRAILING_CREDIT = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w&'’./-]*)(?:\s[A-Z][\w&'’./-]*){0,2}$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur|[Ss]aya|[Aa]ku|"
@@ -159,8 +168,10 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > CAPTION_LIMIT:
         return False
-    if len(line) > MAX_LINE:  # only a caption ending with its agency's credit is this long
-        return _caption_end(line) and not _quoted_speech(line)
+    if len(line) > MAX_LINE:  # only a caption ending with its agency's credit, a gallery's
+        # captions or an embedded post is this long
+        return (_caption_end(line) and not _quoted_speech(line)) or \
+            bool(_LONG_LINE.fullmatch(line))
     if _whole_line(line):
         return True
     wrapped = _WRAPPED.fullmatch(line)  # "'Lihat juga Video: …'": a link line in quote marks
