@@ -139,3 +139,11 @@ def test_former_before_a_title_stays_in_the_role():
         ("Mark Dalton", "former President")]
     assert roles("Gubernur Lena mengkritik mantan Presiden Anton Wijaya.",
                  '"Saya tidak peduli," kata Anton.') == [("Anton Wijaya", "mantan Presiden")]
+
+
+def test_a_creators_title_with_a_capital_inside_is_the_role():
+    # "TikToker Rachel Leigh said": a TikToker named Rachel Leigh, not "TikToker Rachel Leigh"
+    found = find_quotes(["“It is all an act,” TikToker Mara Quinn said.",
+                         "“Treat us like actors,” YouTuber Dev Oakes said ."], language="en")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Mara Quinn", "TikToker"), ("Dev Oakes", "YouTuber")]
