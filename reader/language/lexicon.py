@@ -338,7 +338,8 @@ EN_ROLE_NOUNS = {
     "singer", "author", "writer", "doctor", "physician", "allergist", "climatologist",
     "meteorologist", "head", "boss", "ceo", "cfo", "cto", "coo", "vice", "deputy", "assistant",
     "senior", "managing", "partner", "adviser", "advisor", "consultant", "aide", "tiktoker",
-    "youtuber", "influencer", "blogger", "vlogger", "podcaster", "streamer", "police", "fire", "borough", "county", "city", "state", "federal", "company", "agency",
+    "youtuber", "influencer", "blogger", "vlogger", "podcaster", "streamer", "police", "fire",
+    "borough", "county", "city", "state", "federal", "company", "agency",
 }
 # Words that describe a speaker without naming one: "kata seorang warga", "one witness said".
 DESCRIBED = {
