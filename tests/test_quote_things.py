@@ -88,3 +88,16 @@ def test_a_sentence_of_the_name_and_its_verb_alone_after_a_full_stop_attributes_
                  'explained. "Next year we build a levee."', language="en") == [
         ("We lost two ", "statement", "Karla Nunez"),
         ("Look at this", "statement", "Tom Pruitt"), ("Next year we", "statement", "Tom Pruitt")]
+
+
+def test_examples_of_what_is_said_are_terms():
+    # "recipes that say things like “salt to taste”": examples of a kind of line, nobody's
+    # words here (the aunt who wrote them spoke in the sentence before)
+    found = find_quotes([
+        "My aunt Rosa wrote the recipes herself. “Cook it slowly,” she said. Her recipes say "
+        "things like “salt to taste” or “until the oil rises to the top”."], language="en")
+    assert [(q.kind, q.speaker) for quotes in found for q in quotes] == [
+        ("statement", "Rosa"), ("term", None), ("term", None)]
+    found = find_quotes(['Warga memakai istilah seperti "jalan tikus" untuk jalur itu.'],
+                        language="id")
+    assert [q.kind for quotes in found for q in quotes] == ["term"]

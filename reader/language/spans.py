@@ -151,6 +151,8 @@ def titled(before: str) -> bool:
     if ended >= 0:  # "… another album. She’d “…”": the album is in the sentence before
         tail = tail[ended + 2:]
         stripped = tail.rstrip()
+    if _EXAMPLES.search(stripped):
+        return True  # "recipes that say things like “salt to taste”": an example, no speech
     if _OWNED.search(stripped) and stripped.rsplit(None, 1)[-1].lower().replace("’", "'") \
             not in _CONTRACTIONS:  # "DeSantis’ (R) “Stop WOKE Act”": something of theirs, named
         return True
@@ -166,6 +168,10 @@ def titled(before: str) -> bool:
 
 
 _DEFINING = {"adalah", "ialah", "merupakan", "yakni", "yaitu"}
+# Examples of what is said or written: "things like", "phrases such as", "istilah seperti".
+_EXAMPLES = re.compile(r"\b(?:(?:things|phrases?|words?|lines?|terms?|expressions?|slogans?|"
+                       r"labels?|names?)\s+(?:like|such\s+as)|such\s+as|(?:istilah|kata-kata|"
+                       r"kalimat|ungkapan|hal-hal|sebutan|frasa)\s+seperti)$", re.IGNORECASE)
 # "'s" that is "is" or "has", not a possessive: "feeling like it’s “taking over my mind,”".
 _CONTRACTIONS = {"it's", "that's", "he's", "she's", "what's", "there's", "here's", "who's",
                  "where's", "let's", "one's", "how's", "everything's", "nothing's"}
