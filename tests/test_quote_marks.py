@@ -51,3 +51,15 @@ def test_a_closing_mark_glued_after_a_full_stop_opens_the_next_quote():
     assert [text for text, _ in statements(
         'Ia berkata, “Kami siap.”Lalu ia pergi. “Besok kami kembali,” ujar Budi Santoso.')] == [
         "Kami siap.", "Besok kami kembali,"]
+
+
+def test_a_word_in_straight_marks_inside_a_straight_quote_does_not_end_it():
+    # '"Kami selalu disebut "mitra" oleh pemda," kata Yanti': the quote closes at 'pemda,"'
+    found = find_quotes([
+        'Yanti mengeluh soal pasar.',
+        '"Kami selalu disebut "mitra" oleh pemda," kata Yanti, pedagang sayur.'], language="id")
+    assert [(q.text, q.speaker) for quotes in found for q in quotes] == [
+        ('Kami selalu disebut "mitra" oleh pemda,', "Yanti")]
+    # a quote the writer left open before a new one stays as it was read
+    found = find_quotes(['"Kami siap bekerja. "Ayo mulai," kata Budi.'], language="id")
+    assert len([q for quotes in found for q in quotes]) == 1

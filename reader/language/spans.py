@@ -98,17 +98,37 @@ def _opens(text: str, i: int) -> bool:
 
 def _find_close(text: str, start: int) -> int | None:
     """The closing double mark for a quote opened just before ``start``."""
-    for match in _DOUBLE_MARKS.finditer(text, start):
+    at = start
+    while True:
+        match = _DOUBLE_MARKS.search(text, at)
+        if match is None:
+            return None
         j = match.start()
         ch = text[j]
         if ch == "“":  # a new opening curly mark: the previous quote was left open
             return None if not _closing_context(text, j) else j
         if ch == '"' and not _closing_context(text, j) and _opens(text, j):
-            return None  # a fresh opening mark before any closing one
+            nested = _nested_straight(text, j)
+            if nested is None:
+                return None  # a fresh opening mark before any closing one
+            at = nested  # "Kami disebut "mitra" oleh pemda," kata Yanti: a word inside
+            continue
         if ch == "”" and not _closing_context(text, j) and _opens(text, j):
             return None
         return j
-    return None
+
+
+def _nested_straight(text: str, j: int) -> int | None:
+    """Past a short straight-quoted word or phrase opening at ``j`` inside a straight quote
+    (``"mitra"``), when the outer quote's own closing mark comes after it; else None."""
+    close = text.find('"', j + 1, j + 62)
+    if close < 0 or not _closing_context(text, close) or \
+            any(c in text[j + 1:close] for c in ".!?"):
+        return None
+    following = text.find('"', close + 1)
+    while following >= 0 and not _closing_context(text, following):
+        following = text.find('"', following + 1)
+    return close + 1 if following >= 0 else None
 
 
 def _closing_context(text: str, j: int) -> bool:
