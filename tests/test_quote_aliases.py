@@ -99,3 +99,13 @@ def test_whom_reporters_spoke_to_is_a_full_name_met():
         "The crew then talked with Derek Hume at the pier.",
         "“The water came fast,” Hume said.", language="en",
     ) == ["Marta Ellison", "Derek Hume"]
+
+
+def test_a_full_name_after_from_is_a_person_met_but_a_place_is_not():
+    # "on a beauty from Nick Bowman", then "Bowman said"; "from New York" names no one
+    assert speakers(
+        "Lakeside went ahead 2-1 on a wrist shot from Owen Pratt early in the third.",
+        "“You get a rush when you take the lead,” Pratt said.",
+        "The coach flew in from New York on Monday.",
+        "“We are ready,” York said.", language="en",
+    ) == ["Owen Pratt", "York"]

@@ -72,6 +72,10 @@ _RELATION_ENDS = RELATIONS | MEMBERS | {"hukum", "bicara", "tua"}  # (the last w
 _JOINED = re.compile(r"\s+(?:dan|and|&|of)\s+$")
 AGE = re.compile(r"\s*\(\d{1,3}(?:\s*tahun)?\)")
 _FORMER = {"former", "mantan", "eks", "acting", "interim", "outgoing"}  # before a title
+# First words of places' names: "from New York", "from Fort Worth" name no one.
+_PLACE_OPENERS = {"new", "fort", "san", "santa", "los", "las", "saint", "st", "mount", "mt", "lake",
+                  "port", "el", "la", "le", "north", "south", "east", "west", "upper", "lower",
+                  "greater", "cape", "glen", "palm", "long", "grand", "little", "big"}
 _SPOKE = {"spoke", "talked", "speaking", "talking", "spoken", "chatted", "speak", "talk"}
 _POINTED = re.compile(r"\s+(?:tersebut|itu)\b")
 
@@ -119,13 +123,18 @@ def entities(text: str, vocab: frozenset[str] = frozenset(),
         if _POINTED.match(text, end):
             continue  # "Mantan Kepala Badan Narkotika Nasional (BNN) tersebut": a description
         previous = text[max(0, start - 40): start].rsplit(None, 2)[-2:]
-        if previous and previous[-1].lower().strip(",") in PREPOSITIONS and words[0] == first \
-                and previous[-1] not in ("oleh", "by") and not (  # "oleh Jaksa …", "run by Mia …"
-                    english and previous[0].lower() in _SPOKE and previous[-1] in ("to", "with")):
-            continue  # (not "spoke to Stephanie Alvarez": whom they spoke to is a person)
-        candidate = split_role([bare_word(w) for w in words], vocab, english)
-        if candidate is None:
+        placed = bool(previous) and previous[-1].lower().strip(",") in PREPOSITIONS and \
+            words[0] == first and previous[-1] not in ("oleh", "by") and not (
+                english and previous[0].lower() in _SPOKE and previous[-1] in ("to", "with"))
+        # ("oleh Jaksa …", "run by Mia …", "spoke to Stephanie Alvarez": a person, not a place)
+        if placed and not (english and previous[-1] == "from"):
             continue
+        candidate = split_role([bare_word(w) for w in words], vocab, english)
+        if candidate is None or (placed and (
+                candidate.role or len(candidate.name.split()) < 2 or
+                not is_person(candidate, english) or
+                candidate.name.split()[0].lower().rstrip(".") in _PLACE_OPENERS)):
+            continue  # "a goal from Nick Bowman": a person's full name, not "from Chicago"
         if index < count and role_only(candidate) and \
                 text[end:matches[index].start()].strip() == ",":
             following = split_role([bare_word(w) for w in matches[index].group().split()],
