@@ -236,3 +236,15 @@ def test_menurut_an_office_then_the_name_set_off_by_commas():
         "Menurut Direktur Riset Pasar OJK, Wulan Pratiwi, harga emas dunia naik tajam.",
         '"Permintaan bank sentral sangat besar," ujarnya.',
     ) == [("Wulan Pratiwi", "Direktur Riset Pasar OJK")]
+
+
+def test_a_regency_named_to_its_direction_is_a_place_not_a_person():
+    # "…, Kecamatan Rupit, Kabupaten Musi Rawas Utara": no man named "Rawas" for "ujarnya"
+    assert roles(
+        '"Kedua pelaku sudah kabur," kata Kapolres Tegal AKBP Rudi Hartono kepada wartawan.',
+        "Kata Rudi, tim masih mencari. Pelaku terlihat di Desa Sukamaju, Kecamatan Bumijawa, "
+        "Kabupaten Lembah Sari Utara, Sumsel.",
+        '"Kami sudah menyisir hutan," ujarnya.',
+        '"Jalan rusak," kata Bupati Musi Rawas Utara Devi Suhartoni.',
+    ) == [("Rudi Hartono", "Kapolres Tegal AKBP")] * 2 + [
+        ("Devi Suhartoni", "Bupati Musi Rawas Utara")]

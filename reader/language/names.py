@@ -93,6 +93,12 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
     flags = [is_role(t, english) for t in tokens]
     if len(tokens) == 1 and tokens[0].lower() in NAMES_TOO:
         flags = [False]  # "kata Agung": a name (in "Jaksa Agung" a title's last word)
+    for i, token in enumerate(tokens):  # "Kabupaten Musi Rawas Utara": a place to its direction
+        if token.lower() in ADMIN_UNITS:
+            end = next((j for j in range(i + 2, min(i + 5, len(tokens)))
+                        if tokens[j].lower() in _DIRECTIONS), None)
+            if end is not None and not any(flags[i + 1:end]):
+                flags[i + 1:end + 1] = [True] * (end - i)
     for i, token in enumerate(tokens):  # "Sekolah Ilmu Lingkungan (SIL)": a body's name
         letters = token[1:-1] if token.startswith("(") and token.endswith(")") else ""
         if 2 <= len(letters) <= i and letters.isupper() and letters.isalpha() and \
@@ -138,6 +144,7 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
 
 
 _FLAG_CACHE: dict[tuple, tuple[bool, ...]] = {}
+_DIRECTIONS = {"utara", "selatan", "timur", "barat", "tengah", "laut", "daya", "raya"}
 # Words that complete a title ("Jaksa Agung", "Metro Jaya", "Direktur Utama", "Putra Mahkota",
 # "Perdana Menteri") and are given names too: alone, a name.
 NAMES_TOO = {"agung", "jaya", "putra", "utama", "perdana"}
