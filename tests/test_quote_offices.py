@@ -248,3 +248,14 @@ def test_a_regency_named_to_its_direction_is_a_place_not_a_person():
         '"Jalan rusak," kata Bupati Musi Rawas Utara Devi Suhartoni.',
     ) == [("Rudi Hartono", "Kapolres Tegal AKBP")] * 2 + [
         ("Devi Suhartoni", "Bupati Musi Rawas Utara")]
+
+
+def test_an_acronym_opening_the_reported_clause_is_no_role():
+    # "Meski murah, kata Bima, LCS sudah mampu …": LCS (the device) is what the clause is
+    # about, not Bima's title; "kata Dudung, KSAD, di Jakarta" keeps the title
+    assert roles(
+        "Hendra Gunawan memperkenalkan alat itu di balai desa.",
+        "Meski murah, kata Hendra, SMT sudah bisa mengukur suhu tanah.",
+        '"Idenya datang dari keluhan petani," ujarnya.',
+        '"Kami siap," kata Dudung, KSAD, di Jakarta.',
+    ) == [("Hendra Gunawan", None), ("Dudung", "KSAD")]

@@ -216,6 +216,8 @@ def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[
             title = person.role and not personal_titles_only(person.role)
             role = " ".join(lead + name + ([person.role] if title else []))
             return Speaker(person.name, role)
-    if not role_only(speaker) and flags[0] and speaker.role is None:
+    if not role_only(speaker) and flags[0] and speaker.role is None and not (
+            len(second) == 1 and second[0].isupper() and after < len(words) and
+            words[after][:1].islower()):  # ("kata Bima, LCS sudah mampu …": the clause's subject)
         return Speaker(speaker.name, " ".join(second))
     return None
