@@ -515,3 +515,14 @@ def test_a_lede_naming_many_people_and_places_is_not_taken_for_a_headline(tmp_pa
     one, two = read_file(tmp_path / "r.jsonl", "r")
     assert texts(one) == [first, P2]
     assert texts(two) == [second, P2]
+
+
+def test_the_headline_after_a_sections_label_is_taken_off_the_lede(tmp_path):
+    # "Style Juliette Lewis conquered Hollywood by 22. She’s finally back on top. The actress’s
+    # …": a section's label and the record's title fused to the deck; the title is no text
+    title = "Rina Lestari conquered Broadway by 22. She is back on top."
+    deck = "The actress's offbeat career has come full circle with a new series this spring."
+    rows = [{"id": "a", "title": title, "content": f"Style {title} {deck}\n\n{P2}"}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    (found,) = read_file(tmp_path / "r.jsonl", "r")
+    assert texts(found) == [deck, P2]

@@ -102,9 +102,13 @@ def _header(text: str, lines: list[Span], found: Structure, headline: bool) -> l
         pass  # a link or caption line, unless "FOTO: Dian Sastro Saat Berusia 13 Tahun"
     elif found.title and _same(first, found.title):
         i = 1
-    elif found.title and _same(first[: len(found.title)], found.title) and len(first) > len(
-            found.title) + 20 and not _goes_on(text, first_start + len(found.title.rstrip("."))):
-        body_start = _skip_space(text, first_start + len(found.title.rstrip(".")), first_end)
+    elif found.title and (label := _title_at(first, found.title)) is not None and \
+            len(first) > label + len(found.title) + 20 and \
+            not _goes_on(text, first_start + label + len(found.title.rstrip("."))):
+        # the headline fused to the lede, after a section's label at most ("Style Juliette
+        # Lewis conquered Hollywood by 22. …")
+        body_start = _skip_space(text, first_start + label + len(found.title.rstrip(".")),
+                                 first_end)
         if text[body_start: body_start + 1] == ".":
             body_start = _skip_space(text, body_start + 1, first_end)
         lines[0] = (body_start, first_end)
@@ -253,6 +257,21 @@ def _unwrapped(text: str) -> tuple[int, int]:
 
 # A headline labelled with the kind of story: "FOTO: …", "VIDEO: …" (capitals, several words).
 _LABELLED_HEADLINE = re.compile(r"(?:FOTO|VIDEO|INFOGRAFIS|GALERI)\s*:\s+\S+(?:\s+\S+){3,}")
+
+
+def _title_at(line: str, title: str) -> int | None:
+    """Where ``title`` opens ``line``: at its start, or after a section's label of one or two
+    capitalised words (``Style``, ``World News``); None when it does not."""
+    if _same(line[: len(title)], title):
+        return 0
+    for label in _SECTION_LABELS:
+        found = label.match(line)
+        if found and _same(line[found.end(): found.end() + len(title)], title):
+            return found.end()
+    return None
+
+
+_SECTION_LABELS = (re.compile(r"[A-Z][a-z]+\s+"), re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s+"))
 
 
 def _looks_like_headline(line: str) -> bool:
