@@ -147,3 +147,11 @@ def test_a_creators_title_with_a_capital_inside_is_the_role():
                          "“Treat us like actors,” YouTuber Dev Oakes said ."], language="en")
     assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
         ("Mara Quinn", "TikToker"), ("Dev Oakes", "YouTuber")]
+
+
+def test_a_surname_that_is_also_a_place_stays_in_the_name():
+    # "dietitian Aaron Flores" (Flores is an island too), "said Denzel Washington"
+    assert english(
+        "“People feel judged,” said dietitian Aaron Flores, who works in Los Angeles.",
+        "“It was a good year,” said Denzel Washington.",
+    ) == ["Aaron Flores", "Denzel Washington"]

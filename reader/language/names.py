@@ -259,6 +259,13 @@ _UNKNOWN = object()
 _SPLITS: dict[tuple, tuple[str, str | None, str, tuple[str, ...] | None] | None] = {}
 
 
+def _place_only(token: str) -> bool:
+    """A place's name and no title's word (``Flores``, ``Washington``, not ``Senator``)."""
+    low = token.lower().strip(".")
+    return low in PLACES and low not in EN_ROLE_WORDS and low not in EN_ROLE_NOUNS and \
+        low not in HONORIFICS and not token.isupper()
+
+
 def _body_acronym(tokens: list[str], at: int, name_words: int) -> bool:
     """``(BPS)`` at ``at``, the initials of more words than the name before it has: that name is
     the end of a body's name ("Badan Pusat Statistik (BPS)"), not a person's ("Rizal Ramli
@@ -303,6 +310,9 @@ def _split_plan(tokens: list[str], english: bool
     begin = end
     while begin > 0 and not flags[begin - 1]:
         begin -= 1
+    if english and end < len(tokens) and end - begin == 1 and \
+            all(_place_only(t) for t in tokens[end:]):
+        end = len(tokens)  # "Aaron Flores", "Denzel Washington": a surname that is a place
     if begin == end:
         return whole, None, whole, None  # only role words: "Presiden", "Kementerian …"
     if begin == 0 and end < len(tokens) and len(tokens) - end >= 1:
