@@ -101,3 +101,16 @@ def test_examples_of_what_is_said_are_terms():
     found = find_quotes(['Warga memakai istilah seperti "jalan tikus" untuk jalur itu.'],
                         language="id")
     assert [q.kind for quotes in found for q in quotes] == ["term"]
+
+
+def test_a_title_before_whom_it_made_known_is_a_term():
+    # 'the “Six Feet Under” actress who joins the cast': the show's title, not her words;
+    # '“I quit,” actress Jane Roe said' is still hers
+    found = find_quotes([
+        "Ivy Dorn, who plays the mayor, says that “working with Nora is a thrill.” On the "
+        "first day, “Nora was calm. So was Mia Crane,” the “Lights Over Harbor” actress who "
+        "joins the cast as the judge.",
+        "“I quit,” actress Jane Roe said."], language="en")
+    assert [(q.kind, q.speaker) for quotes in found for q in quotes] == [
+        ("statement", "Ivy Dorn"), ("statement", "Ivy Dorn"), ("term", None),
+        ("statement", "Jane Roe")]

@@ -224,13 +224,22 @@ def _named_work_after(text: str, span: Span) -> bool:
     if not span.closed:
         return False
     word = _NEXT_WORD.match(text, span.close_at)
-    return bool(word) and word.group(1).lower() in _WORK_KINDS
+    if not word:
+        return False
+    kind = word.group(1).lower()
+    return kind in _WORK_KINDS or (kind in _WORK_PEOPLE and bool(
+        _ARTICLE_BEFORE.search(text, max(0, span.open_at - 12), span.open_at)))
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _WORK_KINDS = {"podcast", "newsletter", "show", "series", "album", "song", "film", "movie",
                "book", "documentary", "program", "programme", "campaign", "column", "novel",
                "festival", "exhibition", "app", "hashtag", "slogan", "initiative", "playlist"}
+# Someone known for a work, after its title: the “Six Feet Under” actress (after an article
+# or a possessive, so "“I quit,” actress Jane Roe said" stays speech).
+_WORK_PEOPLE = {"actress", "actor", "star", "director", "creator", "showrunner", "singer",
+                "rapper", "author", "host", "producer", "writer", "composer", "cast"}
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its)|['’]s)\s*$", re.IGNORECASE)
 # Only a conjunction between two quotations: “Blue Road” and “Red Sky” (the second a term too).
 _AND_ONLY = re.compile(r"\s*(?:,|and|or|dan|atau|&)\s*")
 
