@@ -114,3 +114,14 @@ def test_a_title_before_whom_it_made_known_is_a_term():
     assert [(q.kind, q.speaker) for quotes in found for q in quotes] == [
         ("statement", "Ivy Dorn"), ("statement", "Ivy Dorn"), ("term", None),
         ("statement", "Jane Roe")]
+
+
+def test_a_headline_opening_with_a_number_is_a_term():
+    # '“2022 Was the Year of Juliette Lewis” declared IndieWire': a headline, so the outlet is
+    # no speaker whom a later "she says" could mean
+    found = find_quotes([
+        "Nora Vance grew up in Ohio. “I loved the stage,” says Vance.",
+        "“2021 Was the Year of Nora Vance” declared Variety, and it has a point.",
+        "“Theatre is my home,” she says."], language="en")
+    assert [(q.kind, q.speaker) for quotes in found for q in quotes] == [
+        ("statement", "Nora Vance"), ("term", None), ("statement", "Nora Vance")]

@@ -202,14 +202,16 @@ def _in_boilerplate(text: str, at: int) -> bool:
 
 
 def _work_name(body: str) -> bool:
-    """Words in title case, as a book, a law or a slogan is named (“The Life of Rosa Parks,”,
-    “Make America Great Again”), not as anyone speaks."""
+    """Words in title case, as a book, a law, a slogan or a headline is named (“The Life of Rosa
+    Parks,”, “Make America Great Again”, “2022 Was the Year of Juliette Lewis”), not as anyone
+    speaks."""
     words = [w for w in WORD.findall(_NESTED.sub(" ", body))  # (not names quoted inside it)
              if w.lower() not in _MINOR_WORDS and not w.isdigit()]
     # “The Unregulated Podcast.”: two capitalised words after "The" name a work too
     least = 2 if body.startswith("The ") and all(w[:1].isupper() for w in words) else 3
     return least <= len({w.lower() for w in words}) and len(words) <= 10 and \
-        body[:1].isupper() and sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4 and \
+        (body[:1].isupper() or body[:1].isdigit()) and \
+        sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4 and \
         not all(w.isupper() for w in words)  # all capitals (or "Bogor, Bogor"): a chant
 
 
