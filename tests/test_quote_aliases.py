@@ -109,3 +109,12 @@ def test_a_full_name_after_from_is_a_person_met_but_a_place_is_not():
         "The coach flew in from New York on Monday.",
         "“We are ready,” York said.", language="en",
     ) == ["Owen Pratt", "York"]
+
+
+def test_a_full_name_given_only_as_an_owner_is_a_person_met():
+    # "Juliette Lewis’s early years …", then "Lewis says": her full name
+    assert speakers(
+        "WESTLAKE VILLAGE, Calif. — Nora Vance’s early years went by fast. She worked with "
+        "everyone.",
+        "“I went for broke,” Vance says.", language="en",
+    ) == ["Nora Vance"]

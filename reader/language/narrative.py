@@ -327,6 +327,10 @@ class State:
                 if not sentence.lstrip(" \"“‘(").startswith(candidate.name) and \
                         not self.tokens & set(candidate.name.split()):
                     self.full_names = [*self.full_names[-49:], candidate.name]
+        if self.language == "en" and "s " in sentence:
+            for owner in _POSSESSOR.findall(sentence):  # "Juliette Lewis’s early years …"
+                if not self.tokens & set(owner.split()) and is_person(Speaker(owner), True):
+                    self.full_names = [*self.full_names[-49:], owner]
         subject = None if signed else sentence_subject(sentence, self, named)
         if subject is not None:
             self.set_focus(subject)
@@ -343,6 +347,8 @@ class State:
                 self.set_focus(self.full(Speaker(known[-1])))
 
 
+# A full name as an owner: "Juliette Lewis’s early years" (then "Lewis says" is her).
+_POSSESSOR = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})['’]s?\s")
 # A dateline left at a paragraph's start: "JAKARTA, KOMPAS.com -", "Kapanlagi.com -",
 # "Jakarta (ANTARA) -", "WASHINGTON (AP) —", "REPUBLIKA.CO.ID, JAKARTA --".
 _DATELINE = re.compile(
