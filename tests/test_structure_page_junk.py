@@ -43,6 +43,15 @@ JUNK = [
     "00:28 Ann Lee tries a chip butty – video",
     "Trading history of the bridge's toll token. Source: elmtoll.io",
     "Magazine: 4 out of 10 bridge tolls are late: Learn to spot the signs",
+    "Cardiology eBook Compilation of the top interviews, articles, and news in the last year. "
+    "Download a free copy",
+    "Radio transcripts are produced on a tight deadline by a contractor. This text may not be "
+    "final.",
+    "Links:",
+    "Portfolio: kaimoss.art",
+    "Instagram: instagram.com/kaimossdraws",
+    "“The Fisherman’s Net” by Rui Sal, 2019. (City Museum of Art)",
+    "“Blue Tiles at Noon” on Tezos Blockchain by Rui Sal. (Galeria Norte)",
     "Sports Full coverage: 2023 city hockey playoffs The playoffs are here.",
     "1 / 6: Otters forward Ben Lake celebrates his goal on Saturday. 2 / 6: Herons guard Tom Ruiz "
     "battles for the puck during the game on Saturday at the old hall in Riverside, as the crowd "
@@ -70,6 +79,9 @@ PROSE = [
     "Photographs: that is what the museum asked visitors to stop taking.",
     "At 10:30 the crowd watched the mayor's video on a big screen.",
     "Magazines: the library keeps them for a year.",
+    "Links: the chain of events began on Monday, when the bridge closed.",
+    "“The Fisherman’s Net” by Rui Sal is the museum's most visited painting this year.",
+    "She downloaded an ebook on bridges but never read it.",
     "The score was 1 / 6: a poor night for the Otters, the coach said afterwards.",
 ]
 

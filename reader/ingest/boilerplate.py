@@ -45,9 +45,20 @@ _WHOLE_LINE: list[str | tuple[str, str]] = [
     r"(?:berita|artikel)\s+terkait\s*:.*",
     r"(?:read|see)\s+(?:more|also)\s*:.*",
     r"(?:related|related\s+articles?|related\s+stories)\s*:.*",
-    # A section's promotion: "Magazine: 4 out of 10 …", "Sports Full coverage: 2023 NCAA …".
+    # A section's promotion: "Magazine: 4 out of 10 …", "Sports Full coverage: 2023 NCAA …",
+    # "Microbiology eBook Compilation of … Download a free copy".
     r"magazine\s*:.*",
     r"(?:\w+\s+)?full\s+coverage\s*:.*",
+    ("ebook", r"(?:\w+\s+){0,3}e-?book\b.{0,120}\bdownload\s+a\s+free\s+copy\W*"),
+    # A transcript's notice: "NPR transcripts are created on a rush deadline by …".
+    ("transcript", r"(?:\w+\s+)?transcripts?\s+(?:are|is)\s+(?:created|produced|made)\s+on\s+a\s+"
+                   r"(?:rush|tight)\s+deadline\b.*"),
+    # A list of the subject's links: "Links:", "Twitter: twitter.com/emilyxxie".
+    r"links?\s*:",
+    r"[\w&'’ -]{1,30}:\s*(?:https?://)?(?:www\.)?[\w-]+\.[a-z]{2,6}(?:/\S*)?",
+    # An artwork's caption: "“The Great Wave off Kanagawa” by Hokusai, 1831. (Metropolitan …)".
+    r"[\"“][^\"“”]{1,80}[\"”](?:\s+on\s+[^.()]{1,40})?\s+by\s+(?-i:[A-Z])[^.()]{1,60}"
+    r"(?:,\s*\d{4})?\.\s*\([^()]{2,60}\)",
     # Ad slots and reading prompts.
     r"advertisement|iklan|advertorial|sponsored|scroll\s+to\s+continue(?:\s+with\s+content)?",
     r"(?:story|article)\s+continues\s+below(?:\s+advertisement)?",
