@@ -118,3 +118,18 @@ def test_a_full_name_given_only_as_an_owner_is_a_person_met():
         "everyone.",
         "“I went for broke,” Vance says.", language="en",
     ) == ["Nora Vance"]
+
+
+def test_the_name_someone_goes_by_is_that_person():
+    # "kata Aminullah atau kerap disapa JQ", then "ujar JQ": Moch Aminullah; "Pria yang akrab
+    # disapa Dani ini" names the man the text follows
+    assert roles(
+        "Warga Pondok Hijau, Moch Aminullah, mengeluhkan portal baru.",
+        '"Jalan rusak," kata Aminullah atau kerap disapa JQ kepada wartawan.',
+        '"Akses ditutup," ujar JQ.',
+    ) == [("Moch Aminullah", None)] * 2
+    assert roles(
+        "Hal ini diungkapkan oleh Dimas Prakoso, Wakil Direktur PT Nusa Data.",
+        "Pria yang akrab disapa Dodi ini mengatakan pasar tumbuh.",
+        '"Pelanggan naik," tutur Dodi.',
+    ) == [("Dimas Prakoso", "Wakil Direktur PT Nusa Data")]

@@ -61,6 +61,30 @@ def aliases(line: str, vocab: frozenset[str]) -> Iterator[tuple[str, Speaker]]:
         yield alias, person
 
 
+# What a person is called: "Moch Aminullah atau kerap disapa JQ", "Pria yang akrab disapa Dani
+# ini" (the person the text follows), "sapaan akrabnya Dani".
+_CALLED = re.compile(r"(?:\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Ss]osok|[Pp]emuda|[Gg]adis|"
+                     r"[Rr]emaja|[Bb]ocah|[Aa]yah|[Ii]bu)\s+yang\s+|"
+                     r"((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s*,?\s+(?:atau|yang)\s+)"
+                     r"(?:akrab|kerap|biasa|karib)\s+disapa\s+([A-Z][\w'’-]+)"
+                     r"|\bsapaan\s+akrabnya\s+([A-Z][\w'’-]+)")
+
+
+def nicknames(line: str, vocab: frozenset[str]) -> Iterator[tuple[str, Speaker | None]]:
+    """``(nickname, person)`` for each name ``line`` says someone goes by; the person is None
+    when the line does not name them (``Pria yang akrab disapa Dani ini``: whom the text
+    follows)."""
+    for found in _CALLED.finditer(line):
+        nickname = found.group(2) or found.group(3)
+        if nickname.lower() in vocab or (is_role(nickname) and not nickname.isupper()):
+            continue  # (but letters in capitals are a nickname: "JQ")
+        person = split_role([bare_word(w) for w in found.group(1).split()], vocab) \
+            if found.group(1) else None
+        if person is not None and (role_only(person) or not is_person(person)):
+            continue
+        yield nickname, person
+
+
 def body_acronyms(line: str) -> Iterator[str]:
     """The short names ``line`` gives bodies: ``Disdik`` of ``Dinas Pendidikan (Disdik)``,
     ``Siloam`` of ``Siloam International Hospitals (Siloam)``, ``Garuda`` of ``PT Garuda

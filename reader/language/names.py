@@ -23,12 +23,14 @@ from reader.language.lexicon import (
     HOSPITALS,
     LAW_HEADS,
     LOWER_BODIES,
+    MEMBERS,
     NAME_LINKS,
     ORG_HEADS,
     PLACE_HEADS,
     PLACES,
     POSSESSIVE,
     RANKS,
+    RELATIONS,
     ROLE_LINKS,
     ROLE_PREFIX,
     ROLE_QUALIFIERS,
@@ -384,3 +386,15 @@ def continues_role(first: list[str], second: list[str]) -> bool:
         found = split_role([bare_word(w) for w in second], frozenset())
         return found is not None and role_only(found)
     return False
+
+
+def related(speaker: Speaker | None) -> bool:
+    """``ayah Rina``, ``Kuasa hukum Budi``, ``her mother``, ``Smith's lawyer``: a person
+    described by a relation to another."""
+    if speaker is None:
+        return False
+    words = speaker.name.lower().split()
+    return len(words) >= 2 and (words[0] in RELATIONS or " ".join(words[:2]) in RELATIONS or (
+        len(words) == 2 and words[0] in MEMBERS) or (
+        words[-1] in EN_RELATIONS and (words[-2] in ("his", "her", "their")
+                                       or words[-2].endswith(POSSESSIVE))))

@@ -13,15 +13,18 @@ import re
 from dataclasses import dataclass, field
 
 from reader.language import gender
-from reader.language.aliases import aliases, body_acronyms, initials, longer_name
+from reader.language.aliases import (
+    aliases,
+    body_acronyms,
+    initials,
+    longer_name,
+    nicknames,
+)
 from reader.language.entities import entities
 from reader.language.lexicon import (
     BODY_HEADS,
-    EN_RELATIONS,
     LOWER_BODIES,
-    MEMBERS,
     POSSESSIVE,
-    RELATIONS,
     ROLE_LINKS,
     SENTENCE_STARTERS,
     UNNAMED,
@@ -31,6 +34,7 @@ from reader.language.names import (
     is_person,
     owned_thing,
     personal_titles_only,
+    related,
     role_flags,
     role_only,
     split_role,
@@ -66,6 +70,7 @@ class State:
     pending: list[tuple[Quote, str | None]] = field(default_factory=list)
     initials: dict[str, Speaker] = field(default_factory=dict)  # "RR" for "Rizal Ramli (RR)"
     aliases: dict[str, Speaker] = field(default_factory=dict)  # "Jokowi": Joko Widodo
+    nicknames: dict[str, Speaker] = field(default_factory=dict)  # "JQ": Moch Aminullah
     # full names met with no role or verb, mid-sentence, before any part of them was a name
     full_names: list[str] = field(default_factory=list)
     companies: frozenset[str] = frozenset()  # "Pertamina" for "PT Pertamina (Persero)"
@@ -110,6 +115,8 @@ class State:
         """A short or role-only mention as the person it stands for (``Erick`` -> Erick Thohir)."""
         if speaker is None:
             return None
+        if speaker.role is None and speaker.name in self.nicknames:
+            return self.nicknames[speaker.name]  # "ujar JQ": Moch Aminullah, who goes by JQ
         if role_only(speaker) and (self.language != "en" or all(role_flags(
                 speaker.name.split(), True))):  # ("Ham" is an Indonesian acronym, HAM)
             return self.by_role(speaker.name) or speaker
@@ -167,7 +174,7 @@ class State:
         self.focus_from_quote = from_quote
         self.about = ""
         if self.focus.name not in self.bodies and (
-                is_person(self.focus, self.language == "en") or _related(self.focus) or
+                is_person(self.focus, self.language == "en") or related(self.focus) or
                 _UNNAMED_PERSON.match(self.focus.name) or self.focus.name in self.pseudonyms):
             self.person = self.focus
 
@@ -295,6 +302,7 @@ class State:
                 self._read_initials(line)
             if "nisial" in line:
                 self.pseudonyms.update(_PSEUDONYM.findall(line))
+            self.read_nicknames(line)
             for alias, person in aliases(line, self.vocab):
                 self.learn(person)  # (its role may come with a sentence read later)
                 self.aliases[alias] = next(
@@ -306,6 +314,16 @@ class State:
                     linked = not linked and sentence.endswith(":")
                     continue
                 self._sentence(sentence, ends and sentence is found[-1] and heading(sentence))
+
+    def read_nicknames(self, text: str) -> None:
+        """Names people go by (``Moch Aminullah atau kerap disapa JQ``; ``Pria yang akrab
+        disapa Dani ini``: whom the text follows), also in an attribution, which is not read
+        as narrative."""
+        if "disapa" in text or "sapaan" in text:
+            for nickname, person in nicknames(text, self.vocab):
+                known = self.full(person) if person is not None else self.person
+                if known is not None:
+                    self.nicknames[nickname] = known
 
     def _read_initials(self, line: str) -> None:
         """Short names in brackets: a body's (``Dinas Pendidikan (Disdik)``: ``Disdik`` is no
@@ -376,15 +394,3 @@ def _names(body: str, speaker: Speaker) -> bool:
 
 # Someone the text does not name: "seorang petugas", "salah satu warga", "a witness".
 _UNNAMED_PERSON = re.compile(rf"{UNNAMED}\s+[a-z]")
-
-
-def _related(speaker: Speaker | None) -> bool:
-    """``ayah Rina``, ``Kuasa hukum Budi``, ``her mother``, ``Smith's lawyer``: a person
-    described by a relation to another."""
-    if speaker is None:
-        return False
-    words = speaker.name.lower().split()
-    return len(words) >= 2 and (words[0] in RELATIONS or " ".join(words[:2]) in RELATIONS or (
-        len(words) == 2 and words[0] in MEMBERS) or (
-        words[-1] in EN_RELATIONS and (words[-2] in ("his", "her", "their")
-                                       or words[-2].endswith(POSSESSIVE))))

@@ -65,6 +65,8 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
     narrative after its last quotation is not read unless that quotation runs on (nothing
     after it could use what it says)."""
     spans = find_spans(text, state.carrying)
+    if spans:
+        state.read_nicknames(text)  # (an attribution's "kata Aminullah atau kerap disapa JQ")
     if not spans and heading(text):  # "Dana Berasal dari Swadaya": about no one
         state.carrying, state.pending = False, []
         return []
