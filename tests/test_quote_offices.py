@@ -259,3 +259,14 @@ def test_an_acronym_opening_the_reported_clause_is_no_role():
         '"Idenya datang dari keluhan petani," ujarnya.',
         '"Kami siap," kata Dudung, KSAD, di Jakarta.',
     ) == [("Hendra Gunawan", None), ("Dudung", "KSAD")]
+
+
+def test_a_pronoun_reporting_about_another_keeps_the_speaker_followed():
+    # "Dia mengungkapkan, Bripka Sutrisno tidak berniat …": the spokesman's words about the
+    # officer; the next "ujarnya" is still the spokesman's
+    assert roles(
+        '"Iya, benar ada kejadian itu," kata Kasi Humas Polres Klaten AKP Darmanto.',
+        "Darmanto menuturkan, persoalan itu hanya salah paham.",
+        "Dia mengungkapkan, Bripka Sutrisno tidak berniat melarang warga merekam.",
+        '"Mungkin dia sedang emosi saat itu," ujarnya.',
+    ) == [("Darmanto", "Kasi Humas Polres Klaten AKP")] * 2

@@ -126,6 +126,9 @@ def sentence_subject(sentence: str, state: State,
         return None
     if THINKS.match(text):
         return None  # "Menurut dia, Pertamina merupakan …": what he thinks; he stays the focus
+    reports = _PRONOUN_REPORTS.match(text)
+    if reports and reports.group(1).lower() in VERB_WORDS:
+        return None  # "Dia mengungkapkan, Bripka Sutrisno tidak …": his words about another
     if LABEL_LINE.match(text):
         return None  # "William Mapan — An artist who works with code": a label, no subject
     source = SOURCE_OPENING.match(text) if state.language != "en" else None
@@ -293,6 +296,9 @@ def _opening_subject(text: str, state: State, strict: bool = False,
     return None, False
 
 
+# A pronoun and its reporting verb opening a sentence: "Dia mengungkapkan, …", "She added …".
+_PRONOUN_REPORTS = re.compile(r"(?:Dia|Ia|Beliau|He|She)\s+(?:(?:juga|pun|lalu|kemudian|also|"
+                              r"then)\s+)?([a-z]+)")
 # An office in lower case set off by commas after a name: ", dosen Ekologi Laut IPB,".
 _APPOSED_ROLE = re.compile(r"\s*(?:(?:PhD|MSc|MBA|MPH|MSi|MKes)\.?\s*)?,\s*"
                            r"([a-z][^,()]{2,80}?)\s*,")
