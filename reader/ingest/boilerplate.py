@@ -55,7 +55,7 @@ _WHOLE_LINE: list[str | tuple[str, str]] = [
                    r"(?:rush|tight)\s+deadline\b.*"),
     # A list of the subject's links: "Links:", "Twitter: twitter.com/emilyxxie".
     r"links?\s*:",
-    r"[\w&'’ -]{1,30}:\s*(?:https?://)?(?:www\.)?[\w-]+\.[a-z]{2,6}(?:/\S*)?",
+    (":", r"[\w&'’ -]{1,30}:\s*(?:https?://)?(?:www\.)?[\w-]+\.[a-z]{2,6}(?:/\S*)?"),
     # An artwork's caption: "“The Great Wave off Kanagawa” by Hokusai, 1831. (Metropolitan …)".
     r"[\"“][^\"“”]{1,80}[\"”](?:\s+on\s+[^.()]{1,40})?\s+by\s+(?-i:[A-Z])[^.()]{1,60}"
     r"(?:,\s*\d{4})?\.\s*\([^()]{2,60}\)",
@@ -145,7 +145,9 @@ _OPENING = re.compile("|".join(f"(?:{p})" for p in _WHOLE_LINE if isinstance(p, 
 _ANYWHERE = [(word, re.compile(p, re.IGNORECASE)) for word, p in
              (entry for entry in _WHOLE_LINE if isinstance(entry, tuple))]
 # The long lines that are no story: a gallery's captions, an embedded post with its signature.
-_LONG_LINE = re.compile(f"{_GALLERY}|{_EMBEDDED_POST}", re.IGNORECASE)
+# (each tried only on lines that could hold it: a paragraph is often this long)
+_LONG_GALLERY = re.compile(_GALLERY)
+_LONG_EMBED = re.compile(_EMBEDDED_POST, re.IGNORECASE)
 # Letters that ignoring case takes for another letter than their lower case is: "ı" and "ſ"
 # for "i" and "s"; "İ" lowers to "i" and a combining dot.
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
@@ -182,7 +184,8 @@ def is_boilerplate(line: str) -> bool:
     if len(line) > MAX_LINE:  # only a caption ending with its agency's credit, a gallery's
         # captions or an embedded post is this long
         return (_caption_end(line) and not _quoted_speech(line)) or \
-            bool(_LONG_LINE.fullmatch(line))
+            (line[:1].isdigit() and _LONG_GALLERY.fullmatch(line) is not None) or \
+            ("(@" in line and _LONG_EMBED.fullmatch(line) is not None)
     if _whole_line(line):
         return True
     wrapped = _WRAPPED.fullmatch(line)  # "'Lihat juga Video: …'": a link line in quote marks
