@@ -156,7 +156,9 @@ def test_a_profession_before_a_name_is_the_role():
     assert roles(
         '"Obat ini hanya untuk dewasa," kata Apoteker Laras Wibowo di apotek itu.',
         'Psikolog Dina Maharani menambahkan, "Anak perlu didampingi."',
-    ) == [("Laras Wibowo", "Apoteker"), ("Dina Maharani", "Psikolog")]
+        '"Saya disuruh menghapus foto," ungkap Kontributor TVRI, Bagus kepada wartawan.',
+    ) == [("Laras Wibowo", "Apoteker"), ("Dina Maharani", "Psikolog"),
+          ("Bagus", "Kontributor TVRI")]
 
 
 def test_the_last_word_of_a_bodys_name_stays_in_the_role():

@@ -79,6 +79,7 @@ ROLE_WORDS = {
     Dekan Guru Besar Kepala Sekolah Pelatih Manajer Kapten Pemain Aktor Aktris Penyanyi Musisi
     Sutradara Produser Penulis Wartawan Jurnalis Pengusaha Ekonom Analis Komisaris Apoteker
     Perawat Bidan Psikolog Psikiater Notaris Arsitek Akuntan Aktivis Sejarawan Budayawan
+    Kontributor Koresponden Fotografer Kameramen Redaktur Fotojurnalis Presenter Penyiar
     Presdir Presiden Direktur Wamen Wamenpora Menpora Menkeu Mendag Mentan Menhub Menaker Mensos
     Menkominfo Menkumham Menag Mendikbud Menparekraf Menpan Menlhk Menteri BUMN Kemenpora
     """.split()
