@@ -47,15 +47,12 @@ ROLE_WORDS = {
     Kapendam Pangdam Danrem Dandim Gubernur Wagub Bupati Walikota Wali Kota Camat Lurah Kades
     Sekda Sekjen Sekretaris Direktur Dirut Direktris Utama Deputi Asisten Staf Khusus Stafsus
     Juru Bicara Jubir Kabag Kasubag Kadis Kasi Kasie Kasubsi Petugas Plt Pj Pelaksana Tugas Harian
-    Konselor Mantan
-    Anggota
-    Komisi DPR DPRD
-    MPR DPD Ketum Umum Dewan
+    Konselor Mantan Anggota Komisi DPR DPRD MPR DPD Ketum Umum Dewan
     Pembina Pengurus Besar Pusat Wilayah Cabang Koordinator Komandan Panglima Kepolisian Kejaksaan
     Kejagung Jaksa Agung Hakim Majelis Kementerian Kementrian Kemenkes Kemenlu Kominfo Kemkominfo
     Kemendagri Kemensos Badan Dinas Pemerintah Pemprov Pemkot Pemkab Pemda Perdana PM Raja Ratu
-    Pangeran
-    Putra Mahkota Sultan Syekh Syaikh Habib Ustaz Ustad Kyai Kiai KH Prof Dr Drg Drh Ir Drs Hj H Pdt
+    Pangeran Putra Mahkota Sultan Syekh Syaikh Habib Ustaz Ustad Kyai Kiai KH Prof Dr Drg Drh Ir Drs
+    Hj H Pdt
     Romo Pastor Rabbi Imam Kardinal Paus Profesor Dosen Peneliti Pengamat Ahli Dokter Spesialis
     Komisioner Kabiro Karopenmas Kasubbid Penmas Plh Katib Aam Rais Luar Dalam Negeri Negara
     Republik Rakyat Daerah Provinsi Kabupaten Bidang Bagian Hubungan Masyarakat Informasi
