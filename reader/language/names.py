@@ -236,6 +236,8 @@ _ORG_ENDINGS = COMPANY_ENDINGS | {
 # Of those, the words that only end a body's name (not a paper's: "Daily Mail", "Post Malone")
 BODY_LAST_WORDS = _ORG_ENDINGS - {"press", "news", "times", "post", "journal", "tribune",
                                    "herald", "gazette", "daily", "network"}
+
+
 def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
                english: bool = False) -> Speaker | None:
     """``Menteri Luar Negeri AS Marco Rubio`` -> name ``Marco Rubio``, role the rest.
