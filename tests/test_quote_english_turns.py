@@ -155,3 +155,14 @@ def test_a_surname_that_is_also_a_place_stays_in_the_name():
         "“People feel judged,” said dietitian Aaron Flores, who works in Los Angeles.",
         "“It was a good year,” said Denzel Washington.",
     ) == ["Aaron Flores", "Denzel Washington"]
+
+
+def test_an_inverted_attribution_before_the_quote_names_the_described_person():
+    # "Avedon was obsessed, wrote the photography critic and curator Vince Aletti, “…”": the
+    # critic, not the subject of the clause before the verb
+    found = find_quotes([
+        "Marta Kiel painted mostly at night.",
+        "Kiel was driven, wrote the art historian and editor Paul Brenner, “by a hunger for "
+        "unfinished surfaces.”"], language="en")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Paul Brenner", "the art historian and editor")]

@@ -153,8 +153,10 @@ def attribute(body: str, before: str, after: str, state: State):
         verb = nearer
     if verb:
         verb_tail = verb.group("tail").strip()
-        if verb_tail[:1].isupper() and verb_tail[-1:] in ",:" and \
-                verb.group("verb").lower() not in _ADDRESSING:
+        if (verb_tail[:1].isupper() or (state.language == "en" and
+                                        _DESCRIBED_NAME.match(verb_tail))) and \
+                verb_tail[-1:] in ",:" and verb.group("verb").lower() not in _ADDRESSING:
+            # ("Kiel was driven, wrote the art historian Paul Brenner, "…"": him, described)
             # "…, said Dotson, asserting, "…"": the name after the verb said it (not after
             # "tells": "Max tells Nora, "…"" is Max's)
             speaker, how = phrase_speaker(verb_tail, state)
@@ -351,6 +353,8 @@ _DESCRIBED_BY = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:(
 # relative clause: ", who plays Hale,".
 _DESCRIBED = re.compile(r"\s*(?:a|an)\s")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which)\s")
+# Who someone is, then their name: "the art historian and editor Paul Brenner".
+_DESCRIBED_NAME = re.compile(r"(?:the|a|an)\s+(?:[a-z]+\s+){1,4}[A-Z]")
 # A degree or a suffix after a name and its comma: "Michael Quail, PhD, principal scientist, …".
 _CREDENTIAL = re.compile(r"\s*(?:Ph\.?D\.?|M\.?D\.?|MBA|RN|Jr\.?|Sr\.?|Esq\.?|MPH|DPhil)\s*$")
 # Someone described, not named, after a link opening the sentence: "Sementara perekam video".
