@@ -166,3 +166,13 @@ def test_an_inverted_attribution_before_the_quote_names_the_described_person():
         "unfinished surfaces.”"], language="en")
     assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
         ("Paul Brenner", "the art historian and editor")]
+
+
+def test_a_subject_after_a_semicolon_is_whom_the_sentence_turns_to():
+    # "… among the fans; Jackie Goldschneider, who …, slammed the medication as “…”": hers,
+    # not the last speaker's
+    assert english(
+        "“These pills scare me,” said Omar, a 30-year-old teacher.",
+        "The supplement is a hot topic among the crowd; Greta Holm, who is recovering from an "
+        "injury, dismissed the pills as “a shortcut in a bottle.”",
+    ) == ["Omar", "Greta Holm"]

@@ -124,6 +124,11 @@ def sentence_subject(sentence: str, state: State,
     text = sentence.strip(" \t\"“”‘’'(")
     if not text:
         return None
+    clause = text.rsplit("; ", 1)[-1] if "; " in text else ""
+    if clause[:1].isupper():  # "… among the fans; Jackie Goldschneider, who …, slammed …"
+        found = sentence_subject(clause, state)
+        if found is not None:
+            return found
     if THINKS.match(text):
         return None  # "Menurut dia, Pertamina merupakan …": what he thinks; he stays the focus
     reports = _PRONOUN_REPORTS.match(text)
