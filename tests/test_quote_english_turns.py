@@ -176,3 +176,16 @@ def test_a_subject_after_a_semicolon_is_whom_the_sentence_turns_to():
         "The supplement is a hot topic among the crowd; Greta Holm, who is recovering from an "
         "injury, dismissed the pills as “a shortcut in a bottle.”",
     ) == ["Omar", "Greta Holm"]
+
+
+def test_a_piece_noted_as_the_source_gives_its_outlet():
+    # "As noted in a recent New Yorker piece on Ozempic, doctors “…”": the piece's words, not
+    # the last speaker's; "a recent" is no role of the Atlantic's
+    found = find_quotes([
+        "“The ads make it look effortless,” said Lena Ortiz, a family therapist.",
+        "As noted in a recent Atlantic essay on fitness apps, trainers “often reward speed over "
+        "safety.”",
+        "According to a recent Atlantic essay, coaches “rarely rest between the hard sessions "
+        "of a week.”"], language="en")
+    assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
+        ("Lena Ortiz", None), ("Atlantic", None), ("Atlantic", None)]

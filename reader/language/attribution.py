@@ -29,7 +29,7 @@ from reader.language.names import Speaker, is_person, role_only, split_role
 from reader.language.narrative import State
 from reader.language.phrases import phrase_speaker
 from reader.language.sentences import abbreviation_at
-from reader.language.subject_shapes import THING_SOURCE
+from reader.language.subject_shapes import A_RECENT, THING_SOURCE
 
 AFTER = re.compile(
     rf"^[\s,.:;!?]*(?:—|–|-)?\s*(?:(?:demikian|begitu|seperti)\s+)?"
@@ -50,7 +50,9 @@ _BEFORE = re.compile(
 _ADDRESSING = {"tells", "told", "tell", "reminds", "reminded", "warns", "warned", "assures",
                "assured", "urges", "urged"}
 _BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s*)$")
-_MENURUT = re.compile(r"\b(?:menurut|according to)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
+_MENURUT = re.compile(r"\b(?:menurut|according to|as (?:noted|reported|written|described|argued) "
+                      r"in)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
+
 _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
                       r"(?P<name>[A-Z].{0,120})")
 # The next sentence naming who said the quote before it: "Hal itu disampaikan X", "Demikian
@@ -137,8 +139,8 @@ def attribute(body: str, before: str, after: str, state: State):
     if _WORDING.search(tail[-120:]):
         return None, via, "document"  # "Pasal 5 berbunyi, "…"": a text's words, no speaker
     menurut = _MENURUT.search(tail)
-    if menurut:
-        speaker, how = phrase_speaker(menurut.group("name"), state)
+    if menurut:  # ("according to a recent Atlantic essay": the Atlantic, "recent" no role)
+        speaker, how = phrase_speaker(A_RECENT.sub("", menurut.group("name")), state)
         if how == "back":
             return state.referent(), via, "before"
         if speaker is not None:

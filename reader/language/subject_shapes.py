@@ -30,9 +30,13 @@ if TYPE_CHECKING:
     from reader.language.narrative import State
 
 # (a title's or an initial's full stop runs on in the name: "According to Dr. Ruth Cole, …")
-MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to)\s+(?P<name>(?:[^,.]|"
+MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to|[Aa]s (?:noted|reported|written|"
+                         r"described|argued) in)\s+(?P<name>(?:[^,.]|"
                          r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|"
                          r"(?<=\b[A-Z][a-z]{3})\.){2,80})")
+# The words before an outlet's name that are no role: "according to a recent Atlantic essay".
+A_RECENT = re.compile(r"^(?:a|an|the)\s+(?:(?:recent|new|latest|previous)\s+)?(?=[A-Z])",
+                      re.IGNORECASE)
 # A name of two words or more set off by commas: ", Wulan Pratiwi,".
 _NAME_APART = re.compile(r",\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+\s*,")
 # Someone unnamed opening a sentence, after a clause opener at most: "Seorang petugas",
@@ -137,9 +141,10 @@ def shaped_subject(text: str, state: State) -> Speaker | None:
         turned = _turned_to(text, state)
         if turned is not None:
             return turned
-    menurut = MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text else None
+    menurut = MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text or \
+        "d in " in text else None
     if menurut:
-        speaker, how = phrase_speaker(menurut.group("name"), state)
+        speaker, how = phrase_speaker(A_RECENT.sub("", menurut.group("name")), state)
         if how == "name" and speaker is not None and speaker.role and \
                 _NAME_APART.match(text, menurut.end()):
             # "Menurut Direktur Riset Pasar OJK, Wulan Pratiwi, …": the office, then her
