@@ -189,3 +189,12 @@ def test_a_piece_noted_as_the_source_gives_its_outlet():
         "of a week.”"], language="en")
     assert [(q.speaker, q.role) for quotes in found for q in quotes] == [
         ("Lena Ortiz", None), ("Atlantic", None), ("Atlantic", None)]
+
+
+def test_an_adverb_opening_a_thought_is_no_name():
+    # "… she thought: Maybe I could …", then "she said": not a person named "Maybe I"
+    assert english(
+        "Dana Pruitt lost weight last year.",
+        "Pruitt said there were nights when she thought: Someday I could skip dinner.",
+        "“I have to remind myself that I am doing well,” she said.",
+    ) == ["Dana Pruitt"]

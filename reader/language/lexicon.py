@@ -184,6 +184,7 @@ EN_SENTENCE_STARTERS = {
     Afterward Afterwards Today Tonight Tomorrow Last Next Here There January February March July
     October December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Is Was Are Were
     Does Did Has Have Had Should Would Could Why How What Where On At Through Amid Despite
+    Maybe Someday Surely Probably Hopefully Certainly Obviously Honestly Frankly Clearly Sadly
     """.split()  # (questions too: a heading "Is Max a hero?" names Max)
 }
 SENTENCE_STARTERS |= EN_SENTENCE_STARTERS
