@@ -198,3 +198,13 @@ def test_an_adverb_opening_a_thought_is_no_name():
         "Pruitt said there were nights when she thought: Someday I could skip dinner.",
         "“I have to remind myself that I am doing well,” she said.",
     ) == ["Dana Pruitt"]
+
+
+def test_a_title_between_the_verb_and_the_name_keeps_the_attribution():
+    # "“…,” says “Yellowjackets” director and executive producer Karyn Kusama. “…”": hers
+    assert english(
+        "Nora Vance plays Ruth.",
+        "As Ruth, Vance looks exhausted in every scene. “She carries the whole case on her "
+        "shoulders, and Nora understood that at once,” says “Cold Harbor” director and producer "
+        "Ingrid Sola. “Next season gets even darker.”",
+    ) == ["Ingrid Sola", "Ingrid Sola"]

@@ -81,6 +81,8 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
         before = text[cursor:span.open_at]
         after_end = spans[index + 1].open_at if index + 1 < len(spans) else len(text)
         after = text[span.close_at:after_end] if span.closed else ""
+        if after and index + 1 < len(spans) and _VERB_BEFORE_TITLE.fullmatch(after):
+            after += _past_title(text, spans, index + 1)  # says “Cold Harbor” director …
         body = text[span.start:span.end]
         state.read(_narrative(text, read_at, span.open_at, terms))
         title = titled(before) or event_named(text[max(0, span.open_at - 40):span.open_at]) \
@@ -201,6 +203,21 @@ def _in_boilerplate(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     return boilerplate(text[line_start:line_end if line_end >= 0 else len(text)])
+
+
+def _past_title(text: str, spans: list[Span], at: int) -> str:
+    """The words after a short title the attribution holds (``says “Yellowjackets” director
+    and executive producer Karyn Kusama.``), up to the next quotation; "" unless it is one."""
+    title = spans[at]
+    if not title.closed or len(text[title.start:title.end].split()) > 5:
+        return ""
+    end = spans[at + 1].open_at if at + 1 < len(spans) else len(text)
+    return text[title.close_at:end]
+
+
+# A reporting verb right before a quoted title: "…,” says “Yellowjackets” director …".
+_VERB_BEFORE_TITLE = re.compile(r"\s*,?\s*(?:says|said|adds|added|writes|wrote|explains|"
+                                r"explained|notes|noted)\s+", re.IGNORECASE)
 
 
 def _work_name(body: str) -> bool:
