@@ -38,6 +38,13 @@ def texts(found) -> list[str]:
     return [p.text for p in found.paragraphs]
 
 
+def records(folder: Path, rows: list[dict], name: str = "r") -> list:
+    """The articles the reader makes of ``rows`` written as a JSON Lines file ``name.jsonl``."""
+    (folder / f"{name}.jsonl").write_text("\n".join(json.dumps(r) for r in rows),
+                                          encoding="utf-8")
+    return read_file(folder / f"{name}.jsonl", name)
+
+
 # -- boilerplate --------------------------------------------------------------------------------
 
 
@@ -316,8 +323,7 @@ def test_languages_detected_and_declared(tmp_path):
 def test_a_short_record_takes_its_files_language(tmp_path):
     rows = [{"text": "Pemerintah mengatakan bahwa anggaran untuk sekolah akan naik tahun ini."}
             for _ in range(3)] + [{"text": "Tokayev Bertemu Trump"}]
-    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    assert [a.language for a in read_file(tmp_path / "r.jsonl", "r")] == ["id"] * 4
+    assert [a.language for a in records(tmp_path, rows)] == ["id"] * 4
 
 
 def test_parse_structure_reads_text_alone():
@@ -373,8 +379,7 @@ def test_a_title_column_does_not_change_a_records_paragraphs(tmp_path):
     content = f"Judul Lain Dari Teks\n{LEDE}\n{P2}\n"
     rows = [{"id": "a", "title": "Judul Kolom", "content": content},
             {"id": "b", "content": content}]
-    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    titled, bare = read_file(tmp_path / "r.jsonl", "r")
+    titled, bare = records(tmp_path, rows)
     assert texts(titled) == texts(bare) == [LEDE, P2]
     assert (titled.title, bare.title) == ("Judul Kolom", "Judul Lain Dari Teks")
 
@@ -416,8 +421,7 @@ def test_a_repeated_headline_is_skipped_whatever_the_title_column_says(tmp_path)
     content = f"Judul Dari Teks\n\nby\nJudul Dari Teks\n\nJakarta, Contoh.id\n\n{LEDE}\n\n{P2}\n"
     rows = [{"id": "a", "title": "Judul Kolom", "content": content},
             {"id": "b", "content": content}]
-    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    for found in read_file(tmp_path / "r.jsonl", "r"):
+    for found in records(tmp_path, rows):
         assert texts(found) == [LEDE, P2]
         assert (found.dateline, found.source) == ("Jakarta", "Contoh.id")
 
@@ -480,8 +484,7 @@ def test_a_first_sentence_opening_with_the_headlines_words_keeps_them(tmp_path):
             # the headline glued to the body (a scrape): still taken off
             {"id": "b", "title": "Jadwal Kereta Tambahan Jurusan Bandung",
              "content": f"Jadwal Kereta Tambahan Jurusan Bandung {LEDE}\n\n{P2}"}]
-    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    first, second = read_file(tmp_path / "r.jsonl", "r")
+    first, second = records(tmp_path, rows)
     assert texts(first) == [sentence, P2]
     assert texts(second) == [LEDE, P2]
 
@@ -496,8 +499,7 @@ def test_a_first_sentence_of_capitalised_names_with_a_verb_after_an_appositive_i
             # a headline listing names in the text is still the headline
             {"id": "b", "content": "BREAKING NEWS: Budi Santoso, Rina Lestari, dan Andi Wijaya "
                                    f"Ambil Sumpah di Roma!\n\n{LEDE}\n\n{P2}"}]
-    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    first, second = read_file(tmp_path / "r.jsonl", "r")
+    first, second = records(tmp_path, rows)
     assert texts(first) == [sentence, P2]
     assert texts(second) == [LEDE, P2]
 
@@ -511,8 +513,7 @@ def test_a_lede_naming_many_people_and_places_is_not_taken_for_a_headline(tmp_pa
               "Peresmian ini dilakukan pada Senin (20/10/2025) di Aula Utama, Kampus UB Malang.")
     rows = [{"id": "a", "title": "Mahasiswa Malang Gelar Aksi", "content": f"{first}\n\n{P2}"},
             {"id": "b", "title": "Museum Baru Tuai Kritik", "content": f"{second}\n\n{P2}"}]
-    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    one, two = read_file(tmp_path / "r.jsonl", "r")
+    one, two = records(tmp_path, rows)
     assert texts(one) == [first, P2]
     assert texts(two) == [second, P2]
 
@@ -523,6 +524,5 @@ def test_the_headline_after_a_sections_label_is_taken_off_the_lede(tmp_path):
     title = "Rina Lestari conquered Broadway by 22. She is back on top."
     deck = "The actress's offbeat career has come full circle with a new series this spring."
     rows = [{"id": "a", "title": title, "content": f"Style {title} {deck}\n\n{P2}"}]
-    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    (found,) = read_file(tmp_path / "r.jsonl", "r")
+    (found,) = records(tmp_path, rows)
     assert texts(found) == [deck, P2]

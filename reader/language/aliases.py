@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reader.language.lexicon import BODY_HEADS, EN_SENTENCE_STARTERS, ORG_HEADS, SENTENCE_STARTERS
+from reader.language.lexicon import BODY_HEADS, ORG_HEADS, SENTENCE_STARTERS
 from reader.language.names import (
     BODY_LAST_WORDS,
     Speaker,
@@ -123,4 +123,4 @@ def longer_name(words: set[str], names: list[str], vocab: frozenset[str]) -> str
 def _name_word(word: str, vocab: frozenset[str]) -> bool:
     low = word.lower()
     return word.isalpha() and word[1:].islower() and low not in vocab and \
-        low not in SENTENCE_STARTERS and low not in EN_SENTENCE_STARTERS and not is_role(word)
+        low not in SENTENCE_STARTERS and not is_role(word)  # (the English ones among them)

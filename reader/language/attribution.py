@@ -29,7 +29,7 @@ from reader.language.names import Speaker, is_person, role_only, split_role
 from reader.language.narrative import State
 from reader.language.phrases import phrase_speaker
 from reader.language.sentences import abbreviation_at
-from reader.language.subject_shapes import A_RECENT, THING_SOURCE
+from reader.language.subject_shapes import A_RECENT, NOTED_IN, THING_SOURCE
 
 AFTER = re.compile(
     rf"^[\s,.:;!?]*(?:—|–|-)?\s*(?:(?:demikian|begitu|seperti)\s+)?"
@@ -50,9 +50,8 @@ _BEFORE = re.compile(
 _ADDRESSING = {"tells", "told", "tell", "reminds", "reminded", "warns", "warned", "assures",
                "assured", "urges", "urged"}
 _BEFORE_GENERIC = re.compile(r"(?P<verb>\b(?:me|ber)[a-z]{3,})(?P<tail>\s*[,:]\s*)$")
-_MENURUT = re.compile(r"\b(?:menurut|according to|as (?:noted|reported|written|described|argued) "
-                      r"in)\s+(?P<name>[^,]{2,80}),?\s*$", re.IGNORECASE)
-
+_MENURUT = re.compile(r"\b(?:menurut|according to|a" + NOTED_IN + r")\s+(?P<name>[^,]{2,80}),?\s*$",
+                      re.IGNORECASE)
 _QUOTING = re.compile(r"\bmengutip\s+(?:pernyataan|keterangan|ucapan|kata-kata|perkataan)\s+"
                       r"(?P<name>[A-Z].{0,120})")
 # The next sentence naming who said the quote before it: "Hal itu disampaikan X", "Demikian

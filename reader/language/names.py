@@ -102,11 +102,9 @@ def role_flags(tokens: list[str], english: bool = False) -> list[bool]:
             if end is not None and not any(flags[i + 1:end]):
                 flags[i + 1:end + 1] = [True] * (end - i)
     for i, token in enumerate(tokens):  # "Sekolah Ilmu Lingkungan (SIL)": a body's name
-        letters = token[1:-1] if token.startswith("(") and token.endswith(")") else ""
-        if 2 <= len(letters) <= i and letters.isupper() and letters.isalpha() and \
-                flags[i - len(letters)] and \
-                "".join(t[:1] for t in tokens[i - len(letters):i]).upper() == letters:
-            flags[i - len(letters):i] = [True] * len(letters)
+        width = len(token.strip("()"))
+        if _body_acronym(tokens, i, 1) and flags[i - width]:
+            flags[i - width:i] = [True] * width
     for i, token in enumerate(tokens):
         if i and ((flags[i - 1] and token and ROMAN.match(token)) or
                   (token.isdigit() and tokens[i - 1].lower() in SCHOOLS)):

@@ -325,6 +325,12 @@ class State:
                 if known is not None:
                     self.nicknames[nickname] = known
 
+    def _met_full_name(self, name: str) -> None:
+        """A full name met with no role or verb, before any part of it was a name: a short
+        name later may stand for it (see :func:`.aliases.longer_name`)."""
+        if not self.tokens & set(name.split()):
+            self.full_names = [*self.full_names[-49:], name]
+
     def _read_initials(self, line: str) -> None:
         """Short names in brackets: a body's (``Dinas Pendidikan (Disdik)``: ``Disdik`` is no
         one), a person's initials (``Rizal Ramli (RR)``: ``RR`` later is that person)."""
@@ -342,13 +348,12 @@ class State:
                     is_person(candidate, self.language == "en"):
                 if self.language == "en":  # "… the panel's leading Democrat, Frank Pallone":
                     self._met(candidate)  # whom a "he" may mean if the text follows a woman
-                if not sentence.lstrip(" \"“‘(").startswith(candidate.name) and \
-                        not self.tokens & set(candidate.name.split()):
-                    self.full_names = [*self.full_names[-49:], candidate.name]
+                if not sentence.lstrip(" \"“‘(").startswith(candidate.name):
+                    self._met_full_name(candidate.name)
         if self.language == "en" and "s " in sentence:
             for owner in _POSSESSOR.findall(sentence):  # "Juliette Lewis’s early years …"
-                if not self.tokens & set(owner.split()) and is_person(Speaker(owner), True):
-                    self.full_names = [*self.full_names[-49:], owner]
+                if is_person(Speaker(owner), True):
+                    self._met_full_name(owner)
         subject = None if signed else sentence_subject(sentence, self, named)
         if subject is not None:
             self.set_focus(subject)

@@ -190,8 +190,8 @@ def titled(before: str) -> bool:
 _DEFINING = {"adalah", "ialah", "merupakan", "yakni", "yaitu"}
 # Examples of what is said or written: "things like", "phrases such as", "istilah seperti".
 _EXAMPLES = re.compile(r"\b(?:(?:things|phrases?|words?|lines?|terms?|expressions?|slogans?|"
-                       r"labels?|names?)\s+(?:like|such\s+as)|such\s+as|(?:istilah|kata-kata|"
-                       r"kalimat|ungkapan|hal-hal|sebutan|frasa)\s+seperti)$", re.IGNORECASE)
+                       r"labels?|names?)\s+like|such\s+as|(?:istilah|kata-kata|kalimat|ungkapan|"
+                       r"hal-hal|sebutan|frasa)\s+seperti)$", re.IGNORECASE)
 # "'s" that is "is" or "has", not a possessive: "feeling like it’s “taking over my mind,”".
 _CONTRACTIONS = {"it's", "that's", "he's", "she's", "what's", "there's", "here's", "who's",
                  "where's", "let's", "one's", "how's", "everything's", "nothing's"}

@@ -30,8 +30,10 @@ if TYPE_CHECKING:
     from reader.language.narrative import State
 
 # (a title's or an initial's full stop runs on in the name: "According to Dr. Ruth Cole, …")
-MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to|[Aa]s (?:noted|reported|written|"
-                         r"described|argued) in)\s+(?P<name>(?:[^,.]|"
+# A piece quoted as the source: "As noted in a recent New Yorker piece, …".
+NOTED_IN = r"s (?:noted|reported|written|described|argued) in"
+MENURUT_ANY = re.compile(r"(?:^|\b)(?:[Mm]enurut|[Aa]ccording to|[Aa]" + NOTED_IN +
+                         r")\s+(?P<name>(?:[^,.]|"
                          r"(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|"
                          r"(?<=\b[A-Z][a-z]{3})\.){2,80})")
 # The words before an outlet's name that are no role: "according to a recent Atlantic essay".
@@ -142,7 +144,7 @@ def shaped_subject(text: str, state: State) -> Speaker | None:
         if turned is not None:
             return turned
     menurut = MENURUT_ANY.search(text) if "enurut" in text or "ccording" in text or \
-        "d in " in text else None
+        "d in " in text or "written in " in text else None
     if menurut:
         speaker, how = phrase_speaker(A_RECENT.sub("", menurut.group("name")), state)
         if how == "name" and speaker is not None and speaker.role and \
