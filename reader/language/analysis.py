@@ -349,7 +349,7 @@ def surface_tokens(text: str, language: str = INDONESIAN) -> list[tuple[str, int
     The same tokens as :func:`tokens` without positions, in the shortest loop: highlighting runs
     on every search.
     """
-    out = []
+    out: list[tuple[str, int, int]] = []
     append = out.append
     stops = stop_words(language)
     fold_map = accent_map

@@ -59,10 +59,10 @@ def _gender_word(word: str) -> str | None:
 def after_name(text: str, end: int) -> str | None:
     """The gender of the third-person pronouns in the words right after a name that ends at
     ``end`` (up to the next capitalised word, at most 12 words), when they are all of one."""
-    window = _WINDOW.match(text, end)
-    words = _WORDS.findall(text[end:window.end()].lower())[:12]
+    window = _WINDOW.match(text, end)  # (it always matches, if only nothing)
+    words = _WORDS.findall(text[end:window.end() if window else end].lower())[:12]
     found = {PRONOUNS[w] for i, w in enumerate(words) if w in PRONOUNS and w not in _OBJECT and (
-        w != "her" or words[i + 1:i + 2] not in ([], *([n] for n in _NOT_A_NOUN)))}
+        w != "her" or (i + 1 < len(words) and words[i + 1] not in _NOT_A_NOUN))}
     return found.pop() if len(found) == 1 else None
 
 

@@ -245,8 +245,9 @@ def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
     is asked of ``vocab`` each time. Each call gives a new :class:`Speaker` (a speaker's
     role is filled in later)."""
     key = (*tokens, english)
-    plan = _SPLITS.get(key, _UNKNOWN)
-    if plan is _UNKNOWN:
+    if key in _SPLITS:
+        plan = _SPLITS[key]
+    else:
         plan = _split_plan(tokens, english)
         _remember(_SPLITS, key, plan)
     if plan is None:
@@ -257,7 +258,6 @@ def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
     return Speaker(name, role)
 
 
-_UNKNOWN = object()
 _SPLITS: dict[tuple, tuple[str, str | None, str, tuple[str, ...] | None] | None] = {}
 
 

@@ -168,15 +168,16 @@ class State:
     def set_focus(self, speaker: Speaker | None, from_quote: bool = False) -> None:
         if speaker is None or owned_thing(speaker):  # "Tesco’s Finest is next": no one
             return
-        speaker = self.named(speaker)
+        speaker = self.named(speaker) or speaker
         self.learn(speaker)
-        self.focus = self.full(speaker)
+        focus = self.full(speaker) or speaker
+        self.focus = focus
         self.focus_from_quote = from_quote
         self.about = ""
-        if self.focus.name not in self.bodies and (
-                is_person(self.focus, self.language == "en") or related(self.focus) or
-                _UNNAMED_PERSON.match(self.focus.name) or self.focus.name in self.pseudonyms):
-            self.person = self.focus
+        if focus.name not in self.bodies and (
+                is_person(focus, self.language == "en") or related(focus) or
+                _UNNAMED_PERSON.match(focus.name) or focus.name in self.pseudonyms):
+            self.person = focus
 
     def spoke(self, speaker: Speaker, question: bool) -> None:
         if self.last_speaker is not None and self.last_speaker.name != speaker.name:
@@ -207,7 +208,7 @@ class State:
         ``Dia``/``He`` or naming them (``"AR ini dia driver"``), is the latest speaker's."""
         found = self.referent(pronoun)
         last = self._other_speaker(found)
-        if last is None or (pronoun and self.language == "en" and
+        if last is None or found is None or (pronoun and self.language == "en" and
                             self._gender(last) not in (None, gender.of_pronoun(pronoun))):
             return found
         opens = _THIRD_PERSON.match(body) if self.about and not speaks(self.about) else None
@@ -282,7 +283,8 @@ class State:
         after a line about William is the interviewee's)."""
         found = self.focus or self.last_speaker
         last = self._other_speaker(found)
-        if last is not None and _names(body[:80], found) and not _names(body, last):
+        if last is not None and found is not None and _names(body[:80], found) and \
+                not _names(body, last):
             return last  # (its opening words: a span may run on past its end)
         return found
 

@@ -213,8 +213,9 @@ def _apposition(lead: list[str], name: list[str], speaker: Speaker, words: list[
         if person is not None and not role_only(person):
             # "Kepala Bidang Humas Polda Jawa Tengah, Kombes Pol Budi Hartono": the rank joins
             # (a doctor's or a pilgrim's title is the person's: "…, dr Budi Santoso")
-            title = person.role and not personal_titles_only(person.role)
-            role = " ".join(lead + name + ([person.role] if title else []))
+            held = person.role or ""
+            title = bool(held) and not personal_titles_only(held)
+            role = " ".join(lead + name + ([held] if title else []))
             return Speaker(person.name, role)
     if not role_only(speaker) and flags[0] and speaker.role is None and not (
             len(second) == 1 and second[0].isupper() and after < len(words) and

@@ -89,6 +89,9 @@ def _paragraph(text: str, state: State, final: bool = False) -> list[Quote]:
             or _in_boilerplate(text, span.open_at) or _subheading(text, span) or \
             _work_name(body) or _named_work_after(text, span) or (
                 bool(quotes) and quotes[-1].kind == TERM and _listed(text, spans[index - 1], span))
+        speaker: Speaker | None
+        via: str | None
+        how: str | None
         speaker, via, how = (None, None, None) if title else attribute(body, before, after, state)
         speaker = state.full(state.named(speaker))  # "kata Deni": Deni Wicaksono, his role
         if speaker is None and how is None and span.continued and state.pending:

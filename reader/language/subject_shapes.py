@@ -193,6 +193,8 @@ def _turned_to(text: str, state: State) -> Speaker | None:
         found = IDENTIFIED.search(text) if "lah " in text else None
         if found is None or any(w[:1].isupper() for w in text[:found.start()].split()[1:]):
             return None
+    if found is None:
+        return None
     shape = DESCRIBED_NAME.match(text, found.end())
     described = shape.group("described") if shape else None
     if shape is None or (described and not (described in _PERSON_WORDS or described in MEMBERS

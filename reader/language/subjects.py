@@ -87,7 +87,7 @@ def _before_first_name(tokens: list[str], state: State) -> bool:
 
 def _titled(speaker: Speaker) -> bool:
     """A role with a title in it: "Rakyat" in "Rakyat Mart" qualifies a title and is none."""
-    return bool(speaker.role) and not only_qualifiers(speaker.role)
+    return speaker.role is not None and speaker.role != "" and not only_qualifiers(speaker.role)
 
 
 def _acts(word: str) -> bool:
@@ -191,6 +191,7 @@ def _opening_subject(text: str, state: State, strict: bool = False,
     # one of the few words that open a clause (the pattern's greedy first word is the same)
     lead = _LEAD.match(text)
     opened = False
+    opener = None
     if lead and lead.group().lower() in CLAUSE_OPENERS:
         opener = _OPENER.match(text)
         if opener:
@@ -201,7 +202,8 @@ def _opening_subject(text: str, state: State, strict: bool = False,
     if not words or words[0].lower().strip(",") in PRONOUNS:
         # "While Dr. Smith says she opposes it, she does admit …": the pronoun is the one
         # the opening clause names (a person met before, there); else read on for it
-        named = _OPENER_PERSON.search(opener.group("rest")) if opened and words else None
+        named = _OPENER_PERSON.search(opener.group("rest")) \
+            if opener is not None and opened and words else None
         if named and set(named.group().split()) <= state.tokens:
             return state.full(Speaker(named.group())), True
         return None, not opened
@@ -222,6 +224,8 @@ def _opening_subject(text: str, state: State, strict: bool = False,
         # "UNLV legend Anderson Hunt was …": a body or a title, what the person is, their name
         head = head[then.end():]
         match = ENTITY.match(head)
+        if not match:
+            return None, False
     described = _APPOSITIVE_VERB.match(head, match.end())
     if _LIST.match(head[match.end():]) and not (described and (
             _acts(described.group(1)) or described.group(1) in VERB_WORDS)):

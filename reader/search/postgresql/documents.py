@@ -125,7 +125,7 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
     language = analysis_language(article.language)
     for name, stemming in FIELDS:
         shared = name in ARTICLE_FIELDS and same is not None
-        analysed = same.get(name) if shared else None
+        analysed = same.get(name) if shared and same is not None else None
         if analysed is None:
             spell: set[str] | None = set() if name == "text" else None
             english = stemming and language == ENGLISH and bool(values[name])
@@ -134,7 +134,7 @@ def paragraph_row(article: Article, paragraph: Paragraph, relative: str,
             analysed = _Analysed(*_field_row(
                 name, values[name], stemming, language, english, spell,
                 None if number is None else _NUMBER if shared else number), spell)
-            if shared:
+            if shared and same is not None:
                 same[name] = analysed
         vectors.append(analysed.literal)
         lengths[name] = analysed.length

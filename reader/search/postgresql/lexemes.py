@@ -39,7 +39,7 @@ def tokens(text: str, stemming: bool = True, keep_stop_words: bool = False,
     if not text:
         return []
     known = _WORDS.setdefault((stemming, keep_stop_words, language), {})
-    out = []
+    out: list[tuple[str, int, str]] = []
     append = out.append
     pos = 0
     for word in _TOKEN_RE.findall(text):
