@@ -67,8 +67,8 @@ NATIVE = [
         "gender", "lexicon", "media", "name_runs", "names", "narrative", "phrases", "quotes",
         "sentences", "spans", "subject_shapes", "subjects", "word_forms", "words")),
     *(f"reader/ingest/{name}.py" for name in (
-        "article", "boilerplate", "dateline", "dates", "paragraphs", "structure",
-        "formats/base", "formats/txt")),
+        "article", "boilerplate", "dateline", "dates", "decode", "paragraphs", "source",
+        "structure", "formats/base", "formats/txt")),
     "reader/text.py",
     "reader/records.py",
     "reader/search/postgresql/documents.py",
@@ -79,12 +79,14 @@ MANIFEST = "reader/_native.json"  # what was compiled, for reader.native's check
 
 
 def native_outputs(root: str) -> list[Path]:
-    """The files a mypyc build leaves under ``root``: one per module, the shared library and
-    the list of what was compiled."""
+    """The files a mypyc build leaves under ``root``: one per module (also of a module no
+    longer listed, which would otherwise be imported), the shared library and the list of
+    what was compiled."""
     base = Path(root)
+    loops = base / MODULE.replace(".", "/")  # (the C loops' module, which is not mypyc's)
     out = [base / MANIFEST, *base.glob(f"{NATIVE_GROUP}__mypyc.*")]
-    for path in NATIVE:
-        out.extend(base.joinpath(path).parent.glob(Path(path).stem + ".cpython-*"))
+    out.extend(path for path in base.joinpath("reader").rglob("*.cpython-*")
+               if path.parent / path.name.split(".")[0] != loops)  # (any module, listed or not)
     return [p for p in out if p.exists()]
 
 
