@@ -56,7 +56,7 @@ def articles() -> list[tuple[list[str], str | None]]:
 
 def best_time(find, corpus: list[tuple[list[str], str | None]], repeat: int) -> tuple[float, float]:
     """Best CPU and wall seconds of ``repeat`` passes of ``find`` over every article."""
-    takes_language = "language" in inspect.signature(find).parameters
+    takes_language = _takes_language(find)
     best = best_wall = float("inf")
     for _ in range(repeat):
         began, began_wall = time.process_time(), time.perf_counter()
@@ -65,6 +65,15 @@ def best_time(find, corpus: list[tuple[list[str], str | None]], repeat: int) -> 
         best = min(best, time.process_time() - began)
         best_wall = min(best_wall, time.perf_counter() - began_wall)
     return best, best_wall
+
+
+def _takes_language(find) -> bool:
+    """Whether ``find_quotes`` takes ``language`` (older commits' did not); a compiled one
+    (mypyc) has no signature to read, and was compiled after the parameter came."""
+    try:
+        return "language" in inspect.signature(find).parameters
+    except ValueError:
+        return True
 
 
 def speed(repeat: int, against: Path | None = None) -> dict:
@@ -98,7 +107,10 @@ import inspect, json, sys, time
 sys.path.insert(0, sys.argv[1])
 from reader.language.quotes import find_quotes
 corpus = json.load(open(sys.argv[2], encoding="utf-8"))
-takes_language = "language" in inspect.signature(find_quotes).parameters
+try:
+    takes_language = "language" in inspect.signature(find_quotes).parameters
+except ValueError:  # compiled (mypyc): no signature to read, and written after the parameter
+    takes_language = True
 best = float("inf")
 for _ in range(int(sys.argv[3])):
     began = time.process_time()
