@@ -148,3 +148,32 @@ def test_pure_python_on_request(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
     assert native.choose(package) == "source"
     assert isinstance(sys.meta_path[0], native.SourceFinder)
+
+
+def _native_list() -> list[str]:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hatch_build", REPO / "hatch_build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    return build.NATIVE
+
+
+def test_no_compiled_generator_needs_its_cleanup():
+    """A compiled generator dropped before its end does not run its ``finally`` (nor leave its
+    ``with``) as Python's does when it is collected: a pool or a file would be left open. So
+    the modules compiled hold no generator with either (one that does stays Python, as
+    ``analyse.py`` does)."""
+    import ast
+
+    offending = []
+    for path in _native_list():
+        tree = ast.parse((REPO / path).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)) and any(
+                    isinstance(n, (ast.Try, ast.With)) for n in ast.walk(node)):
+                offending.append(f"{path}: {node.name}")
+    assert offending == []
+    assert "reader/language/quotes.py" in _native_list()
