@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from platformdirs import user_cache_dir
 
-from reader import sync
+from reader import NATIVE, native, sync
 from reader.errors import IndexDamaged, IndexProblem, NotFound, QueryError, UsageError
 from reader.records import (
     SORTS,
@@ -289,7 +289,7 @@ class Library:
         counts = self._answer(self.backend.counts)
         quotes = sum(s.quotes for s in self.articles())
         out = {"corpus": str(self.corpus), "index": self.backend.describe(), **counts,
-               "quotes": quotes}
+               "quotes": quotes, "compiled": native.describe(NATIVE)}
         notes = self.backend.notes()
         if notes:
             out["notes"] = notes

@@ -111,3 +111,10 @@ def choose(package: Path) -> str:
           "from source (slower) until `python hatch_build.py` compiles them again",
           file=sys.stderr)
     return "source"
+
+
+def describe(state: str) -> str:
+    """What ``reader stats`` says of the compiled modules, given :func:`choose`'s answer."""
+    return {"compiled": "yes: reading and quotation finding",
+            "source": "no: running from source (asked for, or edited since the build)",
+            "none": "no: installed without a compiler (slower loads and builds)"}[state]

@@ -112,6 +112,8 @@ def test_missing_corpus_exits_3(tmp_path):
 def test_stats_json(index_dir):
     data = json.loads(reader("stats", "--json", index=index_dir).stdout)
     assert data["articles"] == 2 and data["paragraphs"] == 19 and data["files"] == 2
+    from reader import NATIVE, native  # (the process started runs what this one does)
+    assert data["compiled"] == native.describe(NATIVE)
 
 
 def test_stale_index_is_updated_before_answering(tmp_path, seeds_copy):
