@@ -61,7 +61,7 @@ def compile_in_place(root: str) -> Path | None:
 
 # The modules compiled by mypyc (paths from the project's root). Excluded: modules that patch
 # or subclass other libraries' classes (Sastrawi's); those with a generator that cleans up (a
-# compiled generator dropped early skips its ``finally``: the load's pools in analyse.py), see
+# compiled generator dropped early skips its ``finally``: the load's pools, in analyse.py), see
 # tests/test_native.py; and those off the hot path.
 NATIVE = [
     *(f"reader/language/{name}.py" for name in (
@@ -73,6 +73,7 @@ NATIVE = [
         "structure", "formats/base", "formats/txt")),
     "reader/text.py",
     "reader/records.py",
+    "reader/search/postgresql/batch.py",
     "reader/search/postgresql/documents.py",
     "reader/search/postgresql/lexemes.py",
 ]

@@ -8,32 +8,33 @@ names its files still unread (``Changes.sources``), the workers read them and fi
 quotes too (:func:`reader.prepare.prepare`), so the articles never cross a process boundary
 and the parent only streams each batch's rows to the server; their paragraphs are numbered
 from a counter the workers share (unique, in the order the batches were analysed). A batch
-comes back as text in PostgreSQL's COPY format, its term and length statistics summed, and
-the stem of each of its words, kept for the next load of any corpus sharing them
-(:mod:`.stems`); the workers pass the stems they learn to each other as they go. Batches come
-back in the order they went out; a worker that fails raises in the parent, whose transaction
-is then rolled back.
+comes back as text in PostgreSQL's COPY format (made by :mod:`.batch`, compiled), its term and
+length statistics summed, and the stem of each of its words, kept for the next load of any
+corpus sharing them (:mod:`.stems`); the workers pass the stems they learn to each other as
+they go. Batches come back in the order they went out; a worker that fails raises in the
+parent, whose transaction is then rolled back.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
 
 from reader.prepare import start_pool, stop_pool, wait_for
-from reader.search.backend import FileState, IndexedFile
-from reader.search.postgresql.documents import (
-    ARTICLE_FIELDS,
-    article_record,
-    article_rows,
-    unique_paragraphs,
+from reader.search.backend import IndexedFile
+from reader.search.postgresql.batch import (  # noqa: F401 (copy_*: for the modules using them)
+    Analysed,
+    batch_rows,
+    copy_bytes,
+    copy_line,
+    copy_text,
+    copy_value,
 )
-from reader.search.postgresql.lexemes import learned
-from reader.search.postgresql.spool import no_room, sort_rows
+from reader.search.postgresql.documents import unique_paragraphs
+from reader.search.postgresql.spool import no_room
 
 TASK_FILES = 60  # files a worker analyses at a time (per batch the parent merges statistics and
 # copies four times; fewer, bigger batches: 1.1x the rate at 100k, 150 no better)
@@ -42,154 +43,12 @@ _SHARED: list[SharedStems] = []  # in a worker: the stems the others learned (se
 _NUMBERS: list = []  # in a worker reading its files: the shared next paragraph number
 
 
-@dataclass
-class Analysed:
-    """One batch of files as COPY text (UTF-8: it crosses from the worker to the parent and
-    on to the server as it is, never decoded and encoded again on the way), with what it
-    adds to the statistics."""
-
-    paragraphs: bytes  # rows of ``paragraphs`` in COPY text format
-    articles: bytes  # rows of ``articles``
-    rows: int = 0  # paragraph rows
-    df: dict[str, Counter] = field(default_factory=dict)  # field -> term -> paragraphs
-    lengths: Counter = field(default_factory=Counter)  # field -> summed length
-    stems: dict[str, str] = field(default_factory=dict)  # each stemmed word of the batch
-    postings: bytes = b""  # rows of ``postings`` (when the rows are numbered), in key order
-    files: list[tuple[str, FileState]] = field(default_factory=list)  # read by a worker
-    warnings: list[str] = field(default_factory=list)  # reading them said
-
-
-def copy_value(value) -> str:
-    """One value in COPY's text format: NULL as ``\\N``, arrays in braces (numbers as they
-    are, text quoted as an array element, then escaped for COPY like any text)."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, str):
-        # replace() rather than translate() with a table: an article's JSON is long, and
-        # translating it cost ten times as much; backslashes first, the others add some
-        if "\\" in value:
-            value = value.replace("\\", "\\\\")
-        if "\t" in value or "\n" in value or "\r" in value:
-            value = value.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-        return value
-    if isinstance(value, list):
-        if not any(isinstance(v, str) for v in value):
-            return "{" + ",".join(str(int(v)) for v in value) + "}"
-        return copy_value("{" + ",".join(_array_element(str(v)) for v in value) + "}")
-    return str(value)
-
-
-def _array_element(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def copy_line(values: tuple) -> str:
-    """A row in COPY's text format; plain strings and numbers, most of a row, without a call
-    each."""
-    out = []
-    for value in values:
-        kind = type(value)
-        if kind is str:
-            if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
-                value = copy_value(value)
-            out.append(value)
-        elif kind is int:
-            out.append(str(value))
-        else:
-            out.append(copy_value(value))
-    return "\t".join(out) + "\n"
-
-
-def copy_text(rows: Iterable[tuple[str | int, ...]]) -> bytes:
-    """Rows of text and integers in COPY's text format, as UTF-8, in one block (the terms and
-    stems a load writes at its end, hundreds of thousands): joined as they are when no value
-    holds a tab, a line break, a carriage return or a backslash (the block's tabs and line
-    breaks are counted to tell), row by row with :func:`copy_line` otherwise."""
-    rows = list(rows)
-    text = "".join(["\t".join(map(str, row)) + "\n" for row in rows])
-    if (text.count("\n") != len(rows) or text.count("\t") != sum(len(r) - 1 for r in rows)
-            or "\\" in text or "\r" in text):
-        text = "".join(map(copy_line, rows))
-    return text.encode()
-
-
-def copy_bytes(values: tuple) -> bytes:
-    """A row in COPY's text format as UTF-8, its ``bytes`` values (UTF-8 already) escaped as
-    they are."""
-    out = []
-    for value in values:
-        if type(value) is bytes:
-            if b"\\" in value:
-                value = value.replace(b"\\", b"\\\\")
-            if b"\t" in value or b"\n" in value or b"\r" in value:
-                value = value.replace(b"\t", b"\\t").replace(b"\n", b"\\n").replace(b"\r", b"\\r")
-            out.append(value)
-        else:
-            out.append(copy_value(value).encode())
-    return b"\t".join(out) + b"\n"
-
-
 def analyse(batch: list[IndexedFile], first: int | None = None) -> Analysed:
-    """The rows of every article of ``batch``, with their statistics; the paragraphs are
-    numbered from ``first`` when given (and then have postings)."""
-    if _SHARED:  # a worker: first the words the other workers stemmed meanwhile
+    """The rows of every article of ``batch``, with their statistics (:func:`.batch.batch_rows`);
+    in a worker, first the words the other workers stemmed meanwhile."""
+    if _SHARED:
         _SHARED[0].catch_up()
-
-    paragraphs, articles, postings = [], [], []
-    df: dict[str, Counter] = {}
-    # each row's terms of a paragraph's own fields and its fields' lengths, counted once at the
-    # end (a count a row and field was a tenth of the cost of analysing it)
-    met: dict[str, list[str]] = {}
-    totals: Counter = Counter()
-    lengths: list[tuple[int, ...]] = []
-    names: tuple[str, ...] = ()
-    rows = 0
-    for indexed in batch:
-        for article in indexed.articles:
-            articles.append(copy_bytes(article_record(article, indexed.relative)))
-            row = None
-            start = rows
-            for row in article_rows(article, indexed.relative,
-                                    None if first is None else first + rows):
-                # each row encoded on its own: a text with a character past Latin-1 (a curly
-                # quote) makes all of a joined string wide, and wide text encodes slowly
-                paragraphs.append(copy_line(row.values).encode())
-                postings.append(row.postings.encode())
-                for fieldname, terms in row.terms.items():
-                    if fieldname not in ARTICLE_FIELDS:
-                        terms_met = met.get(fieldname)
-                        if terms_met is None:
-                            _counter(df, fieldname)  # (the fields in the order first met)
-                            terms_met = met[fieldname] = []
-                        terms_met.extend(terms)
-                if tuple(row.lengths) != names:  # (every row has the same fields)
-                    _add_lengths(totals, names, lengths)
-                    names, lengths = tuple(row.lengths), []
-                lengths.append(tuple(row.lengths.values()))
-                rows += 1
-            if row is not None:  # the article's own fields: the same terms in every row
-                for fieldname in ARTICLE_FIELDS:
-                    _counter(df, fieldname).update(dict.fromkeys(row.terms[fieldname],
-                                                                 rows - start))
-    for fieldname, terms_met in met.items():
-        df[fieldname].update(terms_met)
-    _add_lengths(totals, names, lengths)
-    return Analysed(b"".join(paragraphs), b"".join(articles), rows, df,
-                    totals, learned(), sort_rows(b"".join(postings)))
-
-
-def _add_lengths(totals: Counter, names: tuple[str, ...], lengths: list[tuple[int, ...]]
-                 ) -> None:
-    """Add to ``totals`` the ``lengths`` of rows (each in the order of ``names``), summed."""
-    if lengths:
-        totals.update(dict(zip(names, map(sum, zip(*lengths, strict=True)), strict=True)))
-
-
-def _counter(df: dict[str, Counter], fieldname: str) -> Counter:
-    counts = df.get(fieldname)
-    if counts is None:
-        counts = df[fieldname] = Counter()
-    return counts
+    return batch_rows(batch, first)
 
 
 def _analyse_task(task: tuple[int | None, list[IndexedFile]]) -> Analysed:
