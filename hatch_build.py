@@ -147,8 +147,10 @@ def _write_manifest(root: str) -> None:
         modules[path[:-3].replace("/", ".")] = {
             "path": path, "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
             "size": state.st_size, "mtime_ns": state.st_mtime_ns}
-    Path(root, MANIFEST).write_text(json.dumps({"modules": modules}, indent=1) + "\n",
-                                    encoding="utf-8")
+    target = Path(root, MANIFEST)  # written whole or not at all (reader.native reads it)
+    partial = target.with_suffix(".partial")
+    partial.write_text(json.dumps({"modules": modules}, indent=1) + "\n", encoding="utf-8")
+    os.replace(partial, target)
 
 
 class SpeedupsHook(BuildHookInterface):

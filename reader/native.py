@@ -43,10 +43,15 @@ def compiled_modules(package: Path) -> list[Compiled]:
     compiled none."""
     try:
         listed = json.loads((package / MANIFEST).read_text(encoding="utf-8"))
+        return [Compiled(name, package.parent / entry["path"], entry["sha256"], entry["size"],
+                         entry["mtime_ns"]) for name, entry in listed["modules"].items()]
     except FileNotFoundError:
         return []
-    return [Compiled(name, package.parent / entry["path"], entry["sha256"], entry["size"],
-                     entry["mtime_ns"]) for name, entry in listed["modules"].items()]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        # (a list left broken: the modules compiled cannot be told from the others)
+        print(f"reader: {package / MANIFEST} is unreadable, so the compiled modules are not "
+              "checked against their source: run `python hatch_build.py`", file=sys.stderr)
+        return []
 
 
 def stale(modules: list[Compiled]) -> list[Compiled]:

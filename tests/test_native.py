@@ -177,3 +177,12 @@ def test_no_compiled_generator_needs_its_cleanup():
                 offending.append(f"{path}: {node.name}")
     assert offending == []
     assert "reader/language/quotes.py" in _native_list()
+
+
+@pytest.mark.parametrize("broken", ["{", '{"modules": 3}', '{"modules": {"m": {}}}', "\udcff"])
+def test_a_broken_list_is_one_line_and_no_traceback(tmp_path, capsys, broken):
+    (tmp_path / native.MANIFEST).write_text(broken, encoding="utf-8", errors="surrogateescape")
+    assert native.compiled_modules(tmp_path) == []
+    error = capsys.readouterr().err
+    assert "is unreadable" in error and "python hatch_build.py" in error
+    assert len(error.strip().splitlines()) == 1
