@@ -245,9 +245,9 @@ def split_role(tokens: list[str], vocab: frozenset[str] = frozenset(),
     is asked of ``vocab`` each time. Each call gives a new :class:`Speaker` (a speaker's
     role is filled in later)."""
     key = (*tokens, english)
-    if key in _SPLITS:
+    try:  # (one lookup when known, most calls: a tuple's hash is not kept)
         plan = _SPLITS[key]
-    else:
+    except KeyError:
         plan = _split_plan(tokens, english)
         _remember(_SPLITS, key, plan)
     if plan is None:
